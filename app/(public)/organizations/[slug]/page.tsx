@@ -1,0 +1,114 @@
+import type { ReactNode } from "react";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { MeetingTimeline } from "@/components/timeline";
+import { DemoTag, PageHeading, Section, SummaryList, Table } from "@/components/ui";
+import { localized } from "@/lib/i18n";
+import { getOrganizationPage } from "@/lib/organizations/queries";
+
+type Props = { params: Promise<{ slug: string }> };
+
+export async function generateMetadata({ params }: Props) {
+  const [org, locale] = await Promise.all([getOrganizationPage((await params).slug), getLocale()]);
+  return { title: org ? localized(locale, org.nameEn, org.name) : undefined };
+}
+
+export default async function OrganizationPage({ params }: Props) {
+  const { slug } = await params;
+  const [org, t, format, locale] = await Promise.all([
+    getOrganizationPage(slug),
+    getTranslations("organizations"),
+    getFormatter(),
+    getLocale(),
+  ]);
+  if (!org) notFound();
+  const regionName = (r: { nameEn: string; nameRu: string }) => localized(locale, r.nameEn, r.nameRu);
+  const percent = (value: number) => format.number(value / 100, { style: "percent", maximumFractionDigits: 2 });
+  const registrationLabel =
+    org.country.code === "BY" ? t("registrationNumberBY") : org.country.code === "RU" ? t("registrationNumberRU") : t("registrationNumber");
+
+  const rows: [ReactNode, ReactNode][] = [
+    [t("kind"), t(`kinds.${org.kind}`)],
+    [t("status"), t(`statuses.${org.status}`)],
+    [t("registeredName"), <span key="n" lang="ru">{org.name}</span>],
+  ];
+  if (org.nameEn) rows.push([t("englishName"), <span key="e" lang="en">{org.nameEn}</span>]);
+  if (org.otherNames.length > 0) rows.push([t("otherNames"), org.otherNames.join("; ")]);
+  rows.push([t("region"), <Link key="r" href={`/regions/${org.region.slug}`}>{regionName(org.region)}</Link>]);
+  rows.push([t("country"), regionName(org.country)]);
+  rows.push([
+    t("sectors"),
+    <ul key="s">
+      {org.sectors.map(({ sector, isPrimary }) => (
+        <li key={sector.code}>
+          <span className="tabular">{sector.code}</span> {localized(locale, sector.nameEn, sector.nameRu)}
+          {isPrimary && <span className="text-muted"> ({t("primary")})</span>}
+        </li>
+      ))}
+    </ul>,
+  ]);
+  if (org.foundedYear) rows.push([t("foundedYear"), org.foundedYear]);
+  if (org.registrationNumber) rows.push([registrationLabel, <span key="rn" className="tabular">{org.registrationNumber}</span>]);
+  if (org.website) rows.push([t("website"), <a key="w" href={org.website}>{org.website}</a>]);
+  if (org.capitalAmount !== null && org.capitalCurrency)
+    rows.push([t("capital"), format.number(org.capitalAmount, { style: "currency", currency: org.capitalCurrency, maximumFractionDigits: 0 })]);
+  if (org.products) rows.push([t("products"), org.products]);
+  if (org.fieldsOfStudy.length > 0) rows.push([t("fieldsOfStudy"), org.fieldsOfStudy.join("; ")]);
+  const description = localized(locale, org.descriptionEn, org.descriptionRu);
+  if (description) rows.push([t("description"), description]);
+
+  const shareTotal = org.partners.reduce((sum, p) => sum + p.sharePercent, 0);
+
+  return (
+    <>
+      <PageHeading caption={<>{t(`kinds.${org.kind}`)} {org.isDemo && <DemoTag />}</>}>{localized(locale, org.nameEn, org.name)}</PageHeading>
+      <SummaryList rows={rows} />
+
+      {org.kind === "joint_venture" && (
+        <Section title={t("partners")} id="partners">
+          <Table
+            caption={t("partnersCaption")}
+            columns={[{ label: t("partner") }, { label: t("region") }, { label: t("share"), numeric: true }]}
+            rows={[
+              ...org.partners.map((p) =>
+                p.partnerOrganization
+                  ? [
+                      <Link key="o" href={`/organizations/${p.partnerOrganization.slug}`}>
+                        {localized(locale, p.partnerOrganization.nameEn, p.partnerOrganization.name)}
+                      </Link>,
+                      regionName(p.partnerOrganization.region),
+                      percent(p.sharePercent),
+                    ]
+                  : [
+                      <span key="r">
+                        <Link href={`/regions/${p.partnerRegion?.slug}`}>{p.partnerRegion && regionName(p.partnerRegion)}</Link>{" "}
+                        ({t("regionalGovernment")})
+                      </span>,
+                      p.partnerRegion ? regionName(p.partnerRegion) : "—",
+                      percent(p.sharePercent),
+                    ],
+              ),
+              [<strong key="t">{t("sharesTotal")}</strong>, "", <strong key="v">{percent(shareTotal)}</strong>],
+            ]}
+          />
+        </Section>
+      )}
+
+      {org.ventureShares.length > 0 && (
+        <Section title={t("ventures")} id="ventures">
+          <ul>
+            {org.ventureShares.map((share) => (
+              <li key={share.venture.slug}>
+                <Link href={`/organizations/${share.venture.slug}`}>{localized(locale, share.venture.nameEn, share.venture.name)}</Link>:{" "}
+                <span className="tabular">{percent(share.sharePercent)}</span>
+              </li>
+            ))}
+          </ul>
+        </Section>
+      )}
+
+      <MeetingTimeline entries={org.timeline} />
+    </>
+  );
+}

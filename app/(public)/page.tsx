@@ -1,0 +1,52 @@
+import Link from "next/link";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { DemoTag, PageHeading, Section } from "@/components/ui";
+import { localized } from "@/lib/i18n";
+import { listMeetings } from "@/lib/meetings/queries";
+
+export default async function HomePage() {
+  const [t, tm, format, locale, meetings] = await Promise.all([
+    getTranslations("home"),
+    getTranslations("meetings"),
+    getFormatter(),
+    getLocale(),
+    listMeetings(),
+  ]);
+  const cards = [
+    { href: "/regions", title: t("regions"), text: t("regionsText") },
+    { href: "/organizations", title: t("organizations"), text: t("organizationsText") },
+    { href: "/meetings", title: t("meetings"), text: t("meetingsText") },
+  ];
+  return (
+    <>
+      <PageHeading lead={t("lead")}>{t("title")}</PageHeading>
+      <Section title={t("browse")} id="browse">
+        <ul className="grid gap-6 sm:grid-cols-3">
+          {cards.map((card) => (
+            <li key={card.href} className="border-t-4 border-brand pt-3">
+              <h3 className="text-xl font-bold">
+                <Link href={card.href}>{card.title}</Link>
+              </h3>
+              <p>{card.text}</p>
+            </li>
+          ))}
+        </ul>
+      </Section>
+      <Section title={t("recentMeetings")} id="recent">
+        <ul className="max-w-3xl">
+          {meetings.slice(0, 5).map((meeting) => (
+            <li key={meeting.slug} className="border-b border-line py-3">
+              <p className="text-muted">
+                {format.dateTime(meeting.date, { dateStyle: "long" })} · {tm(`levels.${meeting.level}`)}
+              </p>
+              <Link href={`/meetings/${meeting.slug}`} className="font-bold">
+                {localized(locale, meeting.titleEn, meeting.titleRu)}
+              </Link>{" "}
+              {meeting.isDemo && <DemoTag />}
+            </li>
+          ))}
+        </ul>
+      </Section>
+    </>
+  );
+}

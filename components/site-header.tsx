@@ -1,0 +1,49 @@
+import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
+import { setLocale } from "@/lib/locale-action";
+import { getCurrentUser } from "@/lib/session";
+
+export async function SiteHeader() {
+  const [t, locale, user] = await Promise.all([getTranslations("site"), getLocale(), getCurrentUser().catch(() => null)]);
+  const other = locale === "ru" ? "en" : "ru";
+  return (
+    <header className="bg-ink text-white border-b-8 border-brand">
+      <div className="mx-auto max-w-5xl px-4 py-3 flex flex-wrap items-center gap-x-6 gap-y-2">
+        <Link href="/" className="text-white! no-underline text-2xl font-bold mr-auto">
+          {t("name")}
+          <span className="block text-base font-normal">{t("tagline")}</span>
+        </Link>
+        <form action={setLocale}>
+          <input type="hidden" name="locale" value={other} />
+          <button
+            type="submit"
+            lang={other}
+            aria-label={t("language.switchToLabel")}
+            className="text-white underline underline-offset-4 cursor-pointer"
+          >
+            {t("language.switchTo")}
+          </button>
+        </form>
+        {user ? (
+          <span className="flex items-center gap-4">
+            <span>{t("signedInAs", { name: user.name })}</span>
+            <Link href="/signout" className="text-white!">
+              {t("signOut")}
+            </Link>
+          </span>
+        ) : (
+          <Link href="/signin" className="text-white!">
+            {t("signIn")}
+          </Link>
+        )}
+      </div>
+      <nav aria-label={t("nav.label")} className="bg-[#1d1e1f]">
+        <ul className="mx-auto max-w-5xl px-4 flex flex-wrap gap-x-6 py-2">
+          <li><Link href="/regions" className="text-white!">{t("nav.regions")}</Link></li>
+          <li><Link href="/organizations" className="text-white!">{t("nav.organizations")}</Link></li>
+          <li><Link href="/meetings" className="text-white!">{t("nav.meetings")}</Link></li>
+        </ul>
+      </nav>
+    </header>
+  );
+}

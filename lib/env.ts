@@ -1,0 +1,38 @@
+import { z } from "zod";
+
+/** The configuration the server reads from its environment. The README lists each variable. */
+export const EnvSchema = z.object({
+  DATABASE_URL: z
+    .string({ error: "DATABASE_URL is not set: give the PostgreSQL URL, postgresql://user:password@host:5432/db" })
+    .regex(/^postgres(ql)?:\/\/[^/]+\/[^/?]+/, {
+      error: "DATABASE_URL must look like postgresql://user:password@host:5432/database",
+    }),
+  NEXTAUTH_SECRET: z
+    .string({ error: "NEXTAUTH_SECRET is not set: give a random string of 32 characters or more" })
+    .min(32, { error: "NEXTAUTH_SECRET is too short: use 32 characters or more (openssl rand -base64 32)" }),
+  NEXTAUTH_URL: z.url({ error: "NEXTAUTH_URL must be the public address of the app, such as https://interregio.example" }).optional(),
+  DATABASE_POOL_SIZE: z.coerce
+    .number({ error: "DATABASE_POOL_SIZE must be a whole number" })
+    .int({ error: "DATABASE_POOL_SIZE must be a whole number" })
+    .min(1, { error: "DATABASE_POOL_SIZE must be between 1 and 100" })
+    .max(100, { error: "DATABASE_POOL_SIZE must be between 1 and 100" })
+    .default(10),
+});
+
+export type Env = z.infer<typeof EnvSchema>;
+
+/** Parses the environment; on failure the error lists one line for each bad variable. */
+export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
+  const result = EnvSchema.safeParse(source);
+  if (result.success) return result.data;
+  const lines = result.error.issues.map((issue) => `  - ${issue.message}`);
+  throw new Error(`Interregio cannot start: its configuration has ${lines.length} problem(s).\n${lines.join("\n")}`);
+}
+
+let cached: Env | undefined;
+
+/** The parsed environment, read once per process. */
+export function env(): Env {
+  cached ??= parseEnv();
+  return cached;
+}

@@ -1,0 +1,11 @@
+"use server";
+
+import { cookies } from "next/headers";
+import { isLocale, localeCookie } from "@/lib/i18n";
+
+/** The language switch: remembers the choice for a year. The page re-renders in place, in the new language. */
+export async function setLocale(formData: FormData) {
+  const locale = formData.get("locale");
+  if (!isLocale(locale)) return;
+  (await cookies()).set(localeCookie, locale, { path: "/", maxAge: 365 * 24 * 60 * 60, sameSite: "lax" });
+}

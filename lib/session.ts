@@ -1,0 +1,35 @@
+import { getServerSession } from "next-auth";
+import { authOptions } from "@/lib/auth";
+import { db } from "@/lib/db";
+import type { Role } from "@/lib/generated/prisma/enums";
+
+export type CurrentUser = { id: number; email: string; name: string; role: Role };
+
+/**
+ * The signed-in staff user, read fresh from the database so that a disabled account loses its rights at
+ * once, even while its session cookie is still valid. Null for the public.
+ */
+export async function getCurrentUser(): Promise<CurrentUser | null> {
+  const session = await getServerSession(authOptions);
+  const id = session?.user?.id;
+  if (!id) return null;
+  const user = await db().user.findFirst({
+    where: { id, disabledAt: null, archivedAt: null },
+    select: { id: true, email: true, name: true, role: true },
+  });
+  return user;
+}
+
+export class NotAuthorizedError extends Error {
+  constructor(readonly reason: "signedOut" | "forbidden") {
+    super(reason === "signedOut" ? "Sign in first." : "Your role does not allow this.");
+  }
+}
+
+/** The current user if their role is one of `roles`; throws NotAuthorizedError otherwise. Admins pass every check. */
+export async function requireRole(...roles: Role[]): Promise<CurrentUser> {
+  const user = await getCurrentUser();
+  if (!user) throw new NotAuthorizedError("signedOut");
+  if (user.role !== "admin" && !roles.includes(user.role)) throw new NotAuthorizedError("forbidden");
+  return user;
+}

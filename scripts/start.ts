@@ -1,0 +1,117 @@
+/**
+ * `npm start`: the registry with demo data on one command. Uses DATABASE_URL when set, else starts the
+ * embedded PostgreSQL (data in .data/); applies the migrations, seeds, builds when the sources changed, serves.
+ * Ctrl-C stops the app and then PostgreSQL cleanly. `npm run dev` does the same with `next dev`.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import argon2 from "argon2";
+import { parseEnv } from "../lib/env.ts";
+import { createPrismaClient } from "../lib/db.ts";
+import { seedDatabase } from "../prisma/seed.ts";
+import { ensureDatabaseExists, migrate, openDatabase, projectRoot, run, withDatabaseName } from "./database.ts";
+
+const dev = process.argv.includes("--dev");
+const dataDir = join(projectRoot, ".data");
+
+/** A value kept in .data/ across runs, made by `create` on first use. */
+function keptValue<T>(file: string, create: () => T): T {
+  const path = join(dataDir, file);
+  if (existsSync(path)) return JSON.parse(readFileSync(path, "utf8")) as T;
+  mkdirSync(dataDir, { recursive: true });
+  const value = create();
+  writeFileSync(path, JSON.stringify(value), { mode: 0o600 });
+  return value;
+}
+
+function newestSourceTime(paths: string[]): number {
+  let newest = 0;
+  for (const path of paths) {
+    const full = join(projectRoot, path);
+    if (!existsSync(full)) continue;
+    const stat = statSync(full);
+    if (stat.isDirectory()) {
+      newest = Math.max(newest, newestSourceTime(readdirSync(full).map((name) => join(path, name))));
+    } else newest = Math.max(newest, stat.mtimeMs);
+  }
+  return newest;
+}
+
+function buildIsStale() {
+  const buildId = join(projectRoot, ".next", "BUILD_ID");
+  if (!existsSync(buildId)) return true;
+  const sources = ["app", "components", "lib", "messages", "proxy.ts", "instrumentation.ts", "next.config.ts", "package-lock.json", "postcss.config.mjs"];
+  return newestSourceTime(sources) > statSync(buildId).mtimeMs;
+}
+
+async function main() {
+  const database = await openDatabase();
+  let app: ChildProcess | undefined;
+  let stopping = false;
+  const stop = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    if (app && app.exitCode === null) {
+      app.kill("SIGTERM");
+      await new Promise((done) => app?.once("exit", done));
+    }
+    if (database.embedded) {
+      console.log("Stopping the embedded PostgreSQL...");
+      await database.stop();
+    }
+    process.exit(code);
+  };
+  process.on("SIGINT", () => void stop(0));
+  process.on("SIGTERM", () => void stop(0));
+
+  try {
+    const url = database.embedded ? withDatabaseName(database.url, "interregio") : database.url;
+    if (database.embedded) await ensureDatabaseExists(url);
+    const port = Number(process.env.PORT ?? 3000);
+    const environment = {
+      DATABASE_URL: url,
+      NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? keptValue("nextauth-secret.json", () => randomBytes(32).toString("base64")),
+      NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
+      PORT: String(port),
+    };
+    parseEnv({ ...process.env, ...environment });
+
+    await migrate(url);
+    const demoLogin = database.embedded
+      ? keptValue("demo-staff.json", () => ({ email: "editor@interregio.example", password: randomBytes(9).toString("base64url") }))
+      : undefined;
+    const prisma = createPrismaClient(url, 2);
+    try {
+      await seedDatabase(prisma, {
+        demoStaff: demoLogin && {
+          email: demoLogin.email,
+          name: "Demo Editor",
+          passwordHash: await argon2.hash(demoLogin.password, { type: argon2.argon2id }),
+        },
+      });
+    } finally {
+      await prisma.$disconnect();
+    }
+
+    if (!dev && buildIsStale()) {
+      console.log("Building the app (first start, or the sources changed)...");
+      await run("next", ["build"], environment);
+    }
+    app = spawn(join(projectRoot, "node_modules", ".bin", "next"), [dev ? "dev" : "start", "-p", String(port)], {
+      cwd: projectRoot,
+      stdio: ["ignore", "inherit", "inherit"],
+      env: { ...process.env, ...environment },
+    });
+    app.on("exit", (code) => void stop(code ?? 1));
+    console.log(`\nInterregio is starting at http://localhost:${port}`);
+    if (demoLogin) console.log(`Demo staff login: ${demoLogin.email} / ${demoLogin.password}  (embedded database only)`);
+    console.log("Press Ctrl-C to stop.\n");
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
+    await stop(1);
+  }
+}
+
+void main();
