@@ -1,0 +1,99 @@
+/**
+ * `npm test`: lint, type check, unit tests, integration tests against a fresh PostgreSQL database, and
+ * Playwright end-to-end tests against a production build on another fresh database. Uses the server in
+ * DATABASE_URL when set (it needs the right to create databases), else the embedded PostgreSQL in .data/test.
+ *
+ *   npm test                          every stage
+ *   npm test -- unit integration      only the stages named (lint, types, unit, integration, e2e)
+ */
+import { randomBytes } from "node:crypto";
+import argon2 from "argon2";
+import pg from "pg";
+import { createPrismaClient } from "../lib/db.ts";
+import { seedDatabase } from "../prisma/seed.ts";
+import { ensureDatabaseExists, findFreePort, migrate, openDatabase, run, withDatabaseName } from "./database.ts";
+
+const stages = ["lint", "types", "unit", "integration", "e2e"] as const;
+type Stage = (typeof stages)[number];
+const asked = process.argv.slice(2).filter((arg): arg is Stage => (stages as readonly string[]).includes(arg));
+const wanted = new Set<Stage>(asked.length > 0 ? asked : stages);
+const common = { NEXT_TELEMETRY_DISABLED: "1", CHECKPOINT_DISABLE: "1" };
+
+/** A fresh, migrated database on the server, named for this run. */
+async function freshDatabase(serverUrl: string, purpose: string) {
+  const url = withDatabaseName(serverUrl, `interregio_${purpose}_${process.pid}`);
+  await ensureDatabaseExists(url, { fresh: true });
+  await migrate(url);
+  return url;
+}
+
+async function dropDatabase(url: string) {
+  const admin = new pg.Client({ connectionString: withDatabaseName(url, "postgres") });
+  await admin.connect();
+  try {
+    await admin.query(`DROP DATABASE IF EXISTS "${new URL(url).pathname.slice(1)}" WITH (FORCE)`);
+  } finally {
+    await admin.end();
+  }
+}
+
+async function stage(name: Stage, work: () => Promise<void>) {
+  if (!wanted.has(name)) return;
+  console.log(`\n=== ${name} ===`);
+  const started = Date.now();
+  await work();
+  console.log(`=== ${name}: passed in ${((Date.now() - started) / 1000).toFixed(1)}s ===`);
+}
+
+async function main() {
+  await stage("lint", () => run("eslint", [".", "--max-warnings=0"], common));
+  await stage("types", () => run("tsc", ["--noEmit"], common));
+  await stage("unit", () => run("vitest", ["run", "--project", "unit"], common));
+  if (!wanted.has("integration") && !wanted.has("e2e")) return;
+
+  const server = await openDatabase("test");
+  const created: string[] = [];
+  try {
+    await stage("integration", async () => {
+      const url = await freshDatabase(server.url, "it");
+      created.push(url);
+      await run("vitest", ["run", "--project", "integration"], { ...common, DATABASE_URL: url, NEXTAUTH_SECRET: randomBytes(32).toString("base64") });
+    });
+    await stage("e2e", async () => {
+      const url = await freshDatabase(server.url, "e2e");
+      created.push(url);
+      const staff = { email: "e2e.editor@interregio.example", password: randomBytes(12).toString("base64url") };
+      const prisma = createPrismaClient(url, 2);
+      try {
+        await seedDatabase(prisma, {
+          demoStaff: { email: staff.email, name: "E2E Editor", passwordHash: await argon2.hash(staff.password, { type: argon2.argon2id }) },
+        });
+      } finally {
+        await prisma.$disconnect();
+      }
+      const port = await findFreePort();
+      const environment = {
+        ...common,
+        DATABASE_URL: url,
+        NEXTAUTH_SECRET: randomBytes(32).toString("base64"),
+        NEXTAUTH_URL: `http://127.0.0.1:${port}`,
+        E2E_PORT: String(port),
+        E2E_STAFF_EMAIL: staff.email,
+        E2E_STAFF_PASSWORD: staff.password,
+      };
+      await run("next", ["build"], environment);
+      await run("playwright", ["test"], environment);
+    });
+  } finally {
+    for (const url of created) await dropDatabase(url).catch((error) => console.error(`Could not drop ${url}: ${error}`));
+    await server.stop();
+  }
+}
+
+main().then(
+  () => console.log("\nAll tests passed."),
+  (error) => {
+    console.error(`\n${error instanceof Error ? error.message : error}`);
+    process.exit(1);
+  },
+);

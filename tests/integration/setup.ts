@@ -1,0 +1,46 @@
+import { vi } from "vitest";
+import argon2 from "argon2";
+import { createPrismaClient } from "@/lib/db";
+import { seedDatabase } from "@/prisma/seed";
+
+/** The fresh database of this run (scripts/test.ts creates and migrates it). */
+export const databaseUrl = (() => {
+  const url = process.env.DATABASE_URL;
+  if (!url) throw new Error("Integration tests need DATABASE_URL: run them with `npm test -- integration`.");
+  return url;
+})();
+
+export const prisma = createPrismaClient(databaseUrl, 2);
+
+let seeded: Promise<void> | undefined;
+/** The reference data and demo scenario, loaded once per run. */
+export function seedOnce() {
+  seeded ??= seedDatabase(prisma);
+  return seeded;
+}
+
+let counter = 0;
+/** A staff user with a unique email. */
+export async function createStaffUser(role: "admin" | "editor" = "editor", password = "correct horse battery") {
+  counter += 1;
+  return prisma.user.create({
+    data: {
+      email: `staff${counter}.${process.pid}.${Date.now()}@interregio.example`,
+      name: `Staff ${counter}`,
+      role,
+      passwordHash: await argon2.hash(password, { type: argon2.argon2id }),
+    },
+    select: { id: true, email: true, name: true, role: true },
+  });
+}
+
+/** Makes next-auth's getServerSession (mocked by the test file) answer as this user, or as the public. */
+export function signInAs(getServerSession: unknown, user: { id: number; role: "admin" | "editor" } | null) {
+  vi.mocked(getServerSession as () => Promise<unknown>).mockResolvedValue(user ? { user: { id: user.id, role: user.role } } : null);
+}
+
+export function form(values: Record<string, string>) {
+  const data = new FormData();
+  for (const [key, value] of Object.entries(values)) data.set(key, value);
+  return data;
+}

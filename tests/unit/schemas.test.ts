@@ -1,0 +1,114 @@
+import { describe, expect, it } from "vitest";
+import { parseEnv } from "@/lib/env";
+import { fieldErrors } from "@/lib/forms";
+import { localized } from "@/lib/i18n";
+import { LinkFormSchema, UnlinkFormSchema } from "@/lib/meetings/schema";
+import { tradeGrowthPercent } from "@/lib/regions/queries";
+import en from "@/messages/en.json";
+import ru from "@/messages/ru.json";
+
+describe("LinkFormSchema", () => {
+  it("accepts an organization with a note, trimming the note", () => {
+    const parsed = LinkFormSchema.parse({ meetingId: "4", entity: "organization:12", note: "  Discussed the plant.  " });
+    expect(parsed).toEqual({ meetingId: 4, entity: { type: "organization", id: 12 }, note: "Discussed the plant." });
+  });
+
+  it("accepts a region", () => {
+    expect(LinkFormSchema.parse({ meetingId: 1, entity: "region:3", note: "x" }).entity).toEqual({ type: "region", id: 3 });
+  });
+
+  it.each([
+    ["nothing chosen", { meetingId: 1, entity: "", note: "x" }, "entity", "chooseEntity"],
+    ["an unknown kind", { meetingId: 1, entity: "meeting:3", note: "x" }, "entity", "chooseEntity"],
+    ["an id of zero", { meetingId: 1, entity: "region:0", note: "x" }, "entity", "chooseEntity"],
+    ["a missing entity", { meetingId: 1, note: "x" }, "entity", "chooseEntity"],
+    ["an empty note", { meetingId: 1, entity: "region:3", note: "" }, "note", "noteRequired"],
+    ["a note of spaces", { meetingId: 1, entity: "region:3", note: "   \n " }, "note", "noteRequired"],
+    ["a note too long", { meetingId: 1, entity: "region:3", note: "a".repeat(2001) }, "note", "noteTooLong"],
+  ])("rejects %s with a message for the field", (_name, input, field, message) => {
+    const result = LinkFormSchema.safeParse(input);
+    expect(result.success).toBe(false);
+    if (!result.success) expect(fieldErrors(result.error).errors?.[field]).toEqual([message]);
+  });
+
+  it("takes a note of exactly 2,000 characters", () => {
+    expect(LinkFormSchema.safeParse({ meetingId: 1, entity: "region:3", note: "a".repeat(2000) }).success).toBe(true);
+  });
+});
+
+describe("UnlinkFormSchema", () => {
+  it("needs a positive link id and version", () => {
+    expect(UnlinkFormSchema.safeParse({ linkId: "7", version: "1" }).success).toBe(true);
+    expect(UnlinkFormSchema.safeParse({ linkId: "abc", version: "1" }).success).toBe(false);
+    expect(UnlinkFormSchema.safeParse({ linkId: "7", version: "0" }).success).toBe(false);
+  });
+});
+
+describe("parseEnv", () => {
+  const good = { DATABASE_URL: "postgresql://u:p@db:5432/interregio", NEXTAUTH_SECRET: "x".repeat(32) };
+
+  it("accepts a complete configuration and defaults the pool size", () => {
+    expect(parseEnv(good)).toMatchObject({ ...good, DATABASE_POOL_SIZE: 10 });
+  });
+
+  it("names every bad variable in one message", () => {
+    expect(() => parseEnv({ DATABASE_URL: "mysql://db/x", NEXTAUTH_SECRET: "short", DATABASE_POOL_SIZE: "many" })).toThrow(
+      /3 problem\(s\)[\s\S]*DATABASE_URL must look like[\s\S]*NEXTAUTH_SECRET is too short[\s\S]*DATABASE_POOL_SIZE must be a whole number/,
+    );
+  });
+
+  it("says what is missing", () => {
+    expect(() => parseEnv({})).toThrow(/DATABASE_URL is not set[\s\S]*NEXTAUTH_SECRET is not set/);
+  });
+
+  it("rejects a NEXTAUTH_URL that is not a URL", () => {
+    expect(() => parseEnv({ ...good, NEXTAUTH_URL: "interregio" })).toThrow(/NEXTAUTH_URL must be the public address/);
+  });
+});
+
+describe("tradeGrowthPercent", () => {
+  it("derives growth from the year before", () => {
+    expect(tradeGrowthPercent(250, 225)).toBeCloseTo(11.11, 2);
+    expect(tradeGrowthPercent(90, 100)).toBeCloseTo(-10, 6);
+  });
+
+  it("gives no growth where the year before is not recorded", () => {
+    expect(tradeGrowthPercent(250_000_000, undefined)).toBeNull();
+    expect(tradeGrowthPercent(250_000_000, null)).toBeNull();
+    expect(tradeGrowthPercent(5, 0)).toBeNull();
+  });
+});
+
+describe("localized", () => {
+  it("picks the reader's language and falls back to the other", () => {
+    expect(localized("ru", "Kursk Oblast", "Курская область")).toBe("Курская область");
+    expect(localized("en", "Kursk Oblast", "Курская область")).toBe("Kursk Oblast");
+    expect(localized("en", null, "ООО «Курскагромаш»")).toBe("ООО «Курскагромаш»");
+    expect(localized("ru", "Only English", "")).toBe("Only English");
+  });
+});
+
+describe("message catalogues", () => {
+  const keys = (value: unknown, prefix = ""): string[] =>
+    typeof value === "object" && value !== null
+      ? Object.entries(value).flatMap(([k, v]) => keys(v, prefix ? `${prefix}.${k}` : k))
+      : [prefix];
+
+  it("have the same keys in English and Russian", () => {
+    expect(keys(ru).sort()).toEqual(keys(en).sort());
+  });
+
+  it("have no empty text", () => {
+    const empty = (catalogue: unknown) =>
+      keys(catalogue).filter((key) => key.split(".").reduce<unknown>((o, k) => (o as Record<string, unknown>)[k], catalogue) === "");
+    expect(empty(en)).toEqual([]);
+    expect(empty(ru)).toEqual([]);
+  });
+
+  it("have a translated message for every error key the schemas use", () => {
+    for (const key of ["chooseEntity", "noteRequired", "noteTooLong", "checkFields", "alreadyLinked", "signedOut", "forbidden", "unavailable"]) {
+      expect(en.errors).toHaveProperty(key);
+      expect(ru.errors).toHaveProperty(key);
+    }
+  });
+});
