@@ -36,3 +36,13 @@ export function env(): Env {
   cached ??= parseEnv();
   return cached;
 }
+
+/** For the server's start: a wrong configuration stops it with the list of problems rather than serve errors. */
+export function exitOnBadEnv() {
+  try {
+    parseEnv();
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  }
+}

@@ -11,7 +11,8 @@ const trustSuccessMs = 2000;
  * Whether PostgreSQL answers. One small pool of its own, with short timeouts, so a dead database makes pages
  * answer 503 at once rather than hang; when the database is back, the next check succeeds by itself.
  */
-export async function databaseIsUp(url: string, now = Date.now()): Promise<boolean> {
+export async function databaseIsUp(url: string): Promise<boolean> {
+  const now = Date.now();
   if (pooledUrl !== url) {
     void pool?.end().catch(() => {});
     pool = new pg.Pool({ connectionString: url, max: 1, connectionTimeoutMillis: 2000, idleTimeoutMillis: 10_000 });

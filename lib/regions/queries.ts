@@ -79,7 +79,7 @@ export async function getRegionPage(slug: string) {
     };
   });
 
-  const { id: _id, discussionLinks, ...rest } = region;
+  const { discussionLinks, ...rest } = region;
   return { ...rest, trade, timeline: discussionLinks };
 }
 

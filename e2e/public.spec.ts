@@ -1,0 +1,90 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+
+const meeting = "/meetings/2015-03-10-lukashenko-mikhailov";
+
+async function expectNoSeriousA11yViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);
+}
+
+test.describe("public pages", () => {
+  test("the meeting page lists what was said, what was discussed and the commitments", async ({ page }) => {
+    await page.goto(meeting);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("President of Belarus meets the Governor of Kursk Oblast");
+    await expect(page.getByText("March 10, 2015")).toBeVisible();
+    await expect(page.getByRole("rowheader", { name: "Aleksandr Lukashenko" })).toBeVisible();
+    await expect(page.getByText("Relations between Belarus and Kursk Oblast show positive dynamics.")).toBeVisible();
+    const discussed = page.locator("section", { has: page.getByRole("heading", { name: "What was discussed" }) });
+    await expect(discussed.getByRole("link", { name: "Kursk Oblast" })).toBeVisible();
+    await expect(discussed.getByText(/trade grew by more than 10% in 2014 to \$250 million/)).toBeVisible();
+    await expect(page.getByText("Agreements, once made, are to be honored.")).toBeVisible();
+    // Anonymous readers get no editing form.
+    await expect(page.getByRole("button", { name: "Link to meeting" })).toHaveCount(0);
+  });
+
+  test("the region page shows its meetings as a timeline and the 2014 trade figure", async ({ page }) => {
+    await page.goto("/regions/kursk-oblast");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Kursk Oblast");
+    const timeline = page.locator("section", { has: page.getByRole("heading", { name: "Meetings" }) });
+    await expect(timeline.getByRole("link", { name: "President of Belarus meets the Governor of Kursk Oblast" })).toBeVisible();
+    const trade = page.getByRole("table", { name: /Trade turnover/ });
+    const row = trade.getByRole("row", { name: /2014/ });
+    await expect(row).toContainText("Belarus");
+    await expect(row).toContainText("$250,000,000");
+    await expect(row).toContainText("not recorded");
+  });
+
+  test("organizations are labelled as demo data, and a joint venture lists its partners", async ({ page }) => {
+    await page.goto("/organizations?kind=joint_venture");
+    await expect(page.getByRole("table", { name: "Joint ventures" })).toBeVisible();
+    const first = page.getByRole("table").getByRole("link").first();
+    await expect(page.getByRole("table").getByText("Demo data").first()).toBeVisible();
+    await first.click();
+    await expect(page.getByText("Joint venture").first()).toBeVisible();
+    const partners = page.getByRole("table", { name: "Partners and their shares" });
+    await expect(partners.getByRole("row", { name: /Total of shares/ })).toContainText("%");
+  });
+
+  test("a missing record is a 404 page", async ({ page }) => {
+    const response = await page.goto("/organizations/no-such-organization");
+    expect(response?.status()).toBe(404);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Page not found");
+  });
+
+  test("the language switch shows the same page in Russian and back", async ({ page }) => {
+    await page.goto("/regions/kursk-oblast");
+    await page.getByRole("button", { name: "Переключить на русский язык" }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Курская область");
+    await expect(page).toHaveURL(/\/regions\/kursk-oblast$/);
+    await expect(page.locator("html")).toHaveAttribute("lang", "ru");
+    await expect(page.getByRole("link", { name: "Организации" }).first()).toBeVisible();
+    await expect(page.getByText("Встреча Президента Беларуси с губернатором Курской области")).toBeVisible();
+
+    // The choice stays for the next page.
+    await page.goto(meeting);
+    await expect(page.getByRole("heading", { name: "Что обсуждалось" })).toBeVisible();
+
+    await page.getByRole("button", { name: "Switch to English" }).click();
+    await expect(page.getByRole("heading", { name: "What was discussed" })).toBeVisible();
+    await expect(page).toHaveURL(new RegExp(`${meeting}$`));
+  });
+
+  for (const path of ["/", "/regions", "/regions/kursk-oblast", "/organizations", "/meetings", meeting, "/signin", "/no-such-page"]) {
+    test(`axe finds no serious problems on ${path}`, async ({ page }) => {
+      await page.goto(path);
+      await expectNoSeriousA11yViolations(page);
+    });
+  }
+
+  test("axe finds no serious problems on an organization page, in Russian too", async ({ page }) => {
+    await page.goto("/organizations?kind=joint_venture");
+    await page.getByRole("table").getByRole("link").first().click();
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    await expectNoSeriousA11yViolations(page);
+    await page.getByRole("button", { name: "Переключить на русский язык" }).click();
+    await expect(page.locator("html")).toHaveAttribute("lang", "ru");
+    await expectNoSeriousA11yViolations(page);
+  });
+});

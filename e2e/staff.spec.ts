@@ -1,0 +1,99 @@
+import { expect, test, type Page } from "@playwright/test";
+
+const meeting = "/meetings/2015-03-10-lukashenko-mikhailov";
+const email = process.env.E2E_STAFF_EMAIL ?? "";
+const password = process.env.E2E_STAFF_PASSWORD ?? "";
+
+async function signIn(page: Page, withPassword = password) {
+  await page.goto(`/signin?callbackUrl=${encodeURIComponent(meeting)}`);
+  await page.getByLabel("Email address").fill(email);
+  await page.getByLabel("Password").fill(withPassword);
+  await page.getByRole("button", { name: "Sign in" }).click();
+}
+
+test.describe("staff", () => {
+  test("a wrong password and an unknown email get the same message", async ({ page }) => {
+    await signIn(page, "not the password");
+    await expect(page.getByRole("alert").filter({ hasText: "The email address or password is not right." })).toBeVisible();
+    await page.getByLabel("Email address").fill("nobody@interregio.example");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.getByRole("alert").filter({ hasText: "The email address or password is not right." })).toBeVisible();
+    await expect(page.getByText(/Signed in as/)).toHaveCount(0);
+  });
+
+  test("an editor links an organization to a meeting; the public sees it at once; the editor removes it", async ({ page, browser }) => {
+    await signIn(page);
+    await expect(page).toHaveURL(new RegExp(`${meeting}$`));
+    await expect(page.getByText("Signed in as E2E Editor")).toBeVisible();
+
+    const entity = page.getByLabel("Organization or region", { exact: true });
+    const optionText = (await entity.locator("optgroup").first().locator("option").nth(3).textContent()) ?? "";
+    await entity.selectOption({ label: optionText });
+    const note = `Agreed to study a shared assembly line (${Date.now()}).`;
+    await page.getByLabel("Note").fill(note);
+    await page.getByRole("button", { name: "Link to meeting" }).click();
+    await expect(page.getByRole("status")).toContainText("The link is saved.");
+
+    const discussed = page.locator("section", { has: page.getByRole("heading", { name: "What was discussed" }) });
+    const item = discussed.getByRole("listitem").filter({ hasText: note });
+    await expect(item.getByRole("link", { name: optionText })).toBeVisible();
+    await expect(item).toContainText("Linked by E2E Editor");
+
+    // The public, in a browser with no session, sees the link on the organization's page.
+    const publicContext = await browser.newContext();
+    const reader = await publicContext.newPage();
+    await reader.goto(meeting);
+    await reader.getByRole("link", { name: optionText }).click();
+    const timeline = reader.locator("section", { has: reader.getByRole("heading", { name: "Meetings" }) });
+    await expect(timeline.getByText(note)).toBeVisible();
+    await expect(timeline.getByRole("link", { name: "President of Belarus meets the Governor of Kursk Oblast" })).toBeVisible();
+
+    await item.getByRole("button", { name: `Remove the link to ${optionText}` }).click();
+    await expect(discussed.getByText(note)).toHaveCount(0);
+    await reader.reload();
+    await expect(reader.getByText(note)).toHaveCount(0);
+    await publicContext.close();
+  });
+
+  test("bad input gets a message beside each field and nothing is written", async ({ page }) => {
+    await signIn(page);
+    await page.getByLabel("Note").fill("x".repeat(2001));
+    await page.getByRole("button", { name: "Link to meeting" }).click();
+    await expect(page.getByRole("alert").filter({ hasText: "Check the fields marked below." })).toBeVisible();
+    await expect(page.locator("#link-entity-error")).toHaveText("Choose an organization or region.");
+    await expect(page.locator("#link-note-error")).toHaveText("The note must be 2,000 characters or fewer.");
+    await expect(page.getByLabel("Organization or region", { exact: true })).toHaveAttribute("aria-invalid", "true");
+    await page.reload();
+    await expect(page.getByText("x".repeat(50))).toHaveCount(0);
+  });
+
+  test("field messages come in the reader's language", async ({ page }) => {
+    await signIn(page);
+    await page.getByRole("button", { name: "Переключить на русский язык" }).click();
+    await page.getByRole("button", { name: "Привязать к встрече" }).click();
+    await expect(page.locator("#link-entity-error")).toHaveText("Выберите организацию или регион.");
+    await expect(page.locator("#link-note-error")).toHaveText("Введите заметку о том, что было сказано.");
+  });
+
+  test("the server refuses a write once the session is gone, even from the editing form", async ({ page, context }) => {
+    await signIn(page);
+    await page.getByLabel("Organization or region", { exact: true }).selectOption({ label: "Belgorod Oblast" });
+    const note = `Written without a session (${Date.now()})`;
+    await page.getByLabel("Note").fill(note);
+    await context.clearCookies();
+    await page.getByRole("button", { name: "Link to meeting" }).click();
+    await expect(page.getByRole("alert").filter({ hasText: "You are not signed in, so nothing was saved." })).toBeVisible();
+    await page.reload();
+    await expect(page.getByText(note)).toHaveCount(0);
+    await expect(page.getByRole("button", { name: "Link to meeting" })).toHaveCount(0);
+  });
+
+  test("signing out ends the session", async ({ page }) => {
+    await signIn(page);
+    await page.getByRole("link", { name: "Sign out" }).click();
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
+    await page.goto(meeting);
+    await expect(page.getByRole("button", { name: "Link to meeting" })).toHaveCount(0);
+  });
+});
