@@ -1,19 +1,47 @@
 "use client";
 
-import { useActionState, useEffect, useRef } from "react";
+import { useActionState, type ReactNode } from "react";
 import { useTranslations } from "next-intl";
 import { linkEntityToMeeting, unlinkEntityFromMeeting } from "@/lib/meetings/actions";
 import type { FormState } from "@/lib/forms";
 
 type Option = { value: string; label: string };
 
-function FieldError({ id, messages }: { id: string; messages?: string[] }) {
+/**
+ * A labelled form field with its hint and, after a failed submit, its messages beside it (GOV.UK pattern).
+ * `control` gets the attributes that tie the input to the hint and the messages.
+ */
+function Field({
+  id,
+  label,
+  hint,
+  errors,
+  control,
+}: {
+  id: string;
+  label: string;
+  hint: string;
+  errors?: string[];
+  control: (props: { id: string; "aria-describedby": string; "aria-invalid"?: true; className: string }) => ReactNode;
+}) {
   const t = useTranslations("errors");
-  if (!messages?.length) return null;
+  const invalid = Boolean(errors?.length);
   return (
-    <p id={id} className="font-bold text-danger">
-      {messages.map((m) => t(m)).join(" ")}
-    </p>
+    <div className={`mb-6 ${invalid ? "border-l-4 border-danger pl-4" : ""}`}>
+      <label htmlFor={id} className="block font-bold">{label}</label>
+      <p id={`${id}-hint`} className="text-muted">{hint}</p>
+      {invalid && (
+        <p id={`${id}-error`} className="font-bold text-danger">
+          {errors?.map((m) => t(m)).join(" ")}
+        </p>
+      )}
+      {control({
+        id,
+        "aria-describedby": `${id}-hint${invalid ? ` ${id}-error` : ""}`,
+        "aria-invalid": invalid ? true : undefined,
+        className: `block w-full max-w-xl border-2 p-2 mt-1 bg-white ${invalid ? "border-danger" : "border-ink"}`,
+      })}
+    </div>
   );
 }
 
@@ -43,52 +71,35 @@ export function LinkEntityForm({
 }) {
   const t = useTranslations("links");
   const [state, action, pending] = useActionState(linkEntityToMeeting.bind(null, meetingId), {});
-  const form = useRef<HTMLFormElement>(null);
-  useEffect(() => {
-    if (state.ok) form.current?.reset();
-  }, [state]);
-  const entityError = state.errors?.entity;
-  const noteError = state.errors?.note;
-  const field = "block w-full max-w-xl border-2 border-ink p-2 mt-1";
   return (
-    <form ref={form} action={action} noValidate className="max-w-3xl" aria-labelledby="link-form-title">
+    <form action={action} noValidate className="max-w-3xl" aria-labelledby="link-form-title">
       <h2 id="link-form-title" className="text-2xl font-bold mb-2">{t("formTitle")}</h2>
       <p className="mb-4">{t("formHint")}</p>
       <StateNotice state={state} successText={t("saved")} />
-      <div className={`mb-6 ${entityError ? "border-l-4 border-danger pl-4" : ""}`}>
-        <label htmlFor="link-entity" className="block font-bold">{t("entity")}</label>
-        <p id="link-entity-hint" className="text-muted">{t("entityHint")}</p>
-        <FieldError id="link-entity-error" messages={entityError} />
-        <select
-          id="link-entity"
-          name="entity"
-          defaultValue=""
-          aria-describedby={`link-entity-hint${entityError ? " link-entity-error" : ""}`}
-          aria-invalid={entityError ? true : undefined}
-          className={`${field} bg-white ${entityError ? "border-danger" : ""}`}
-        >
-          <option value="">{t("choose")}</option>
-          <optgroup label={t("organizations")}>
-            {organizations.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
-          </optgroup>
-          <optgroup label={t("regions")}>
-            {regions.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
-          </optgroup>
-        </select>
-      </div>
-      <div className={`mb-6 ${noteError ? "border-l-4 border-danger pl-4" : ""}`}>
-        <label htmlFor="link-note" className="block font-bold">{t("note")}</label>
-        <p id="link-note-hint" className="text-muted">{t("noteHint")}</p>
-        <FieldError id="link-note-error" messages={noteError} />
-        <textarea
-          id="link-note"
-          name="note"
-          rows={4}
-          aria-describedby={`link-note-hint${noteError ? " link-note-error" : ""}`}
-          aria-invalid={noteError ? true : undefined}
-          className={`${field} ${noteError ? "border-danger" : ""}`}
-        />
-      </div>
+      <Field
+        id="link-entity"
+        label={t("entity")}
+        hint={t("entityHint")}
+        errors={state.errors?.entity}
+        control={(props) => (
+          <select {...props} key={state.values?.entity} name="entity" defaultValue={state.values?.entity ?? ""}>
+            <option value="">{t("choose")}</option>
+            <optgroup label={t("organizations")}>
+              {organizations.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+            </optgroup>
+            <optgroup label={t("regions")}>
+              {regions.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+            </optgroup>
+          </select>
+        )}
+      />
+      <Field
+        id="link-note"
+        label={t("note")}
+        hint={t("noteHint")}
+        errors={state.errors?.note}
+        control={(props) => <textarea {...props} key={state.values?.note} name="note" rows={4} defaultValue={state.values?.note ?? ""} />}
+      />
       <button
         type="submit"
         disabled={pending}

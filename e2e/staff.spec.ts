@@ -63,6 +63,8 @@ test.describe("staff", () => {
     await expect(page.locator("#link-entity-error")).toHaveText("Choose an organization or region.");
     await expect(page.locator("#link-note-error")).toHaveText("The note must be 2,000 characters or fewer.");
     await expect(page.getByLabel("Organization or region", { exact: true })).toHaveAttribute("aria-invalid", "true");
+    // What was typed is still there to correct.
+    await expect(page.getByLabel("Note")).toHaveValue("x".repeat(2001));
     await page.reload();
     await expect(page.getByText("x".repeat(50))).toHaveCount(0);
   });
@@ -73,6 +75,11 @@ test.describe("staff", () => {
     await page.getByRole("button", { name: "Привязать к встрече" }).click();
     await expect(page.locator("#link-entity-error")).toHaveText("Выберите организацию или регион.");
     await expect(page.locator("#link-note-error")).toHaveText("Введите заметку о том, что было сказано.");
+    // A choice made before the failed submit stays chosen.
+    await page.getByLabel("Организация или регион", { exact: true }).selectOption({ label: "Брянская область" });
+    await page.getByRole("button", { name: "Привязать к встрече" }).click();
+    await expect(page.locator("#link-entity-error")).toHaveCount(0);
+    await expect(page.getByLabel("Организация или регион", { exact: true }).locator("option:checked")).toHaveText("Брянская область");
   });
 
   test("the server refuses a write once the session is gone, even from the editing form", async ({ page, context }) => {

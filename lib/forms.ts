@@ -11,7 +11,14 @@ export type FormState = {
   ok?: boolean;
   message?: string;
   errors?: Record<string, string[]>;
+  /** What the user sent, given back on failure so that the form shows it again and nothing typed is lost. */
+  values?: Record<string, string>;
 };
+
+/** The text fields of a submitted form, for `FormState.values`. */
+export function submittedValues(formData: FormData, names: string[]): Record<string, string> {
+  return Object.fromEntries(names.map((name) => [name, String(formData.get(name) ?? "")]));
+}
 
 /** Field errors from a failed zod parse, keyed by the first segment of each issue's path. */
 export function fieldErrors(error: z.ZodError): FormState {

@@ -99,6 +99,46 @@ const commitments = [
   },
 ];
 
+/** Synthetic meetings (labelled as demo data), so that organizations have timelines to show. */
+const demoFollowUpMeetings = [
+  {
+    slug: "2015-06-18-belarus-kursk-business-forum",
+    titleEn: "Belarus–Kursk Oblast business forum",
+    titleRu: "Белорусско-курский деловой форум",
+    date: new Date("2015-06-18T00:00:00Z"),
+    placeEn: "Kursk",
+    placeRu: "Курск",
+    level: "business_forum",
+    summaryEn: "Enterprises and universities of both sides presented joint projects, following up the meeting of 10 March 2015.",
+    summaryRu: "Предприятия и вузы обеих сторон представили совместные проекты по итогам встречи 10 марта 2015 года.",
+    regions: ["belarus", "kursk-oblast"],
+    followsUpCommitment: 1,
+    links: [
+      { organization: "sozh-tuskar-harvesters", note: "Presented plans for a shared harvester assembly line in Kursk." },
+      { organization: "tuskar-agromash", note: "Offered to supply frames and cabins to the harvester line." },
+      { organization: "sozh-agrotekhnika", note: "Ready to move part of its assembly to the joint venture." },
+      { organization: "tuskar-agroengineering-academy", note: "Proposed joint training of service engineers." },
+    ],
+  },
+  {
+    slug: "2016-02-10-agricultural-machinery-working-group",
+    titleEn: "Working group on agricultural machinery",
+    titleRu: "Рабочая группа по сельскохозяйственному машиностроению",
+    date: new Date("2016-02-10T00:00:00Z"),
+    placeEn: "Minsk",
+    placeRu: "Минск",
+    level: "agency",
+    summaryEn: "Officials of both sides reviewed the harvester project and the supply of sugar-beet equipment.",
+    summaryRu: "Представители сторон рассмотрели проект по комбайнам и поставки оборудования для сахарной свёклы.",
+    regions: ["minsk", "kursk-oblast"],
+    followsUpCommitment: 0,
+    links: [
+      { organization: "sozh-tuskar-harvesters", note: "First 40 harvesters assembled; parts localisation at 35%." },
+      { organization: "chernozem-sugar", note: "Asked for Belarusian beet harvesters for the 2016 season." },
+    ],
+  },
+] as const;
+
 export type SeedOptions = {
   /** Creates the demo staff login (the embedded default and the tests only). */
   demoStaff?: { email: string; name: string; passwordHash: string };
@@ -213,6 +253,31 @@ export async function seedDatabase(prisma: Db, options: SeedOptions = {}) {
                 { regionId: belarus, note: "Interregional cooperation with Kursk Oblast; more Kursk enterprises and universities want bilateral contacts." },
               ],
             },
+          },
+        });
+      }
+
+      const proposals = await tx.commitment.findMany({
+        where: { meeting: { slug: demoMeeting.slug } },
+        orderBy: { id: "asc" },
+        select: { id: true },
+      });
+      for (const { links, regions: regionSlugs, followsUpCommitment, ...meeting } of demoFollowUpMeetings) {
+        if (await tx.meeting.findUnique({ where: { slug: meeting.slug }, select: { id: true } })) continue;
+        const followed = proposals[followsUpCommitment];
+        await tx.meeting.create({
+          data: {
+            ...meeting,
+            isDemo: true,
+            regions: { create: regionSlugs.map((slug) => ({ regionId: regionId(slug) })) },
+            discussionLinks: {
+              create: links.map((link) => {
+                const organizationId = organizationIds.get(link.organization);
+                if (organizationId === undefined) throw new Error(`The seed names an unknown organization: ${link.organization}`);
+                return { organizationId, note: link.note };
+              }),
+            },
+            followedUp: followed ? { create: [{ commitmentId: followed.id }] } : undefined,
           },
         });
       }

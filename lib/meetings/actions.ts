@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { recordAuditEvent } from "@/lib/audit";
 import { db } from "@/lib/db";
-import { fieldErrors, isUniqueViolation, staffAction, type FormState } from "@/lib/forms";
+import { fieldErrors, isUniqueViolation, staffAction, submittedValues, type FormState } from "@/lib/forms";
 import { LinkFormSchema, UnlinkFormSchema } from "@/lib/meetings/schema";
 
 type Paths = { meeting: string; entity: string };
@@ -17,12 +17,13 @@ function revalidate(paths: Paths) {
 export const linkEntityToMeeting = staffAction(
   ["editor"],
   async (user, meetingId: number, _previous: FormState, formData: FormData): Promise<FormState> => {
+    const failed = (state: FormState): FormState => ({ ok: false, ...state, values: submittedValues(formData, ["entity", "note"]) });
     const parsed = LinkFormSchema.safeParse({
       meetingId,
       entity: formData.get("entity") ?? undefined,
       note: formData.get("note") ?? undefined,
     });
-    if (!parsed.success) return fieldErrors(parsed.error);
+    if (!parsed.success) return failed(fieldErrors(parsed.error));
     const { entity, note } = parsed.data;
 
     let paths: Paths | undefined;
@@ -60,9 +61,9 @@ export const linkEntityToMeeting = staffAction(
         };
         return null;
       });
-      if (result) return { ok: false, ...result };
+      if (result) return failed(result);
     } catch (error) {
-      if (isUniqueViolation(error)) return { ok: false, message: "checkFields", errors: { entity: ["alreadyLinked"] } };
+      if (isUniqueViolation(error)) return failed({ message: "checkFields", errors: { entity: ["alreadyLinked"] } });
       throw error;
     }
     if (paths) revalidate(paths);

@@ -1,4 +1,5 @@
 import { db } from "@/lib/db";
+import { regionRefSelect } from "@/lib/regions/queries";
 
 export async function listMeetings() {
   return db().meeting.findMany({
@@ -18,7 +19,8 @@ export async function listMeetings() {
   });
 }
 
-const regionSelect = { select: { slug: true, nameEn: true, nameRu: true } } as const;
+const regionSelect = { select: regionRefSelect };
+const meetingRefSelect = { slug: true, titleEn: true, titleRu: true, date: true } as const;
 
 export async function getMeetingPage(slug: string) {
   const meeting = await db().meeting.findFirst({
@@ -74,6 +76,17 @@ export async function getMeetingPage(slug: string) {
               region: regionSelect,
             },
           },
+          followUps: {
+            where: { meeting: { archivedAt: null } },
+            orderBy: { meeting: { date: "asc" } },
+            select: { meeting: { select: meetingRefSelect } },
+          },
+        },
+      },
+      followedUp: {
+        where: { commitment: { archivedAt: null } },
+        select: {
+          commitment: { select: { id: true, textEn: true, textRu: true, status: true, meeting: { select: meetingRefSelect } } },
         },
       },
     },

@@ -1,8 +1,9 @@
 import { db } from "@/lib/db";
+import { regionRefSelect } from "@/lib/regions/queries";
 import type { OrganizationKind } from "@/lib/generated/prisma/enums";
 import { timelineArgs } from "@/lib/meetings/timeline";
 
-const regionSelect = { select: { slug: true, nameEn: true, nameRu: true } } as const;
+const regionSelect = { select: regionRefSelect };
 
 export async function listOrganizations(filter: { kind?: OrganizationKind } = {}) {
   return db().organization.findMany({

@@ -1,6 +1,10 @@
 import { db } from "@/lib/db";
 import { timelineArgs } from "@/lib/meetings/timeline";
 
+/** A link to a region: what every page needs to name it and point to it. */
+export const regionRefSelect = { slug: true, nameEn: true, nameRu: true } as const;
+const countrySelect = { code: true, nameEn: true, nameRu: true } as const;
+
 /** Growth of trade over the year before, in percent; null where the year before is not recorded. */
 export function tradeGrowthPercent(current: number, previous: number | null | undefined): number | null {
   if (previous === null || previous === undefined || previous <= 0) return null;
@@ -12,12 +16,10 @@ export async function listRegions() {
     where: { archivedAt: null },
     orderBy: [{ countryCode: "asc" }, { level: "asc" }, { nameEn: "asc" }],
     select: {
-      slug: true,
-      nameEn: true,
-      nameRu: true,
+      ...regionRefSelect,
       isoCode: true,
       level: true,
-      country: { select: { code: true, nameEn: true, nameRu: true } },
+      country: { select: countrySelect },
       _count: { select: { organizations: { where: { archivedAt: null } } } },
     },
   });
@@ -28,14 +30,12 @@ export async function getRegionPage(slug: string) {
     where: { slug, archivedAt: null },
     select: {
       id: true,
-      slug: true,
-      nameEn: true,
-      nameRu: true,
+      ...regionRefSelect,
       isoCode: true,
       level: true,
-      country: { select: { code: true, nameEn: true, nameRu: true } },
-      parent: { select: { slug: true, nameEn: true, nameRu: true } },
-      children: { where: { archivedAt: null }, select: { slug: true, nameEn: true, nameRu: true }, orderBy: { nameEn: "asc" } },
+      country: { select: countrySelect },
+      parent: { select: regionRefSelect },
+      children: { where: { archivedAt: null }, select: regionRefSelect, orderBy: { nameEn: "asc" } },
       organizations: {
         where: { archivedAt: null },
         orderBy: { name: "asc" },
@@ -58,8 +58,8 @@ export async function getRegionPage(slug: string) {
       importsUsd: true,
       sourceTitle: true,
       sourceUrl: true,
-      region: { select: { slug: true, nameEn: true, nameRu: true } },
-      partnerRegion: { select: { slug: true, nameEn: true, nameRu: true } },
+      region: { select: regionRefSelect },
+      partnerRegion: { select: regionRefSelect },
     },
   });
   const turnover = new Map(figures.map((f) => [`${f.regionId}:${f.partnerRegionId}:${f.year}`, Number(f.turnoverUsd)]));

@@ -86,7 +86,12 @@ describe("linkEntityToMeeting", () => {
   it("gives field errors for bad input and writes nothing", async () => {
     signInAs(getServerSession, await createStaffUser("editor"));
     const state = await linkEntityToMeeting(meetingId, {}, form({ entity: "nonsense", note: "x".repeat(2001) }));
-    expect(state).toEqual({ ok: false, message: "checkFields", errors: { entity: ["chooseEntity"], note: ["noteTooLong"] } });
+    expect(state).toEqual({
+      ok: false,
+      message: "checkFields",
+      errors: { entity: ["chooseEntity"], note: ["noteTooLong"] },
+      values: { entity: "nonsense", note: "x".repeat(2001) },
+    });
     expect(await liveLinks(organization.id)).toBe(0);
   });
 

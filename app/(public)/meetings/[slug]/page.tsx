@@ -80,6 +80,24 @@ export default async function MeetingPage({ params }: Props) {
         </Section>
       )}
 
+      {meeting.followedUp.length > 0 && (
+        <Section title={t("followsUp")} id="follows-up">
+          <ul className="max-w-3xl space-y-3">
+            {meeting.followedUp.map(({ commitment }) => (
+              <li key={commitment.id} className="border-l-4 border-line pl-4">
+                {localized(locale, commitment.textEn, commitment.textRu)}{" "}
+                <Tag tone="blue">{t(`commitmentStatuses.${commitment.status}`)}</Tag>
+                <span className="block text-muted">
+                  <Link href={`/meetings/${commitment.meeting.slug}`}>{localized(locale, commitment.meeting.titleEn, commitment.meeting.titleRu)}</Link>
+                  {", "}
+                  {format.dateTime(commitment.meeting.date, { dateStyle: "long" })}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </Section>
+      )}
+
       <Section title={t("discussed")} id="discussed">
         {meeting.discussionLinks.length === 0 ? (
           <Muted>{t("noDiscussed")}</Muted>
@@ -100,7 +118,7 @@ export default async function MeetingPage({ params }: Props) {
                   <p className="text-muted text-base">
                     {link.createdBy
                       ? t("linkedBy", { name: link.createdBy.name, date: format.dateTime(link.createdAt, { dateStyle: "medium" }) })
-                      : format.dateTime(link.createdAt, { dateStyle: "medium" })}
+                      : t("recordedOn", { date: format.dateTime(link.createdAt, { dateStyle: "medium" }) })}
                   </p>
                   {canEdit && <RemoveLinkButton linkId={link.id} version={link.version} name={label} />}
                 </li>
@@ -120,6 +138,17 @@ export default async function MeetingPage({ params }: Props) {
                 {localized(locale, c.textEn, c.textRu)}{" "}
                 <Tag tone="blue">{t(`commitmentStatuses.${c.status}`)}</Tag>
                 {c.dueDate && <span className="block text-muted">{t("due", { date: format.dateTime(c.dueDate, { dateStyle: "long" }) })}</span>}
+                {c.followUps.length > 0 && (
+                  <span className="block text-muted">
+                    {t("followedUpAt")}:{" "}
+                    {c.followUps.map(({ meeting: later }, i) => (
+                      <span key={later.slug}>
+                        {i > 0 && ", "}
+                        <Link href={`/meetings/${later.slug}`}>{localized(locale, later.titleEn, later.titleRu)}</Link>
+                      </span>
+                    ))}
+                  </span>
+                )}
                 {c.parties.length > 0 && (
                   <span className="block text-muted">
                     {t("parties")}:{" "}
