@@ -106,6 +106,16 @@ describe("database constraints", () => {
     await expect(prisma.tradeFigure.create({ data: { ...base, year: 2015, turnoverUsd: -1 } })).rejects.toThrow(/amounts_check/);
   });
 
+  it("refuses a record that names a staff user who does not exist", async () => {
+    const meeting = await prisma.meeting.findFirstOrThrow();
+    // A region no test links, so that only the foreign key can refuse the row.
+    const region = await prisma.region.findUniqueOrThrow({ where: { slug: "grodno-region" } });
+    await expect(prisma.discussionLink.create({ data: { meetingId: meeting.id, regionId: region.id, note: "x", createdById: 987654 } })).rejects.toThrow(
+      /created_by_id_fkey/,
+    );
+    await expect(prisma.region.update({ where: { id: region.id }, data: { updatedById: 987654 } })).rejects.toThrow(/updated_by_id_fkey/);
+  });
+
   it("refuses a discussion link naming both an organization and a region, or neither", async () => {
     const meeting = await prisma.meeting.findFirstOrThrow();
     const region = await prisma.region.findFirstOrThrow();
