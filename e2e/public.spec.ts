@@ -47,6 +47,13 @@ test.describe("public pages", () => {
     await expect(partners.getByRole("row", { name: /Total of shares/ })).toContainText("%");
   });
 
+  test("pages forbid framing and content sniffing", async ({ page }) => {
+    const response = await page.goto("/");
+    expect(response?.headers()["x-frame-options"]).toBe("DENY");
+    expect(response?.headers()["x-content-type-options"]).toBe("nosniff");
+    expect(response?.headers()["x-powered-by"]).toBeUndefined();
+  });
+
   test("a missing record is a 404 page", async ({ page }) => {
     const response = await page.goto("/organizations/no-such-organization");
     expect(response?.status()).toBe(404);
