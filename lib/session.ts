@@ -1,3 +1,4 @@
+import { cache } from "react";
 import { getServerSession } from "next-auth";
 import { authOptions } from "@/lib/auth";
 import { db } from "@/lib/db";
@@ -7,9 +8,9 @@ export type CurrentUser = { id: number; email: string; name: string; role: Role 
 
 /**
  * The signed-in staff user, read fresh from the database so that a disabled account loses its rights at
- * once, even while its session cookie is still valid. Null for the public.
+ * once, even while its session cookie is still valid. Null for the public. Read once per request.
  */
-export async function getCurrentUser(): Promise<CurrentUser | null> {
+export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   const session = await getServerSession(authOptions);
   const id = session?.user?.id;
   if (!id) return null;
@@ -18,7 +19,7 @@ export async function getCurrentUser(): Promise<CurrentUser | null> {
     select: { id: true, email: true, name: true, role: true },
   });
   return user;
-}
+});
 
 export class NotAuthorizedError extends Error {
   constructor(readonly reason: "signedOut" | "forbidden") {

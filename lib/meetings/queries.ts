@@ -1,3 +1,4 @@
+import { cache } from "react";
 import { db } from "@/lib/db";
 import { regionRefSelect } from "@/lib/regions/queries";
 
@@ -22,7 +23,8 @@ export async function listMeetings() {
 const regionSelect = { select: regionRefSelect };
 const meetingRefSelect = { slug: true, titleEn: true, titleRu: true, date: true } as const;
 
-export async function getMeetingPage(slug: string) {
+/** One read per request: the page and its metadata share it. */
+export const getMeetingPage = cache(async (slug: string) => {
   const meeting = await db().meeting.findFirst({
     where: { slug, archivedAt: null },
     select: {
@@ -92,7 +94,7 @@ export async function getMeetingPage(slug: string) {
     },
   });
   return meeting;
-}
+});
 
 export type MeetingPage = NonNullable<Awaited<ReturnType<typeof getMeetingPage>>>;
 

@@ -1,3 +1,4 @@
+import { cache } from "react";
 import { db } from "@/lib/db";
 import { regionRefSelect } from "@/lib/regions/queries";
 import type { OrganizationKind } from "@/lib/generated/prisma/enums";
@@ -22,7 +23,8 @@ export async function listOrganizations(filter: { kind?: OrganizationKind } = {}
   });
 }
 
-export async function getOrganizationPage(slug: string) {
+/** One read per request: the page and its metadata share it. */
+export const getOrganizationPage = cache(async (slug: string) => {
   const organization = await db().organization.findFirst({
     where: { slug, archivedAt: null },
     select: {
@@ -73,6 +75,6 @@ export async function getOrganizationPage(slug: string) {
     ventureShares: ventureShares.map((v) => ({ ...v, sharePercent: Number(v.sharePercent) })),
     timeline: discussionLinks,
   };
-}
+});
 
 export type OrganizationPage = NonNullable<Awaited<ReturnType<typeof getOrganizationPage>>>;

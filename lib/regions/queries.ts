@@ -1,3 +1,4 @@
+import { cache } from "react";
 import { db } from "@/lib/db";
 import { timelineArgs } from "@/lib/meetings/timeline";
 
@@ -25,7 +26,8 @@ export async function listRegions() {
   });
 }
 
-export async function getRegionPage(slug: string) {
+/** One read per request: the page and its metadata share it. */
+export const getRegionPage = cache(async (slug: string) => {
   const region = await db().region.findFirst({
     where: { slug, archivedAt: null },
     select: {
@@ -81,7 +83,7 @@ export async function getRegionPage(slug: string) {
 
   const { discussionLinks, ...rest } = region;
   return { ...rest, trade, timeline: discussionLinks };
-}
+});
 
 function numberOrNull(value: { toString(): string } | null) {
   return value === null ? null : Number(value.toString());
