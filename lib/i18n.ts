@@ -33,3 +33,9 @@ export default getRequestConfig(async () => {
 export function localized(locale: string, en: string | null | undefined, ru: string | null | undefined): string {
   return (locale === "ru" ? ru || en : en || ru) ?? "";
 }
+
+/** Sorts records by the name the reader sees, in the reader's alphabet. */
+export function sortByName<T>(items: T[], locale: string, nameOf: (item: T) => string): T[] {
+  const collator = new Intl.Collator(locale);
+  return [...items].sort((a, b) => collator.compare(nameOf(a), nameOf(b)));
+}

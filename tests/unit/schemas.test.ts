@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseEnv } from "@/lib/env";
 import { fieldErrors } from "@/lib/forms";
-import { localized } from "@/lib/i18n";
+import { localized, sortByName } from "@/lib/i18n";
 import { LinkFormSchema, UnlinkFormSchema } from "@/lib/meetings/schema";
 import { tradeGrowthPercent } from "@/lib/regions/queries";
 import en from "@/messages/en.json";
@@ -85,6 +85,14 @@ describe("localized", () => {
     expect(localized("en", "Kursk Oblast", "Курская область")).toBe("Kursk Oblast");
     expect(localized("en", null, "ООО «Курскагромаш»")).toBe("ООО «Курскагромаш»");
     expect(localized("ru", "Only English", "")).toBe("Only English");
+  });
+});
+
+describe("sortByName", () => {
+  it("orders by the name shown, in the reader's alphabet", () => {
+    const orgs = [{ en: "Zeta", ru: "Альфа" }, { en: "Alpha", ru: "Ёлка" }, { en: "Mid", ru: "Бета" }];
+    expect(sortByName(orgs, "en", (o) => o.en).map((o) => o.en)).toEqual(["Alpha", "Mid", "Zeta"]);
+    expect(sortByName(orgs, "ru", (o) => o.ru).map((o) => o.ru)).toEqual(["Альфа", "Бета", "Ёлка"]);
   });
 });
 

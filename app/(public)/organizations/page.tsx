@@ -3,7 +3,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { DemoTag, PageHeading, Table } from "@/components/ui";
 import { OrganizationKind } from "@/lib/generated/prisma/enums";
-import { localized } from "@/lib/i18n";
+import { localized, sortByName } from "@/lib/i18n";
 import { listOrganizations } from "@/lib/organizations/queries";
 
 const FilterSchema = z.object({ kind: z.enum(OrganizationKind).optional().catch(undefined) });
@@ -39,8 +39,9 @@ export default async function OrganizationsPage({ searchParams }: { searchParams
       ) : (
         <Table
           caption={kind ? t(`kindsPlural.${kind}`) : t("title")}
+          hideCaption={!kind}
           columns={[{ label: t("name") }, { label: t("kind") }, { label: t("region") }, { label: t("primarySector") }, { label: t("status") }]}
-          rows={organizations.map((org) => {
+          rows={sortByName(organizations, locale, (org) => localized(locale, org.nameEn, org.name)).map((org) => {
             const sector = org.sectors[0]?.sector;
             return [
               <span key="n">

@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { LinkEntityForm, RemoveLinkButton } from "@/components/link-forms";
 import { DemoTag, Muted, PageHeading, Section, SummaryList, Table, Tag } from "@/components/ui";
-import { localized } from "@/lib/i18n";
+import { localized, sortByName } from "@/lib/i18n";
 import { getMeetingPage, listLinkableEntities } from "@/lib/meetings/queries";
 import { getCurrentUser } from "@/lib/session";
 
@@ -167,8 +167,16 @@ export default async function MeetingPage({ params }: Props) {
         <div className="mt-12 border-t-4 border-brand pt-6">
           <LinkEntityForm
             meetingId={meeting.id}
-            organizations={linkable.organizations.map((o) => ({ value: `organization:${o.id}`, label: localized(locale, o.nameEn, o.name) }))}
-            regions={linkable.regions.map((r) => ({ value: `region:${r.id}`, label: name(r) }))}
+            organizations={sortByName(
+              linkable.organizations.map((o) => ({ value: `organization:${o.id}`, label: localized(locale, o.nameEn, o.name) })),
+              locale,
+              (option) => option.label,
+            )}
+            regions={sortByName(
+              linkable.regions.map((r) => ({ value: `region:${r.id}`, label: name(r) })),
+              locale,
+              (option) => option.label,
+            )}
           />
         </div>
       )}

@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { MeetingTimeline } from "@/components/timeline";
 import { DemoTag, Muted, PageHeading, Section, SummaryList, Table } from "@/components/ui";
-import { localized } from "@/lib/i18n";
+import { localized, sortByName } from "@/lib/i18n";
 import { getRegionPage } from "@/lib/regions/queries";
 
 type Props = { params: Promise<{ slug: string }> };
@@ -89,7 +89,7 @@ export default async function RegionPage({ params }: Props) {
           <Table
             caption={t("organizations")} hideCaption
             columns={[{ label: to("name") }, { label: to("kind") }, { label: to("status") }]}
-            rows={region.organizations.map((org) => [
+            rows={sortByName(region.organizations, locale, (org) => localized(locale, org.nameEn, org.name)).map((org) => [
               <span key="n">
                 <Link href={`/organizations/${org.slug}`}>{localized(locale, org.nameEn, org.name)}</Link>{" "}
                 {org.isDemo && <DemoTag />}
