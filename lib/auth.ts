@@ -1,17 +1,14 @@
-import argon2 from "argon2";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
 import { db } from "@/lib/db";
+import { verifyPassword } from "@/lib/password";
 import type { Role } from "@/lib/generated/prisma/enums";
 
 const CredentialsSchema = z.object({
   email: z.string().trim().toLowerCase().email().max(254),
   password: z.string().min(1).max(200),
 });
-
-// Verified against when the email is unknown, so that both failures take as long.
-const dummyHash = argon2.hash("interregio-no-such-user", { type: argon2.argon2id });
 
 /** Checks an email and password; null for any failure, so the caller cannot tell which one it was. */
 export async function verifyCredentials(input: unknown) {
@@ -21,13 +18,9 @@ export async function verifyCredentials(input: unknown) {
     where: { email: parsed.data.email },
     select: { id: true, email: true, name: true, role: true, passwordHash: true, disabledAt: true, archivedAt: true },
   });
-  const valid = await argon2.verify(user?.passwordHash ?? (await dummyHash), parsed.data.password).catch(() => false);
+  const valid = await verifyPassword(user?.passwordHash, parsed.data.password);
   if (!user || !valid || user.disabledAt || user.archivedAt) return null;
   return { id: String(user.id), email: user.email, name: user.name, role: user.role };
-}
-
-export function hashPassword(password: string) {
-  return argon2.hash(password, { type: argon2.argon2id });
 }
 
 export const authOptions: NextAuthOptions = {

@@ -10,8 +10,8 @@
 import { parseArgs } from "node:util";
 import { createInterface } from "node:readline";
 import { Writable } from "node:stream";
-import argon2 from "argon2";
 import { z } from "zod";
+import { hashPassword } from "../lib/password.ts";
 import { createPrismaClient } from "../lib/db.ts";
 import { ensureDatabaseExists, migrate, openDatabase, withDatabaseName } from "./database.ts";
 
@@ -71,7 +71,7 @@ async function main() {
       if (existing) throw new Error(`A user with the email ${user.email} already exists. Nothing was created.`);
       const created = await prisma.$transaction(async (tx) => {
         const row = await tx.user.create({
-          data: { ...user, passwordHash: await argon2.hash(password, { type: argon2.argon2id }) },
+          data: { ...user, passwordHash: await hashPassword(password) },
           select: { id: true, email: true, name: true, role: true },
         });
         await tx.auditEvent.create({ data: { action: "user.create", entityType: "user", entityId: String(row.id), after: row } });

@@ -7,8 +7,8 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import argon2 from "argon2";
 import { parseEnv } from "../lib/env.ts";
+import { hashPassword } from "../lib/password.ts";
 import { createPrismaClient } from "../lib/db.ts";
 import { seedDatabase } from "../prisma/seed.ts";
 import { ensureDatabaseExists, migrate, openDatabase, projectRoot, run, withDatabaseName } from "./database.ts";
@@ -88,7 +88,7 @@ async function main() {
         demoStaff: demoLogin && {
           email: demoLogin.email,
           name: "Demo Editor",
-          passwordHash: await argon2.hash(demoLogin.password, { type: argon2.argon2id }),
+          passwordHash: await hashPassword(demoLogin.password),
         },
       });
     } finally {

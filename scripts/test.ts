@@ -7,8 +7,8 @@
  *   npm test -- unit integration      only the stages named (lint, types, unit, integration, e2e)
  */
 import { randomBytes } from "node:crypto";
-import argon2 from "argon2";
 import pg from "pg";
+import { hashPassword } from "../lib/password.ts";
 import { createPrismaClient } from "../lib/db.ts";
 import { seedDatabase } from "../prisma/seed.ts";
 import { ensureDatabaseExists, findFreePort, migrate, openDatabase, run, withDatabaseName } from "./database.ts";
@@ -66,7 +66,7 @@ async function main() {
       const prisma = createPrismaClient(url, 2);
       try {
         await seedDatabase(prisma, {
-          demoStaff: { email: staff.email, name: "E2E Editor", passwordHash: await argon2.hash(staff.password, { type: argon2.argon2id }) },
+          demoStaff: { email: staff.email, name: "E2E Editor", passwordHash: await hashPassword(staff.password) },
         });
       } finally {
         await prisma.$disconnect();

@@ -1,5 +1,5 @@
 import { vi } from "vitest";
-import argon2 from "argon2";
+import { hashPassword } from "@/lib/password";
 import { createPrismaClient } from "@/lib/db";
 import { seedDatabase } from "@/prisma/seed";
 
@@ -28,7 +28,7 @@ export async function createStaffUser(role: "admin" | "editor" = "editor", passw
       email: `staff${counter}.${process.pid}.${Date.now()}@interregio.example`,
       name: `Staff ${counter}`,
       role,
-      passwordHash: await argon2.hash(password, { type: argon2.argon2id }),
+      passwordHash: await hashPassword(password),
     },
     select: { id: true, email: true, name: true, role: true },
   });

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { parseEnv } from "@/lib/env";
 import { fieldErrors } from "@/lib/forms";
 import { localized, sortByName } from "@/lib/i18n";
+import { hashPassword, verifyPassword } from "@/lib/password";
 import { LinkFormSchema, UnlinkFormSchema } from "@/lib/meetings/schema";
 import { tradeGrowthPercent } from "@/lib/regions/queries";
 import en from "@/messages/en.json";
@@ -93,6 +94,20 @@ describe("sortByName", () => {
     const orgs = [{ en: "Zeta", ru: "Альфа" }, { en: "Alpha", ru: "Ёлка" }, { en: "Mid", ru: "Бета" }];
     expect(sortByName(orgs, "en", (o) => o.en).map((o) => o.en)).toEqual(["Alpha", "Mid", "Zeta"]);
     expect(sortByName(orgs, "ru", (o) => o.ru).map((o) => o.ru)).toEqual(["Альфа", "Бета", "Ёлка"]);
+  });
+});
+
+describe("passwords", () => {
+  it("hash with argon2id and verify only the right password", async () => {
+    const hash = await hashPassword("a long pass phrase");
+    expect(hash).toMatch(/^\$argon2id\$/);
+    expect(await verifyPassword(hash, "a long pass phrase")).toBe(true);
+    expect(await verifyPassword(hash, "a long pass phrasE")).toBe(false);
+  });
+
+  it("answer false without a hash, even for the dummy's own password", async () => {
+    expect(await verifyPassword(undefined, "interregio-no-such-user")).toBe(false);
+    expect(await verifyPassword("not a hash", "x")).toBe(false);
   });
 });
 
