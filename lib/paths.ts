@@ -1,0 +1,56 @@
+/**
+ * Every URL of the app is built here, so that a renamed route or parameter changes in one place. List paths
+ * take the list's query (filters, sort, page) and keep only the values that are set, in a stable order, so
+ * that equal views have equal URLs.
+ */
+
+export type QueryValue = string | number | boolean | null | undefined | readonly (string | number)[];
+export type Query = Record<string, QueryValue>;
+
+/** `path?a=1&b=x&b=y`, leaving out empty values and the first page. */
+export function withQuery(path: string, query: Query = {}): string {
+  const params = new URLSearchParams();
+  for (const key of Object.keys(query).sort()) {
+    const value = query[key];
+    if (value === undefined || value === null || value === "" || value === false) continue;
+    if (key === "page" && Number(value) === 1) continue;
+    if (Array.isArray(value)) for (const item of value) params.append(key, String(item));
+    else params.append(key, String(value));
+  }
+  const search = params.toString();
+  return search ? `${path}?${search}` : path;
+}
+
+const segment = (value: string) => encodeURIComponent(value);
+
+export const paths = {
+  home: () => "/",
+  search: (query?: Query) => withQuery("/search", query),
+  regions: (query?: Query) => withQuery("/regions", query),
+  region: (slug: string, query?: Query) => withQuery(`/regions/${segment(slug)}`, query),
+  organizations: (query?: Query) => withQuery("/organizations", query),
+  organization: (slug: string, query?: Query) => withQuery(`/organizations/${segment(slug)}`, query),
+  jointVentures: (query?: Query) => withQuery("/joint-ventures", query),
+  meetings: (query?: Query) => withQuery("/meetings", query),
+  meeting: (slug: string, query?: Query) => withQuery(`/meetings/${segment(slug)}`, query),
+  sectors: (query?: Query) => withQuery("/sectors", query),
+  sector: (code: string, query?: Query) => withQuery(`/sectors/${segment(code)}`, query),
+  signIn: (callbackUrl?: string) => withQuery("/signin", { callbackUrl }),
+  signOut: () => "/signout",
+  api: {
+    root: () => "/api/v1",
+    openapi: () => "/api/v1/openapi.json",
+    search: (query?: Query) => withQuery("/api/v1/search", query),
+    suggest: (query?: Query) => withQuery("/api/v1/search/suggest", query),
+    regions: (query?: Query) => withQuery("/api/v1/regions", query),
+    region: (slug: string) => `/api/v1/regions/${segment(slug)}`,
+    organizations: (query?: Query) => withQuery("/api/v1/organizations", query),
+    organization: (slug: string) => `/api/v1/organizations/${segment(slug)}`,
+    jointVentures: (query?: Query) => withQuery("/api/v1/joint-ventures", query),
+    jointVenturesExport: (format: "csv" | "json", query?: Query) => withQuery(`/api/v1/joint-ventures/export.${format}`, query),
+    meetings: (query?: Query) => withQuery("/api/v1/meetings", query),
+    meeting: (slug: string) => `/api/v1/meetings/${segment(slug)}`,
+    sectors: (query?: Query) => withQuery("/api/v1/sectors", query),
+    sector: (code: string) => `/api/v1/sectors/${segment(code)}`,
+  },
+} as const;
