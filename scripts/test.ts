@@ -5,6 +5,7 @@
  *
  *   npm test                          every stage
  *   npm test -- unit integration      only the stages named (lint, types, unit, integration, e2e)
+ *   npm test -- e2e e2e/search.spec.ts  other arguments go to Playwright (a spec file, `--grep x`)
  */
 import { randomBytes } from "node:crypto";
 import pg from "pg";
@@ -17,6 +18,7 @@ const stages = ["lint", "types", "unit", "integration", "e2e"] as const;
 type Stage = (typeof stages)[number];
 const asked = process.argv.slice(2).filter((arg): arg is Stage => (stages as readonly string[]).includes(arg));
 const wanted = new Set<Stage>(asked.length > 0 ? asked : stages);
+const playwrightArgs = process.argv.slice(2).filter((arg) => !(stages as readonly string[]).includes(arg));
 const common = { NEXT_TELEMETRY_DISABLED: "1", CHECKPOINT_DISABLE: "1" };
 
 /** A fresh, migrated database on the server, named for this run. */
@@ -82,7 +84,7 @@ async function main() {
         E2E_STAFF_PASSWORD: staff.password,
       };
       await run("next", ["build"], environment);
-      await run("playwright", ["test"], environment);
+      await run("playwright", ["test", ...playwrightArgs], environment);
     });
   } finally {
     for (const url of created) await dropDatabase(url).catch((error) => console.error(`Could not drop ${url}: ${error}`));
