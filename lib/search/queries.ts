@@ -1,0 +1,146 @@
+import { db } from "@/lib/db";
+import {
+  HIGHLIGHT_START,
+  HIGHLIGHT_STOP,
+  MIN_SUGGEST_LENGTH,
+  facetNames,
+  type FacetName,
+  type FacetValue,
+  type Facets,
+  type SearchHit,
+  type SearchParams,
+  type SearchResult,
+  type Suggestion,
+} from "@/lib/search/schema";
+import { buildFacetQuery, buildSearchQuery, buildSuggestQuery, type SqlQuery } from "@/lib/search/sql";
+
+export { buildSearchQuery };
+
+async function query<T>(sql: SqlQuery): Promise<T[]> {
+  return db().$queryRawUnsafe<T[]>(sql.text, ...sql.values);
+}
+
+type HitRow = {
+  type: SearchHit["type"];
+  slug: string;
+  title_en: string;
+  title_ru: string;
+  headline_en: string;
+  headline_ru: string;
+  snippet_en: string | null;
+  snippet_ru: string | null;
+  rank: number;
+  kind: SearchHit["kind"];
+  status: SearchHit["status"];
+  level: string | null;
+  date: Date | null;
+  founded_year: number | null;
+  country_code: string | null;
+  region_slug: string | null;
+  region_name_en: string | null;
+  region_name_ru: string | null;
+  is_demo: boolean;
+  total: bigint | number;
+};
+
+/**
+ * Searches organizations, regions and meetings at once: PostgreSQL full-text search in both languages and
+ * across scripts, typo-tolerant for plain queries, ranked, one page of results with the matches marked;
+ * with `facets`, how many results each filter value would keep.
+ */
+export async function searchRegistry(params: SearchParams, options: { facets?: boolean } = {}): Promise<SearchResult> {
+  const empty = { items: [], total: 0, page: params.page, perPage: params.perPage, pageCount: 1 };
+  if (!hasWords(params.q)) return options.facets ? { ...empty, facets: emptyFacets() } : empty;
+
+  const [rows, facets] = await Promise.all([
+    query<HitRow>(buildSearchQuery(params)),
+    options.facets ? loadFacets(params) : Promise.resolve(undefined),
+  ]);
+  const total = rows.length > 0 ? Number(rows[0]!.total) : params.page > 1 ? await countHits(params) : 0;
+  return {
+    items: rows.map(toHit),
+    total,
+    page: params.page,
+    perPage: params.perPage,
+    pageCount: Math.max(1, Math.ceil(total / params.perPage)),
+    ...(facets ? { facets } : {}),
+  };
+}
+
+/** A page past the end has no rows to carry the total: count it apart, so the page can offer the last one. */
+async function countHits(params: SearchParams) {
+  const rows = await query<HitRow>(buildSearchQuery({ ...params, page: 1, perPage: 1 }));
+  return rows.length > 0 ? Number(rows[0]!.total) : 0;
+}
+
+function toHit(row: HitRow): SearchHit {
+  return {
+    type: row.type,
+    slug: row.slug,
+    titleEn: row.title_en,
+    titleRu: row.title_ru,
+    headlineEn: row.headline_en,
+    headlineRu: row.headline_ru,
+    snippetEn: markedOrNull(row.snippet_en),
+    snippetRu: markedOrNull(row.snippet_ru),
+    rank: Number(row.rank),
+    kind: row.kind,
+    status: row.status,
+    level: row.level,
+    date: row.date ? row.date.toISOString().slice(0, 10) : null,
+    foundedYear: row.founded_year,
+    countryCode: row.country_code,
+    region: row.region_slug ? { slug: row.region_slug, nameEn: row.region_name_en ?? "", nameRu: row.region_name_ru ?? "" } : null,
+    isDemo: row.is_demo,
+  };
+}
+
+/** A passage is worth showing only where it holds a match; otherwise the title says enough. */
+function markedOrNull(snippet: string | null) {
+  return snippet && snippet.includes(HIGHLIGHT_START) && snippet.includes(HIGHLIGHT_STOP) ? snippet : null;
+}
+
+type FacetRow = { facet: FacetName; value: string; count: bigint | number; label_en: string | null; label_ru: string | null };
+
+async function loadFacets(params: SearchParams): Promise<Facets> {
+  const rows = await query<FacetRow>(buildFacetQuery(params));
+  const facets = emptyFacets();
+  for (const row of rows) {
+    const entry: FacetValue = { value: row.value, count: Number(row.count), labelEn: row.label_en, labelRu: row.label_ru };
+    facets[row.facet].push(entry);
+  }
+  return facets;
+}
+
+function emptyFacets(): Facets {
+  return Object.fromEntries(facetNames.map((name) => [name, []])) as unknown as Facets;
+}
+
+type SuggestRow = {
+  type: Suggestion["type"];
+  slug: string;
+  title_en: string;
+  title_ru: string;
+  context_en: string | null;
+  context_ru: string | null;
+};
+
+/** Records whose names start with what was typed (in either script), for the search box's suggestions. */
+export async function suggestEntries(text: string, limit = 8): Promise<Suggestion[]> {
+  const sql = buildSuggestQuery(text, limit);
+  if (!sql || text.trim().length < MIN_SUGGEST_LENGTH) return [];
+  const rows = await query<SuggestRow>(sql);
+  return rows.map((row) => ({
+    type: row.type,
+    slug: row.slug,
+    titleEn: row.title_en,
+    titleRu: row.title_ru,
+    contextEn: row.context_en,
+    contextRu: row.context_ru,
+  }));
+}
+
+/** True when the text holds a letter or digit: punctuation alone matches nothing, without asking. */
+export function hasWords(text: string) {
+  return /[\p{L}\p{N}]/u.test(text);
+}
