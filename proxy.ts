@@ -2,15 +2,13 @@ import { NextResponse, type NextRequest } from "next/server";
 import en from "@/messages/en.json";
 import ru from "@/messages/ru.json";
 import { databaseIsUp } from "@/lib/health";
-import { localeCookie } from "@/lib/i18n";
+import { detectLocale, localeCookie } from "@/lib/i18n/locale";
 
 /** Answers 503 with a plain page while the database is down. Authorization is not done here: every action checks it. */
 export async function proxy(request: NextRequest) {
   const url = process.env.DATABASE_URL;
   if (url && (await databaseIsUp(url))) return NextResponse.next();
-  const chosen = request.cookies.get(localeCookie)?.value;
-  const locale = chosen === "ru" || (!chosen && /^ru\b/i.test(request.headers.get("accept-language") ?? "")) ? "ru" : "en";
-  return unavailableResponse(locale);
+  return unavailableResponse(detectLocale(request.cookies.get(localeCookie)?.value, request.headers.get("accept-language")));
 }
 
 export function unavailableResponse(locale: "en" | "ru") {

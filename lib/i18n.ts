@@ -1,26 +1,13 @@
 import { cookies, headers } from "next/headers";
 import { getRequestConfig } from "next-intl/server";
+import { detectLocale, localeCookie, type Locale } from "@/lib/i18n/locale";
 
-export const locales = ["en", "ru"] as const;
-export type Locale = (typeof locales)[number];
-export const defaultLocale: Locale = "en";
-/** The cookie that remembers the reader's language; set by the language switch. */
-export const localeCookie = "interregio-locale";
+export { defaultLocale, detectLocale, isLocale, localeCookie, locales, type Locale } from "@/lib/i18n/locale";
 
-export function isLocale(value: unknown): value is Locale {
-  return typeof value === "string" && (locales as readonly string[]).includes(value);
-}
-
-/** The language chosen with the switch, else the browser's first supported language, else English. */
+/** The reader's language for this request: see `detectLocale`, which the proxy calls too. */
 export async function resolveLocale(): Promise<Locale> {
-  const chosen = (await cookies()).get(localeCookie)?.value;
-  if (isLocale(chosen)) return chosen;
-  const accepted = (await headers()).get("accept-language") ?? "";
-  for (const part of accepted.split(",")) {
-    const tag = part.split(";")[0]?.trim().slice(0, 2).toLowerCase();
-    if (isLocale(tag)) return tag;
-  }
-  return defaultLocale;
+  const [cookieStore, headerList] = await Promise.all([cookies(), headers()]);
+  return detectLocale(cookieStore.get(localeCookie)?.value, headerList.get("accept-language"));
 }
 
 export default getRequestConfig(async () => {
