@@ -1,6 +1,8 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
+import { SearchBox } from "@/components/search/search-box";
 import { setLocale } from "@/lib/locale-action";
+import { paths } from "@/lib/paths";
 import { getCurrentUser } from "@/lib/session";
 
 export async function SiteHeader() {
@@ -9,10 +11,11 @@ export async function SiteHeader() {
   return (
     <header className="bg-ink text-white border-b-8 border-brand">
       <div className="mx-auto max-w-5xl px-4 py-3 flex flex-wrap items-center gap-x-6 gap-y-2">
-        <Link href="/" className="text-white! no-underline text-2xl font-bold mr-auto">
+        <Link href={paths.home()} className="text-white! no-underline text-2xl font-bold mr-auto">
           {t("name")}
           <span className="block text-base font-normal">{t("tagline")}</span>
         </Link>
+        <SearchBox />
         <form action={setLocale}>
           <input type="hidden" name="locale" value={other} />
           <button
@@ -27,21 +30,32 @@ export async function SiteHeader() {
         {user ? (
           <span className="flex items-center gap-4">
             <span>{t("signedInAs", { name: user.name })}</span>
-            <Link href="/signout" className="text-white!">
+            <Link href={paths.signOut()} className="text-white!">
               {t("signOut")}
             </Link>
           </span>
         ) : (
-          <Link href="/signin" className="text-white!">
+          <Link href={paths.signIn()} className="text-white!">
             {t("signIn")}
           </Link>
         )}
       </div>
       <nav aria-label={t("nav.label")} className="bg-[#1d1e1f]">
         <ul className="mx-auto max-w-5xl px-4 flex flex-wrap gap-x-6 py-2">
-          <li><Link href="/regions" className="text-white!">{t("nav.regions")}</Link></li>
-          <li><Link href="/organizations" className="text-white!">{t("nav.organizations")}</Link></li>
-          <li><Link href="/meetings" className="text-white!">{t("nav.meetings")}</Link></li>
+          {[
+            { href: paths.regions(), label: t("nav.regions") },
+            { href: paths.organizations(), label: t("nav.organizations") },
+            { href: paths.jointVentures(), label: t("nav.jointVentures") },
+            { href: paths.meetings(), label: t("nav.meetings") },
+            { href: paths.sectors(), label: t("nav.sectors") },
+            { href: paths.search(), label: t("nav.search") },
+          ].map((item) => (
+            <li key={item.href}>
+              <Link href={item.href} className="text-white!">
+                {item.label}
+              </Link>
+            </li>
+          ))}
         </ul>
       </nav>
     </header>

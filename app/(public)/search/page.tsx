@@ -1,0 +1,159 @@
+import { Suspense } from "react";
+import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
+import { SearchFacets, toggledPath } from "@/components/search/facets";
+import { SearchResults } from "@/components/search/search-results";
+import { Notice, PageHeading } from "@/components/ui";
+import { SimplePagination } from "@/components/search/simple-pagination";
+import { paths } from "@/lib/paths";
+import { hasWords, searchRegistry } from "@/lib/search/queries";
+import { searchParamsFromUrl, searchQuery, type SearchParams } from "@/lib/search/schema";
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export async function generateMetadata({ searchParams }: Props) {
+  const [t, params] = await Promise.all([getTranslations("search"), searchParams]);
+  const { q } = searchParamsFromUrl(params);
+  return { title: q ? t("titleFor", { query: q.slice(0, 80) }) : t("title") };
+}
+
+export default async function SearchPage({ searchParams }: Props) {
+  const [t, params] = await Promise.all([getTranslations("search"), searchParams.then(searchParamsFromUrl)]);
+  return (
+    <>
+      <PageHeading>{t("title")}</PageHeading>
+      <form action={paths.search()} method="get" role="search" className="mb-8 max-w-3xl">
+        <label htmlFor="search-page-q" className="block font-bold mb-1">
+          {t("label")}
+        </label>
+        <p id="search-page-hint" className="text-muted mb-2">
+          {t("hint")}
+        </p>
+        <div className="flex gap-2">
+          <input
+            id="search-page-q"
+            name="q"
+            type="search"
+            defaultValue={params.q}
+            maxLength={1000}
+            aria-describedby="search-page-hint"
+            className="input flex-1"
+          />
+          <button type="submit" className="button">
+            {t("submit")}
+          </button>
+        </div>
+      </form>
+      {/* A new query or filter shows the fallback instead of the old results while the new ones load. */}
+      <Suspense key={JSON.stringify(searchQuery(params))} fallback={<p role="status">{t("loading")}</p>}>
+        <SearchOutcome params={params} />
+      </Suspense>
+    </>
+  );
+}
+
+async function SearchOutcome({ params }: { params: SearchParams }) {
+  const [t, locale] = await Promise.all([getTranslations("search"), getLocale()]);
+  if (!hasWords(params.q)) return <SyntaxHelp />;
+  const result = await searchRegistry(params, { facets: true });
+  const filtered = searchQuery({ ...params, q: "" });
+  const hasFilters = Object.entries(filtered).some(([key, value]) => !["page", "perPage", "q"].includes(key) && (Array.isArray(value) ? value.length > 0 : value !== undefined));
+  const from = (result.page - 1) * result.perPage + 1;
+  return (
+    <div className="grid gap-8 md:grid-cols-[16rem_1fr]">
+      <div>{result.facets && <SearchFacets facets={result.facets} params={params} />}</div>
+      <div>
+        <SelectedFilters params={params} />
+        {result.total === 0 ? (
+          <Notice>
+            <p className="font-bold">{t("noResults", { query: params.q })}</p>
+            <ul className="list-disc ml-6 mt-2">
+              <li>{t("tipSpelling")}</li>
+              <li>{t("tipFewerWords")}</li>
+              {hasFilters && (
+                <li>
+                  <Link href={paths.search({ q: params.q })}>{t("tipClearFilters")}</Link>
+                </li>
+              )}
+            </ul>
+          </Notice>
+        ) : (
+          <>
+            <p role="status" className="mb-2 text-lg">
+              {result.items.length === 0
+                ? t("pastTheEnd", { total: result.total.toLocaleString(locale) })
+                : t("showing", {
+                    from: from.toLocaleString(locale),
+                    to: (from + result.items.length - 1).toLocaleString(locale),
+                    total: result.total.toLocaleString(locale),
+                    query: params.q,
+                  })}
+            </p>
+            <h2 className="sr-only">{t("resultsHeading")}</h2>
+            <SearchResults hits={result.items} startAt={from} />
+            <SimplePagination
+              page={result.page}
+              pageCount={result.pageCount}
+              hrefFor={(page) => paths.search({ ...searchQuery(params), page })}
+            />
+          </>
+        )}
+      </div>
+    </div>
+  );
+}
+
+/** The chosen filters, each with a link that removes it. */
+async function SelectedFilters({ params }: { params: SearchParams }) {
+  const t = await getTranslations("search");
+  const chips: { label: string; href: string }[] = [];
+  const facetOf = { type: "type", kind: "kind", status: "status", sector: "sector", region: "region", country: "country", meetingYear: "meetingYear" } as const;
+  for (const [key, facet] of Object.entries(facetOf)) {
+    for (const value of params[key as keyof typeof facetOf] as (string | number)[]) {
+      chips.push({ label: `${t(`facets.${facet}`)}: ${value}`, href: toggledPath(params, facet, String(value)) });
+    }
+  }
+  if (params.level.length) chips.push({ label: `${t("facets.level")}: ${params.level.join(", ")}`, href: paths.search({ ...searchQuery(params), level: [], page: undefined }) });
+  if (params.foundedFrom !== undefined || params.foundedTo !== undefined)
+    chips.push({
+      label: `${t("facets.foundedDecade")}: ${params.foundedFrom ?? "…"}–${params.foundedTo ?? "…"}`,
+      href: paths.search({ ...searchQuery(params), foundedFrom: undefined, foundedTo: undefined, page: undefined }),
+    });
+  if (chips.length === 0) return null;
+  return (
+    <div className="mb-4">
+      <h2 className="font-bold">{t("selectedFilters")}</h2>
+      <ul className="flex flex-wrap gap-2 mt-1">
+        {chips.map((chip) => (
+          <li key={chip.href}>
+            <Link href={chip.href} className="inline-block border-2 border-ink px-2 py-0.5 no-underline">
+              {chip.label} <span aria-hidden>×</span>
+              <span className="sr-only"> ({t("selectedRemove")})</span>
+            </Link>
+          </li>
+        ))}
+      </ul>
+      <p className="mt-2">
+        <Link href={paths.search({ q: params.q })}>{t("clearFilters")}</Link>
+      </p>
+    </div>
+  );
+}
+
+async function SyntaxHelp() {
+  const t = await getTranslations("search");
+  return (
+    <section aria-labelledby="syntax" className="max-w-3xl">
+      <h2 id="syntax" className="text-2xl font-bold mb-3">
+        {t("syntaxTitle")}
+      </h2>
+      <ul className="list-disc ml-6 space-y-1">
+        <li>{t("syntaxWords")}</li>
+        <li>{t("syntaxPhrase")}</li>
+        <li>{t("syntaxOr")}</li>
+        <li>{t("syntaxExclude")}</li>
+        <li>{t("syntaxScripts")}</li>
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,18 @@
+import { splitHighlights } from "@/lib/search/schema";
+
+/** Text from ts_headline with the matched words as <mark>; the text itself is never read as HTML. */
+export function Highlight({ text }: { text: string }) {
+  return (
+    <>
+      {splitHighlights(text).map((part, i) =>
+        part.match ? (
+          <mark key={i} className="bg-[#fff7bf] text-ink font-bold">
+            {part.text}
+          </mark>
+        ) : (
+          part.text
+        ),
+      )}
+    </>
+  );
+}
