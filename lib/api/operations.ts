@@ -1,0 +1,148 @@
+import { z } from "zod";
+import {
+  MeetingDetailDtoSchema,
+  MeetingListDtoSchema,
+  OrganizationDetailDtoSchema,
+  OrganizationListDtoSchema,
+  RegionDetailDtoSchema,
+  RegionListDtoSchema,
+  SectorDetailDtoSchema,
+  SectorListDtoSchema,
+} from "@/lib/api/dto";
+import {
+  MeetingQuerySchema,
+  OrganizationQuerySchema,
+  RegionQuerySchema,
+  SectorCodePathSchema,
+  SectorQuerySchema,
+  SlugPathSchema,
+} from "@/lib/api/schema";
+
+/**
+ * The operations of the JSON API, declared once: the OpenAPI document is built from this list, and each route
+ * handler is made from its entry (query parsing, response parsing, the errors it may answer). Adding an
+ * endpoint means adding an entry here and a route file that binds it to a read.
+ */
+
+export type Operation = {
+  operationId: string;
+  /** The OpenAPI path template, `{slug}` for a path parameter. */
+  path: string;
+  summary: string;
+  description?: string;
+  tag: string;
+  query?: z.ZodObject;
+  pathParams?: z.ZodObject;
+  response: z.ZodType;
+  /** The name of the response schema under components/schemas. */
+  responseName?: string;
+  contentType?: "application/json" | "text/csv";
+  /** Whether the operation answers 404 (single records). */
+  notFound?: boolean;
+  /** How long clients and shared caches may reuse an answer, in seconds. */
+  maxAge?: number;
+};
+
+const listDescription =
+  "A cursor page: `items` and `nextCursor`. Pass `nextCursor` back as `?cursor=` (with the same filters) for the next page; " +
+  "it is null on the last page. Pages stay stable while records are added: nothing is served twice.";
+
+export const operations = {
+  listRegions: {
+    operationId: "listRegions",
+    path: "/api/v1/regions",
+    summary: "List regions",
+    description: `Countries, regions and cities, oldest record first. ${listDescription}`,
+    tag: "Regions",
+    query: RegionQuerySchema,
+    response: RegionListDtoSchema,
+    responseName: "RegionList",
+  },
+  getRegion: {
+    operationId: "getRegion",
+    path: "/api/v1/regions/{slug}",
+    summary: "One region",
+    tag: "Regions",
+    pathParams: SlugPathSchema,
+    response: RegionDetailDtoSchema,
+    responseName: "RegionDetail",
+    notFound: true,
+  },
+  listOrganizations: {
+    operationId: "listOrganizations",
+    path: "/api/v1/organizations",
+    summary: "List organizations",
+    description: `Enterprises, universities and joint ventures, oldest record first. ${listDescription}`,
+    tag: "Organizations",
+    query: OrganizationQuerySchema,
+    response: OrganizationListDtoSchema,
+    responseName: "OrganizationList",
+  },
+  getOrganization: {
+    operationId: "getOrganization",
+    path: "/api/v1/organizations/{slug}",
+    summary: "One organization",
+    description: "With its sectors, joint-venture partners and shares, and the meetings where it was discussed.",
+    tag: "Organizations",
+    pathParams: SlugPathSchema,
+    response: OrganizationDetailDtoSchema,
+    responseName: "OrganizationDetail",
+    notFound: true,
+  },
+  listMeetings: {
+    operationId: "listMeetings",
+    path: "/api/v1/meetings",
+    summary: "List meetings",
+    description: `Newest first (by date, then by record). ${listDescription}`,
+    tag: "Meetings",
+    query: MeetingQuerySchema,
+    response: MeetingListDtoSchema,
+    responseName: "MeetingList",
+  },
+  getMeeting: {
+    operationId: "getMeeting",
+    path: "/api/v1/meetings/{slug}",
+    summary: "One meeting",
+    description: "With its participants, statements, what was discussed and the commitments made.",
+    tag: "Meetings",
+    pathParams: SlugPathSchema,
+    response: MeetingDetailDtoSchema,
+    responseName: "MeetingDetail",
+    notFound: true,
+  },
+  listSectors: {
+    operationId: "listSectors",
+    path: "/api/v1/sectors",
+    summary: "List NACE Rev. 2 sectors",
+    description: `Sections (A-U) and divisions (01-99), by code. ${listDescription}`,
+    tag: "Sectors",
+    query: SectorQuerySchema,
+    response: SectorListDtoSchema,
+    responseName: "SectorList",
+    maxAge: 3600,
+  },
+  getSector: {
+    operationId: "getSector",
+    path: "/api/v1/sectors/{code}",
+    summary: "One sector",
+    tag: "Sectors",
+    pathParams: SectorCodePathSchema,
+    response: SectorDetailDtoSchema,
+    responseName: "SectorDetail",
+    notFound: true,
+  },
+  openapi: {
+    operationId: "getOpenApiDocument",
+    path: "/api/v1/openapi.json",
+    summary: "This description of the API (OpenAPI 3.1)",
+    tag: "Meta",
+    query: z.strictObject({}),
+    response: z.looseObject({ openapi: z.string(), info: z.looseObject({}), paths: z.looseObject({}) }),
+    maxAge: 300,
+  },
+} as const satisfies Record<string, Operation>;
+
+/** Every operation, in the order the OpenAPI document lists them. */
+export function allOperations(): Operation[] {
+  return Object.values(operations);
+}

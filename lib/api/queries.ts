@@ -1,0 +1,433 @@
+import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { toCursorPage, type CursorPage } from "@/lib/pagination";
+import { paths } from "@/lib/paths";
+import type {
+  CountryDto,
+  MeetingDetailDto,
+  MeetingDto,
+  MeetingRefDto,
+  OrganizationDetailDto,
+  OrganizationDto,
+  OrganizationRefDto,
+  RegionDetailDto,
+  RegionDto,
+  RegionRefDto,
+  SectorDetailDto,
+  SectorDto,
+  SectorRefDto,
+} from "@/lib/api/dto";
+import type { MeetingQuery, OrganizationQuery, RegionQuery, SectorQuery } from "@/lib/api/schema";
+
+/**
+ * The API's reads. Lists are keyset pages on a unique key (id ascending; date and id descending for meetings),
+ * so a client walking the whole set while records are added sees nothing twice and misses nothing that was
+ * there when it started. Each read selects only what its DTO needs; related rows of a page come in one
+ * batched query per relation (Prisma's `IN (...)`), never one per item. Rows are mapped to DTOs explicitly.
+ */
+
+const regionRefSelect = { slug: true, nameEn: true, nameRu: true } as const satisfies Prisma.RegionSelect;
+const countrySelect = { code: true, nameEn: true, nameRu: true } as const satisfies Prisma.CountrySelect;
+const sectorRefSelect = { code: true, nameEn: true, nameRu: true } as const satisfies Prisma.SectorSelect;
+const organizationRefSelect = { slug: true, kind: true, name: true, nameEn: true } as const satisfies Prisma.OrganizationSelect;
+const meetingRefSelect = { slug: true, titleEn: true, titleRu: true, date: true } as const satisfies Prisma.MeetingSelect;
+
+type RegionRefRow = { slug: string; nameEn: string; nameRu: string };
+type SectorRefRow = { code: string; nameEn: string; nameRu: string };
+type OrganizationRefRow = Pick<OrganizationRefDto, "slug" | "kind" | "name" | "nameEn">;
+type MeetingRefRow = { slug: string; titleEn: string; titleRu: string; date: Date };
+
+/** A `@db.Date` comes back as midnight UTC. */
+export function isoDate(value: Date): string {
+  return value.toISOString().slice(0, 10);
+}
+
+function toNumber(value: { toString(): string }): number {
+  return Number(value.toString());
+}
+
+const toRegionRef = (r: RegionRefRow): RegionRefDto => ({ slug: r.slug, nameEn: r.nameEn, nameRu: r.nameRu, url: paths.region(r.slug) });
+const toSectorRef = (s: SectorRefRow): SectorRefDto => ({ code: s.code, nameEn: s.nameEn, nameRu: s.nameRu, url: paths.sector(s.code) });
+const toCountry = (c: CountryDto): CountryDto => ({ code: c.code, nameEn: c.nameEn, nameRu: c.nameRu });
+const toOrganizationRef = (o: OrganizationRefRow): OrganizationRefDto => ({
+  slug: o.slug,
+  kind: o.kind,
+  name: o.name,
+  nameEn: o.nameEn,
+  url: paths.organization(o.slug),
+});
+const toMeetingRef = (m: MeetingRefRow): MeetingRefDto => ({
+  slug: m.slug,
+  titleEn: m.titleEn,
+  titleRu: m.titleRu,
+  date: isoDate(m.date),
+  url: paths.meeting(m.slug),
+});
+const toParty = (p: { organization: OrganizationRefRow | null; region: RegionRefRow | null }) => ({
+  organization: p.organization ? toOrganizationRef(p.organization) : null,
+  region: p.region ? toRegionRef(p.region) : null,
+});
+
+/** Maps a keyset page of rows to a page of DTOs; the cursor is built from the row, before mapping. */
+function mapPage<Row, Dto>(rows: Row[], limit: number, keyOf: (row: Row) => readonly (string | number)[], toDto: (row: Row) => Dto): CursorPage<Dto> {
+  const page = toCursorPage(rows, limit, keyOf);
+  return { items: page.items.map(toDto), nextCursor: page.nextCursor };
+}
+
+// ---- Regions ----
+
+const regionSelect = {
+  id: true,
+  ...regionRefSelect,
+  isoCode: true,
+  level: true,
+  isDemo: true,
+  country: { select: countrySelect },
+  parent: { select: regionRefSelect },
+} as const satisfies Prisma.RegionSelect;
+
+type RegionRow = Prisma.RegionGetPayload<{ select: typeof regionSelect }>;
+
+function toRegion(r: RegionRow): RegionDto {
+  return {
+    slug: r.slug,
+    nameEn: r.nameEn,
+    nameRu: r.nameRu,
+    isoCode: r.isoCode,
+    level: r.level,
+    country: toCountry(r.country),
+    parent: r.parent ? toRegionRef(r.parent) : null,
+    isDemo: r.isDemo,
+    url: paths.region(r.slug),
+  };
+}
+
+export async function listRegionsPage(query: RegionQuery): Promise<CursorPage<RegionDto>> {
+  const rows = await db().region.findMany({
+    where: {
+      archivedAt: null,
+      countryCode: query.country,
+      level: query.level,
+      ...(query.cursor ? { id: { gt: query.cursor[0] } } : {}),
+    },
+    orderBy: { id: "asc" },
+    take: query.limit + 1,
+    select: regionSelect,
+  });
+  return mapPage(rows, query.limit, (r) => [r.id], toRegion);
+}
+
+export async function getRegionDetail(slug: string): Promise<RegionDetailDto | null> {
+  const region = await db().region.findFirst({
+    where: { slug, archivedAt: null },
+    select: {
+      ...regionSelect,
+      children: { where: { archivedAt: null }, orderBy: { nameEn: "asc" }, take: 500, select: regionRefSelect },
+      _count: { select: { organizations: { where: { archivedAt: null } } } },
+    },
+  });
+  if (!region) return null;
+  return { ...toRegion(region), children: region.children.map(toRegionRef), organizationCount: region._count.organizations };
+}
+
+// ---- Organizations ----
+
+/** `C` means the section and every division in it; `28` means that division. */
+function sectorFilter(code: string): Prisma.OrganizationSectorWhereInput {
+  return /^[A-Z]$/.test(code) ? { OR: [{ sectorCode: code }, { sector: { sectionCode: code } }] } : { sectorCode: code };
+}
+
+const organizationSelect = {
+  id: true,
+  slug: true,
+  kind: true,
+  name: true,
+  nameEn: true,
+  otherNames: true,
+  status: true,
+  foundedYear: true,
+  countryCode: true,
+  website: true,
+  isDemo: true,
+  region: { select: regionRefSelect },
+  sectors: {
+    orderBy: [{ isPrimary: "desc" }, { sectorCode: "asc" }],
+    select: { isPrimary: true, sector: { select: sectorRefSelect } },
+  },
+} as const satisfies Prisma.OrganizationSelect;
+
+type OrganizationRow = Prisma.OrganizationGetPayload<{ select: typeof organizationSelect }>;
+
+function toOrganization(o: OrganizationRow): OrganizationDto {
+  return {
+    slug: o.slug,
+    kind: o.kind,
+    name: o.name,
+    nameEn: o.nameEn,
+    otherNames: o.otherNames,
+    status: o.status,
+    foundedYear: o.foundedYear,
+    countryCode: o.countryCode,
+    region: toRegionRef(o.region),
+    sectors: o.sectors.map((s) => ({ ...toSectorRef(s.sector), isPrimary: s.isPrimary })),
+    website: o.website,
+    isDemo: o.isDemo,
+    url: paths.organization(o.slug),
+  };
+}
+
+export async function listOrganizationsPage(query: OrganizationQuery): Promise<CursorPage<OrganizationDto>> {
+  const rows = await db().organization.findMany({
+    where: {
+      archivedAt: null,
+      kind: query.kind,
+      status: query.status,
+      countryCode: query.country,
+      ...(query.region ? { region: { slug: query.region } } : {}),
+      ...(query.sector ? { sectors: { some: sectorFilter(query.sector) } } : {}),
+      ...(query.cursor ? { id: { gt: query.cursor[0] } } : {}),
+    },
+    orderBy: { id: "asc" },
+    take: query.limit + 1,
+    select: organizationSelect,
+  });
+  return mapPage(rows, query.limit, (o) => [o.id], toOrganization);
+}
+
+export async function getOrganizationDetail(slug: string): Promise<OrganizationDetailDto | null> {
+  const o = await db().organization.findFirst({
+    where: { slug, archivedAt: null },
+    select: {
+      ...organizationSelect,
+      descriptionEn: true,
+      descriptionRu: true,
+      registrationNumber: true,
+      capitalAmount: true,
+      capitalCurrency: true,
+      products: true,
+      fieldsOfStudy: true,
+      partners: {
+        where: { archivedAt: null },
+        orderBy: [{ sharePercent: "desc" }, { id: "asc" }],
+        take: 200,
+        select: {
+          sharePercent: true,
+          partnerOrganization: { select: organizationRefSelect },
+          partnerRegion: { select: regionRefSelect },
+        },
+      },
+      ventureShares: {
+        where: { archivedAt: null, venture: { archivedAt: null } },
+        orderBy: { id: "asc" },
+        take: 200,
+        select: { sharePercent: true, venture: { select: organizationRefSelect } },
+      },
+      discussionLinks: {
+        where: { archivedAt: null, meeting: { archivedAt: null } },
+        orderBy: [{ meeting: { date: "desc" } }, { id: "desc" }],
+        take: 200,
+        select: { note: true, meeting: { select: meetingRefSelect } },
+      },
+    },
+  });
+  if (!o) return null;
+  return {
+    ...toOrganization(o),
+    descriptionEn: o.descriptionEn,
+    descriptionRu: o.descriptionRu,
+    registrationNumber: o.registrationNumber,
+    capitalAmount: o.capitalAmount === null ? null : toNumber(o.capitalAmount),
+    capitalCurrency: o.capitalCurrency,
+    products: o.products,
+    fieldsOfStudy: o.fieldsOfStudy,
+    partners: o.partners.map((p) => ({
+      ...toParty({ organization: p.partnerOrganization, region: p.partnerRegion }),
+      sharePercent: toNumber(p.sharePercent),
+    })),
+    ventureShares: o.ventureShares.map((v) => ({ sharePercent: toNumber(v.sharePercent), venture: toOrganizationRef(v.venture) })),
+    discussedAt: o.discussionLinks.map((l) => ({ note: l.note, meeting: toMeetingRef(l.meeting) })),
+  };
+}
+
+// ---- Meetings ----
+
+const meetingSelect = {
+  id: true,
+  slug: true,
+  titleEn: true,
+  titleRu: true,
+  date: true,
+  level: true,
+  placeEn: true,
+  placeRu: true,
+  isDemo: true,
+  regions: { orderBy: { region: { nameEn: "asc" } }, select: { region: { select: regionRefSelect } } },
+} as const satisfies Prisma.MeetingSelect;
+
+type MeetingRow = Prisma.MeetingGetPayload<{ select: typeof meetingSelect }>;
+
+function toMeeting(m: MeetingRow): MeetingDto {
+  return {
+    slug: m.slug,
+    titleEn: m.titleEn,
+    titleRu: m.titleRu,
+    date: isoDate(m.date),
+    level: m.level,
+    placeEn: m.placeEn,
+    placeRu: m.placeRu,
+    regions: m.regions.map((r) => toRegionRef(r.region)),
+    isDemo: m.isDemo,
+    url: paths.meeting(m.slug),
+  };
+}
+
+/**
+ * Newest first. After a cursor (date d, id i): rows with date < d, or date = d and id < i. The extra
+ * `date <= d` bound lets PostgreSQL start the walk of meetings_live_date_idx at d instead of filtering from
+ * the top.
+ */
+function meetingKeysetWhere(cursor: MeetingQuery["cursor"]): Prisma.MeetingWhereInput {
+  if (!cursor) return {};
+  const date = new Date(`${cursor[0]}T00:00:00Z`);
+  return { date: { lte: date }, OR: [{ date: { lt: date } }, { id: { lt: cursor[1] } }] };
+}
+
+export async function listMeetingsPage(query: MeetingQuery): Promise<CursorPage<MeetingDto>> {
+  const year = query.year;
+  const rows = await db().meeting.findMany({
+    where: {
+      AND: [
+        {
+          archivedAt: null,
+          level: query.level,
+          ...(year ? { date: { gte: new Date(Date.UTC(year, 0, 1)), lt: new Date(Date.UTC(year + 1, 0, 1)) } } : {}),
+          ...(query.region ? { regions: { some: { region: { slug: query.region } } } } : {}),
+        },
+        meetingKeysetWhere(query.cursor),
+      ],
+    },
+    orderBy: [{ date: "desc" }, { id: "desc" }],
+    take: query.limit + 1,
+    select: meetingSelect,
+  });
+  return mapPage(rows, query.limit, (m) => [isoDate(m.date), m.id], toMeeting);
+}
+
+export async function getMeetingDetail(slug: string): Promise<MeetingDetailDto | null> {
+  const m = await db().meeting.findFirst({
+    where: { slug, archivedAt: null },
+    select: {
+      ...meetingSelect,
+      summaryEn: true,
+      summaryRu: true,
+      sourceTitle: true,
+      sourceUrl: true,
+      participants: {
+        orderBy: [{ position: "asc" }, { id: "asc" }],
+        take: 500,
+        select: { personEn: true, personRu: true, roleEn: true, roleRu: true, sideRegion: { select: regionRefSelect } },
+      },
+      statements: {
+        orderBy: [{ position: "asc" }, { id: "asc" }],
+        take: 500,
+        select: { speakerEn: true, speakerRu: true, textEn: true, textRu: true },
+      },
+      discussionLinks: {
+        where: { archivedAt: null },
+        orderBy: { id: "asc" },
+        take: 1000,
+        select: { note: true, organization: { select: organizationRefSelect }, region: { select: regionRefSelect } },
+      },
+      commitments: {
+        where: { archivedAt: null },
+        orderBy: { id: "asc" },
+        take: 500,
+        select: {
+          textEn: true,
+          textRu: true,
+          status: true,
+          dueDate: true,
+          parties: {
+            orderBy: { id: "asc" },
+            select: { organization: { select: organizationRefSelect }, region: { select: regionRefSelect } },
+          },
+          followUps: {
+            where: { meeting: { archivedAt: null } },
+            orderBy: { meeting: { date: "asc" } },
+            select: { meeting: { select: meetingRefSelect } },
+          },
+        },
+      },
+    },
+  });
+  if (!m) return null;
+  return {
+    ...toMeeting(m),
+    summaryEn: m.summaryEn,
+    summaryRu: m.summaryRu,
+    sourceTitle: m.sourceTitle,
+    sourceUrl: m.sourceUrl,
+    participants: m.participants.map((p) => ({
+      personEn: p.personEn,
+      personRu: p.personRu,
+      roleEn: p.roleEn,
+      roleRu: p.roleRu,
+      side: p.sideRegion ? toRegionRef(p.sideRegion) : null,
+    })),
+    statements: m.statements.map((s) => ({ speakerEn: s.speakerEn, speakerRu: s.speakerRu, textEn: s.textEn, textRu: s.textRu })),
+    discussed: m.discussionLinks.map((l) => ({ ...toParty(l), note: l.note })),
+    commitments: m.commitments.map((c) => ({
+      textEn: c.textEn,
+      textRu: c.textRu,
+      status: c.status,
+      dueDate: c.dueDate ? isoDate(c.dueDate) : null,
+      parties: c.parties.map(toParty),
+      followedUpAt: c.followUps.map((f) => toMeetingRef(f.meeting)),
+    })),
+  };
+}
+
+// ---- Sectors ----
+
+const sectorSelect = { ...sectorRefSelect, level: true, section: { select: sectorRefSelect } } as const satisfies Prisma.SectorSelect;
+
+type SectorRow = Prisma.SectorGetPayload<{ select: typeof sectorSelect }>;
+
+function toSector(s: SectorRow): SectorDto {
+  return {
+    code: s.code,
+    level: s.level,
+    nameEn: s.nameEn,
+    nameRu: s.nameRu,
+    section: s.section ? toSectorRef(s.section) : null,
+    url: paths.sector(s.code),
+  };
+}
+
+/** Ordered by code: the divisions (01-99) before the sections (A-U), a unique key like any other. */
+export async function listSectorsPage(query: SectorQuery): Promise<CursorPage<SectorDto>> {
+  const rows = await db().sector.findMany({
+    where: {
+      level: query.level,
+      sectionCode: query.section,
+      ...(query.cursor ? { code: { gt: query.cursor[0] } } : {}),
+    },
+    orderBy: { code: "asc" },
+    take: query.limit + 1,
+    select: sectorSelect,
+  });
+  return mapPage(rows, query.limit, (s) => [s.code], toSector);
+}
+
+export async function getSectorDetail(code: string): Promise<SectorDetailDto | null> {
+  const normalized = code.toUpperCase();
+  const sector = await db().sector.findUnique({
+    where: { code: normalized },
+    select: { ...sectorSelect, divisions: { orderBy: { code: "asc" }, select: sectorRefSelect } },
+  });
+  if (!sector) return null;
+  const organizationCount = await db().organization.count({
+    where: { archivedAt: null, sectors: { some: sectorFilter(sector.code) } },
+  });
+  return { ...toSector(sector), divisions: sector.divisions.map(toSectorRef), organizationCount };
+}

@@ -1,0 +1,119 @@
+import { z } from "zod";
+import { MeetingLevel, OrganizationKind, OrganizationStatus, RegionLevel, SectorLevel } from "@/lib/generated/prisma/enums";
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, decodeCursor } from "@/lib/pagination";
+
+/**
+ * The query parameters of the JSON API. Unlike the pages, which fall back to a sensible view on nonsense,
+ * the API refuses a bad value with a 400 that names the parameter: a client should learn of its mistake
+ * rather than receive an unfiltered list. Unknown parameters are refused for the same reason (a misspelt
+ * filter would otherwise be ignored silently).
+ */
+
+/** `z.enum` with a message that lists the allowed values. */
+function oneOf<const T extends Record<string, string>>(values: T, name: string) {
+  return z.enum(values, { error: `${name} must be one of: ${Object.values(values).join(", ")}.` });
+}
+
+const limitMessage = `limit must be a whole number from 1 to ${MAX_PAGE_SIZE}.`;
+export const LimitParamSchema = z.coerce
+  .number({ error: limitMessage })
+  .int({ error: limitMessage })
+  .min(1, { error: limitMessage })
+  .max(MAX_PAGE_SIZE, { error: limitMessage })
+  .default(DEFAULT_PAGE_SIZE)
+  .describe(`How many items a page holds, 1-${MAX_PAGE_SIZE}.`);
+
+/**
+ * `?cursor=`: opaque to clients, decoded here into the sort key of the last item served, so that a cursor
+ * that is not one of ours is refused before any query runs.
+ */
+export function cursorParam<K extends z.ZodType>(key: K) {
+  return z
+    .string()
+    .max(500, { error: "cursor is not one this API gave out: start again without it." })
+    .optional()
+    .transform((value, ctx): z.infer<K> | undefined => {
+      if (value === undefined) return undefined;
+      const decoded = decodeCursor(value, key);
+      if (decoded === null) {
+        ctx.addIssue({ code: "custom", message: "cursor is not one this API gave out: start again without it." });
+        return z.NEVER;
+      }
+      return decoded;
+    })
+    .describe("The nextCursor of the previous page; leave out for the first page.");
+}
+
+const IdKeySchema = z.tuple([z.number().int().positive()]);
+
+const slugMessage = "must be the slug of a record, such as kursk-oblast.";
+const slug = (name: string) =>
+  z
+    .string()
+    .max(160, { error: `${name} ${slugMessage}` })
+    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: `${name} ${slugMessage}` });
+
+export const CountryParamSchema = z
+  .string()
+  .regex(/^[A-Za-z]{2}$/, { error: "country must be a two-letter ISO 3166-1 code, such as BY or RU." })
+  .transform((value) => value.toUpperCase())
+  .describe("ISO 3166-1 alpha-2 country code, such as BY or RU.");
+
+export const SectorParamSchema = z
+  .string()
+  .regex(/^(?:[A-Ua-u]|\d{2})$/, { error: "sector must be a NACE section letter (A-U) or a two-digit division, such as C or 28." })
+  .transform((value) => value.toUpperCase())
+  .describe("NACE Rev. 2 section letter (A-U, including its divisions) or two-digit division, such as C or 28.");
+
+export const RegionQuerySchema = z.strictObject({
+  country: CountryParamSchema.optional(),
+  level: oneOf(RegionLevel, "level").optional(),
+  limit: LimitParamSchema,
+  cursor: cursorParam(IdKeySchema),
+});
+
+export const OrganizationQuerySchema = z.strictObject({
+  kind: oneOf(OrganizationKind, "kind").optional(),
+  status: oneOf(OrganizationStatus, "status").optional(),
+  country: CountryParamSchema.optional(),
+  region: slug("region").optional().describe("The slug of the region the organization is registered in."),
+  sector: SectorParamSchema.optional(),
+  limit: LimitParamSchema,
+  cursor: cursorParam(IdKeySchema),
+});
+
+const yearMessage = "year must be a year from 1990 to 2100.";
+export const MeetingQuerySchema = z.strictObject({
+  year: z.coerce
+    .number({ error: yearMessage })
+    .int({ error: yearMessage })
+    .min(1990, { error: yearMessage })
+    .max(2100, { error: yearMessage })
+    .optional()
+    .describe("Meetings held in this year."),
+  level: oneOf(MeetingLevel, "level").optional(),
+  region: slug("region").optional().describe("The slug of a region that took part."),
+  limit: LimitParamSchema,
+  cursor: cursorParam(z.tuple([z.iso.date(), z.number().int().positive()])),
+});
+
+export const SectorQuerySchema = z.strictObject({
+  level: oneOf(SectorLevel, "level").optional(),
+  section: z
+    .string()
+    .regex(/^[A-Ua-u]$/, { error: "section must be a NACE section letter, A-U." })
+    .transform((value) => value.toUpperCase())
+    .optional()
+    .describe("The divisions of this NACE section (A-U)."),
+  limit: LimitParamSchema,
+  cursor: cursorParam(z.tuple([z.string().max(2)])),
+});
+
+/** Path parameters. A value that cannot be a record's key is simply not found. */
+export const SlugPathSchema = z.object({ slug: z.string().min(1).max(160).describe("The record's slug.") });
+export const SectorCodePathSchema = z.object({ code: z.string().min(1).max(2).describe("NACE Rev. 2 section letter or two-digit division.") });
+
+export type RegionQuery = z.output<typeof RegionQuerySchema>;
+export type OrganizationQuery = z.output<typeof OrganizationQuerySchema>;
+export type MeetingQuery = z.output<typeof MeetingQuerySchema>;
+export type SectorQuery = z.output<typeof SectorQuerySchema>;

@@ -1,0 +1,395 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { Ajv2020 } from "ajv/dist/2020.js";
+import addFormats from "ajv-formats";
+import { createPrismaClient } from "@/lib/db";
+import { openApiDocument } from "@/lib/api/openapi";
+import * as regionsRoute from "@/app/api/v1/regions/route";
+import * as regionRoute from "@/app/api/v1/regions/[slug]/route";
+import * as organizationsRoute from "@/app/api/v1/organizations/route";
+import * as organizationRoute from "@/app/api/v1/organizations/[slug]/route";
+import * as meetingsRoute from "@/app/api/v1/meetings/route";
+import * as meetingRoute from "@/app/api/v1/meetings/[slug]/route";
+import * as sectorsRoute from "@/app/api/v1/sectors/route";
+import * as sectorRoute from "@/app/api/v1/sectors/[code]/route";
+import * as openapiRoute from "@/app/api/v1/openapi.json/route";
+import { prisma, seedOnce } from "./setup";
+
+type Route = {
+  GET: (request: Request, context?: { params?: Promise<Record<string, string>> }) => Promise<Response>;
+  HEAD: (request: Request, context?: { params?: Promise<Record<string, string>> }) => Promise<Response>;
+  OPTIONS: () => Response;
+  POST: (request: Request) => Response;
+};
+
+const base = "http://localhost";
+const meetingSlug = "2015-03-10-lukashenko-mikhailov";
+const suffix = `${Date.now()}-${Math.floor(Math.random() * 1e6)}`;
+
+function get(route: Route, path: string, params: Record<string, string> = {}, headers: Record<string, string> = {}) {
+  return route.GET(new Request(`${base}${path}`, { headers }), { params: Promise.resolve(params) });
+}
+
+async function json(response: Response) {
+  return (await response.json()) as Record<string, unknown> & { items: Record<string, unknown>[]; nextCursor: string | null };
+}
+
+// The response schemas come from the generated document itself, compiled as JSON Schema draft 2020-12.
+const document = openApiDocument();
+const ajv = new Ajv2020({ strict: false, allErrors: true });
+addFormats(ajv);
+ajv.addSchema({ ...document, $id: "https://interregio.test/openapi.json" });
+
+function expectMatchesDocument(path: string, body: unknown) {
+  const operation = (document.paths as Record<string, { get: { responses: Record<string, { content: Record<string, { schema: { $ref?: string } }> }> } }>)[path];
+  expect(operation, `${path} is in the OpenAPI document`).toBeDefined();
+  const schema = operation!.get.responses["200"]!.content["application/json"]!.schema;
+  const validate = schema.$ref ? ajv.getSchema(`https://interregio.test/openapi.json${schema.$ref}`) : ajv.compile(schema);
+  expect(validate).toBeDefined();
+  const valid = validate!(body);
+  expect(valid ? [] : validate!.errors).toEqual([]);
+}
+
+async function expectProblem(response: Response, status: number) {
+  expect(response.status).toBe(status);
+  expect(response.headers.get("content-type")).toBe("application/problem+json");
+  expect(response.headers.get("access-control-allow-origin")).toBe("*");
+  const problem = (await response.json()) as { type: string; title: string; status: number; detail: string; errors?: Record<string, string[]> };
+  expect(problem.status).toBe(status);
+  expect(problem.title).toBeTruthy();
+  expect(problem.type).toContain("/api/v1/openapi.json#/components/responses/");
+  expect(problem.detail).toBeTruthy();
+  expect(JSON.stringify(problem)).not.toMatch(/prisma|select |stack|at .*\.ts/i);
+  return problem;
+}
+
+let testRegion: { id: number; slug: string };
+
+async function createOrganization(n: number) {
+  const slug = `api-walk-${suffix}-${n}`;
+  return prisma.organization.create({
+    data: { slug, kind: "enterprise", name: `ООО «Обход ${n}»`, nameEn: `Walk ${n}`, regionId: testRegion.id, countryCode: "RU", status: "active" },
+    select: { id: true, slug: true },
+  });
+}
+
+beforeAll(async () => {
+  await seedOnce();
+  testRegion = await prisma.region.create({
+    data: { slug: `api-test-${suffix}`, nameEn: "API Test Oblast", nameRu: "Тестовая область", level: "region", countryCode: "RU" },
+    select: { id: true, slug: true },
+  });
+});
+
+afterAll(() => prisma.$disconnect());
+
+describe("the OpenAPI document", () => {
+  it("is served as JSON and lists every endpoint", async () => {
+    const response = await get(openapiRoute, "/api/v1/openapi.json");
+    expect(response.status).toBe(200);
+    const served = await response.json();
+    expect(served.openapi).toMatch(/^3\.1\.\d+$/);
+    for (const path of ["/api/v1/regions", "/api/v1/regions/{slug}", "/api/v1/organizations", "/api/v1/organizations/{slug}", "/api/v1/meetings", "/api/v1/meetings/{slug}", "/api/v1/sectors", "/api/v1/sectors/{code}"]) {
+      expect(Object.keys(served.paths)).toContain(path);
+    }
+  });
+
+  it("its response schemas refuse a body of the wrong shape (the checks below are not vacuous)", () => {
+    const validate = ajv.getSchema("https://interregio.test/openapi.json#/components/schemas/OrganizationList")!;
+    expect(validate({ items: [], nextCursor: null })).toBe(true);
+    expect(validate({ items: [{ slug: "x" }], nextCursor: null })).toBe(false);
+    expect(validate({ items: [], nextCursor: 5 })).toBe(false);
+  });
+});
+
+describe("lists and records answer 200 with bodies that match the OpenAPI document", () => {
+  it("regions", async () => {
+    const list = await get(regionsRoute, "/api/v1/regions?limit=5");
+    expect(list.status).toBe(200);
+    expect(list.headers.get("content-type")).toContain("application/json");
+    const page = await json(list);
+    expectMatchesDocument("/api/v1/regions", page);
+    expect(page.items).toHaveLength(5);
+    expect(page.nextCursor).toEqual(expect.any(String));
+
+    const record = await get(regionRoute, "/api/v1/regions/kursk-oblast", { slug: "kursk-oblast" });
+    expect(record.status).toBe(200);
+    const region = await record.json();
+    expectMatchesDocument("/api/v1/regions/{slug}", region);
+    expect(region).toMatchObject({ slug: "kursk-oblast", nameEn: "Kursk Oblast", level: "region", url: "/regions/kursk-oblast", country: { code: "RU" } });
+    expect(region.parent).toMatchObject({ slug: "russia", url: "/regions/russia" });
+    expect(region.organizationCount).toBeGreaterThan(0);
+  });
+
+  it("organizations, with a joint venture's partners as numbers", async () => {
+    const list = await get(organizationsRoute, "/api/v1/organizations?kind=joint_venture");
+    const page = await json(list);
+    expect(list.status).toBe(200);
+    expectMatchesDocument("/api/v1/organizations", page);
+    expect(page.items.length).toBeGreaterThan(0);
+    expect(page.items.every((item) => item.kind === "joint_venture")).toBe(true);
+
+    const venture = page.items[0]!;
+    const record = await get(organizationRoute, `/api/v1/organizations/${venture.slug}`, { slug: String(venture.slug) });
+    expect(record.status).toBe(200);
+    const detail = await record.json();
+    expectMatchesDocument("/api/v1/organizations/{slug}", detail);
+    expect(detail.url).toBe(`/organizations/${venture.slug}`);
+    expect(detail.partners.length).toBeGreaterThan(0);
+    for (const partner of detail.partners) expect(typeof partner.sharePercent).toBe("number");
+    expect(detail.capitalAmount === null || typeof detail.capitalAmount === "number").toBe(true);
+  });
+
+  it("meetings, newest first, with ISO dates", async () => {
+    const list = await get(meetingsRoute, "/api/v1/meetings");
+    const page = await json(list);
+    expect(list.status).toBe(200);
+    expectMatchesDocument("/api/v1/meetings", page);
+    const dates = page.items.map((item) => String(item.date));
+    expect(dates).toEqual([...dates].sort().reverse());
+
+    const record = await get(meetingRoute, `/api/v1/meetings/${meetingSlug}`, { slug: meetingSlug });
+    expect(record.status).toBe(200);
+    const meeting = await record.json();
+    expectMatchesDocument("/api/v1/meetings/{slug}", meeting);
+    expect(meeting).toMatchObject({ slug: meetingSlug, date: "2015-03-10", url: `/meetings/${meetingSlug}` });
+    expect(meeting.discussed.length).toBeGreaterThan(0);
+  });
+
+  it("sectors, a section with its divisions and a division with its section", async () => {
+    const list = await get(sectorsRoute, "/api/v1/sectors?limit=100");
+    const page = await json(list);
+    expect(list.status).toBe(200);
+    expectMatchesDocument("/api/v1/sectors", page);
+    expect(page.items).toHaveLength(100);
+    const rest = await json(await get(sectorsRoute, `/api/v1/sectors?limit=100&cursor=${page.nextCursor}`));
+    expect(page.items.length + rest.items.length).toBe(21 + 88);
+    expect(rest.nextCursor).toBeNull();
+
+    const section = await (await get(sectorRoute, "/api/v1/sectors/C", { code: "C" })).json();
+    expectMatchesDocument("/api/v1/sectors/{code}", section);
+    expect(section).toMatchObject({ code: "C", level: "section", section: null, url: "/sectors/C" });
+    expect(section.divisions.map((d: { code: string }) => d.code)).toContain("28");
+
+    const division = await (await get(sectorRoute, "/api/v1/sectors/28", { code: "28" })).json();
+    expectMatchesDocument("/api/v1/sectors/{code}", division);
+    expect(division).toMatchObject({ code: "28", level: "division", section: { code: "C" } });
+  });
+});
+
+describe("filters", () => {
+  it("organizations by country, region, status and sector (a section includes its divisions)", async () => {
+    const byCountry = await json(await get(organizationsRoute, "/api/v1/organizations?country=by&limit=100"));
+    expect(byCountry.items.length).toBeGreaterThan(0);
+    expect(byCountry.items.every((item) => item.countryCode === "BY")).toBe(true);
+
+    const inKursk = await json(await get(organizationsRoute, "/api/v1/organizations?region=kursk-oblast&limit=100"));
+    expect(inKursk.items.length).toBeGreaterThan(0);
+    expect(inKursk.items.every((item) => (item.region as { slug: string }).slug === "kursk-oblast")).toBe(true);
+
+    const manufacturing = await json(await get(organizationsRoute, "/api/v1/organizations?sector=C&status=active&limit=100"));
+    expect(manufacturing.items.length).toBeGreaterThan(0);
+    const divisionsOfC = new Set((await prisma.sector.findMany({ where: { sectionCode: "C" }, select: { code: true } })).map((s) => s.code));
+    for (const item of manufacturing.items) {
+      expect(item.status).toBe("active");
+      expect((item.sectors as { code: string }[]).some((s) => s.code === "C" || divisionsOfC.has(s.code))).toBe(true);
+    }
+  });
+
+  it("meetings by year, level and region; regions by country and level", async () => {
+    const of2015 = await json(await get(meetingsRoute, "/api/v1/meetings?year=2015&region=kursk-oblast"));
+    expect(of2015.items.length).toBeGreaterThan(0);
+    for (const item of of2015.items) {
+      expect(String(item.date)).toMatch(/^2015-/);
+      expect((item.regions as { slug: string }[]).map((r) => r.slug)).toContain("kursk-oblast");
+    }
+    const none = await json(await get(meetingsRoute, "/api/v1/meetings?year=1995"));
+    expect(none).toEqual({ items: [], nextCursor: null });
+
+    const russian = await json(await get(regionsRoute, "/api/v1/regions?country=RU&level=region&limit=100"));
+    expect(russian.items.length).toBeGreaterThan(0);
+    expect(russian.items.every((r) => r.level === "region" && (r.country as { code: string }).code === "RU")).toBe(true);
+  });
+});
+
+describe("cursor pagination", () => {
+  it("walks organizations while rows are added: nothing twice, none of the original skipped", async () => {
+    const original = [];
+    for (let n = 0; n < 30; n += 1) original.push(await createOrganization(n));
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    let added = 0;
+    for (let pages = 0; pages < 20; pages += 1) {
+      const path: string = `/api/v1/organizations?region=${testRegion.slug}&limit=7${cursor ? `&cursor=${cursor}` : ""}`;
+      const response = await get(organizationsRoute, path);
+      expect(response.status).toBe(200);
+      const page = await json(response);
+      expect(page.items.length).toBeLessThanOrEqual(7);
+      seen.push(...page.items.map((item) => String(item.slug)));
+      cursor = page.nextCursor;
+      if (!cursor) break;
+      // Between pages, others keep adding records.
+      await createOrganization(100 + added++);
+      await createOrganization(100 + added++);
+    }
+    expect(cursor).toBeNull();
+    expect(new Set(seen).size).toBe(seen.length);
+    for (const organization of original) expect(seen).toContain(organization.slug);
+  });
+
+  it("walks meetings newest first across a date shared by several meetings", async () => {
+    const date = new Date("2015-03-10T00:00:00Z");
+    const created = [];
+    for (let n = 0; n < 3; n += 1) {
+      created.push(
+        await prisma.meeting.create({
+          data: { slug: `api-same-day-${suffix}-${n}`, titleEn: `Same day ${n}`, titleRu: `Тот же день ${n}`, date, level: "agency" },
+          select: { slug: true },
+        }),
+      );
+    }
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    for (let pages = 0; pages < 200; pages += 1) {
+      const page = await json(await get(meetingsRoute, `/api/v1/meetings?limit=2${cursor ? `&cursor=${cursor}` : ""}`));
+      seen.push(...page.items.map((item) => `${item.date} ${item.slug}`));
+      cursor = page.nextCursor;
+      if (!cursor) break;
+      if (pages === 0) await prisma.meeting.create({ data: { slug: `api-added-${suffix}`, titleEn: "Added", titleRu: "Добавлена", date, level: "agency" } });
+    }
+    expect(new Set(seen).size).toBe(seen.length);
+    const live = await prisma.meeting.findMany({ where: { archivedAt: null }, select: { slug: true } });
+    for (const { slug } of live) expect(seen.some((entry) => entry.endsWith(` ${slug}`))).toBe(true);
+    for (const { slug } of created) expect(seen).toContain(`2015-03-10 ${slug}`);
+    const dates = seen.map((entry) => entry.slice(0, 10));
+    expect(dates).toEqual([...dates].sort().reverse());
+  });
+});
+
+describe("bad parameters answer 400 problem+json naming the parameter", () => {
+  const cases: [Route, string, string][] = [
+    [organizationsRoute, "/api/v1/organizations?limit=0", "limit"],
+    [organizationsRoute, "/api/v1/organizations?limit=abc", "limit"],
+    [organizationsRoute, "/api/v1/organizations?limit=101", "limit"],
+    [organizationsRoute, "/api/v1/organizations?limit=2.5", "limit"],
+    [organizationsRoute, "/api/v1/organizations?kind=giant", "kind"],
+    [organizationsRoute, "/api/v1/organizations?status=bankrupt", "status"],
+    [organizationsRoute, "/api/v1/organizations?country=RUS", "country"],
+    [organizationsRoute, "/api/v1/organizations?sector=Z9", "sector"],
+    [organizationsRoute, "/api/v1/organizations?region=Not%20A%20Slug", "region"],
+    [organizationsRoute, "/api/v1/organizations?cursor=garbage!", "cursor"],
+    [organizationsRoute, `/api/v1/organizations?cursor=${Buffer.from('{"id":1}').toString("base64url")}`, "cursor"],
+    [organizationsRoute, "/api/v1/organizations?kinds=university", "kinds"],
+    [organizationsRoute, "/api/v1/organizations?kind=university&kind=enterprise", "kind"],
+    [meetingsRoute, "/api/v1/meetings?year=last", "year"],
+    [meetingsRoute, "/api/v1/meetings?level=summit", "level"],
+    [meetingsRoute, `/api/v1/meetings?cursor=${Buffer.from("[5]").toString("base64url")}`, "cursor"],
+    [regionsRoute, "/api/v1/regions?level=province", "level"],
+    [sectorsRoute, "/api/v1/sectors?section=1", "section"],
+  ];
+  it.each(cases)("%#: %s", async (route, path, field) => {
+    const problem = await expectProblem(await get(route, path), 400);
+    expect(Object.keys(problem.errors ?? {})).toContain(field);
+    expect(problem.errors![field]!.join(" ")).toBeTruthy();
+    expect(problem.detail).toContain(field);
+  });
+});
+
+describe("unknown records answer 404 problem+json", () => {
+  it.each([
+    [regionRoute, "/api/v1/regions/atlantis", { slug: "atlantis" }],
+    [organizationRoute, "/api/v1/organizations/no-such-organization", { slug: "no-such-organization" }],
+    [meetingRoute, "/api/v1/meetings/no-such-meeting", { slug: "no-such-meeting" }],
+    [sectorRoute, "/api/v1/sectors/ZZ", { code: "ZZ" }],
+    [sectorRoute, "/api/v1/sectors/99x", { code: "99x" }],
+  ] as [Route, string, Record<string, string>][])("%#: %s", async (route, path, params) => {
+    const problem = await expectProblem(await get(route, path, params), 404);
+    expect(problem.detail).toMatch(/no such record/i);
+  });
+
+  it("an archived organization is not found", async () => {
+    const archived = await createOrganization(999);
+    await prisma.organization.update({ where: { id: archived.id }, data: { archivedAt: new Date() } });
+    await expectProblem(await get(organizationRoute, `/api/v1/organizations/${archived.slug}`, { slug: archived.slug }), 404);
+  });
+});
+
+describe("caching", () => {
+  it("sends a strong ETag and Cache-Control, and 304 without a body for If-None-Match", async () => {
+    const first = await get(regionRoute, "/api/v1/regions/kursk-oblast", { slug: "kursk-oblast" });
+    const etag = first.headers.get("etag");
+    expect(etag).toMatch(/^"[A-Za-z0-9_-]{27}"$/);
+    expect(first.headers.get("cache-control")).toBe("public, max-age=60");
+
+    const again = await get(regionRoute, "/api/v1/regions/kursk-oblast", { slug: "kursk-oblast" }, { "If-None-Match": etag! });
+    expect(again.status).toBe(304);
+    expect(await again.text()).toBe("");
+    expect(again.headers.get("etag")).toBe(etag);
+
+    const listed = await get(regionRoute, "/api/v1/regions/kursk-oblast", { slug: "kursk-oblast" }, { "If-None-Match": `"other", W/${etag}` });
+    expect(listed.status).toBe(304);
+
+    const stale = await get(regionRoute, "/api/v1/regions/kursk-oblast", { slug: "kursk-oblast" }, { "If-None-Match": '"stale"' });
+    expect(stale.status).toBe(200);
+
+    const other = await get(regionRoute, "/api/v1/regions/belarus", { slug: "belarus" });
+    expect(other.headers.get("etag")).not.toBe(etag);
+  });
+
+  it("a changed record gets a new ETag", async () => {
+    const organization = await createOrganization(500);
+    const before = (await get(organizationRoute, `/api/v1/organizations/${organization.slug}`, { slug: organization.slug })).headers.get("etag");
+    await prisma.organization.update({ where: { id: organization.id }, data: { foundedYear: 2001 } });
+    const after = await get(organizationRoute, `/api/v1/organizations/${organization.slug}`, { slug: organization.slug }, { "If-None-Match": before! });
+    expect(after.status).toBe(200);
+    expect((await after.json()).foundedYear).toBe(2001);
+  });
+
+  it("HEAD answers like GET without a body", async () => {
+    const response = await regionsRoute.HEAD(new Request(`${base}/api/v1/regions`, { method: "HEAD" }), { params: Promise.resolve({}) });
+    expect(response.status).toBe(200);
+    expect(response.headers.get("etag")).toBeTruthy();
+    expect(await response.text()).toBe("");
+  });
+});
+
+describe("CORS and methods", () => {
+  it("lets any origin read, and answers the preflight", async () => {
+    const response = await get(organizationsRoute, "/api/v1/organizations?limit=1", {}, { Origin: "https://elsewhere.example" });
+    expect(response.headers.get("access-control-allow-origin")).toBe("*");
+    expect(response.headers.get("access-control-expose-headers")).toContain("ETag");
+
+    const preflight = organizationsRoute.OPTIONS();
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get("access-control-allow-origin")).toBe("*");
+    const methods = preflight.headers.get("access-control-allow-methods")!.split(/,\s*/);
+    expect(methods).toEqual(expect.arrayContaining(["GET", "OPTIONS"]));
+    expect(methods).not.toContain("POST");
+    expect(preflight.headers.get("access-control-allow-headers")).toContain("If-None-Match");
+  });
+
+  it.each(["POST", "PUT", "PATCH", "DELETE"] as const)("%s answers 405 problem+json with Allow", async (method) => {
+    const handler = (organizationsRoute as unknown as Record<string, (request: Request) => Response>)[method]!;
+    const response = handler(new Request(`${base}/api/v1/organizations`, { method, body: "{}" }));
+    const problem = await expectProblem(response, 405);
+    expect(response.headers.get("allow")).toBe("GET, HEAD, OPTIONS");
+    expect(problem.detail).toContain(method);
+  });
+});
+
+describe("when the database is down", () => {
+  it("answers 503 problem+json with Retry-After and nothing of the error", async () => {
+    const holder = globalThis as unknown as { interregioPrisma?: unknown };
+    const saved = holder.interregioPrisma;
+    const dead = createPrismaClient("postgresql://nobody@127.0.0.1:1/none", 1);
+    holder.interregioPrisma = dead;
+    try {
+      const response = await get(organizationsRoute, "/api/v1/organizations");
+      const problem = await expectProblem(response, 503);
+      expect(response.headers.get("retry-after")).toBe("30");
+      expect(JSON.stringify(problem)).not.toMatch(/ECONNREFUSED|127\.0\.0\.1|nobody/);
+    } finally {
+      holder.interregioPrisma = saved;
+      await dead.$disconnect();
+    }
+  });
+});
