@@ -168,3 +168,77 @@ export type OrganizationDetailDto = z.infer<typeof OrganizationDetailDtoSchema>;
 export type MeetingRefDto = z.infer<typeof MeetingRefDtoSchema>;
 export type MeetingDto = z.infer<typeof MeetingDtoSchema>;
 export type MeetingDetailDto = z.infer<typeof MeetingDetailDtoSchema>;
+
+// ---- Search ----
+
+/** A title or passage split at the matched words, so that clients can mark them without parsing HTML. */
+export const HighlightedTextDtoSchema = z
+  .array(z.object({ text: z.string(), match: z.boolean() }))
+  .describe("The text in parts; `match` marks the words that matched the query.");
+
+export const SearchHitDtoSchema = z.object({
+  type: z.enum(["organization", "region", "meeting"]),
+  slug: z.string(),
+  titleEn: z.string(),
+  titleRu: z.string(),
+  headlineEn: HighlightedTextDtoSchema,
+  headlineRu: HighlightedTextDtoSchema,
+  snippetEn: HighlightedTextDtoSchema.nullable().describe("A passage of the description or summary, where the match was there."),
+  snippetRu: HighlightedTextDtoSchema.nullable(),
+  rank: z.number().describe("Relevance: higher is better. Comparable within one search only."),
+  kind: z.enum(OrganizationKind).nullable().describe("Organizations only."),
+  status: z.enum(OrganizationStatus).nullable().describe("Organizations only."),
+  level: z.string().nullable().describe("Regions: country, region or city; meetings: the meeting's level."),
+  date: date.nullable().describe("Meetings only."),
+  foundedYear: z.number().int().nullable(),
+  countryCode: z.string().nullable(),
+  region: RegionRefDtoSchema.nullable().describe("An organization's region."),
+  isDemo: z.boolean(),
+  url,
+});
+
+export const FacetValueDtoSchema = z.object({
+  value: z.string().describe("Pass as the parameter of the facet's name to keep only these results (for foundedDecade: foundedFrom=value and foundedTo=value+9)."),
+  count: z.number().int(),
+  labelEn: z.string().nullable(),
+  labelRu: z.string().nullable(),
+});
+
+const facetList = z.array(FacetValueDtoSchema);
+export const FacetsDtoSchema = z
+  .object({
+    type: facetList,
+    kind: facetList,
+    sector: facetList,
+    region: facetList,
+    country: facetList,
+    status: facetList,
+    foundedDecade: facetList,
+    meetingYear: facetList,
+  })
+  .describe("How many results each filter value would keep.");
+
+export const SearchResultDtoSchema = z.object({
+  items: z.array(SearchHitDtoSchema),
+  total: z.number().int(),
+  page: z.number().int(),
+  perPage: z.number().int(),
+  pageCount: z.number().int(),
+  facets: FacetsDtoSchema.optional().describe("With ?facets=true."),
+});
+
+export const SuggestionDtoSchema = z.object({
+  type: z.enum(["organization", "region", "meeting"]),
+  slug: z.string(),
+  titleEn: z.string(),
+  titleRu: z.string(),
+  contextEn: z.string().nullable().describe("A second line: the organization's region, the region's country, the meeting's date."),
+  contextRu: z.string().nullable(),
+  url,
+});
+
+export const SuggestionListDtoSchema = z.object({ items: z.array(SuggestionDtoSchema) });
+
+export type SearchHitDto = z.infer<typeof SearchHitDtoSchema>;
+export type SearchResultDto = z.infer<typeof SearchResultDtoSchema>;
+export type SuggestionDto = z.infer<typeof SuggestionDtoSchema>;

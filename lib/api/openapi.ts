@@ -12,9 +12,11 @@ import {
   RegionDetailDtoSchema,
   RegionDtoSchema,
   RegionRefDtoSchema,
+  SearchHitDtoSchema,
   SectorDetailDtoSchema,
   SectorDtoSchema,
   SectorRefDtoSchema,
+  SuggestionDtoSchema,
 } from "@/lib/api/dto";
 import { allOperations, type Operation } from "@/lib/api/operations";
 import { ProblemSchema, problemContentType, problemKinds, type ProblemKind } from "@/lib/api/problem";
@@ -46,6 +48,8 @@ const sharedSchemas: Record<string, z.ZodType> = {
   MeetingRef: MeetingRefDtoSchema,
   Meeting: MeetingDtoSchema,
   MeetingDetail: MeetingDetailDtoSchema,
+  SearchHit: SearchHitDtoSchema,
+  Suggestion: SuggestionDtoSchema,
 };
 
 const componentRef = (name: string) => ({ $ref: `#/components/schemas/${name}` });

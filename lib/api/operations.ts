@@ -7,15 +7,19 @@ import {
   RegionDetailDtoSchema,
   RegionListDtoSchema,
   SectorDetailDtoSchema,
+  SearchResultDtoSchema,
   SectorListDtoSchema,
+  SuggestionListDtoSchema,
 } from "@/lib/api/dto";
 import {
   MeetingQuerySchema,
   OrganizationQuerySchema,
   RegionQuerySchema,
   SectorCodePathSchema,
+  SearchQuerySchema,
   SectorQuerySchema,
   SlugPathSchema,
+  SuggestQuerySchema,
 } from "@/lib/api/schema";
 
 /**
@@ -130,6 +134,30 @@ export const operations = {
     response: SectorDetailDtoSchema,
     responseName: "SectorDetail",
     notFound: true,
+  },
+  search: {
+    operationId: "search",
+    path: "/api/v1/search",
+    summary: "Search organizations, regions and meetings",
+    description:
+      "Full-text search in Russian and English, across scripts (Kursk finds Курская область) and tolerant of typos, " +
+      "ranked by relevance. Paged by number (`page`, `perPage`) rather than by cursor, because ranking has no stable key. " +
+      "Filters that take several values accept the parameter repeated (`kind=university&kind=enterprise`) or comma-separated. " +
+      "With `facets=true`, the answer also counts how many results each filter value would keep.",
+    tag: "Search",
+    query: SearchQuerySchema,
+    response: SearchResultDtoSchema,
+    responseName: "SearchResult",
+  },
+  suggest: {
+    operationId: "suggest",
+    path: "/api/v1/search/suggest",
+    summary: "Suggestions for a search box",
+    description: "Records whose names start with what has been typed, in either script.",
+    tag: "Search",
+    query: SuggestQuerySchema,
+    response: SuggestionListDtoSchema,
+    responseName: "SuggestionList",
   },
   openapi: {
     operationId: "getOpenApiDocument",

@@ -65,7 +65,8 @@ export function fieldErrors(issues: readonly z.core.$ZodIssue[]): Record<string,
       for (const key of issue.keys) add(key, "This parameter is not known here: check its spelling against the API description.");
       continue;
     }
-    add(issue.path.length > 0 ? issue.path.map(String).join(".") : "query", issue.message);
+    // Keyed by the parameter, also for one bad value of a repeated parameter (path ["kind", 1]).
+    add(issue.path.length > 0 ? String(issue.path[0]) : "query", issue.message);
   }
   return errors;
 }

@@ -15,9 +15,14 @@ import type {
   RegionRefDto,
   SectorDetailDto,
   SectorDto,
+  SearchHitDto,
+  SearchResultDto,
   SectorRefDto,
+  SuggestionDto,
 } from "@/lib/api/dto";
-import type { MeetingQuery, OrganizationQuery, RegionQuery, SectorQuery } from "@/lib/api/schema";
+import type { MeetingQuery, OrganizationQuery, RegionQuery, SearchQuery, SectorQuery, SuggestQuery } from "@/lib/api/schema";
+import { searchRegistry, suggestEntries } from "@/lib/search/queries";
+import { splitHighlights, type SearchHit } from "@/lib/search/schema";
 
 /**
  * The API's reads. Lists are keyset pages on a unique key (id ascending; date and id descending for meetings),
@@ -430,4 +435,64 @@ export async function getSectorDetail(code: string): Promise<SectorDetailDto | n
     where: { archivedAt: null, sectors: { some: sectorFilter(sector.code) } },
   });
   return { ...toSector(sector), divisions: sector.divisions.map(toSectorRef), organizationCount };
+}
+
+// ---- Search ----
+
+const pathOf = { organization: paths.organization, region: paths.region, meeting: paths.meeting } as const;
+
+function highlighted(text: string | null) {
+  return text === null ? null : splitHighlights(text);
+}
+
+function toSearchHit(hit: SearchHit): SearchHitDto {
+  return {
+    type: hit.type,
+    slug: hit.slug,
+    titleEn: hit.titleEn,
+    titleRu: hit.titleRu,
+    headlineEn: splitHighlights(hit.headlineEn),
+    headlineRu: splitHighlights(hit.headlineRu),
+    snippetEn: highlighted(hit.snippetEn),
+    snippetRu: highlighted(hit.snippetRu),
+    rank: hit.rank,
+    kind: hit.kind,
+    status: hit.status,
+    level: hit.level,
+    date: hit.date,
+    foundedYear: hit.foundedYear,
+    countryCode: hit.countryCode,
+    region: hit.region ? toRegionRef(hit.region) : null,
+    isDemo: hit.isDemo,
+    url: pathOf[hit.type](hit.slug),
+  };
+}
+
+/** Ranked search is paged by number (`page`, `perPage`): a cursor has no stable key when ranks change. */
+export async function searchForApi(query: SearchQuery): Promise<SearchResultDto> {
+  const { facets, ...params } = query;
+  const result = await searchRegistry(params, { facets: facets === true });
+  return {
+    items: result.items.map(toSearchHit),
+    total: result.total,
+    page: result.page,
+    perPage: result.perPage,
+    pageCount: result.pageCount,
+    ...(result.facets ? { facets: result.facets } : {}),
+  };
+}
+
+export async function suggestForApi(query: SuggestQuery): Promise<{ items: SuggestionDto[] }> {
+  const suggestions = await suggestEntries(query.q, query.limit);
+  return {
+    items: suggestions.map((s) => ({
+      type: s.type,
+      slug: s.slug,
+      titleEn: s.titleEn,
+      titleRu: s.titleRu,
+      contextEn: s.contextEn,
+      contextRu: s.contextRu,
+      url: pathOf[s.type](s.slug),
+    })),
+  };
 }

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { MeetingLevel, OrganizationKind, OrganizationStatus, RegionLevel, SectorLevel } from "@/lib/generated/prisma/enums";
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, decodeCursor } from "@/lib/pagination";
+import { MIN_SUGGEST_LENGTH, SearchParamsSchema } from "@/lib/search/schema";
 
 /**
  * The query parameters of the JSON API. Unlike the pages, which fall back to a sensible view on nonsense,
@@ -117,3 +118,43 @@ export type RegionQuery = z.output<typeof RegionQuerySchema>;
 export type OrganizationQuery = z.output<typeof OrganizationQuerySchema>;
 export type MeetingQuery = z.output<typeof MeetingQuerySchema>;
 export type SectorQuery = z.output<typeof SectorQuerySchema>;
+
+// ---- Search ----
+
+const qMessage = "q is required: the words to search for, with at least one letter or digit.";
+const searchText = SearchParamsSchema.shape.q.unwrap();
+
+/**
+ * The search's own schema (lib/search/schema.ts), strict about unknown parameters, with `q` required (the API
+ * has no empty search page to show) and `facets` to ask for the facet counts.
+ */
+export const SearchQuerySchema = z.strictObject({
+  ...SearchParamsSchema.shape,
+  q: z
+    .string({ error: qMessage })
+    .pipe(searchText)
+    .refine((value) => /[\p{L}\p{N}]/u.test(value), { error: qMessage })
+    .describe("The words to search for, in Russian or English, in either script."),
+  facets: z
+    .enum(["true", "false"], { error: "facets must be true or false." })
+    .transform((value) => value === "true")
+    .optional()
+    .describe("true: include the facet counts."),
+});
+
+const suggestLimitMessage = "limit must be a whole number from 1 to 20.";
+export const SuggestQuerySchema = z.strictObject({
+  q: z
+    .string({ error: "q is required: what has been typed so far." })
+    .max(200, { error: "q must be at most 200 characters." })
+    .describe(`What has been typed so far; fewer than ${MIN_SUGGEST_LENGTH} characters suggest nothing.`),
+  limit: z.coerce
+    .number({ error: suggestLimitMessage })
+    .int({ error: suggestLimitMessage })
+    .min(1, { error: suggestLimitMessage })
+    .max(20, { error: suggestLimitMessage })
+    .default(8),
+});
+
+export type SearchQuery = z.output<typeof SearchQuerySchema>;
+export type SuggestQuery = z.output<typeof SuggestQuerySchema>;

@@ -12,6 +12,8 @@ import * as meetingRoute from "@/app/api/v1/meetings/[slug]/route";
 import * as sectorsRoute from "@/app/api/v1/sectors/route";
 import * as sectorRoute from "@/app/api/v1/sectors/[code]/route";
 import * as openapiRoute from "@/app/api/v1/openapi.json/route";
+import * as searchRoute from "@/app/api/v1/search/route";
+import * as suggestRoute from "@/app/api/v1/search/suggest/route";
 import { prisma, seedOnce } from "./setup";
 
 type Route = {
@@ -176,6 +178,60 @@ describe("lists and records answer 200 with bodies that match the OpenAPI docume
   });
 });
 
+describe("search", () => {
+  it("finds across scripts, pages by number, and marks the matched words", async () => {
+    const response = await get(searchRoute, "/api/v1/search?q=Kursk&perPage=5");
+    expect(response.status).toBe(200);
+    const result = await response.json();
+    expectMatchesDocument("/api/v1/search", result);
+    expect(result.total).toBeGreaterThan(0);
+    expect(result).toMatchObject({ page: 1, perPage: 5 });
+    expect(result.facets).toBeUndefined();
+    const region = result.items.find((hit: { type: string; slug: string }) => hit.type === "region" && hit.slug === "kursk-oblast");
+    expect(region).toMatchObject({ url: "/regions/kursk-oblast", titleRu: "Курская область" });
+    expect(region.headlineEn.some((part: { match: boolean }) => part.match)).toBe(true);
+    expect(JSON.stringify(result)).not.toMatch(/\\u000[23]/);
+  });
+
+  it("filters by type and returns facets on request", async () => {
+    const result = await (await get(searchRoute, "/api/v1/search?q=Kursk&type=organization&facets=true")).json();
+    expectMatchesDocument("/api/v1/search", result);
+    expect(result.items.length).toBeGreaterThan(0);
+    expect(result.items.every((hit: { type: string; url: string }) => hit.type === "organization" && hit.url.startsWith("/organizations/"))).toBe(true);
+    expect(result.facets.type.length).toBeGreaterThan(0);
+    expect(result.facets.type).toContainEqual({ value: "organization", count: result.total, labelEn: null, labelRu: null });
+  });
+
+  it("suggests records as the reader types", async () => {
+    const response = await get(suggestRoute, "/api/v1/search/suggest?q=Kur&limit=5");
+    expect(response.status).toBe(200);
+    const result = await response.json();
+    expectMatchesDocument("/api/v1/search/suggest", result);
+    expect(result.items.length).toBeGreaterThan(0);
+    expect(result.items.length).toBeLessThanOrEqual(5);
+    expect(result.items.map((s: { slug: string }) => s.slug)).toContain("kursk-oblast");
+
+    const short = await (await get(suggestRoute, "/api/v1/search/suggest?q=K")).json();
+    expect(short).toEqual({ items: [] });
+  });
+
+  it.each([
+    ["/api/v1/search", "q", searchRoute],
+    ["/api/v1/search?q=%20!!", "q", searchRoute],
+    ["/api/v1/search?q=kursk&type=person", "type", searchRoute],
+    ["/api/v1/search?q=kursk&kind=organization,giant", "kind", searchRoute],
+    ["/api/v1/search?q=kursk&perPage=0", "perPage", searchRoute],
+    ["/api/v1/search?q=kursk&page=abc", "page", searchRoute],
+    ["/api/v1/search?q=kursk&facets=yes", "facets", searchRoute],
+    ["/api/v1/search?q=kursk&sort=name", "sort", searchRoute],
+    ["/api/v1/search/suggest", "q", suggestRoute],
+    ["/api/v1/search/suggest?q=ku&limit=50", "limit", suggestRoute],
+  ] as [string, string, Route][])("refuses %s (%s)", async (path, field, route) => {
+    const problem = await expectProblem(await get(route, path), 400);
+    expect(Object.keys(problem.errors ?? {})).toContain(field);
+  });
+});
+
 describe("filters", () => {
   it("organizations by country, region, status and sector (a section includes its divisions)", async () => {
     const byCountry = await json(await get(organizationsRoute, "/api/v1/organizations?country=by&limit=100"));
@@ -266,27 +322,27 @@ describe("cursor pagination", () => {
 });
 
 describe("bad parameters answer 400 problem+json naming the parameter", () => {
-  const cases: [Route, string, string][] = [
-    [organizationsRoute, "/api/v1/organizations?limit=0", "limit"],
-    [organizationsRoute, "/api/v1/organizations?limit=abc", "limit"],
-    [organizationsRoute, "/api/v1/organizations?limit=101", "limit"],
-    [organizationsRoute, "/api/v1/organizations?limit=2.5", "limit"],
-    [organizationsRoute, "/api/v1/organizations?kind=giant", "kind"],
-    [organizationsRoute, "/api/v1/organizations?status=bankrupt", "status"],
-    [organizationsRoute, "/api/v1/organizations?country=RUS", "country"],
-    [organizationsRoute, "/api/v1/organizations?sector=Z9", "sector"],
-    [organizationsRoute, "/api/v1/organizations?region=Not%20A%20Slug", "region"],
-    [organizationsRoute, "/api/v1/organizations?cursor=garbage!", "cursor"],
-    [organizationsRoute, `/api/v1/organizations?cursor=${Buffer.from('{"id":1}').toString("base64url")}`, "cursor"],
-    [organizationsRoute, "/api/v1/organizations?kinds=university", "kinds"],
-    [organizationsRoute, "/api/v1/organizations?kind=university&kind=enterprise", "kind"],
-    [meetingsRoute, "/api/v1/meetings?year=last", "year"],
-    [meetingsRoute, "/api/v1/meetings?level=summit", "level"],
-    [meetingsRoute, `/api/v1/meetings?cursor=${Buffer.from("[5]").toString("base64url")}`, "cursor"],
-    [regionsRoute, "/api/v1/regions?level=province", "level"],
-    [sectorsRoute, "/api/v1/sectors?section=1", "section"],
+  const cases: [string, string, Route][] = [
+    ["/api/v1/organizations?limit=0", "limit", organizationsRoute],
+    ["/api/v1/organizations?limit=abc", "limit", organizationsRoute],
+    ["/api/v1/organizations?limit=101", "limit", organizationsRoute],
+    ["/api/v1/organizations?limit=2.5", "limit", organizationsRoute],
+    ["/api/v1/organizations?kind=giant", "kind", organizationsRoute],
+    ["/api/v1/organizations?status=bankrupt", "status", organizationsRoute],
+    ["/api/v1/organizations?country=RUS", "country", organizationsRoute],
+    ["/api/v1/organizations?sector=Z9", "sector", organizationsRoute],
+    ["/api/v1/organizations?region=Not%20A%20Slug", "region", organizationsRoute],
+    ["/api/v1/organizations?cursor=garbage!", "cursor", organizationsRoute],
+    [`/api/v1/organizations?cursor=${Buffer.from('{"id":1}').toString("base64url")}`, "cursor", organizationsRoute],
+    ["/api/v1/organizations?kinds=university", "kinds", organizationsRoute],
+    ["/api/v1/organizations?kind=university&kind=enterprise", "kind", organizationsRoute],
+    ["/api/v1/meetings?year=last", "year", meetingsRoute],
+    ["/api/v1/meetings?level=summit", "level", meetingsRoute],
+    [`/api/v1/meetings?cursor=${Buffer.from("[5]").toString("base64url")}`, "cursor", meetingsRoute],
+    ["/api/v1/regions?level=province", "level", regionsRoute],
+    ["/api/v1/sectors?section=1", "section", sectorsRoute],
   ];
-  it.each(cases)("%#: %s", async (route, path, field) => {
+  it.each(cases)("%s (%s)", async (path, field, route) => {
     const problem = await expectProblem(await get(route, path), 400);
     expect(Object.keys(problem.errors ?? {})).toContain(field);
     expect(problem.errors![field]!.join(" ")).toBeTruthy();
@@ -296,12 +352,12 @@ describe("bad parameters answer 400 problem+json naming the parameter", () => {
 
 describe("unknown records answer 404 problem+json", () => {
   it.each([
-    [regionRoute, "/api/v1/regions/atlantis", { slug: "atlantis" }],
-    [organizationRoute, "/api/v1/organizations/no-such-organization", { slug: "no-such-organization" }],
-    [meetingRoute, "/api/v1/meetings/no-such-meeting", { slug: "no-such-meeting" }],
-    [sectorRoute, "/api/v1/sectors/ZZ", { code: "ZZ" }],
-    [sectorRoute, "/api/v1/sectors/99x", { code: "99x" }],
-  ] as [Route, string, Record<string, string>][])("%#: %s", async (route, path, params) => {
+    ["/api/v1/regions/atlantis", { slug: "atlantis" }, regionRoute],
+    ["/api/v1/organizations/no-such-organization", { slug: "no-such-organization" }, organizationRoute],
+    ["/api/v1/meetings/no-such-meeting", { slug: "no-such-meeting" }, meetingRoute],
+    ["/api/v1/sectors/ZZ", { code: "ZZ" }, sectorRoute],
+    ["/api/v1/sectors/99x", { code: "99x" }, sectorRoute],
+  ] as [string, Record<string, string>, Route][])("%s", async (path, params, route) => {
     const problem = await expectProblem(await get(route, path, params), 404);
     expect(problem.detail).toMatch(/no such record/i);
   });
