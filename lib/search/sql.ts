@@ -6,9 +6,10 @@
  *   - full text: `websearch_to_tsquery` (quotes, `or`, `-word`) in Russian (whose configuration stems Latin
  *     words with the English stemmer) against the stored `search_vector`, OR'd with the romanised query
  *     against the romanised names, so that either script finds the other;
- *   - typos: for a plain query (no quotes, `or` or `-word`), trigram word similarity against the romanised
- *     names (`<%`, pg_trgm's GIN index), so that "Gomselmsh" still finds Gomselmash.
- * Ranking: ts_rank_cd, plus the trigram similarity for plain queries.
+ *   - typos: when the words match nothing and the query is plain (no quotes, `or` or `-word`), trigram word
+ *     similarity against the romanised names (`<%`, pg_trgm's GIN index), so that "Gomselmsh" still finds
+ *     Gomselmash.
+ * Ranking: ts_rank_cd (names weigh more than descriptions), or the similarity for the typo fallback.
  */
 import { HIGHLIGHT_START, HIGHLIGHT_STOP, type SearchParams } from "@/lib/search/schema";
 
@@ -42,9 +43,6 @@ type Needs = { sectors: boolean; regions: boolean };
 /** The matched records of all three types, with the columns the filters and facets read. */
 function hitsCte(params: SearchParams, p: Params, needs: Needs) {
   const q = p.add(normalizeQuery(params.q));
-  const plain = isPlainQuery(params.q);
-  const fuzzy = (column: string) => (plain ? ` OR input.latin <% ${column}` : "");
-  const similarity = (column: string) => (plain ? ` + word_similarity(input.latin, ${column})` : "");
   const wanted = new Set(params.type.length > 0 ? params.type : ["organization", "region", "meeting"]);
   // Filters that only organizations carry leave the other types out.
   if (params.kind.length || params.status.length || params.sector.length || params.foundedFrom || params.foundedTo) {
@@ -56,39 +54,53 @@ function hitsCte(params: SearchParams, p: Params, needs: Needs) {
     wanted.delete("organization");
   }
 
-  const parts: string[] = [];
-  if (wanted.has("organization"))
-    parts.push(`
-    SELECT 'organization'::text AS type, o.id, ts_rank_cd(o.search_vector, input.query)${similarity("o.search_latin")} AS rank,
-           o.kind::text AS kind, o.status::text AS status, NULL::text AS level, o.founded_year, NULL::int AS meeting_year,
-           ARRAY[o.country_code::text] AS countries, ARRAY[o.region_id] AS region_ids,
-           ${needs.sectors ? `ARRAY(SELECT s.code::text FROM organization_sectors os JOIN sectors s ON s.code = os.sector_code WHERE os.organization_id = o.id UNION SELECT s.section_code::text FROM organization_sectors os JOIN sectors s ON s.code = os.sector_code WHERE os.organization_id = o.id AND s.section_code IS NOT NULL)` : "NULL::text[]"} AS sectors
-      FROM organizations o, input
-     WHERE o.archived_at IS NULL AND (o.search_vector @@ input.query${fuzzy("o.search_latin")})`);
-  if (wanted.has("region"))
-    parts.push(`
-    SELECT 'region', r.id, ts_rank_cd(r.search_vector, input.query)${similarity("r.search_latin")},
-           NULL, NULL, NULL, NULL, NULL, ARRAY[r.country_code::text], ARRAY[r.id], NULL::text[]
-      FROM regions r, input
-     WHERE r.archived_at IS NULL AND (r.search_vector @@ input.query${fuzzy("r.search_latin")})`);
-  if (wanted.has("meeting"))
-    parts.push(`
-    SELECT 'meeting', m.id, ts_rank_cd(m.search_vector, input.query)${similarity("m.search_latin")},
-           NULL, NULL, m.level::text, NULL, extract(year FROM m.date)::int,
-           ${needs.regions ? "ARRAY(SELECT DISTINCT r.country_code::text FROM meeting_regions mr JOIN regions r ON r.id = mr.region_id WHERE mr.meeting_id = m.id)" : "NULL::text[]"},
-           ${needs.regions ? "ARRAY(SELECT mr.region_id FROM meeting_regions mr WHERE mr.meeting_id = m.id)" : "NULL::int[]"},
-           NULL::text[]
-      FROM meetings m, input
-     WHERE m.archived_at IS NULL AND (m.search_vector @@ input.query${fuzzy("m.search_latin")})`);
-  if (parts.length === 0) parts.push(`SELECT NULL::text, NULL::int, NULL::real, NULL, NULL, NULL, NULL::int, NULL::int, NULL::text[], NULL::int[], NULL::text[] WHERE false`);
+  const organizationSectors = needs.sectors
+    ? `ARRAY(SELECT s.code::text FROM organization_sectors os JOIN sectors s ON s.code = os.sector_code WHERE os.organization_id = o.id
+             UNION SELECT s.section_code::text FROM organization_sectors os JOIN sectors s ON s.code = os.sector_code WHERE os.organization_id = o.id AND s.section_code IS NOT NULL)`
+    : "NULL::text[]";
+  const meetingCountries = needs.regions
+    ? "ARRAY(SELECT DISTINCT r.country_code::text FROM meeting_regions mr JOIN regions r ON r.id = mr.region_id WHERE mr.meeting_id = m.id)"
+    : "NULL::text[]";
+  const meetingRegions = needs.regions ? "ARRAY(SELECT mr.region_id FROM meeting_regions mr WHERE mr.meeting_id = m.id)" : "NULL::int[]";
+  const sources = {
+    organization: (match: (alias: string) => string, rank: (alias: string) => string) => `
+    SELECT 'organization'::text, o.id, ${rank("o")}, o.kind::text, o.status::text, NULL::text, o.founded_year, NULL::int,
+           ARRAY[o.country_code::text], ARRAY[o.region_id], ${organizationSectors}
+      FROM organizations o, input WHERE o.archived_at IS NULL AND ${match("o")}`,
+    region: (match: (alias: string) => string, rank: (alias: string) => string) => `
+    SELECT 'region', r.id, ${rank("r")}, NULL, NULL, r.level::text, NULL, NULL, ARRAY[r.country_code::text], ARRAY[r.id], NULL::text[]
+      FROM regions r, input WHERE r.archived_at IS NULL AND ${match("r")}`,
+    meeting: (match: (alias: string) => string, rank: (alias: string) => string) => `
+    SELECT 'meeting', m.id, ${rank("m")}, NULL, NULL, m.level::text, NULL, extract(year FROM m.date)::int,
+           ${meetingCountries}, ${meetingRegions}, NULL::text[]
+      FROM meetings m, input WHERE m.archived_at IS NULL AND ${match("m")}`,
+  };
+  const types = (["organization", "region", "meeting"] as const).filter((type) => wanted.has(type));
+  const union = (match: (alias: string) => string, rank: (alias: string) => string) =>
+    types.length > 0
+      ? types.map((type) => sources[type](match, rank)).join("\n    UNION ALL")
+      : "SELECT NULL::text, NULL::int, NULL::real, NULL::text, NULL::text, NULL::text, NULL::int, NULL::int, NULL::text[], NULL::int[], NULL::text[] WHERE false";
+  const columns = "(type, id, rank, kind, status, level, founded_year, meeting_year, countries, region_ids, sectors)";
+  const exact = union(
+    (alias) => `${alias}.search_vector @@ input.query`,
+    (alias) => `ts_rank_cd(${alias}.search_vector, input.query)`,
+  );
+  // Typo tolerance is the fallback: only when the words themselves match nothing, the names most like them.
+  const fuzzy = isPlainQuery(params.q)
+    ? union(
+        (alias) => `input.latin <% ${alias}.search_latin AND NOT EXISTS (SELECT 1 FROM exact)`,
+        (alias) => `word_similarity(input.latin, ${alias}.search_latin)`,
+      )
+    : null;
 
   return `
   input AS (
     SELECT websearch_to_tsquery('russian', interregio_fold(${q})) || websearch_to_tsquery('simple', interregio_romanize(${q})) AS query,
            interregio_romanize(${q}) AS latin
   ),
-  hits AS (${parts.join("\n    UNION ALL")}
-  )`;
+  exact${columns} AS (${exact}
+  ),
+  hits AS (SELECT * FROM exact${fuzzy ? `\n    UNION ALL (SELECT * FROM (${fuzzy}\n    ) AS fuzzy${columns})` : ""})`;
 }
 
 function filterClause(params: SearchParams, p: Params) {
