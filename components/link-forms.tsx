@@ -59,55 +59,80 @@ function StateNotice({ state, successText }: { state: FormState; successText: st
   );
 }
 
-/** The editor's form on a meeting page: what was discussed, and a note of what was said. */
+/**
+ * The editor's form on a meeting page: what was discussed, and a note of what was said. There are too many
+ * organizations for one select, so a GET form first finds them by part of a name (`?linkSearch=`, answered by
+ * the page on the server, so it works without JavaScript); the select then offers the matches and the regions.
+ */
 export function LinkEntityForm({
   meetingId,
+  searchAction,
+  search,
+  searchResult,
   organizations,
   regions,
 }: {
   meetingId: number;
+  /** The meeting page's URL; the search form submits to it. */
+  searchAction: string;
+  search: string;
+  /** What the search found, said in words ("3 organizations match …"); empty before a search. */
+  searchResult: string;
   organizations: Option[];
   regions: Option[];
 }) {
   const t = useTranslations("links");
   const [state, action, pending] = useActionState(linkEntityToMeeting.bind(null, meetingId), {});
   return (
-    <form action={action} noValidate className="max-w-3xl" aria-labelledby="link-form-title">
+    <div className="max-w-3xl" id="link-form">
       <h2 id="link-form-title" className="text-2xl font-bold mb-2">{t("formTitle")}</h2>
       <p className="mb-4">{t("formHint")}</p>
-      <StateNotice state={state} successText={t("saved")} />
-      <Field
-        id="link-entity"
-        label={t("entity")}
-        hint={t("entityHint")}
-        errors={state.errors?.entity}
-        control={(props) => (
-          <select {...props} key={state.values?.entity} name="entity" defaultValue={state.values?.entity ?? ""}>
-            <option value="">{t("choose")}</option>
-            <optgroup label={t("organizations")}>
-              {organizations.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
-            </optgroup>
-            <optgroup label={t("regions")}>
-              {regions.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
-            </optgroup>
-          </select>
-        )}
-      />
-      <Field
-        id="link-note"
-        label={t("note")}
-        hint={t("noteHint")}
-        errors={state.errors?.note}
-        control={(props) => <textarea {...props} key={state.values?.note} name="note" rows={4} defaultValue={state.values?.note ?? ""} />}
-      />
-      <button
-        type="submit"
-        disabled={pending}
-        className="bg-ok text-white font-bold px-4 py-2 shadow-[0_2px_0_#002d18] hover:bg-[#005a30] disabled:opacity-50 cursor-pointer"
-      >
-        {t("submit")}
-      </button>
-    </form>
+      <form method="get" action={`${searchAction}#link-form`} role="search" aria-label={t("search")} className="mb-6 bg-panel p-4">
+        <label htmlFor="link-search" className="block font-bold">{t("search")}</label>
+        <p id="link-search-hint" className="text-muted">{t("searchHint")}</p>
+        <div className="flex flex-wrap gap-2 mt-1">
+          <input id="link-search" name="linkSearch" type="search" defaultValue={search} maxLength={100} aria-describedby="link-search-hint" className="input w-full max-w-md" />
+          <button type="submit" className="bg-panel text-ink font-bold px-4 py-2 border-2 border-ink cursor-pointer">{t("searchSubmit")}</button>
+        </div>
+        {searchResult && <p className="mt-2 font-bold">{searchResult}</p>}
+      </form>
+      <form action={action} noValidate aria-labelledby="link-form-title">
+        <StateNotice state={state} successText={t("saved")} />
+        <Field
+          id="link-entity"
+          label={t("entity")}
+          hint={t("entityHint")}
+          errors={state.errors?.entity}
+          control={(props) => (
+            <select {...props} key={state.values?.entity} name="entity" defaultValue={state.values?.entity ?? ""}>
+              <option value="">{t("choose")}</option>
+              {organizations.length > 0 && (
+                <optgroup label={t("organizations")}>
+                  {organizations.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+                </optgroup>
+              )}
+              <optgroup label={t("regions")}>
+                {regions.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+              </optgroup>
+            </select>
+          )}
+        />
+        <Field
+          id="link-note"
+          label={t("note")}
+          hint={t("noteHint")}
+          errors={state.errors?.note}
+          control={(props) => <textarea {...props} key={state.values?.note} name="note" rows={4} defaultValue={state.values?.note ?? ""} />}
+        />
+        <button
+          type="submit"
+          disabled={pending}
+          className="bg-ok text-white font-bold px-4 py-2 shadow-[0_2px_0_#002d18] hover:bg-[#005a30] disabled:opacity-50 cursor-pointer"
+        >
+          {t("submit")}
+        </button>
+      </form>
+    </div>
   );
 }
 

@@ -44,3 +44,8 @@ function qualityOf(params: string[]): number {
   }
   return 1;
 }
+
+/** next-intl hands the locale over as a string; it is always one of ours, this narrows the type. */
+export function toLocale(value: string): Locale {
+  return isLocale(value) ? value : defaultLocale;
+}

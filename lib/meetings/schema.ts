@@ -1,4 +1,7 @@
 import { z } from "zod";
+import { MeetingLevel } from "@/lib/generated/prisma/enums";
+import { SlugSchema } from "@/lib/organizations/schema";
+import { DEFAULT_PAGE_SIZE, PageParamsSchema } from "@/lib/pagination";
 
 // Messages are keys under `errors.` in the catalogues: the form shows them in the reader's language.
 
@@ -28,4 +31,38 @@ export type LinkFormInput = z.infer<typeof LinkFormSchema>;
 export const UnlinkFormSchema = z.object({
   linkId: Id,
   version: Id,
+});
+
+// ---- The public list of meetings (URL parameters; unknown values fall back rather than fail) ----
+
+export const meetingSorts = ["date-desc", "date-asc"] as const;
+export type MeetingSort = (typeof meetingSorts)[number];
+
+export const MEETING_YEAR_MIN = 1990;
+export const MEETING_YEAR_MAX = 2100;
+
+export const MeetingListSchema = PageParamsSchema.extend({
+  year: z.coerce.number().int().min(MEETING_YEAR_MIN).max(MEETING_YEAR_MAX).optional().catch(undefined),
+  level: z.enum(MeetingLevel).optional().catch(undefined),
+  region: SlugSchema.optional().catch(undefined),
+  sort: z.enum(meetingSorts).catch("date-desc").default("date-desc"),
+});
+export type MeetingListParams = z.infer<typeof MeetingListSchema>;
+export type MeetingFilter = Pick<MeetingListParams, "year" | "level" | "region">;
+
+export function meetingListQuery(params: Partial<MeetingListParams>) {
+  return {
+    year: params.year,
+    level: params.level,
+    region: params.region,
+    sort: params.sort === "date-desc" ? undefined : params.sort,
+    perPage: params.perPage === DEFAULT_PAGE_SIZE ? undefined : params.perPage,
+    page: params.page,
+  };
+}
+
+/** The meeting page: `?page=` pages what was discussed; `?linkSearch=` finds organizations to link (editors). */
+export const MeetingPageParamsSchema = z.object({
+  page: PageParamsSchema.shape.page,
+  linkSearch: z.string().trim().max(100).optional().catch(undefined),
 });

@@ -1,26 +1,105 @@
 import { cache } from "react";
 import { db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { OrganizationKind, OrganizationStatus } from "@/lib/generated/prisma/enums";
+import type { Locale } from "@/lib/i18n/locale";
+import { TIMELINE_LIMIT, timelineArgs, timelineCountWhere } from "@/lib/meetings/timeline";
+import type { OrganizationFilter, OrganizationSort } from "@/lib/organizations/schema";
+import { toPage, type Page, type PageParams } from "@/lib/pagination";
 import { regionRefSelect } from "@/lib/regions/queries";
-import type { OrganizationKind } from "@/lib/generated/prisma/enums";
-import { timelineArgs } from "@/lib/meetings/timeline";
 
 const regionSelect = { select: regionRefSelect };
 
-export async function listOrganizations(filter: { kind?: OrganizationKind } = {}) {
-  return db().organization.findMany({
-    where: { archivedAt: null, kind: filter.kind },
-    orderBy: { name: "asc" },
-    select: {
-      slug: true,
-      name: true,
-      nameEn: true,
-      kind: true,
-      status: true,
-      isDemo: true,
-      region: regionSelect,
-      sectors: { where: { isPrimary: true }, select: { sector: { select: { code: true, nameEn: true, nameRu: true } } } },
-    },
-  });
+/** Partners and venture shares on an organization page; a venture has a handful, this only guards the page. */
+export const RELATED_LIMIT = 50;
+
+export type NamedRef = { slug: string; nameEn: string; nameRu: string };
+export type SectorRef = { code: string; nameEn: string; nameRu: string };
+
+/** One row of an organizations table: what the list shows, nothing more. */
+export type OrganizationRow = {
+  id: number;
+  slug: string;
+  name: string;
+  nameEn: string | null;
+  kind: OrganizationKind;
+  status: OrganizationStatus;
+  foundedYear: number | null;
+  isDemo: boolean;
+  region: NamedRef;
+  primarySector: SectorRef | null;
+};
+
+type RawOrganizationRow = Omit<OrganizationRow, "region" | "primarySector"> & {
+  regionSlug: string;
+  regionNameEn: string;
+  regionNameRu: string;
+  sectorCode: string | null;
+  sectorNameEn: string | null;
+  sectorNameRu: string | null;
+};
+
+/**
+ * The WHERE clause of the list, shared by the page and its count. Region and sector arrive as slug and code
+ * and are resolved inside the query: an unknown one matches nothing, which the page reports as no results.
+ */
+function organizationWhere(filter: OrganizationFilter): Prisma.Sql {
+  const conditions: Prisma.Sql[] = [Prisma.sql`o.archived_at IS NULL`];
+  if (filter.kind) conditions.push(Prisma.sql`o.kind = ${filter.kind}::"OrganizationKind"`);
+  if (filter.status) conditions.push(Prisma.sql`o.status = ${filter.status}::"OrganizationStatus"`);
+  if (filter.country) conditions.push(Prisma.sql`o.country_code = ${filter.country}`);
+  if (filter.region)
+    conditions.push(Prisma.sql`o.region_id = (SELECT r.id FROM regions r WHERE r.slug = ${filter.region} AND r.archived_at IS NULL)`);
+  if (filter.sector)
+    // A section holds the organizations of its divisions as well as any filed under the section itself.
+    conditions.push(Prisma.sql`o.id IN (
+      SELECT os.organization_id FROM organization_sectors os
+      WHERE os.sector_code IN (SELECT s.code FROM sectors s WHERE s.code = ${filter.sector} OR s.section_code = ${filter.sector}))`);
+  return Prisma.join(conditions, " AND ");
+}
+
+/**
+ * The order of the list. Names sort by the name the reader sees (English name, else the registered one, on
+ * English pages; the registered name on Russian ones), matching the partial indexes of the migration; the
+ * id breaks ties so that pages neither repeat nor skip a row.
+ */
+function organizationOrder(sort: OrganizationSort, locale: Locale): Prisma.Sql {
+  const descending = sort.endsWith("-desc");
+  const direction = Prisma.raw(descending ? "DESC" : "ASC");
+  if (sort.startsWith("founded")) return Prisma.sql`o.founded_year ${direction} NULLS LAST, o.id ${direction}`;
+  const name = locale === "en" ? Prisma.sql`coalesce(o.name_en, o.name)` : Prisma.sql`o.name`;
+  return Prisma.sql`${name} ${direction}, o.id ${direction}`;
+}
+
+export type OrganizationListOptions = OrganizationFilter & PageParams & { sort: OrganizationSort };
+
+/** A page of live organizations, filtered and sorted in SQL, with the total for the pagination. */
+export async function listOrganizations(options: OrganizationListOptions, locale: Locale): Promise<Page<OrganizationRow>> {
+  const where = organizationWhere(options);
+  const offset = (options.page - 1) * options.perPage;
+  const [rows, counted] = await Promise.all([
+    db().$queryRaw<RawOrganizationRow[]>`
+      SELECT o.id, o.slug, o.name, o.name_en AS "nameEn", o.kind::text AS kind, o.status::text AS status,
+             o.founded_year AS "foundedYear", o.is_demo AS "isDemo",
+             r.slug AS "regionSlug", r.name_en AS "regionNameEn", r.name_ru AS "regionNameRu",
+             ps.code AS "sectorCode", ps.name_en AS "sectorNameEn", ps.name_ru AS "sectorNameRu"
+      FROM organizations o
+      JOIN regions r ON r.id = o.region_id
+      LEFT JOIN LATERAL (
+        SELECT s.code, s.name_en, s.name_ru FROM organization_sectors os JOIN sectors s ON s.code = os.sector_code
+        WHERE os.organization_id = o.id AND os.is_primary LIMIT 1
+      ) ps ON true
+      WHERE ${where}
+      ORDER BY ${organizationOrder(options.sort, locale)}
+      LIMIT ${options.perPage} OFFSET ${offset}`,
+    db().$queryRaw<{ total: number }[]>`SELECT count(*)::int AS total FROM organizations o WHERE ${where}`,
+  ]);
+  const items = rows.map(({ regionSlug, regionNameEn, regionNameRu, sectorCode, sectorNameEn, sectorNameRu, ...row }) => ({
+    ...row,
+    region: { slug: regionSlug, nameEn: regionNameEn, nameRu: regionNameRu },
+    primarySector: sectorCode ? { code: sectorCode, nameEn: sectorNameEn ?? "", nameRu: sectorNameRu ?? "" } : null,
+  }));
+  return toPage(items, counted[0]?.total ?? 0, options);
 }
 
 /** One read per request: the page and its metadata share it. */
@@ -28,6 +107,7 @@ export const getOrganizationPage = cache(async (slug: string) => {
   const organization = await db().organization.findFirst({
     where: { slug, archivedAt: null },
     select: {
+      id: true,
       slug: true,
       kind: true,
       name: true,
@@ -48,11 +128,13 @@ export const getOrganizationPage = cache(async (slug: string) => {
       region: regionSelect,
       sectors: {
         orderBy: [{ isPrimary: "desc" }, { sectorCode: "asc" }],
+        take: RELATED_LIMIT,
         select: { isPrimary: true, sector: { select: { code: true, nameEn: true, nameRu: true } } },
       },
       partners: {
         where: { archivedAt: null },
-        orderBy: { sharePercent: "desc" },
+        orderBy: [{ sharePercent: "desc" }, { id: "asc" }],
+        take: RELATED_LIMIT,
         select: {
           sharePercent: true,
           partnerOrganization: { select: { slug: true, name: true, nameEn: true, region: regionSelect } },
@@ -61,20 +143,26 @@ export const getOrganizationPage = cache(async (slug: string) => {
       },
       ventureShares: {
         where: { archivedAt: null, venture: { archivedAt: null } },
+        orderBy: [{ sharePercent: "desc" }, { id: "asc" }],
+        take: RELATED_LIMIT,
         select: { sharePercent: true, venture: { select: { slug: true, name: true, nameEn: true } } },
       },
       discussionLinks: timelineArgs,
+      _count: { select: { discussionLinks: { where: timelineCountWhere } } },
     },
   });
   if (!organization) return null;
-  const { discussionLinks, capitalAmount, partners, ventureShares, ...rest } = organization;
+  const { discussionLinks, capitalAmount, partners, ventureShares, _count, ...rest } = organization;
   return {
     ...rest,
     capitalAmount: capitalAmount === null ? null : Number(capitalAmount),
     partners: partners.map((p) => ({ ...p, sharePercent: Number(p.sharePercent) })),
     ventureShares: ventureShares.map((v) => ({ ...v, sharePercent: Number(v.sharePercent) })),
     timeline: discussionLinks,
+    timelineTotal: _count.discussionLinks,
   };
 });
 
 export type OrganizationPage = NonNullable<Awaited<ReturnType<typeof getOrganizationPage>>>;
+
+export { TIMELINE_LIMIT };

@@ -1,10 +1,22 @@
 import { cache } from "react";
 import { db } from "@/lib/db";
-import { timelineArgs } from "@/lib/meetings/timeline";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { RegionLevel } from "@/lib/generated/prisma/enums";
+import type { Locale } from "@/lib/i18n/locale";
+import { timelineArgs, timelineCountWhere } from "@/lib/meetings/timeline";
+import { toPage, type Page } from "@/lib/pagination";
+import type { RegionListParams } from "@/lib/regions/schema";
 
 /** A link to a region: what every page needs to name it and point to it. */
 export const regionRefSelect = { slug: true, nameEn: true, nameRu: true } as const;
 const countrySelect = { code: true, nameEn: true, nameRu: true } as const;
+
+/** Parts of a region (cities of an oblast) shown on its page. */
+export const CHILDREN_LIMIT = 100;
+/** Trade figures on a region's page: the latest years with every partner. */
+export const TRADE_LIMIT = 50;
+/** Options of a region filter: every live region, up to a bound no registry of regions should reach. */
+export const REGION_OPTIONS_LIMIT = 1000;
 
 /** Growth of trade over the year before, in percent; null where the year before is not recorded. */
 export function tradeGrowthPercent(current: number, previous: number | null | undefined): number | null {
@@ -12,21 +24,112 @@ export function tradeGrowthPercent(current: number, previous: number | null | un
   return ((current - previous) / previous) * 100;
 }
 
-export async function listRegions() {
+export type RegionRow = {
+  slug: string;
+  nameEn: string;
+  nameRu: string;
+  isoCode: string | null;
+  level: RegionLevel;
+  country: { code: string; nameEn: string; nameRu: string };
+  organizations: number;
+};
+
+type RawRegionRow = Omit<RegionRow, "country"> & { countryCode: string; countryNameEn: string; countryNameRu: string };
+
+/**
+ * A page of live regions by country, level and name in the reader's language, each with its number of live
+ * organizations: counted for the rows of the page only, each an index-only count on organizations(region_id).
+ */
+export async function listRegions(params: RegionListParams, locale: Locale): Promise<Page<RegionRow>> {
+  const conditions: Prisma.Sql[] = [Prisma.sql`r.archived_at IS NULL`];
+  if (params.country) conditions.push(Prisma.sql`r.country_code = ${params.country}`);
+  if (params.level) conditions.push(Prisma.sql`r.level = ${params.level}::"RegionLevel"`);
+  const where = Prisma.join(conditions, " AND ");
+  const name = Prisma.raw(locale === "ru" ? "r.name_ru" : "r.name_en");
+  const [rows, counted] = await Promise.all([
+    db().$queryRaw<RawRegionRow[]>`
+      SELECT r.slug, r.name_en AS "nameEn", r.name_ru AS "nameRu", r.iso_code AS "isoCode", r.level::text AS level,
+             c.code AS "countryCode", c.name_en AS "countryNameEn", c.name_ru AS "countryNameRu",
+             (SELECT count(*)::int FROM organizations o WHERE o.region_id = r.id AND o.archived_at IS NULL) AS organizations
+      FROM regions r JOIN countries c ON c.code = r.country_code
+      WHERE ${where}
+      ORDER BY r.country_code, r.level, ${name}, r.id
+      LIMIT ${params.perPage} OFFSET ${(params.page - 1) * params.perPage}`,
+    db().$queryRaw<{ total: number }[]>`SELECT count(*)::int AS total FROM regions r WHERE ${where}`,
+  ]);
+  const items = rows.map(({ countryCode, countryNameEn, countryNameRu, ...row }) => ({
+    ...row,
+    country: { code: countryCode, nameEn: countryNameEn, nameRu: countryNameRu },
+  }));
+  return toPage(items, counted[0]?.total ?? 0, params);
+}
+
+/** Every live region for a filter's select, in the reader's alphabet. */
+export async function listRegionOptions(locale: Locale) {
   return db().region.findMany({
     where: { archivedAt: null },
-    orderBy: [{ countryCode: "asc" }, { level: "asc" }, { nameEn: "asc" }],
-    select: {
-      ...regionRefSelect,
-      isoCode: true,
-      level: true,
-      country: { select: countrySelect },
-      _count: { select: { organizations: { where: { archivedAt: null } } } },
-    },
+    orderBy: [{ countryCode: "asc" }, locale === "ru" ? { nameRu: "asc" } : { nameEn: "asc" }, { id: "asc" }],
+    take: REGION_OPTIONS_LIMIT,
+    select: { ...regionRefSelect, countryCode: true },
   });
 }
 
-/** One read per request: the page and its metadata share it. */
+/** The countries that have regions: the options of a country filter. */
+export async function listCountryOptions(locale: Locale) {
+  return db().country.findMany({
+    where: { regions: { some: { archivedAt: null } } },
+    orderBy: locale === "ru" ? { nameRu: "asc" } : { nameEn: "asc" },
+    take: REGION_OPTIONS_LIMIT,
+    select: countrySelect,
+  });
+}
+
+type RawTradeRow = {
+  year: number;
+  regionId: number;
+  turnoverUsd: Prisma.Decimal;
+  exportsUsd: Prisma.Decimal | null;
+  importsUsd: Prisma.Decimal | null;
+  previousTurnoverUsd: Prisma.Decimal | null;
+  sourceTitle: string;
+  sourceUrl: string | null;
+  partnerSlug: string;
+  partnerNameEn: string;
+  partnerNameRu: string;
+};
+
+/** The latest trade figures of a region with any partner, each with the figure of the year before for growth. */
+async function listTrade(regionId: number) {
+  const rows = await db().$queryRaw<RawTradeRow[]>`
+    SELECT t.year, t.region_id AS "regionId", t.turnover_usd AS "turnoverUsd", t.exports_usd AS "exportsUsd",
+           t.imports_usd AS "importsUsd", prev.turnover_usd AS "previousTurnoverUsd",
+           t.source_title AS "sourceTitle", t.source_url AS "sourceUrl",
+           p.slug AS "partnerSlug", p.name_en AS "partnerNameEn", p.name_ru AS "partnerNameRu"
+    FROM trade_figures t
+    JOIN regions p ON p.id = CASE WHEN t.region_id = ${regionId} THEN t.partner_region_id ELSE t.region_id END
+    LEFT JOIN trade_figures prev ON prev.region_id = t.region_id AND prev.partner_region_id = t.partner_region_id
+      AND prev.year = t.year - 1 AND prev.archived_at IS NULL
+    WHERE t.archived_at IS NULL AND (t.region_id = ${regionId} OR t.partner_region_id = ${regionId})
+    ORDER BY t.year DESC, p.name_en, t.id
+    LIMIT ${TRADE_LIMIT}`;
+  return rows.map((row) => {
+    // Seen from this region: what it exports is the other side's imports when the figure is filed the other way.
+    const ours = row.regionId === regionId;
+    const turnover = Number(row.turnoverUsd);
+    return {
+      year: row.year,
+      partner: { slug: row.partnerSlug, nameEn: row.partnerNameEn, nameRu: row.partnerNameRu },
+      turnoverUsd: turnover,
+      exportsUsd: numberOrNull(ours ? row.exportsUsd : row.importsUsd),
+      importsUsd: numberOrNull(ours ? row.importsUsd : row.exportsUsd),
+      growthPercent: tradeGrowthPercent(turnover, numberOrNull(row.previousTurnoverUsd)),
+      sourceTitle: row.sourceTitle,
+      sourceUrl: row.sourceUrl,
+    };
+  });
+}
+
+/** One read per request: the page and its metadata share it. Organizations are listed by the page itself. */
 export const getRegionPage = cache(async (slug: string) => {
   const region = await db().region.findFirst({
     where: { slug, archivedAt: null },
@@ -37,52 +140,15 @@ export const getRegionPage = cache(async (slug: string) => {
       level: true,
       country: { select: countrySelect },
       parent: { select: regionRefSelect },
-      children: { where: { archivedAt: null }, select: regionRefSelect, orderBy: { nameEn: "asc" } },
-      organizations: {
-        where: { archivedAt: null },
-        orderBy: { name: "asc" },
-        select: { slug: true, name: true, nameEn: true, kind: true, status: true, isDemo: true },
-      },
+      children: { where: { archivedAt: null }, select: regionRefSelect, orderBy: [{ nameEn: "asc" }, { id: "asc" }], take: CHILDREN_LIMIT },
       discussionLinks: timelineArgs,
+      _count: { select: { discussionLinks: { where: timelineCountWhere } } },
     },
   });
   if (!region) return null;
-
-  const figures = await db().tradeFigure.findMany({
-    where: { archivedAt: null, OR: [{ regionId: region.id }, { partnerRegionId: region.id }] },
-    orderBy: [{ year: "desc" }],
-    select: {
-      year: true,
-      regionId: true,
-      partnerRegionId: true,
-      turnoverUsd: true,
-      exportsUsd: true,
-      importsUsd: true,
-      sourceTitle: true,
-      sourceUrl: true,
-      region: { select: regionRefSelect },
-      partnerRegion: { select: regionRefSelect },
-    },
-  });
-  const turnover = new Map(figures.map((f) => [`${f.regionId}:${f.partnerRegionId}:${f.year}`, Number(f.turnoverUsd)]));
-  const trade = figures.map((f) => {
-    // Seen from this region: the other side is the partner, whichever column it sits in.
-    const partner = f.regionId === region.id ? f.partnerRegion : f.region;
-    const value = Number(f.turnoverUsd);
-    return {
-      year: f.year,
-      partner,
-      turnoverUsd: value,
-      exportsUsd: f.regionId === region.id ? numberOrNull(f.exportsUsd) : numberOrNull(f.importsUsd),
-      importsUsd: f.regionId === region.id ? numberOrNull(f.importsUsd) : numberOrNull(f.exportsUsd),
-      growthPercent: tradeGrowthPercent(value, turnover.get(`${f.regionId}:${f.partnerRegionId}:${f.year - 1}`)),
-      sourceTitle: f.sourceTitle,
-      sourceUrl: f.sourceUrl,
-    };
-  });
-
-  const { discussionLinks, ...rest } = region;
-  return { ...rest, trade, timeline: discussionLinks };
+  const trade = await listTrade(region.id);
+  const { discussionLinks, _count, ...rest } = region;
+  return { ...rest, trade, timeline: discussionLinks, timelineTotal: _count.discussionLinks };
 });
 
 function numberOrNull(value: { toString(): string } | null) {

@@ -1,60 +1,49 @@
-import Link from "next/link";
-import { getLocale, getTranslations } from "next-intl/server";
-import { z } from "zod";
-import { DemoTag, PageHeading, Table } from "@/components/ui";
-import { OrganizationKind } from "@/lib/generated/prisma/enums";
-import { localized, sortByName } from "@/lib/i18n";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { OrganizationFilters } from "@/components/organizations/organization-filters";
+import { OrganizationTable } from "@/components/organizations/organization-table";
+import { PageHeading } from "@/components/ui";
+import { EmptyResults } from "@/components/ui/empty-results";
+import { Pagination } from "@/components/ui/pagination";
+import { toLocale } from "@/lib/i18n/locale";
 import { listOrganizations } from "@/lib/organizations/queries";
+import { OrganizationListSchema, hasOrganizationFilter, organizationListQuery } from "@/lib/organizations/schema";
+import { paths } from "@/lib/paths";
 
-const FilterSchema = z.object({ kind: z.enum(OrganizationKind).optional().catch(undefined) });
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export async function generateMetadata() {
   return { title: (await getTranslations("organizations"))("title") };
 }
 
-export default async function OrganizationsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[]>> }) {
-  const { kind } = FilterSchema.parse(await searchParams);
-  const [t, locale, organizations] = await Promise.all([getTranslations("organizations"), getLocale(), listOrganizations({ kind })]);
-  const filters = [undefined, ...Object.values(OrganizationKind)];
+export default async function OrganizationsPage({ searchParams }: Props) {
+  const params = OrganizationListSchema.parse(await searchParams);
+  const locale = toLocale(await getLocale());
+  const [t, tb, format, result] = await Promise.all([
+    getTranslations("organizations"),
+    getTranslations("browse"),
+    getFormatter(),
+    listOrganizations(params, locale),
+  ]);
+  const query = organizationListQuery(params);
   return (
     <>
       <PageHeading lead={t("lead")}>{t("title")}</PageHeading>
-      <nav aria-label={t("filterLabel")} className="mb-6">
-        <ul className="flex flex-wrap gap-x-6 gap-y-2">
-          {filters.map((value) => (
-            <li key={value ?? "all"}>
-              <Link
-                href={value ? `/organizations?kind=${value}` : "/organizations"}
-                aria-current={value === kind ? "page" : undefined}
-                className={value === kind ? "font-bold no-underline" : undefined}
-              >
-                {value ? t(`kindsPlural.${value}`) : t("all")}
-              </Link>
-            </li>
-          ))}
-        </ul>
-      </nav>
-      {organizations.length === 0 ? (
-        <p>{t("empty")}</p>
-      ) : (
-        <Table
-          caption={kind ? t(`kindsPlural.${kind}`) : t("title")}
-          hideCaption={!kind}
-          columns={[{ label: t("name") }, { label: t("kind") }, { label: t("region") }, { label: t("primarySector") }, { label: t("status") }]}
-          rows={sortByName(organizations, locale, (org) => localized(locale, org.nameEn, org.name)).map((org) => {
-            const sector = org.sectors[0]?.sector;
-            return [
-              <span key="n">
-                <Link href={`/organizations/${org.slug}`}>{localized(locale, org.nameEn, org.name)}</Link>{" "}
-                {org.isDemo && <DemoTag />}
-              </span>,
-              t(`kinds.${org.kind}`),
-              localized(locale, org.region.nameEn, org.region.nameRu),
-              sector ? `${sector.code} ${localized(locale, sector.nameEn, sector.nameRu)}` : "—",
-              t(`statuses.${org.status}`),
-            ];
-          })}
+      <OrganizationFilters params={params} />
+      <p className="text-xl font-bold mb-4 tabular" aria-live="polite">
+        {t("count", { count: result.total, formatted: format.number(result.total) })}
+      </p>
+      {result.items.length === 0 ? (
+        <EmptyResults
+          title={result.total > 0 ? tb("pastLastPage") : t("noMatch")}
+          hint={result.total > 0 ? tb("pastLastPageHint") : hasOrganizationFilter(params) ? tb("relaxHint") : t("empty")}
+          clearHref={result.total > 0 ? paths.organizations({ ...query, page: undefined }) : hasOrganizationFilter(params) ? paths.organizations() : undefined}
+          clearLabel={result.total > 0 ? tb("firstPage") : tb("clear")}
         />
+      ) : (
+        <>
+          <OrganizationTable rows={result.items} caption={params.kind ? t(`kindsPlural.${params.kind}`) : t("title")} hideCaption={!params.kind} />
+          <Pagination page={result} href={(page) => paths.organizations({ ...query, page })} />
+        </>
       )}
     </>
   );

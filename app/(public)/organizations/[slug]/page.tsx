@@ -2,10 +2,12 @@ import type { ReactNode } from "react";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { OrganizationPartners } from "@/components/organizations/organization-partners";
 import { MeetingTimeline } from "@/components/timeline";
-import { DemoTag, PageHeading, Section, SummaryList, Table } from "@/components/ui";
+import { DemoTag, PageHeading, SummaryList } from "@/components/ui";
 import { localized } from "@/lib/i18n";
 import { getOrganizationPage } from "@/lib/organizations/queries";
+import { paths } from "@/lib/paths";
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -16,15 +18,9 @@ export async function generateMetadata({ params }: Props) {
 
 export default async function OrganizationPage({ params }: Props) {
   const { slug } = await params;
-  const [org, t, format, locale] = await Promise.all([
-    getOrganizationPage(slug),
-    getTranslations("organizations"),
-    getFormatter(),
-    getLocale(),
-  ]);
+  const [org, t, format, locale] = await Promise.all([getOrganizationPage(slug), getTranslations("organizations"), getFormatter(), getLocale()]);
   if (!org) notFound();
   const regionName = (r: { nameEn: string; nameRu: string }) => localized(locale, r.nameEn, r.nameRu);
-  const percent = (value: number) => format.number(value / 100, { style: "percent", maximumFractionDigits: 2 });
   const registrationLabel =
     org.country.code === "BY" ? t("registrationNumberBY") : org.country.code === "RU" ? t("registrationNumberRU") : t("registrationNumber");
 
@@ -35,14 +31,16 @@ export default async function OrganizationPage({ params }: Props) {
   ];
   if (org.nameEn) rows.push([t("englishName"), <span key="e" lang="en">{org.nameEn}</span>]);
   if (org.otherNames.length > 0) rows.push([t("otherNames"), org.otherNames.join("; ")]);
-  rows.push([t("region"), <Link key="r" href={`/regions/${org.region.slug}`}>{regionName(org.region)}</Link>]);
+  rows.push([t("region"), <Link key="r" href={paths.region(org.region.slug)}>{regionName(org.region)}</Link>]);
   rows.push([t("country"), regionName(org.country)]);
   rows.push([
     t("sectors"),
     <ul key="s">
       {org.sectors.map(({ sector, isPrimary }) => (
         <li key={sector.code}>
-          <span className="tabular">{sector.code}</span> {localized(locale, sector.nameEn, sector.nameRu)}
+          <Link href={paths.sector(sector.code)}>
+            <span className="tabular">{sector.code}</span> {localized(locale, sector.nameEn, sector.nameRu)}
+          </Link>
           {isPrimary && <span className="text-muted"> ({t("primary")})</span>}
         </li>
       ))}
@@ -58,57 +56,12 @@ export default async function OrganizationPage({ params }: Props) {
   const description = localized(locale, org.descriptionEn, org.descriptionRu);
   if (description) rows.push([t("description"), description]);
 
-  const shareTotal = org.partners.reduce((sum, p) => sum + p.sharePercent, 0);
-
   return (
     <>
       <PageHeading caption={<>{t(`kinds.${org.kind}`)} {org.isDemo && <DemoTag />}</>}>{localized(locale, org.nameEn, org.name)}</PageHeading>
       <SummaryList rows={rows} />
-
-      {org.kind === "joint_venture" && (
-        <Section title={t("partners")} id="partners">
-          <Table
-            caption={t("partnersCaption")}
-            columns={[{ label: t("partner") }, { label: t("region") }, { label: t("share"), numeric: true }]}
-            rows={[
-              ...org.partners.map((p) =>
-                p.partnerOrganization
-                  ? [
-                      <Link key="o" href={`/organizations/${p.partnerOrganization.slug}`}>
-                        {localized(locale, p.partnerOrganization.nameEn, p.partnerOrganization.name)}
-                      </Link>,
-                      regionName(p.partnerOrganization.region),
-                      percent(p.sharePercent),
-                    ]
-                  : [
-                      <span key="r">
-                        <Link href={`/regions/${p.partnerRegion?.slug}`}>{p.partnerRegion && regionName(p.partnerRegion)}</Link>{" "}
-                        ({t("regionalGovernment")})
-                      </span>,
-                      p.partnerRegion ? regionName(p.partnerRegion) : "—",
-                      percent(p.sharePercent),
-                    ],
-              ),
-              [<strong key="t">{t("sharesTotal")}</strong>, "", <strong key="v">{percent(shareTotal)}</strong>],
-            ]}
-          />
-        </Section>
-      )}
-
-      {org.ventureShares.length > 0 && (
-        <Section title={t("ventures")} id="ventures">
-          <ul>
-            {org.ventureShares.map((share) => (
-              <li key={share.venture.slug}>
-                <Link href={`/organizations/${share.venture.slug}`}>{localized(locale, share.venture.nameEn, share.venture.name)}</Link>:{" "}
-                <span className="tabular">{percent(share.sharePercent)}</span>
-              </li>
-            ))}
-          </ul>
-        </Section>
-      )}
-
-      <MeetingTimeline entries={org.timeline} />
+      <OrganizationPartners org={org} />
+      <MeetingTimeline entries={org.timeline} total={org.timelineTotal} allHref={paths.meetings({ organization: org.slug })} />
     </>
   );
 }

@@ -1,12 +1,21 @@
+import type { ReactNode } from "react";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { OrganizationTable } from "@/components/organizations/organization-table";
+import { RegionTrade } from "@/components/regions/region-trade";
 import { MeetingTimeline } from "@/components/timeline";
-import { DemoTag, Muted, PageHeading, Section, SummaryList, Table } from "@/components/ui";
-import { localized, sortByName } from "@/lib/i18n";
+import { Muted, PageHeading, Section, SummaryList } from "@/components/ui";
+import { localized } from "@/lib/i18n";
+import { toLocale } from "@/lib/i18n/locale";
+import { listOrganizations } from "@/lib/organizations/queries";
+import { paths } from "@/lib/paths";
 import { getRegionPage } from "@/lib/regions/queries";
 
 type Props = { params: Promise<{ slug: string }> };
+
+/** A region page names its first organizations; the organizations list, filtered to the region, has the rest. */
+const REGION_ORGANIZATIONS = 10;
 
 export async function generateMetadata({ params }: Props) {
   const [region, locale] = await Promise.all([getRegionPage((await params).slug), getLocale()]);
@@ -15,89 +24,61 @@ export async function generateMetadata({ params }: Props) {
 
 export default async function RegionPage({ params }: Props) {
   const { slug } = await params;
-  const [region, t, to, format, locale] = await Promise.all([
+  const locale = toLocale(await getLocale());
+  const [region, organizations, t, to, format] = await Promise.all([
     getRegionPage(slug),
+    listOrganizations({ region: slug, sort: "name-asc", page: 1, perPage: REGION_ORGANIZATIONS }, locale),
     getTranslations("regions"),
     getTranslations("organizations"),
     getFormatter(),
-    getLocale(),
   ]);
   if (!region) notFound();
   const name = (r: { nameEn: string; nameRu: string }) => localized(locale, r.nameEn, r.nameRu);
-  const usd = (value: number | null) =>
-    value === null ? "—" : format.number(value, { style: "currency", currency: "USD", maximumFractionDigits: 0 });
+  const rows: [ReactNode, ReactNode][] = [
+    [t("country"), name(region.country)],
+    [t("isoCode"), region.isoCode ?? "—"],
+  ];
+  if (region.parent) rows.push([t("parent"), <Link key="p" href={paths.region(region.parent.slug)}>{name(region.parent)}</Link>]);
+  if (region.children.length > 0)
+    rows.push([
+      t("parts"),
+      <ul key="c">
+        {region.children.map((child) => (
+          <li key={child.slug}>
+            <Link href={paths.region(child.slug)}>{name(child)}</Link>
+          </li>
+        ))}
+      </ul>,
+    ]);
 
   return (
     <>
       <PageHeading caption={t(`levels.${region.level}`)}>{name(region)}</PageHeading>
-      <SummaryList
-        rows={[
-          [t("country"), name(region.country)],
-          [t("isoCode"), region.isoCode ?? "—"],
-          ...(region.parent
-            ? [[t("parent"), <Link key="p" href={`/regions/${region.parent.slug}`}>{name(region.parent)}</Link>] as [string, React.ReactNode]]
-            : []),
-          ...(region.children.length > 0
-            ? [[
-                t("parts"),
-                <ul key="c">
-                  {region.children.map((child) => (
-                    <li key={child.slug}><Link href={`/regions/${child.slug}`}>{name(child)}</Link></li>
-                  ))}
-                </ul>,
-              ] as [string, React.ReactNode]]
-            : []),
-        ]}
+      <SummaryList rows={rows} />
+
+      <MeetingTimeline
+        entries={region.timeline}
+        total={region.timelineTotal}
+        allHref={paths.meetings({ region: region.slug })}
+        allLabel={t("seeAllMeetings", { region: name(region) })}
       />
 
-      <MeetingTimeline entries={region.timeline} />
-
-      <Section title={t("trade")} id="trade">
-        {region.trade.length === 0 ? (
-          <Muted>{t("noTrade")}</Muted>
-        ) : (
-          <Table
-            caption={t("tradeCaption")}
-            columns={[
-              { label: t("year") },
-              { label: t("partner") },
-              { label: t("turnover"), numeric: true },
-              { label: t("exports"), numeric: true },
-              { label: t("imports"), numeric: true },
-              { label: t("growth"), numeric: true },
-              { label: t("source") },
-            ]}
-            rows={region.trade.map((row) => [
-              row.year,
-              <Link key="p" href={`/regions/${row.partner.slug}`}>{name(row.partner)}</Link>,
-              usd(row.turnoverUsd),
-              usd(row.exportsUsd),
-              usd(row.importsUsd),
-              row.growthPercent === null
-                ? <span key="g" className="text-muted">{t("notRecorded")}</span>
-                : format.number(row.growthPercent / 100, { style: "percent", maximumFractionDigits: 1, signDisplay: "exceptZero" }),
-              row.sourceUrl ? <a key="s" href={row.sourceUrl}>{row.sourceTitle}</a> : row.sourceTitle,
-            ])}
-          />
-        )}
-      </Section>
+      <RegionTrade trade={region.trade} />
 
       <Section title={t("organizations")} id="organizations">
-        {region.organizations.length === 0 ? (
+        {organizations.total === 0 ? (
           <Muted>{t("noOrganizations")}</Muted>
         ) : (
-          <Table
-            caption={t("organizations")} hideCaption
-            columns={[{ label: to("name") }, { label: to("kind") }, { label: to("status") }]}
-            rows={sortByName(region.organizations, locale, (org) => localized(locale, org.nameEn, org.name)).map((org) => [
-              <span key="n">
-                <Link href={`/organizations/${org.slug}`}>{localized(locale, org.nameEn, org.name)}</Link>{" "}
-                {org.isDemo && <DemoTag />}
-              </span>,
-              to(`kinds.${org.kind}`),
-              to(`statuses.${org.status}`),
-            ])}
-          />
+          <>
+            <OrganizationTable rows={organizations.items} caption={t("organizations")} showRegion={false} />
+            {organizations.total > organizations.items.length && (
+              <p className="mt-4">
+                <Link href={paths.organizations({ region: region.slug })} className="font-bold">
+                  {to("seeAllInRegion", { formatted: format.number(organizations.total), region: name(region) })}
+                </Link>
+              </p>
+            )}
+          </>
         )}
       </Section>
     </>

@@ -1,0 +1,72 @@
+import Link from "next/link";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { Muted, Section, Tag } from "@/components/ui";
+import { localized } from "@/lib/i18n";
+import type { MeetingPage } from "@/lib/meetings/queries";
+import { paths } from "@/lib/paths";
+
+/** Commitments of earlier meetings that this one followed up. */
+export async function MeetingFollowsUp({ meeting }: { meeting: MeetingPage }) {
+  const [t, format, locale] = await Promise.all([getTranslations("meetings"), getFormatter(), getLocale()]);
+  return (
+    <>
+      {meeting.followedUp.length > 0 && (
+        <Section title={t("followsUp")} id="follows-up">
+          <ul className="max-w-3xl space-y-3">
+            {meeting.followedUp.map(({ commitment }) => (
+              <li key={commitment.id} className="border-l-4 border-line pl-4">
+                {localized(locale, commitment.textEn, commitment.textRu)} <Tag tone="blue">{t(`commitmentStatuses.${commitment.status}`)}</Tag>
+                <span className="block text-muted">
+                  <Link href={paths.meeting(commitment.meeting.slug)}>{localized(locale, commitment.meeting.titleEn, commitment.meeting.titleRu)}</Link>
+                  {", "}
+                  {format.dateTime(commitment.meeting.date, { dateStyle: "long" })}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </Section>
+      )}
+    </>
+  );
+}
+
+/** The commitments made at a meeting, with their parties and the later meetings that followed them up. */
+export async function MeetingCommitments({ meeting }: { meeting: MeetingPage }) {
+  const [t, format, locale] = await Promise.all([getTranslations("meetings"), getFormatter(), getLocale()]);
+  const name = (r: { nameEn: string; nameRu: string }) => localized(locale, r.nameEn, r.nameRu);
+  return (
+    <>
+      <Section title={t("commitments")} id="commitments">
+        {meeting.commitments.length === 0 ? (
+          <Muted>{t("noCommitments")}</Muted>
+        ) : (
+          <ol className="max-w-3xl list-decimal pl-6 space-y-3">
+            {meeting.commitments.map((c) => (
+              <li key={c.id}>
+                {localized(locale, c.textEn, c.textRu)} <Tag tone="blue">{t(`commitmentStatuses.${c.status}`)}</Tag>
+                {c.dueDate && <span className="block text-muted">{t("due", { date: format.dateTime(c.dueDate, { dateStyle: "long" }) })}</span>}
+                {c.followUps.length > 0 && (
+                  <span className="block text-muted">
+                    {t("followedUpAt")}:{" "}
+                    {c.followUps.map(({ meeting: later }, i) => (
+                      <span key={later.slug}>
+                        {i > 0 && ", "}
+                        <Link href={paths.meeting(later.slug)}>{localized(locale, later.titleEn, later.titleRu)}</Link>
+                      </span>
+                    ))}
+                  </span>
+                )}
+                {c.parties.length > 0 && (
+                  <span className="block text-muted">
+                    {t("parties")}:{" "}
+                    {c.parties.map((p) => (p.organization ? localized(locale, p.organization.nameEn, p.organization.name) : p.region ? name(p.region) : "")).join(", ")}
+                  </span>
+                )}
+              </li>
+            ))}
+          </ol>
+        )}
+      </Section>
+    </>
+  );
+}

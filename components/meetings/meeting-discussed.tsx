@@ -1,0 +1,49 @@
+import Link from "next/link";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { RemoveLinkButton } from "@/components/link-forms";
+import { DemoTag, Muted, Section } from "@/components/ui";
+import { Pagination } from "@/components/ui/pagination";
+import { localized } from "@/lib/i18n";
+import type { MeetingPage } from "@/lib/meetings/queries";
+import { paths } from "@/lib/paths";
+
+/** What was discussed at a meeting, a page at a time, with the editor's remove buttons. */
+export async function MeetingDiscussed({ meeting, canEdit }: { meeting: MeetingPage; canEdit: boolean }) {
+  const [t, format, locale] = await Promise.all([getTranslations("meetings"), getFormatter(), getLocale()]);
+  const { discussed } = meeting;
+  return (
+    <Section title={t("discussed")} id="discussed">
+      {discussed.items.length === 0 ? (
+        <Muted>{t("noDiscussed")}</Muted>
+      ) : (
+        <>
+          <ul className="max-w-3xl">
+            {discussed.items.map((link) => {
+              const label = link.organization
+                ? localized(locale, link.organization.nameEn, link.organization.name)
+                : link.region
+                  ? localized(locale, link.region.nameEn, link.region.nameRu)
+                  : "";
+              const href = link.organization ? paths.organization(link.organization.slug) : link.region ? paths.region(link.region.slug) : undefined;
+              return (
+                <li key={link.id} className="border-b border-line py-4">
+                  <p className="font-bold text-xl">
+                    {href ? <Link href={href}>{label}</Link> : label} {link.organization?.isDemo && <DemoTag />}
+                  </p>
+                  <p className="whitespace-pre-line">{link.note}</p>
+                  <p className="text-muted text-base">
+                    {link.createdBy
+                      ? t("linkedBy", { name: link.createdBy.name, date: format.dateTime(link.createdAt, { dateStyle: "medium" }) })
+                      : t("recordedOn", { date: format.dateTime(link.createdAt, { dateStyle: "medium" }) })}
+                  </p>
+                  {canEdit && <RemoveLinkButton linkId={link.id} version={link.version} name={label} />}
+                </li>
+              );
+            })}
+          </ul>
+          <Pagination page={discussed} href={(page) => `${paths.meeting(meeting.slug, { page })}#discussed`} />
+        </>
+      )}
+    </Section>
+  );
+}

@@ -1,0 +1,53 @@
+import { getLocale, getTranslations } from "next-intl/server";
+import { FilterForm, SelectFilter } from "@/components/ui/filter-form";
+import { MeetingLevel } from "@/lib/generated/prisma/enums";
+import { localized } from "@/lib/i18n";
+import { toLocale } from "@/lib/i18n/locale";
+import { listMeetingYears } from "@/lib/meetings/queries";
+import { type MeetingListParams, meetingListQuery, meetingSorts } from "@/lib/meetings/schema";
+import { paths } from "@/lib/paths";
+import { listCountryOptions, listRegionOptions } from "@/lib/regions/queries";
+
+/** Year, level, region and order of the meetings list; an organization the list is narrowed to is kept. */
+export async function MeetingFilters({ params, organization }: { params: MeetingListParams; organization?: string }) {
+  const locale = toLocale(await getLocale());
+  const [t, tb, years, regions, countries] = await Promise.all([
+    getTranslations("meetings"),
+    getTranslations("browse"),
+    listMeetingYears(),
+    listRegionOptions(locale),
+    listCountryOptions(locale),
+  ]);
+  const name = (r: { nameEn: string; nameRu: string }) => localized(locale, r.nameEn, r.nameRu);
+  const filtered = Boolean(params.year || params.level || params.region || organization);
+  return (
+    <FilterForm
+      action={paths.meetings()}
+      label={tb("filtersLabel")}
+      applyLabel={tb("apply")}
+      clearLabel={tb("clear")}
+      clearHref={filtered ? paths.meetings(meetingListQuery({ sort: params.sort, perPage: params.perPage })) : undefined}
+      hidden={{ organization, perPage: meetingListQuery(params).perPage }}
+    >
+      <SelectFilter name="year" label={t("year")} value={params.year} anyLabel={tb("any")} options={years.map((y) => ({ value: String(y), label: String(y) }))} />
+      <SelectFilter
+        name="level"
+        label={t("level")}
+        value={params.level}
+        anyLabel={tb("any")}
+        options={Object.values(MeetingLevel).map((level) => ({ value: level, label: t(`levels.${level}`) }))}
+      />
+      <SelectFilter
+        name="region"
+        label={t("region")}
+        value={params.region}
+        anyLabel={tb("any")}
+        groups={countries.map((c) => ({
+          label: name(c),
+          options: regions.filter((r) => r.countryCode === c.code).map((r) => ({ value: r.slug, label: name(r) })),
+        }))}
+      />
+      <SelectFilter name="sort" label={tb("sortBy")} value={params.sort} options={meetingSorts.map((sort) => ({ value: sort, label: t(`sorts.${sort}`) }))} />
+    </FilterForm>
+  );
+}

@@ -1,0 +1,94 @@
+import { cache } from "react";
+import { db } from "@/lib/db";
+
+export type SectorCount = { code: string; nameEn: string; nameRu: string; organizations: number };
+export type SectionWithDivisions = SectorCount & { divisions: SectorCount[] };
+
+/**
+ * How many live organizations each sector holds, by code: a division its organizations, a section the
+ * distinct organizations filed under it or any of its divisions (one in two divisions of a section counts
+ * once). One grouped query over organization_sectors.
+ */
+export async function countOrganizationsBySector(): Promise<Map<string, number>> {
+  const rows = await db().$queryRaw<{ code: string; wholeSection: boolean; organizations: number }[]>`
+    SELECT CASE WHEN grouping(s.code) = 1 THEN coalesce(s.section_code, s.code) ELSE s.code END AS code,
+           grouping(s.code) = 1 AS "wholeSection",
+           count(DISTINCT os.organization_id)::int AS organizations
+    FROM organization_sectors os
+    JOIN sectors s ON s.code = os.sector_code
+    JOIN organizations o ON o.id = os.organization_id AND o.archived_at IS NULL
+    GROUP BY GROUPING SETS ((coalesce(s.section_code, s.code)), (coalesce(s.section_code, s.code), s.code))`;
+  // The second grouping set also yields organizations filed under a section itself: the section's own row wins.
+  return new Map(rows.filter((row) => row.wholeSection || /^\d{2}$/.test(row.code)).map((row) => [row.code, row.organizations]));
+}
+
+/**
+ * The counts join every live organization to its sectors: at 100,000 organizations that takes longer than a
+ * page may, and the figures move slowly. Each server process keeps them for a minute; concurrent readers
+ * share one query in flight.
+ */
+const COUNTS_TTL_MS = 60_000;
+let cachedCounts: { at: number; counts: Promise<Map<string, number>> } | null = null;
+
+function recentSectorCounts(): Promise<Map<string, number>> {
+  const now = Date.now();
+  if (cachedCounts && now - cachedCounts.at < COUNTS_TTL_MS) return cachedCounts.counts;
+  const counts = countOrganizationsBySector();
+  cachedCounts = { at: now, counts };
+  counts.catch(() => {
+    if (cachedCounts?.counts === counts) cachedCounts = null;
+  });
+  return counts;
+}
+
+/** The NACE sections with their divisions, each with how many live organizations it holds. */
+export async function listSectorsWithCounts({ fresh = false } = {}): Promise<SectionWithDivisions[]> {
+  const [sectors, countOf] = await Promise.all([
+    db().sector.findMany({
+      orderBy: { code: "asc" },
+      select: { code: true, level: true, sectionCode: true, nameEn: true, nameRu: true },
+    }),
+    fresh ? countOrganizationsBySector() : recentSectorCounts(),
+  ]);
+  const withCount = (s: (typeof sectors)[number]): SectorCount => ({
+    code: s.code,
+    nameEn: s.nameEn,
+    nameRu: s.nameRu,
+    organizations: countOf.get(s.code) ?? 0,
+  });
+  return sectors
+    .filter((s) => s.level === "section")
+    .map((section) => ({
+      ...withCount(section),
+      divisions: sectors.filter((s) => s.sectionCode === section.code).map(withCount),
+    }));
+}
+
+/** A section with its divisions, or a division with its section; null for a code that is not a sector. */
+export const getSector = cache(async (code: string) => {
+  const sector = await db().sector.findUnique({
+    where: { code },
+    select: {
+      code: true,
+      level: true,
+      nameEn: true,
+      nameRu: true,
+      section: { select: { code: true, nameEn: true, nameRu: true } },
+      divisions: { orderBy: { code: "asc" }, select: { code: true, nameEn: true, nameRu: true } },
+    },
+  });
+  return sector;
+});
+
+export type SectorPage = NonNullable<Awaited<ReturnType<typeof getSector>>>;
+
+/** Sections and divisions for a sector filter's select. */
+export async function listSectorOptions() {
+  const sectors = await db().sector.findMany({
+    orderBy: { code: "asc" },
+    select: { code: true, level: true, sectionCode: true, nameEn: true, nameRu: true },
+  });
+  return sectors
+    .filter((s) => s.level === "section")
+    .map((section) => ({ ...section, divisions: sectors.filter((s) => s.sectionCode === section.code) }));
+}
