@@ -1,0 +1,142 @@
+import { Pool, type PoolClient, type QueryResultRow } from "pg";
+import Cursor from "pg-cursor";
+import { env } from "@/lib/env";
+
+/**
+ * Plain `pg` for what Prisma cannot do: stream a large result through a database cursor, and run hand-written
+ * SQL whose column types we want as pg gives them (numeric as text, json parsed). A pool of its own, small:
+ * exports are few and long, and must not take the connections the pages need.
+ */
+
+const globalForPg = globalThis as unknown as { interregioStreamPool?: Pool };
+
+export function sqlPool(): Pool {
+  if (globalForPg.interregioStreamPool) return globalForPg.interregioStreamPool;
+  const pool = new Pool({
+    connectionString: env().DATABASE_URL,
+    max: Math.max(2, Math.ceil(env().DATABASE_POOL_SIZE / 2)),
+    // Fail fast when the database is down, as the Prisma pool does.
+    connectionTimeoutMillis: 5000,
+    idleTimeoutMillis: 30_000,
+  });
+  // An idle client that loses its connection must not crash the process.
+  pool.on("error", () => {});
+  globalForPg.interregioStreamPool = pool;
+  return pool;
+}
+
+export type SqlQuery = { text: string; values: unknown[] };
+
+/** Runs one read query on the pool. */
+export async function queryRows<Row extends QueryResultRow>(query: SqlQuery): Promise<Row[]> {
+  const result = await sqlPool().query<Row>(query.text, query.values);
+  return result.rows;
+}
+
+export type RowEncoder<Row> = {
+  /** Text sent before the first row (a header, a BOM, an opening bracket). */
+  head: string;
+  /** The text of one row; `index` counts from 0. */
+  row: (row: Row, index: number) => string;
+  /** Text sent after the last row. */
+  tail: (count: number) => string;
+};
+
+export type StreamOptions = {
+  /** Rows fetched per round trip; one batch is one chunk of the response. */
+  batchSize?: number;
+  /** Aborts the stream (the request's signal: the client went away). */
+  signal?: AbortSignal;
+  pool?: Pool;
+  /** Runs before the first row is read (loading what the encoder needs); its failure fails the stream. */
+  prepare?: () => Promise<void>;
+};
+
+/**
+ * A byte stream of the query's rows, read from a database cursor inside one read-only REPEATABLE READ
+ * transaction, so the whole export is one snapshot. Rows are fetched only when the reader asks for more (the
+ * stream's `pull`), so a slow client holds the cursor still instead of filling memory. The connection goes back
+ * to the pool when the last row is sent, on an error, or when the reader cancels or the signal aborts.
+ */
+export function streamQuery<Row>(query: SqlQuery, encoder: RowEncoder<Row>, options: StreamOptions = {}): ReadableStream<Uint8Array> {
+  const batchSize = options.batchSize ?? 500;
+  const pool = options.pool ?? sqlPool();
+  const bytes = new TextEncoder();
+  let client: PoolClient | undefined;
+  let cursor: Cursor<Row> | undefined;
+  let count = 0;
+  let finished = false;
+
+  /** Ends the transaction and gives the connection back, once; a broken connection is dropped, not reused. */
+  async function release(broken: boolean) {
+    if (finished) return;
+    finished = true;
+    const held = client;
+    client = undefined;
+    if (!held) return;
+    try {
+      await cursor?.close();
+      await held.query(broken ? "ROLLBACK" : "COMMIT");
+      held.release();
+    } catch (error) {
+      held.release(error instanceof Error ? error : true);
+    }
+  }
+
+  const onAbort = () => void release(true);
+
+  return new ReadableStream<Uint8Array>(
+    {
+      async start(controller) {
+        if (options.signal?.aborted) {
+          finished = true;
+          controller.error(new Error("aborted"));
+          return;
+        }
+        await options.prepare?.();
+        options.signal?.addEventListener("abort", onAbort, { once: true });
+        client = await pool.connect();
+        try {
+          await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+          // A client that stops reading must not hold a snapshot open for ever.
+          await client.query("SET LOCAL idle_in_transaction_session_timeout = '10min'");
+          // One long sequential read: compiling it (JIT) costs more than it saves.
+          await client.query("SET LOCAL jit = off");
+          cursor = client.query(new Cursor<Row>(query.text, query.values));
+        } catch (error) {
+          await release(true);
+          throw error;
+        }
+        controller.enqueue(bytes.encode(encoder.head));
+      },
+      async pull(controller) {
+        if (finished || !cursor) return;
+        try {
+          const rows = await cursor.read(batchSize);
+          if (finished) return;
+          if (rows.length === 0) {
+            await release(false);
+            options.signal?.removeEventListener("abort", onAbort);
+            controller.enqueue(bytes.encode(encoder.tail(count)));
+            controller.close();
+            return;
+          }
+          let text = "";
+          for (const row of rows) text += encoder.row(row, count++);
+          controller.enqueue(bytes.encode(text));
+        } catch (error) {
+          await release(true);
+          options.signal?.removeEventListener("abort", onAbort);
+          controller.error(error);
+        }
+      },
+      async cancel() {
+        options.signal?.removeEventListener("abort", onAbort);
+        await release(true);
+      },
+    },
+    // At most two batches read ahead of the client (the database works while the client receives), and no more:
+    // memory stays at a few batches whatever the row count.
+    { highWaterMark: 2 },
+  );
+}

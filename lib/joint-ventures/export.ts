@@ -1,0 +1,34 @@
+import { invalidParameters, problemResponse } from "@/lib/api/problem";
+import { csvEncoder, exportContentTypes, exportFileName, jsonEncoder } from "./csv";
+import { streamJointVentures } from "./queries";
+import { JointVentureFilterSchema } from "./schema";
+
+/** `?a=1&a=2&b=3` as { a: ["1", "2"], b: "3" }, the shape the filter schema reads. */
+export function searchParamsToQuery(params: URLSearchParams): Record<string, string | string[]> {
+  const query: Record<string, string | string[]> = {};
+  for (const key of new Set(params.keys())) {
+    const values = params.getAll(key);
+    query[key] = values.length === 1 ? values[0]! : values;
+  }
+  return query;
+}
+
+/**
+ * The response of GET /api/v1/joint-ventures/export.{csv,json}: the whole filtered table, streamed as a download.
+ * Bad filters are a 400 problem before any row is read.
+ */
+export function jointVenturesExportResponse(request: Request, format: "csv" | "json"): Response {
+  const url = new URL(request.url);
+  const parsed = JointVentureFilterSchema.safeParse(searchParamsToQuery(url.searchParams));
+  if (!parsed.success) return problemResponse(invalidParameters(parsed.error.issues).problem, {}, `${url.pathname}${url.search}`);
+  const body = streamJointVentures(parsed.data, format === "csv" ? csvEncoder : jsonEncoder, { origin: url.origin, signal: request.signal });
+  return new Response(body, {
+    headers: {
+      "Content-Type": exportContentTypes[format],
+      "Content-Disposition": `attachment; filename="${exportFileName(format)}"`,
+      // A snapshot of a changing registry: always fresh, never kept by a shared cache.
+      "Cache-Control": "no-store",
+      "X-Content-Type-Options": "nosniff",
+    },
+  });
+}

@@ -1,0 +1,307 @@
+import { queryRows, streamQuery, type SqlQuery } from "@/lib/db-stream";
+import { decodeCursor, toCursorPage, toPage, type CursorPage, type Page, type PageParams } from "@/lib/pagination";
+import { paths } from "@/lib/paths";
+import { z } from "zod";
+import type { JointVentureDto, JointVentureFilter, JointVentureSort } from "./schema";
+
+/**
+ * Reads of the joint-venture table, in hand-written SQL: the filters need EXISTS over partners and sectors, and
+ * the same statement feeds the page, the API's cursor and the streamed exports. Every value from the query string
+ * goes in as a parameter ($1, $2, ...); only fixed fragments chosen from enums are put into the text.
+ */
+
+export type JointVentureRow = {
+  id: number;
+  slug: string;
+  name: string;
+  name_en: string | null;
+  status: JointVentureDto["status"];
+  founded_year: number | null;
+  /** numeric comes as text, so no amount is rounded on the way. */
+  capital_amount: string | null;
+  capital_currency: string | null;
+  country_code: string;
+  region_slug: string;
+  region_name_en: string;
+  region_name_ru: string;
+  primary_sector: string | null;
+  /** Codes only: the names come from the (small, fixed) NACE table once per request, not once per row. */
+  sector_codes: string[];
+  partners: { type: "organization" | "region"; slug: string; name: string; nameEn: string | null; sharePercent: number }[];
+};
+
+type Locale = "en" | "ru";
+
+/** Collects parameter values and hands out their placeholders. */
+class Params {
+  readonly values: unknown[] = [];
+  add(value: unknown): string {
+    this.values.push(value);
+    return `$${this.values.length}`;
+  }
+}
+
+/** The WHERE clause over `o` (the venture) for a filter; live joint ventures only. */
+function whereClause(filter: JointVentureFilter, params: Params): string {
+  const conditions = [`o.kind = 'joint_venture'`, `o.archived_at IS NULL`];
+  if (filter.status?.length) conditions.push(`o.status = ANY(${params.add(filter.status)}::"OrganizationStatus"[])`);
+  if (filter.foundedFrom !== undefined) conditions.push(`o.founded_year >= ${params.add(filter.foundedFrom)}::int`);
+  if (filter.foundedTo !== undefined) conditions.push(`o.founded_year <= ${params.add(filter.foundedTo)}::int`);
+  if (filter.capitalMin !== undefined) conditions.push(`o.capital_amount >= ${params.add(filter.capitalMin)}::numeric`);
+  if (filter.capitalMax !== undefined) conditions.push(`o.capital_amount <= ${params.add(filter.capitalMax)}::numeric`);
+  if (filter.sector?.length) {
+    const codes = params.add(filter.sector);
+    if (filter.match === "all") {
+      // No wanted code is missing: each code (a division, or a section through any of its divisions) is held.
+      conditions.push(`NOT EXISTS (
+        SELECT 1 FROM unnest(${codes}::text[]) AS wanted(code)
+        WHERE NOT EXISTS (
+          SELECT 1 FROM organization_sectors os JOIN sectors s ON s.code = os.sector_code
+          WHERE os.organization_id = o.id AND (s.code = wanted.code OR s.section_code = wanted.code)))`);
+    } else {
+      conditions.push(`EXISTS (
+        SELECT 1 FROM organization_sectors os
+        WHERE os.organization_id = o.id
+          AND os.sector_code IN (SELECT s.code FROM sectors s WHERE s.code = ANY(${codes}::text[]) OR s.section_code = ANY(${codes}::text[])))`);
+    }
+  }
+  // A partner sits in a region: an organization in its region, a regional government in itself.
+  const partnerIn = (condition: string) => `EXISTS (
+    SELECT 1 FROM joint_venture_partners p
+    LEFT JOIN organizations po ON po.id = p.partner_organization_id
+    JOIN regions pr ON pr.id = coalesce(p.partner_region_id, po.region_id)
+    WHERE p.venture_id = o.id AND p.archived_at IS NULL AND ${condition})`;
+  if (filter.region?.length) conditions.push(partnerIn(`pr.slug = ANY(${params.add(filter.region)}::text[])`));
+  if (filter.country) conditions.push(partnerIn(`pr.country_code = ${params.add(filter.country)}::char(2)`));
+  return conditions.join("\n  AND ");
+}
+
+/** The sort key of each column, in the reader's language where names are sorted. Missing values come last. */
+function sortExpression(sort: JointVentureSort, locale: Locale): string {
+  switch (sort) {
+    case "name":
+      return locale === "ru" ? "o.name" : "coalesce(o.name_en, o.name)";
+    case "region":
+      return locale === "ru" ? "r.name_ru" : "r.name_en";
+    case "status":
+      return "o.status";
+    case "founded":
+      return "o.founded_year";
+    case "capital":
+      return "o.capital_amount";
+    case "sector":
+      return "ps.sector_code";
+  }
+}
+
+function orderBy(filter: JointVentureFilter, locale: Locale): string {
+  const direction = filter.dir === "desc" ? "DESC" : "ASC";
+  return `${sortExpression(filter.sort, locale)} ${direction} NULLS LAST, o.id ASC`;
+}
+
+/** The columns of one venture, with its sectors and live partners aggregated in SQL (no query per row). */
+const rowColumns = `
+  o.id, o.slug, o.name, o.name_en, o.status::text AS status, o.founded_year,
+  o.capital_amount::text AS capital_amount, o.capital_currency, o.country_code,
+  r.slug AS region_slug, r.name_en AS region_name_en, r.name_ru AS region_name_ru,
+  ps.sector_code AS primary_sector,
+  array(SELECT os.sector_code::text FROM organization_sectors os WHERE os.organization_id = o.id ORDER BY os.is_primary DESC, os.sector_code) AS sector_codes,
+  coalesce((
+    SELECT json_agg(json_build_object(
+             'type', CASE WHEN p.partner_organization_id IS NULL THEN 'region' ELSE 'organization' END,
+             'slug', coalesce(po.slug, pr.slug),
+             'name', coalesce(po.name, pr.name_ru),
+             'nameEn', CASE WHEN p.partner_organization_id IS NULL THEN pr.name_en ELSE po.name_en END,
+             'sharePercent', p.share_percent)
+           ORDER BY p.share_percent DESC, p.id)
+    FROM joint_venture_partners p
+    LEFT JOIN organizations po ON po.id = p.partner_organization_id
+    LEFT JOIN regions pr ON pr.id = p.partner_region_id
+    WHERE p.venture_id = o.id AND p.archived_at IS NULL), '[]'::json) AS partners`;
+
+const fromClause = `
+  FROM organizations o
+  JOIN regions r ON r.id = o.region_id
+  LEFT JOIN organization_sectors ps ON ps.organization_id = o.id AND ps.is_primary`;
+
+/** The export's statement: every matching venture in the table's order. */
+export function jointVenturesExportQuery(filter: JointVentureFilter, locale: Locale = "en"): SqlQuery {
+  const params = new Params();
+  const where = whereClause(filter, params);
+  return { text: `SELECT ${rowColumns} ${fromClause} WHERE ${where} ORDER BY ${orderBy(filter, locale)}`, values: params.values };
+}
+
+/** The page's statement: one page of rows, each carrying the total of matches. */
+function jointVenturesPageQuery(filter: JointVentureFilter, locale: Locale, { skip, take }: { skip: number; take: number }): SqlQuery {
+  const params = new Params();
+  const where = whereClause(filter, params);
+  const order = orderBy(filter, locale);
+  const limit = params.add(take);
+  const offset = params.add(skip);
+  // The window count runs over all matches before the LIMIT, so one statement gives the page and the total;
+  // the aggregates run for the page's rows only.
+  return {
+    text: `
+      WITH matched AS (
+        SELECT o.id, count(*) OVER () AS total, row_number() OVER (ORDER BY ${order}) AS position
+        ${fromClause}
+        WHERE ${where}
+        ORDER BY ${order}
+        LIMIT ${limit}::int OFFSET ${offset}::int
+      )
+      SELECT m.total, ${rowColumns}
+      FROM matched m
+      JOIN organizations o ON o.id = m.id
+      JOIN regions r ON r.id = o.region_id
+      ORDER BY m.position`,
+    values: params.values,
+  };
+}
+
+function countQuery(filter: JointVentureFilter): SqlQuery {
+  const params = new Params();
+  const where = whereClause(filter, params);
+  return { text: `SELECT count(*) AS total FROM organizations o WHERE ${where}`, values: params.values };
+}
+
+/** A row as the API and the exports show it. `origin` makes `url` absolute (the exports); else it is a path. */
+type SectorNames = ReadonlyMap<string, { nameEn: string; nameRu: string }>;
+let sectorNamesCache: { names: Promise<SectorNames>; at: number } | undefined;
+
+/** NACE Rev. 2 names by code: reference data of 109 rows, read once every few minutes rather than once per row. */
+export function getSectorNames(): Promise<SectorNames> {
+  if (sectorNamesCache && Date.now() - sectorNamesCache.at < 10 * 60_000) return sectorNamesCache.names;
+  const names = queryRows<{ code: string; nameEn: string; nameRu: string }>({
+    text: `SELECT code, name_en AS "nameEn", name_ru AS "nameRu" FROM sectors LIMIT 500`,
+    values: [],
+  }).then((rows) => new Map(rows.map(({ code, ...rest }) => [code, rest])));
+  // A failed read is not kept: the next request tries again.
+  names.catch(() => (sectorNamesCache = undefined));
+  sectorNamesCache = { names, at: Date.now() };
+  return names;
+}
+
+export function toJointVentureDto(row: JointVentureRow, sectorNames: SectorNames, origin = ""): JointVentureDto {
+  return {
+    slug: row.slug,
+    name: row.name,
+    nameEn: row.name_en,
+    status: row.status,
+    foundedYear: row.founded_year,
+    capital: row.capital_amount !== null && row.capital_currency ? { amount: Number(row.capital_amount), currency: row.capital_currency } : null,
+    region: { slug: row.region_slug, nameEn: row.region_name_en, nameRu: row.region_name_ru },
+    country: row.country_code,
+    sectors: row.sector_codes.map((code) => ({
+      code,
+      nameEn: sectorNames.get(code)?.nameEn ?? code,
+      nameRu: sectorNames.get(code)?.nameRu ?? code,
+      primary: code === row.primary_sector,
+    })),
+    partners: row.partners.map((partner) => ({ ...partner, sharePercent: Number(partner.sharePercent) })),
+    url: `${origin}${paths.organization(row.slug)}`,
+  };
+}
+
+/** One page of the table, with the total of matches. */
+export async function listJointVentures(filter: JointVentureFilter, pageParams: PageParams, locale: Locale = "en"): Promise<Page<JointVentureDto>> {
+  const skip = (pageParams.page - 1) * pageParams.perPage;
+  const [rows, sectorNames] = await Promise.all([
+    queryRows<JointVentureRow & { total: string }>(jointVenturesPageQuery(filter, locale, { skip, take: pageParams.perPage })),
+    getSectorNames(),
+  ]);
+  let total = rows[0] ? Number(rows[0].total) : 0;
+  // Past the last page the window count has no row to ride on: count separately so the page can say how many.
+  if (rows.length === 0 && skip > 0) total = Number((await queryRows<{ total: string }>(countQuery(filter)))[0]?.total ?? 0);
+  return toPage(
+    rows.map((row) => toJointVentureDto(row, sectorNames)),
+    total,
+    pageParams,
+  );
+}
+
+const CursorKeySchema = z.tuple([z.number().int().min(0)]);
+
+/**
+ * The API's walk through all matching ventures, by id: keyset pagination, so ventures added while a client walks
+ * are served once (those with a higher id, later) and none is skipped. The filter's sort is not used here.
+ */
+export async function listJointVenturesByCursor(
+  filter: JointVentureFilter,
+  { cursor, limit, origin = "" }: { cursor?: string | null; limit: number; origin?: string },
+): Promise<CursorPage<JointVentureDto>> {
+  const after = cursor ? decodeCursor(cursor, CursorKeySchema) : null;
+  if (cursor && !after) throw new InvalidCursorError();
+  const params = new Params();
+  const where = whereClause(filter, params);
+  const afterId = params.add(after?.[0] ?? 0);
+  const take = params.add(limit + 1);
+  const [rows, sectorNames] = await Promise.all([
+    queryRows<JointVentureRow>({
+      text: `SELECT ${rowColumns} ${fromClause} WHERE ${where} AND o.id > ${afterId}::int ORDER BY o.id LIMIT ${take}::int`,
+      values: params.values,
+    }),
+    getSectorNames(),
+  ]);
+  const page = toCursorPage(rows, limit, (row) => [row.id]);
+  return { items: page.items.map((row) => toJointVentureDto(row, sectorNames, origin)), nextCursor: page.nextCursor };
+}
+
+/** A cursor that is not one of ours (tampered with, or from another list): the API answers 400. */
+export class InvalidCursorError extends Error {
+  constructor() {
+    super("The cursor is not valid: start again without one, or use the nextCursor of the previous page.");
+    this.name = "InvalidCursorError";
+  }
+}
+
+export type JointVentureFilterOptions = {
+  sectors: { code: string; level: "section" | "division"; sectionCode: string | null; nameEn: string; nameRu: string }[];
+  regions: { slug: string; nameEn: string; nameRu: string; countryCode: string }[];
+  countries: { code: string; nameEn: string; nameRu: string }[];
+};
+
+/** The choices of the filter form: NACE sections and divisions, the live regions and their countries. */
+export async function getJointVentureFilterOptions(): Promise<JointVentureFilterOptions> {
+  const [sectors, regions, countries] = await Promise.all([
+    queryRows<JointVentureFilterOptions["sectors"][number]>({
+      text: `SELECT code, level::text AS level, section_code AS "sectionCode", name_en AS "nameEn", name_ru AS "nameRu"
+             FROM sectors ORDER BY coalesce(section_code, code), level, code LIMIT 500`,
+      values: [],
+    }),
+    queryRows<JointVentureFilterOptions["regions"][number]>({
+      text: `SELECT slug, name_en AS "nameEn", name_ru AS "nameRu", country_code AS "countryCode"
+             FROM regions WHERE archived_at IS NULL ORDER BY country_code, name_en LIMIT 1000`,
+      values: [],
+    }),
+    queryRows<JointVentureFilterOptions["countries"][number]>({
+      text: `SELECT c.code, c.name_en AS "nameEn", c.name_ru AS "nameRu" FROM countries c
+             WHERE EXISTS (SELECT 1 FROM regions r WHERE r.country_code = c.code AND r.archived_at IS NULL)
+             ORDER BY c.name_en LIMIT 300`,
+      values: [],
+    }),
+  ]);
+  return { sectors, regions, countries };
+}
+
+/**
+ * Every matching venture, streamed from a database cursor (see `streamQuery`): constant memory whatever the count.
+ * `encoder` turns each venture into text (CSV or JSON, lib/joint-ventures/csv.ts).
+ */
+export function streamJointVentures(
+  filter: JointVentureFilter,
+  encoder: { head: string; record: (venture: JointVentureDto, index: number) => string; tail: (count: number) => string },
+  { origin = "", signal, locale = "en", batchSize }: { origin?: string; signal?: AbortSignal; locale?: Locale; batchSize?: number } = {},
+): ReadableStream<Uint8Array> {
+  let sectorNames: SectorNames = new Map();
+  return streamQuery<JointVentureRow>(
+    jointVenturesExportQuery(filter, locale),
+    { head: encoder.head, row: (row, index) => encoder.record(toJointVentureDto(row, sectorNames, origin), index), tail: encoder.tail },
+    {
+      signal,
+      batchSize,
+      prepare: async () => {
+        sectorNames = await getSectorNames();
+      },
+    },
+  );
+}

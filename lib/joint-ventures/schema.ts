@@ -1,0 +1,178 @@
+import { z } from "zod";
+import { OrganizationStatus } from "@/lib/generated/prisma/enums";
+
+/**
+ * The joint-venture table's filters and the API's shape of one venture. The page, the exports and the JSON API
+ * read the same query string: the API and the exports answer a bad value with 400, the page drops it
+ * (`parseJointVentureFilterLenient`), so a mistyped shared link still shows a table.
+ */
+
+export const JOINT_VENTURE_SORTS = ["name", "region", "status", "founded", "capital", "sector"] as const;
+export type JointVentureSort = (typeof JOINT_VENTURE_SORTS)[number];
+export const SORT_DIRECTIONS = ["asc", "desc"] as const;
+export const SECTOR_MATCHES = ["any", "all"] as const;
+
+/** A NACE Rev. 2 section letter (A-U) or a two-digit division code. */
+export const SectorCodeSchema = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^(?:[A-U]|\d{2})$/, { error: "a NACE Rev. 2 section letter (A-U) or a two-digit division code (01-99)" });
+export const RegionSlugSchema = z
+  .string()
+  .trim()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: "a region slug such as kursk-oblast" })
+  .max(120);
+export const CountryCodeSchema = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^[A-Z]{2}$/, { error: "an ISO 3166-1 alpha-2 country code such as BY" });
+
+const MAX_LIST = 120;
+
+/** `?a=x&a=y` and `?a=x,y` both mean [x, y]; an empty form field means "not set". */
+function toList(value: unknown): unknown {
+  if (value === undefined || value === null) return undefined;
+  const items = (Array.isArray(value) ? value : [value]).flatMap((item) => (typeof item === "string" ? item.split(",") : [item]));
+  const kept = items.filter((item) => !(typeof item === "string" && item.trim() === ""));
+  return kept.length === 0 ? undefined : kept;
+}
+
+/** One value of a scalar parameter: the last one when repeated, nothing when empty. */
+function toScalar(value: unknown): unknown {
+  const last = Array.isArray(value) ? value[value.length - 1] : value;
+  return typeof last === "string" && last.trim() === "" ? undefined : last;
+}
+
+const list = <T extends z.ZodType>(item: T) => z.preprocess(toList, z.array(item).max(MAX_LIST).optional());
+const scalar = <T extends z.ZodType>(schema: T) => z.preprocess(toScalar, schema);
+
+const year = z.coerce.number({ error: "a year" }).int({ error: "a whole year" }).min(1800, { error: "a year from 1800" }).max(2100, { error: "a year up to 2100" });
+const amount = z.coerce.number({ error: "an amount" }).min(0, { error: "an amount of 0 or more" }).max(1e16, { error: "an amount below 10^16" });
+
+const filterFields = {
+  /** NACE codes: sections match all their divisions. */
+  sector: list(SectorCodeSchema),
+  /** any: a venture in at least one of the sectors; all: in each of them. */
+  match: scalar(z.enum(SECTOR_MATCHES).default("any")),
+  /** Slugs of regions where a live partner sits (or that hold a share themselves). */
+  region: list(RegionSlugSchema),
+  /** ISO country code of a live partner. */
+  country: scalar(CountryCodeSchema.optional()),
+  status: list(z.enum(OrganizationStatus)),
+  foundedFrom: scalar(year.optional()),
+  foundedTo: scalar(year.optional()),
+  capitalMin: scalar(amount.optional()),
+  capitalMax: scalar(amount.optional()),
+  sort: scalar(z.enum(JOINT_VENTURE_SORTS).default("name")),
+  dir: scalar(z.enum(SORT_DIRECTIONS).default("asc")),
+};
+
+/** The filters of the joint-venture table, its exports and the API, strict: a bad value is an error. */
+export const JointVentureFilterSchema = z
+  .object(filterFields)
+  .refine((f) => f.foundedFrom === undefined || f.foundedTo === undefined || f.foundedFrom <= f.foundedTo, {
+    path: ["foundedTo"],
+    error: "the last founding year comes before the first",
+  })
+  .refine((f) => f.capitalMin === undefined || f.capitalMax === undefined || f.capitalMin <= f.capitalMax, {
+    path: ["capitalMax"],
+    error: "the largest capital is below the smallest",
+  });
+export type JointVentureFilter = z.output<typeof JointVentureFilterSchema>;
+
+/** The filter keys, for links that keep the filters and drop the page (or the sort). */
+export const JOINT_VENTURE_FILTER_KEYS = Object.keys(filterFields) as (keyof typeof filterFields)[];
+
+/**
+ * The page's reading of the query: each bad value is dropped (a bad entry of a list alone), so that a shared link
+ * with one typo still shows a table instead of an error.
+ */
+export function parseJointVentureFilterLenient(query: Record<string, string | string[] | undefined>): JointVentureFilter {
+  const out: Record<string, unknown> = {};
+  for (const key of JOINT_VENTURE_FILTER_KEYS) {
+    const schema = filterFields[key];
+    const raw = query[key];
+    const whole = schema.safeParse(raw);
+    if (whole.success) {
+      out[key] = whole.data;
+      continue;
+    }
+    if (key === "sector" || key === "region" || key === "status") {
+      const entries = (toList(raw) as unknown[] | undefined) ?? [];
+      const kept = entries.filter((entry) => schema.safeParse(entry).success).slice(0, MAX_LIST);
+      out[key] = schema.parse(kept.length > 0 ? kept : undefined);
+    } else {
+      out[key] = schema.parse(undefined);
+    }
+  }
+  const filter = out as JointVentureFilter;
+  // Crossed ranges mean no one meant them: keep the lower bound only.
+  if (filter.foundedFrom !== undefined && filter.foundedTo !== undefined && filter.foundedFrom > filter.foundedTo) filter.foundedTo = undefined;
+  if (filter.capitalMin !== undefined && filter.capitalMax !== undefined && filter.capitalMin > filter.capitalMax) filter.capitalMax = undefined;
+  return filter;
+}
+
+/** The filter as a query object for `paths.*`, leaving out defaults so that equal views have equal URLs. */
+export function filterToQuery(filter: JointVentureFilter): Record<string, string | number | string[] | undefined> {
+  return {
+    sector: filter.sector,
+    match: filter.sector && filter.sector.length > 1 && filter.match !== "any" ? filter.match : undefined,
+    region: filter.region,
+    country: filter.country,
+    status: filter.status,
+    foundedFrom: filter.foundedFrom,
+    foundedTo: filter.foundedTo,
+    capitalMin: filter.capitalMin,
+    capitalMax: filter.capitalMax,
+    sort: filter.sort !== "name" ? filter.sort : undefined,
+    dir: filter.dir !== "asc" ? filter.dir : undefined,
+  };
+}
+
+export function hasActiveFilters(filter: JointVentureFilter): boolean {
+  return Boolean(
+    filter.sector?.length ||
+      filter.region?.length ||
+      filter.country ||
+      filter.status?.length ||
+      filter.foundedFrom !== undefined ||
+      filter.foundedTo !== undefined ||
+      filter.capitalMin !== undefined ||
+      filter.capitalMax !== undefined,
+  );
+}
+
+const namesSchema = { nameEn: z.string(), nameRu: z.string() };
+
+/** One joint venture as the JSON API serves it. */
+export const JointVentureDtoSchema = z.object({
+  slug: z.string(),
+  /** The name as registered, often in Cyrillic. */
+  name: z.string(),
+  nameEn: z.string().nullable(),
+  status: z.enum(OrganizationStatus),
+  foundedYear: z.number().int().nullable(),
+  /** As recorded, in its own currency (amounts in different currencies are not converted). */
+  capital: z.object({ amount: z.number(), currency: z.string().length(3) }).nullable(),
+  region: z.object({ slug: z.string(), ...namesSchema }),
+  /** ISO 3166-1 alpha-2. */
+  country: z.string().length(2),
+  /** NACE Rev. 2 codes; one at most is primary. */
+  sectors: z.array(z.object({ code: z.string(), ...namesSchema, primary: z.boolean() })),
+  /** Live partners with their shares in percent, largest first. */
+  partners: z.array(
+    z.object({
+      type: z.enum(["organization", "region"]),
+      slug: z.string(),
+      /** The registered name of an organization; the Russian name of a region. */
+      name: z.string(),
+      nameEn: z.string().nullable(),
+      sharePercent: z.number(),
+    }),
+  ),
+  /** The venture's public page. */
+  url: z.string(),
+});
+export type JointVentureDto = z.infer<typeof JointVentureDtoSchema>;
