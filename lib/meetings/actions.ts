@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { recordAuditEvent } from "@/lib/audit";
+import { invalidate } from "@/lib/cache";
 import { db } from "@/lib/db";
 import { fieldErrors, isUniqueViolation, staffAction, submittedValues, type FormState } from "@/lib/forms";
 import { LinkFormSchema, UnlinkFormSchema } from "@/lib/meetings/schema";
@@ -9,6 +10,8 @@ import { LinkFormSchema, UnlinkFormSchema } from "@/lib/meetings/schema";
 type Paths = { meeting: string; entity: string };
 
 function revalidate(paths: Paths) {
+  // A link shows on the meeting, on the entity's timeline and in the lists' counts.
+  invalidate("links", "meetings", "organizations", "regions");
   revalidatePath(paths.meeting);
   revalidatePath(paths.entity);
 }
