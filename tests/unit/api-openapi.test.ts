@@ -35,7 +35,7 @@ describe("the OpenAPI document", () => {
   it("is OpenAPI 3.1 and valid against the official 3.1 schema", async () => {
     expect(document.openapi).toMatch(/^3\.1\.\d+$/);
     const validator = new Validator();
-    const result = await validator.validate(structuredClone(document) as unknown as object);
+    const result = await validator.validate(structuredClone(document) as unknown as Record<string, unknown>);
     expect(result.errors ?? []).toEqual([]);
     expect(result.valid).toBe(true);
     expect(validator.version).toBe("3.1");
