@@ -1,0 +1,427 @@
+/**
+ * `npm run bench`: the registry at scale. Generates (once) a synthetic registry of 100,000 organizations,
+ * 20,000 meetings and 200,000 discussion links into the database `interregio_bench` (on DATABASE_URL's server,
+ * else the embedded PostgreSQL in .data/bench), builds the app when the sources changed, serves it with
+ * `next start`, and measures with autocannon: the search API, the joint-venture API, an organization page,
+ * list pages, and, as the baseline in the same run, the same search SQL behind a bare node:http server.
+ * Then it times the CSV export while sampling the server's memory. Prints a table and writes
+ * bench/results.json. Not a test: `npm test` does not run it.
+ *
+ *   npm run bench                      generate if needed, build if stale, measure
+ *   npm run bench -- --regenerate      make the registry anew
+ *   npm run bench -- --generate-only   only make sure the registry is there
+ *   npm run bench -- --duration 5 --connections 8 --only search-api,search-baseline
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { cpus, loadavg, totalmem } from "node:os";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import autocannon from "autocannon";
+import pg from "pg";
+import { paths } from "../lib/paths.ts";
+import { ensureDatabaseExists, findFreePort, migrate, openDatabase, projectRoot, run, withDatabaseName, type Database } from "./database.ts";
+import { GENERATED_COUNTS, generateRegistry, isGenerated } from "./bench/generate.ts";
+
+const { values: options } = parseArgs({
+  options: {
+    regenerate: { type: "boolean", default: false },
+    "generate-only": { type: "boolean", default: false },
+    duration: { type: "string", default: "10" },
+    warmup: { type: "string", default: "2" },
+    connections: { type: "string", default: "8" },
+    only: { type: "string" },
+  },
+});
+const DURATION_S = Number(options.duration);
+const WARMUP_S = Number(options.warmup);
+const CONNECTIONS = Number(options.connections);
+const resultsFile = join(projectRoot, "bench", "results.json");
+
+/** Queries of the search runs: each matches some tens to hundreds of records, in both scripts. */
+const SEARCH_QUERIES = ["курский завод", "gomel bearings", "belagromash", "витебский университет", "minsk dairy", "mogilev furniture"];
+
+const TARGETS = { searchP95Ms: 30, searchRatio: 0.5, listP95Ms: 60, listBytes: 200 * 1024, exportSeconds: 5, exportRssMb: 200 };
+
+type Target = "app" | "baseline";
+type RunSpec = { name: string; target: Target; paths: string[]; list?: boolean };
+type RunResult = {
+  name: string;
+  p50Ms: number;
+  p95Ms: number;
+  rps: number;
+  bytes: number;
+  p99Ms: number;
+  maxMs: number;
+  requests: number;
+  non2xx: number;
+  errors: number;
+  timeouts: number;
+  statusCodes: Record<string, number>;
+  paths: string[];
+  ok: boolean;
+};
+
+function newestSourceTime(relativePaths: string[]): number {
+  let newest = 0;
+  for (const path of relativePaths) {
+    const full = join(projectRoot, path);
+    if (!existsSync(full)) continue;
+    const stat = statSync(full);
+    if (stat.isDirectory()) newest = Math.max(newest, newestSourceTime(readdirSync(full).map((name) => join(path, name))));
+    else newest = Math.max(newest, stat.mtimeMs);
+  }
+  return newest;
+}
+
+/** As scripts/start.ts: the build is stale when a source is newer than .next/BUILD_ID. */
+function buildIsStale() {
+  const buildId = join(projectRoot, ".next", "BUILD_ID");
+  if (!existsSync(buildId)) return true;
+  const sources = ["app", "components", "lib", "messages", "proxy.ts", "instrumentation.ts", "next.config.ts", "package-lock.json", "postcss.config.mjs"];
+  return newestSourceTime(sources) > statSync(buildId).mtimeMs;
+}
+
+/** The resident memory of a process and all its descendants, in bytes (Linux /proc). */
+function treeRss(pid: number): number {
+  let total = 0;
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, "utf8");
+    const kb = /VmRSS:\s+(\d+)/.exec(status)?.[1];
+    total += kb ? Number(kb) * 1024 : 0;
+    for (const task of readdirSync(`/proc/${pid}/task`)) {
+      const children = readFileSync(`/proc/${pid}/task/${task}/children`, "utf8").trim();
+      for (const child of children ? children.split(/\s+/) : []) total += treeRss(Number(child));
+    }
+  } catch {
+    // The process ended between two reads.
+  }
+  return total;
+}
+
+async function waitForHttp(url: string, child: ChildProcess, seconds: number) {
+  const deadline = Date.now() + seconds * 1000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`${url}: the server exited with code ${child.exitCode}`);
+    try {
+      const response = await fetch(url, { signal: AbortSignal.timeout(5000) });
+      await response.arrayBuffer();
+      return;
+    } catch {
+      await new Promise((done) => setTimeout(done, 300));
+    }
+  }
+  throw new Error(`${url} did not answer within ${seconds} s`);
+}
+
+function stopChild(child: ChildProcess | undefined): Promise<void> {
+  if (!child || child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((done) => {
+    const timer = setTimeout(() => child.kill("SIGKILL"), 10_000);
+    child.once("exit", () => {
+      clearTimeout(timer);
+      done();
+    });
+    child.kill("SIGTERM");
+  });
+}
+
+/** The body size of each path, fetched once uncompressed (as autocannon asks: no Accept-Encoding). */
+async function measureBodies(origin: string, requestPaths: string[]) {
+  const sizes: number[] = [];
+  const statuses: number[] = [];
+  for (const path of requestPaths) {
+    const response = await fetch(origin + path, { headers: { "accept-encoding": "identity" }, redirect: "manual" });
+    sizes.push((await response.arrayBuffer()).byteLength);
+    statuses.push(response.status);
+  }
+  return { bytes: Math.round(sizes.reduce((a, b) => a + b, 0) / Math.max(1, sizes.length)), statuses };
+}
+
+function percentile(sorted: number[], p: number) {
+  if (sorted.length === 0) return NaN;
+  const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[index] ?? NaN;
+}
+
+const round = (value: number, digits = 1) => Math.round(value * 10 ** digits) / 10 ** digits;
+
+function cannon(origin: string, requestPaths: string[], seconds: number, onResponse?: (status: number, ms: number) => void) {
+  return new Promise<autocannon.Result>((done, fail) => {
+    const instance = autocannon(
+      {
+        url: origin,
+        connections: CONNECTIONS,
+        duration: seconds,
+        // Each connection cycles through the paths in turn.
+        requests: requestPaths.map((path) => ({ method: "GET" as const, path })),
+        timeout: 30,
+      },
+      (error, result) => (error ? fail(error) : done(result)),
+    );
+    // autocannon emits (client, statusCode, resBytes, responseTime) although its types omit the client.
+    if (onResponse) (instance as NodeJS.EventEmitter).on("response", (_client: unknown, status: number, _bytes: number, ms: number) => onResponse(status, ms));
+  });
+}
+
+async function measure(spec: RunSpec, origin: string): Promise<RunResult> {
+  const bodies = await measureBodies(origin, spec.paths);
+  await cannon(origin, spec.paths, WARMUP_S);
+  const latencies: number[] = [];
+  const statusCodes: Record<string, number> = {};
+  const result = await cannon(origin, spec.paths, DURATION_S, (status, ms) => {
+    latencies.push(ms);
+    statusCodes[status] = (statusCodes[status] ?? 0) + 1;
+  });
+  latencies.sort((a, b) => a - b);
+  const non2xx = Object.entries(statusCodes).reduce((sum, [code, count]) => (code.startsWith("2") ? sum : sum + count), 0);
+  return {
+    name: spec.name,
+    p50Ms: round(percentile(latencies, 50)),
+    p95Ms: round(percentile(latencies, 95)),
+    rps: round(latencies.length / result.duration),
+    bytes: bodies.bytes,
+    p99Ms: round(percentile(latencies, 99)),
+    maxMs: round(latencies.at(-1) ?? NaN),
+    requests: latencies.length,
+    non2xx,
+    errors: result.errors,
+    timeouts: result.timeouts,
+    statusCodes,
+    paths: spec.paths,
+    ok: non2xx === 0 && result.errors === 0 && latencies.length > 0 && bodies.statuses.every((s) => s >= 200 && s < 300),
+  };
+}
+
+/** Downloads the whole CSV export, sampling the server's memory every 50 ms. */
+async function measureExport(origin: string, serverPid: number) {
+  const path = paths.api.jointVenturesExport("csv");
+  const rssBefore = treeRss(serverPid);
+  let peak = rssBefore;
+  const sampler = setInterval(() => (peak = Math.max(peak, treeRss(serverPid))), 50);
+  const started = performance.now();
+  let bytes = 0;
+  let newlines = 0;
+  let status = 0;
+  try {
+    const response = await fetch(origin + path, { headers: { "accept-encoding": "identity" } });
+    status = response.status;
+    const reader = response.body?.getReader();
+    while (reader) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      bytes += value.byteLength;
+      for (let i = 0; i < value.length; i++) if (value[i] === 10) newlines++;
+    }
+  } finally {
+    clearInterval(sampler);
+  }
+  const seconds = (performance.now() - started) / 1000;
+  peak = Math.max(peak, treeRss(serverPid));
+  // The header line is not a row; a last line without a newline is.
+  const rows = status === 200 ? Math.max(0, newlines - 1) : 0;
+  return {
+    path,
+    status,
+    seconds: round(seconds, 2),
+    rows,
+    bytes,
+    peakRssMb: round(peak / 2 ** 20),
+    rssBeforeMb: round(rssBefore / 2 ** 20),
+    secondsPer100kRows: rows > 0 ? round((seconds * 100_000) / rows, 2) : null,
+    ok: status === 200 && rows > 0,
+  };
+}
+
+async function pickTargets(url: string) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    // The generated joint venture discussed at the most meetings: a heavy organization page, not a light one.
+    const heavy = await client.query<{ slug: string; links: string }>(`
+      SELECT o.slug, count(*) AS links FROM organizations o JOIN discussion_links l ON l.organization_id = o.id AND l.archived_at IS NULL
+       WHERE o.kind = 'joint_venture' AND o.archived_at IS NULL GROUP BY o.id, o.slug ORDER BY count(*) DESC, o.id LIMIT 1`);
+    const counts = await client.query<{ organizations: string; meetings: string; links: string; ventures: string }>(`
+      SELECT (SELECT count(*) FROM organizations) AS organizations, (SELECT count(*) FROM meetings) AS meetings,
+             (SELECT count(*) FROM discussion_links) AS links, (SELECT count(*) FROM organizations WHERE kind = 'joint_venture') AS ventures`);
+    const row = heavy.rows[0];
+    if (!row) throw new Error("The bench database holds no joint venture with discussion links.");
+    const c = counts.rows[0]!;
+    return {
+      organizationSlug: row.slug,
+      organizationLinks: Number(row.links),
+      counts: { organizations: Number(c.organizations), meetings: Number(c.meetings), discussionLinks: Number(c.links), jointVentures: Number(c.ventures) },
+    };
+  } finally {
+    await client.end();
+  }
+}
+
+function printTable(runs: RunResult[]) {
+  const header = ["run", "p50 ms", "p95 ms", "p99 ms", "req/s", "bytes", "requests", "non-2xx", "errors"];
+  const rows = runs.map((r) => [r.name + (r.ok ? "" : " (FAILED)"), r.p50Ms, r.p95Ms, r.p99Ms, r.rps, r.bytes, r.requests, r.non2xx, r.errors].map(String));
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]?.length ?? 0)));
+  const line = (cells: string[]) => cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join("  ");
+  console.log(`\n${line(header)}\n${widths.map((w) => "-".repeat(w)).join("  ")}`);
+  for (const row of rows) console.log(line(row));
+}
+
+async function main() {
+  let database: Database | undefined;
+  let app: ChildProcess | undefined;
+  let baseline: ChildProcess | undefined;
+  const cleanUp = async () => {
+    await Promise.all([stopChild(app), stopChild(baseline)]);
+    if (database?.embedded) await database.stop();
+  };
+  let interrupted = false;
+  const onSignal = () => {
+    if (interrupted) return;
+    interrupted = true;
+    console.log("\nStopping...");
+    void cleanUp().finally(() => process.exit(130));
+  };
+  process.on("SIGINT", onSignal);
+  process.on("SIGTERM", onSignal);
+
+  try {
+    database = await openDatabase("bench");
+    const url = withDatabaseName(database.url, "interregio_bench");
+    await ensureDatabaseExists(url);
+    if (options.regenerate || !(await isGenerated(url))) {
+      console.log(`Generating the bench registry into ${new URL(url).pathname.slice(1)} (about a minute or two)...`);
+      await ensureDatabaseExists(url, { fresh: true });
+      await migrate(url);
+      await generateRegistry(url);
+    } else {
+      // New migrations (an index, say) apply to the kept registry too.
+      await migrate(url);
+      console.log("Reusing the generated registry (--regenerate makes it anew).");
+    }
+    if (options["generate-only"]) return;
+
+    const targets = await pickTargets(url);
+    const port = await findFreePort();
+    const origin = `http://127.0.0.1:${port}`;
+    const environment = {
+      DATABASE_URL: url,
+      NEXTAUTH_SECRET: randomBytes(32).toString("base64"),
+      NEXTAUTH_URL: origin,
+      PORT: String(port),
+      NODE_ENV: "production" as const,
+    };
+    if (buildIsStale()) {
+      console.log("Building the app (the sources changed since the last build)...");
+      await run("next", ["build"], environment);
+    }
+    const appLog: string[] = [];
+    const server = spawn(join(projectRoot, "node_modules", ".bin", "next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
+      cwd: projectRoot,
+      stdio: ["ignore", "pipe", "pipe"],
+      env: { ...process.env, ...environment },
+    });
+    const keepLog = (chunk: Buffer) => {
+      appLog.push(chunk.toString());
+      if (appLog.length > 200) appLog.shift();
+    };
+    server.stdout?.on("data", keepLog);
+    server.stderr?.on("data", keepLog);
+    app = server;
+
+    const baselinePort = await findFreePort();
+    const baselineOrigin = `http://127.0.0.1:${baselinePort}`;
+    const bare = spawn(join(projectRoot, "node_modules", ".bin", "tsx"), [join(projectRoot, "scripts", "bench", "baseline.ts")], {
+      cwd: projectRoot,
+      stdio: ["ignore", "inherit", "inherit"],
+      env: { ...process.env, DATABASE_URL: url, BASELINE_PORT: String(baselinePort), NODE_ENV: "production" as const },
+    });
+    baseline = bare;
+
+    try {
+      await waitForHttp(origin + paths.home(), server, 120);
+    } catch (error) {
+      throw new Error(`${error instanceof Error ? error.message : error}\n${appLog.join("").slice(-3000)}`);
+    }
+    await waitForHttp(`${baselineOrigin}/search?q=ping`, bare, 60);
+    const appPid = server.pid ?? 0;
+
+    const specs: RunSpec[] = [
+      { name: "search-api", target: "app", paths: SEARCH_QUERIES.map((q) => paths.api.search({ q })) },
+      { name: "search-baseline", target: "baseline", paths: SEARCH_QUERIES.map((q) => `/search?${new URLSearchParams({ q })}`) },
+      { name: "joint-ventures-api", target: "app", paths: [paths.api.jointVentures({ sector: "C", country: "BY" })] },
+      { name: "organization-page", target: "app", paths: [paths.organization(targets.organizationSlug)] },
+      { name: "organizations-list", target: "app", paths: [paths.organizations({ page: 2 })], list: true },
+      { name: "joint-ventures-list", target: "app", paths: [paths.jointVentures({ sector: "C", country: "BY" })], list: true },
+      { name: "meetings-list", target: "app", paths: [paths.meetings({ page: 2 })], list: true },
+      { name: "search-page", target: "app", paths: [paths.search({ q: SEARCH_QUERIES[0] })], list: true },
+    ];
+    const only = options.only?.split(",").map((name) => name.trim());
+    const chosen = only ? specs.filter((spec) => only.includes(spec.name)) : specs;
+
+    const loadBefore = loadavg();
+    const runs: RunResult[] = [];
+    for (const spec of chosen) {
+      process.stdout.write(`  ${spec.name}: ${spec.paths[0]}${spec.paths.length > 1 ? ` (+${spec.paths.length - 1} more)` : ""} ... `);
+      const result = await measure(spec, spec.target === "app" ? origin : baselineOrigin);
+      runs.push(result);
+      console.log(`p95 ${result.p95Ms} ms, ${result.rps} req/s${result.ok ? "" : `, FAILED (${JSON.stringify(result.statusCodes)}, ${result.errors} errors)`}`);
+    }
+    const exported = only && !only.includes("export") ? undefined : await measureExport(origin, appPid);
+    const loadAfter = loadavg();
+
+    const byName = new Map(runs.map((r) => [r.name, r]));
+    const search = byName.get("search-api");
+    const searchBaseline = byName.get("search-baseline");
+    const searchRatioToBaseline = search?.ok && searchBaseline?.ok && searchBaseline.rps > 0 ? round(search.rps / searchBaseline.rps, 2) : null;
+    const listRuns = runs.filter((r) => specs.find((s) => s.name === r.name)?.list);
+    const checks = [
+      { target: `search API p95 <= ${TARGETS.searchP95Ms} ms`, value: search?.p95Ms ?? null, met: !!search?.ok && search.p95Ms <= TARGETS.searchP95Ms },
+      { target: `search throughput >= ${TARGETS.searchRatio}x baseline`, value: searchRatioToBaseline, met: searchRatioToBaseline !== null && searchRatioToBaseline >= TARGETS.searchRatio },
+      ...listRuns.map((r) => ({ target: `${r.name} p95 <= ${TARGETS.listP95Ms} ms and < 200 KB`, value: `${r.p95Ms} ms, ${r.bytes} B`, met: r.ok && r.p95Ms <= TARGETS.listP95Ms && r.bytes < TARGETS.listBytes })),
+      ...(exported
+        ? [
+            { target: `CSV export (per 100,000 rows) < ${TARGETS.exportSeconds} s`, value: exported.secondsPer100kRows, met: exported.ok && (exported.secondsPer100kRows ?? Infinity) < TARGETS.exportSeconds },
+            { target: `CSV export peak RSS < ${TARGETS.exportRssMb} MB`, value: exported.peakRssMb, met: exported.ok && exported.peakRssMb < TARGETS.exportRssMb },
+          ]
+        : []),
+    ];
+
+    printTable(runs);
+    console.log(`\nsearch-api / search-baseline throughput: ${searchRatioToBaseline ?? "n/a"}`);
+    if (exported)
+      console.log(
+        `CSV export: ${exported.rows} rows, ${exported.bytes} bytes in ${exported.seconds} s (${exported.secondsPer100kRows ?? "n/a"} s per 100,000 rows), ` +
+          `server RSS ${exported.rssBeforeMb} MB before, ${exported.peakRssMb} MB peak${exported.ok ? "" : ` FAILED (HTTP ${exported.status})`}`,
+      );
+    console.log(`Load average (1 min) ${round(loadBefore[0] ?? 0, 2)} before the runs, ${round(loadAfter[0] ?? 0, 2)} after, on ${cpus().length} cores.`);
+    console.log("\nTargets:");
+    for (const check of checks) console.log(`  ${check.met ? "met    " : "MISSED "} ${check.target}: ${check.value ?? "n/a"}`);
+
+    const results = {
+      runs,
+      searchRatioToBaseline,
+      exportSeconds: exported?.seconds ?? null,
+      exportPeakRssMb: exported?.peakRssMb ?? null,
+      export: exported ?? null,
+      checks,
+      date: new Date().toISOString(),
+      machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? null, memoryGb: round(totalmem() / 2 ** 30), node: process.version, loadAverageBefore: loadBefore, loadAverageAfter: loadAfter },
+      settings: { connections: CONNECTIONS, durationSeconds: DURATION_S, warmupSeconds: WARMUP_S, searchQueries: SEARCH_QUERIES, database: database.embedded ? "embedded" : "DATABASE_URL" },
+      registry: { ...targets.counts, generated: GENERATED_COUNTS, organizationPage: { slug: targets.organizationSlug, discussionLinks: targets.organizationLinks } },
+    };
+    mkdirSync(join(projectRoot, "bench"), { recursive: true });
+    writeFileSync(resultsFile, `${JSON.stringify(results, null, 2)}\n`);
+    console.log(`\nWrote ${resultsFile}`);
+  } finally {
+    await cleanUp();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  },
+);
