@@ -8,6 +8,8 @@
  *   npm test -- e2e e2e/search.spec.ts  other arguments go to Playwright (a spec file, `--grep x`)
  */
 import { randomBytes } from "node:crypto";
+import { existsSync } from "node:fs";
+import { chromium } from "@playwright/test";
 import pg from "pg";
 import { hashPassword } from "../lib/password.ts";
 import { createPrismaClient } from "../lib/db.ts";
@@ -39,6 +41,24 @@ async function dropDatabase(url: string) {
   }
 }
 
+/**
+ * The Chromium the end-to-end tests drive: CHROMIUM_PATH, else Debian's, else Playwright's own when it is
+ * installed. Found before anything else runs, so that a machine without one learns it at once.
+ */
+function findChromium(): string {
+  const candidates = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", chromium.executablePath()];
+  const found = candidates.find((path): path is string => Boolean(path) && existsSync(path as string));
+  if (found) return found;
+  throw new Error(
+    [
+      "No Chromium for the end-to-end tests. Install one, then run npm test again:",
+      "  sudo apt-get install -y chromium        (Debian, Ubuntu: /usr/bin/chromium)",
+      "  npx playwright install chromium         (Playwright's own build)",
+      "or point CHROMIUM_PATH at a Chromium or Chrome binary.",
+    ].join("\n"),
+  );
+}
+
 async function stage(name: Stage, work: () => Promise<void>) {
   if (!wanted.has(name)) return;
   console.log(`\n=== ${name} ===`);
@@ -48,6 +68,7 @@ async function stage(name: Stage, work: () => Promise<void>) {
 }
 
 async function main() {
+  const chromiumPath = wanted.has("e2e") ? findChromium() : undefined;
   await stage("lint", () => run("eslint", [".", "--max-warnings=0"], common));
   await stage("types", () => run("tsc", ["--noEmit"], common));
   await stage("unit", () => run("vitest", ["run", "--project", "unit"], common));
@@ -80,6 +101,7 @@ async function main() {
         NEXTAUTH_SECRET: randomBytes(32).toString("base64"),
         NEXTAUTH_URL: `http://127.0.0.1:${port}`,
         E2E_PORT: String(port),
+        CHROMIUM_PATH: chromiumPath ?? "",
         E2E_STAFF_EMAIL: staff.email,
         E2E_STAFF_PASSWORD: staff.password,
       };
