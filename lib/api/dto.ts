@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { JointVentureDtoSchema } from "@/lib/joint-ventures/schema";
+import { jointVentureColumns } from "@/lib/joint-ventures/csv";
 import { CommitmentStatus, MeetingLevel, OrganizationKind, OrganizationStatus, RegionLevel, SectorLevel } from "@/lib/generated/prisma/enums";
 
 /**
@@ -154,6 +156,12 @@ export const RegionListDtoSchema = cursorPageSchema(RegionDtoSchema);
 export const OrganizationListDtoSchema = cursorPageSchema(OrganizationDtoSchema);
 export const MeetingListDtoSchema = cursorPageSchema(MeetingDtoSchema);
 export const SectorListDtoSchema = cursorPageSchema(SectorDtoSchema);
+export const JointVentureListDtoSchema = cursorPageSchema(JointVentureDtoSchema);
+
+/** One record of the JSON export: the export's columns (lib/joint-ventures/csv.ts), each a string, number or null. */
+export const JointVentureExportDtoSchema = z.array(
+  z.object(Object.fromEntries(jointVentureColumns.map((column) => [column.key, z.union([z.string(), z.number(), z.null()]).describe(column.header)]))),
+);
 
 export type CountryDto = z.infer<typeof CountryDtoSchema>;
 export type RegionRefDto = z.infer<typeof RegionRefDtoSchema>;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { JointVentureDtoSchema } from "@/lib/joint-ventures/schema";
 import {
   CountryDtoSchema,
   MeetingDetailDtoSchema,
@@ -48,6 +49,7 @@ const sharedSchemas: Record<string, z.ZodType> = {
   MeetingRef: MeetingRefDtoSchema,
   Meeting: MeetingDtoSchema,
   MeetingDetail: MeetingDetailDtoSchema,
+  JointVenture: JointVentureDtoSchema,
   SearchHit: SearchHitDtoSchema,
   Suggestion: SuggestionDtoSchema,
 };
@@ -123,6 +125,21 @@ function responsesOf(operation: Operation): JsonSchema {
   const ref = (kind: ProblemKind) => ({ $ref: `#/components/responses/${problemKinds[kind].component}` });
   const contentType = operation.contentType ?? "application/json";
   const schema = operation.responseName ? componentRef(operation.responseName) : inlineSchema(operation.response, "output");
+  const badRequest = operation.query && Object.keys(operation.query.shape).length > 0 ? { "400": ref("invalidParameters") } : {};
+  if (operation.download) {
+    return {
+      "200": {
+        description: operation.summary,
+        headers: {
+          "Content-Disposition": { description: "attachment, with a file name that carries the date.", schema: { type: "string" } },
+          "Cache-Control": { description: "no-store: a snapshot of a changing registry.", schema: { type: "string" } },
+        },
+        content: { [contentType]: { schema } },
+      },
+      ...badRequest,
+      "503": ref("serviceUnavailable"),
+    };
+  }
   return {
     "200": {
       description: operation.summary,
@@ -134,7 +151,7 @@ function responsesOf(operation: Operation): JsonSchema {
       content: { [contentType]: { schema } },
     },
     "304": { description: "Not modified: the If-None-Match header named the current ETag." },
-    ...(operation.query && Object.keys(operation.query.shape).length > 0 ? { "400": ref("invalidParameters") } : {}),
+    ...badRequest,
     ...(operation.notFound ? { "404": ref("notFound") } : {}),
     "405": ref("methodNotAllowed"),
     "500": ref("internalError"),

@@ -1,5 +1,7 @@
 import { z } from "zod";
 import {
+  JointVentureExportDtoSchema,
+  JointVentureListDtoSchema,
   MeetingDetailDtoSchema,
   MeetingListDtoSchema,
   OrganizationDetailDtoSchema,
@@ -12,6 +14,8 @@ import {
   SuggestionListDtoSchema,
 } from "@/lib/api/dto";
 import {
+  JointVentureExportQuerySchema,
+  JointVentureQuerySchema,
   MeetingQuerySchema,
   OrganizationQuerySchema,
   RegionQuerySchema,
@@ -45,6 +49,11 @@ export type Operation = {
   notFound?: boolean;
   /** How long clients and shared caches may reuse an answer, in seconds. */
   maxAge?: number;
+  /**
+   * A streamed download (the joint-venture exports, lib/joint-ventures/export.ts): no ETag, never cached, and
+   * served by its own handler rather than by `apiRoute`.
+   */
+  download?: boolean;
 };
 
 const listDescription =
@@ -92,6 +101,40 @@ export const operations = {
     response: OrganizationDetailDtoSchema,
     responseName: "OrganizationDetail",
     notFound: true,
+  },
+  listJointVentures: {
+    operationId: "listJointVentures",
+    path: "/api/v1/joint-ventures",
+    summary: "List joint ventures",
+    description:
+      `Joint ventures with their partners and shares, sectors and capital, oldest record first, filtered as on the joint-venture page. ` +
+      `Filters that take several values accept the parameter repeated or comma-separated. ${listDescription}`,
+    tag: "Joint ventures",
+    query: JointVentureQuerySchema,
+    response: JointVentureListDtoSchema,
+    responseName: "JointVentureList",
+  },
+  exportJointVenturesCsv: {
+    operationId: "exportJointVenturesCsv",
+    path: "/api/v1/joint-ventures/export.csv",
+    summary: "Download the filtered joint ventures as CSV",
+    description: "Every matching joint venture in the table's order (sort, dir), as UTF-8 CSV with a byte order mark; partners as \"name share%\" separated by semicolons.",
+    tag: "Joint ventures",
+    query: JointVentureExportQuerySchema,
+    response: z.string(),
+    contentType: "text/csv",
+    download: true,
+  },
+  exportJointVenturesJson: {
+    operationId: "exportJointVenturesJson",
+    path: "/api/v1/joint-ventures/export.json",
+    summary: "Download the filtered joint ventures as JSON",
+    description: "The same records and columns as the CSV export, as a JSON array of objects.",
+    tag: "Joint ventures",
+    query: JointVentureExportQuerySchema,
+    response: JointVentureExportDtoSchema,
+    responseName: "JointVentureExport",
+    download: true,
   },
   listMeetings: {
     operationId: "listMeetings",

@@ -20,7 +20,10 @@ import type {
   SectorRefDto,
   SuggestionDto,
 } from "@/lib/api/dto";
-import type { MeetingQuery, OrganizationQuery, RegionQuery, SearchQuery, SectorQuery, SuggestQuery } from "@/lib/api/schema";
+import type { JointVentureQuery, MeetingQuery, OrganizationQuery, RegionQuery, SearchQuery, SectorQuery, SuggestQuery } from "@/lib/api/schema";
+import { ApiProblem, invalidParameters } from "@/lib/api/problem";
+import { InvalidCursorError, listJointVenturesByCursor } from "@/lib/joint-ventures/queries";
+import { JointVentureFilterSchema, type JointVentureDto } from "@/lib/joint-ventures/schema";
 import { searchRegistry, suggestEntries } from "@/lib/search/queries";
 import { splitHighlights, type SearchHit } from "@/lib/search/schema";
 
@@ -495,4 +498,23 @@ export async function suggestForApi(query: SuggestQuery): Promise<{ items: Sugge
       url: pathOf[s.type](s.slug),
     })),
   };
+}
+
+// ---- Joint ventures ----
+
+/** The joint-venture module's keyset read, with the filter checked by its own schema (ranges in order). */
+export async function listJointVenturesForApi(query: JointVentureQuery): Promise<CursorPage<JointVentureDto>> {
+  const { limit, cursor, ...fields } = query;
+  const filter = JointVentureFilterSchema.safeParse(fields);
+  if (!filter.success) throw invalidParameters(filter.error.issues);
+  try {
+    return await listJointVenturesByCursor(filter.data, { cursor, limit });
+  } catch (error) {
+    if (error instanceof InvalidCursorError) {
+      throw new ApiProblem("invalidParameters", "Check the parameter cursor: it is not one this API gave out; start again without it.", {
+        errors: { cursor: ["cursor is not one this API gave out: start again without it."] },
+      });
+    }
+    throw error;
+  }
 }

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { MeetingLevel, OrganizationKind, OrganizationStatus, RegionLevel, SectorLevel } from "@/lib/generated/prisma/enums";
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, decodeCursor } from "@/lib/pagination";
+import { JointVentureFilterSchema } from "@/lib/joint-ventures/schema";
 import { MIN_SUGGEST_LENGTH, SearchParamsSchema } from "@/lib/search/schema";
 
 /**
@@ -118,6 +119,33 @@ export type RegionQuery = z.output<typeof RegionQuerySchema>;
 export type OrganizationQuery = z.output<typeof OrganizationQuerySchema>;
 export type MeetingQuery = z.output<typeof MeetingQuerySchema>;
 export type SectorQuery = z.output<typeof SectorQuerySchema>;
+
+// ---- Joint ventures ----
+
+/**
+ * The joint-venture table's filters (lib/joint-ventures/schema.ts), without its sort: the API walks by record,
+ * which is what keeps a cursor stable. The filter's cross-field checks (a range's ends in order) run again on
+ * the parsed filter in the handler.
+ */
+const { sort: _sort, dir: _dir, ...jointVentureFilterFields } = JointVentureFilterSchema.shape;
+void _sort;
+void _dir;
+
+export const JointVentureQuerySchema = z.strictObject({
+  ...jointVentureFilterFields,
+  limit: LimitParamSchema,
+  // Decoded by listJointVenturesByCursor, which refuses a cursor that is not its own.
+  cursor: z
+    .string()
+    .max(500, { error: "cursor is not one this API gave out: start again without it." })
+    .optional()
+    .describe("The nextCursor of the previous page; leave out for the first page."),
+});
+
+/** The exports take the table's filters and its order. */
+export const JointVentureExportQuerySchema = z.strictObject(JointVentureFilterSchema.shape);
+
+export type JointVentureQuery = z.output<typeof JointVentureQuerySchema>;
 
 // ---- Search ----
 

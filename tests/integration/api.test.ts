@@ -13,6 +13,7 @@ import * as sectorsRoute from "@/app/api/v1/sectors/route";
 import * as sectorRoute from "@/app/api/v1/sectors/[code]/route";
 import * as openapiRoute from "@/app/api/v1/openapi.json/route";
 import * as searchRoute from "@/app/api/v1/search/route";
+import * as jointVenturesRoute from "@/app/api/v1/joint-ventures/route";
 import * as suggestRoute from "@/app/api/v1/search/suggest/route";
 import { prisma, seedOnce } from "./setup";
 
@@ -90,7 +91,7 @@ describe("the OpenAPI document", () => {
     expect(response.status).toBe(200);
     const served = await response.json();
     expect(served.openapi).toMatch(/^3\.1\.\d+$/);
-    for (const path of ["/api/v1/regions", "/api/v1/regions/{slug}", "/api/v1/organizations", "/api/v1/organizations/{slug}", "/api/v1/meetings", "/api/v1/meetings/{slug}", "/api/v1/sectors", "/api/v1/sectors/{code}"]) {
+    for (const path of ["/api/v1/regions", "/api/v1/regions/{slug}", "/api/v1/organizations", "/api/v1/organizations/{slug}", "/api/v1/meetings", "/api/v1/meetings/{slug}", "/api/v1/sectors", "/api/v1/sectors/{code}", "/api/v1/joint-ventures", "/api/v1/joint-ventures/export.csv", "/api/v1/joint-ventures/export.json", "/api/v1/search", "/api/v1/search/suggest"]) {
       expect(Object.keys(served.paths)).toContain(path);
     }
   });
@@ -175,6 +176,55 @@ describe("lists and records answer 200 with bodies that match the OpenAPI docume
     const division = await (await get(sectorRoute, "/api/v1/sectors/28", { code: "28" })).json();
     expectMatchesDocument("/api/v1/sectors/{code}", division);
     expect(division).toMatchObject({ code: "28", level: "division", section: { code: "C" } });
+  });
+});
+
+describe("joint ventures", () => {
+  it("lists ventures with partners and shares as numbers, filtered by two filters", async () => {
+    const response = await get(jointVenturesRoute, "/api/v1/joint-ventures?limit=100");
+    expect(response.status).toBe(200);
+    const page = await json(response);
+    expectMatchesDocument("/api/v1/joint-ventures", page);
+    expect(page.items.length).toBeGreaterThan(0);
+    const withPartners = page.items.find((item) => (item.partners as unknown[]).length > 0)!;
+    expect(withPartners.url).toBe(`/organizations/${withPartners.slug}`);
+    for (const partner of withPartners.partners as { sharePercent: unknown }[]) expect(typeof partner.sharePercent).toBe("number");
+
+    const filtered = await json(await get(jointVenturesRoute, "/api/v1/joint-ventures?sector=C&status=active&limit=100"));
+    expectMatchesDocument("/api/v1/joint-ventures", filtered);
+    const divisionsOfC = new Set((await prisma.sector.findMany({ where: { sectionCode: "C" }, select: { code: true } })).map((s) => s.code));
+    for (const item of filtered.items) {
+      expect(item.status).toBe("active");
+      expect((item.sectors as { code: string }[]).some((s) => s.code === "C" || divisionsOfC.has(s.code))).toBe(true);
+    }
+  });
+
+  it("walks every venture by cursor, one at a time, without repeats", async () => {
+    const total = await prisma.organization.count({ where: { kind: "joint_venture", archivedAt: null } });
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    for (let pages = 0; pages <= total; pages += 1) {
+      const page = await json(await get(jointVenturesRoute, `/api/v1/joint-ventures?limit=1${cursor ? `&cursor=${cursor}` : ""}`));
+      seen.push(...page.items.map((item) => String(item.slug)));
+      cursor = page.nextCursor;
+      if (!cursor) break;
+    }
+    expect(cursor).toBeNull();
+    expect(seen).toHaveLength(total);
+    expect(new Set(seen).size).toBe(total);
+  });
+
+  it.each([
+    ["/api/v1/joint-ventures?sector=Z9", "sector"],
+    ["/api/v1/joint-ventures?status=bankrupt", "status"],
+    ["/api/v1/joint-ventures?foundedFrom=2010&foundedTo=2000", "foundedTo"],
+    ["/api/v1/joint-ventures?capitalMin=lots", "capitalMin"],
+    ["/api/v1/joint-ventures?limit=0", "limit"],
+    ["/api/v1/joint-ventures?cursor=garbage", "cursor"],
+    ["/api/v1/joint-ventures?sort=capital", "sort"],
+  ])("refuses %s (%s)", async (path, field) => {
+    const problem = await expectProblem(await get(jointVenturesRoute, path), 400);
+    expect(Object.keys(problem.errors ?? {})).toContain(field);
   });
 });
 
