@@ -153,6 +153,7 @@ function jointVenturesPageQuery(filter: JointVentureFilter, locale: Locale, { sk
       FROM matched m
       JOIN organizations o ON o.id = m.id
       JOIN regions r ON r.id = o.region_id
+      LEFT JOIN organization_sectors ps ON ps.organization_id = o.id AND ps.is_primary
       ORDER BY m.position`,
     values: params.values,
   };

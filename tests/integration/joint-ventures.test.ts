@@ -1,0 +1,324 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { GET as exportCsv } from "@/app/api/v1/joint-ventures/export.csv/route";
+import { GET as exportJson } from "@/app/api/v1/joint-ventures/export.json/route";
+import { sqlPool } from "@/lib/db-stream";
+import { jsonEncoder } from "@/lib/joint-ventures/csv";
+import { listJointVentures, listJointVenturesByCursor, streamJointVentures } from "@/lib/joint-ventures/queries";
+import { JointVentureFilterSchema, JOINT_VENTURE_SORTS, type JointVentureDto } from "@/lib/joint-ventures/schema";
+import { prisma, seedOnce } from "./setup";
+
+/**
+ * Ventures made here, in two regions of their own, so that each filter's answer among them is known exactly;
+ * the demo ventures of the seed are there too, and the totals are checked against Prisma's own count.
+ */
+const run = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
+const slug = (name: string) => `jv-test-${name}-${run}`;
+const regionA = slug("region-a"); // in Russia
+const regionB = slug("region-b"); // in Belarus
+const v = { alpha: slug("alpha"), beta: slug("beta"), gamma: slug("gamma"), archived: slug("archived") };
+const ours = new Set(Object.values(v));
+
+const parse = (query: Record<string, unknown>) => JointVentureFilterSchema.parse(query);
+
+/** Every venture the table shows for a query, all pages walked. */
+async function allFor(query: Record<string, unknown>, locale: "en" | "ru" = "en"): Promise<JointVentureDto[]> {
+  const items: JointVentureDto[] = [];
+  for (let page = 1; ; page++) {
+    const result = await listJointVentures(parse(query), { page, perPage: 100 }, locale);
+    items.push(...result.items);
+    if (page >= result.pageCount) return items;
+  }
+}
+
+async function oursFor(query: Record<string, unknown>): Promise<string[]> {
+  return (await allFor(query)).map((venture) => venture.slug).filter((s) => ours.has(s)).sort();
+}
+
+async function createVenture(data: {
+  slug: string;
+  name: string;
+  nameEn: string | null;
+  regionId: number;
+  countryCode: string;
+  status: "planned" | "active" | "closed";
+  foundedYear: number | null;
+  capital: [string, string] | null;
+  sectors: string[];
+  archived?: boolean;
+}) {
+  return prisma.organization.create({
+    data: {
+      slug: data.slug,
+      kind: "joint_venture",
+      name: data.name,
+      nameEn: data.nameEn,
+      regionId: data.regionId,
+      countryCode: data.countryCode,
+      status: data.status,
+      foundedYear: data.foundedYear,
+      capitalAmount: data.capital?.[0] ?? null,
+      capitalCurrency: data.capital?.[1] ?? null,
+      archivedAt: data.archived ? new Date() : null,
+      sectors: { create: data.sectors.map((code, i) => ({ sectorCode: code, isPrimary: i === 0 })) },
+    },
+    select: { id: true },
+  });
+}
+
+beforeAll(async () => {
+  await seedOnce();
+  const ra = await prisma.region.create({ data: { slug: regionA, nameEn: `Test Oblast A ${run}`, nameRu: `Тестовая область А ${run}`, level: "region", countryCode: "RU" } });
+  const rb = await prisma.region.create({ data: { slug: regionB, nameEn: `Test Region B ${run}`, nameRu: `Тестовая область Б ${run}`, level: "region", countryCode: "BY" } });
+  const orgA = await prisma.organization.create({
+    data: { slug: slug("org-a"), kind: "enterprise", name: `ООО «Тест А ${run}»`, nameEn: `Test A ${run}`, regionId: ra.id, countryCode: "RU", status: "active" },
+  });
+  const orgB = await prisma.organization.create({
+    data: { slug: slug("org-b"), kind: "enterprise", name: `ОАО «Тест Б ${run}»`, nameEn: null, regionId: rb.id, countryCode: "BY", status: "active" },
+  });
+  // alpha: machinery (C) and wholesale (G); partners in A (a firm) and B (the regional government). A formula-like name.
+  const alpha = await createVenture({
+    slug: v.alpha, name: `=ООО «Альфа ${run}»`, nameEn: `Alpha, "JV" ${run}`, regionId: ra.id, countryCode: "RU",
+    status: "active", foundedYear: 2001, capital: ["1000.00", "RUB"], sectors: ["28", "46"],
+  });
+  // beta: food (C); a live partner in B, and an archived one in A that must not count.
+  const beta = await createVenture({
+    slug: v.beta, name: `СООО «Бета ${run}»`, nameEn: null, regionId: rb.id, countryCode: "BY",
+    status: "planned", foundedYear: 2005, capital: ["5000.00", "USD"], sectors: ["10"],
+  });
+  // gamma: vehicles and machinery (both C), no partners, no year, no capital.
+  await createVenture({
+    slug: v.gamma, name: `ЗАО «Гамма ${run}»`, nameEn: `Gamma ${run}`, regionId: ra.id, countryCode: "RU",
+    status: "closed", foundedYear: null, capital: null, sectors: ["29", "28"],
+  });
+  await createVenture({
+    slug: v.archived, name: `ООО «Архив ${run}»`, nameEn: `Archived ${run}`, regionId: ra.id, countryCode: "RU",
+    status: "active", foundedYear: 2003, capital: ["3000.00", "RUB"], sectors: ["28"], archived: true,
+  });
+  await prisma.jointVenturePartner.createMany({
+    data: [
+      { ventureId: alpha.id, partnerOrganizationId: orgA.id, sharePercent: "51" },
+      { ventureId: alpha.id, partnerRegionId: rb.id, sharePercent: "49" },
+      { ventureId: beta.id, partnerOrganizationId: orgB.id, sharePercent: "50" },
+      { ventureId: beta.id, partnerOrganizationId: orgA.id, sharePercent: "30", archivedAt: new Date() },
+    ],
+  });
+});
+
+afterAll(async () => {
+  await prisma.$disconnect();
+  await sqlPool().end();
+});
+
+describe("listJointVentures filters", () => {
+  it("shows each live venture with its region, sectors and live partners with their shares", async () => {
+    const [alpha] = (await allFor({ region: regionB })).filter((x) => x.slug === v.alpha);
+    expect(alpha).toMatchObject({
+      name: `=ООО «Альфа ${run}»`,
+      status: "active",
+      foundedYear: 2001,
+      capital: { amount: 1000, currency: "RUB" },
+      region: { slug: regionA },
+      country: "RU",
+      sectors: [
+        { code: "28", primary: true },
+        { code: "46", primary: false },
+      ],
+      partners: [
+        { type: "organization", slug: slug("org-a"), sharePercent: 51 },
+        { type: "region", slug: regionB, nameEn: `Test Region B ${run}`, sharePercent: 49 },
+      ],
+      url: `/organizations/${v.alpha}`,
+    });
+    const [beta] = (await allFor({ region: regionB })).filter((x) => x.slug === v.beta);
+    expect(beta!.partners.map((p) => p.slug)).toEqual([slug("org-b")]);
+  });
+
+  it("never shows an archived venture", async () => {
+    expect(await oursFor({})).toEqual([v.alpha, v.beta, v.gamma].sort());
+  });
+
+  it("matches any of the sectors, or all of them; a section matches its divisions", async () => {
+    expect(await oursFor({ sector: "28" })).toEqual([v.alpha, v.gamma].sort());
+    expect(await oursFor({ sector: ["28", "10"] })).toEqual([v.alpha, v.beta, v.gamma].sort());
+    expect(await oursFor({ sector: ["28", "10"], match: "all" })).toEqual([]);
+    expect(await oursFor({ sector: ["28", "46"], match: "all" })).toEqual([v.alpha]);
+    expect(await oursFor({ sector: ["28", "29"], match: "all" })).toEqual([v.gamma]);
+    expect(await oursFor({ sector: "C" })).toEqual([v.alpha, v.beta, v.gamma].sort());
+    expect(await oursFor({ sector: "G" })).toEqual([v.alpha]);
+    expect(await oursFor({ sector: ["C", "G"], match: "all" })).toEqual([v.alpha]);
+    expect(await oursFor({ sector: ["C", "29"], match: "all" })).toEqual([v.gamma]);
+  });
+
+  it("finds ventures by a live partner's region or country, a regional government counting as its region", async () => {
+    expect(await oursFor({ region: regionA })).toEqual([v.alpha]);
+    expect(await oursFor({ region: regionB })).toEqual([v.alpha, v.beta].sort());
+    expect(await oursFor({ region: [regionA, regionB] })).toEqual([v.alpha, v.beta].sort());
+    expect(await oursFor({ country: "ru" })).toEqual([v.alpha]);
+    expect(await oursFor({ country: "BY" })).toEqual([v.alpha, v.beta].sort());
+    expect(await oursFor({ country: "BY", region: regionA })).toEqual([v.alpha]);
+  });
+
+  it("filters by status, founding year and capital", async () => {
+    expect(await oursFor({ status: ["planned", "closed"] })).toEqual([v.beta, v.gamma].sort());
+    expect(await oursFor({ foundedFrom: 2003 })).toEqual([v.beta]);
+    expect(await oursFor({ foundedTo: 2003 })).toEqual([v.alpha]);
+    expect(await oursFor({ foundedFrom: 2001, foundedTo: 2005 })).toEqual([v.alpha, v.beta].sort());
+    expect(await oursFor({ capitalMin: 2000 })).toEqual([v.beta]);
+    expect(await oursFor({ capitalMax: 2000 })).toEqual([v.alpha]);
+  });
+
+  it("counts what Prisma counts, for each kind of filter", async () => {
+    const live = { kind: "joint_venture" as const, archivedAt: null };
+    const inSector = (code: string) => ({ sectors: { some: { sector: { OR: [{ code }, { sectionCode: code }] } } } });
+    const partnerIn = (where: object) => ({
+      partners: { some: { archivedAt: null, OR: [{ partnerRegion: where }, { partnerOrganization: { region: where } }] } },
+    });
+    const cases: [Record<string, unknown>, object][] = [
+      [{}, live],
+      [{ sector: ["28", "10"] }, { ...live, OR: [inSector("28"), inSector("10")] }],
+      [{ sector: ["C", "46"], match: "all" }, { ...live, AND: [inSector("C"), inSector("46")] }],
+      [{ region: ["kursk-oblast", regionB] }, { ...live, ...partnerIn({ slug: { in: ["kursk-oblast", regionB] } }) }],
+      [{ country: "BY" }, { ...live, ...partnerIn({ countryCode: "BY" }) }],
+      [{ status: ["active"], foundedFrom: 2010 }, { ...live, status: { in: ["active"] }, foundedYear: { gte: 2010 } }],
+      [{ capitalMin: 4000000, capitalMax: 200000000 }, { ...live, capitalAmount: { gte: 4000000, lte: 200000000 } }],
+    ];
+    for (const [query, where] of cases) {
+      const page = await listJointVentures(parse(query), { page: 1, perPage: 5 });
+      expect({ query, total: page.total }).toEqual({ query, total: await prisma.organization.count({ where }) });
+      expect(page.items.length).toBe(Math.min(5, page.total));
+    }
+    // Past the last page: no rows, and still the total.
+    const beyond = await listJointVentures(parse({ sector: "28" }), { page: 50, perPage: 100 });
+    expect(beyond.items).toEqual([]);
+    expect(beyond.total).toBe(await prisma.organization.count({ where: { ...live, ...inSector("28") } }));
+  });
+
+  it.each(JOINT_VENTURE_SORTS.flatMap((sort) => (["asc", "desc"] as const).map((dir) => [sort, dir] as const)))(
+    "sorts by %s %s, missing values last",
+    async (sort, dir) => {
+      const statusOrder = { planned: 0, active: 1, closed: 2 };
+      const keyOf = (x: JointVentureDto): string | number | null => {
+        switch (sort) {
+          case "name":
+            return x.nameEn ?? x.name;
+          case "region":
+            return x.region.nameEn;
+          case "status":
+            return statusOrder[x.status];
+          case "founded":
+            return x.foundedYear;
+          case "capital":
+            return x.capital?.amount ?? null;
+          case "sector":
+            return x.sectors.find((s) => s.primary)?.code ?? null;
+        }
+      };
+      const keys = (await allFor({ sort, dir })).map(keyOf);
+      expect(keys.length).toBeGreaterThan(3);
+      const present = keys.filter((k) => k !== null);
+      // Nulls only at the end.
+      expect(keys.slice(present.length).every((k) => k === null)).toBe(true);
+      const sorted = [...present].sort((a, b) => (a! < b! ? -1 : a! > b! ? 1 : 0));
+      expect(present).toEqual(dir === "asc" ? sorted : sorted.reverse());
+    },
+  );
+
+  it("sorts by the Russian name for a Russian reader", async () => {
+    const names = (await allFor({ region: regionB }, "ru")).filter((x) => ours.has(x.slug)).map((x) => x.name);
+    expect(names).toEqual([`=ООО «Альфа ${run}»`, `СООО «Бета ${run}»`]);
+  });
+});
+
+describe("listJointVenturesByCursor", () => {
+  it("walks all pages while ventures are added: none twice, none skipped", async () => {
+    const before = await prisma.organization.findMany({ where: { kind: "joint_venture", archivedAt: null }, select: { slug: true } });
+    const region = await prisma.region.findUniqueOrThrow({ where: { slug: regionA } });
+    const seen: string[] = [];
+    const added: string[] = [];
+    let cursor: string | null = null;
+    for (let round = 0; round < 1000; round++) {
+      const page: Awaited<ReturnType<typeof listJointVenturesByCursor>> = await listJointVenturesByCursor(parse({}), { cursor, limit: 3 });
+      seen.push(...page.items.map((x) => x.slug));
+      if (!page.nextCursor) break;
+      cursor = page.nextCursor;
+      if (round < 3) {
+        const added1 = slug(`walk-${round}`);
+        await createVenture({ slug: added1, name: `ООО «Обход ${round} ${run}»`, nameEn: null, regionId: region.id, countryCode: "RU", status: "active", foundedYear: 2020, capital: null, sectors: ["62"] });
+        added.push(added1);
+      }
+    }
+    expect(new Set(seen).size).toBe(seen.length);
+    expect(seen).toEqual(expect.arrayContaining(before.map((x) => x.slug)));
+    // Added with higher ids, so the walk reaches them too.
+    expect(seen).toEqual(expect.arrayContaining(added));
+    await prisma.organization.updateMany({ where: { slug: { in: added } }, data: { archivedAt: new Date() } });
+  });
+
+  it("applies the filter and refuses a cursor that is not one of ours", async () => {
+    const page = await listJointVenturesByCursor(parse({ region: regionB }), { cursor: null, limit: 10 });
+    expect(page.items.map((x) => x.slug).sort()).toEqual([v.alpha, v.beta].sort());
+    expect(page.nextCursor).toBeNull();
+    await expect(listJointVenturesByCursor(parse({}), { cursor: "not-a-cursor", limit: 10 })).rejects.toThrow(/cursor/);
+  });
+});
+
+describe("the exports", () => {
+  const request = (format: "csv" | "json", query: string) => new Request(`http://registry.test/api/v1/joint-ventures/export.${format}?${query}`);
+
+  it("CSV: BOM, header, one line per venture, neutralised formula cells, as an attachment", async () => {
+    const response = await exportCsv(request("csv", `region=${regionB}`));
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toBe("text/csv; charset=utf-8");
+    expect(response.headers.get("content-disposition")).toMatch(/^attachment; filename="joint-ventures-\d{4}-\d{2}-\d{2}\.csv"$/);
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes).slice(1);
+    const lines = text.split("\r\n");
+    expect(lines.at(-1)).toBe("");
+    expect(lines[0]).toBe("slug,name,English name,kind,status,region,country,primary sector,sectors,founded year,capital amount,currency,partners,url");
+    expect(lines.length - 2).toBe(2);
+    const alpha = lines.find((line) => line.startsWith(`${v.alpha},`))!;
+    expect(alpha).toContain(`,'=ООО «Альфа ${run}»,"Alpha, ""JV"" ${run}",joint_venture,active,Test Oblast A ${run},RU,`);
+    expect(alpha).toContain(`,Test A ${run} 51%; Test Region B ${run} 49%,http://registry.test/organizations/${v.alpha}`);
+  });
+
+  it("CSV: one line per venture of the whole result, as many as the table counts", async () => {
+    const response = await exportCsv(request("csv", "sector=C"));
+    const lines = (await response.text()).split("\r\n").filter((line) => line !== "");
+    const { total } = await listJointVentures(parse({ sector: "C" }), { page: 1, perPage: 1 });
+    expect(lines.length - 1).toBe(total);
+  });
+
+  it("JSON: parses, with the same records, and is an empty array when nothing matches", async () => {
+    const response = await exportJson(request("json", `region=${regionB}&sort=capital&dir=desc`));
+    expect(response.headers.get("content-type")).toBe("application/json; charset=utf-8");
+    const records = (await response.json()) as Record<string, unknown>[];
+    expect(records.map((r) => r.slug)).toEqual([v.beta, v.alpha]);
+    expect(records[1]).toMatchObject({ name: `=ООО «Альфа ${run}»`, capitalAmount: 1000, currency: "RUB", sectors: "28; 46" });
+    const empty = await exportJson(request("json", `region=${regionA}&status=closed`));
+    expect(await empty.json()).toEqual([]);
+  });
+
+  it("refuses bad parameters with a 400 problem that names them", async () => {
+    for (const [format, handler] of [["csv", exportCsv], ["json", exportJson]] as const) {
+      const response = await handler(request(format, "sector=ZZ&status=sleeping&foundedFrom=1700"));
+      expect(response.status).toBe(400);
+      expect(response.headers.get("content-type")).toBe("application/problem+json");
+      const body = (await response.json()) as { type: string; title: string; status: number; detail: string; errors: Record<string, string[]> };
+      expect(body).toMatchObject({ status: 400, title: expect.any(String), type: expect.any(String), detail: expect.stringContaining("sector") });
+      expect(Object.keys(body.errors).map((key) => key.split(".")[0])).toEqual(expect.arrayContaining(["sector", "status", "foundedFrom"]));
+    }
+  });
+
+  it("gives the connection back when the reader stops early", async () => {
+    const pool = sqlPool();
+    const stream = streamJointVentures(parse({}), jsonEncoder, { batchSize: 1 });
+    const reader = stream.getReader();
+    await reader.read();
+    await reader.read();
+    expect(pool.totalCount - pool.idleCount).toBeGreaterThanOrEqual(1);
+    await reader.cancel();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(pool.totalCount - pool.idleCount).toBe(0);
+  });
+});
