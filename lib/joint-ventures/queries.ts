@@ -27,7 +27,8 @@ export type JointVentureRow = {
   primary_sector: string | null;
   /** Codes only: the names come from the (small, fixed) NACE table once per request, not once per row. */
   sector_codes: string[];
-  partners: { type: "organization" | "region"; slug: string; name: string; nameEn: string | null; sharePercent: number }[];
+  /** [is a regional government, slug, name, English name, share in percent], largest share first. */
+  partners: [boolean, string, string, string | null, number | string][];
 };
 
 type Locale = "en" | "ru";
@@ -99,36 +100,48 @@ function orderBy(filter: JointVentureFilter, locale: Locale): string {
   return `${sortExpression(filter.sort, locale)} ${direction} NULLS LAST, o.id ASC`;
 }
 
-/** The columns of one venture, with its sectors and live partners aggregated in SQL (no query per row). */
+/**
+ * The columns of one venture, with its sectors and live partners aggregated in SQL (no query per row). Partners
+ * come as arrays, not objects: json_build_array costs half of json_build_object over 100,000 rows.
+ */
 const rowColumns = `
   o.id, o.slug, o.name, o.name_en, o.status::text AS status, o.founded_year,
   o.capital_amount::text AS capital_amount, o.capital_currency, o.country_code,
   r.slug AS region_slug, r.name_en AS region_name_en, r.name_ru AS region_name_ru,
-  ps.sector_code AS primary_sector,
-  array(SELECT os.sector_code::text FROM organization_sectors os WHERE os.organization_id = o.id ORDER BY os.is_primary DESC, os.sector_code) AS sector_codes,
+  sx.primary_sector, coalesce(sx.sector_codes, '{}') AS sector_codes,
   coalesce((
-    SELECT json_agg(json_build_object(
-             'type', CASE WHEN p.partner_organization_id IS NULL THEN 'region' ELSE 'organization' END,
-             'slug', coalesce(po.slug, pr.slug),
-             'name', coalesce(po.name, pr.name_ru),
-             'nameEn', CASE WHEN p.partner_organization_id IS NULL THEN pr.name_en ELSE po.name_en END,
-             'sharePercent', p.share_percent)
+    SELECT json_agg(json_build_array(
+             p.partner_organization_id IS NULL,
+             coalesce(po.slug, pr.slug),
+             coalesce(po.name, pr.name_ru),
+             CASE WHEN p.partner_organization_id IS NULL THEN pr.name_en ELSE po.name_en END,
+             p.share_percent)
            ORDER BY p.share_percent DESC, p.id)
     FROM joint_venture_partners p
     LEFT JOIN organizations po ON po.id = p.partner_organization_id
     LEFT JOIN regions pr ON pr.id = p.partner_region_id
     WHERE p.venture_id = o.id AND p.archived_at IS NULL), '[]'::json) AS partners`;
 
-const fromClause = `
+/** The venture's sector codes (primary first) and its primary one, in one index scan per row. */
+const sectorsJoin = `
+  LEFT JOIN LATERAL (
+    SELECT array_agg(os.sector_code::text ORDER BY os.is_primary DESC, os.sector_code) AS sector_codes,
+           max(os.sector_code::text) FILTER (WHERE os.is_primary) AS primary_sector
+    FROM organization_sectors os WHERE os.organization_id = o.id) sx ON true`;
+
+/** The ventures with their regions; the primary sector joined only where the order needs it. */
+function fromClause(filter: JointVentureFilter): string {
+  const primary = filter.sort === "sector" ? "\n  LEFT JOIN organization_sectors ps ON ps.organization_id = o.id AND ps.is_primary" : "";
+  return `
   FROM organizations o
-  JOIN regions r ON r.id = o.region_id
-  LEFT JOIN organization_sectors ps ON ps.organization_id = o.id AND ps.is_primary`;
+  JOIN regions r ON r.id = o.region_id${primary}`;
+}
 
 /** The export's statement: every matching venture in the table's order. */
 export function jointVenturesExportQuery(filter: JointVentureFilter, locale: Locale = "en"): SqlQuery {
   const params = new Params();
   const where = whereClause(filter, params);
-  return { text: `SELECT ${rowColumns} ${fromClause} WHERE ${where} ORDER BY ${orderBy(filter, locale)}`, values: params.values };
+  return { text: `SELECT ${rowColumns} ${fromClause(filter)} ${sectorsJoin} WHERE ${where} ORDER BY ${orderBy(filter, locale)}`, values: params.values };
 }
 
 /** The page's statement: one page of rows, each carrying the total of matches. */
@@ -144,7 +157,7 @@ function jointVenturesPageQuery(filter: JointVentureFilter, locale: Locale, { sk
     text: `
       WITH matched AS (
         SELECT o.id, count(*) OVER () AS total, row_number() OVER (ORDER BY ${order}) AS position
-        ${fromClause}
+        ${fromClause(filter)}
         WHERE ${where}
         ORDER BY ${order}
         LIMIT ${limit}::int OFFSET ${offset}::int
@@ -153,7 +166,7 @@ function jointVenturesPageQuery(filter: JointVentureFilter, locale: Locale, { sk
       FROM matched m
       JOIN organizations o ON o.id = m.id
       JOIN regions r ON r.id = o.region_id
-      LEFT JOIN organization_sectors ps ON ps.organization_id = o.id AND ps.is_primary
+      ${sectorsJoin}
       ORDER BY m.position`,
     values: params.values,
   };
@@ -198,7 +211,13 @@ export function toJointVentureDto(row: JointVentureRow, sectorNames: SectorNames
       nameRu: sectorNames.get(code)?.nameRu ?? code,
       primary: code === row.primary_sector,
     })),
-    partners: row.partners.map((partner) => ({ ...partner, sharePercent: Number(partner.sharePercent) })),
+    partners: row.partners.map(([isRegion, slug, name, nameEn, share]) => ({
+      type: isRegion ? "region" : "organization",
+      slug,
+      name,
+      nameEn,
+      sharePercent: Number(share),
+    })),
     url: `${origin}${paths.organization(row.slug)}`,
   };
 }
@@ -238,7 +257,7 @@ export async function listJointVenturesByCursor(
   const take = params.add(limit + 1);
   const [rows, sectorNames] = await Promise.all([
     queryRows<JointVentureRow>({
-      text: `SELECT ${rowColumns} ${fromClause} WHERE ${where} AND o.id > ${afterId}::int ORDER BY o.id LIMIT ${take}::int`,
+      text: `SELECT ${rowColumns} ${fromClause(filter)} ${sectorsJoin} WHERE ${where} AND o.id > ${afterId}::int ORDER BY o.id LIMIT ${take}::int`,
       values: params.values,
     }),
     getSectorNames(),
