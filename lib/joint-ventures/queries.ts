@@ -51,20 +51,14 @@ function whereClause(filter: JointVentureFilter, params: Params): string {
   if (filter.capitalMin !== undefined) conditions.push(`o.capital_amount >= ${params.add(filter.capitalMin)}::numeric`);
   if (filter.capitalMax !== undefined) conditions.push(`o.capital_amount <= ${params.add(filter.capitalMax)}::numeric`);
   if (filter.sector?.length) {
-    const codes = params.add(filter.sector);
-    if (filter.match === "all") {
-      // No wanted code is missing: each code (a division, or a section through any of its divisions) is held.
-      conditions.push(`NOT EXISTS (
-        SELECT 1 FROM unnest(${codes}::text[]) AS wanted(code)
-        WHERE NOT EXISTS (
-          SELECT 1 FROM organization_sectors os JOIN sectors s ON s.code = os.sector_code
-          WHERE os.organization_id = o.id AND (s.code = wanted.code OR s.section_code = wanted.code)))`);
-    } else {
-      conditions.push(`EXISTS (
+    // A code is held when the venture has it, or (for a section) one of its divisions. "all" asks this of each
+    // code in turn, one indexed semi-join each, which the planner handles far better than a double NOT EXISTS.
+    const holds = (codes: string) => `EXISTS (
         SELECT 1 FROM organization_sectors os
         WHERE os.organization_id = o.id
-          AND os.sector_code IN (SELECT s.code FROM sectors s WHERE s.code = ANY(${codes}::text[]) OR s.section_code = ANY(${codes}::text[])))`);
-    }
+          AND os.sector_code IN (SELECT s.code FROM sectors s WHERE s.code = ANY(${codes}::text[]) OR s.section_code = ANY(${codes}::text[])))`;
+    if (filter.match === "all") for (const code of filter.sector) conditions.push(holds(params.add([code])));
+    else conditions.push(holds(params.add(filter.sector)));
   }
   // A partner sits in a region: an organization in its region, a regional government in itself.
   const partnerIn = (condition: string) => `EXISTS (
