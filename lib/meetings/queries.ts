@@ -106,6 +106,16 @@ export async function getOrganizationRef(slug: string) {
 const regionSelect = { select: regionRefSelect };
 const meetingRefSelect = { slug: true, titleEn: true, titleRu: true, date: true } as const;
 
+const discussedSelect = {
+  id: true,
+  version: true,
+  note: true,
+  createdAt: true,
+  createdBy: { select: { name: true } },
+  organization: { select: { slug: true, name: true, nameEn: true, kind: true, isDemo: true } },
+  region: regionSelect,
+} as const;
+
 /** One read per request: the page and its metadata share it. */
 export const getMeetingPage = cache(async (slug: string, discussedPage = 1) => {
   const meeting = await db().meeting.findFirst({
@@ -133,21 +143,6 @@ export const getMeetingPage = cache(async (slug: string, discussedPage = 1) => {
         orderBy: { position: "asc" },
         select: { speakerEn: true, speakerRu: true, textEn: true, textRu: true },
       },
-      discussionLinks: {
-        where: { archivedAt: null },
-        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-        skip: (discussedPage - 1) * DISCUSSED_PAGE_SIZE,
-        take: DISCUSSED_PAGE_SIZE,
-        select: {
-          id: true,
-          version: true,
-          note: true,
-          createdAt: true,
-          createdBy: { select: { name: true } },
-          organization: { select: { slug: true, name: true, nameEn: true, kind: true, isDemo: true } },
-          region: regionSelect,
-        },
-      },
       commitments: {
         where: { archivedAt: null },
         orderBy: { id: "asc" },
@@ -170,7 +165,6 @@ export const getMeetingPage = cache(async (slug: string, discussedPage = 1) => {
           },
         },
       },
-      _count: { select: { discussionLinks: { where: { archivedAt: null } } } },
       followedUp: {
         where: { commitment: { archivedAt: null } },
         select: {
@@ -180,8 +174,19 @@ export const getMeetingPage = cache(async (slug: string, discussedPage = 1) => {
     },
   });
   if (!meeting) return null;
-  const { _count, ...rest } = meeting;
-  return { ...rest, discussed: toPage(meeting.discussionLinks, _count.discussionLinks, { page: discussedPage, perPage: DISCUSSED_PAGE_SIZE }) };
+  // What was discussed is read by top-level queries: a nested `skip`/`take` is applied in memory.
+  const where = { meetingId: meeting.id, archivedAt: null };
+  const [discussionLinks, total] = await Promise.all([
+    db().discussionLink.findMany({
+      where,
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      skip: (discussedPage - 1) * DISCUSSED_PAGE_SIZE,
+      take: DISCUSSED_PAGE_SIZE,
+      select: discussedSelect,
+    }),
+    db().discussionLink.count({ where }),
+  ]);
+  return { ...meeting, discussionLinks, discussed: toPage(discussionLinks, total, { page: discussedPage, perPage: DISCUSSED_PAGE_SIZE }) };
 });
 
 export type MeetingPage = NonNullable<Awaited<ReturnType<typeof getMeetingPage>>>;

@@ -1,3 +1,4 @@
+import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 /** An entity's page shows its latest meetings; the meetings list, filtered to the entity, shows the rest. */
@@ -14,12 +15,23 @@ export const timelineSelect = {
 export type TimelineEntry = Prisma.DiscussionLinkGetPayload<{ select: typeof timelineSelect }>;
 
 /** Live links to live meetings: what the timeline shows and counts. */
-export const timelineCountWhere = { archivedAt: null, meeting: { archivedAt: null } } satisfies Prisma.DiscussionLinkWhereInput;
+const liveLinks = { archivedAt: null, meeting: { archivedAt: null } } satisfies Prisma.DiscussionLinkWhereInput;
 
-/** The latest live links, newest meeting first. */
-export const timelineArgs = {
-  where: timelineCountWhere,
-  orderBy: [{ meeting: { date: "desc" } }, { id: "desc" }],
-  take: TIMELINE_LIMIT,
-  select: timelineSelect,
-} satisfies Prisma.DiscussionLinkFindManyArgs;
+/**
+ * The latest meetings of one organization or region and how many there are in all. Top-level queries, not a
+ * nested select: Prisma reads a nested relation's rows for all parents and cuts `take` in memory, and a
+ * nested `_count` groups the whole links table.
+ */
+export async function listTimeline(entity: { organizationId: number } | { regionId: number }) {
+  const where = { ...entity, ...liveLinks } satisfies Prisma.DiscussionLinkWhereInput;
+  const [entries, total] = await Promise.all([
+    db().discussionLink.findMany({
+      where,
+      orderBy: [{ meeting: { date: "desc" } }, { id: "desc" }],
+      take: TIMELINE_LIMIT,
+      select: timelineSelect,
+    }),
+    db().discussionLink.count({ where }),
+  ]);
+  return { entries, total };
+}

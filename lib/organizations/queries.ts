@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { OrganizationKind, OrganizationStatus } from "@/lib/generated/prisma/enums";
 import type { Locale } from "@/lib/i18n/locale";
-import { TIMELINE_LIMIT, timelineArgs, timelineCountWhere } from "@/lib/meetings/timeline";
+import { listTimeline } from "@/lib/meetings/timeline";
 import type { OrganizationFilter, OrganizationSort } from "@/lib/organizations/schema";
 import { toPage, type Page, type PageParams } from "@/lib/pagination";
 import { regionRefSelect } from "@/lib/regions/queries";
@@ -131,38 +131,39 @@ export const getOrganizationPage = cache(async (slug: string) => {
         take: RELATED_LIMIT,
         select: { isPrimary: true, sector: { select: { code: true, nameEn: true, nameRu: true } } },
       },
-      partners: {
-        where: { archivedAt: null },
-        orderBy: [{ sharePercent: "desc" }, { id: "asc" }],
-        take: RELATED_LIMIT,
-        select: {
-          sharePercent: true,
-          partnerOrganization: { select: { slug: true, name: true, nameEn: true, region: regionSelect } },
-          partnerRegion: regionSelect,
-        },
-      },
-      ventureShares: {
-        where: { archivedAt: null, venture: { archivedAt: null } },
-        orderBy: [{ sharePercent: "desc" }, { id: "asc" }],
-        take: RELATED_LIMIT,
-        select: { sharePercent: true, venture: { select: { slug: true, name: true, nameEn: true } } },
-      },
-      discussionLinks: timelineArgs,
-      _count: { select: { discussionLinks: { where: timelineCountWhere } } },
     },
   });
   if (!organization) return null;
-  const { discussionLinks, capitalAmount, partners, ventureShares, _count, ...rest } = organization;
+  // Related rows are read by top-level queries: a nested `take` is applied in memory, after reading them all.
+  const [partners, ventureShares, timeline] = await Promise.all([
+    db().jointVenturePartner.findMany({
+      where: { ventureId: organization.id, archivedAt: null },
+      orderBy: [{ sharePercent: "desc" }, { id: "asc" }],
+      take: RELATED_LIMIT,
+      select: {
+        sharePercent: true,
+        partnerOrganization: { select: { slug: true, name: true, nameEn: true, region: regionSelect } },
+        partnerRegion: regionSelect,
+      },
+    }),
+    db().jointVenturePartner.findMany({
+      where: { partnerOrganizationId: organization.id, archivedAt: null, venture: { archivedAt: null } },
+      orderBy: [{ sharePercent: "desc" }, { id: "asc" }],
+      take: RELATED_LIMIT,
+      select: { sharePercent: true, venture: { select: { slug: true, name: true, nameEn: true } } },
+    }),
+    listTimeline({ organizationId: organization.id }),
+  ]);
+  const { capitalAmount, ...rest } = organization;
   return {
     ...rest,
     capitalAmount: capitalAmount === null ? null : Number(capitalAmount),
     partners: partners.map((p) => ({ ...p, sharePercent: Number(p.sharePercent) })),
     ventureShares: ventureShares.map((v) => ({ ...v, sharePercent: Number(v.sharePercent) })),
-    timeline: discussionLinks,
-    timelineTotal: _count.discussionLinks,
+    timeline: timeline.entries,
+    timelineTotal: timeline.total,
   };
 });
 
 export type OrganizationPage = NonNullable<Awaited<ReturnType<typeof getOrganizationPage>>>;
 
-export { TIMELINE_LIMIT };

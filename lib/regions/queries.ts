@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { RegionLevel } from "@/lib/generated/prisma/enums";
 import type { Locale } from "@/lib/i18n/locale";
-import { timelineArgs, timelineCountWhere } from "@/lib/meetings/timeline";
+import { listTimeline } from "@/lib/meetings/timeline";
 import { toPage, type Page } from "@/lib/pagination";
 import type { RegionListParams } from "@/lib/regions/schema";
 
@@ -140,15 +140,21 @@ export const getRegionPage = cache(async (slug: string) => {
       level: true,
       country: { select: countrySelect },
       parent: { select: regionRefSelect },
-      children: { where: { archivedAt: null }, select: regionRefSelect, orderBy: [{ nameEn: "asc" }, { id: "asc" }], take: CHILDREN_LIMIT },
-      discussionLinks: timelineArgs,
-      _count: { select: { discussionLinks: { where: timelineCountWhere } } },
     },
   });
   if (!region) return null;
-  const trade = await listTrade(region.id);
-  const { discussionLinks, _count, ...rest } = region;
-  return { ...rest, trade, timeline: discussionLinks, timelineTotal: _count.discussionLinks };
+  // Top-level queries: a nested `take` would be applied in memory, after reading every row.
+  const [children, trade, timeline] = await Promise.all([
+    db().region.findMany({
+      where: { parentId: region.id, archivedAt: null },
+      orderBy: [{ nameEn: "asc" }, { id: "asc" }],
+      take: CHILDREN_LIMIT,
+      select: regionRefSelect,
+    }),
+    listTrade(region.id),
+    listTimeline({ regionId: region.id }),
+  ]);
+  return { ...region, children, trade, timeline: timeline.entries, timelineTotal: timeline.total };
 });
 
 function numberOrNull(value: { toString(): string } | null) {

@@ -15,22 +15,25 @@ const regionSlug = `browse-test-${run}`;
 let regionId: number;
 const ORGANIZATIONS = 60;
 
+/** The n-th of a few values, round and round. */
+const cycle = <T,>(values: readonly [T, ...T[]], n: number): T => values[n % values.length] ?? values[0];
+
 /** Organization n: a mix of kinds, statuses, founding years and sectors; every fourth has no English name. */
 function organizationData(n: number) {
   return {
     slug: `browse-org-${run}-${n}`,
-    kind: (["enterprise", "university", "joint_venture"] as const)[n % 3],
+    kind: cycle(["enterprise", "university", "joint_venture"] as const, n),
     name: `ООО «Браузер ${String.fromCharCode(0x410 + (n % 32))}${n} ${run}»`,
     nameEn: n % 4 === 0 ? null : `Browse ${String.fromCharCode(65 + ((n * 7) % 26))}${n}`,
     regionId,
     countryCode: "RU",
-    status: (["active", "planned", "closed"] as const)[n % 3],
+    status: cycle(["active", "planned", "closed"] as const, n),
     foundedYear: n % 5 === 0 ? null : 1990 + (n % 30),
   };
 }
 
 /** Division of organization n: 25 (section C), 10 (section C) or 01 (section A). */
-const divisionOf = (n: number) => (["25", "10", "01"] as const)[n % 3];
+const divisionOf = (n: number) => cycle(["25", "10", "01"] as const, n);
 
 async function directCount(condition: Prisma.Sql) {
   const [row] = await prisma.$queryRaw<{ n: number }[]>`
