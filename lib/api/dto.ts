@@ -47,12 +47,15 @@ export const SectorDtoSchema = z.object({
   nameEn: z.string(),
   nameRu: z.string(),
   section: SectorRefDtoSchema.nullable().describe("For a division, its section."),
+  organizationCount: z
+    .number()
+    .int()
+    .describe("Live organizations in this sector (for a section: filed under it or any of its divisions, each once). Up to a minute old."),
   url,
 });
 
 export const SectorDetailDtoSchema = SectorDtoSchema.extend({
   divisions: z.array(SectorRefDtoSchema).describe("For a section, its divisions."),
-  organizationCount: z.number().int().describe("Live organizations in this sector (for a section: in any of its divisions or the section itself)."),
 });
 
 export const OrganizationSectorDtoSchema = SectorRefDtoSchema.extend({ isPrimary: z.boolean() });

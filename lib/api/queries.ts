@@ -25,6 +25,7 @@ import { ApiProblem, invalidParameters } from "@/lib/api/problem";
 import { InvalidCursorError, listJointVenturesByCursor } from "@/lib/joint-ventures/queries";
 import { JointVentureFilterSchema, type JointVentureDto } from "@/lib/joint-ventures/schema";
 import { searchRegistry, suggestEntries } from "@/lib/search/queries";
+import { listSectorsWithCounts } from "@/lib/sectors/queries";
 import { splitHighlights, type SearchHit } from "@/lib/search/schema";
 
 /**
@@ -140,9 +141,13 @@ export async function getRegionDetail(slug: string): Promise<RegionDetailDto | n
 
 // ---- Organizations ----
 
-/** `C` means the section and every division in it; `28` means that division. */
+/**
+ * `C` means the section and every division in it; `28` means that division. The section's codes come from a
+ * subquery on sectors (`sector_code IN (SELECT code ...)`), which walks organization_sectors by its index
+ * instead of joining every row to sectors.
+ */
 function sectorFilter(code: string): Prisma.OrganizationSectorWhereInput {
-  return /^[A-Z]$/.test(code) ? { OR: [{ sectorCode: code }, { sector: { sectionCode: code } }] } : { sectorCode: code };
+  return /^[A-Z]$/.test(code) ? { sector: { OR: [{ code }, { sectionCode: code }] } } : { sectorCode: code };
 }
 
 const organizationSelect = {
@@ -401,43 +406,60 @@ const sectorSelect = { ...sectorRefSelect, level: true, section: { select: secto
 
 type SectorRow = Prisma.SectorGetPayload<{ select: typeof sectorSelect }>;
 
-function toSector(s: SectorRow): SectorDto {
+/**
+ * Live organizations per sector code. Counting a large section means reading most of organization_sectors, so
+ * the counts are the sector pages' own, computed in one grouped query and kept for a minute per process.
+ */
+async function organizationCountsBySector(): Promise<Map<string, number>> {
+  const sections = await listSectorsWithCounts();
+  const counts = new Map<string, number>();
+  for (const section of sections) {
+    counts.set(section.code, section.organizations);
+    for (const division of section.divisions) counts.set(division.code, division.organizations);
+  }
+  return counts;
+}
+
+function toSector(s: SectorRow, counts: Map<string, number>): SectorDto {
   return {
     code: s.code,
     level: s.level,
     nameEn: s.nameEn,
     nameRu: s.nameRu,
     section: s.section ? toSectorRef(s.section) : null,
+    organizationCount: counts.get(s.code) ?? 0,
     url: paths.sector(s.code),
   };
 }
 
 /** Ordered by code: the divisions (01-99) before the sections (A-U), a unique key like any other. */
 export async function listSectorsPage(query: SectorQuery): Promise<CursorPage<SectorDto>> {
-  const rows = await db().sector.findMany({
-    where: {
-      level: query.level,
-      sectionCode: query.section,
-      ...(query.cursor ? { code: { gt: query.cursor[0] } } : {}),
-    },
-    orderBy: { code: "asc" },
-    take: query.limit + 1,
-    select: sectorSelect,
-  });
-  return mapPage(rows, query.limit, (s) => [s.code], toSector);
+  const [rows, counts] = await Promise.all([
+    db().sector.findMany({
+      where: {
+        level: query.level,
+        sectionCode: query.section,
+        ...(query.cursor ? { code: { gt: query.cursor[0] } } : {}),
+      },
+      orderBy: { code: "asc" },
+      take: query.limit + 1,
+      select: sectorSelect,
+    }),
+    organizationCountsBySector(),
+  ]);
+  return mapPage(rows, query.limit, (s) => [s.code], (s) => toSector(s, counts));
 }
 
 export async function getSectorDetail(code: string): Promise<SectorDetailDto | null> {
-  const normalized = code.toUpperCase();
-  const sector = await db().sector.findUnique({
-    where: { code: normalized },
-    select: { ...sectorSelect, divisions: { orderBy: { code: "asc" }, select: sectorRefSelect } },
-  });
+  const [sector, counts] = await Promise.all([
+    db().sector.findUnique({
+      where: { code: code.toUpperCase() },
+      select: { ...sectorSelect, divisions: { orderBy: { code: "asc" }, select: sectorRefSelect } },
+    }),
+    organizationCountsBySector(),
+  ]);
   if (!sector) return null;
-  const organizationCount = await db().organization.count({
-    where: { archivedAt: null, sectors: { some: sectorFilter(sector.code) } },
-  });
-  return { ...toSector(sector), divisions: sector.divisions.map(toSectorRef), organizationCount };
+  return { ...toSector(sector, counts), divisions: sector.divisions.map(toSectorRef) };
 }
 
 // ---- Search ----

@@ -176,6 +176,12 @@ describe("lists and records answer 200 with bodies that match the OpenAPI docume
     const division = await (await get(sectorRoute, "/api/v1/sectors/28", { code: "28" })).json();
     expectMatchesDocument("/api/v1/sectors/{code}", division);
     expect(division).toMatchObject({ code: "28", level: "division", section: { code: "C" } });
+    const [{ count }] = await prisma.$queryRaw<{ count: number }[]>`
+      SELECT count(DISTINCT o.id)::int AS count FROM organizations o JOIN organization_sectors os ON os.organization_id = o.id
+      JOIN sectors s ON s.code = os.sector_code WHERE o.archived_at IS NULL AND (s.code = 'C' OR s.section_code = 'C')`;
+    expect(count).toBeGreaterThan(0);
+    expect(section.organizationCount).toBe(count);
+    expect(division.organizationCount).toBeLessThanOrEqual(section.organizationCount);
   });
 });
 
