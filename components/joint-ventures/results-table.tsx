@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { DemoTag } from "@/components/ui";
 import { localized } from "@/lib/i18n";
 import { filterToQuery, type JointVentureDto, type JointVentureFilter, type JointVentureSort } from "@/lib/joint-ventures/schema";
 import type { Page } from "@/lib/pagination";
@@ -64,6 +65,12 @@ export async function JointVentureTable({ page, filter, locale }: { page: Page<J
               <tr key={venture.slug}>
                 <th scope="row" className="border-b border-line py-2 pr-4 font-normal align-top">
                   <Link href={paths.organization(venture.slug)}>{localized(locale, venture.nameEn, venture.name)}</Link>
+                  {venture.isDemo && (
+                    <>
+                      {" "}
+                      <DemoTag />
+                    </>
+                  )}
                 </th>
                 <td className="border-b border-line py-2 pr-4 align-top">{localized(locale, venture.region.nameEn, venture.region.nameRu)}</td>
                 <td className="border-b border-line py-2 pr-4 align-top">

@@ -37,6 +37,8 @@ export const jointVentureColumns: readonly ExportColumn[] = [
   { key: "currency", header: "currency", value: (v) => v.capital?.currency ?? null },
   { key: "partners", header: "partners", value: formatPartners },
   { key: "url", header: "url", value: (v) => v.url },
+  // Synthetic records say so in the file too, so that no one takes one for a real partner.
+  { key: "isDemo", header: "demo data", value: (v) => (v.isDemo ? "yes" : "no") },
 ];
 
 /** Byte order mark: spreadsheet programs then read the file as UTF-8 and show Cyrillic as Cyrillic. */

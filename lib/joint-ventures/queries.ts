@@ -21,6 +21,7 @@ export type JointVentureRow = {
   capital_amount: string | null;
   capital_currency: string | null;
   country_code: string;
+  is_demo: boolean;
   region_slug: string;
   region_name_en: string;
   region_name_ru: string;
@@ -100,7 +101,7 @@ function orderBy(filter: JointVentureFilter, locale: Locale): string {
  */
 const rowColumns = `
   o.id, o.slug, o.name, o.name_en, o.status::text AS status, o.founded_year,
-  o.capital_amount::text AS capital_amount, o.capital_currency, o.country_code,
+  o.capital_amount::text AS capital_amount, o.capital_currency, o.country_code, o.is_demo,
   r.slug AS region_slug, r.name_en AS region_name_en, r.name_ru AS region_name_ru,
   sx.primary_sector, coalesce(sx.sector_codes, '{}') AS sector_codes,
   coalesce((
@@ -213,6 +214,7 @@ export function toJointVentureDto(row: JointVentureRow, sectorNames: SectorNames
       sharePercent: Number(share),
     })),
     url: `${origin}${paths.organization(row.slug)}`,
+    isDemo: row.is_demo,
   };
 }
 

@@ -174,5 +174,7 @@ export const JointVentureDtoSchema = z.object({
   ),
   /** The venture's public page. */
   url: z.string(),
+  /** Synthetic demonstration data, not a real venture. */
+  isDemo: z.boolean(),
 });
 export type JointVentureDto = z.infer<typeof JointVentureDtoSchema>;

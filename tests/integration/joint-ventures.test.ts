@@ -128,6 +128,7 @@ describe("listJointVentures filters", () => {
         { type: "region", slug: regionB, nameEn: `Test Region B ${run}`, sharePercent: 49 },
       ],
       url: `/organizations/${v.alpha}`,
+      isDemo: false,
     });
     const [beta] = (await allFor({ region: regionB })).filter((x) => x.slug === v.beta);
     expect(beta!.partners.map((p) => p.slug)).toEqual([slug("org-b")]);
@@ -275,11 +276,11 @@ describe("the exports", () => {
     const text = new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes).slice(1);
     const lines = text.split("\r\n");
     expect(lines.at(-1)).toBe("");
-    expect(lines[0]).toBe("slug,name,English name,kind,status,region,country,primary sector,sectors,founded year,capital amount,currency,partners,url");
+    expect(lines[0]).toBe("slug,name,English name,kind,status,region,country,primary sector,sectors,founded year,capital amount,currency,partners,url,demo data");
     expect(lines.length - 2).toBe(2);
     const alpha = lines.find((line) => line.startsWith(`${v.alpha},`))!;
     expect(alpha).toContain(`,'=ООО «Альфа ${run}»,"Alpha, ""JV"" ${run}",joint_venture,active,Test Oblast A ${run},RU,`);
-    expect(alpha).toContain(`,Test A ${run} 51%; Test Region B ${run} 49%,http://registry.test/organizations/${v.alpha}`);
+    expect(alpha).toContain(`,Test A ${run} 51%; Test Region B ${run} 49%,http://registry.test/organizations/${v.alpha},no`);
   });
 
   it("CSV: one line per venture of the whole result, as many as the table counts", async () => {

@@ -20,6 +20,7 @@ const venture: JointVentureDto = {
     { type: "region", slug: "gomel-region", name: "Гомельская область", nameEn: "Gomel Region", sharePercent: 49 },
   ],
   url: "https://interregio.example/organizations/seym-ptich-agrotech",
+  isDemo: true,
 };
 
 /** Splits a CSV text into records of cells, honouring RFC 4180 quotes (a reader's view of the file). */
@@ -98,6 +99,7 @@ describe("the CSV file", () => {
     expect(cell("capital amount")).toBe("120000000");
     expect(cell("currency")).toBe("RUB");
     expect(cell("url")).toBe(venture.url);
+    expect(cell("demo data")).toBe("yes");
     expect(new TextDecoder("utf-8", { ignoreBOM: true }).decode(new TextEncoder().encode(text))).toBe(text);
   });
 
