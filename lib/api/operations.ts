@@ -202,6 +202,19 @@ export const operations = {
     response: SuggestionListDtoSchema,
     responseName: "SuggestionList",
   },
+  index: {
+    operationId: "getApiIndex",
+    path: "/api/v1",
+    summary: "What this API offers: its endpoints and where its description is",
+    tag: "Meta",
+    query: z.strictObject({}),
+    response: z.object({
+      openapi: z.string().describe("The path of the OpenAPI 3.1 document."),
+      endpoints: z.array(z.object({ path: z.string(), summary: z.string() })),
+    }),
+    responseName: "ApiIndex",
+    maxAge: 300,
+  },
   openapi: {
     operationId: "getOpenApiDocument",
     path: "/api/v1/openapi.json",

@@ -12,6 +12,7 @@ import * as meetingRoute from "@/app/api/v1/meetings/[slug]/route";
 import * as sectorsRoute from "@/app/api/v1/sectors/route";
 import * as sectorRoute from "@/app/api/v1/sectors/[code]/route";
 import * as openapiRoute from "@/app/api/v1/openapi.json/route";
+import * as indexRoute from "@/app/api/v1/route";
 import * as searchRoute from "@/app/api/v1/search/route";
 import * as jointVenturesRoute from "@/app/api/v1/joint-ventures/route";
 import * as suggestRoute from "@/app/api/v1/search/suggest/route";
@@ -96,6 +97,15 @@ describe("the OpenAPI document", () => {
     }
   });
 
+  it("is named by the API's index, which lists every endpoint", async () => {
+    const response = await get(indexRoute, "/api/v1");
+    expect(response.status).toBe(200);
+    const index = await response.json();
+    expectMatchesDocument("/api/v1", index);
+    expect(index.openapi).toBe("/api/v1/openapi.json");
+    expect(index.endpoints.map((e: { path: string }) => e.path)).toEqual(Object.keys(document.paths));
+  });
+
   it("its response schemas refuse a body of the wrong shape (the checks below are not vacuous)", () => {
     const validate = ajv.getSchema("https://interregio.test/openapi.json#/components/schemas/OrganizationList")!;
     expect(validate({ items: [], nextCursor: null })).toBe(true);
@@ -176,11 +186,11 @@ describe("lists and records answer 200 with bodies that match the OpenAPI docume
     const division = await (await get(sectorRoute, "/api/v1/sectors/28", { code: "28" })).json();
     expectMatchesDocument("/api/v1/sectors/{code}", division);
     expect(division).toMatchObject({ code: "28", level: "division", section: { code: "C" } });
-    const [{ count }] = await prisma.$queryRaw<{ count: number }[]>`
+    const [counted] = await prisma.$queryRaw<{ count: number }[]>`
       SELECT count(DISTINCT o.id)::int AS count FROM organizations o JOIN organization_sectors os ON os.organization_id = o.id
       JOIN sectors s ON s.code = os.sector_code WHERE o.archived_at IS NULL AND (s.code = 'C' OR s.section_code = 'C')`;
-    expect(count).toBeGreaterThan(0);
-    expect(section.organizationCount).toBe(count);
+    expect(counted!.count).toBeGreaterThan(0);
+    expect(section.organizationCount).toBe(counted!.count);
     expect(division.organizationCount).toBeLessThanOrEqual(section.organizationCount);
   });
 });
