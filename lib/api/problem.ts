@@ -50,10 +50,6 @@ export class ApiProblem extends Error {
   }
 }
 
-export function notFound(what: string) {
-  return new ApiProblem("notFound", `There is no ${what}. Check the address, or find the record through the list.`);
-}
-
 /** Zod issues as RFC 9457 `errors`: parameter name -> messages; unknown parameters are named too. */
 export function fieldErrors(issues: readonly z.core.$ZodIssue[]): Record<string, string[]> {
   const errors: Record<string, string[]> = {};

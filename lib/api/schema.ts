@@ -11,6 +11,15 @@ import { MIN_SUGGEST_LENGTH, SearchParamsSchema } from "@/lib/search/schema";
  * filter would otherwise be ignored silently).
  */
 
+/** The same fields with descriptions for the OpenAPI document (the owning schemas keep theirs in comments). */
+function describeFields<S extends Record<string, z.ZodType>>(shape: S, descriptions: Partial<Record<keyof S, string>>): S {
+  const out: Record<string, z.ZodType> = { ...shape };
+  for (const [key, description] of Object.entries(descriptions)) {
+    if (description && out[key]) out[key] = out[key].describe(description);
+  }
+  return out as S;
+}
+
 /** `z.enum` with a message that lists the allowed values. */
 function oneOf<const T extends Record<string, string>>(values: T, name: string) {
   return z.enum(values, { error: `${name} must be one of: ${Object.values(values).join(", ")}.` });
@@ -127,7 +136,21 @@ export type SectorQuery = z.output<typeof SectorQuerySchema>;
  * which is what keeps a cursor stable. The filter's cross-field checks (a range's ends in order) run again on
  * the parsed filter in the handler.
  */
-const { sort: _sort, dir: _dir, ...jointVentureFilterFields } = JointVentureFilterSchema.shape;
+const several = "Several values: repeat the parameter or separate them with commas.";
+const jointVentureFields = describeFields(JointVentureFilterSchema.shape, {
+  sector: `NACE Rev. 2 section letters (each with its divisions) or two-digit divisions. ${several}`,
+  match: "With several sectors: any (in at least one, the default) or all (in each).",
+  region: `Slugs of regions where a live partner sits, or that hold a share themselves. ${several}`,
+  country: "ISO 3166-1 alpha-2 code of a live partner's country, such as BY.",
+  status: `planned, active or closed. ${several}`,
+  foundedFrom: "Founded in this year or later.",
+  foundedTo: "Founded in this year or earlier.",
+  capitalMin: "Capital of at least this amount, in the venture's own currency (amounts are not converted).",
+  capitalMax: "Capital of at most this amount, in the venture's own currency.",
+  sort: "The exports' order: name, region, status, founded, capital or sector.",
+  dir: "asc or desc.",
+});
+const { sort: _sort, dir: _dir, ...jointVentureFilterFields } = jointVentureFields;
 void _sort;
 void _dir;
 
@@ -143,7 +166,7 @@ export const JointVentureQuerySchema = z.strictObject({
 });
 
 /** The exports take the table's filters and its order. */
-export const JointVentureExportQuerySchema = z.strictObject(JointVentureFilterSchema.shape);
+export const JointVentureExportQuerySchema = z.strictObject(jointVentureFields);
 
 export type JointVentureQuery = z.output<typeof JointVentureQuerySchema>;
 
@@ -157,7 +180,20 @@ const searchText = SearchParamsSchema.shape.q.unwrap();
  * has no empty search page to show) and `facets` to ask for the facet counts.
  */
 export const SearchQuerySchema = z.strictObject({
-  ...SearchParamsSchema.shape,
+  ...describeFields(SearchParamsSchema.shape, {
+    type: `Only these kinds of record: organization, region, meeting. ${several}`,
+    kind: `Organizations of these kinds. ${several}`,
+    status: `Organizations with these statuses. ${several}`,
+    sector: `NACE Rev. 2 section letters (with their divisions) or two-digit divisions. ${several}`,
+    region: `Slugs of regions. ${several}`,
+    country: `ISO 3166-1 alpha-2 codes. ${several}`,
+    level: `Meetings of these levels. ${several}`,
+    foundedFrom: "Organizations founded in this year or later.",
+    foundedTo: "Organizations founded in this year or earlier.",
+    meetingYear: `Meetings held in these years. ${several}`,
+    page: "The page of results, from 1.",
+    perPage: `Results per page, 1-${MAX_PAGE_SIZE}.`,
+  }),
   q: z
     .string({ error: qMessage })
     .pipe(searchText)
