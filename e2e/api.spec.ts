@@ -25,7 +25,9 @@ test.describe("the JSON API", () => {
     expect(response.status()).toBe(200);
     const document = await response.json();
     expect(document.openapi).toMatch(/^3\.1\./);
-    expect(Object.keys(document.paths)).toEqual(expect.arrayContaining(["/api/v1/organizations", "/api/v1/joint-ventures", "/api/v1/search"]));
+    expect(Object.keys(document.paths)).toEqual(
+      expect.arrayContaining(["/api/v1/organizations", "/api/v1/joint-ventures", "/api/v1/search"]),
+    );
   });
 
   test("answers bad parameters, unknown records and writes with problem details", async ({ request }) => {

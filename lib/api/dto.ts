@@ -1,7 +1,14 @@
 import { z } from "zod";
 import { JointVentureDtoSchema } from "@/lib/joint-ventures/schema";
 import { jointVentureColumns } from "@/lib/joint-ventures/csv";
-import { CommitmentStatus, MeetingLevel, OrganizationKind, OrganizationStatus, RegionLevel, SectorLevel } from "@/lib/generated/prisma/enums";
+import {
+  CommitmentStatus,
+  MeetingLevel,
+  OrganizationKind,
+  OrganizationStatus,
+  RegionLevel,
+  SectorLevel,
+} from "@/lib/generated/prisma/enums";
 
 /**
  * What the JSON API answers: its contract, declared here and nowhere else. The OpenAPI document is generated
@@ -129,12 +136,20 @@ export const MeetingDetailDtoSchema = MeetingDtoSchema.extend({
   sourceTitle: nullableText,
   sourceUrl: nullableText,
   participants: z.array(
-    z.object({ personEn: z.string(), personRu: z.string(), roleEn: nullableText, roleRu: nullableText, side: RegionRefDtoSchema.nullable() }),
+    z.object({
+      personEn: z.string(),
+      personRu: z.string(),
+      roleEn: nullableText,
+      roleRu: nullableText,
+      side: RegionRefDtoSchema.nullable(),
+    }),
   ),
   statements: z.array(z.object({ speakerEn: nullableText, speakerRu: nullableText, textEn: z.string(), textRu: z.string() })),
   discussed: z
     .array(PartyDtoSchema.extend({ note: z.string() }))
-    .describe("Organizations and regions discussed, in the order they were recorded (at most 1000). Exactly one of organization and region is set."),
+    .describe(
+      "Organizations and regions discussed, in the order they were recorded (at most 1000). Exactly one of organization and region is set.",
+    ),
   commitments: z.array(
     z.object({
       textEn: z.string(),
@@ -163,7 +178,11 @@ export const JointVentureListDtoSchema = cursorPageSchema(JointVentureDtoSchema)
 
 /** One record of the JSON export: the export's columns (lib/joint-ventures/csv.ts), each a string, number or null. */
 export const JointVentureExportDtoSchema = z.array(
-  z.object(Object.fromEntries(jointVentureColumns.map((column) => [column.key, z.union([z.string(), z.number(), z.null()]).describe(column.header)]))),
+  z.object(
+    Object.fromEntries(
+      jointVentureColumns.map((column) => [column.key, z.union([z.string(), z.number(), z.null()]).describe(column.header)]),
+    ),
+  ),
 );
 
 export type CountryDto = z.infer<typeof CountryDtoSchema>;
@@ -209,7 +228,11 @@ export const SearchHitDtoSchema = z.object({
 });
 
 export const FacetValueDtoSchema = z.object({
-  value: z.string().describe("Pass as the parameter of the facet's name to keep only these results (for foundedDecade: foundedFrom=value and foundedTo=value+9)."),
+  value: z
+    .string()
+    .describe(
+      "Pass as the parameter of the facet's name to keep only these results (for foundedDecade: foundedFrom=value and foundedTo=value+9).",
+    ),
   count: z.number().int(),
   labelEn: z.string().nullable(),
   labelRu: z.string().nullable(),

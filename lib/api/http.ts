@@ -99,9 +99,14 @@ function isConnectionError(error: unknown): boolean {
   for (let current: unknown = error, depth = 0; current && depth < 5; depth += 1) {
     const e = current as { code?: unknown; name?: unknown; kind?: unknown; cause?: unknown };
     if (e.name === "PrismaClientInitializationError") return true;
-    if (typeof e.code === "string" && /^(P1001|P1002|P1008|P1017|P2024|ECONNREFUSED|ECONNRESET|ETIMEDOUT|ENOTFOUND|57P0[1-3]|08\d{3})$/.test(e.code)) return true;
+    if (
+      typeof e.code === "string" &&
+      /^(P1001|P1002|P1008|P1017|P2024|ECONNREFUSED|ECONNRESET|ETIMEDOUT|ENOTFOUND|57P0[1-3]|08\d{3})$/.test(e.code)
+    )
+      return true;
     if (e.kind === "DatabaseNotReachable" || e.kind === "ConnectionClosed" || e.kind === "SocketTimeout") return true;
-    if (e instanceof Error && /Connection terminated|connect ECONNREFUSED|timeout exceeded when trying to connect/i.test(e.message)) return true;
+    if (e instanceof Error && /Connection terminated|connect ECONNREFUSED|timeout exceeded when trying to connect/i.test(e.message))
+      return true;
     current = e.cause;
   }
   return false;
@@ -125,7 +130,10 @@ async function unexpectedErrorResponse(error: unknown, instance: string | undefi
     return problemResponse(problem.problem, { ...corsHeaders, ...problem.headers }, instance);
   }
   console.error("API request failed", instance, error);
-  const internal = new ApiProblem("internalError", "Something went wrong on our side. Try again later; if it persists, tell the registry's staff.");
+  const internal = new ApiProblem(
+    "internalError",
+    "Something went wrong on our side. Try again later; if it persists, tell the registry's staff.",
+  );
   return problemResponse(internal.problem, corsHeaders, instance);
 }
 
@@ -190,7 +198,11 @@ export function apiRoute<O extends Operation>(operation: O, read: (input: Input<
         params = parsed.data;
       }
       const result = await read({ query, params, request } as Input<O>);
-      if (result === null) throw new ApiProblem("notFound", `There is no such record at ${url.pathname}. Check the address, or find the record through the list.`);
+      if (result === null)
+        throw new ApiProblem(
+          "notFound",
+          `There is no such record at ${url.pathname}. Check the address, or find the record through the list.`,
+        );
       return jsonResponse(request, checkResponses ? operation.response.parse(result) : result, operation.maxAge);
     } catch (error) {
       return errorResponse(error, request);

@@ -114,7 +114,8 @@ function parametersOf(operation: Operation): JsonSchema[] {
 }
 
 const problemResponses: Record<ProblemKind, string> = {
-  invalidParameters: "A parameter has a value the API does not accept (an unknown filter value, a limit out of range, a cursor it did not give out, an unknown parameter). `errors` names each parameter and what to fix.",
+  invalidParameters:
+    "A parameter has a value the API does not accept (an unknown filter value, a limit out of range, a cursor it did not give out, an unknown parameter). `errors` names each parameter and what to fix.",
   notFound: "There is no live record with this key.",
   methodNotAllowed: "The API is read-only: only GET, HEAD and OPTIONS are allowed.",
   internalError: "An unexpected error on the server. The body says no more than that.",
@@ -196,14 +197,21 @@ function buildDocument(operations: readonly Operation[]) {
           problemKinds[kind].component,
           {
             description: `${problemKinds[kind].title}. ${problemResponses[kind]}`,
-            ...(kind === "serviceUnavailable" ? { headers: { "Retry-After": { schema: { type: "integer" }, description: "Seconds to wait." } } } : {}),
-            ...(kind === "methodNotAllowed" ? { headers: { Allow: { schema: { type: "string" }, description: "GET, HEAD, OPTIONS" } } } : {}),
+            ...(kind === "serviceUnavailable"
+              ? { headers: { "Retry-After": { schema: { type: "integer" }, description: "Seconds to wait." } } }
+              : {}),
+            ...(kind === "methodNotAllowed"
+              ? { headers: { Allow: { schema: { type: "string" }, description: "GET, HEAD, OPTIONS" } } }
+              : {}),
             content: { [problemContentType]: { schema: componentRef("Problem") } },
           },
         ]),
       ),
       headers: {
-        ETag: { description: "A strong validator of the body: send it back as If-None-Match to get 304 while nothing changed.", schema: { type: "string" } },
+        ETag: {
+          description: "A strong validator of the body: send it back as If-None-Match to get 304 while nothing changed.",
+          schema: { type: "string" },
+        },
         CacheControl: { description: "How long the answer may be reused, such as public, max-age=60.", schema: { type: "string" } },
         AccessControlAllowOrigin: { description: "Always *: any site may read the API.", schema: { type: "string", const: "*" } },
       },

@@ -118,7 +118,8 @@ export const operations = {
     operationId: "exportJointVenturesCsv",
     path: "/api/v1/joint-ventures/export.csv",
     summary: "Download the filtered joint ventures as CSV",
-    description: "Every matching joint venture in the table's order (sort, dir), as UTF-8 CSV with a byte order mark; partners as \"name share%\" separated by semicolons.",
+    description:
+      'Every matching joint venture in the table\'s order (sort, dir), as UTF-8 CSV with a byte order mark; partners as "name share%" separated by semicolons.',
     tag: "Joint ventures",
     query: JointVentureExportQuerySchema,
     response: z.string(),

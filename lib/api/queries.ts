@@ -20,7 +20,15 @@ import type {
   SectorRefDto,
   SuggestionDto,
 } from "@/lib/api/dto";
-import type { JointVentureQuery, MeetingQuery, OrganizationQuery, RegionQuery, SearchQuery, SectorQuery, SuggestQuery } from "@/lib/api/schema";
+import type {
+  JointVentureQuery,
+  MeetingQuery,
+  OrganizationQuery,
+  RegionQuery,
+  SearchQuery,
+  SectorQuery,
+  SuggestQuery,
+} from "@/lib/api/schema";
 import { ApiProblem, invalidParameters } from "@/lib/api/problem";
 import { InvalidCursorError, listJointVenturesByCursor } from "@/lib/joint-ventures/queries";
 import { JointVentureFilterSchema, type JointVentureDto } from "@/lib/joint-ventures/schema";
@@ -78,7 +86,12 @@ const toParty = (p: { organization: OrganizationRefRow | null; region: RegionRef
 });
 
 /** Maps a keyset page of rows to a page of DTOs; the cursor is built from the row, before mapping. */
-function mapPage<Row, Dto>(rows: Row[], limit: number, keyOf: (row: Row) => readonly (string | number)[], toDto: (row: Row) => Dto): CursorPage<Dto> {
+function mapPage<Row, Dto>(
+  rows: Row[],
+  limit: number,
+  keyOf: (row: Row) => readonly (string | number)[],
+  toDto: (row: Row) => Dto,
+): CursorPage<Dto> {
   const page = toCursorPage(rows, limit, keyOf);
   return { items: page.items.map(toDto), nextCursor: page.nextCursor };
 }
@@ -447,7 +460,12 @@ export async function listSectorsPage(query: SectorQuery): Promise<CursorPage<Se
     }),
     organizationCountsBySector(),
   ]);
-  return mapPage(rows, query.limit, (s) => [s.code], (s) => toSector(s, counts));
+  return mapPage(
+    rows,
+    query.limit,
+    (s) => [s.code],
+    (s) => toSector(s, counts),
+  );
 }
 
 export async function getSectorDetail(code: string): Promise<SectorDetailDto | null> {

@@ -122,7 +122,9 @@ export const SectorQuerySchema = z.strictObject({
 
 /** Path parameters. A value that cannot be a record's key is simply not found. */
 export const SlugPathSchema = z.object({ slug: z.string().min(1).max(160).describe("The record's slug.") });
-export const SectorCodePathSchema = z.object({ code: z.string().min(1).max(2).describe("NACE Rev. 2 section letter or two-digit division.") });
+export const SectorCodePathSchema = z.object({
+  code: z.string().min(1).max(2).describe("NACE Rev. 2 section letter or two-digit division."),
+});
 
 export type RegionQuery = z.output<typeof RegionQuerySchema>;
 export type OrganizationQuery = z.output<typeof OrganizationQuerySchema>;

@@ -44,7 +44,9 @@ addFormats(ajv);
 ajv.addSchema({ ...document, $id: "https://interregio.test/openapi.json" });
 
 function expectMatchesDocument(path: string, body: unknown) {
-  const operation = (document.paths as Record<string, { get: { responses: Record<string, { content: Record<string, { schema: { $ref?: string } }> }> } }>)[path];
+  const operation = (
+    document.paths as Record<string, { get: { responses: Record<string, { content: Record<string, { schema: { $ref?: string } }> }> } }>
+  )[path];
   expect(operation, `${path} is in the OpenAPI document`).toBeDefined();
   const schema = operation!.get.responses["200"]!.content["application/json"]!.schema;
   const validate = schema.$ref ? ajv.getSchema(`https://interregio.test/openapi.json${schema.$ref}`) : ajv.compile(schema);
@@ -57,7 +59,13 @@ async function expectProblem(response: Response, status: number) {
   expect(response.status).toBe(status);
   expect(response.headers.get("content-type")).toBe("application/problem+json");
   expect(response.headers.get("access-control-allow-origin")).toBe("*");
-  const problem = (await response.json()) as { type: string; title: string; status: number; detail: string; errors?: Record<string, string[]> };
+  const problem = (await response.json()) as {
+    type: string;
+    title: string;
+    status: number;
+    detail: string;
+    errors?: Record<string, string[]>;
+  };
   expect(problem.status).toBe(status);
   expect(problem.title).toBeTruthy();
   expect(problem.type).toContain("/api/v1/openapi.json#/components/responses/");
@@ -71,7 +79,15 @@ let testRegion: { id: number; slug: string };
 async function createOrganization(n: number) {
   const slug = `api-walk-${suffix}-${n}`;
   return prisma.organization.create({
-    data: { slug, kind: "enterprise", name: `ООО «Обход ${n}»`, nameEn: `Walk ${n}`, regionId: testRegion.id, countryCode: "RU", status: "active" },
+    data: {
+      slug,
+      kind: "enterprise",
+      name: `ООО «Обход ${n}»`,
+      nameEn: `Walk ${n}`,
+      regionId: testRegion.id,
+      countryCode: "RU",
+      status: "active",
+    },
     select: { id: true, slug: true },
   });
 }
@@ -92,7 +108,21 @@ describe("the OpenAPI document", () => {
     expect(response.status).toBe(200);
     const served = await response.json();
     expect(served.openapi).toMatch(/^3\.1\.\d+$/);
-    for (const path of ["/api/v1/regions", "/api/v1/regions/{slug}", "/api/v1/organizations", "/api/v1/organizations/{slug}", "/api/v1/meetings", "/api/v1/meetings/{slug}", "/api/v1/sectors", "/api/v1/sectors/{code}", "/api/v1/joint-ventures", "/api/v1/joint-ventures/export.csv", "/api/v1/joint-ventures/export.json", "/api/v1/search", "/api/v1/search/suggest"]) {
+    for (const path of [
+      "/api/v1/regions",
+      "/api/v1/regions/{slug}",
+      "/api/v1/organizations",
+      "/api/v1/organizations/{slug}",
+      "/api/v1/meetings",
+      "/api/v1/meetings/{slug}",
+      "/api/v1/sectors",
+      "/api/v1/sectors/{code}",
+      "/api/v1/joint-ventures",
+      "/api/v1/joint-ventures/export.csv",
+      "/api/v1/joint-ventures/export.json",
+      "/api/v1/search",
+      "/api/v1/search/suggest",
+    ]) {
       expect(Object.keys(served.paths)).toContain(path);
     }
   });
@@ -128,7 +158,13 @@ describe("lists and records answer 200 with bodies that match the OpenAPI docume
     expect(record.status).toBe(200);
     const region = await record.json();
     expectMatchesDocument("/api/v1/regions/{slug}", region);
-    expect(region).toMatchObject({ slug: "kursk-oblast", nameEn: "Kursk Oblast", level: "region", url: "/regions/kursk-oblast", country: { code: "RU" } });
+    expect(region).toMatchObject({
+      slug: "kursk-oblast",
+      nameEn: "Kursk Oblast",
+      level: "region",
+      url: "/regions/kursk-oblast",
+      country: { code: "RU" },
+    });
     expect(region.parent).toMatchObject({ slug: "russia", url: "/regions/russia" });
     expect(region.organizationCount).toBeGreaterThan(0);
   });
@@ -208,7 +244,9 @@ describe("joint ventures", () => {
 
     const filtered = await json(await get(jointVenturesRoute, "/api/v1/joint-ventures?sector=C&status=active&limit=100"));
     expectMatchesDocument("/api/v1/joint-ventures", filtered);
-    const divisionsOfC = new Set((await prisma.sector.findMany({ where: { sectionCode: "C" }, select: { code: true } })).map((s) => s.code));
+    const divisionsOfC = new Set(
+      (await prisma.sector.findMany({ where: { sectionCode: "C" }, select: { code: true } })).map((s) => s.code),
+    );
     for (const item of filtered.items) {
       expect(item.status).toBe("active");
       expect((item.sectors as { code: string }[]).some((s) => s.code === "C" || divisionsOfC.has(s.code))).toBe(true);
@@ -263,7 +301,9 @@ describe("search", () => {
     const result = await (await get(searchRoute, "/api/v1/search?q=Kursk&type=organization&facets=true")).json();
     expectMatchesDocument("/api/v1/search", result);
     expect(result.items.length).toBeGreaterThan(0);
-    expect(result.items.every((hit: { type: string; url: string }) => hit.type === "organization" && hit.url.startsWith("/organizations/"))).toBe(true);
+    expect(
+      result.items.every((hit: { type: string; url: string }) => hit.type === "organization" && hit.url.startsWith("/organizations/")),
+    ).toBe(true);
     expect(result.facets.type.length).toBeGreaterThan(0);
     expect(result.facets.type).toContainEqual({ value: "organization", count: result.total, labelEn: null, labelRu: null });
   });
@@ -310,7 +350,9 @@ describe("filters", () => {
 
     const manufacturing = await json(await get(organizationsRoute, "/api/v1/organizations?sector=C&status=active&limit=100"));
     expect(manufacturing.items.length).toBeGreaterThan(0);
-    const divisionsOfC = new Set((await prisma.sector.findMany({ where: { sectionCode: "C" }, select: { code: true } })).map((s) => s.code));
+    const divisionsOfC = new Set(
+      (await prisma.sector.findMany({ where: { sectionCode: "C" }, select: { code: true } })).map((s) => s.code),
+    );
     for (const item of manufacturing.items) {
       expect(item.status).toBe("active");
       expect((item.sectors as { code: string }[]).some((s) => s.code === "C" || divisionsOfC.has(s.code))).toBe(true);
@@ -376,7 +418,10 @@ describe("cursor pagination", () => {
       seen.push(...page.items.map((item) => `${item.date} ${item.slug}`));
       cursor = page.nextCursor;
       if (!cursor) break;
-      if (pages === 0) await prisma.meeting.create({ data: { slug: `api-added-${suffix}`, titleEn: "Added", titleRu: "Добавлена", date, level: "agency" } });
+      if (pages === 0)
+        await prisma.meeting.create({
+          data: { slug: `api-added-${suffix}`, titleEn: "Added", titleRu: "Добавлена", date, level: "agency" },
+        });
     }
     expect(new Set(seen).size).toBe(seen.length);
     const live = await prisma.meeting.findMany({ where: { archivedAt: null }, select: { slug: true } });
@@ -447,7 +492,12 @@ describe("caching", () => {
     expect(await again.text()).toBe("");
     expect(again.headers.get("etag")).toBe(etag);
 
-    const listed = await get(regionRoute, "/api/v1/regions/kursk-oblast", { slug: "kursk-oblast" }, { "If-None-Match": `"other", W/${etag}` });
+    const listed = await get(
+      regionRoute,
+      "/api/v1/regions/kursk-oblast",
+      { slug: "kursk-oblast" },
+      { "If-None-Match": `"other", W/${etag}` },
+    );
     expect(listed.status).toBe(304);
 
     const stale = await get(regionRoute, "/api/v1/regions/kursk-oblast", { slug: "kursk-oblast" }, { "If-None-Match": '"stale"' });
@@ -459,9 +509,16 @@ describe("caching", () => {
 
   it("a changed record gets a new ETag", async () => {
     const organization = await createOrganization(500);
-    const before = (await get(organizationRoute, `/api/v1/organizations/${organization.slug}`, { slug: organization.slug })).headers.get("etag");
+    const before = (await get(organizationRoute, `/api/v1/organizations/${organization.slug}`, { slug: organization.slug })).headers.get(
+      "etag",
+    );
     await prisma.organization.update({ where: { id: organization.id }, data: { foundedYear: 2001 } });
-    const after = await get(organizationRoute, `/api/v1/organizations/${organization.slug}`, { slug: organization.slug }, { "If-None-Match": before! });
+    const after = await get(
+      organizationRoute,
+      `/api/v1/organizations/${organization.slug}`,
+      { slug: organization.slug },
+      { "If-None-Match": before! },
+    );
     expect(after.status).toBe(200);
     expect((await after.json()).foundedYear).toBe(2001);
   });

@@ -34,7 +34,9 @@ describe("ETag and If-None-Match", () => {
   it("answers 304 with no body when the client holds the current body", async () => {
     const first = jsonResponse(new Request("http://x/api/v1/regions"), { items: [] });
     expect(first.status).toBe(200);
-    const again = jsonResponse(new Request("http://x/api/v1/regions", { headers: { "If-None-Match": first.headers.get("etag")! } }), { items: [] });
+    const again = jsonResponse(new Request("http://x/api/v1/regions", { headers: { "If-None-Match": first.headers.get("etag")! } }), {
+      items: [],
+    });
     expect(again.status).toBe(304);
     expect(again.body).toBeNull();
     expect(again.headers.get("cache-control")).toBe("public, max-age=60");
@@ -49,7 +51,9 @@ describe("query parsing", () => {
 
   it("parses filters, the limit and a cursor into their values", () => {
     const cursor = encodeCursor([42]);
-    expect(parseQuery(OrganizationQuerySchema, new URLSearchParams(`kind=university&country=by&sector=c&limit=7&cursor=${cursor}`))).toEqual({
+    expect(
+      parseQuery(OrganizationQuerySchema, new URLSearchParams(`kind=university&country=by&sector=c&limit=7&cursor=${cursor}`)),
+    ).toEqual({
       kind: "university",
       country: "BY",
       sector: "C",
@@ -57,11 +61,16 @@ describe("query parsing", () => {
       cursor: [42],
     });
     expect(parseQuery(OrganizationQuerySchema, new URLSearchParams(""))).toEqual({ limit: 25 });
-    expect(parseQuery(MeetingQuerySchema, new URLSearchParams(`cursor=${encodeCursor(["2015-03-10", 3])}`)).cursor).toEqual(["2015-03-10", 3]);
+    expect(parseQuery(MeetingQuerySchema, new URLSearchParams(`cursor=${encodeCursor(["2015-03-10", 3])}`)).cursor).toEqual([
+      "2015-03-10",
+      3,
+    ]);
   });
 
   it("refuses bad values with a problem that names each parameter", () => {
-    const problem = problemOf(() => parseQuery(OrganizationQuerySchema, new URLSearchParams("limit=0&kind=giant&colour=red&cursor=%25%25")));
+    const problem = problemOf(() =>
+      parseQuery(OrganizationQuerySchema, new URLSearchParams("limit=0&kind=giant&colour=red&cursor=%25%25")),
+    );
     expect(problem.status).toBe(400);
     expect(Object.keys(problem.errors!).sort()).toEqual(["colour", "cursor", "kind", "limit"]);
     expect(problem.errors!.kind![0]).toContain("enterprise, university, joint_venture");
@@ -70,6 +79,8 @@ describe("query parsing", () => {
 
   it("refuses a cursor of another list", () => {
     const meetingCursor = encodeCursor(["2015-03-10", 3]);
-    expect(problemOf(() => parseQuery(OrganizationQuerySchema, new URLSearchParams(`cursor=${meetingCursor}`))).errors).toHaveProperty("cursor");
+    expect(problemOf(() => parseQuery(OrganizationQuerySchema, new URLSearchParams(`cursor=${meetingCursor}`))).errors).toHaveProperty(
+      "cursor",
+    );
   });
 });

@@ -7,7 +7,14 @@ import { allOperations } from "@/lib/api/operations";
 
 type Json = Record<string, unknown>;
 type ResponseObject = { $ref?: string; content?: Record<string, { schema?: Json }> };
-type PathItem = Record<string, { operationId: string; parameters?: { name: string; in: string; required: boolean; schema: Json }[]; responses: Record<string, ResponseObject> }>;
+type PathItem = Record<
+  string,
+  {
+    operationId: string;
+    parameters?: { name: string; in: string; required: boolean; schema: Json }[];
+    responses: Record<string, ResponseObject>;
+  }
+>;
 
 const document = openApiDocument();
 const pathItems = document.paths as unknown as Record<string, PathItem>;
@@ -54,7 +61,11 @@ describe("the OpenAPI document", () => {
         for (const content of contents) expect(content.schema, `${path} 200 has a schema`).toBeTruthy();
       }
     }
-    expect(operationIds.sort()).toEqual(allOperations().map((operation) => operation.operationId).sort());
+    expect(operationIds.sort()).toEqual(
+      allOperations()
+        .map((operation) => operation.operationId)
+        .sort(),
+    );
     expect(new Set(operationIds).size).toBe(operationIds.length);
   });
 
@@ -75,8 +86,13 @@ describe("the OpenAPI document", () => {
       }
     }
     const organizations = pathItems["/api/v1/organizations"]!.get!.parameters!;
-    expect(organizations.map((p) => p.name)).toEqual(expect.arrayContaining(["kind", "status", "country", "region", "sector", "limit", "cursor"]));
-    expect(organizations.find((p) => p.name === "limit")).toMatchObject({ required: false, schema: { type: "integer", minimum: 1, maximum: 100, default: 25 } });
+    expect(organizations.map((p) => p.name)).toEqual(
+      expect.arrayContaining(["kind", "status", "country", "region", "sector", "limit", "cursor"]),
+    );
+    expect(organizations.find((p) => p.name === "limit")).toMatchObject({
+      required: false,
+      schema: { type: "integer", minimum: 1, maximum: 100, default: 25 },
+    });
     expect(organizations.find((p) => p.name === "kind")!.schema).toMatchObject({ enum: ["enterprise", "university", "joint_venture"] });
     expect(pathItems["/api/v1/meetings"]!.get!.parameters!.map((p) => p.name)).toEqual(expect.arrayContaining(["year", "level", "region"]));
     expect(pathItems["/api/v1/regions"]!.get!.parameters!.map((p) => p.name)).toEqual(expect.arrayContaining(["country", "level"]));
@@ -102,6 +118,9 @@ describe("the OpenAPI document", () => {
     }
     // Dates are ISO strings and amounts are numbers, not Decimal objects.
     expect(JSON.stringify(schemas.Meeting)).toContain('"format":"date"');
-    expect((schemas.OrganizationDetail as { properties: Record<string, Json> }).properties.capitalAmount).toEqual({ type: ["number", "null"], description: expect.any(String) });
+    expect((schemas.OrganizationDetail as { properties: Record<string, Json> }).properties.capitalAmount).toEqual({
+      type: ["number", "null"],
+      description: expect.any(String),
+    });
   });
 });

@@ -2,4 +2,6 @@ import { apiRoute } from "@/lib/api/http";
 import { operations } from "@/lib/api/operations";
 import { listOrganizationsPage } from "@/lib/api/queries";
 
-export const { GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE } = apiRoute(operations.listOrganizations, ({ query }) => listOrganizationsPage(query));
+export const { GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE } = apiRoute(operations.listOrganizations, ({ query }) =>
+  listOrganizationsPage(query),
+);

@@ -2,4 +2,6 @@ import { apiRoute } from "@/lib/api/http";
 import { operations } from "@/lib/api/operations";
 import { getMeetingDetail } from "@/lib/api/queries";
 
-export const { GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE } = apiRoute(operations.getMeeting, ({ params }) => getMeetingDetail(params.slug));
+export const { GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE } = apiRoute(operations.getMeeting, ({ params }) =>
+  getMeetingDetail(params.slug),
+);
