@@ -95,3 +95,12 @@ export function serviceUnavailableProblem() {
     headers: { "Retry-After": "30" },
   });
 }
+
+/**
+ * The whole 503 answer for an API request while the database is down, for the proxy (proxy.ts), which answers
+ * before any route handler runs: API clients get problem+json there too, not the readers' HTML page.
+ */
+export function apiUnavailableResponse(instance?: string): Response {
+  const unavailable = serviceUnavailableProblem();
+  return problemResponse(unavailable.problem, { "Access-Control-Allow-Origin": "*", ...unavailable.headers }, instance);
+}

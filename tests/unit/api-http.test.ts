@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { etagOf, ifNoneMatchMatches, jsonResponse, parseQuery, queryObject } from "@/lib/api/http";
-import { ApiProblem } from "@/lib/api/problem";
+import { ApiProblem, apiUnavailableResponse } from "@/lib/api/problem";
 import { MeetingQuerySchema, OrganizationQuerySchema, SearchQuerySchema } from "@/lib/api/schema";
 import { encodeCursor } from "@/lib/pagination";
 
@@ -82,5 +82,17 @@ describe("query parsing", () => {
     expect(problemOf(() => parseQuery(OrganizationQuerySchema, new URLSearchParams(`cursor=${meetingCursor}`))).errors).toHaveProperty(
       "cursor",
     );
+  });
+});
+
+describe("the proxy's answer for the API while the database is down", () => {
+  it("is a 503 problem+json with Retry-After, open to any origin, never cached", async () => {
+    const response = apiUnavailableResponse("/api/v1/organizations?limit=2");
+    expect(response.status).toBe(503);
+    expect(response.headers.get("content-type")).toBe("application/problem+json");
+    expect(response.headers.get("retry-after")).toBe("30");
+    expect(response.headers.get("access-control-allow-origin")).toBe("*");
+    expect(response.headers.get("cache-control")).toBe("no-store");
+    expect(await response.json()).toMatchObject({ status: 503, title: "Service unavailable", instance: "/api/v1/organizations?limit=2" });
   });
 });
