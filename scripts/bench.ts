@@ -61,6 +61,8 @@ type RunResult = {
   statusCodes: Record<string, number>;
   paths: string[];
   ok: boolean;
+  /** The machine's 1-minute load average at the end of the run: above the core count, figures are taken under load. */
+  loadAverage1m?: number;
 };
 
 function newestSourceTime(relativePaths: string[]): number {
@@ -83,21 +85,27 @@ function buildIsStale() {
   return newestSourceTime(sources) > statSync(buildId).mtimeMs;
 }
 
-/** The resident memory of a process and all its descendants, in bytes (Linux /proc). */
-function treeRss(pid: number): number {
-  let total = 0;
+/** The resident memory (bytes) and number of a process and all its descendants (Linux /proc). */
+function treeMemory(pid: number): { rss: number; processes: number } {
+  let rss = 0;
+  let processes = 0;
   try {
     const status = readFileSync(`/proc/${pid}/status`, "utf8");
     const kb = /VmRSS:\s+(\d+)/.exec(status)?.[1];
-    total += kb ? Number(kb) * 1024 : 0;
+    rss += kb ? Number(kb) * 1024 : 0;
+    processes += 1;
     for (const task of readdirSync(`/proc/${pid}/task`)) {
       const children = readFileSync(`/proc/${pid}/task/${task}/children`, "utf8").trim();
-      for (const child of children ? children.split(/\s+/) : []) total += treeRss(Number(child));
+      for (const child of children ? children.split(/\s+/) : []) {
+        const sub = treeMemory(Number(child));
+        rss += sub.rss;
+        processes += sub.processes;
+      }
     }
   } catch {
     // The process ended between two reads.
   }
-  return total;
+  return { rss, processes };
 }
 
 async function waitForHttp(url: string, child: ChildProcess, seconds: number) {
@@ -194,43 +202,59 @@ async function measure(spec: RunSpec, origin: string): Promise<RunResult> {
   };
 }
 
-/** Downloads the whole CSV export, sampling the server's memory every 50 ms. */
-async function measureExport(origin: string, serverPid: number) {
-  const path = paths.api.jointVenturesExport("csv");
-  const rssBefore = treeRss(serverPid);
-  let peak = rssBefore;
-  const sampler = setInterval(() => (peak = Math.max(peak, treeRss(serverPid))), 50);
-  const started = performance.now();
+/** Downloads a CSV export and counts its rows (lines after the header). */
+async function downloadCsv(url: string) {
   let bytes = 0;
   let newlines = 0;
-  let status = 0;
+  const response = await fetch(url, { headers: { "accept-encoding": "identity" } });
+  const reader = response.body?.getReader();
+  while (reader) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    bytes += value.byteLength;
+    for (let i = 0; i < value.length; i++) if (value[i] === 10) newlines++;
+  }
+  return { status: response.status, bytes, rows: response.status === 200 ? Math.max(0, newlines - 1) : 0 };
+}
+
+/**
+ * Times the whole CSV export of joint ventures, sampling the server's memory (the `next start` process and its
+ * children) every 50 ms. Run on a server that has served nothing else but one small export, so that the peak
+ * is the export's and not what earlier runs left in the heap.
+ */
+async function measureExport(origin: string, serverPid: number) {
+  const path = paths.api.jointVenturesExport("csv");
+  // Loads the route's code once, so that the timing is of the export and not of the first request.
+  await downloadCsv(origin + paths.api.jointVenturesExport("csv", { status: "planned", sector: "99" }));
+  const before = treeMemory(serverPid);
+  let peak = before.rss;
+  let processes = before.processes;
+  const sampler = setInterval(() => {
+    const now = treeMemory(serverPid);
+    peak = Math.max(peak, now.rss);
+    processes = Math.max(processes, now.processes);
+  }, 50);
+  const started = performance.now();
+  let download: Awaited<ReturnType<typeof downloadCsv>>;
   try {
-    const response = await fetch(origin + path, { headers: { "accept-encoding": "identity" } });
-    status = response.status;
-    const reader = response.body?.getReader();
-    while (reader) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      bytes += value.byteLength;
-      for (let i = 0; i < value.length; i++) if (value[i] === 10) newlines++;
-    }
+    download = await downloadCsv(origin + path);
   } finally {
     clearInterval(sampler);
   }
   const seconds = (performance.now() - started) / 1000;
-  peak = Math.max(peak, treeRss(serverPid));
-  // The header line is not a row; a last line without a newline is.
-  const rows = status === 200 ? Math.max(0, newlines - 1) : 0;
+  peak = Math.max(peak, treeMemory(serverPid).rss);
   return {
     path,
-    status,
+    status: download.status,
     seconds: round(seconds, 2),
-    rows,
-    bytes,
+    rows: download.rows,
+    bytes: download.bytes,
     peakRssMb: round(peak / 2 ** 20),
-    rssBeforeMb: round(rssBefore / 2 ** 20),
-    secondsPer100kRows: rows > 0 ? round((seconds * 100_000) / rows, 2) : null,
-    ok: status === 200 && rows > 0,
+    rssBeforeMb: round(before.rss / 2 ** 20),
+    rssGrowthMb: round((peak - before.rss) / 2 ** 20),
+    serverProcesses: processes,
+    secondsPer100kRows: download.rows > 0 ? round((seconds * 100_000) / download.rows, 2) : null,
+    ok: download.status === 200 && download.rows > 0,
   };
 }
 
@@ -360,14 +384,15 @@ async function main() {
     const chosen = only ? specs.filter((spec) => only.includes(spec.name)) : specs;
 
     const loadBefore = loadavg();
+    const exported = only && !only.includes("export") ? undefined : await measureExport(origin, appPid);
+    if (exported) console.log(`  export: ${exported.rows} rows in ${exported.seconds} s, peak RSS ${exported.peakRssMb} MB`);
     const runs: RunResult[] = [];
     for (const spec of chosen) {
       process.stdout.write(`  ${spec.name}: ${spec.paths[0]}${spec.paths.length > 1 ? ` (+${spec.paths.length - 1} more)` : ""} ... `);
       const result = await measure(spec, spec.target === "app" ? origin : baselineOrigin);
-      runs.push(result);
+      runs.push({ ...result, loadAverage1m: round(loadavg()[0] ?? 0, 2) });
       console.log(`p95 ${result.p95Ms} ms, ${result.rps} req/s${result.ok ? "" : `, FAILED (${JSON.stringify(result.statusCodes)}, ${result.errors} errors)`}`);
     }
-    const exported = only && !only.includes("export") ? undefined : await measureExport(origin, appPid);
     const loadAfter = loadavg();
 
     const byName = new Map(runs.map((r) => [r.name, r]));
@@ -392,7 +417,7 @@ async function main() {
     if (exported)
       console.log(
         `CSV export: ${exported.rows} rows, ${exported.bytes} bytes in ${exported.seconds} s (${exported.secondsPer100kRows ?? "n/a"} s per 100,000 rows), ` +
-          `server RSS ${exported.rssBeforeMb} MB before, ${exported.peakRssMb} MB peak${exported.ok ? "" : ` FAILED (HTTP ${exported.status})`}`,
+          `server RSS ${exported.rssBeforeMb} MB before, ${exported.peakRssMb} MB peak (${exported.serverProcesses} processes)${exported.ok ? "" : ` FAILED (HTTP ${exported.status})`}`,
       );
     console.log(`Load average (1 min) ${round(loadBefore[0] ?? 0, 2)} before the runs, ${round(loadAfter[0] ?? 0, 2)} after, on ${cpus().length} cores.`);
     console.log("\nTargets:");
