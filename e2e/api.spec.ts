@@ -6,6 +6,8 @@ test.describe("the JSON API", () => {
     expect(response.status()).toBe(200);
     expect(response.headers()["content-type"]).toContain("application/json");
     expect(response.headers()["access-control-allow-origin"]).toBe("*");
+    expect(response.headers()["cache-control"]).toBe("public, max-age=60");
+    expect(response.headers()["etag"]).toMatch(/^"[\w-]+"$/);
     const page = await response.json();
     expect(page.items).toHaveLength(2);
     expect(page.items[0].url).toMatch(/^\/organizations\//);
@@ -18,6 +20,13 @@ test.describe("the JSON API", () => {
     const etag = response.headers()["etag"]!;
     const again = await request.get("/api/v1/organizations?limit=2", { headers: { "If-None-Match": etag } });
     expect(again.status()).toBe(304);
+  });
+
+  test("searches across scripts", async ({ request }) => {
+    const response = await request.get("/api/v1/search?q=Kursk&type=region");
+    expect(response.status()).toBe(200);
+    const result = await response.json();
+    expect(result.items.map((hit: { slug: string }) => hit.slug)).toContain("kursk-oblast");
   });
 
   test("serves its OpenAPI 3.1 description", async ({ request }) => {
