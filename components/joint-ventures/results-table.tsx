@@ -25,7 +25,7 @@ export async function JointVentureTable({ page, filter, locale }: { page: Page<J
 
   return (
     <div className="overflow-x-auto">
-      <table className="w-full border-collapse text-left">
+      <table className="w-full border-collapse text-left text-base">
         <caption className="sr-only">
           {t("caption", { page: page.page, pageCount: page.pageCount })},{" "}
           {t("sortedBy", { column: columnLabel(filter.sort), direction: filter.dir === "asc" ? t("asc") : t("desc") })}

@@ -1,4 +1,6 @@
+import { redirect } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
+import { ActiveFilters } from "@/components/joint-ventures/active-filters";
 import { JointVentureDownloads } from "@/components/joint-ventures/downloads";
 import { JointVentureFilterForm } from "@/components/joint-ventures/filter-form";
 import { JointVentureTable } from "@/components/joint-ventures/results-table";
@@ -7,7 +9,7 @@ import { EmptyResults } from "@/components/ui/empty-results";
 import { Pagination } from "@/components/ui/pagination";
 import { getJointVentureFilterOptions, listJointVentures } from "@/lib/joint-ventures/queries";
 import { filterToQuery, hasActiveFilters, parseJointVentureFilterLenient } from "@/lib/joint-ventures/schema";
-import { PageParamsSchema } from "@/lib/pagination";
+import { DEFAULT_PAGE_SIZE, PageParamsSchema } from "@/lib/pagination";
 import { paths } from "@/lib/paths";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -22,23 +24,25 @@ export default async function JointVenturesPage({ searchParams }: Props) {
   // Nonsense in the URL falls back (a bad value is dropped), so a mistyped link still shows a table.
   const filter = parseJointVentureFilterLenient(query);
   const pageParams = PageParamsSchema.parse(query);
-  const locale = (await getLocale()) === "ru" ? "ru" : "en";
-  const [t, options, page] = await Promise.all([
-    getTranslations("jointVentures"),
-    getJointVentureFilterOptions(),
-    listJointVentures(filter, pageParams, locale),
-  ]);
   const filterQuery = filterToQuery(filter);
-  const listQuery = { ...filterQuery, perPage: pageParams.perPage === 25 ? undefined : pageParams.perPage };
+  const listQuery = { ...filterQuery, perPage: pageParams.perPage === DEFAULT_PAGE_SIZE ? undefined : pageParams.perPage };
+
+  // The form sends every field, empty ones and defaults too: answer with the short URL of the same view, so that
+  // the address bar, the history and a shared link all read `?sector=28` rather than a dozen empty parameters.
+  const canonical = paths.jointVentures({ ...listQuery, page: pageParams.page });
+  const current = paths.jointVentures(query as Record<string, string | string[]>);
+  if (canonical !== current) redirect(canonical);
+
+  const locale = (await getLocale()) === "ru" ? "ru" : "en";
+  const [t, options, page] = await Promise.all([getTranslations("jointVentures"), getJointVentureFilterOptions(), listJointVentures(filter, pageParams, locale)]);
 
   return (
     <>
       <PageHeading lead={t("lead")}>{t("title")}</PageHeading>
       <JointVentureFilterForm filter={filter} options={options} locale={locale} />
 
-      <h2 className="text-2xl font-bold mb-2" aria-live="polite">
-        {t("count", { count: page.total })}
-      </h2>
+      <h2 className="text-2xl font-bold mb-2">{t("count", { count: page.total })}</h2>
+      <ActiveFilters filter={filter} options={options} locale={locale} />
       {page.items.length === 0 ? (
         <EmptyResults
           title={t("empty")}

@@ -1,0 +1,79 @@
+import { readFile } from "node:fs/promises";
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+
+async function expectNoSeriousA11yViolations(page: Page) {
+  // The site header (with the search box) belongs to every page and is checked by the public pages' spec;
+  // this checks what the joint-venture page itself adds.
+  const results = await new AxeBuilder({ page }).exclude("header").analyze();
+  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);
+}
+
+test.describe("joint ventures for analysts", () => {
+  test("filter by a sector, keep it in the URL, and download the result as CSV", async ({ page }) => {
+    await page.goto("/joint-ventures");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Joint ventures");
+    await expect(page.getByRole("heading", { name: "10 joint ventures" })).toBeVisible();
+
+    // Division 28, machinery: the two demo ventures that assemble farm machinery.
+    await page.getByLabel("Sector (NACE Rev. 2)").selectOption(["28"]);
+    await page.getByRole("button", { name: "Apply filters" }).click();
+    // The form's empty fields and defaults are left out of the address: a short link to share.
+    await expect(page).toHaveURL(/\/joint-ventures\?sector=28$/);
+    await expect(page.getByRole("heading", { name: "2 joint ventures" })).toBeVisible();
+    await expect(page.getByText("28 Manufacture of machinery and equipment n.e.c.").first()).toBeVisible();
+
+    const table = page.getByRole("table");
+    await expect(table.getByRole("row")).toHaveCount(3);
+    const seymPtich = table.getByRole("row", { name: /Seym-Ptich Agrotech LLC/ });
+    await expect(seymPtich).toContainText("28 Manufacture of machinery and equipment n.e.c.");
+    await expect(seymPtich).toContainText("Tuskar Agromash LLC 51%, Ptich Agromash OJSC 49%");
+    const sozhTuskar = table.getByRole("row", { name: /SozhTuskar Harvesters JLLC/ });
+    await expect(sozhTuskar).toContainText("Kursk Oblast (regional government) 40%");
+    await expect(sozhTuskar).toContainText("$4,500,000");
+
+    // A shared link or a reload shows the same view, with the choice still made in the form.
+    await page.reload();
+    await expect(page.getByRole("heading", { name: "2 joint ventures" })).toBeVisible();
+    await expect(page.getByLabel("Sector (NACE Rev. 2)")).toHaveValues(["28"]);
+
+    // Sorting by a column keeps the filter.
+    await table.getByRole("link", { name: "Sort by Capital, ascending" }).click();
+    await expect(page).toHaveURL(/sector=28/);
+    await expect(page).toHaveURL(/sort=capital/);
+    await expect(page.getByRole("table").getByRole("row").nth(1)).toContainText("SozhTuskar Harvesters JLLC");
+
+    // Back: the unsorted filtered view again.
+    await page.goBack();
+    await expect(page).not.toHaveURL(/sort=/);
+    await expect(page.getByRole("heading", { name: "2 joint ventures" })).toBeVisible();
+
+    const downloading = page.waitForEvent("download");
+    await page.getByRole("link", { name: "Download CSV" }).click();
+    const download = await downloading;
+    expect(download.suggestedFilename()).toMatch(/^joint-ventures-\d{4}-\d{2}-\d{2}\.csv$/);
+    const bytes = await readFile((await download.path())!);
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = bytes.toString("utf8");
+    expect(text).toContain("Seym-Ptich Agrotech LLC");
+    expect(text).toContain("ООО «Агротехника Сейм-Птичь»");
+    expect(text.split("\r\n").filter((line) => line !== "")).toHaveLength(3);
+  });
+
+  test("an impossible filter says so and offers to clear the filters", async ({ page }) => {
+    await page.goto("/joint-ventures?sector=28&status=planned");
+    await expect(page.getByText("No joint ventures match these filters.")).toBeVisible();
+    await page.getByRole("link", { name: "Clear all filters" }).click();
+    await expect(page.getByRole("heading", { name: "10 joint ventures" })).toBeVisible();
+  });
+
+  test("nonsense in the URL still shows a table, and the page passes an accessibility check with filters", async ({ page }) => {
+    const response = await page.goto("/joint-ventures?sector=ZZ&sector=C&status=asleep&foundedFrom=abc&sort=colour&page=-3");
+    expect(response?.status()).toBe(200);
+    await expect(page.getByRole("table")).toBeVisible();
+    await page.goto("/joint-ventures?sector=C&match=any&region=kursk-oblast&status=active&sort=capital&dir=desc");
+    await expect(page.getByRole("table")).toBeVisible();
+    await expectNoSeriousA11yViolations(page);
+  });
+});
