@@ -112,6 +112,16 @@ function isConnectionError(error: unknown): boolean {
   return false;
 }
 
+/** PostgreSQL's data exceptions (SQLSTATE class 22: out of range, bad format) and Prisma's name for them. */
+function isDataException(error: unknown): boolean {
+  for (let current: unknown = error, depth = 0; current && depth < 5; depth += 1) {
+    const e = current as { code?: unknown; cause?: unknown; meta?: { driverAdapterError?: unknown } };
+    if (typeof e.code === "string" && /^(P2020|P2007|22[0-9A-Z]{3})$/.test(e.code)) return true;
+    current = e.cause ?? e.meta?.driverAdapterError;
+  }
+  return false;
+}
+
 async function databaseIsDown(): Promise<boolean> {
   try {
     return !(await databaseIsUp(env().DATABASE_URL));
@@ -130,6 +140,17 @@ async function unexpectedErrorResponse(error: unknown, instance: string | undefi
     return problemResponse(problem.problem, { ...corsHeaders, ...problem.headers }, instance);
   }
   console.error("API request failed", instance, error);
+  if (isDataException(error)) {
+    // A value the schemas let through but PostgreSQL refused (out of range): still the request's fault, not a 500.
+    const problem = new ApiProblem(
+      "invalidParameters",
+      "A parameter's value is out of the range the registry can look up: use a smaller one.",
+      {
+        errors: { query: ["A value is out of range."] },
+      },
+    );
+    return problemResponse(problem.problem, corsHeaders, instance);
+  }
   const internal = new ApiProblem(
     "internalError",
     "Something went wrong on our side. Try again later; if it persists, tell the registry's staff.",

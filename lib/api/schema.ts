@@ -34,6 +34,8 @@ export const LimitParamSchema = z.coerce
   .default(DEFAULT_PAGE_SIZE)
   .describe(`How many items a page holds, 1-${MAX_PAGE_SIZE}.`);
 
+const cursorMessage = "cursor is not one this API gave out: start again without it.";
+
 /**
  * `?cursor=`: opaque to clients, decoded here into the sort key of the last item served, so that a cursor
  * that is not one of ours is refused before any query runs.
@@ -41,13 +43,13 @@ export const LimitParamSchema = z.coerce
 export function cursorParam<K extends z.ZodType>(key: K) {
   return z
     .string()
-    .max(500, { error: "cursor is not one this API gave out: start again without it." })
+    .max(500, { error: cursorMessage })
     .optional()
     .transform((value, ctx): z.infer<K> | undefined => {
       if (value === undefined) return undefined;
       const decoded = decodeCursor(value, key);
       if (decoded === null) {
-        ctx.addIssue({ code: "custom", message: "cursor is not one this API gave out: start again without it." });
+        ctx.addIssue({ code: "custom", message: cursorMessage });
         return z.NEVER;
       }
       return decoded;
@@ -55,7 +57,10 @@ export function cursorParam<K extends z.ZodType>(key: K) {
     .describe("The nextCursor of the previous page; leave out for the first page.");
 }
 
-const IdKeySchema = z.tuple([z.number().int().positive()]);
+/** Record ids are PostgreSQL integers: a larger number in a crafted cursor must be refused here, not by the database. */
+const INT4_MAX = 2_147_483_647;
+const RecordIdSchema = z.number().int().positive().max(INT4_MAX);
+const IdKeySchema = z.tuple([RecordIdSchema]);
 
 const slugMessage = "must be the slug of a record, such as kursk-oblast.";
 const slug = (name: string) =>
@@ -105,7 +110,7 @@ export const MeetingQuerySchema = z.strictObject({
   level: oneOf(MeetingLevel, "level").optional(),
   region: slug("region").optional().describe("The slug of a region that took part."),
   limit: LimitParamSchema,
-  cursor: cursorParam(z.tuple([z.iso.date(), z.number().int().positive()])),
+  cursor: cursorParam(z.tuple([z.iso.date(), RecordIdSchema])),
 });
 
 export const SectorQuerySchema = z.strictObject({
@@ -159,10 +164,11 @@ void _dir;
 export const JointVentureQuerySchema = z.strictObject({
   ...jointVentureFilterFields,
   limit: LimitParamSchema,
-  // Decoded by listJointVenturesByCursor, which refuses a cursor that is not its own.
+  // Passed on as it came (listJointVenturesByCursor decodes it), once it is known to hold a record id.
   cursor: z
     .string()
-    .max(500, { error: "cursor is not one this API gave out: start again without it." })
+    .max(500, { error: cursorMessage })
+    .refine((value) => decodeCursor(value, IdKeySchema) !== null, { error: cursorMessage })
     .optional()
     .describe("The nextCursor of the previous page; leave out for the first page."),
 });

@@ -275,6 +275,7 @@ describe("joint ventures", () => {
     ["/api/v1/joint-ventures?capitalMin=lots", "capitalMin"],
     ["/api/v1/joint-ventures?limit=0", "limit"],
     ["/api/v1/joint-ventures?cursor=garbage", "cursor"],
+    [`/api/v1/joint-ventures?cursor=${Buffer.from("[1000000000000]").toString("base64url")}`, "cursor"],
     ["/api/v1/joint-ventures?sort=capital", "sort"],
   ])("refuses %s (%s)", async (path, field) => {
     const problem = await expectProblem(await get(jointVenturesRoute, path), 400);
@@ -447,6 +448,8 @@ describe("bad parameters answer 400 problem+json naming the parameter", () => {
     [`/api/v1/organizations?cursor=${Buffer.from('{"id":1}').toString("base64url")}`, "cursor", organizationsRoute],
     ["/api/v1/organizations?kinds=university", "kinds", organizationsRoute],
     ["/api/v1/organizations?kind=university&kind=enterprise", "kind", organizationsRoute],
+    [`/api/v1/organizations?cursor=${Buffer.from("[1000000000000]").toString("base64url")}`, "cursor", organizationsRoute],
+    [`/api/v1/meetings?cursor=${Buffer.from('["2015-03-10",1000000000000]').toString("base64url")}`, "cursor", meetingsRoute],
     ["/api/v1/meetings?year=last", "year", meetingsRoute],
     ["/api/v1/meetings?level=summit", "level", meetingsRoute],
     [`/api/v1/meetings?cursor=${Buffer.from("[5]").toString("base64url")}`, "cursor", meetingsRoute],
