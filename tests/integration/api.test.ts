@@ -464,6 +464,50 @@ describe("bad parameters answer 400 problem+json naming the parameter", () => {
   });
 });
 
+describe("hostile values", () => {
+  const hostile = [
+    "",
+    " ",
+    "-1",
+    "0",
+    "2.5",
+    "1e309",
+    "NaN",
+    "\u0000",
+    "' OR 1=1 --",
+    "x".repeat(600),
+    "[]",
+    "😀",
+    "99999999999999999999",
+    "..%2F..%2F",
+    Buffer.from("[99999999999]").toString("base64url"),
+    Buffer.from('["2015-03-10",-1]').toString("base64url"),
+  ];
+  const routes: Record<string, Route> = {
+    "/api/v1/regions": regionsRoute,
+    "/api/v1/organizations": organizationsRoute,
+    "/api/v1/joint-ventures": jointVenturesRoute,
+    "/api/v1/meetings": meetingsRoute,
+    "/api/v1/sectors": sectorsRoute,
+    "/api/v1/search": searchRoute,
+    "/api/v1/search/suggest": suggestRoute,
+  };
+  it.each(Object.keys(routes))("%s answers 200 or 400 for any value of any parameter, never a 500", async (path) => {
+    const parameters = (document.paths as Record<string, { get: { parameters?: { name: string }[] } }>)[path]!.get.parameters ?? [];
+    expect(parameters.length).toBeGreaterThan(0);
+    for (const { name } of parameters) {
+      for (const value of hostile) {
+        const query = new URLSearchParams(name === "q" ? { [name]: value } : { q: "kursk", [name]: value });
+        if (!path.startsWith("/api/v1/search")) query.delete("q");
+        const response = await get(routes[path]!, `${path}?${query}`);
+        expect([200, 400], `${name}=${value.slice(0, 20)}`).toContain(response.status);
+        if (response.status === 400) expect(response.headers.get("content-type")).toBe("application/problem+json");
+        await response.arrayBuffer();
+      }
+    }
+  });
+});
+
 describe("unknown records answer 404 problem+json", () => {
   it.each([
     ["/api/v1/regions/atlantis", { slug: "atlantis" }, regionRoute],
