@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import en from "@/messages/en.json";
 import ru from "@/messages/ru.json";
+import { apiUnavailableResponse } from "@/lib/api/problem";
 import { databaseIsUp } from "@/lib/health";
 import { detectLocale, localeCookie } from "@/lib/i18n/locale";
 
@@ -8,6 +9,8 @@ import { detectLocale, localeCookie } from "@/lib/i18n/locale";
 export async function proxy(request: NextRequest) {
   const url = process.env.DATABASE_URL;
   if (url && (await databaseIsUp(url))) return NextResponse.next();
+  // API clients read JSON: the same outage as an RFC 9457 problem, not an HTML page.
+  if (request.nextUrl.pathname.startsWith("/api/v1/")) return apiUnavailableResponse(request.nextUrl.pathname + request.nextUrl.search);
   return unavailableResponse(detectLocale(request.cookies.get(localeCookie)?.value, request.headers.get("accept-language")));
 }
 

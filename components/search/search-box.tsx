@@ -46,6 +46,14 @@ export function SearchBox({ initialQuery = "" }: { initialQuery?: string }) {
   const router = useRouter();
   const hintId = useId();
   const [text, setText] = useState(initialQuery);
+  const inputId = useId();
+
+  useEffect(() => {
+    // What was typed before the page became interactive is in the DOM, not in state: adopt it, not lose it.
+    const typed = (document.getElementById(inputId) as HTMLInputElement | null)?.value ?? "";
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- a one-time sync from the DOM at hydration
+    if (typed && typed !== initialQuery) setText(typed);
+  }, [inputId, initialQuery]);
   // Suggestions belong to the text they were found for: older ones are not shown for newer text.
   const [found, setFound] = useState<{ query: string; options: SuggestionOption[] }>({ query: "", options: [] });
   const query = text.trim();
@@ -71,6 +79,7 @@ export function SearchBox({ initialQuery = "" }: { initialQuery?: string }) {
 
   const { isOpen, highlightedIndex, getInputProps, getItemProps, getLabelProps, getMenuProps } = useCombobox<SuggestionOption>({
     items: options,
+    inputId,
     inputValue: text,
     itemToString: (option) => option?.title ?? "",
     onInputValueChange: ({ inputValue, type }) => {
@@ -91,7 +100,19 @@ export function SearchBox({ initialQuery = "" }: { initialQuery?: string }) {
       </label>
       <div className="flex">
         <input
-          {...getInputProps({ name: "q", type: "search", maxLength: 1000, placeholder: t("placeholder"), "aria-describedby": hintId })}
+          {...getInputProps({
+            name: "q",
+            type: "search",
+            maxLength: 1000,
+            placeholder: t("placeholder"),
+            "aria-describedby": hintId,
+            onKeyDown: (event) => {
+              // Enter with no suggestion highlighted submits the form: a search for the text as typed.
+              if (event.key === "Enter" && highlightedIndex < 0) {
+                (event.nativeEvent as KeyboardEvent & { preventDownshiftDefault?: boolean }).preventDownshiftDefault = true;
+              }
+            },
+          })}
           className="w-full min-w-0 border-2 border-white bg-white px-2 py-1 text-ink"
         />
         <button type="submit" className="border-2 border-white bg-brand px-3 py-1 font-bold text-white cursor-pointer">

@@ -83,7 +83,8 @@ function hitsCte(params: SearchParams, p: Params, needs: Needs) {
   const columns = "(type, id, rank, kind, status, level, founded_year, meeting_year, countries, region_ids, sectors)";
   const exact = union(
     (alias) => `${alias}.search_vector @@ input.query`,
-    (alias) => `ts_rank_cd(${alias}.search_vector, input.query)`,
+    // A name that starts with the words typed ("Kursk" and Kursk Oblast) comes before passing mentions.
+    (alias) => `ts_rank_cd(${alias}.search_vector, input.query) + CASE WHEN ${alias}.search_latin LIKE input.prefix THEN 0.5 ELSE 0 END`,
   );
   // Typo tolerance is the fallback: only when the words themselves match nothing, the names most like them.
   const fuzzy = isPlainQuery(params.q)
@@ -96,7 +97,8 @@ function hitsCte(params: SearchParams, p: Params, needs: Needs) {
   return `
   input AS (
     SELECT websearch_to_tsquery('russian', interregio_fold(${q})) || websearch_to_tsquery('simple', interregio_romanize(${q})) AS query,
-           interregio_romanize(${q}) AS latin
+           interregio_romanize(${q}) AS latin,
+           replace(replace(replace(interregio_romanize(${q}), '\\', '\\\\'), '%', '\\%'), '_', '\\_') || '%' AS prefix
   ),
   exact${columns} AS (${exact}
   ),

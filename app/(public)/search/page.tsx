@@ -7,7 +7,8 @@ import { Notice, PageHeading } from "@/components/ui";
 import { SimplePagination } from "@/components/search/simple-pagination";
 import { paths } from "@/lib/paths";
 import { hasWords, searchRegistry } from "@/lib/search/queries";
-import { searchParamsFromUrl, searchQuery, type SearchParams } from "@/lib/search/schema";
+import { localized } from "@/lib/i18n";
+import { searchParamsFromUrl, searchQuery, type FacetName, type Facets, type SearchParams } from "@/lib/search/schema";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -63,7 +64,7 @@ async function SearchOutcome({ params }: { params: SearchParams }) {
     <div className="grid gap-8 md:grid-cols-[16rem_1fr]">
       <div>{result.facets && <SearchFacets facets={result.facets} params={params} />}</div>
       <div>
-        <SelectedFilters params={params} />
+        <SelectedFilters params={params} facets={result.facets} />
         {result.total === 0 ? (
           <Notice>
             <p className="font-bold">{t("noResults", { query: params.q })}</p>
@@ -104,13 +105,22 @@ async function SearchOutcome({ params }: { params: SearchParams }) {
 }
 
 /** The chosen filters, each with a link that removes it. */
-async function SelectedFilters({ params }: { params: SearchParams }) {
-  const t = await getTranslations("search");
+async function SelectedFilters({ params, facets }: { params: SearchParams; facets?: Facets }) {
+  const [t, tOrganizations, locale] = await Promise.all([getTranslations("search"), getTranslations("organizations"), getLocale()]);
   const chips: { label: string; href: string }[] = [];
+  // The value as the facets name it ("Belarus", not "BY"), where the facets hold it.
+  const nameOf = (facet: FacetName, value: string) => {
+    const found = facets?.[facet].find((item) => item.value === value);
+    if (found && (found.labelEn || found.labelRu)) return localized(locale, found.labelEn, found.labelRu);
+    if (facet === "type") return t(`typesPlural.${value}`);
+    if (facet === "kind") return tOrganizations(`kindsPlural.${value}`);
+    if (facet === "status") return tOrganizations(`statuses.${value}`);
+    return value;
+  };
   const facetOf = { type: "type", kind: "kind", status: "status", sector: "sector", region: "region", country: "country", meetingYear: "meetingYear" } as const;
   for (const [key, facet] of Object.entries(facetOf)) {
     for (const value of params[key as keyof typeof facetOf] as (string | number)[]) {
-      chips.push({ label: `${t(`facets.${facet}`)}: ${value}`, href: toggledPath(params, facet, String(value)) });
+      chips.push({ label: `${t(`facets.${facet}`)}: ${nameOf(facet, String(value))}`, href: toggledPath(params, facet, String(value)) });
     }
   }
   if (params.level.length) chips.push({ label: `${t("facets.level")}: ${params.level.join(", ")}`, href: paths.search({ ...searchQuery(params), level: [], page: undefined }) });
