@@ -9,7 +9,7 @@ import { paths } from "@/lib/paths";
 import { listCountryOptions, listRegionOptions } from "@/lib/regions/queries";
 
 /** Year, level, region and order of the meetings list; an organization the list is narrowed to is kept. */
-export async function MeetingFilters({ params, organization }: { params: MeetingListParams; organization?: string }) {
+export async function MeetingFilters({ params }: { params: MeetingListParams }) {
   const locale = toLocale(await getLocale());
   const [t, tb, years, regions, countries] = await Promise.all([
     getTranslations("meetings"),
@@ -19,7 +19,7 @@ export async function MeetingFilters({ params, organization }: { params: Meeting
     listCountryOptions(locale),
   ]);
   const name = (r: { nameEn: string; nameRu: string }) => localized(locale, r.nameEn, r.nameRu);
-  const filtered = Boolean(params.year || params.level || params.region || organization);
+  const filtered = Boolean(params.year || params.level || params.region || params.organization);
   return (
     <FilterForm
       action={paths.meetings()}
@@ -27,7 +27,7 @@ export async function MeetingFilters({ params, organization }: { params: Meeting
       applyLabel={tb("apply")}
       clearLabel={tb("clear")}
       clearHref={filtered ? paths.meetings(meetingListQuery({ sort: params.sort, perPage: params.perPage })) : undefined}
-      hidden={{ organization, perPage: meetingListQuery(params).perPage }}
+      hidden={{ organization: params.organization, perPage: meetingListQuery(params).perPage }}
     >
       <SelectFilter name="year" label={t("year")} value={params.year} anyLabel={tb("any")} options={years.map((y) => ({ value: String(y), label: String(y) }))} />
       <SelectFilter

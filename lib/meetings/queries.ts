@@ -48,7 +48,7 @@ export type MeetingRow = {
 };
 
 /** Meetings of a region: where it took part, or where it was discussed (what its timeline shows). */
-function meetingWhere(filter: MeetingFilter & { organization?: string }): Prisma.Sql {
+function meetingWhere(filter: MeetingFilter): Prisma.Sql {
   const conditions: Prisma.Sql[] = [Prisma.sql`m.archived_at IS NULL`];
   if (filter.year) {
     // A date range rather than extract(year ...), so that meetings(date) serves the filter.
@@ -69,7 +69,7 @@ function meetingWhere(filter: MeetingFilter & { organization?: string }): Prisma
   return Prisma.join(conditions, " AND ");
 }
 
-export type MeetingListOptions = MeetingFilter & PageParams & { sort: MeetingSort; organization?: string };
+export type MeetingListOptions = MeetingFilter & PageParams & { sort: MeetingSort };
 
 /** A page of live meetings, newest first unless asked otherwise, each with how many entities it discussed. */
 export async function listMeetings(options: MeetingListOptions): Promise<Page<MeetingRow>> {

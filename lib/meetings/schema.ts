@@ -45,16 +45,19 @@ export const MeetingListSchema = PageParamsSchema.extend({
   year: z.coerce.number().int().min(MEETING_YEAR_MIN).max(MEETING_YEAR_MAX).optional().catch(undefined),
   level: z.enum(MeetingLevel).optional().catch(undefined),
   region: SlugSchema.optional().catch(undefined),
+  /** Where an organization was discussed: its page links here for the meetings beyond its timeline. */
+  organization: SlugSchema.optional().catch(undefined),
   sort: z.enum(meetingSorts).catch("date-desc").default("date-desc"),
 });
 export type MeetingListParams = z.infer<typeof MeetingListSchema>;
-export type MeetingFilter = Pick<MeetingListParams, "year" | "level" | "region">;
+export type MeetingFilter = Pick<MeetingListParams, "year" | "level" | "region" | "organization">;
 
 export function meetingListQuery(params: Partial<MeetingListParams>) {
   return {
     year: params.year,
     level: params.level,
     region: params.region,
+    organization: params.organization,
     sort: params.sort === "date-desc" ? undefined : params.sort,
     perPage: params.perPage === DEFAULT_PAGE_SIZE ? undefined : params.perPage,
     page: params.page,

@@ -74,6 +74,11 @@ export async function listRegionOptions(locale: Locale) {
   });
 }
 
+/** A live region's names by slug, for naming a filter. */
+export async function getRegionName(slug: string) {
+  return db().region.findFirst({ where: { slug, archivedAt: null }, select: regionRefSelect });
+}
+
 /** The countries that have regions: the options of a country filter. */
 export async function listCountryOptions(locale: Locale) {
   return db().country.findMany({

@@ -1,62 +1,50 @@
 import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
-import { z } from "zod";
+import { MeetingEmptyResults } from "@/components/meetings/meeting-empty";
 import { MeetingFilters } from "@/components/meetings/meeting-filters";
 import { MeetingTable } from "@/components/meetings/meeting-table";
 import { PageHeading } from "@/components/ui";
-import { EmptyResults } from "@/components/ui/empty-results";
 import { Pagination } from "@/components/ui/pagination";
 import { localized } from "@/lib/i18n";
 import { getOrganizationRef, listMeetings } from "@/lib/meetings/queries";
 import { MeetingListSchema, meetingListQuery } from "@/lib/meetings/schema";
-import { SlugSchema } from "@/lib/organizations/schema";
 import { paths } from "@/lib/paths";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
-
-/** `?organization=` narrows the list to where an organization was discussed (its page links here). */
-const OrganizationParamSchema = z.object({ organization: SlugSchema.optional().catch(undefined) });
 
 export async function generateMetadata() {
   return { title: (await getTranslations("meetings"))("title") };
 }
 
 export default async function MeetingsPage({ searchParams }: Props) {
-  const raw = await searchParams;
-  const params = MeetingListSchema.parse(raw);
-  const { organization } = OrganizationParamSchema.parse(raw);
-  const [t, tb, format, locale, result, about] = await Promise.all([
+  const params = MeetingListSchema.parse(await searchParams);
+  const { organization } = params;
+  const [t, format, locale, result, about] = await Promise.all([
     getTranslations("meetings"),
-    getTranslations("browse"),
     getFormatter(),
     getLocale(),
-    listMeetings({ ...params, organization }),
+    listMeetings(params),
     organization ? getOrganizationRef(organization) : null,
   ]);
-  const query = { ...meetingListQuery(params), organization };
-  const filtered = Boolean(params.year || params.level || params.region || organization);
+  const query = meetingListQuery(params);
+  const aboutName = about ? localized(locale, about.nameEn, about.name) : undefined;
   return (
     <>
       <PageHeading lead={t("lead")}>{t("title")}</PageHeading>
       {organization && (
         <p className="mb-4 text-xl">
-          {t("aboutOrganization", { name: about ? localized(locale, about.nameEn, about.name) : organization })}{" "}
+          {t("aboutOrganization", { name: aboutName ?? organization })}{" "}
           <Link href={paths.meetings({ ...query, organization: undefined, page: undefined })} className="text-base">
             {t("clearOrganization")}
           </Link>
         </p>
       )}
-      <MeetingFilters params={params} organization={organization} />
+      <MeetingFilters params={params} />
       <p className="text-xl font-bold mb-4 tabular" aria-live="polite">
         {t("count", { count: result.total, formatted: format.number(result.total) })}
       </p>
       {result.items.length === 0 ? (
-        <EmptyResults
-          title={result.total > 0 ? tb("pastLastPage") : filtered ? t("noMatch") : t("empty")}
-          hint={result.total > 0 ? tb("pastLastPageHint") : filtered ? tb("relaxHint") : ""}
-          clearHref={result.total > 0 ? paths.meetings({ ...query, page: undefined }) : filtered ? paths.meetings() : undefined}
-          clearLabel={result.total > 0 ? tb("firstPage") : tb("clear")}
-        />
+        <MeetingEmptyResults params={params} total={result.total} organizationName={aboutName} />
       ) : (
         <>
           <MeetingTable rows={result.items} />

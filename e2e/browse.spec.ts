@@ -1,0 +1,125 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+
+/** The page's own content; the site header (search box, language switch) is checked by the header's specs. */
+async function expectNoSeriousA11yViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).include("main").analyze();
+  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);
+}
+
+const filters = (page: Page) => page.getByRole("form", { name: "Filter the list" });
+
+test.describe("browsing the registry", () => {
+  test("organizations filtered by kind and sector, paged: reload and back restore the view from the URL", async ({ page }) => {
+    // Five a page, so that the demo data has pages to turn; the form keeps the page size.
+    await page.goto("/organizations?perPage=5");
+    await filters(page).getByLabel("Kind").selectOption({ label: "Enterprises" });
+    await filters(page).getByLabel("Sector").selectOption({ label: "Whole section C" });
+    await filters(page).getByRole("button", { name: "Apply filters" }).click();
+
+    await expect(page).toHaveURL(/[?&]kind=enterprise(&|$)/);
+    await expect(page).toHaveURL(/[?&]sector=C(&|$)/);
+    await expect(page.getByText("12 organizations")).toBeVisible();
+    const table = page.getByRole("table", { name: "Enterprises" });
+    await expect(table.getByRole("row")).toHaveCount(6); // header + 5
+    await expect(page.getByText("Showing 1 to 5 of 12 results")).toBeVisible();
+
+    await page.getByRole("navigation", { name: "Pagination" }).getByRole("link", { name: /Next/ }).click();
+    await expect(page).toHaveURL(/[?&]page=2(&|$)/);
+    await expect(page.getByText("Showing 6 to 10 of 12 results")).toBeVisible();
+    await expect(page.getByRole("link", { name: "Page 2" })).toHaveAttribute("aria-current", "page");
+    const secondPage = await table.getByRole("rowheader").allTextContents();
+
+    await page.reload();
+    await expect(page.getByText("Showing 6 to 10 of 12 results")).toBeVisible();
+    await expect(filters(page).getByLabel("Kind")).toHaveValue("enterprise");
+    await expect(filters(page).getByLabel("Sector")).toHaveValue("C");
+    expect(await table.getByRole("rowheader").allTextContents()).toEqual(secondPage);
+    for (const kind of await table.getByRole("cell").filter({ hasText: /^(Enterprise|University|Joint venture)$/ }).allTextContents()) {
+      expect(kind).toBe("Enterprise");
+    }
+
+    await page.goBack();
+    await expect(page).not.toHaveURL(/page=2/);
+    await expect(page.getByText("Showing 1 to 5 of 12 results")).toBeVisible();
+    await expect(filters(page).getByLabel("Kind")).toHaveValue("enterprise");
+  });
+
+  test("a filter that matches nothing says so and offers to relax or clear the filters", async ({ page }) => {
+    await page.goto("/organizations?kind=university&sector=B");
+    const empty = page.getByRole("status").filter({ hasText: "No organizations match these filters." });
+    await expect(empty).toBeVisible();
+    await expect(page.getByRole("table")).toHaveCount(0);
+    await empty.getByRole("link", { name: "Without “Kind: Universities”" }).click();
+    await expect(page).toHaveURL(/\/organizations\?sector=B$/);
+    await expect(page.getByText(/^\d+ organizations?$/)).toBeVisible();
+    await expect(page.getByRole("table")).toBeVisible();
+
+    await page.goBack();
+    await expect(empty.getByRole("link", { name: "Without “Sector: B Mining and quarrying”" })).toBeVisible();
+    await empty.getByRole("link", { name: "Clear filters" }).click();
+    await expect(page).toHaveURL(/\/organizations$/);
+    await expect(page.getByRole("table").getByRole("row")).toHaveCount(26);
+  });
+
+  test("a browser asking for German, then Russian, gets the lists in Russian", async ({ request }) => {
+    // Chromium sends its own Accept-Language on navigation, so the header is sent by a plain request.
+    const response = await request.get("/organizations?kind=enterprise", { headers: { "accept-language": "de,ru;q=0.8" } });
+    expect(response.status()).toBe(200);
+    const html = await response.text();
+    expect(html).toContain("Организации</h1>");
+    expect(html).toContain('<html lang="ru"');
+  });
+
+  test("nonsense in the URL falls back to the plain list, not an error", async ({ page }) => {
+    const response = await page.goto("/organizations?page=abc&kind=castle&perPage=100000&sort=random&sector=%27;drop");
+    expect(response?.status()).toBe(200);
+    await expect(page.getByText("Showing 1 to 25 of")).toBeVisible();
+    const meetings = await page.goto("/meetings?year=never&level=summit&page=-3");
+    expect(meetings?.status()).toBe(200);
+    await expect(page.getByRole("table")).toBeVisible();
+  });
+
+  test("sectors list sections and divisions with counts; a sector page lists its organizations", async ({ page }) => {
+    await page.goto("/sectors");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Sectors");
+    const manufacturing = page.getByRole("row", { name: /^C Manufacturing/ });
+    await expect(manufacturing).toContainText("18");
+    await expectNoSeriousA11yViolations(page);
+
+    await manufacturing.getByRole("link", { name: "Manufacturing" }).click();
+    await expect(page).toHaveURL(/\/sectors\/C$/);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Manufacturing");
+    await expect(page.getByText("Section C", { exact: true })).toBeVisible();
+    await expect(page.getByRole("table", { name: "Divisions of this section with the number of organizations" })).toBeVisible();
+    const organizations = page.getByRole("table", { name: "Organizations in this sector" });
+    await expect(organizations.getByRole("row")).toHaveCount(19);
+    await expectNoSeriousA11yViolations(page);
+
+    await page.getByRole("link", { name: "Filter all organizations by this sector" }).click();
+    await expect(page).toHaveURL(/\/organizations\?sector=C$/);
+    await expect(page.getByText("18 organizations")).toBeVisible();
+
+    expect((await page.goto("/sectors/zz"))?.status()).toBe(404);
+  });
+
+  test("the organizations list with filters and the first page of meetings pass the axe check", async ({ page }) => {
+    await page.goto("/organizations?kind=enterprise&sector=C&sort=founded-desc");
+    await expect(page.getByRole("table", { name: "Enterprises" })).toBeVisible();
+    await expectNoSeriousA11yViolations(page);
+
+    await page.goto("/meetings");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Meetings");
+    const rows = page.getByRole("table").getByRole("row");
+    await expect(rows).toHaveCount(4);
+    // Newest first.
+    await expect(rows.nth(1)).toContainText("2016");
+    await expectNoSeriousA11yViolations(page);
+
+    await filters(page).getByLabel("Year").selectOption("2015");
+    await filters(page).getByRole("button", { name: "Apply filters" }).click();
+    await expect(page).toHaveURL(/[?&]year=2015(&|$)/);
+    await expect(rows).toHaveCount(3);
+  });
+});
