@@ -4,7 +4,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { SearchFacets, toggledPath } from "@/components/search/facets";
 import { SearchResults } from "@/components/search/search-results";
 import { Notice, PageHeading } from "@/components/ui";
-import { SimplePagination } from "@/components/search/simple-pagination";
+import { Pagination } from "@/components/ui/pagination";
 import { paths } from "@/lib/paths";
 import { hasWords, searchRegistry } from "@/lib/search/queries";
 import { localized } from "@/lib/i18n";
@@ -92,11 +92,7 @@ async function SearchOutcome({ params }: { params: SearchParams }) {
             </p>
             <h2 className="sr-only">{t("resultsHeading")}</h2>
             <SearchResults hits={result.items} startAt={from} />
-            <SimplePagination
-              page={result.page}
-              pageCount={result.pageCount}
-              hrefFor={(page) => paths.search({ ...searchQuery(params), page })}
-            />
+            <Pagination page={result} href={(page) => paths.search({ ...searchQuery(params), page })} />
           </>
         )}
       </div>
