@@ -57,81 +57,88 @@ export type StreamOptions = {
  * transaction, so the whole export is one snapshot. Rows are fetched only when the reader asks for more (the
  * stream's `pull`), so a slow client holds the cursor still instead of filling memory. The connection goes back
  * to the pool when the last row is sent, on an error, or when the reader cancels or the signal aborts.
+ *
+ * Resolves once the first batch is read: a database that is down or a query that fails rejects here, while the
+ * caller can still answer with an error status, rather than as a download cut short.
  */
-export function streamQuery<Row>(query: SqlQuery, encoder: RowEncoder<Row>, options: StreamOptions = {}): ReadableStream<Uint8Array> {
+export async function streamQuery<Row>(query: SqlQuery, encoder: RowEncoder<Row>, options: StreamOptions = {}): Promise<ReadableStream<Uint8Array>> {
   const batchSize = options.batchSize ?? 500;
   const pool = options.pool ?? sqlPool();
   const bytes = new TextEncoder();
-  let client: PoolClient | undefined;
-  let cursor: Cursor<Row> | undefined;
   let count = 0;
   let finished = false;
+
+  await options.prepare?.();
+  const client: PoolClient = await pool.connect();
+  let cursor: Cursor<Row> | undefined;
 
   /** Ends the transaction and gives the connection back, once; a broken connection is dropped, not reused. */
   async function release(broken: boolean) {
     if (finished) return;
     finished = true;
-    const held = client;
-    client = undefined;
-    if (!held) return;
+    options.signal?.removeEventListener("abort", onAbort);
     try {
       await cursor?.close();
-      await held.query(broken ? "ROLLBACK" : "COMMIT");
-      held.release();
+      await client.query(broken ? "ROLLBACK" : "COMMIT");
+      client.release();
     } catch (error) {
-      held.release(error instanceof Error ? error : true);
+      client.release(error instanceof Error ? error : true);
     }
   }
+  function onAbort() {
+    void release(true);
+  }
 
-  const onAbort = () => void release(true);
+  /** The text of the next batch, or of the end (the tail) once the cursor runs dry. */
+  async function nextText(): Promise<{ text: string; done: boolean }> {
+    const rows = await cursor!.read(batchSize);
+    if (rows.length === 0) {
+      await release(false);
+      return { text: encoder.tail(count), done: true };
+    }
+    let text = "";
+    for (const row of rows) text += encoder.row(row, count++);
+    return { text, done: false };
+  }
+
+  let first: { text: string; done: boolean };
+  try {
+    await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+    // A client that stops reading must not hold a snapshot open for ever.
+    await client.query("SET LOCAL idle_in_transaction_session_timeout = '10min'");
+    // One long sequential read: compiling it (JIT) costs more than it saves.
+    await client.query("SET LOCAL jit = off");
+    cursor = client.query(new Cursor<Row>(query.text, query.values));
+    first = await nextText();
+  } catch (error) {
+    await release(true);
+    throw error;
+  }
+  if (options.signal?.aborted) await release(true);
+  else options.signal?.addEventListener("abort", onAbort, { once: true });
 
   return new ReadableStream<Uint8Array>(
     {
-      async start(controller) {
-        if (options.signal?.aborted) {
-          finished = true;
-          controller.error(new Error("aborted"));
-          return;
-        }
-        await options.prepare?.();
-        options.signal?.addEventListener("abort", onAbort, { once: true });
-        client = await pool.connect();
-        try {
-          await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
-          // A client that stops reading must not hold a snapshot open for ever.
-          await client.query("SET LOCAL idle_in_transaction_session_timeout = '10min'");
-          // One long sequential read: compiling it (JIT) costs more than it saves.
-          await client.query("SET LOCAL jit = off");
-          cursor = client.query(new Cursor<Row>(query.text, query.values));
-        } catch (error) {
-          await release(true);
-          throw error;
-        }
-        controller.enqueue(bytes.encode(encoder.head));
+      start(controller) {
+        controller.enqueue(bytes.encode(encoder.head + first.text));
+        if (first.done) controller.close();
       },
       async pull(controller) {
-        if (finished || !cursor) return;
+        if (finished) {
+          // The client went away (abort) while this stream still had a reader: end it.
+          controller.error(new Error("The export was stopped."));
+          return;
+        }
         try {
-          const rows = await cursor.read(batchSize);
-          if (finished) return;
-          if (rows.length === 0) {
-            await release(false);
-            options.signal?.removeEventListener("abort", onAbort);
-            controller.enqueue(bytes.encode(encoder.tail(count)));
-            controller.close();
-            return;
-          }
-          let text = "";
-          for (const row of rows) text += encoder.row(row, count++);
-          controller.enqueue(bytes.encode(text));
+          const next = await nextText();
+          controller.enqueue(bytes.encode(next.text));
+          if (next.done) controller.close();
         } catch (error) {
           await release(true);
-          options.signal?.removeEventListener("abort", onAbort);
           controller.error(error);
         }
       },
       async cancel() {
-        options.signal?.removeEventListener("abort", onAbort);
         await release(true);
       },
     },

@@ -1,4 +1,4 @@
-import { invalidParameters, problemResponse } from "@/lib/api/problem";
+import { ApiProblem, apiUnavailableResponse, invalidParameters, problemResponse } from "@/lib/api/problem";
 import { csvEncoder, exportContentTypes, exportFileName, jsonEncoder } from "./csv";
 import { streamJointVentures } from "./queries";
 import { JointVentureFilterSchema } from "./schema";
@@ -15,13 +15,23 @@ export function searchParamsToQuery(params: URLSearchParams): Record<string, str
 
 /**
  * The response of GET /api/v1/joint-ventures/export.{csv,json}: the whole filtered table, streamed as a download.
- * Bad filters are a 400 problem before any row is read.
+ * Bad filters are a 400 problem before any row is read; a database that cannot be reached is a 503, not a
+ * download cut short.
  */
-export function jointVenturesExportResponse(request: Request, format: "csv" | "json"): Response {
+export async function jointVenturesExportResponse(request: Request, format: "csv" | "json"): Promise<Response> {
   const url = new URL(request.url);
+  const instance = `${url.pathname}${url.search}`;
   const parsed = JointVentureFilterSchema.safeParse(searchParamsToQuery(url.searchParams));
-  if (!parsed.success) return problemResponse(invalidParameters(parsed.error.issues).problem, {}, `${url.pathname}${url.search}`);
-  const body = streamJointVentures(parsed.data, format === "csv" ? csvEncoder : jsonEncoder, { origin: url.origin, signal: request.signal });
+  if (!parsed.success) return problemResponse(invalidParameters(parsed.error.issues).problem, {}, instance);
+  let body: ReadableStream<Uint8Array>;
+  try {
+    body = await streamJointVentures(parsed.data, format === "csv" ? csvEncoder : jsonEncoder, { origin: url.origin, signal: request.signal });
+  } catch (error) {
+    console.error("joint-venture export failed to start", error);
+    const isConnection = error instanceof Error && /connect|ECONNREFUSED|timeout|terminat/i.test(error.message);
+    if (isConnection) return apiUnavailableResponse(instance);
+    return problemResponse(new ApiProblem("internalError", "The export could not be made. Try again; if it fails again, tell the registry's team.").problem, {}, instance);
+  }
   return new Response(body, {
     headers: {
       "Content-Type": exportContentTypes[format],

@@ -307,7 +307,7 @@ export function streamJointVentures(
   filter: JointVentureFilter,
   encoder: { head: string; record: (venture: JointVentureDto, index: number) => string; tail: (count: number) => string },
   { origin = "", signal, locale = "en", batchSize }: { origin?: string; signal?: AbortSignal; locale?: Locale; batchSize?: number } = {},
-): ReadableStream<Uint8Array> {
+): Promise<ReadableStream<Uint8Array>> {
   let sectorNames: SectorNames = new Map();
   return streamQuery<JointVentureRow>(
     jointVenturesExportQuery(filter, locale),

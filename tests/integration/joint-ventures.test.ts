@@ -313,7 +313,7 @@ describe("the exports", () => {
 
   it("gives the connection back when the reader stops early", async () => {
     const pool = sqlPool();
-    const stream = streamJointVentures(parse({}), jsonEncoder, { batchSize: 1 });
+    const stream = await streamJointVentures(parse({}), jsonEncoder, { batchSize: 1 });
     const reader = stream.getReader();
     await reader.read();
     await reader.read();
@@ -321,5 +321,24 @@ describe("the exports", () => {
     await reader.cancel();
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(pool.totalCount - pool.idleCount).toBe(0);
+  });
+
+  it("gives the connection back when the request is aborted (the client went away)", async () => {
+    const pool = sqlPool();
+    const controller = new AbortController();
+    const stream = await streamJointVentures(parse({}), jsonEncoder, { batchSize: 1, signal: controller.signal });
+    const reader = stream.getReader();
+    await reader.read();
+    controller.abort();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(pool.totalCount - pool.idleCount).toBe(0);
+    // What was read ahead may still come out; then the stream ends in an error, never as a complete file.
+    let ended: unknown;
+    try {
+      for (let i = 0; i < 6; i++) if ((await reader.read()).done) ended = "complete";
+    } catch (error) {
+      ended = error;
+    }
+    expect(ended).toBeInstanceOf(Error);
   });
 });
