@@ -1,3 +1,4 @@
+import { z } from "zod";
 import { ApiProblem, apiUnavailableResponse, invalidParameters, problemResponse } from "@/lib/api/problem";
 import { csvEncoder, exportContentTypes, exportFileName, jsonEncoder } from "./csv";
 import { streamJointVentures } from "./queries";
@@ -21,7 +22,10 @@ export function searchParamsToQuery(params: URLSearchParams): Record<string, str
 export async function jointVenturesExportResponse(request: Request, format: "csv" | "json"): Promise<Response> {
   const url = new URL(request.url);
   const instance = `${url.pathname}${url.search}`;
-  const parsed = JointVentureFilterSchema.safeParse(searchParamsToQuery(url.searchParams));
+  const query = searchParamsToQuery(url.searchParams);
+  // Unknown parameters are refused, as everywhere in the API: a misspelt filter must not export everything.
+  const known = z.strictObject(JointVentureFilterSchema.shape).safeParse(query);
+  const parsed = known.success ? JointVentureFilterSchema.safeParse(query) : known;
   if (!parsed.success) return problemResponse(invalidParameters(parsed.error.issues).problem, {}, instance);
   let body: ReadableStream<Uint8Array>;
   try {

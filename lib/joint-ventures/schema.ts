@@ -17,17 +17,17 @@ export const SectorCodeSchema = z
   .string()
   .trim()
   .toUpperCase()
-  .regex(/^(?:[A-U]|\d{2})$/, { error: "a NACE Rev. 2 section letter (A-U) or a two-digit division code (01-99)" });
+  .regex(/^(?:[A-U]|\d{2})$/, { error: "sector must be a NACE Rev. 2 section letter (A-U) or a two-digit division code (01-99)." });
 export const RegionSlugSchema = z
   .string()
   .trim()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: "a region slug such as kursk-oblast" })
-  .max(120);
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: "region must be the slug of a region, such as kursk-oblast." })
+  .max(120, { error: "region must be the slug of a region, such as kursk-oblast." });
 export const CountryCodeSchema = z
   .string()
   .trim()
   .toUpperCase()
-  .regex(/^[A-Z]{2}$/, { error: "an ISO 3166-1 alpha-2 country code such as BY" });
+  .regex(/^[A-Z]{2}$/, { error: "country must be an ISO 3166-1 alpha-2 code, such as BY." });
 
 const MAX_LIST = 120;
 
@@ -45,28 +45,37 @@ function toScalar(value: unknown): unknown {
   return typeof last === "string" && last.trim() === "" ? undefined : last;
 }
 
-const list = <T extends z.ZodType>(item: T) => z.preprocess(toList, z.array(item).max(MAX_LIST).optional());
+const list = <T extends z.ZodType>(item: T, name: string) =>
+  z.preprocess(toList, z.array(item).max(MAX_LIST, { error: `${name} may be given at most ${MAX_LIST} times.` }).optional());
 const scalar = <T extends z.ZodType>(schema: T) => z.preprocess(toScalar, schema);
 
-const year = z.coerce.number({ error: "a year" }).int({ error: "a whole year" }).min(1800, { error: "a year from 1800" }).max(2100, { error: "a year up to 2100" });
-const amount = z.coerce.number({ error: "an amount" }).min(0, { error: "an amount of 0 or more" }).max(1e16, { error: "an amount below 10^16" });
+const year = (name: string) => {
+  const error = `${name} must be a year from 1800 to 2100.`;
+  return z.coerce.number({ error }).int({ error }).min(1800, { error }).max(2100, { error });
+};
+const amount = (name: string) => {
+  const error = `${name} must be an amount of 0 or more, in digits (such as 1000000 or 2500.50).`;
+  return z.coerce.number({ error }).min(0, { error }).max(1e16, { error });
+};
+const oneOf = <const T extends readonly [string, ...string[]]>(values: T, name: string) =>
+  z.enum(values, { error: `${name} must be one of: ${values.join(", ")}.` });
 
 const filterFields = {
   /** NACE codes: sections match all their divisions. */
-  sector: list(SectorCodeSchema),
+  sector: list(SectorCodeSchema, "sector"),
   /** any: a venture in at least one of the sectors; all: in each of them. */
-  match: scalar(z.enum(SECTOR_MATCHES).default("any")),
+  match: scalar(oneOf(SECTOR_MATCHES, "match").default("any")),
   /** Slugs of regions where a live partner sits (or that hold a share themselves). */
-  region: list(RegionSlugSchema),
+  region: list(RegionSlugSchema, "region"),
   /** ISO country code of a live partner. */
   country: scalar(CountryCodeSchema.optional()),
-  status: list(z.enum(OrganizationStatus)),
-  foundedFrom: scalar(year.optional()),
-  foundedTo: scalar(year.optional()),
-  capitalMin: scalar(amount.optional()),
-  capitalMax: scalar(amount.optional()),
-  sort: scalar(z.enum(JOINT_VENTURE_SORTS).default("name")),
-  dir: scalar(z.enum(SORT_DIRECTIONS).default("asc")),
+  status: list(z.enum(OrganizationStatus, { error: `status must be one of: ${Object.values(OrganizationStatus).join(", ")}.` }), "status"),
+  foundedFrom: scalar(year("foundedFrom").optional()),
+  foundedTo: scalar(year("foundedTo").optional()),
+  capitalMin: scalar(amount("capitalMin").optional()),
+  capitalMax: scalar(amount("capitalMax").optional()),
+  sort: scalar(oneOf(JOINT_VENTURE_SORTS, "sort").default("name")),
+  dir: scalar(oneOf(SORT_DIRECTIONS, "dir").default("asc")),
 };
 
 /** The filters of the joint-venture table, its exports and the API, strict: a bad value is an error. */
@@ -74,11 +83,11 @@ export const JointVentureFilterSchema = z
   .object(filterFields)
   .refine((f) => f.foundedFrom === undefined || f.foundedTo === undefined || f.foundedFrom <= f.foundedTo, {
     path: ["foundedTo"],
-    error: "the last founding year comes before the first",
+    error: "foundedTo must not come before foundedFrom.",
   })
   .refine((f) => f.capitalMin === undefined || f.capitalMax === undefined || f.capitalMin <= f.capitalMax, {
     path: ["capitalMax"],
-    error: "the largest capital is below the smallest",
+    error: "capitalMax must not be below capitalMin.",
   });
 export type JointVentureFilter = z.output<typeof JointVentureFilterSchema>;
 

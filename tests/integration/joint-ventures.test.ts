@@ -309,6 +309,12 @@ describe("the exports", () => {
       expect(body).toMatchObject({ status: 400, title: expect.any(String), type: expect.any(String), detail: expect.stringContaining("sector") });
       expect(Object.keys(body.errors).map((key) => key.split(".")[0])).toEqual(expect.arrayContaining(["sector", "status", "foundedFrom"]));
     }
+    const crossed = await exportCsv(request("csv", "foundedFrom=2010&foundedTo=2000"));
+    expect(crossed.status).toBe(400);
+    expect(((await crossed.json()) as { errors: Record<string, string[]> }).errors).toHaveProperty("foundedTo");
+    const misspelt = await exportCsv(request("csv", "sektor=28"));
+    expect(misspelt.status).toBe(400);
+    expect(((await misspelt.json()) as { errors: Record<string, string[]> }).errors).toHaveProperty("sektor");
   });
 
   it("gives the connection back when the reader stops early", async () => {
