@@ -1,6 +1,6 @@
 /**
- * The synthetic registry of `npm run bench`: 100,000 organizations, 20,000 meetings and 200,000 discussion
- * links on top of the seed's reference data. A fixed seed makes every run generate the same registry, so
+ * The synthetic registry of `npm run bench`: 100,000 organizations, 20,000 meetings, 200,000 discussion links
+ * and 3,000 commitments on top of the seed's reference data. A fixed seed makes every run generate the same registry, so
  * figures from two runs compare. Rows go in as multi-row `INSERT ... SELECT FROM unnest(...)` of a few
  * thousand rows each, in one transaction: a generation that fails leaves no half-made registry behind.
  */
@@ -25,9 +25,9 @@ import {
 } from "./words.ts";
 
 /** Bump when the generator changes what it makes: a registry made by another version is made anew. */
-export const GENERATOR_VERSION = 1;
+export const GENERATOR_VERSION = 2;
 const SEED = 20261130;
-export const GENERATED_COUNTS = { organizations: 100_000, meetings: 20_000, discussionLinks: 200_000 } as const;
+export const GENERATED_COUNTS = { organizations: 100_000, meetings: 20_000, discussionLinks: 200_000, commitments: 3_000 } as const;
 const BATCH_SIZE = 5_000;
 
 /** mulberry32: a small, fast PRNG whose sequence depends only on the seed. */
@@ -397,6 +397,58 @@ async function insertDiscussionLinks(client: pg.ClientBase, random: Random, orgs
   return cols.meetingId.length;
 }
 
+const commitmentTexts: readonly (readonly [string, string])[] = [
+  ["Set up a joint assembly line.", "Создать совместную сборочную линию."],
+  ["Increase mutual supplies by a tenth.", "Увеличить взаимные поставки на десятую часть."],
+  ["Open a joint training centre.", "Открыть совместный учебный центр."],
+  ["Prepare a programme of joint projects.", "Подготовить программу совместных проектов."],
+  ["Hold the next business forum within a year.", "Провести следующий деловой форум в течение года."],
+];
+
+/** Commitments made at meetings, each with a region of the meeting and, mostly, an organization as parties. */
+async function insertCommitments(client: pg.ClientBase, random: Random, orgs: OrgRow[], meetings: MeetingRow[]) {
+  const first = Number((await client.query<{ max: number }>("SELECT coalesce(max(id), 0) AS max FROM commitments")).rows[0]?.max ?? 0) + 1;
+  const statuses = ["proposed", "agreed", "in_progress", "fulfilled", "lapsed"];
+  const cols = { id: [] as number[], meetingId: [] as number[], textEn: [] as string[], textRu: [] as string[], status: [] as string[] };
+  const parties = { commitmentId: [] as number[], organizationId: [] as (number | null)[], regionId: [] as (number | null)[] };
+  for (let k = 0; k < GENERATED_COUNTS.commitments; k++) {
+    const id = first + k;
+    const meeting = random.pick(meetings);
+    const [textEn, textRu] = random.pick(commitmentTexts);
+    cols.id.push(id);
+    cols.meetingId.push(meeting.id);
+    cols.textEn.push(textEn);
+    cols.textRu.push(textRu);
+    cols.status.push(random.pick(statuses));
+    parties.commitmentId.push(id);
+    parties.organizationId.push(null);
+    parties.regionId.push(random.pick(meeting.regionIds));
+    if (random.chance(0.7)) {
+      const r = random.next();
+      const org = orgs[Math.floor(orgs.length * r * r)];
+      if (org) {
+        parties.commitmentId.push(id);
+        parties.organizationId.push(org.id);
+        parties.regionId.push(null);
+      }
+    }
+  }
+  await insertRows(client, "commitments", [
+    { name: "id", type: "int", values: cols.id },
+    { name: "meeting_id", type: "int", values: cols.meetingId },
+    { name: "text_en", type: "text", values: cols.textEn },
+    { name: "text_ru", type: "text", values: cols.textRu },
+    { name: "status", type: "text", cast: `$::"CommitmentStatus"`, values: cols.status },
+  ]);
+  await client.query("SELECT setval(pg_get_serial_sequence('commitments', 'id'), (SELECT max(id) FROM commitments))");
+  await insertRows(client, "commitment_parties", [
+    { name: "commitment_id", type: "int", values: parties.commitmentId },
+    { name: "organization_id", type: "int", values: parties.organizationId },
+    { name: "region_id", type: "int", values: parties.regionId },
+  ]);
+  return cols.id.length;
+}
+
 /** True when the database holds a registry made by this version of the generator. */
 export async function isGenerated(url: string): Promise<boolean> {
   const client = new pg.Client({ connectionString: url });
@@ -442,6 +494,8 @@ export async function generateRegistry(url: string) {
     step(`${meetings.length} meetings with their regions`);
     const links = await insertDiscussionLinks(client, random, orgs, meetings);
     step(`${links} discussion links`);
+    const commitments = await insertCommitments(client, random, orgs, meetings);
+    step(`${commitments} commitments with their parties`);
     // The marker: a later run reuses this registry instead of generating it again.
     await client.query(
       "CREATE TABLE bench_registry (generator_version int NOT NULL, seed int NOT NULL, generated_at timestamptz NOT NULL DEFAULT now())",
