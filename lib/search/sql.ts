@@ -38,13 +38,39 @@ export function isPlainQuery(text: string) {
   return !/["]/.test(text) && !/(^|\s)-\S/.test(text) && !/(^|\s)or(\s|$)/i.test(text) && text.length <= MAX_FUZZY_LENGTH;
 }
 
-type Needs = { sectors: boolean; regions: boolean };
+/**
+ * The typo fallback reads at most this many names that look like the query (pg_trgm's GIN index, checked
+ * row by row), then keeps the most similar: a common fragment ("agro") costs a bounded amount, not a scan.
+ */
+const FUZZY_CANDIDATES = 1000;
+const FUZZY_LIMIT = 200;
 
-/** The matched records of all three types, with the columns the filters and facets read. */
-function hitsCte(params: SearchParams, p: Params, needs: Needs) {
-  const q = p.add(normalizeQuery(params.q));
+const hitColumns = "(type, id, rank, kind, status, level, founded_year, meeting_year, country_code, region_id)";
+
+/** Each record type as rows of `hitColumns`, given the rank expression over its alias. */
+const sources = {
+  organization: {
+    from: "organizations o",
+    alias: "o",
+    columns: (rank: string) =>
+      `'organization'::text, o.id, (${rank})::real, o.kind::text, o.status::text, NULL::text, o.founded_year, NULL::int, o.country_code::text, o.region_id`,
+  },
+  region: {
+    from: "regions r",
+    alias: "r",
+    columns: (rank: string) => `'region'::text, r.id, (${rank})::real, NULL::text, NULL::text, r.level::text, NULL::int, NULL::int, r.country_code::text, r.id`,
+  },
+  meeting: {
+    from: "meetings m",
+    alias: "m",
+    columns: (rank: string) =>
+      `'meeting'::text, m.id, (${rank})::real, NULL::text, NULL::text, m.level::text, NULL::int, extract(year FROM m.date)::int, NULL::text, NULL::int`,
+  },
+} as const;
+
+/** The record types a search can return, given filters that only some types carry. */
+function wantedTypes(params: SearchParams) {
   const wanted = new Set(params.type.length > 0 ? params.type : ["organization", "region", "meeting"]);
-  // Filters that only organizations carry leave the other types out.
   if (params.kind.length || params.status.length || params.sector.length || params.foundedFrom || params.foundedTo) {
     wanted.delete("region");
     wanted.delete("meeting");
@@ -53,57 +79,58 @@ function hitsCte(params: SearchParams, p: Params, needs: Needs) {
     wanted.delete("region");
     wanted.delete("organization");
   }
+  return (["organization", "region", "meeting"] as const).filter((type) => wanted.has(type));
+}
 
-  const organizationSectors = needs.sectors
-    ? `ARRAY(SELECT s.code::text FROM organization_sectors os JOIN sectors s ON s.code = os.sector_code WHERE os.organization_id = o.id
-             UNION SELECT s.section_code::text FROM organization_sectors os JOIN sectors s ON s.code = os.sector_code WHERE os.organization_id = o.id AND s.section_code IS NOT NULL)`
-    : "NULL::text[]";
-  const meetingCountries = needs.regions
-    ? "ARRAY(SELECT DISTINCT r.country_code::text FROM meeting_regions mr JOIN regions r ON r.id = mr.region_id WHERE mr.meeting_id = m.id)"
-    : "NULL::text[]";
-  const meetingRegions = needs.regions ? "ARRAY(SELECT mr.region_id FROM meeting_regions mr WHERE mr.meeting_id = m.id)" : "NULL::int[]";
-  const sources = {
-    organization: (match: (alias: string) => string, rank: (alias: string) => string) => `
-    SELECT 'organization'::text, o.id, ${rank("o")}, o.kind::text, o.status::text, NULL::text, o.founded_year, NULL::int,
-           ARRAY[o.country_code::text], ARRAY[o.region_id], ${organizationSectors}
-      FROM organizations o, input WHERE o.archived_at IS NULL AND ${match("o")}`,
-    region: (match: (alias: string) => string, rank: (alias: string) => string) => `
-    SELECT 'region', r.id, ${rank("r")}, NULL, NULL, r.level::text, NULL, NULL, ARRAY[r.country_code::text], ARRAY[r.id], NULL::text[]
-      FROM regions r, input WHERE r.archived_at IS NULL AND ${match("r")}`,
-    meeting: (match: (alias: string) => string, rank: (alias: string) => string) => `
-    SELECT 'meeting', m.id, ${rank("m")}, NULL, NULL, m.level::text, NULL, extract(year FROM m.date)::int,
-           ${meetingCountries}, ${meetingRegions}, NULL::text[]
-      FROM meetings m, input WHERE m.archived_at IS NULL AND ${match("m")}`,
-  };
-  const types = (["organization", "region", "meeting"] as const).filter((type) => wanted.has(type));
-  const union = (match: (alias: string) => string, rank: (alias: string) => string) =>
-    types.length > 0
-      ? types.map((type) => sources[type](match, rank)).join("\n    UNION ALL")
-      : "SELECT NULL::text, NULL::int, NULL::real, NULL::text, NULL::text, NULL::text, NULL::int, NULL::int, NULL::text[], NULL::int[], NULL::text[] WHERE false";
-  const columns = "(type, id, rank, kind, status, level, founded_year, meeting_year, countries, region_ids, sectors)";
-  const exact = union(
-    (alias) => `${alias}.search_vector @@ input.query`,
-    // A name that starts with the words typed ("Kursk" and Kursk Oblast) comes before passing mentions.
-    (alias) => `ts_rank_cd(${alias}.search_vector, input.query) + CASE WHEN ${alias}.search_latin LIKE input.prefix THEN 0.5 ELSE 0 END`,
-  );
-  // Typo tolerance is the fallback: only when the words themselves match nothing, the names most like them.
-  const fuzzy = isPlainQuery(params.q)
-    ? union(
-        (alias) => `input.latin <% ${alias}.search_latin AND NOT EXISTS (SELECT 1 FROM exact)`,
-        (alias) => `word_similarity(input.latin, ${alias}.search_latin)`,
-      )
-    : null;
+const noRows = `SELECT NULL::text, NULL::int, NULL::real, NULL::text, NULL::text, NULL::text, NULL::int, NULL::int, NULL::text, NULL::int WHERE false`;
+
+/**
+ * The matched records of all three types, with the columns the filters and facets read. Words that match
+ * come first (`exact`); only when they match nothing does a plain query fall back to the names most like it
+ * by trigrams (`fuzzy`), from a bounded set of candidates.
+ */
+function hitsCte(params: SearchParams, p: Params) {
+  const q = p.add(normalizeQuery(params.q));
+  const latin = `interregio_romanize(${q}::text)`;
+  const types = wantedTypes(params);
+  const exact = types.length
+    ? types
+        .map((type) => {
+          const { from, alias: a, columns } = sources[type];
+          // A name that starts with the words typed ("Kursk" and Kursk Oblast) comes before passing mentions.
+          const rank = `ts_rank_cd(${a}.search_vector, input.query) + CASE WHEN ${a}.search_latin LIKE input.prefix THEN 0.5 ELSE 0 END`;
+          return `
+    SELECT ${columns(rank)} FROM ${from}, input WHERE ${a}.archived_at IS NULL AND ${a}.search_vector @@ input.query`;
+        })
+        .join("\n    UNION ALL")
+    : noRows;
+  const fuzzy =
+    isPlainQuery(params.q) && types.length
+      ? types
+          .map((type) => {
+            const { from, alias: a, columns } = sources[type];
+            return `
+    (SELECT ${columns(`word_similarity(${latin}, ${a}.search_latin)`)}
+       FROM (SELECT * FROM ${from} WHERE ${a}.archived_at IS NULL AND ${latin} <% ${a}.search_latin AND NOT EXISTS (SELECT 1 FROM exact)
+              LIMIT ${FUZZY_CANDIDATES}) AS ${a}
+      ORDER BY 3 DESC LIMIT ${FUZZY_LIMIT})`;
+          })
+          .join("\n    UNION ALL")
+      : null;
 
   return `
   input AS (
-    SELECT websearch_to_tsquery('russian', interregio_fold(${q})) || websearch_to_tsquery('simple', interregio_romanize(${q})) AS query,
-           interregio_romanize(${q}) AS latin,
-           replace(replace(replace(interregio_romanize(${q}), '\\', '\\\\'), '%', '\\%'), '_', '\\_') || '%' AS prefix
+    SELECT websearch_to_tsquery('russian', interregio_fold(${q}::text)) || websearch_to_tsquery('simple', ${latin}) AS query,
+           replace(replace(replace(${latin}, '\\', '\\\\'), '%', '\\%'), '_', '\\_') || '%' AS prefix
   ),
-  exact${columns} AS (${exact}
+  exact${hitColumns} AS (${exact}
   ),
-  hits AS (SELECT * FROM exact${fuzzy ? `\n    UNION ALL (SELECT * FROM (${fuzzy}\n    ) AS fuzzy${columns})` : ""})`;
+  hits AS (SELECT * FROM exact${fuzzy ? `\n    UNION ALL SELECT * FROM (${fuzzy}\n    ) AS fuzzy${hitColumns}` : ""})`;
 }
+
+/** A meeting is in the regions (and their countries) that took part in it. */
+const meetingIn = (condition: string) =>
+  `(type = 'meeting' AND EXISTS (SELECT 1 FROM meeting_regions mr JOIN regions mrr ON mrr.id = mr.region_id WHERE mr.meeting_id = hits.id AND ${condition}))`;
 
 function filterClause(params: SearchParams, p: Params) {
   const where: string[] = [];
@@ -111,9 +138,20 @@ function filterClause(params: SearchParams, p: Params) {
   if (params.kind.length) where.push(`kind = ANY(${p.add(params.kind)}::text[])`);
   if (params.status.length) where.push(`status = ANY(${p.add(params.status)}::text[])`);
   if (params.level.length) where.push(`level = ANY(${p.add(params.level)}::text[])`);
-  if (params.sector.length) where.push(`sectors && ${p.add(params.sector)}::text[]`);
-  if (params.country.length) where.push(`countries && ${p.add(params.country)}::text[]`);
-  if (params.region.length) where.push(`region_ids && ARRAY(SELECT id FROM regions WHERE slug = ANY(${p.add(params.region)}::text[]))`);
+  if (params.sector.length) {
+    const codes = p.add(params.sector);
+    // A section letter takes in its divisions.
+    where.push(`(type = 'organization' AND EXISTS (SELECT 1 FROM organization_sectors os JOIN sectors s ON s.code = os.sector_code
+        WHERE os.organization_id = hits.id AND (s.code = ANY(${codes}::text[]) OR s.section_code = ANY(${codes}::text[]))))`);
+  }
+  if (params.country.length) {
+    const codes = p.add(params.country);
+    where.push(`(country_code = ANY(${codes}::text[]) OR ${meetingIn(`mrr.country_code = ANY(${codes}::text[])`)})`);
+  }
+  if (params.region.length) {
+    const slugs = p.add(params.region);
+    where.push(`(region_id IN (SELECT id FROM regions WHERE slug = ANY(${slugs}::text[])) OR ${meetingIn(`mrr.slug = ANY(${slugs}::text[])`)})`);
+  }
   if (params.foundedFrom !== undefined) where.push(`founded_year >= ${p.add(params.foundedFrom)}::int`);
   if (params.foundedTo !== undefined) where.push(`founded_year <= ${p.add(params.foundedTo)}::int`);
   if (params.meetingYear.length) where.push(`meeting_year = ANY(${p.add(params.meetingYear)}::int[])`);
@@ -131,8 +169,7 @@ const clean = (column: string) => `translate(${column}, E'\\x02\\x03', '')`;
  */
 export function buildSearchQuery(params: SearchParams): SqlQuery {
   const p = new Params();
-  const needs = { sectors: params.sector.length > 0, regions: params.region.length > 0 || params.country.length > 0 };
-  const cte = hitsCte(params, p, needs);
+  const cte = hitsCte(params, p);
   const where = filterClause(params, p);
   const limit = p.add(params.perPage);
   const offset = p.add((params.page - 1) * params.perPage);
@@ -167,14 +204,27 @@ SELECT page.type, page.rank, page.total,
   return { text, values: p.values };
 }
 
-/** How many of the filtered matches carry each value of each facet: the counts the facet links promise. */
+/**
+ * How many of the filtered matches carry each value of each facet: the counts the facet links promise.
+ * Sectors and meetings' regions are joined once for the whole set, not looked up row by row.
+ */
 export function buildFacetQuery(params: SearchParams): SqlQuery {
   const p = new Params();
-  const cte = hitsCte(params, p, { sectors: true, regions: true });
+  const cte = hitsCte(params, p);
   const where = filterClause(params, p);
   const text = `
 WITH ${cte},
-  filtered AS (SELECT * FROM hits ${where})
+  filtered AS MATERIALIZED (SELECT * FROM hits ${where}),
+  meeting_places AS (
+    SELECT DISTINCT f.id, r.id AS region_id, r.country_code::text AS country_code
+      FROM filtered f JOIN meeting_regions mr ON mr.meeting_id = f.id JOIN regions r ON r.id = mr.region_id
+     WHERE f.type = 'meeting'
+  ),
+  organization_sections AS (
+    SELECT DISTINCT f.id, coalesce(s.section_code, s.code) AS section
+      FROM filtered f JOIN organization_sectors os ON os.organization_id = f.id JOIN sectors s ON s.code = os.sector_code
+     WHERE f.type = 'organization'
+  )
 SELECT 'type' AS facet, type AS value, count(*) AS count, NULL AS label_en, NULL AS label_ru FROM filtered GROUP BY type
 UNION ALL
 SELECT 'kind', kind, count(*), NULL, NULL FROM filtered WHERE kind IS NOT NULL GROUP BY kind
@@ -182,15 +232,18 @@ UNION ALL
 SELECT 'status', status, count(*), NULL, NULL FROM filtered WHERE status IS NOT NULL GROUP BY status
 UNION ALL
 SELECT 'sector', s.code, count(*), s.name_en, s.name_ru
-  FROM filtered CROSS JOIN LATERAL unnest(filtered.sectors) AS f(sector_code) JOIN sectors s ON s.code = f.sector_code AND s.level = 'section'
+  FROM organization_sections os JOIN sectors s ON s.code = os.section
  GROUP BY s.code, s.name_en, s.name_ru
 UNION ALL
 SELECT 'region', r.slug, count(*), r.name_en, r.name_ru
-  FROM filtered CROSS JOIN LATERAL unnest(filtered.region_ids) AS f(region_id) JOIN regions r ON r.id = f.region_id
+  FROM (SELECT region_id FROM filtered WHERE type <> 'meeting' UNION ALL SELECT region_id FROM meeting_places) AS x
+  JOIN regions r ON r.id = x.region_id
  GROUP BY r.slug, r.name_en, r.name_ru
 UNION ALL
 SELECT 'country', c.code, count(*), c.name_en, c.name_ru
-  FROM filtered CROSS JOIN LATERAL unnest(filtered.countries) AS f(country_code) JOIN countries c ON c.code = f.country_code
+  FROM (SELECT country_code FROM filtered WHERE type <> 'meeting'
+        UNION ALL SELECT country_code FROM (SELECT DISTINCT id, country_code FROM meeting_places) AS mc) AS x
+  JOIN countries c ON c.code = x.country_code
  GROUP BY c.code, c.name_en, c.name_ru
 UNION ALL
 SELECT 'foundedDecade', (founded_year / 10 * 10)::text, count(*), NULL, NULL FROM filtered WHERE founded_year IS NOT NULL GROUP BY founded_year / 10
@@ -202,40 +255,51 @@ ORDER BY 1, 3 DESC, 2`;
 
 /**
  * Prefix matches in either script for the search box: "Kur" finds Kursk Oblast and "Кур" the same. Each word
- * typed becomes a prefix term; a plain query also gets trigram matches for a typo in a name.
+ * typed becomes a prefix term. Names that start with the text come first, then shorter names, regions before
+ * organizations before meetings. When nothing starts so, the names most like it by trigrams (a typo).
  */
 export function buildSuggestQuery(text: string, limit: number): SqlQuery | null {
   const words = text.normalize("NFC").match(/[\p{L}\p{N}]+/gu)?.slice(0, 8) ?? [];
   if (words.length === 0) return null;
   const p = new Params();
   const prefix = p.add(words.map((word) => `${word}:*`).join(" & "));
-  const latin = p.add(words.join(" "));
+  const latin = `interregio_romanize(${p.add(words.join(" "))}::text)`;
   const each = p.add(limit);
+  const kinds = [
+    { type: "region", order: 0, table: "regions", from: "regions r JOIN countries c ON c.code = r.country_code", a: "r", title: "r.name_en, r.name_ru", context: "c.name_en, c.name_ru" },
+    { type: "organization", order: 1, table: "organizations", from: "organizations o JOIN regions rg ON rg.id = o.region_id", a: "o", title: "coalesce(o.name_en, o.name), o.name", context: "rg.name_en, rg.name_ru" },
+    { type: "meeting", order: 2, table: "meetings", from: "meetings m", a: "m", title: "m.title_en, m.title_ru", context: "to_char(m.date, 'YYYY-MM-DD'), to_char(m.date, 'YYYY-MM-DD')" },
+  ];
+  const select = (kind: (typeof kinds)[number], score: string) =>
+    `SELECT '${kind.type}'::text AS type, ${kind.order} AS type_order, ${kind.a}.slug, ${kind.title}, ${kind.context}, ${score} AS score, length(${kind.a}.search_latin) AS len FROM ${kind.from}`;
+  const prefixed = kinds
+    .map(
+      (kind) => `
+  (${select(kind, `CASE WHEN ${kind.a}.search_latin LIKE input.starts THEN 1 ELSE 0 END`)}, input
+    WHERE ${kind.a}.archived_at IS NULL AND ${kind.a}.search_vector @@ input.query
+    ORDER BY score DESC, len, ${kind.a}.id LIMIT ${each})`,
+    )
+    .join("\n  UNION ALL");
+  const nearest = kinds
+    .map(
+      (kind) => `
+  (${select(kind, `word_similarity(${latin}, ${kind.a}.search_latin)`)}
+    WHERE ${kind.a}.id IN (SELECT id FROM ${kind.table} WHERE archived_at IS NULL AND ${latin} <% search_latin
+                           AND NOT EXISTS (SELECT 1 FROM prefixed) LIMIT ${FUZZY_CANDIDATES})
+    ORDER BY score DESC LIMIT ${each})`,
+    )
+    .join("\n  UNION ALL");
   const sql = `
 WITH input AS (
-  SELECT to_tsquery('simple', interregio_fold(${prefix})) || to_tsquery('simple', interregio_romanize(${prefix})) AS query,
-         interregio_romanize(${latin}) AS latin
-)
-SELECT type, slug, title_en, title_ru, context_en, context_ru FROM (
-  (SELECT 'region' AS type, r.slug, r.name_en AS title_en, r.name_ru AS title_ru, c.name_en AS context_en, c.name_ru AS context_ru,
-          ts_rank_cd(r.search_vector, input.query) + word_similarity(input.latin, r.search_latin) AS score
-     FROM regions r JOIN countries c ON c.code = r.country_code, input
-    WHERE r.archived_at IS NULL AND (r.search_vector @@ input.query OR input.latin <% r.search_latin)
-    ORDER BY score DESC, r.id LIMIT ${each})
-  UNION ALL
-  (SELECT 'organization', o.slug, coalesce(o.name_en, o.name), o.name, rg.name_en, rg.name_ru,
-          ts_rank_cd(o.search_vector, input.query) + word_similarity(input.latin, o.search_latin)
-     FROM organizations o JOIN regions rg ON rg.id = o.region_id, input
-    WHERE o.archived_at IS NULL AND (o.search_vector @@ input.query OR input.latin <% o.search_latin)
-    ORDER BY 7 DESC, o.id LIMIT ${each})
-  UNION ALL
-  (SELECT 'meeting', m.slug, m.title_en, m.title_ru, to_char(m.date, 'YYYY-MM-DD'), to_char(m.date, 'YYYY-MM-DD'),
-          ts_rank_cd(m.search_vector, input.query) + word_similarity(input.latin, m.search_latin)
-     FROM meetings m, input
-    WHERE m.archived_at IS NULL AND (m.search_vector @@ input.query OR input.latin <% m.search_latin)
-    ORDER BY 7 DESC, m.id LIMIT ${each})
-) AS found
-ORDER BY score DESC, type, slug
+  SELECT to_tsquery('simple', interregio_fold(${prefix}::text)) || to_tsquery('simple', interregio_romanize(${prefix}::text)) AS query,
+         replace(replace(replace(${latin}, '\\', '\\\\'), '%', '\\%'), '_', '\\_') || '%' AS starts
+),
+prefixed(type, type_order, slug, title_en, title_ru, context_en, context_ru, score, len) AS (${prefixed}
+),
+found AS (SELECT * FROM prefixed UNION ALL SELECT * FROM (${nearest}
+) AS nearest(type, type_order, slug, title_en, title_ru, context_en, context_ru, score, len))
+SELECT type, slug, title_en, title_ru, context_en, context_ru FROM found
+ORDER BY score DESC, type_order, len, slug
 LIMIT ${each}`;
   return { text: sql, values: p.values };
 }
