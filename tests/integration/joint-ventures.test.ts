@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as exportCsv } from "@/app/api/v1/joint-ventures/export.csv/route";
 import { GET as exportJson } from "@/app/api/v1/joint-ventures/export.json/route";
-import { sqlPool } from "@/lib/db-stream";
+import { sqlPool, streamQuery } from "@/lib/db-stream";
 import { jsonEncoder } from "@/lib/joint-ventures/csv";
 import { listJointVentures, listJointVenturesByCursor, streamJointVentures } from "@/lib/joint-ventures/queries";
 import { JointVentureFilterSchema, JOINT_VENTURE_SORTS, type JointVentureDto } from "@/lib/joint-ventures/schema";
@@ -346,5 +346,20 @@ describe("the exports", () => {
       ended = error;
     }
     expect(ended).toBeInstanceOf(Error);
+  });
+
+  it("reads from the database only as fast as the reader takes (back-pressure), and all rows in the end", async () => {
+    let encoded = 0;
+    const stream = await streamQuery<{ n: number }>(
+      { text: "SELECT n FROM generate_series(1, $1::int) AS n", values: [20_000] },
+      { head: "", row: (row) => (encoded++, `${row.n}\n`), tail: () => "" },
+      { batchSize: 100 },
+    );
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    // The first batch and at most the two read ahead: nothing more while no one reads.
+    expect(encoded).toBeLessThanOrEqual(300);
+    const text = await new Response(stream).text();
+    expect(encoded).toBe(20_000);
+    expect(text.split("\n").filter(Boolean)).toHaveLength(20_000);
   });
 });
