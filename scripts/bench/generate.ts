@@ -503,8 +503,10 @@ export async function generateRegistry(url: string) {
     await client.query("INSERT INTO bench_registry (generator_version, seed) VALUES ($1, $2)", [GENERATOR_VERSION, SEED]);
     await client.query("COMMIT");
     step("committed (share-sum trigger checked)");
-    await client.query("ANALYZE");
-    step("analyzed");
+    // VACUUM as well as ANALYZE: it sets the visibility map, without which index-only scans fetch every heap
+    // row. A live database gets this from autovacuum; a fresh bulk load has not had it yet.
+    await client.query("VACUUM (ANALYZE)");
+    step("vacuumed and analyzed");
   } catch (error) {
     await client.query("ROLLBACK").catch(() => {});
     throw error;
