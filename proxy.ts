@@ -20,7 +20,10 @@ export function unavailableResponse(locale: "en" | "ru") {
   const html = `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${t.title} – ${site.name}</title>
 <style>body{margin:0;font-family:"Segoe UI",Roboto,Arial,sans-serif;font-size:1.1875rem;line-height:1.5;color:#0b0c0c}header{background:#0b0c0c;color:#fff;border-bottom:8px solid #1d70b8;padding:12px 16px;font-weight:700;font-size:1.5rem}main{max-width:60rem;margin:0 auto;padding:32px 16px}h1{font-size:2.25rem;line-height:1.1}a{color:#1d70b8}a:focus{background:#fd0;color:#0b0c0c;outline:3px solid transparent}</style></head>
 <body><header>${site.name}</header><main id="main"><h1>${t.title}</h1><p>${t.text}</p><p><a href="">${t.retry}</a></p></main></body></html>`;
-  return new NextResponse(html, { status: 503, headers: { "content-type": "text/html; charset=utf-8", "retry-after": "30", "cache-control": "no-store" } });
+  return new NextResponse(html, {
+    status: 503,
+    headers: { "content-type": "text/html; charset=utf-8", "retry-after": "30", "cache-control": "no-store" },
+  });
 }
 
 export const config = {

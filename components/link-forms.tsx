@@ -28,8 +28,12 @@ function Field({
   const invalid = Boolean(errors?.length);
   return (
     <div className={`mb-6 ${invalid ? "border-l-4 border-danger pl-4" : ""}`}>
-      <label htmlFor={id} className="block font-bold">{label}</label>
-      <p id={`${id}-hint`} className="text-muted">{hint}</p>
+      <label htmlFor={id} className="block font-bold">
+        {label}
+      </label>
+      <p id={`${id}-hint`} className="text-muted">
+        {hint}
+      </p>
       {invalid && (
         <p id={`${id}-error`} className="font-bold text-danger">
           {errors?.map((m) => t(m)).join(" ")}
@@ -49,10 +53,14 @@ function StateNotice({ state, successText }: { state: FormState; successText: st
   const t = useTranslations("errors");
   if (!state.message) return null;
   if (state.ok) {
-    return <div role="status" className="border-l-8 border-ok bg-panel px-4 py-3 my-4">{successText}</div>;
+    return (
+      <div role="status" className="my-4 border-l-8 border-ok bg-panel px-4 py-3">
+        {successText}
+      </div>
+    );
   }
   return (
-    <div role="alert" className="border-4 border-danger px-4 py-3 my-4">
+    <div role="alert" className="my-4 border-4 border-danger px-4 py-3">
       <h3 className="text-xl font-bold">{t("summaryTitle")}</h3>
       <p>{t(state.message)}</p>
     </div>
@@ -85,14 +93,30 @@ export function LinkEntityForm({
   const [state, action, pending] = useActionState(linkEntityToMeeting.bind(null, meetingId), {});
   return (
     <div className="max-w-3xl" id="link-form">
-      <h2 id="link-form-title" className="text-2xl font-bold mb-2">{t("formTitle")}</h2>
+      <h2 id="link-form-title" className="mb-2 text-2xl font-bold">
+        {t("formTitle")}
+      </h2>
       <p className="mb-4">{t("formHint")}</p>
       <form method="get" action={`${searchAction}#link-form`} role="search" aria-label={t("search")} className="mb-6 bg-panel p-4">
-        <label htmlFor="link-search" className="block font-bold">{t("search")}</label>
-        <p id="link-search-hint" className="text-muted">{t("searchHint")}</p>
-        <div className="flex flex-wrap gap-2 mt-1">
-          <input id="link-search" name="linkSearch" type="search" defaultValue={search} maxLength={100} aria-describedby="link-search-hint" className="input w-full max-w-md" />
-          <button type="submit" className="bg-panel text-ink font-bold px-4 py-2 border-2 border-ink cursor-pointer">{t("searchSubmit")}</button>
+        <label htmlFor="link-search" className="block font-bold">
+          {t("search")}
+        </label>
+        <p id="link-search-hint" className="text-muted">
+          {t("searchHint")}
+        </p>
+        <div className="mt-1 flex flex-wrap gap-2">
+          <input
+            id="link-search"
+            name="linkSearch"
+            type="search"
+            defaultValue={search}
+            maxLength={100}
+            aria-describedby="link-search-hint"
+            className="input w-full max-w-md"
+          />
+          <button type="submit" className="cursor-pointer border-2 border-ink bg-panel px-4 py-2 font-bold text-ink">
+            {t("searchSubmit")}
+          </button>
         </div>
         {searchResult && <p className="mt-2 font-bold">{searchResult}</p>}
       </form>
@@ -108,11 +132,19 @@ export function LinkEntityForm({
               <option value="">{t("choose")}</option>
               {organizations.length > 0 && (
                 <optgroup label={t("organizations")}>
-                  {organizations.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+                  {organizations.map((o) => (
+                    <option key={o.value} value={o.value}>
+                      {o.label}
+                    </option>
+                  ))}
                 </optgroup>
               )}
               <optgroup label={t("regions")}>
-                {regions.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+                {regions.map((o) => (
+                  <option key={o.value} value={o.value}>
+                    {o.label}
+                  </option>
+                ))}
               </optgroup>
             </select>
           )}
@@ -127,7 +159,7 @@ export function LinkEntityForm({
         <button
           type="submit"
           disabled={pending}
-          className="bg-ok text-white font-bold px-4 py-2 shadow-[0_2px_0_#002d18] hover:bg-[#005a30] disabled:opacity-50 cursor-pointer"
+          className="cursor-pointer bg-ok px-4 py-2 font-bold text-white shadow-[0_2px_0_#002d18] hover:bg-[#005a30] disabled:opacity-50"
         >
           {t("submit")}
         </button>
@@ -149,11 +181,15 @@ export function RemoveLinkButton({ linkId, version, name }: { linkId: number; ve
         type="submit"
         disabled={pending}
         aria-label={t("removeLabel", { name })}
-        className="bg-panel text-ink px-3 py-1 text-base shadow-[0_2px_0_#929191] hover:bg-[#dbdad9] cursor-pointer"
+        className="cursor-pointer bg-panel px-3 py-1 text-base text-ink shadow-[0_2px_0_#929191] hover:bg-[#dbdad9]"
       >
         {t("remove")}
       </button>
-      {state.message && !state.ok && <span role="alert" className="ml-2 font-bold text-danger">{te(state.message)}</span>}
+      {state.message && !state.ok && (
+        <span role="alert" className="ml-2 font-bold text-danger">
+          {te(state.message)}
+        </span>
+      )}
     </form>
   );
 }

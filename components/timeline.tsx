@@ -21,7 +21,12 @@ export async function MeetingTimeline({
   /** Shown whenever there are entries, where the filtered list holds more than the timeline (a region's). */
   allLabel?: string;
 }) {
-  const [t, tm, format, locale] = await Promise.all([getTranslations("timeline"), getTranslations("meetings"), getFormatter(), getLocale()]);
+  const [t, tm, format, locale] = await Promise.all([
+    getTranslations("timeline"),
+    getTranslations("meetings"),
+    getFormatter(),
+    getLocale(),
+  ]);
   return (
     <Section title={t("title")} id="timeline">
       {entries.length === 0 ? (
@@ -29,12 +34,14 @@ export async function MeetingTimeline({
       ) : (
         <>
           {total > entries.length && <Muted>{t("latest", { shown: entries.length, formatted: format.number(total) })}</Muted>}
-          <ol className="border-l-4 border-line ml-2 mt-4 max-w-3xl">
+          <ol className="mt-4 ml-2 max-w-3xl border-l-4 border-line">
             {entries.map((entry) => (
-              <li key={entry.id} className="relative pl-6 pb-6">
-                <span aria-hidden className="absolute -left-[10px] top-2 h-4 w-4 rounded-full bg-brand" />
+              <li key={entry.id} className="relative pb-6 pl-6">
+                <span aria-hidden className="absolute top-2 -left-[10px] h-4 w-4 rounded-full bg-brand" />
                 <p className="text-muted">
-                  <time dateTime={entry.meeting.date.toISOString().slice(0, 10)}>{format.dateTime(entry.meeting.date, { dateStyle: "long" })}</time>
+                  <time dateTime={entry.meeting.date.toISOString().slice(0, 10)}>
+                    {format.dateTime(entry.meeting.date, { dateStyle: "long" })}
+                  </time>
                   {" · "}
                   {tm(`levels.${entry.meeting.level}`)}
                 </p>

@@ -1,9 +1,8 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 
-/** The page's own content; the site header (search box, language switch) is checked by the header's specs. */
 async function expectNoSeriousA11yViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).include("main").analyze();
+  const results = await new AxeBuilder({ page }).analyze();
   const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
   expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);
 }
@@ -36,7 +35,10 @@ test.describe("browsing the registry", () => {
     await expect(filters(page).getByLabel("Kind")).toHaveValue("enterprise");
     await expect(filters(page).getByLabel("Sector")).toHaveValue("C");
     expect(await table.getByRole("rowheader").allTextContents()).toEqual(secondPage);
-    for (const kind of await table.getByRole("cell").filter({ hasText: /^(Enterprise|University|Joint venture)$/ }).allTextContents()) {
+    for (const kind of await table
+      .getByRole("cell")
+      .filter({ hasText: /^(Enterprise|University|Joint venture)$/ })
+      .allTextContents()) {
       expect(kind).toBe("Enterprise");
     }
 
@@ -121,5 +123,34 @@ test.describe("browsing the registry", () => {
     await filters(page).getByRole("button", { name: "Apply filters" }).click();
     await expect(page).toHaveURL(/[?&]year=2015(&|$)/);
     await expect(rows).toHaveCount(3);
+  });
+
+  test("an editor finds an organization by part of its name to link it; the form offers no list of every organization", async ({
+    page,
+  }) => {
+    const meeting = "/meetings/2015-03-10-lukashenko-mikhailov";
+    await page.goto(`/signin?callbackUrl=${encodeURIComponent(meeting)}`);
+    await page.getByLabel("Email address").fill(process.env.E2E_STAFF_EMAIL ?? "");
+    await page.getByLabel("Password").fill(process.env.E2E_STAFF_PASSWORD ?? "");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page).toHaveURL(new RegExp(`${meeting}$`));
+
+    const entity = page.getByLabel("Organization or region", { exact: true });
+    await expect(entity.locator("optgroup", { hasText: "Nightingale" })).toHaveCount(0);
+    await page.getByRole("searchbox", { name: "Find an organization" }).fill("nightingale");
+    await page.getByRole("button", { name: "Find", exact: true }).click();
+    await expect(page).toHaveURL(/[?&]linkSearch=nightingale/);
+    await expect(page.getByText("2 organizations match “nightingale” (at most 20 shown).")).toBeVisible();
+    const offered = entity.locator('optgroup[label="Organizations"] option');
+    await expect(offered).toHaveText(["Nightingale Agrosoft LLC", "Nightingale Code LLC"]);
+
+    await entity.selectOption({ label: "Nightingale Code LLC" });
+    const note = `Found by name (${Date.now()}).`;
+    await page.getByLabel("Note").fill(note);
+    await page.getByRole("button", { name: "Link to meeting" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "The link is saved." })).toBeVisible();
+    const item = page.locator("#discussed").locator("..").getByRole("listitem").filter({ hasText: note });
+    await item.getByRole("button", { name: "Remove the link to Nightingale Code LLC" }).click();
+    await expect(page.getByText(note)).toHaveCount(0);
   });
 });

@@ -15,9 +15,12 @@ export async function MeetingFollowsUp({ meeting }: { meeting: MeetingPage }) {
           <ul className="max-w-3xl space-y-3">
             {meeting.followedUp.map(({ commitment }) => (
               <li key={commitment.id} className="border-l-4 border-line pl-4">
-                {localized(locale, commitment.textEn, commitment.textRu)} <Tag tone="blue">{t(`commitmentStatuses.${commitment.status}`)}</Tag>
+                {localized(locale, commitment.textEn, commitment.textRu)}{" "}
+                <Tag tone="blue">{t(`commitmentStatuses.${commitment.status}`)}</Tag>
                 <span className="block text-muted">
-                  <Link href={paths.meeting(commitment.meeting.slug)}>{localized(locale, commitment.meeting.titleEn, commitment.meeting.titleRu)}</Link>
+                  <Link href={paths.meeting(commitment.meeting.slug)}>
+                    {localized(locale, commitment.meeting.titleEn, commitment.meeting.titleRu)}
+                  </Link>
                   {", "}
                   {format.dateTime(commitment.meeting.date, { dateStyle: "long" })}
                 </span>
@@ -40,11 +43,13 @@ export async function MeetingCommitments({ meeting }: { meeting: MeetingPage }) 
         {meeting.commitments.length === 0 ? (
           <Muted>{t("noCommitments")}</Muted>
         ) : (
-          <ol className="max-w-3xl list-decimal pl-6 space-y-3">
+          <ol className="max-w-3xl list-decimal space-y-3 pl-6">
             {meeting.commitments.map((c) => (
               <li key={c.id}>
                 {localized(locale, c.textEn, c.textRu)} <Tag tone="blue">{t(`commitmentStatuses.${c.status}`)}</Tag>
-                {c.dueDate && <span className="block text-muted">{t("due", { date: format.dateTime(c.dueDate, { dateStyle: "long" }) })}</span>}
+                {c.dueDate && (
+                  <span className="block text-muted">{t("due", { date: format.dateTime(c.dueDate, { dateStyle: "long" }) })}</span>
+                )}
                 {c.followUps.length > 0 && (
                   <span className="block text-muted">
                     {t("followedUpAt")}:{" "}
@@ -59,7 +64,11 @@ export async function MeetingCommitments({ meeting }: { meeting: MeetingPage }) 
                 {c.parties.length > 0 && (
                   <span className="block text-muted">
                     {t("parties")}:{" "}
-                    {c.parties.map((p) => (p.organization ? localized(locale, p.organization.nameEn, p.organization.name) : p.region ? name(p.region) : "")).join(", ")}
+                    {c.parties
+                      .map((p) =>
+                        p.organization ? localized(locale, p.organization.nameEn, p.organization.name) : p.region ? name(p.region) : "",
+                      )
+                      .join(", ")}
                   </span>
                 )}
               </li>

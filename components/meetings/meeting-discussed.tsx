@@ -24,14 +24,18 @@ export async function MeetingDiscussed({ meeting, canEdit }: { meeting: MeetingP
                 : link.region
                   ? localized(locale, link.region.nameEn, link.region.nameRu)
                   : "";
-              const href = link.organization ? paths.organization(link.organization.slug) : link.region ? paths.region(link.region.slug) : undefined;
+              const href = link.organization
+                ? paths.organization(link.organization.slug)
+                : link.region
+                  ? paths.region(link.region.slug)
+                  : undefined;
               return (
                 <li key={link.id} className="border-b border-line py-4">
-                  <p className="font-bold text-xl">
+                  <p className="text-xl font-bold">
                     {href ? <Link href={href}>{label}</Link> : label} {link.organization?.isDemo && <DemoTag />}
                   </p>
                   <p className="whitespace-pre-line">{link.note}</p>
-                  <p className="text-muted text-base">
+                  <p className="text-base text-muted">
                     {link.createdBy
                       ? t("linkedBy", { name: link.createdBy.name, date: format.dateTime(link.createdAt, { dateStyle: "medium" }) })
                       : t("recordedOn", { date: format.dateTime(link.createdAt, { dateStyle: "medium" }) })}

@@ -19,7 +19,14 @@ export async function MeetingEmptyResults({
   const [t, tb, locale] = await Promise.all([getTranslations("meetings"), getTranslations("browse"), getLocale()]);
   const query = meetingListQuery(params);
   if (total > 0)
-    return <EmptyResults title={tb("pastLastPage")} hint={tb("pastLastPageHint")} clearHref={paths.meetings({ ...query, page: undefined })} clearLabel={tb("firstPage")} />;
+    return (
+      <EmptyResults
+        title={tb("pastLastPage")}
+        hint={tb("pastLastPageHint")}
+        clearHref={paths.meetings({ ...query, page: undefined })}
+        clearLabel={tb("firstPage")}
+      />
+    );
   if (!params.year && !params.level && !params.region && !params.organization) return <EmptyResults title={t("empty")} hint="" />;
 
   const region = params.region ? await getRegionName(params.region) : null;
@@ -32,7 +39,10 @@ export async function MeetingEmptyResults({
     <EmptyResults
       title={t("noMatch")}
       hint={tb("relaxHint")}
-      relax={active.map(([key, label]) => ({ label: tb("relaxOne", { filter: label }), href: paths.meetings({ ...query, [key]: undefined, page: undefined }) }))}
+      relax={active.map(([key, label]) => ({
+        label: tb("relaxOne", { filter: label }),
+        href: paths.meetings({ ...query, [key]: undefined, page: undefined }),
+      }))}
       clearHref={paths.meetings(meetingListQuery({ sort: params.sort, perPage: params.perPage }))}
       clearLabel={tb("clear")}
     />

@@ -29,7 +29,13 @@ export async function MeetingFilters({ params }: { params: MeetingListParams }) 
       clearHref={filtered ? paths.meetings(meetingListQuery({ sort: params.sort, perPage: params.perPage })) : undefined}
       hidden={{ organization: params.organization, perPage: meetingListQuery(params).perPage }}
     >
-      <SelectFilter name="year" label={t("year")} value={params.year} anyLabel={tb("any")} options={years.map((y) => ({ value: String(y), label: String(y) }))} />
+      <SelectFilter
+        name="year"
+        label={t("year")}
+        value={params.year}
+        anyLabel={tb("any")}
+        options={years.map((y) => ({ value: String(y), label: String(y) }))}
+      />
       <SelectFilter
         name="level"
         label={t("level")}
@@ -47,7 +53,12 @@ export async function MeetingFilters({ params }: { params: MeetingListParams }) 
           options: regions.filter((r) => r.countryCode === c.code).map((r) => ({ value: r.slug, label: name(r) })),
         }))}
       />
-      <SelectFilter name="sort" label={tb("sortBy")} value={params.sort} options={meetingSorts.map((sort) => ({ value: sort, label: t(`sorts.${sort}`) }))} />
+      <SelectFilter
+        name="sort"
+        label={tb("sortBy")}
+        value={params.sort}
+        options={meetingSorts.map((sort) => ({ value: sort, label: t(`sorts.${sort}`) }))}
+      />
     </FilterForm>
   );
 }

@@ -12,7 +12,13 @@ export async function MeetingTable({ rows }: { rows: MeetingRow[] }) {
     <Table
       caption={t("title")}
       hideCaption
-      columns={[{ label: t("date") }, { label: t("meeting") }, { label: t("level") }, { label: t("place") }, { label: t("discussedCount"), numeric: true }]}
+      columns={[
+        { label: t("date") },
+        { label: t("meeting") },
+        { label: t("level") },
+        { label: t("place") },
+        { label: t("discussedCount"), numeric: true },
+      ]}
       rows={rows.map((m) => [
         <time key="d" dateTime={m.date.toISOString().slice(0, 10)} className="tabular whitespace-nowrap">
           {format.dateTime(m.date, { dateStyle: "medium" })}

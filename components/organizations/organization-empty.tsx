@@ -17,7 +17,12 @@ export async function OrganizationEmptyResults({ params, total }: { params: Orga
   const query = organizationListQuery(params);
   if (total > 0)
     return (
-      <EmptyResults title={tb("pastLastPage")} hint={tb("pastLastPageHint")} clearHref={paths.organizations({ ...query, page: undefined })} clearLabel={tb("firstPage")} />
+      <EmptyResults
+        title={tb("pastLastPage")}
+        hint={tb("pastLastPageHint")}
+        clearHref={paths.organizations({ ...query, page: undefined })}
+        clearLabel={tb("firstPage")}
+      />
     );
   if (!hasOrganizationFilter(params)) return <EmptyResults title={t("noMatch")} hint={t("empty")} />;
 
@@ -38,7 +43,10 @@ export async function OrganizationEmptyResults({ params, total }: { params: Orga
     <EmptyResults
       title={t("noMatch")}
       hint={tb("relaxHint")}
-      relax={active.map(([key, label]) => ({ label: tb("relaxOne", { filter: label }), href: paths.organizations({ ...query, [key]: undefined, page: undefined }) }))}
+      relax={active.map(([key, label]) => ({
+        label: tb("relaxOne", { filter: label }),
+        href: paths.organizations({ ...query, [key]: undefined, page: undefined }),
+      }))}
       clearHref={paths.organizations(organizationListQuery({ sort: params.sort, perPage: params.perPage }))}
       clearLabel={tb("clear")}
     />

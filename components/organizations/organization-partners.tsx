@@ -30,7 +30,8 @@ export async function OrganizationPartners({ org }: { org: OrganizationPage }) {
                     ]
                   : [
                       <span key="r">
-                        {p.partnerRegion && <Link href={paths.region(p.partnerRegion.slug)}>{regionName(p.partnerRegion)}</Link>} ({t("regionalGovernment")})
+                        {p.partnerRegion && <Link href={paths.region(p.partnerRegion.slug)}>{regionName(p.partnerRegion)}</Link>} (
+                        {t("regionalGovernment")})
                       </span>,
                       p.partnerRegion ? regionName(p.partnerRegion) : "—",
                       percent(p.sharePercent),

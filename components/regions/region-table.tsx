@@ -12,7 +12,13 @@ export async function RegionTable({ rows }: { rows: RegionRow[] }) {
     <Table
       caption={t("title")}
       hideCaption
-      columns={[{ label: t("name") }, { label: t("country") }, { label: t("level") }, { label: t("isoCode") }, { label: t("organizationsCount"), numeric: true }]}
+      columns={[
+        { label: t("name") },
+        { label: t("country") },
+        { label: t("level") },
+        { label: t("isoCode") },
+        { label: t("organizationsCount"), numeric: true },
+      ]}
       rows={rows.map((region) => [
         <Link key="name" href={paths.region(region.slug)}>
           {localized(locale, region.nameEn, region.nameRu)}
@@ -21,7 +27,11 @@ export async function RegionTable({ rows }: { rows: RegionRow[] }) {
         t(`levels.${region.level}`),
         region.isoCode ?? "—",
         region.organizations > 0 ? (
-          <Link key="o" href={paths.organizations({ region: region.slug })} aria-label={`${format.number(region.organizations)} ${t("organizationsCount")}: ${localized(locale, region.nameEn, region.nameRu)}`}>
+          <Link
+            key="o"
+            href={paths.organizations({ region: region.slug })}
+            aria-label={`${format.number(region.organizations)} ${t("organizationsCount")}: ${localized(locale, region.nameEn, region.nameRu)}`}
+          >
             {format.number(region.organizations)}
           </Link>
         ) : (

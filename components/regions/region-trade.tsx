@@ -8,7 +8,8 @@ import type { RegionPage } from "@/lib/regions/queries";
 /** A region's latest trade figures with each partner, with growth over the year before. */
 export async function RegionTrade({ trade }: { trade: RegionPage["trade"] }) {
   const [t, format, locale] = await Promise.all([getTranslations("regions"), getFormatter(), getLocale()]);
-  const usd = (value: number | null) => (value === null ? "—" : format.number(value, { style: "currency", currency: "USD", maximumFractionDigits: 0 }));
+  const usd = (value: number | null) =>
+    value === null ? "—" : format.number(value, { style: "currency", currency: "USD", maximumFractionDigits: 0 });
   return (
     <Section title={t("trade")} id="trade">
       {trade.length === 0 ? (

@@ -21,7 +21,7 @@ export function EmptyResults({
   clearLabel?: string;
 }) {
   return (
-    <div role="status" className="border-l-8 border-brand bg-panel px-4 py-3 my-4 max-w-3xl">
+    <div role="status" className="my-4 max-w-3xl border-l-8 border-brand bg-panel px-4 py-3">
       <p className="font-bold">{title}</p>
       <p>{hint}</p>
       {relax.length > 1 && (

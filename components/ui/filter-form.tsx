@@ -26,8 +26,10 @@ export function FilterForm({
 }) {
   return (
     <form method="get" action={action} aria-label={label} className="mb-6 bg-panel p-4">
-      {Object.entries(hidden).map(([name, value]) => (value === undefined ? null : <input key={name} type="hidden" name={name} value={value} />))}
-      <div className="flex flex-wrap gap-x-6 gap-y-4 items-end">
+      {Object.entries(hidden).map(([name, value]) =>
+        value === undefined ? null : <input key={name} type="hidden" name={name} value={value} />,
+      )}
+      <div className="flex flex-wrap items-end gap-x-6 gap-y-4">
         {children}
         <div className="flex flex-wrap items-center gap-x-6 gap-y-2">
           <button type="submit" className="button">
@@ -61,7 +63,7 @@ export function SelectFilter({
 }) {
   const id = `filter-${name}`;
   return (
-    <div className="flex flex-col max-w-full">
+    <div className="flex max-w-full flex-col">
       <label htmlFor={id} className="font-bold">
         {label}
       </label>

@@ -12,7 +12,7 @@ export async function Pagination({ page, href }: { page: Omit<Page<unknown>, "it
   const from = Math.min((page.page - 1) * page.perPage + 1, page.total);
   const to = Math.min(page.page * page.perPage, page.total);
   const summary = (
-    <p className="text-muted mt-4" aria-live="polite">
+    <p className="mt-4 text-muted" aria-live="polite">
       {t("showing", { from: format.number(from), to: format.number(to), total: format.number(page.total) })}
     </p>
   );
@@ -38,7 +38,12 @@ export async function Pagination({ page, href }: { page: Omit<Page<unknown>, "it
             ) : (
               <li key={n}>
                 {n === page.page ? (
-                  <Link href={href(n)} aria-current="page" aria-label={t("page", { page: n })} className={`${link} tabular bg-brand text-white! no-underline`}>
+                  <Link
+                    href={href(n)}
+                    aria-current="page"
+                    aria-label={t("page", { page: n })}
+                    className={`${link} tabular bg-brand text-white! no-underline`}
+                  >
                     {n}
                   </Link>
                 ) : (

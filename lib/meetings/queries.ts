@@ -1,4 +1,5 @@
 import { cache } from "react";
+import { cached } from "@/lib/cache";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { MeetingLevel } from "@/lib/generated/prisma/enums";
@@ -26,14 +27,14 @@ const meetingRowSelect = {
 } as const;
 
 /** The latest live meetings, newest first, read through meetings(date desc, id desc). */
-export async function listLatestMeetings(limit = LATEST_MEETINGS) {
-  return db().meeting.findMany({
+export const listLatestMeetings = cached("latest-meetings", ["meetings"], async (limit: number = LATEST_MEETINGS) =>
+  db().meeting.findMany({
     where: { archivedAt: null },
     orderBy: [{ date: "desc" }, { id: "desc" }],
     take: limit,
     select: meetingRowSelect,
-  });
-}
+  }),
+);
 
 export type MeetingRow = {
   slug: string;
@@ -72,7 +73,9 @@ function meetingWhere(filter: MeetingFilter): Prisma.Sql {
 export type MeetingListOptions = MeetingFilter & PageParams & { sort: MeetingSort };
 
 /** A page of live meetings, newest first unless asked otherwise, each with how many entities it discussed. */
-export async function listMeetings(options: MeetingListOptions): Promise<Page<MeetingRow>> {
+export const listMeetings = cached("meetings-list", ["meetings", "links", "regions", "organizations"], readMeetings);
+
+async function readMeetings(options: MeetingListOptions): Promise<Page<MeetingRow>> {
   const where = meetingWhere(options);
   const direction = Prisma.raw(options.sort === "date-asc" ? "ASC" : "DESC");
   const [rows, counted] = await Promise.all([
@@ -90,7 +93,9 @@ export async function listMeetings(options: MeetingListOptions): Promise<Page<Me
 }
 
 /** The years that have meetings, newest first: the options of the year filter (two index lookups). */
-export async function listMeetingYears(): Promise<number[]> {
+export const listMeetingYears = cached("meeting-years", ["meetings"], readMeetingYears);
+
+async function readMeetingYears(): Promise<number[]> {
   const { _min, _max } = await db().meeting.aggregate({ where: { archivedAt: null }, _min: { date: true }, _max: { date: true } });
   if (!_min.date || !_max.date) return [];
   const years: number[] = [];
@@ -116,78 +121,88 @@ const discussedSelect = {
   region: regionSelect,
 } as const;
 
-/** One read per request: the page and its metadata share it. */
-export const getMeetingPage = cache(async (slug: string, discussedPage = 1) => {
-  const meeting = await db().meeting.findFirst({
-    where: { slug, archivedAt: null },
-    select: {
-      id: true,
-      slug: true,
-      titleEn: true,
-      titleRu: true,
-      date: true,
-      placeEn: true,
-      placeRu: true,
-      level: true,
-      summaryEn: true,
-      summaryRu: true,
-      sourceTitle: true,
-      sourceUrl: true,
-      isDemo: true,
-      regions: { select: { region: regionSelect }, orderBy: { region: { nameEn: "asc" } } },
-      participants: {
-        orderBy: { position: "asc" },
-        select: { personEn: true, personRu: true, roleEn: true, roleRu: true, sideRegion: regionSelect },
-      },
-      statements: {
-        orderBy: { position: "asc" },
-        select: { speakerEn: true, speakerRu: true, textEn: true, textRu: true },
-      },
-      commitments: {
-        where: { archivedAt: null },
-        orderBy: { id: "asc" },
+/** One read per request (the page and its metadata share it), kept in the read cache between requests. */
+export const getMeetingPage = cache(
+  cached(
+    "meeting-page",
+    ["meetings", "links", "commitments", "regions", "organizations"],
+    async (slug: string, discussedPage: number = 1) => {
+      const meeting = await db().meeting.findFirst({
+        where: { slug, archivedAt: null },
         select: {
           id: true,
-          textEn: true,
-          textRu: true,
-          status: true,
-          dueDate: true,
-          parties: {
+          slug: true,
+          titleEn: true,
+          titleRu: true,
+          date: true,
+          placeEn: true,
+          placeRu: true,
+          level: true,
+          summaryEn: true,
+          summaryRu: true,
+          sourceTitle: true,
+          sourceUrl: true,
+          isDemo: true,
+          regions: { select: { region: regionSelect }, orderBy: { region: { nameEn: "asc" } } },
+          participants: {
+            orderBy: { position: "asc" },
+            select: { personEn: true, personRu: true, roleEn: true, roleRu: true, sideRegion: regionSelect },
+          },
+          statements: {
+            orderBy: { position: "asc" },
+            select: { speakerEn: true, speakerRu: true, textEn: true, textRu: true },
+          },
+          commitments: {
+            where: { archivedAt: null },
+            orderBy: { id: "asc" },
             select: {
-              organization: { select: { slug: true, name: true, nameEn: true } },
-              region: regionSelect,
+              id: true,
+              textEn: true,
+              textRu: true,
+              status: true,
+              dueDate: true,
+              parties: {
+                select: {
+                  organization: { select: { slug: true, name: true, nameEn: true } },
+                  region: regionSelect,
+                },
+              },
+              followUps: {
+                where: { meeting: { archivedAt: null } },
+                orderBy: { meeting: { date: "asc" } },
+                select: { meeting: { select: meetingRefSelect } },
+              },
             },
           },
-          followUps: {
-            where: { meeting: { archivedAt: null } },
-            orderBy: { meeting: { date: "asc" } },
-            select: { meeting: { select: meetingRefSelect } },
+          followedUp: {
+            where: { commitment: { archivedAt: null } },
+            select: {
+              commitment: { select: { id: true, textEn: true, textRu: true, status: true, meeting: { select: meetingRefSelect } } },
+            },
           },
         },
-      },
-      followedUp: {
-        where: { commitment: { archivedAt: null } },
-        select: {
-          commitment: { select: { id: true, textEn: true, textRu: true, status: true, meeting: { select: meetingRefSelect } } },
-        },
-      },
+      });
+      if (!meeting) return null;
+      // What was discussed is read by top-level queries: a nested `skip`/`take` is applied in memory.
+      const where = { meetingId: meeting.id, archivedAt: null };
+      const [discussionLinks, total] = await Promise.all([
+        db().discussionLink.findMany({
+          where,
+          orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+          skip: (discussedPage - 1) * DISCUSSED_PAGE_SIZE,
+          take: DISCUSSED_PAGE_SIZE,
+          select: discussedSelect,
+        }),
+        db().discussionLink.count({ where }),
+      ]);
+      return {
+        ...meeting,
+        discussionLinks,
+        discussed: toPage(discussionLinks, total, { page: discussedPage, perPage: DISCUSSED_PAGE_SIZE }),
+      };
     },
-  });
-  if (!meeting) return null;
-  // What was discussed is read by top-level queries: a nested `skip`/`take` is applied in memory.
-  const where = { meetingId: meeting.id, archivedAt: null };
-  const [discussionLinks, total] = await Promise.all([
-    db().discussionLink.findMany({
-      where,
-      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-      skip: (discussedPage - 1) * DISCUSSED_PAGE_SIZE,
-      take: DISCUSSED_PAGE_SIZE,
-      select: discussedSelect,
-    }),
-    db().discussionLink.count({ where }),
-  ]);
-  return { ...meeting, discussionLinks, discussed: toPage(discussionLinks, total, { page: discussedPage, perPage: DISCUSSED_PAGE_SIZE }) };
-});
+  ),
+);
 
 export type MeetingPage = NonNullable<Awaited<ReturnType<typeof getMeetingPage>>>;
 
@@ -217,7 +232,9 @@ export async function listLinkableEntities(search: string | undefined, locale: L
     db().region.findMany({
       where: {
         archivedAt: null,
-        ...(term === "" ? {} : { OR: [{ nameEn: { contains: term, mode: "insensitive" } }, { nameRu: { contains: term, mode: "insensitive" } }] }),
+        ...(term === ""
+          ? {}
+          : { OR: [{ nameEn: { contains: term, mode: "insensitive" } }, { nameRu: { contains: term, mode: "insensitive" } }] }),
       },
       orderBy: [locale === "ru" ? { nameRu: "asc" } : { nameEn: "asc" }, { id: "asc" }],
       take: REGION_OPTIONS_LIMIT,

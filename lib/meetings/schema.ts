@@ -19,11 +19,7 @@ export const EntityRefSchema = z
 export const LinkFormSchema = z.object({
   meetingId: Id,
   entity: EntityRefSchema,
-  note: z
-    .string({ error: "noteRequired" })
-    .trim()
-    .min(1, { error: "noteRequired" })
-    .max(2000, { error: "noteTooLong" }),
+  note: z.string({ error: "noteRequired" }).trim().min(1, { error: "noteRequired" }).max(2000, { error: "noteTooLong" }),
 });
 
 export type LinkFormInput = z.infer<typeof LinkFormSchema>;

@@ -1,4 +1,5 @@
 import { cache } from "react";
+import { cached } from "@/lib/cache";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { OrganizationKind, OrganizationStatus } from "@/lib/generated/prisma/enums";
@@ -73,8 +74,13 @@ function organizationOrder(sort: OrganizationSort, locale: Locale): Prisma.Sql {
 
 export type OrganizationListOptions = OrganizationFilter & PageParams & { sort: OrganizationSort };
 
-/** A page of live organizations, filtered and sorted in SQL, with the total for the pagination. */
-export async function listOrganizations(options: OrganizationListOptions, locale: Locale): Promise<Page<OrganizationRow>> {
+/**
+ * A page of live organizations, filtered and sorted in SQL, with the total for the pagination. Kept in the
+ * read cache: counting 100,000 rows for every reader of the first page is the cost of a list, not its rows.
+ */
+export const listOrganizations = cached("organizations-list", ["organizations", "regions", "sectors"], readOrganizations);
+
+async function readOrganizations(options: OrganizationListOptions, locale: Locale): Promise<Page<OrganizationRow>> {
   const where = organizationWhere(options);
   const offset = (options.page - 1) * options.perPage;
   const [rows, counted] = await Promise.all([
@@ -102,68 +108,69 @@ export async function listOrganizations(options: OrganizationListOptions, locale
   return toPage(items, counted[0]?.total ?? 0, options);
 }
 
-/** One read per request: the page and its metadata share it. */
-export const getOrganizationPage = cache(async (slug: string) => {
-  const organization = await db().organization.findFirst({
-    where: { slug, archivedAt: null },
-    select: {
-      id: true,
-      slug: true,
-      kind: true,
-      name: true,
-      nameEn: true,
-      otherNames: true,
-      status: true,
-      foundedYear: true,
-      website: true,
-      descriptionEn: true,
-      descriptionRu: true,
-      registrationNumber: true,
-      capitalAmount: true,
-      capitalCurrency: true,
-      products: true,
-      fieldsOfStudy: true,
-      isDemo: true,
-      country: { select: { code: true, nameEn: true, nameRu: true } },
-      region: regionSelect,
-      sectors: {
-        orderBy: [{ isPrimary: "desc" }, { sectorCode: "asc" }],
-        take: RELATED_LIMIT,
-        select: { isPrimary: true, sector: { select: { code: true, nameEn: true, nameRu: true } } },
-      },
-    },
-  });
-  if (!organization) return null;
-  // Related rows are read by top-level queries: a nested `take` is applied in memory, after reading them all.
-  const [partners, ventureShares, timeline] = await Promise.all([
-    db().jointVenturePartner.findMany({
-      where: { ventureId: organization.id, archivedAt: null },
-      orderBy: [{ sharePercent: "desc" }, { id: "asc" }],
-      take: RELATED_LIMIT,
+/** One read per request (the page and its metadata share it), kept in the read cache between requests. */
+export const getOrganizationPage = cache(
+  cached("organization-page", ["organizations", "regions", "sectors", "links", "meetings"], async (slug: string) => {
+    const organization = await db().organization.findFirst({
+      where: { slug, archivedAt: null },
       select: {
-        sharePercent: true,
-        partnerOrganization: { select: { slug: true, name: true, nameEn: true, region: regionSelect } },
-        partnerRegion: regionSelect,
+        id: true,
+        slug: true,
+        kind: true,
+        name: true,
+        nameEn: true,
+        otherNames: true,
+        status: true,
+        foundedYear: true,
+        website: true,
+        descriptionEn: true,
+        descriptionRu: true,
+        registrationNumber: true,
+        capitalAmount: true,
+        capitalCurrency: true,
+        products: true,
+        fieldsOfStudy: true,
+        isDemo: true,
+        country: { select: { code: true, nameEn: true, nameRu: true } },
+        region: regionSelect,
+        sectors: {
+          orderBy: [{ isPrimary: "desc" }, { sectorCode: "asc" }],
+          take: RELATED_LIMIT,
+          select: { isPrimary: true, sector: { select: { code: true, nameEn: true, nameRu: true } } },
+        },
       },
-    }),
-    db().jointVenturePartner.findMany({
-      where: { partnerOrganizationId: organization.id, archivedAt: null, venture: { archivedAt: null } },
-      orderBy: [{ sharePercent: "desc" }, { id: "asc" }],
-      take: RELATED_LIMIT,
-      select: { sharePercent: true, venture: { select: { slug: true, name: true, nameEn: true } } },
-    }),
-    listTimeline({ organizationId: organization.id }),
-  ]);
-  const { capitalAmount, ...rest } = organization;
-  return {
-    ...rest,
-    capitalAmount: capitalAmount === null ? null : Number(capitalAmount),
-    partners: partners.map((p) => ({ ...p, sharePercent: Number(p.sharePercent) })),
-    ventureShares: ventureShares.map((v) => ({ ...v, sharePercent: Number(v.sharePercent) })),
-    timeline: timeline.entries,
-    timelineTotal: timeline.total,
-  };
-});
+    });
+    if (!organization) return null;
+    // Related rows are read by top-level queries: a nested `take` is applied in memory, after reading them all.
+    const [partners, ventureShares, timeline] = await Promise.all([
+      db().jointVenturePartner.findMany({
+        where: { ventureId: organization.id, archivedAt: null },
+        orderBy: [{ sharePercent: "desc" }, { id: "asc" }],
+        take: RELATED_LIMIT,
+        select: {
+          sharePercent: true,
+          partnerOrganization: { select: { slug: true, name: true, nameEn: true, region: regionSelect } },
+          partnerRegion: regionSelect,
+        },
+      }),
+      db().jointVenturePartner.findMany({
+        where: { partnerOrganizationId: organization.id, archivedAt: null, venture: { archivedAt: null } },
+        orderBy: [{ sharePercent: "desc" }, { id: "asc" }],
+        take: RELATED_LIMIT,
+        select: { sharePercent: true, venture: { select: { slug: true, name: true, nameEn: true } } },
+      }),
+      listTimeline({ organizationId: organization.id }),
+    ]);
+    const { capitalAmount, ...rest } = organization;
+    return {
+      ...rest,
+      capitalAmount: capitalAmount === null ? null : Number(capitalAmount),
+      partners: partners.map((p) => ({ ...p, sharePercent: Number(p.sharePercent) })),
+      ventureShares: ventureShares.map((v) => ({ ...v, sharePercent: Number(v.sharePercent) })),
+      timeline: timeline.entries,
+      timelineTotal: timeline.total,
+    };
+  }),
+);
 
 export type OrganizationPage = NonNullable<Awaited<ReturnType<typeof getOrganizationPage>>>;
-

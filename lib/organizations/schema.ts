@@ -6,11 +6,24 @@ import { DEFAULT_PAGE_SIZE, PageParamsSchema } from "@/lib/pagination";
 // bookmark or a typed URL shows the list rather than an error page.
 
 /** A NACE section (one letter, A-U) or division (two digits). */
-export const SectorCodeSchema = z.string().trim().toUpperCase().regex(/^(?:[A-U]|\d{2})$/);
+export const SectorCodeSchema = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^(?:[A-U]|\d{2})$/);
 /** A record's slug as it appears in a URL. */
-export const SlugSchema = z.string().trim().toLowerCase().max(160).regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/);
+export const SlugSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(160)
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/);
 /** ISO 3166-1 alpha-2, as stored in `countries.code`. */
-export const CountryCodeSchema = z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/);
+export const CountryCodeSchema = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^[A-Z]{2}$/);
 
 export const organizationSorts = ["name-asc", "name-desc", "founded-asc", "founded-desc"] as const;
 export type OrganizationSort = (typeof organizationSorts)[number];

@@ -1,4 +1,5 @@
 import { cache } from "react";
+import { cached } from "@/lib/cache";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { RegionLevel } from "@/lib/generated/prisma/enums";
@@ -40,7 +41,9 @@ type RawRegionRow = Omit<RegionRow, "country"> & { countryCode: string; countryN
  * A page of live regions by country, level and name in the reader's language, each with its number of live
  * organizations: counted for the rows of the page only, each an index-only count on organizations(region_id).
  */
-export async function listRegions(params: RegionListParams, locale: Locale): Promise<Page<RegionRow>> {
+export const listRegions = cached("regions-list", ["regions", "organizations"], readRegions);
+
+async function readRegions(params: RegionListParams, locale: Locale): Promise<Page<RegionRow>> {
   const conditions: Prisma.Sql[] = [Prisma.sql`r.archived_at IS NULL`];
   if (params.country) conditions.push(Prisma.sql`r.country_code = ${params.country}`);
   if (params.level) conditions.push(Prisma.sql`r.level = ${params.level}::"RegionLevel"`);
@@ -65,14 +68,14 @@ export async function listRegions(params: RegionListParams, locale: Locale): Pro
 }
 
 /** Every live region for a filter's select, in the reader's alphabet. */
-export async function listRegionOptions(locale: Locale) {
-  return db().region.findMany({
+export const listRegionOptions = cached("region-options", ["regions"], async (locale: Locale) =>
+  db().region.findMany({
     where: { archivedAt: null },
     orderBy: [{ countryCode: "asc" }, locale === "ru" ? { nameRu: "asc" } : { nameEn: "asc" }, { id: "asc" }],
     take: REGION_OPTIONS_LIMIT,
     select: { ...regionRefSelect, countryCode: true },
-  });
-}
+  }),
+);
 
 /** A live region's names by slug, for naming a filter. */
 export async function getRegionName(slug: string) {
@@ -80,14 +83,14 @@ export async function getRegionName(slug: string) {
 }
 
 /** The countries that have regions: the options of a country filter. */
-export async function listCountryOptions(locale: Locale) {
-  return db().country.findMany({
+export const listCountryOptions = cached("country-options", ["regions"], async (locale: Locale) =>
+  db().country.findMany({
     where: { regions: { some: { archivedAt: null } } },
     orderBy: locale === "ru" ? { nameRu: "asc" } : { nameEn: "asc" },
     take: REGION_OPTIONS_LIMIT,
     select: countrySelect,
-  });
-}
+  }),
+);
 
 type RawTradeRow = {
   year: number;
@@ -134,33 +137,38 @@ async function listTrade(regionId: number) {
   });
 }
 
-/** One read per request: the page and its metadata share it. Organizations are listed by the page itself. */
-export const getRegionPage = cache(async (slug: string) => {
-  const region = await db().region.findFirst({
-    where: { slug, archivedAt: null },
-    select: {
-      id: true,
-      ...regionRefSelect,
-      isoCode: true,
-      level: true,
-      country: { select: countrySelect },
-      parent: { select: regionRefSelect },
-    },
-  });
-  if (!region) return null;
-  // Top-level queries: a nested `take` would be applied in memory, after reading every row.
-  const [children, trade, timeline] = await Promise.all([
-    db().region.findMany({
-      where: { parentId: region.id, archivedAt: null },
-      orderBy: [{ nameEn: "asc" }, { id: "asc" }],
-      take: CHILDREN_LIMIT,
-      select: regionRefSelect,
-    }),
-    listTrade(region.id),
-    listTimeline({ regionId: region.id }),
-  ]);
-  return { ...region, children, trade, timeline: timeline.entries, timelineTotal: timeline.total };
-});
+/**
+ * One read per request (the page and its metadata share it), kept in the read cache between requests.
+ * Organizations are listed by the page itself.
+ */
+export const getRegionPage = cache(
+  cached("region-page", ["regions", "links", "meetings", "trade"], async (slug: string) => {
+    const region = await db().region.findFirst({
+      where: { slug, archivedAt: null },
+      select: {
+        id: true,
+        ...regionRefSelect,
+        isoCode: true,
+        level: true,
+        country: { select: countrySelect },
+        parent: { select: regionRefSelect },
+      },
+    });
+    if (!region) return null;
+    // Top-level queries: a nested `take` would be applied in memory, after reading every row.
+    const [children, trade, timeline] = await Promise.all([
+      db().region.findMany({
+        where: { parentId: region.id, archivedAt: null },
+        orderBy: [{ nameEn: "asc" }, { id: "asc" }],
+        take: CHILDREN_LIMIT,
+        select: regionRefSelect,
+      }),
+      listTrade(region.id),
+      listTimeline({ regionId: region.id }),
+    ]);
+    return { ...region, children, trade, timeline: timeline.entries, timelineTotal: timeline.total };
+  }),
+);
 
 function numberOrNull(value: { toString(): string } | null) {
   return value === null ? null : Number(value.toString());

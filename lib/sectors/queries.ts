@@ -1,4 +1,5 @@
 import { cache } from "react";
+import { cached } from "@/lib/cache";
 import { db } from "@/lib/db";
 
 export type SectorCount = { code: string; nameEn: string; nameRu: string; organizations: number };
@@ -7,7 +8,8 @@ export type SectionWithDivisions = SectorCount & { divisions: SectorCount[] };
 /**
  * How many live organizations each sector holds, by code: a division its organizations, a section the
  * distinct organizations filed under it or any of its divisions (one in two divisions of a section counts
- * once). One grouped query over organization_sectors.
+ * once). One grouped query over organization_sectors; at 100,000 organizations it takes a few hundred
+ * milliseconds, so the page reads it through the read cache (`listSectorsWithCounts`).
  */
 export async function countOrganizationsBySector(): Promise<Map<string, number>> {
   const rows = await db().$queryRaw<{ code: string; wholeSection: boolean; organizations: number }[]>`
@@ -22,33 +24,16 @@ export async function countOrganizationsBySector(): Promise<Map<string, number>>
   return new Map(rows.filter((row) => row.wholeSection || /^\d{2}$/.test(row.code)).map((row) => [row.code, row.organizations]));
 }
 
-/**
- * The counts join every live organization to its sectors: at 100,000 organizations that takes longer than a
- * page may, and the figures move slowly. Each server process keeps them for a minute; concurrent readers
- * share one query in flight.
- */
-const COUNTS_TTL_MS = 60_000;
-let cachedCounts: { at: number; counts: Promise<Map<string, number>> } | null = null;
-
-function recentSectorCounts(): Promise<Map<string, number>> {
-  const now = Date.now();
-  if (cachedCounts && now - cachedCounts.at < COUNTS_TTL_MS) return cachedCounts.counts;
-  const counts = countOrganizationsBySector();
-  cachedCounts = { at: now, counts };
-  counts.catch(() => {
-    if (cachedCounts?.counts === counts) cachedCounts = null;
-  });
-  return counts;
-}
-
 /** The NACE sections with their divisions, each with how many live organizations it holds. */
-export async function listSectorsWithCounts({ fresh = false } = {}): Promise<SectionWithDivisions[]> {
+export const listSectorsWithCounts = cached("sectors-with-counts", ["sectors", "organizations"], readSectorsWithCounts);
+
+async function readSectorsWithCounts(): Promise<SectionWithDivisions[]> {
   const [sectors, countOf] = await Promise.all([
     db().sector.findMany({
       orderBy: { code: "asc" },
       select: { code: true, level: true, sectionCode: true, nameEn: true, nameRu: true },
     }),
-    fresh ? countOrganizationsBySector() : recentSectorCounts(),
+    countOrganizationsBySector(),
   ]);
   const withCount = (s: (typeof sectors)[number]): SectorCount => ({
     code: s.code,
@@ -65,25 +50,29 @@ export async function listSectorsWithCounts({ fresh = false } = {}): Promise<Sec
 }
 
 /** A section with its divisions, or a division with its section; null for a code that is not a sector. */
-export const getSector = cache(async (code: string) => {
-  const sector = await db().sector.findUnique({
-    where: { code },
-    select: {
-      code: true,
-      level: true,
-      nameEn: true,
-      nameRu: true,
-      section: { select: { code: true, nameEn: true, nameRu: true } },
-      divisions: { orderBy: { code: "asc" }, select: { code: true, nameEn: true, nameRu: true } },
-    },
-  });
-  return sector;
-});
+export const getSector = cache(
+  cached("sector", ["sectors"], async (code: string) => {
+    const sector = await db().sector.findUnique({
+      where: { code },
+      select: {
+        code: true,
+        level: true,
+        nameEn: true,
+        nameRu: true,
+        section: { select: { code: true, nameEn: true, nameRu: true } },
+        divisions: { orderBy: { code: "asc" }, select: { code: true, nameEn: true, nameRu: true } },
+      },
+    });
+    return sector;
+  }),
+);
 
 export type SectorPage = NonNullable<Awaited<ReturnType<typeof getSector>>>;
 
 /** Sections and divisions for a sector filter's select. */
-export async function listSectorOptions() {
+export const listSectorOptions = cached("sector-options", ["sectors"], readSectorOptions);
+
+async function readSectorOptions() {
   const sectors = await db().sector.findMany({
     orderBy: { code: "asc" },
     select: { code: true, level: true, sectionCode: true, nameEn: true, nameRu: true },

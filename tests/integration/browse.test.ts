@@ -16,7 +16,7 @@ let regionId: number;
 const ORGANIZATIONS = 60;
 
 /** The n-th of a few values, round and round. */
-const cycle = <T,>(values: readonly [T, ...T[]], n: number): T => values[n % values.length] ?? values[0];
+const cycle = <T>(values: readonly [T, ...T[]], n: number): T => values[n % values.length] ?? values[0];
 
 /** Organization n: a mix of kinds, statuses, founding years and sectors; every fourth has no English name. */
 function organizationData(n: number) {
@@ -163,7 +163,7 @@ describe("sectors", () => {
   });
 
   it("lists the 21 sections with their 88 divisions", async () => {
-    const sections = await listSectorsWithCounts({ fresh: true });
+    const sections = await listSectorsWithCounts();
     expect(sections).toHaveLength(21);
     expect(sections.flatMap((s) => s.divisions)).toHaveLength(88);
     const c = sections.find((s) => s.code === "C");
@@ -212,7 +212,9 @@ describe("meetings", () => {
     const in2031 = await listMeetings(MeetingListSchema.parse({ region: regionSlug, year: "2031", perPage: "100" }));
     expect(in2031.total).toBe(6);
     expect(in2031.items.every((m) => m.date.getUTCFullYear() === 2031)).toBe(true);
-    const regional = await listMeetings(MeetingListSchema.parse({ region: regionSlug, level: "regional", sort: "date-asc", perPage: "100" }));
+    const regional = await listMeetings(
+      MeetingListSchema.parse({ region: regionSlug, level: "regional", sort: "date-asc", perPage: "100" }),
+    );
     expect(regional.total).toBe(6);
     const dates = regional.items.map((m) => m.date.getTime());
     expect(dates).toEqual([...dates].sort((a, b) => a - b));
@@ -236,7 +238,9 @@ describe("meetings", () => {
   it("pages what was discussed at a meeting", async () => {
     const meeting = await prisma.meeting.findUniqueOrThrow({ where: { slug: meetingSlug(1) }, select: { id: true } });
     const organizations = await prisma.organization.findMany({ where: { regionId, archivedAt: null }, select: { id: true }, take: 55 });
-    await prisma.discussionLink.createMany({ data: organizations.map((o) => ({ meetingId: meeting.id, organizationId: o.id, note: "Discussed" })) });
+    await prisma.discussionLink.createMany({
+      data: organizations.map((o) => ({ meetingId: meeting.id, organizationId: o.id, note: "Discussed" })),
+    });
     const first = await getMeetingPage(meetingSlug(1), 1);
     const second = await getMeetingPage(meetingSlug(1), 2);
     expect(first?.discussed).toMatchObject({ total: 56, pageCount: 2 });

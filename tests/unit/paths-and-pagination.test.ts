@@ -70,7 +70,17 @@ describe("PageParamsSchema", () => {
 
 describe("list filter schemas", () => {
   it("drop values they do not know rather than fail", () => {
-    expect(OrganizationListSchema.parse({ kind: "castle", status: "", country: "Belarus", region: "../etc", sector: "ZZ", sort: "random", page: "x" })).toEqual({
+    expect(
+      OrganizationListSchema.parse({
+        kind: "castle",
+        status: "",
+        country: "Belarus",
+        region: "../etc",
+        sector: "ZZ",
+        sort: "random",
+        page: "x",
+      }),
+    ).toEqual({
       page: 1,
       perPage: DEFAULT_PAGE_SIZE,
       kind: undefined,
@@ -80,7 +90,11 @@ describe("list filter schemas", () => {
       sector: undefined,
       sort: "name-asc",
     });
-    expect(MeetingListSchema.parse({ year: "last", level: "summit", sort: "up" })).toMatchObject({ year: undefined, level: undefined, sort: "date-desc" });
+    expect(MeetingListSchema.parse({ year: "last", level: "summit", sort: "up" })).toMatchObject({
+      year: undefined,
+      level: undefined,
+      sort: "date-desc",
+    });
     expect(RegionListSchema.parse({ country: "", level: "planet" })).toMatchObject({ country: undefined, level: undefined });
   });
 
@@ -101,6 +115,8 @@ describe("list filter schemas", () => {
   it("leave defaults out of the URL query", () => {
     const params = OrganizationListSchema.parse({ kind: "university", sort: "name-asc", page: "2" });
     expect(paths.organizations(organizationListQuery(params))).toBe("/organizations?kind=university&page=2");
-    expect(paths.organizations(organizationListQuery({ ...params, sort: "founded-asc", page: 1 }))).toBe("/organizations?kind=university&sort=founded-asc");
+    expect(paths.organizations(organizationListQuery({ ...params, sort: "founded-asc", page: 1 }))).toBe(
+      "/organizations?kind=university&sort=founded-asc",
+    );
   });
 });

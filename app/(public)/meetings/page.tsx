@@ -40,7 +40,7 @@ export default async function MeetingsPage({ searchParams }: Props) {
         </p>
       )}
       <MeetingFilters params={params} />
-      <p className="text-xl font-bold mb-4 tabular" aria-live="polite">
+      <p className="tabular mb-4 text-xl font-bold" aria-live="polite">
         {t("count", { count: result.total, formatted: format.number(result.total) })}
       </p>
       {result.items.length === 0 ? (

@@ -18,24 +18,24 @@ export async function generateMetadata() {
 export default async function OrganizationsPage({ searchParams }: Props) {
   const params = OrganizationListSchema.parse(await searchParams);
   const locale = toLocale(await getLocale());
-  const [t, format, result] = await Promise.all([
-    getTranslations("organizations"),
-    getFormatter(),
-    listOrganizations(params, locale),
-  ]);
+  const [t, format, result] = await Promise.all([getTranslations("organizations"), getFormatter(), listOrganizations(params, locale)]);
   const query = organizationListQuery(params);
   return (
     <>
       <PageHeading lead={t("lead")}>{t("title")}</PageHeading>
       <OrganizationFilters params={params} />
-      <p className="text-xl font-bold mb-4 tabular" aria-live="polite">
+      <p className="tabular mb-4 text-xl font-bold" aria-live="polite">
         {t("count", { count: result.total, formatted: format.number(result.total) })}
       </p>
       {result.items.length === 0 ? (
         <OrganizationEmptyResults params={params} total={result.total} />
       ) : (
         <>
-          <OrganizationTable rows={result.items} caption={params.kind ? t(`kindsPlural.${params.kind}`) : t("title")} hideCaption={!params.kind} />
+          <OrganizationTable
+            rows={result.items}
+            caption={params.kind ? t(`kindsPlural.${params.kind}`) : t("title")}
+            hideCaption={!params.kind}
+          />
           <Pagination page={result} href={(page) => paths.organizations({ ...query, page })} />
         </>
       )}

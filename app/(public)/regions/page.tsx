@@ -55,7 +55,7 @@ export default async function RegionsPage({ searchParams }: Props) {
           options={Object.values(RegionLevel).map((level) => ({ value: level, label: t(`levels.${level}`) }))}
         />
       </FilterForm>
-      <p className="text-xl font-bold mb-4 tabular" aria-live="polite">
+      <p className="tabular mb-4 text-xl font-bold" aria-live="polite">
         {t("count", { count: result.total, formatted: format.number(result.total) })}
       </p>
       {result.items.length === 0 ? (

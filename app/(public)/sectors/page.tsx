@@ -14,7 +14,11 @@ export default async function SectorsPage() {
   return (
     <>
       <PageHeading lead={t("lead")}>{t("title")}</PageHeading>
-      <SectorTable rows={rows} caption={t("caption")} labels={{ code: t("code"), sector: t("sector"), organizations: t("organizationsCount") }} />
+      <SectorTable
+        rows={rows}
+        caption={t("caption")}
+        labels={{ code: t("code"), sector: t("sector"), organizations: t("organizationsCount") }}
+      />
     </>
   );
 }

@@ -22,12 +22,23 @@ export async function generateMetadata({ params, searchParams }: Props) {
 
 export default async function MeetingPage({ params, searchParams }: Props) {
   const [{ slug }, { page, linkSearch }] = await Promise.all([params, searchParams.then((raw) => MeetingPageParamsSchema.parse(raw))]);
-  const [meeting, user, t, format, locale] = await Promise.all([getMeetingPage(slug, page), getCurrentUser(), getTranslations("meetings"), getFormatter(), getLocale()]);
+  const [meeting, user, t, format, locale] = await Promise.all([
+    getMeetingPage(slug, page),
+    getCurrentUser(),
+    getTranslations("meetings"),
+    getFormatter(),
+    getLocale(),
+  ]);
   if (!meeting) notFound();
   const name = (r: { nameEn: string; nameRu: string }) => localized(locale, r.nameEn, r.nameRu);
 
   const rows: [ReactNode, ReactNode][] = [
-    [t("date"), <time key="d" dateTime={meeting.date.toISOString().slice(0, 10)}>{format.dateTime(meeting.date, { dateStyle: "long" })}</time>],
+    [
+      t("date"),
+      <time key="d" dateTime={meeting.date.toISOString().slice(0, 10)}>
+        {format.dateTime(meeting.date, { dateStyle: "long" })}
+      </time>,
+    ],
     [t("level"), t(`levels.${meeting.level}`)],
   ];
   const place = localized(locale, meeting.placeEn, meeting.placeRu);
@@ -44,11 +55,29 @@ export default async function MeetingPage({ params, searchParams }: Props) {
   ]);
   const summary = localized(locale, meeting.summaryEn, meeting.summaryRu);
   if (summary) rows.push([t("summary"), summary]);
-  if (meeting.sourceTitle) rows.push([t("source"), meeting.sourceUrl ? <a key="s" href={meeting.sourceUrl}>{meeting.sourceTitle}</a> : meeting.sourceTitle]);
+  if (meeting.sourceTitle)
+    rows.push([
+      t("source"),
+      meeting.sourceUrl ? (
+        <a key="s" href={meeting.sourceUrl}>
+          {meeting.sourceTitle}
+        </a>
+      ) : (
+        meeting.sourceTitle
+      ),
+    ]);
 
   return (
     <>
-      <PageHeading caption={<>{t("meeting")} {meeting.isDemo && <DemoTag />}</>}>{localized(locale, meeting.titleEn, meeting.titleRu)}</PageHeading>
+      <PageHeading
+        caption={
+          <>
+            {t("meeting")} {meeting.isDemo && <DemoTag />}
+          </>
+        }
+      >
+        {localized(locale, meeting.titleEn, meeting.titleRu)}
+      </PageHeading>
       <SummaryList rows={rows} />
 
       {meeting.participants.length > 0 && (
@@ -60,7 +89,13 @@ export default async function MeetingPage({ params, searchParams }: Props) {
             rows={meeting.participants.map((p) => [
               localized(locale, p.personEn, p.personRu),
               localized(locale, p.roleEn, p.roleRu) || "—",
-              p.sideRegion ? <Link key="s" href={paths.region(p.sideRegion.slug)}>{name(p.sideRegion)}</Link> : "—",
+              p.sideRegion ? (
+                <Link key="s" href={paths.region(p.sideRegion.slug)}>
+                  {name(p.sideRegion)}
+                </Link>
+              ) : (
+                "—"
+              ),
             ])}
           />
         </Section>

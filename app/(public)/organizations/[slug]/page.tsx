@@ -18,7 +18,12 @@ export async function generateMetadata({ params }: Props) {
 
 export default async function OrganizationPage({ params }: Props) {
   const { slug } = await params;
-  const [org, t, format, locale] = await Promise.all([getOrganizationPage(slug), getTranslations("organizations"), getFormatter(), getLocale()]);
+  const [org, t, format, locale] = await Promise.all([
+    getOrganizationPage(slug),
+    getTranslations("organizations"),
+    getFormatter(),
+    getLocale(),
+  ]);
   if (!org) notFound();
   const regionName = (r: { nameEn: string; nameRu: string }) => localized(locale, r.nameEn, r.nameRu);
   const registrationLabel =
@@ -27,11 +32,27 @@ export default async function OrganizationPage({ params }: Props) {
   const rows: [ReactNode, ReactNode][] = [
     [t("kind"), t(`kinds.${org.kind}`)],
     [t("status"), t(`statuses.${org.status}`)],
-    [t("registeredName"), <span key="n" lang="ru">{org.name}</span>],
+    [
+      t("registeredName"),
+      <span key="n" lang="ru">
+        {org.name}
+      </span>,
+    ],
   ];
-  if (org.nameEn) rows.push([t("englishName"), <span key="e" lang="en">{org.nameEn}</span>]);
+  if (org.nameEn)
+    rows.push([
+      t("englishName"),
+      <span key="e" lang="en">
+        {org.nameEn}
+      </span>,
+    ]);
   if (org.otherNames.length > 0) rows.push([t("otherNames"), org.otherNames.join("; ")]);
-  rows.push([t("region"), <Link key="r" href={paths.region(org.region.slug)}>{regionName(org.region)}</Link>]);
+  rows.push([
+    t("region"),
+    <Link key="r" href={paths.region(org.region.slug)}>
+      {regionName(org.region)}
+    </Link>,
+  ]);
   rows.push([t("country"), regionName(org.country)]);
   rows.push([
     t("sectors"),
@@ -47,10 +68,25 @@ export default async function OrganizationPage({ params }: Props) {
     </ul>,
   ]);
   if (org.foundedYear) rows.push([t("foundedYear"), org.foundedYear]);
-  if (org.registrationNumber) rows.push([registrationLabel, <span key="rn" className="tabular">{org.registrationNumber}</span>]);
-  if (org.website) rows.push([t("website"), <a key="w" href={org.website}>{org.website}</a>]);
+  if (org.registrationNumber)
+    rows.push([
+      registrationLabel,
+      <span key="rn" className="tabular">
+        {org.registrationNumber}
+      </span>,
+    ]);
+  if (org.website)
+    rows.push([
+      t("website"),
+      <a key="w" href={org.website}>
+        {org.website}
+      </a>,
+    ]);
   if (org.capitalAmount !== null && org.capitalCurrency)
-    rows.push([t("capital"), format.number(org.capitalAmount, { style: "currency", currency: org.capitalCurrency, maximumFractionDigits: 0 })]);
+    rows.push([
+      t("capital"),
+      format.number(org.capitalAmount, { style: "currency", currency: org.capitalCurrency, maximumFractionDigits: 0 }),
+    ]);
   if (org.products) rows.push([t("products"), org.products]);
   if (org.fieldsOfStudy.length > 0) rows.push([t("fieldsOfStudy"), org.fieldsOfStudy.join("; ")]);
   const description = localized(locale, org.descriptionEn, org.descriptionRu);
@@ -58,7 +94,15 @@ export default async function OrganizationPage({ params }: Props) {
 
   return (
     <>
-      <PageHeading caption={<>{t(`kinds.${org.kind}`)} {org.isDemo && <DemoTag />}</>}>{localized(locale, org.nameEn, org.name)}</PageHeading>
+      <PageHeading
+        caption={
+          <>
+            {t(`kinds.${org.kind}`)} {org.isDemo && <DemoTag />}
+          </>
+        }
+      >
+        {localized(locale, org.nameEn, org.name)}
+      </PageHeading>
       <SummaryList rows={rows} />
       <OrganizationPartners org={org} />
       <MeetingTimeline entries={org.timeline} total={org.timelineTotal} allHref={paths.meetings({ organization: org.slug })} />

@@ -38,7 +38,13 @@ export default async function RegionPage({ params }: Props) {
     [t("country"), name(region.country)],
     [t("isoCode"), region.isoCode ?? "—"],
   ];
-  if (region.parent) rows.push([t("parent"), <Link key="p" href={paths.region(region.parent.slug)}>{name(region.parent)}</Link>]);
+  if (region.parent)
+    rows.push([
+      t("parent"),
+      <Link key="p" href={paths.region(region.parent.slug)}>
+        {name(region.parent)}
+      </Link>,
+    ]);
   if (region.children.length > 0)
     rows.push([
       t("parts"),

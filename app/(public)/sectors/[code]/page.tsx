@@ -39,7 +39,9 @@ export default async function SectorPage({ params, searchParams }: Props) {
   const divisions = counts?.find((s) => s.code === sector.code)?.divisions ?? [];
   return (
     <>
-      <PageHeading caption={sector.level === "section" ? t("section", { code: sector.code }) : t("division", { code: sector.code })}>{name(sector)}</PageHeading>
+      <PageHeading caption={sector.level === "section" ? t("section", { code: sector.code }) : t("division", { code: sector.code })}>
+        {name(sector)}
+      </PageHeading>
       <p className="mb-2">
         {sector.section ? (
           <Link href={paths.sector(sector.section.code)}>{t("inSection", { code: sector.section.code, name: name(sector.section) })}</Link>
@@ -50,7 +52,11 @@ export default async function SectorPage({ params, searchParams }: Props) {
 
       {divisions.length > 0 && (
         <Section title={t("divisions")} id="divisions">
-          <SectorTable rows={divisions} caption={t("divisionsCaption")} labels={{ code: t("code"), sector: t("sector"), organizations: t("organizationsCount") }} />
+          <SectorTable
+            rows={divisions}
+            caption={t("divisionsCaption")}
+            labels={{ code: t("code"), sector: t("sector"), organizations: t("organizationsCount") }}
+          />
         </Section>
       )}
 
@@ -61,7 +67,7 @@ export default async function SectorPage({ params, searchParams }: Props) {
           <>
             <p className="mb-4">
               <Link href={paths.organizations({ sector: sector.code })}>{t("seeInList")}</Link>{" "}
-              <span className="text-muted tabular">({format.number(organizations.total)})</span>
+              <span className="tabular text-muted">({format.number(organizations.total)})</span>
             </p>
             <OrganizationTable rows={organizations.items} caption={t("organizations")} />
             <Pagination page={organizations} href={(n) => `${paths.sector(sector.code, { page: n })}#organizations`} />
