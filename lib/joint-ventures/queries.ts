@@ -235,7 +235,8 @@ export async function listJointVentures(filter: JointVentureFilter, pageParams: 
   );
 }
 
-const CursorKeySchema = z.tuple([z.number().int().min(0)]);
+// Ids are PostgreSQL integers: a larger number in a crafted cursor is refused here, not by the database.
+const CursorKeySchema = z.tuple([z.number().int().min(0).max(2_147_483_647)]);
 
 /**
  * The API's walk through all matching ventures, by id: keyset pagination, so ventures added while a client walks
