@@ -1,14 +1,6 @@
 import { readFile } from "node:fs/promises";
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
-
-async function expectNoSeriousA11yViolations(page: Page) {
-  // The site header (with the search box) belongs to every page and is checked by the public pages' spec;
-  // this checks what the joint-venture page itself adds.
-  const results = await new AxeBuilder({ page }).exclude("header").analyze();
-  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);
-}
+import { expect, test } from "@playwright/test";
+import { expectNoSeriousA11yViolations } from "./a11y";
 
 test.describe("joint ventures for analysts", () => {
   test("filter by a sector, keep it in the URL, and download the result as CSV", async ({ page }) => {
