@@ -1,3 +1,4 @@
+import { cached } from "@/lib/cache";
 import { queryRows, streamQuery, type SqlQuery } from "@/lib/db-stream";
 import { decodeCursor, toCursorPage, toPage, type CursorPage, type Page, type PageParams } from "@/lib/pagination";
 import { paths } from "@/lib/paths";
@@ -218,8 +219,10 @@ export function toJointVentureDto(row: JointVentureRow, sectorNames: SectorNames
   };
 }
 
-/** One page of the table, with the total of matches. */
-export async function listJointVentures(filter: JointVentureFilter, pageParams: PageParams, locale: Locale = "en"): Promise<Page<JointVentureDto>> {
+/** One page of the table, with the total of matches; repeated reads come from the read cache. */
+export const listJointVentures = cached("joint-ventures-page", ["organizations", "regions", "sectors"], readJointVenturesPage);
+
+async function readJointVenturesPage(filter: JointVentureFilter, pageParams: PageParams, locale: Locale = "en"): Promise<Page<JointVentureDto>> {
   const skip = (pageParams.page - 1) * pageParams.perPage;
   const [rows, sectorNames] = await Promise.all([
     queryRows<JointVentureRow & { total: string }>(jointVenturesPageQuery(filter, locale, { skip, take: pageParams.perPage })),
@@ -278,7 +281,9 @@ export type JointVentureFilterOptions = {
 };
 
 /** The choices of the filter form: NACE sections and divisions, the live regions and their countries. */
-export async function getJointVentureFilterOptions(): Promise<JointVentureFilterOptions> {
+export const getJointVentureFilterOptions = cached("joint-venture-filter-options", ["regions", "sectors"], readJointVentureFilterOptions);
+
+async function readJointVentureFilterOptions(): Promise<JointVentureFilterOptions> {
   const [sectors, regions, countries] = await Promise.all([
     queryRows<JointVentureFilterOptions["sectors"][number]>({
       text: `SELECT code, level::text AS level, section_code AS "sectionCode", name_en AS "nameEn", name_ru AS "nameRu"
