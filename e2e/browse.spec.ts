@@ -81,6 +81,17 @@ test.describe("browsing the registry", () => {
     const meetings = await page.goto("/meetings?year=never&level=summit&page=-3");
     expect(meetings?.status()).toBe(200);
     await expect(page.getByRole("table")).toBeVisible();
+    expect((await page.goto("/sectors/%25"))?.status()).toBe(404);
+
+    // Past the last page: say so and lead back to the first, keeping the filters.
+    await page.goto("/organizations?kind=enterprise&page=50");
+    await expect(page.getByText("There is no such page.")).toBeVisible();
+    await page.getByRole("link", { name: "Go to the first page" }).click();
+    await expect(page).toHaveURL(/\/organizations\?kind=enterprise$/);
+    await page.goto("/meetings/2015-03-10-lukashenko-mikhailov?page=99");
+    await expect(page.locator("section", { has: page.getByRole("heading", { name: "What was discussed" }) })).toContainText(
+      "There is no such page.",
+    );
   });
 
   test("sectors list sections and divisions with counts; a sector page lists its organizations", async ({ page }) => {

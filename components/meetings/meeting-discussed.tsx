@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { RemoveLinkButton } from "@/components/link-forms";
 import { DemoTag, Muted, Section } from "@/components/ui";
+import { EmptyResults } from "@/components/ui/empty-results";
 import { Pagination } from "@/components/ui/pagination";
 import { localized } from "@/lib/i18n";
 import type { MeetingPage } from "@/lib/meetings/queries";
@@ -9,12 +10,19 @@ import { paths } from "@/lib/paths";
 
 /** What was discussed at a meeting, a page at a time, with the editor's remove buttons. */
 export async function MeetingDiscussed({ meeting, canEdit }: { meeting: MeetingPage; canEdit: boolean }) {
-  const [t, format, locale] = await Promise.all([getTranslations("meetings"), getFormatter(), getLocale()]);
+  const [t, tb, format, locale] = await Promise.all([getTranslations("meetings"), getTranslations("browse"), getFormatter(), getLocale()]);
   const { discussed } = meeting;
   return (
     <Section title={t("discussed")} id="discussed">
-      {discussed.items.length === 0 ? (
+      {discussed.total === 0 ? (
         <Muted>{t("noDiscussed")}</Muted>
+      ) : discussed.items.length === 0 ? (
+        <EmptyResults
+          title={tb("pastLastPage")}
+          hint={tb("pastLastPageHint")}
+          clearHref={`${paths.meeting(meeting.slug)}#discussed`}
+          clearLabel={tb("firstPage")}
+        />
       ) : (
         <>
           <ul className="max-w-3xl">

@@ -18,8 +18,3 @@ export function regionListQuery(params: Partial<RegionListParams>) {
     page: params.page,
   };
 }
-
-/** The region page's own `?page=` for its organizations: ten a page, the rest via the organizations list. */
-export const RegionPageParamsSchema = z.object({
-  page: PageParamsSchema.shape.page,
-});

@@ -4,6 +4,7 @@ import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { OrganizationTable } from "@/components/organizations/organization-table";
 import { SectorTable } from "@/components/sectors/sector-table";
 import { Muted, PageHeading, Section } from "@/components/ui";
+import { EmptyResults } from "@/components/ui/empty-results";
 import { Pagination } from "@/components/ui/pagination";
 import { localized } from "@/lib/i18n";
 import { toLocale } from "@/lib/i18n/locale";
@@ -16,7 +17,7 @@ type Props = { params: Promise<{ code: string }>; searchParams: Promise<Record<s
 
 /** The sector a URL names, or null: `/sectors/c` is section C, `/sectors/xyz` is no sector. */
 async function sectorOf(params: Props["params"]) {
-  const code = SectorCodeParamSchema.safeParse(decodeURIComponent((await params).code));
+  const code = SectorCodeParamSchema.safeParse((await params).code);
   return code.success ? getSector(code.data) : null;
 }
 
@@ -29,8 +30,9 @@ export default async function SectorPage({ params, searchParams }: Props) {
   const [sector, { page }] = await Promise.all([sectorOf(params), searchParams.then((raw) => SectorPageParamsSchema.parse(raw))]);
   if (!sector) notFound();
   const locale = toLocale(await getLocale());
-  const [t, format, organizations, counts] = await Promise.all([
+  const [t, tb, format, organizations, counts] = await Promise.all([
     getTranslations("sectors"),
+    getTranslations("browse"),
     getFormatter(),
     listOrganizations({ sector: sector.code, sort: "name-asc", page, perPage: 25 }, locale),
     sector.level === "section" ? listSectorsWithCounts() : null,
@@ -61,8 +63,15 @@ export default async function SectorPage({ params, searchParams }: Props) {
       )}
 
       <Section title={t("organizations")} id="organizations">
-        {organizations.total === 0 && organizations.items.length === 0 ? (
+        {organizations.total === 0 ? (
           <Muted>{t("noOrganizations")}</Muted>
+        ) : organizations.items.length === 0 ? (
+          <EmptyResults
+            title={tb("pastLastPage")}
+            hint={tb("pastLastPageHint")}
+            clearHref={`${paths.sector(sector.code)}#organizations`}
+            clearLabel={tb("firstPage")}
+          />
         ) : (
           <>
             <p className="mb-4">
