@@ -295,12 +295,55 @@ function printTable(runs: RunResult[]) {
   for (const row of rows) console.log(line(row));
 }
 
+type App = { server: ChildProcess; origin: string };
+
+/** `next start` on a free port, answering once its export route does (an API route: no page rendered yet). */
+async function startApp(url: string, extraEnvironment: Record<string, string> = {}): Promise<App> {
+  const port = await findFreePort();
+  const origin = `http://127.0.0.1:${port}`;
+  const log: string[] = [];
+  const server = spawn(join(projectRoot, "node_modules", ".bin", "next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
+    cwd: projectRoot,
+    stdio: ["ignore", "pipe", "pipe"],
+    env: { ...process.env, ...appEnvironment(url, origin), ...extraEnvironment },
+  });
+  const keepLog = (chunk: Buffer) => {
+    log.push(chunk.toString());
+    if (log.length > 200) log.shift();
+  };
+  server.stdout?.on("data", keepLog);
+  server.stderr?.on("data", keepLog);
+  children.push(server);
+  try {
+    await waitForHttp(origin + SMALL_EXPORT, server, 120);
+  } catch (error) {
+    throw new Error(`${error instanceof Error ? error.message : error}\n${log.join("").slice(-3000)}`);
+  }
+  return { server, origin };
+}
+
+const secret = randomBytes(32).toString("base64");
+function appEnvironment(url: string, origin: string) {
+  return { DATABASE_URL: url, NEXTAUTH_SECRET: secret, NEXTAUTH_URL: origin, PORT: new URL(origin).port, NODE_ENV: "production" as const };
+}
+
+/** Every server this run started, stopped on the way out whatever happens. */
+const children: ChildProcess[] = [];
+
+async function runAll(specs: RunSpec[], origins: Record<Target, string>, runs: RunResult[]) {
+  for (const spec of specs) {
+    process.stdout.write(`  ${spec.name}: ${spec.paths[0]}${spec.paths.length > 1 ? ` (+${spec.paths.length - 1} more)` : ""} ... `);
+    const result = await measure(spec, origins[spec.target]);
+    runs.push({ ...result, loadAverage1m: round(loadavg()[0] ?? 0, 2) });
+    const failure = result.requests === 0 ? "no response completed within the run" : `statuses ${JSON.stringify(result.statusCodes)}, ${result.errors} errors`;
+    console.log(`p95 ${result.p95Ms} ms, ${result.rps} req/s${result.ok ? "" : `, FAILED (${failure})`}`);
+  }
+}
+
 async function main() {
   let database: Database | undefined;
-  let app: ChildProcess | undefined;
-  let baseline: ChildProcess | undefined;
   const cleanUp = async () => {
-    await Promise.all([stopChild(app), stopChild(baseline)]);
+    await Promise.all(children.map(stopChild));
     if (database?.embedded) await database.stop();
   };
   let interrupted = false;
@@ -330,32 +373,10 @@ async function main() {
     if (options["generate-only"]) return;
 
     const targets = await pickTargets(url);
-    const port = await findFreePort();
-    const origin = `http://127.0.0.1:${port}`;
-    const environment = {
-      DATABASE_URL: url,
-      NEXTAUTH_SECRET: randomBytes(32).toString("base64"),
-      NEXTAUTH_URL: origin,
-      PORT: String(port),
-      NODE_ENV: "production" as const,
-    };
     if (buildIsStale()) {
       console.log("Building the app (the sources changed since the last build)...");
-      await run("next", ["build"], environment);
+      await run("next", ["build"], appEnvironment(url, "http://127.0.0.1:3000"));
     }
-    const appLog: string[] = [];
-    const server = spawn(join(projectRoot, "node_modules", ".bin", "next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
-      cwd: projectRoot,
-      stdio: ["ignore", "pipe", "pipe"],
-      env: { ...process.env, ...environment },
-    });
-    const keepLog = (chunk: Buffer) => {
-      appLog.push(chunk.toString());
-      if (appLog.length > 200) appLog.shift();
-    };
-    server.stdout?.on("data", keepLog);
-    server.stderr?.on("data", keepLog);
-    app = server;
 
     const baselinePort = await findFreePort();
     const baselineOrigin = `http://127.0.0.1:${baselinePort}`;
@@ -364,40 +385,40 @@ async function main() {
       stdio: ["ignore", "inherit", "inherit"],
       env: { ...process.env, DATABASE_URL: url, BASELINE_PORT: String(baselinePort), NODE_ENV: "production" as const },
     });
-    baseline = bare;
-
-    try {
-      // An API route, not a page: the export's memory is measured first, before any page is rendered.
-      await waitForHttp(origin + SMALL_EXPORT, server, 120);
-    } catch (error) {
-      throw new Error(`${error instanceof Error ? error.message : error}\n${appLog.join("").slice(-3000)}`);
-    }
+    children.push(bare);
+    const app = await startApp(url);
     await waitForHttp(`${baselineOrigin}/search?q=ping`, bare, 60);
-    const appPid = server.pid ?? 0;
 
+    const organizationPage = paths.organization(targets.organizationSlug);
     const specs: RunSpec[] = [
       { name: "search-api", target: "app", paths: SEARCH_QUERIES.map((q) => paths.api.search({ q })) },
       { name: "search-baseline", target: "baseline", paths: SEARCH_QUERIES.map((q) => `/search?${new URLSearchParams({ q })}`) },
       { name: "joint-ventures-api", target: "app", paths: [paths.api.jointVentures({ sector: "C", country: "BY" })] },
-      { name: "organization-page", target: "app", paths: [paths.organization(targets.organizationSlug)] },
+      { name: "organization-page", target: "app", paths: [organizationPage] },
       { name: "organizations-list", target: "app", paths: [paths.organizations({ page: 2 })], list: true },
       { name: "joint-ventures-list", target: "app", paths: [paths.jointVentures({ sector: "C", country: "BY" })], list: true },
       { name: "meetings-list", target: "app", paths: [paths.meetings({ page: 2 })], list: true },
       { name: "search-page", target: "app", paths: [paths.search({ q: SEARCH_QUERIES[0] })], list: true },
     ];
+    // The app keeps public reads in memory for a minute (lib/cache.ts), so a repeated URL is a cache hit after
+    // the first request. The same pages on a server with the cache off show what a miss costs: a reader's
+    // first visit, or any of the thousands of other pages and filters.
+    const uncachedSpecs: RunSpec[] = specs
+      .filter((spec) => ["organization-page", "organizations-list", "joint-ventures-list", "meetings-list"].includes(spec.name))
+      .map((spec) => ({ ...spec, name: `${spec.name}-uncached` }));
     const only = options.only?.split(",").map((name) => name.trim());
-    const chosen = only ? specs.filter((spec) => only.includes(spec.name)) : specs;
+    const chosen = (list: RunSpec[]) => (only ? list.filter((spec) => only.includes(spec.name)) : list);
 
     const loadBefore = loadavg();
-    const exported = only && !only.includes("export") ? undefined : await measureExport(origin, appPid);
+    const exported = only && !only.includes("export") ? undefined : await measureExport(app.origin, app.server.pid ?? 0);
     if (exported) console.log(`  export: ${exported.rows} rows in ${exported.seconds} s, peak RSS ${exported.peakRssMb} MB`);
     const runs: RunResult[] = [];
-    for (const spec of chosen) {
-      process.stdout.write(`  ${spec.name}: ${spec.paths[0]}${spec.paths.length > 1 ? ` (+${spec.paths.length - 1} more)` : ""} ... `);
-      const result = await measure(spec, spec.target === "app" ? origin : baselineOrigin);
-      runs.push({ ...result, loadAverage1m: round(loadavg()[0] ?? 0, 2) });
-      const failure = result.requests === 0 ? "no response completed within the run" : `statuses ${JSON.stringify(result.statusCodes)}, ${result.errors} errors`;
-      console.log(`p95 ${result.p95Ms} ms, ${result.rps} req/s${result.ok ? "" : `, FAILED (${failure})`}`);
+    await runAll(chosen(specs), { app: app.origin, baseline: baselineOrigin }, runs);
+    if (chosen(uncachedSpecs).length > 0) {
+      await stopChild(app.server);
+      console.log("  (the same pages with the read cache off: INTERREGIO_CACHE=off)");
+      const uncached = await startApp(url, { INTERREGIO_CACHE: "off" });
+      await runAll(chosen(uncachedSpecs), { app: uncached.origin, baseline: baselineOrigin }, runs);
     }
     const loadAfter = loadavg();
 
@@ -405,7 +426,8 @@ async function main() {
     const search = byName.get("search-api");
     const searchBaseline = byName.get("search-baseline");
     const searchRatioToBaseline = search?.ok && searchBaseline?.ok && searchBaseline.rps > 0 ? round(search.rps / searchBaseline.rps, 2) : null;
-    const listRuns = runs.filter((r) => specs.find((s) => s.name === r.name)?.list);
+    const listNames = new Set([...specs, ...uncachedSpecs].filter((s) => s.list).map((s) => s.name));
+    const listRuns = runs.filter((r) => listNames.has(r.name));
     const checks = [
       { target: `search API p95 <= ${TARGETS.searchP95Ms} ms`, value: search?.p95Ms ?? null, met: !!search?.ok && search.p95Ms <= TARGETS.searchP95Ms },
       { target: `search throughput >= ${TARGETS.searchRatio}x baseline`, value: searchRatioToBaseline, met: searchRatioToBaseline !== null && searchRatioToBaseline >= TARGETS.searchRatio },
