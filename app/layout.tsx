@@ -21,13 +21,13 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   const clientMessages = Object.fromEntries(clientNamespaces.map((name) => [name, messages[name]]));
   return (
     <html lang={locale}>
-      <body className="min-h-screen flex flex-col">
+      <body className="flex min-h-screen flex-col">
         <a href="#main" className="sr-only focus:not-sr-only focus:block focus:p-2">
           {t("skipToContent")}
         </a>
         <NextIntlClientProvider messages={clientMessages}>
           <SiteHeader />
-          <main id="main" tabIndex={-1} className="mx-auto w-full max-w-5xl px-4 py-8 flex-1">
+          <main id="main" tabIndex={-1} className="mx-auto w-full max-w-5xl flex-1 px-4 py-8">
             {children}
           </main>
         </NextIntlClientProvider>

@@ -36,20 +36,28 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   return (
     <form onSubmit={submit} method="post" className="max-w-xl">
       {error && (
-        <div role="alert" className="border-4 border-danger px-4 py-3 mb-6">
+        <div role="alert" className="mb-6 border-4 border-danger px-4 py-3">
           <h2 className="text-xl font-bold">{te("summaryTitle")}</h2>
           <p>{t(error)}</p>
         </div>
       )}
       <div className="mb-6">
-        <label htmlFor="email" className="block font-bold">{t("email")}</label>
+        <label htmlFor="email" className="block font-bold">
+          {t("email")}
+        </label>
         <input id="email" name="email" type="email" autoComplete="username" required maxLength={254} className={field} />
       </div>
       <div className="mb-6">
-        <label htmlFor="password" className="block font-bold">{t("password")}</label>
+        <label htmlFor="password" className="block font-bold">
+          {t("password")}
+        </label>
         <input id="password" name="password" type="password" autoComplete="current-password" required maxLength={200} className={field} />
       </div>
-      <button type="submit" disabled={pending} className="bg-ok text-white font-bold px-4 py-2 shadow-[0_2px_0_#002d18] hover:bg-[#005a30] disabled:opacity-50 cursor-pointer">
+      <button
+        type="submit"
+        disabled={pending}
+        className="cursor-pointer bg-ok px-4 py-2 font-bold text-white shadow-[0_2px_0_#002d18] hover:bg-[#005a30] disabled:opacity-50"
+      >
         {t("submit")}
       </button>
     </form>
@@ -62,7 +70,7 @@ export function SignOutButton() {
     <button
       type="button"
       onClick={() => void signOut({ callbackUrl: "/" })}
-      className="bg-ok text-white font-bold px-4 py-2 shadow-[0_2px_0_#002d18] hover:bg-[#005a30] cursor-pointer"
+      className="cursor-pointer bg-ok px-4 py-2 font-bold text-white shadow-[0_2px_0_#002d18] hover:bg-[#005a30]"
     >
       {t("submit")}
     </button>

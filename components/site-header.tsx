@@ -9,9 +9,9 @@ export async function SiteHeader() {
   const [t, locale, user] = await Promise.all([getTranslations("site"), getLocale(), getCurrentUser().catch(() => null)]);
   const other = locale === "ru" ? "en" : "ru";
   return (
-    <header className="bg-ink text-white border-b-8 border-brand">
-      <div className="mx-auto max-w-5xl px-4 py-3 flex flex-wrap items-center gap-x-6 gap-y-2">
-        <Link href={paths.home()} className="text-white! no-underline text-2xl font-bold mr-auto">
+    <header className="border-b-8 border-brand bg-ink text-white">
+      <div className="mx-auto flex max-w-5xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
+        <Link href={paths.home()} className="mr-auto text-2xl font-bold text-white! no-underline">
           {t("name")}
           <span className="block text-base font-normal">{t("tagline")}</span>
         </Link>
@@ -22,7 +22,7 @@ export async function SiteHeader() {
             type="submit"
             lang={other}
             aria-label={t("language.switchToLabel")}
-            className="text-white underline underline-offset-4 cursor-pointer"
+            className="cursor-pointer text-white underline underline-offset-4"
           >
             {t("language.switchTo")}
           </button>
@@ -41,7 +41,7 @@ export async function SiteHeader() {
         )}
       </div>
       <nav aria-label={t("nav.label")} className="bg-[#1d1e1f]">
-        <ul className="mx-auto max-w-5xl px-4 flex flex-wrap gap-x-6 py-2">
+        <ul className="mx-auto flex max-w-5xl flex-wrap gap-x-6 px-4 py-2">
           {[
             { href: paths.regions(), label: t("nav.regions") },
             { href: paths.organizations(), label: t("nav.organizations") },

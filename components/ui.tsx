@@ -6,9 +6,9 @@ import { getTranslations } from "next-intl/server";
 export function PageHeading({ caption, children, lead }: { caption?: ReactNode; children: ReactNode; lead?: ReactNode }) {
   return (
     <div className="mb-8">
-      {caption && <p className="text-lg text-muted mb-1">{caption}</p>}
-      <h1 className="text-3xl sm:text-4xl font-bold leading-tight">{children}</h1>
-      {lead && <p className="mt-4 text-xl max-w-3xl">{lead}</p>}
+      {caption && <p className="mb-1 text-lg text-muted">{caption}</p>}
+      <h1 className="text-3xl leading-tight font-bold sm:text-4xl">{children}</h1>
+      {lead && <p className="mt-4 max-w-3xl text-xl">{lead}</p>}
     </div>
   );
 }
@@ -16,7 +16,7 @@ export function PageHeading({ caption, children, lead }: { caption?: ReactNode; 
 export function Section({ title, children, id }: { title: ReactNode; children: ReactNode; id?: string }) {
   return (
     <section className="mt-10" aria-labelledby={id}>
-      <h2 id={id} className="text-2xl font-bold mb-4">
+      <h2 id={id} className="mb-4 text-2xl font-bold">
         {title}
       </h2>
       {children}
@@ -26,9 +26,9 @@ export function Section({ title, children, id }: { title: ReactNode; children: R
 
 export function SummaryList({ rows }: { rows: [ReactNode, ReactNode][] }) {
   return (
-    <dl className="border-t border-line max-w-3xl">
+    <dl className="max-w-3xl border-t border-line">
       {rows.map(([term, value], i) => (
-        <div key={i} className="grid sm:grid-cols-3 gap-x-6 py-3 border-b border-line">
+        <div key={i} className="grid gap-x-6 border-b border-line py-3 sm:grid-cols-3">
           <dt className="font-bold">{term}</dt>
           <dd className="sm:col-span-2">{value}</dd>
         </div>
@@ -54,7 +54,7 @@ export function Table({
   return (
     <div className="overflow-x-auto">
       <table className="w-full border-collapse text-left">
-        <caption className={hideCaption ? "sr-only" : "text-left text-xl font-bold mb-3"}>{caption}</caption>
+        <caption className={hideCaption ? "sr-only" : "mb-3 text-left text-xl font-bold"}>{caption}</caption>
         <thead>
           <tr>
             {columns.map((column, i) => (
@@ -69,11 +69,11 @@ export function Table({
             <tr key={r}>
               {row.map((cell, c) =>
                 c === 0 ? (
-                  <th key={c} scope="row" className="border-b border-line py-2 pr-4 font-normal align-top">
+                  <th key={c} scope="row" className="border-b border-line py-2 pr-4 align-top font-normal">
                     {cell}
                   </th>
                 ) : (
-                  <td key={c} className={`border-b border-line py-2 pr-4 align-top ${columns[c]?.numeric ? "text-right tabular" : ""}`}>
+                  <td key={c} className={`border-b border-line py-2 pr-4 align-top ${columns[c]?.numeric ? "tabular text-right" : ""}`}>
                     {cell}
                   </td>
                 ),
@@ -86,7 +86,15 @@ export function Table({
   );
 }
 
-export function Tag({ children, tone = "grey", title }: { children: ReactNode; tone?: "grey" | "blue" | "green" | "yellow"; title?: string }) {
+export function Tag({
+  children,
+  tone = "grey",
+  title,
+}: {
+  children: ReactNode;
+  tone?: "grey" | "blue" | "green" | "yellow";
+  title?: string;
+}) {
   const tones = {
     grey: "bg-[#eeefef] text-[#383f43]",
     blue: "bg-[#d2e2f1] text-[#0c2d4a]",
@@ -113,7 +121,7 @@ export async function DemoTag() {
 export function Notice({ children, tone = "info" }: { children: ReactNode; tone?: "info" | "success" | "error" }) {
   const border = { info: "border-brand", success: "border-ok", error: "border-danger" }[tone];
   return (
-    <div role={tone === "error" ? "alert" : "status"} className={`border-l-8 ${border} bg-panel px-4 py-3 my-4 max-w-3xl`}>
+    <div role={tone === "error" ? "alert" : "status"} className={`border-l-8 ${border} my-4 max-w-3xl bg-panel px-4 py-3`}>
       {children}
     </div>
   );

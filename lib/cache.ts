@@ -40,13 +40,11 @@ export function cached<Args extends unknown[], Result>(
     const inFlight = pending.get(key);
     if (inFlight) return inFlight as Promise<Result>;
     const generation = currentGeneration;
-    const promise = read(...args).then(
-      (value) => {
-        // A write during the read may have changed what it saw: do not keep a result older than the write.
-        if (generation === currentGeneration) store.set(key, { value, tags });
-        return value;
-      },
-    );
+    const promise = read(...args).then((value) => {
+      // A write during the read may have changed what it saw: do not keep a result older than the write.
+      if (generation === currentGeneration) store.set(key, { value, tags });
+      return value;
+    });
     pending.set(key, promise);
     try {
       return await promise;

@@ -61,7 +61,11 @@ export type StreamOptions = {
  * Resolves once the first batch is read: a database that is down or a query that fails rejects here, while the
  * caller can still answer with an error status, rather than as a download cut short.
  */
-export async function streamQuery<Row>(query: SqlQuery, encoder: RowEncoder<Row>, options: StreamOptions = {}): Promise<ReadableStream<Uint8Array>> {
+export async function streamQuery<Row>(
+  query: SqlQuery,
+  encoder: RowEncoder<Row>,
+  options: StreamOptions = {},
+): Promise<ReadableStream<Uint8Array>> {
   const batchSize = options.batchSize ?? 500;
   const pool = options.pool ?? sqlPool();
   const bytes = new TextEncoder();

@@ -104,10 +104,8 @@ export const demoOrganizations: readonly DemoOrganization[] = [
     sectors: ["20", "22"],
     foundedYear: 1961,
     website: "https://posemye-polychem.example",
-    descriptionEn:
-      "A chemical plant producing polyamide granulate, industrial fibres and plastic packaging film.",
-    descriptionRu:
-      "Химический завод, выпускающий полиамидный гранулят, технические нити и упаковочную пленку.",
+    descriptionEn: "A chemical plant producing polyamide granulate, industrial fibres and plastic packaging film.",
+    descriptionRu: "Химический завод, выпускающий полиамидный гранулят, технические нити и упаковочную пленку.",
     registrationNumber: "4699016415",
   },
   {
@@ -121,8 +119,7 @@ export const demoOrganizations: readonly DemoOrganization[] = [
     sectors: ["21", "72"],
     foundedYear: 2006,
     website: "https://pharmseym.example",
-    descriptionEn:
-      "Makes generic tablets and injectable solutions and runs a small laboratory for stability and bioequivalence studies.",
+    descriptionEn: "Makes generic tablets and injectable solutions and runs a small laboratory for stability and bioequivalence studies.",
     descriptionRu:
       "Выпускает дженерики в таблетках и растворы для инъекций, располагает небольшой лабораторией для исследований стабильности и биоэквивалентности.",
     registrationNumber: "4699017592",
@@ -138,10 +135,8 @@ export const demoOrganizations: readonly DemoOrganization[] = [
     sectors: ["62"],
     foundedYear: 2012,
     website: "https://nightingale-code.example",
-    descriptionEn:
-      "A software company writing accounting and logistics systems for regional manufacturers and retailers.",
-    descriptionRu:
-      "Компания-разработчик учетных и логистических систем для региональных производителей и торговых сетей.",
+    descriptionEn: "A software company writing accounting and logistics systems for regional manufacturers and retailers.",
+    descriptionRu: "Компания-разработчик учетных и логистических систем для региональных производителей и торговых сетей.",
     registrationNumber: "4699018620",
   },
   {
@@ -157,8 +152,7 @@ export const demoOrganizations: readonly DemoOrganization[] = [
     website: null,
     descriptionEn:
       "A housing contractor that built residential blocks and farm buildings. It ceased operations and was struck off the register.",
-    descriptionRu:
-      "Подрядчик, строивший жилые дома и сельскохозяйственные здания. Прекратил деятельность и исключен из реестра.",
+    descriptionRu: "Подрядчик, строивший жилые дома и сельскохозяйственные здания. Прекратил деятельность и исключен из реестра.",
     registrationNumber: "4699019744",
   },
   {
@@ -172,10 +166,8 @@ export const demoOrganizations: readonly DemoOrganization[] = [
     sectors: ["29", "28"],
     foundedYear: 2003,
     website: "https://svisloch-motors.example",
-    descriptionEn:
-      "Builds chassis and bodies for municipal vehicles: refuse trucks, road sweepers and utility vans.",
-    descriptionRu:
-      "Выпускает шасси и кузова коммунальной техники: мусоровозы, подметально-уборочные машины и сервисные фургоны.",
+    descriptionEn: "Builds chassis and bodies for municipal vehicles: refuse trucks, road sweepers and utility vans.",
+    descriptionRu: "Выпускает шасси и кузова коммунальной техники: мусоровозы, подметально-уборочные машины и сервисные фургоны.",
     registrationNumber: "199004126",
   },
   {
@@ -189,8 +181,7 @@ export const demoOrganizations: readonly DemoOrganization[] = [
     sectors: ["62", "72"],
     foundedYear: 2010,
     website: "https://upper-town-labs.example",
-    descriptionEn:
-      "A software developer with teams in several Belarusian cities, working on farm telemetry and machine-vision systems.",
+    descriptionEn: "A software developer with teams in several Belarusian cities, working on farm telemetry and machine-vision systems.",
     descriptionRu:
       "Разработчик программного обеспечения с командами в нескольких городах Беларуси, занимается телеметрией сельхозтехники и системами машинного зрения.",
     registrationNumber: "199005270",
@@ -206,10 +197,8 @@ export const demoOrganizations: readonly DemoOrganization[] = [
     sectors: ["28"],
     foundedYear: 1957,
     website: "https://ptich-agromash.example",
-    descriptionEn:
-      "Makes gearboxes, hydraulic cylinders and soil-working tools for agricultural machinery.",
-    descriptionRu:
-      "Производит редукторы, гидроцилиндры и почвообрабатывающие рабочие органы для сельскохозяйственной техники.",
+    descriptionEn: "Makes gearboxes, hydraulic cylinders and soil-working tools for agricultural machinery.",
+    descriptionRu: "Производит редукторы, гидроцилиндры и почвообрабатывающие рабочие органы для сельскохозяйственной техники.",
     registrationNumber: "699006386",
   },
   {
@@ -223,10 +212,8 @@ export const demoOrganizations: readonly DemoOrganization[] = [
     sectors: ["28", "46"],
     foundedYear: 1965,
     website: "https://sozh-agrotekhnika.example",
-    descriptionEn:
-      "Builds grain combine harvesters, forage harvesters and headers, and sells them through dealers in Belarus and Russia.",
-    descriptionRu:
-      "Выпускает зерноуборочные и кормоуборочные комбайны и жатки, продает их через дилеров в Беларуси и России.",
+    descriptionEn: "Builds grain combine harvesters, forage harvesters and headers, and sells them through dealers in Belarus and Russia.",
+    descriptionRu: "Выпускает зерноуборочные и кормоуборочные комбайны и жатки, продает их через дилеров в Беларуси и России.",
     registrationNumber: "499007430",
   },
   {
@@ -257,8 +244,7 @@ export const demoOrganizations: readonly DemoOrganization[] = [
     sectors: ["46", "52"],
     foundedYear: 2001,
     website: "https://dvina-trade.example",
-    descriptionEn:
-      "A wholesaler of food and building materials with its own bonded warehouse near the Russian border.",
+    descriptionEn: "A wholesaler of food and building materials with its own bonded warehouse near the Russian border.",
     descriptionRu:
       "Оптовая компания, торгующая продовольствием и стройматериалами, располагает собственным таможенным складом у российской границы.",
     registrationNumber: "399009664",
@@ -291,10 +277,8 @@ export const demoOrganizations: readonly DemoOrganization[] = [
     sectors: ["21", "72"],
     foundedYear: 1999,
     website: "https://neman-biosintez.example",
-    descriptionEn:
-      "Produces antibiotic substances by fermentation and veterinary medicines for livestock farms.",
-    descriptionRu:
-      "Производит субстанции антибиотиков методом ферментации и ветеринарные препараты для животноводческих хозяйств.",
+    descriptionEn: "Produces antibiotic substances by fermentation and veterinary medicines for livestock farms.",
+    descriptionRu: "Производит субстанции антибиотиков методом ферментации и ветеринарные препараты для животноводческих хозяйств.",
     registrationNumber: "599010740",
   },
   {
@@ -308,8 +292,7 @@ export const demoOrganizations: readonly DemoOrganization[] = [
     sectors: ["35", "43"],
     foundedYear: 2009,
     website: "https://nezhegol-energo.example",
-    descriptionEn:
-      "Operates biogas plants at pig farms and sells the electricity and heat to the grid and to neighbouring farms.",
+    descriptionEn: "Operates biogas plants at pig farms and sells the electricity and heat to the grid and to neighbouring farms.",
     descriptionRu:
       "Эксплуатирует биогазовые установки на свиноводческих фермах и продает электроэнергию и тепло в сеть и соседним хозяйствам.",
     registrationNumber: "3199018726",
@@ -325,10 +308,8 @@ export const demoOrganizations: readonly DemoOrganization[] = [
     sectors: ["29", "27"],
     foundedYear: 1986,
     website: "https://desna-avtokomponent.example",
-    descriptionEn:
-      "Makes brake systems, axles and wiring harnesses for trucks, buses and municipal vehicles.",
-    descriptionRu:
-      "Производит тормозные системы, мосты и жгуты проводов для грузовиков, автобусов и коммунальной техники.",
+    descriptionEn: "Makes brake systems, axles and wiring harnesses for trucks, buses and municipal vehicles.",
+    descriptionRu: "Производит тормозные системы, мосты и жгуты проводов для грузовиков, автобусов и коммунальной техники.",
     registrationNumber: "3299023649",
   },
 
@@ -380,10 +361,8 @@ export const demoOrganizations: readonly DemoOrganization[] = [
     sectors: ["85", "72"],
     foundedYear: 1976,
     website: "https://kursk-mining-school.example",
-    descriptionEn:
-      "A small institute training mining engineers and geologists for the iron ore deposits of the Kursk Magnetic Anomaly.",
-    descriptionRu:
-      "Небольшой институт, готовящий горных инженеров и геологов для железорудных месторождений Курской магнитной аномалии.",
+    descriptionEn: "A small institute training mining engineers and geologists for the iron ore deposits of the Kursk Magnetic Anomaly.",
+    descriptionRu: "Небольшой институт, готовящий горных инженеров и геологов для железорудных месторождений Курской магнитной аномалии.",
     registrationNumber: "4699022176",
     fieldsOfStudy: ["Mining engineering", "Geology", "Mineral processing"],
   },
@@ -398,10 +377,8 @@ export const demoOrganizations: readonly DemoOrganization[] = [
     sectors: ["85", "62"],
     foundedYear: 1992,
     website: "https://svisloch-institute.example",
-    descriptionEn:
-      "An institute of higher education training software engineers and data analysts, many of them for industrial companies.",
-    descriptionRu:
-      "Учреждение высшего образования, готовящее программистов и аналитиков данных, в том числе для промышленных предприятий.",
+    descriptionEn: "An institute of higher education training software engineers and data analysts, many of them for industrial companies.",
+    descriptionRu: "Учреждение высшего образования, готовящее программистов и аналитиков данных, в том числе для промышленных предприятий.",
     registrationNumber: "199011820",
     fieldsOfStudy: ["Software engineering", "Data science", "Information security"],
   },
@@ -416,8 +393,7 @@ export const demoOrganizations: readonly DemoOrganization[] = [
     sectors: ["85", "72"],
     foundedYear: 1968,
     website: "https://sozh-tech.example",
-    descriptionEn:
-      "A technological university with strong chemistry and materials departments and laboratories serving regional industry.",
+    descriptionEn: "A technological university with strong chemistry and materials departments and laboratories serving regional industry.",
     descriptionRu:
       "Технологический университет с сильными химическими и материаловедческими кафедрами и лабораториями, работающими на промышленность региона.",
     registrationNumber: "499012974",
@@ -434,10 +410,8 @@ export const demoOrganizations: readonly DemoOrganization[] = [
     sectors: ["85"],
     foundedYear: 1975,
     website: "https://drut-institute.example",
-    descriptionEn:
-      "An institute training production engineers, logistics managers and economists for manufacturing companies.",
-    descriptionRu:
-      "Институт, готовящий инженеров-технологов, специалистов по логистике и экономистов для промышленных предприятий.",
+    descriptionEn: "An institute training production engineers, logistics managers and economists for manufacturing companies.",
+    descriptionRu: "Институт, готовящий инженеров-технологов, специалистов по логистике и экономистов для промышленных предприятий.",
     registrationNumber: "799013053",
     fieldsOfStudy: ["Industrial engineering", "Logistics", "Economics"],
   },
@@ -452,8 +426,7 @@ export const demoOrganizations: readonly DemoOrganization[] = [
     sectors: ["85", "72"],
     foundedYear: 1948,
     website: "https://poozerye-institute.example",
-    descriptionEn:
-      "An agrarian institute teaching agronomy, dairy technology and veterinary medicine, with an experimental dairy farm.",
+    descriptionEn: "An agrarian institute teaching agronomy, dairy technology and veterinary medicine, with an experimental dairy farm.",
     descriptionRu:
       "Аграрный институт, обучающий агрономии, технологии молочных продуктов и ветеринарии, располагает опытной молочной фермой.",
     registrationNumber: "399014133",
@@ -470,8 +443,7 @@ export const demoOrganizations: readonly DemoOrganization[] = [
     sectors: ["85", "72"],
     foundedYear: 1981,
     website: "https://neman-academy.example",
-    descriptionEn:
-      "An academy training chemical and pharmaceutical technologists, with a pilot plant for fermentation processes.",
+    descriptionEn: "An academy training chemical and pharmaceutical technologists, with a pilot plant for fermentation processes.",
     descriptionRu:
       "Академия, готовящая химиков-технологов и технологов фармацевтических производств, располагает опытной установкой для процессов ферментации.",
     registrationNumber: "599015211",
@@ -513,10 +485,8 @@ export const demoOrganizations: readonly DemoOrganization[] = [
     sectors: ["28"],
     foundedYear: 2009,
     website: "https://sozhtuskar.example",
-    descriptionEn:
-      "Assembles grain combine harvesters and headers for farms in Kursk Oblast and neighbouring Russian regions.",
-    descriptionRu:
-      "Собирает зерноуборочные комбайны и жатки для хозяйств Курской области и соседних российских регионов.",
+    descriptionEn: "Assembles grain combine harvesters and headers for farms in Kursk Oblast and neighbouring Russian regions.",
+    descriptionRu: "Собирает зерноуборочные комбайны и жатки для хозяйств Курской области и соседних российских регионов.",
     registrationNumber: "499016398",
     capital: { amount: "4500000.00", currency: "USD" },
     products: "Grain combine harvesters and headers",
@@ -536,8 +506,7 @@ export const demoOrganizations: readonly DemoOrganization[] = [
     sectors: ["10", "46"],
     foundedYear: 2013,
     website: "https://sugar-bridge.example",
-    descriptionEn:
-      "Packs and exports Kursk beet sugar and sells molasses and beet pulp to Belarusian food and feed producers.",
+    descriptionEn: "Packs and exports Kursk beet sugar and sells molasses and beet pulp to Belarusian food and feed producers.",
     descriptionRu:
       "Фасует и экспортирует курский свекловичный сахар, продает мелассу и жом белорусским производителям продуктов питания и кормов.",
     registrationNumber: "4699024381",
@@ -559,10 +528,8 @@ export const demoOrganizations: readonly DemoOrganization[] = [
     sectors: ["10"],
     foundedYear: 2014,
     website: "https://drut-chernozem.example",
-    descriptionEn:
-      "Makes sweetened condensed milk and dairy desserts from Mogilev milk and Kursk sugar.",
-    descriptionRu:
-      "Выпускает сгущенное молоко с сахаром и молочные десерты из могилевского молока и курского сахара.",
+    descriptionEn: "Makes sweetened condensed milk and dairy desserts from Mogilev milk and Kursk sugar.",
+    descriptionRu: "Выпускает сгущенное молоко с сахаром и молочные десерты из могилевского молока и курского сахара.",
     registrationNumber: "799017485",
     capital: { amount: "6800000.00", currency: "BYN" },
     products: "Sweetened condensed milk, boiled condensed milk and dairy desserts",
@@ -606,10 +573,8 @@ export const demoOrganizations: readonly DemoOrganization[] = [
     sectors: ["62", "72"],
     foundedYear: 2015,
     website: "https://nightingale-agrosoft.example",
-    descriptionEn:
-      "Develops farm management and precision-farming software for agricultural holdings in Russia and Belarus.",
-    descriptionRu:
-      "Разрабатывает программы управления хозяйством и точного земледелия для агрохолдингов России и Беларуси.",
+    descriptionEn: "Develops farm management and precision-farming software for agricultural holdings in Russia and Belarus.",
+    descriptionRu: "Разрабатывает программы управления хозяйством и точного земледелия для агрохолдингов России и Беларуси.",
     registrationNumber: "4699025466",
     capital: { amount: "10000000.00", currency: "RUB" },
     products: "Farm management and precision-farming software",
@@ -653,8 +618,7 @@ export const demoOrganizations: readonly DemoOrganization[] = [
     sectors: ["35", "43"],
     foundedYear: null,
     website: null,
-    descriptionEn:
-      "A proposed venture to build biogas power plants at livestock farms and sugar plants in Kursk Oblast.",
+    descriptionEn: "A proposed venture to build biogas power plants at livestock farms and sugar plants in Kursk Oblast.",
     descriptionRu:
       "Предлагаемое предприятие для строительства биогазовых электростанций на животноводческих фермах и сахарных заводах Курской области.",
     registrationNumber: null,
@@ -677,8 +641,7 @@ export const demoOrganizations: readonly DemoOrganization[] = [
     sectors: ["52", "49"],
     foundedYear: null,
     website: null,
-    descriptionEn:
-      "A planned freight forwarder and cold-storage operator for food shipments between Vitebsk Region and Kursk Oblast.",
+    descriptionEn: "A planned freight forwarder and cold-storage operator for food shipments between Vitebsk Region and Kursk Oblast.",
     descriptionRu:
       "Планируемый экспедитор и оператор холодильных складов для перевозок продовольствия между Витебской и Курской областями.",
     registrationNumber: null,

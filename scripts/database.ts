@@ -138,4 +138,3 @@ export function run(command: string, args: string[], env: Record<string, string>
 export function migrate(url: string) {
   return run("prisma", ["migrate", "deploy"], { DATABASE_URL: url });
 }
-

@@ -42,7 +42,17 @@ function newestSourceTime(paths: string[]): number {
 function buildIsStale() {
   const buildId = join(projectRoot, ".next", "BUILD_ID");
   if (!existsSync(buildId)) return true;
-  const sources = ["app", "components", "lib", "messages", "proxy.ts", "instrumentation.ts", "next.config.ts", "package-lock.json", "postcss.config.mjs"];
+  const sources = [
+    "app",
+    "components",
+    "lib",
+    "messages",
+    "proxy.ts",
+    "instrumentation.ts",
+    "next.config.ts",
+    "package-lock.json",
+    "postcss.config.mjs",
+  ];
   return newestSourceTime(sources) > statSync(buildId).mtimeMs;
 }
 

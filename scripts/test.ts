@@ -1,10 +1,10 @@
 /**
- * `npm test`: lint, type check, unit tests, integration tests against a fresh PostgreSQL database, and
+ * `npm test`: formatting (Prettier), lint, type check, unit tests, integration tests against a fresh PostgreSQL database, and
  * Playwright end-to-end tests against a production build on another fresh database. Uses the server in
  * DATABASE_URL when set (it needs the right to create databases), else the embedded PostgreSQL in .data/test.
  *
  *   npm test                          every stage
- *   npm test -- unit integration      only the stages named (lint, types, unit, integration, e2e)
+ *   npm test -- unit integration      only the stages named (format, lint, types, unit, integration, e2e)
  *   npm test -- e2e e2e/search.spec.ts  other arguments go to Playwright (a spec file, `--grep x`)
  */
 import { randomBytes } from "node:crypto";
@@ -16,7 +16,7 @@ import { createPrismaClient } from "../lib/db.ts";
 import { seedDatabase } from "../prisma/seed.ts";
 import { ensureDatabaseExists, findFreePort, migrate, openDatabase, run, withDatabaseName } from "./database.ts";
 
-const stages = ["lint", "types", "unit", "integration", "e2e"] as const;
+const stages = ["format", "lint", "types", "unit", "integration", "e2e"] as const;
 type Stage = (typeof stages)[number];
 const asked = process.argv.slice(2).filter((arg): arg is Stage => (stages as readonly string[]).includes(arg));
 const wanted = new Set<Stage>(asked.length > 0 ? asked : stages);
@@ -69,6 +69,7 @@ async function stage(name: Stage, work: () => Promise<void>) {
 
 async function main() {
   const chromiumPath = wanted.has("e2e") ? findChromium() : undefined;
+  await stage("format", () => run("prettier", ["--check", "."], common));
   await stage("lint", () => run("eslint", [".", "--max-warnings=0"], common));
   await stage("types", () => run("tsc", ["--noEmit"], common));
   await stage("unit", () => run("vitest", ["run", "--project", "unit"], common));
@@ -80,7 +81,11 @@ async function main() {
     await stage("integration", async () => {
       const url = await freshDatabase(server.url, "it");
       created.push(url);
-      await run("vitest", ["run", "--project", "integration"], { ...common, DATABASE_URL: url, NEXTAUTH_SECRET: randomBytes(32).toString("base64") });
+      await run("vitest", ["run", "--project", "integration"], {
+        ...common,
+        DATABASE_URL: url,
+        NEXTAUTH_SECRET: randomBytes(32).toString("base64"),
+      });
     });
     await stage("e2e", async () => {
       const url = await freshDatabase(server.url, "e2e");

@@ -7,7 +7,15 @@ import type { JointVentureFilter } from "@/lib/joint-ventures/schema";
  * The filters in force, in words: a long list box hides what is chosen in it, so the reader sees here what the
  * table is narrowed to.
  */
-export async function ActiveFilters({ filter, options, locale }: { filter: JointVentureFilter; options: JointVentureFilterOptions; locale: string }) {
+export async function ActiveFilters({
+  filter,
+  options,
+  locale,
+}: {
+  filter: JointVentureFilter;
+  options: JointVentureFilterOptions;
+  locale: string;
+}) {
   const [t, tOrg] = await Promise.all([getTranslations("jointVentures"), getTranslations("organizations")]);
   const name = (record: { nameEn: string; nameRu: string }) => localized(locale, record.nameEn, record.nameRu);
   const items: [string, string][] = [];

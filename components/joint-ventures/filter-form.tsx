@@ -13,7 +13,15 @@ const control = "input mt-1";
  * The filters as a plain GET form: it works without JavaScript, and the URL it makes is the view, so the back
  * button and a shared link bring the same table back.
  */
-export async function JointVentureFilterForm({ filter, options, locale }: { filter: JointVentureFilter; options: JointVentureFilterOptions; locale: string }) {
+export async function JointVentureFilterForm({
+  filter,
+  options,
+  locale,
+}: {
+  filter: JointVentureFilter;
+  options: JointVentureFilterOptions;
+  locale: string;
+}) {
   const [t, tOrg] = await Promise.all([getTranslations("jointVentures"), getTranslations("organizations")]);
   const name = (record: { nameEn: string; nameRu: string }) => localized(locale, record.nameEn, record.nameRu);
   const sections = options.sectors.filter((sector) => sector.level === "section");
@@ -22,13 +30,27 @@ export async function JointVentureFilterForm({ filter, options, locale }: { filt
   const chosenStatuses = new Set(filter.status ?? []);
 
   return (
-    <form method="get" action={paths.jointVentures()} aria-labelledby="jv-filters-title" className="bg-panel p-4 mb-8">
-      <h2 id="jv-filters-title" className="text-2xl font-bold mb-4">{t("filters")}</h2>
+    <form method="get" action={paths.jointVentures()} aria-labelledby="jv-filters-title" className="mb-8 bg-panel p-4">
+      <h2 id="jv-filters-title" className="mb-4 text-2xl font-bold">
+        {t("filters")}
+      </h2>
       <div className="grid gap-6 lg:grid-cols-2">
         <div>
-          <label htmlFor="jv-sector" className={label}>{t("sector")}</label>
-          <p id="jv-sector-hint" className={hint}>{t("sectorHint")}</p>
-          <select id="jv-sector" name="sector" multiple size={8} aria-describedby="jv-sector-hint" defaultValue={[...chosenSectors]} className={`${control} w-full`}>
+          <label htmlFor="jv-sector" className={label}>
+            {t("sector")}
+          </label>
+          <p id="jv-sector-hint" className={hint}>
+            {t("sectorHint")}
+          </p>
+          <select
+            id="jv-sector"
+            name="sector"
+            multiple
+            size={8}
+            aria-describedby="jv-sector-hint"
+            defaultValue={[...chosenSectors]}
+            className={`${control} w-full`}
+          >
             {sections.map((section) => (
               <optgroup key={section.code} label={`${section.code} ${name(section)}`}>
                 <option value={section.code}>{t("sectorWholeSection", { code: section.code, name: name(section) })}</option>
@@ -54,18 +76,36 @@ export async function JointVentureFilterForm({ filter, options, locale }: { filt
         </div>
 
         <div>
-          <label htmlFor="jv-region" className={label}>{t("partnerRegion")}</label>
-          <p id="jv-region-hint" className={hint}>{t("partnerRegionHint")}</p>
-          <select id="jv-region" name="region" multiple size={6} aria-describedby="jv-region-hint" defaultValue={[...chosenRegions]} className={`${control} w-full`}>
+          <label htmlFor="jv-region" className={label}>
+            {t("partnerRegion")}
+          </label>
+          <p id="jv-region-hint" className={hint}>
+            {t("partnerRegionHint")}
+          </p>
+          <select
+            id="jv-region"
+            name="region"
+            multiple
+            size={6}
+            aria-describedby="jv-region-hint"
+            defaultValue={[...chosenRegions]}
+            className={`${control} w-full`}
+          >
             {options.regions.map((region) => (
-              <option key={region.slug} value={region.slug}>{name(region)}</option>
+              <option key={region.slug} value={region.slug}>
+                {name(region)}
+              </option>
             ))}
           </select>
-          <label htmlFor="jv-country" className={`${label} mt-3`}>{t("partnerCountry")}</label>
+          <label htmlFor="jv-country" className={`${label} mt-3`}>
+            {t("partnerCountry")}
+          </label>
           <select id="jv-country" name="country" defaultValue={filter.country ?? ""} className={control}>
             <option value="">{t("anyCountry")}</option>
             {options.countries.map((country) => (
-              <option key={country.code} value={country.code}>{name(country)}</option>
+              <option key={country.code} value={country.code}>
+                {name(country)}
+              </option>
             ))}
           </select>
         </div>
@@ -87,26 +127,60 @@ export async function JointVentureFilterForm({ filter, options, locale }: { filt
           <div className="flex flex-wrap gap-4">
             <label className="block">
               <span className="block">{t("foundedFrom")}</span>
-              <input name="foundedFrom" type="number" inputMode="numeric" min={1800} max={2100} defaultValue={filter.foundedFrom} className={`${control} w-28 tabular`} />
+              <input
+                name="foundedFrom"
+                type="number"
+                inputMode="numeric"
+                min={1800}
+                max={2100}
+                defaultValue={filter.foundedFrom}
+                className={`${control} tabular w-28`}
+              />
             </label>
             <label className="block">
               <span className="block">{t("foundedTo")}</span>
-              <input name="foundedTo" type="number" inputMode="numeric" min={1800} max={2100} defaultValue={filter.foundedTo} className={`${control} w-28 tabular`} />
+              <input
+                name="foundedTo"
+                type="number"
+                inputMode="numeric"
+                min={1800}
+                max={2100}
+                defaultValue={filter.foundedTo}
+                className={`${control} tabular w-28`}
+              />
             </label>
           </div>
         </fieldset>
 
         <fieldset aria-describedby="jv-capital-hint">
           <legend className="font-bold">{t("capital")}</legend>
-          <p id="jv-capital-hint" className={hint}>{t("capitalHint")}</p>
+          <p id="jv-capital-hint" className={hint}>
+            {t("capitalHint")}
+          </p>
           <div className="flex flex-wrap gap-4">
             <label className="block">
               <span className="block">{t("capitalMin")}</span>
-              <input name="capitalMin" type="number" inputMode="decimal" min={0} step="any" defaultValue={filter.capitalMin} className={`${control} w-48 tabular`} />
+              <input
+                name="capitalMin"
+                type="number"
+                inputMode="decimal"
+                min={0}
+                step="any"
+                defaultValue={filter.capitalMin}
+                className={`${control} tabular w-48`}
+              />
             </label>
             <label className="block">
               <span className="block">{t("capitalMax")}</span>
-              <input name="capitalMax" type="number" inputMode="decimal" min={0} step="any" defaultValue={filter.capitalMax} className={`${control} w-48 tabular`} />
+              <input
+                name="capitalMax"
+                type="number"
+                inputMode="decimal"
+                min={0}
+                step="any"
+                defaultValue={filter.capitalMax}
+                className={`${control} tabular w-48`}
+              />
             </label>
           </div>
         </fieldset>
@@ -116,7 +190,9 @@ export async function JointVentureFilterForm({ filter, options, locale }: { filt
             <span className="block font-bold">{t("sortBy")}</span>
             <select name="sort" defaultValue={filter.sort} className={control}>
               {JOINT_VENTURE_SORTS.map((sort) => (
-                <option key={sort} value={sort}>{t(`columns.${sort}`)}</option>
+                <option key={sort} value={sort}>
+                  {t(`columns.${sort}`)}
+                </option>
               ))}
             </select>
           </label>
@@ -130,7 +206,9 @@ export async function JointVentureFilterForm({ filter, options, locale }: { filt
         </div>
       </div>
       <div className="mt-6 flex flex-wrap items-center gap-6">
-        <button type="submit" className="button">{t("apply")}</button>
+        <button type="submit" className="button">
+          {t("apply")}
+        </button>
         <a href={paths.jointVentures()}>{t("clear")}</a>
       </div>
     </form>

@@ -18,7 +18,15 @@ const columns: ColumnSpec[] = [
 ];
 
 /** The page of joint ventures; each sortable heading is a link that sorts by it (again: the other way). */
-export async function JointVentureTable({ page, filter, locale }: { page: Page<JointVentureDto>; filter: JointVentureFilter; locale: string }) {
+export async function JointVentureTable({
+  page,
+  filter,
+  locale,
+}: {
+  page: Page<JointVentureDto>;
+  filter: JointVentureFilter;
+  locale: string;
+}) {
   const [t, tOrg, format] = await Promise.all([getTranslations("jointVentures"), getTranslations("organizations"), getFormatter()]);
   const percent = (value: number) => format.number(value / 100, { style: "percent", maximumFractionDigits: 2 });
   const columnLabel = (key: ColumnSpec["key"]) => t(`columns.${key}`);
@@ -46,8 +54,16 @@ export async function JointVentureTable({ page, filter, locale }: { page: Page<J
                     columnLabel(key)
                   ) : (
                     <Link
-                      href={paths.jointVentures({ ...filterToQuery(filter), sort: key === "name" ? undefined : key, dir: nextDir === "asc" ? undefined : nextDir })}
-                      aria-label={nextDir === "asc" ? t("sortAscending", { column: columnLabel(key) }) : t("sortDescending", { column: columnLabel(key) })}
+                      href={paths.jointVentures({
+                        ...filterToQuery(filter),
+                        sort: key === "name" ? undefined : key,
+                        dir: nextDir === "asc" ? undefined : nextDir,
+                      })}
+                      aria-label={
+                        nextDir === "asc"
+                          ? t("sortAscending", { column: columnLabel(key) })
+                          : t("sortDescending", { column: columnLabel(key) })
+                      }
                     >
                       {columnLabel(key)}
                       {sorted && <span aria-hidden="true">{filter.dir === "asc" ? " ▲" : " ▼"}</span>}
@@ -63,7 +79,7 @@ export async function JointVentureTable({ page, filter, locale }: { page: Page<J
             const primary = venture.sectors.find((sector) => sector.primary);
             return (
               <tr key={venture.slug}>
-                <th scope="row" className="border-b border-line py-2 pr-4 font-normal align-top">
+                <th scope="row" className="border-b border-line py-2 pr-4 align-top font-normal">
                   <Link href={paths.organization(venture.slug)}>{localized(locale, venture.nameEn, venture.name)}</Link>
                   {venture.isDemo && (
                     <>
@@ -72,7 +88,9 @@ export async function JointVentureTable({ page, filter, locale }: { page: Page<J
                     </>
                   )}
                 </th>
-                <td className="border-b border-line py-2 pr-4 align-top">{localized(locale, venture.region.nameEn, venture.region.nameRu)}</td>
+                <td className="border-b border-line py-2 pr-4 align-top">
+                  {localized(locale, venture.region.nameEn, venture.region.nameRu)}
+                </td>
                 <td className="border-b border-line py-2 pr-4 align-top">
                   {primary ? (
                     <>
@@ -83,10 +101,14 @@ export async function JointVentureTable({ page, filter, locale }: { page: Page<J
                   )}
                 </td>
                 <td className="border-b border-line py-2 pr-4 align-top">{tOrg(`statuses.${venture.status}`)}</td>
-                <td className="border-b border-line py-2 pr-4 align-top text-right tabular">{venture.foundedYear ?? "—"}</td>
-                <td className="border-b border-line py-2 pr-4 align-top text-right tabular whitespace-nowrap">
+                <td className="tabular border-b border-line py-2 pr-4 text-right align-top">{venture.foundedYear ?? "—"}</td>
+                <td className="tabular border-b border-line py-2 pr-4 text-right align-top whitespace-nowrap">
                   {venture.capital
-                    ? format.number(venture.capital.amount, { style: "currency", currency: venture.capital.currency, maximumFractionDigits: 0 })
+                    ? format.number(venture.capital.amount, {
+                        style: "currency",
+                        currency: venture.capital.currency,
+                        maximumFractionDigits: 0,
+                      })
                     : "—"}
                 </td>
                 <td className="border-b border-line py-2 pr-4 align-top">

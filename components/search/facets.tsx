@@ -41,11 +41,7 @@ export function toggledPath(params: SearchParams, facet: FacetName, value: strin
  * a URL that the back button and a shared link restore.
  */
 export async function SearchFacets({ facets, params }: { facets: Facets; params: SearchParams }) {
-  const [tSearch, tOrganizations, locale] = await Promise.all([
-    getTranslations("search"),
-    getTranslations("organizations"),
-    getLocale(),
-  ]);
+  const [tSearch, tOrganizations, locale] = await Promise.all([getTranslations("search"), getTranslations("organizations"), getLocale()]);
   const label = (facet: FacetName, item: FacetValue) => {
     if (item.labelEn || item.labelRu) return localized(locale, item.labelEn, item.labelRu);
     if (facet === "type") return tSearch(`typesPlural.${item.value}`);
@@ -60,7 +56,7 @@ export async function SearchFacets({ facets, params }: { facets: Facets; params:
     <nav aria-label={tSearch("facetsLabel")} className="space-y-6">
       {shown.map((facet) => (
         <section key={facet} aria-labelledby={`facet-${facet}`}>
-          <h3 id={`facet-${facet}`} className="font-bold border-b-2 border-ink mb-2">
+          <h3 id={`facet-${facet}`} className="mb-2 border-b-2 border-ink font-bold">
             {tSearch(`facets.${facet}`)}
           </h3>
           <ul className="space-y-1">

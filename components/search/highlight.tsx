@@ -6,7 +6,7 @@ export function Highlight({ text }: { text: string }) {
     <>
       {splitHighlights(text).map((part, i) =>
         part.match ? (
-          <mark key={i} className="bg-[#fff7bf] text-ink font-bold">
+          <mark key={i} className="bg-[#fff7bf] font-bold text-ink">
             {part.text}
           </mark>
         ) : (

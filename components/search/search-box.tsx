@@ -115,7 +115,7 @@ export function SearchBox({ initialQuery = "" }: { initialQuery?: string }) {
           })}
           className="w-full min-w-0 border-2 border-white bg-white px-2 py-1 text-ink"
         />
-        <button type="submit" className="border-2 border-white bg-brand px-3 py-1 font-bold text-white cursor-pointer">
+        <button type="submit" className="cursor-pointer border-2 border-white bg-brand px-3 py-1 font-bold text-white">
           {t("submit")}
         </button>
       </div>
@@ -124,14 +124,14 @@ export function SearchBox({ initialQuery = "" }: { initialQuery?: string }) {
       </span>
       <ul
         {...getMenuProps({ "aria-label": t("suggestions") })}
-        className={showMenu ? "absolute left-0 right-0 z-20 mt-1 border-2 border-ink bg-white text-ink shadow-lg" : "hidden"}
+        className={showMenu ? "absolute right-0 left-0 z-20 mt-1 border-2 border-ink bg-white text-ink shadow-lg" : "hidden"}
       >
         {showMenu &&
           options.map((option, index) => (
             <li
               key={`${option.type}:${option.slug}`}
               {...getItemProps({ item: option, index })}
-              className={`cursor-pointer px-3 py-2 border-b border-line ${highlightedIndex === index ? "bg-brand text-white" : ""}`}
+              className={`cursor-pointer border-b border-line px-3 py-2 ${highlightedIndex === index ? "bg-brand text-white" : ""}`}
             >
               <span className="block font-bold">{option.title}</span>
               <span className={`block text-base ${highlightedIndex === index ? "text-white" : "text-muted"}`}>
@@ -142,7 +142,7 @@ export function SearchBox({ initialQuery = "" }: { initialQuery?: string }) {
           ))}
       </ul>
       {showMenu && options.length === 0 && (
-        <p className="absolute left-0 right-0 z-20 mt-1 border-2 border-ink bg-white px-3 py-2 text-muted">{t("noSuggestions")}</p>
+        <p className="absolute right-0 left-0 z-20 mt-1 border-2 border-ink bg-white px-3 py-2 text-muted">{t("noSuggestions")}</p>
       )}
     </form>
   );

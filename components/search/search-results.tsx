@@ -42,7 +42,9 @@ export async function SearchResults({ hits, startAt }: { hits: SearchHit[]; star
         return (
           <li key={`${hit.type}:${hit.slug}`} className="border-b border-line py-4">
             <p className="mb-1">
-              <Tag tone={hit.type === "organization" ? "blue" : hit.type === "region" ? "green" : "grey"}>{tSearch(`types.${hit.type}`)}</Tag>{" "}
+              <Tag tone={hit.type === "organization" ? "blue" : hit.type === "region" ? "green" : "grey"}>
+                {tSearch(`types.${hit.type}`)}
+              </Tag>{" "}
               {hit.isDemo && <DemoTag />}
             </p>
             <h3 className="text-xl font-bold">

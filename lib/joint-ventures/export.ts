@@ -29,12 +29,19 @@ export async function jointVenturesExportResponse(request: Request, format: "csv
   if (!parsed.success) return problemResponse(invalidParameters(parsed.error.issues).problem, {}, instance);
   let body: ReadableStream<Uint8Array>;
   try {
-    body = await streamJointVentures(parsed.data, format === "csv" ? csvEncoder : jsonEncoder, { origin: url.origin, signal: request.signal });
+    body = await streamJointVentures(parsed.data, format === "csv" ? csvEncoder : jsonEncoder, {
+      origin: url.origin,
+      signal: request.signal,
+    });
   } catch (error) {
     console.error("joint-venture export failed to start", error);
     const isConnection = error instanceof Error && /connect|ECONNREFUSED|timeout|terminat/i.test(error.message);
     if (isConnection) return apiUnavailableResponse(instance);
-    return problemResponse(new ApiProblem("internalError", "The export could not be made. Try again; if it fails again, tell the registry's team.").problem, {}, instance);
+    return problemResponse(
+      new ApiProblem("internalError", "The export could not be made. Try again; if it fails again, tell the registry's team.").problem,
+      {},
+      instance,
+    );
   }
   return new Response(body, {
     headers: {

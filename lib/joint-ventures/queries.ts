@@ -137,7 +137,10 @@ function fromClause(filter: JointVentureFilter): string {
 export function jointVenturesExportQuery(filter: JointVentureFilter, locale: Locale = "en"): SqlQuery {
   const params = new Params();
   const where = whereClause(filter, params);
-  return { text: `SELECT ${rowColumns} ${fromClause(filter)} ${sectorsJoin} WHERE ${where} ORDER BY ${orderBy(filter, locale)}`, values: params.values };
+  return {
+    text: `SELECT ${rowColumns} ${fromClause(filter)} ${sectorsJoin} WHERE ${where} ORDER BY ${orderBy(filter, locale)}`,
+    values: params.values,
+  };
 }
 
 /** The page's statement: one page of rows, each carrying the total of matches. */
@@ -198,7 +201,8 @@ export function toJointVentureDto(row: JointVentureRow, sectorNames: SectorNames
     nameEn: row.name_en,
     status: row.status,
     foundedYear: row.founded_year,
-    capital: row.capital_amount !== null && row.capital_currency ? { amount: Number(row.capital_amount), currency: row.capital_currency } : null,
+    capital:
+      row.capital_amount !== null && row.capital_currency ? { amount: Number(row.capital_amount), currency: row.capital_currency } : null,
     region: { slug: row.region_slug, nameEn: row.region_name_en, nameRu: row.region_name_ru },
     country: row.country_code,
     sectors: row.sector_codes.map((code) => ({
@@ -222,7 +226,11 @@ export function toJointVentureDto(row: JointVentureRow, sectorNames: SectorNames
 /** One page of the table, with the total of matches; repeated reads come from the read cache. */
 export const listJointVentures = cached("joint-ventures-page", ["organizations", "regions", "sectors"], readJointVenturesPage);
 
-async function readJointVenturesPage(filter: JointVentureFilter, pageParams: PageParams, locale: Locale = "en"): Promise<Page<JointVentureDto>> {
+async function readJointVenturesPage(
+  filter: JointVentureFilter,
+  pageParams: PageParams,
+  locale: Locale = "en",
+): Promise<Page<JointVentureDto>> {
   const skip = (pageParams.page - 1) * pageParams.perPage;
   const [rows, sectorNames] = await Promise.all([
     queryRows<JointVentureRow & { total: string }>(jointVenturesPageQuery(filter, locale, { skip, take: pageParams.perPage })),

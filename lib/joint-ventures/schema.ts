@@ -46,7 +46,13 @@ function toScalar(value: unknown): unknown {
 }
 
 const list = <T extends z.ZodType>(item: T, name: string) =>
-  z.preprocess(toList, z.array(item).max(MAX_LIST, { error: `${name} may be given at most ${MAX_LIST} times.` }).optional());
+  z.preprocess(
+    toList,
+    z
+      .array(item)
+      .max(MAX_LIST, { error: `${name} may be given at most ${MAX_LIST} times.` })
+      .optional(),
+  );
 const scalar = <T extends z.ZodType>(schema: T) => z.preprocess(toScalar, schema);
 
 const year = (name: string) => {
@@ -118,8 +124,10 @@ export function parseJointVentureFilterLenient(query: Record<string, string | st
   }
   const filter = out as JointVentureFilter;
   // Crossed ranges mean no one meant them: keep the lower bound only.
-  if (filter.foundedFrom !== undefined && filter.foundedTo !== undefined && filter.foundedFrom > filter.foundedTo) filter.foundedTo = undefined;
-  if (filter.capitalMin !== undefined && filter.capitalMax !== undefined && filter.capitalMin > filter.capitalMax) filter.capitalMax = undefined;
+  if (filter.foundedFrom !== undefined && filter.foundedTo !== undefined && filter.foundedFrom > filter.foundedTo)
+    filter.foundedTo = undefined;
+  if (filter.capitalMin !== undefined && filter.capitalMax !== undefined && filter.capitalMin > filter.capitalMax)
+    filter.capitalMax = undefined;
   return filter;
 }
 
@@ -143,13 +151,13 @@ export function filterToQuery(filter: JointVentureFilter): Record<string, string
 export function hasActiveFilters(filter: JointVentureFilter): boolean {
   return Boolean(
     filter.sector?.length ||
-      filter.region?.length ||
-      filter.country ||
-      filter.status?.length ||
-      filter.foundedFrom !== undefined ||
-      filter.foundedTo !== undefined ||
-      filter.capitalMin !== undefined ||
-      filter.capitalMax !== undefined,
+    filter.region?.length ||
+    filter.country ||
+    filter.status?.length ||
+    filter.foundedFrom !== undefined ||
+    filter.foundedTo !== undefined ||
+    filter.capitalMin !== undefined ||
+    filter.capitalMax !== undefined,
   );
 }
 

@@ -86,7 +86,12 @@ export const unlinkEntityFromMeeting = staffAction(
       const before = await tx.discussionLink.findFirst({
         where: { id: linkId, archivedAt: null, version },
         select: {
-          id: true, meetingId: true, organizationId: true, regionId: true, note: true, version: true,
+          id: true,
+          meetingId: true,
+          organizationId: true,
+          regionId: true,
+          note: true,
+          version: true,
           meeting: { select: { slug: true } },
           organization: { select: { slug: true } },
           region: { select: { slug: true } },

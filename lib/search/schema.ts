@@ -27,7 +27,10 @@ function several<T extends z.ZodType>(item: T) {
     (value) => {
       if (value === undefined || value === null || value === "") return [];
       const values = Array.isArray(value) ? value : [value];
-      return values.flatMap((v) => String(v).split(",")).map((v) => v.trim()).filter(Boolean);
+      return values
+        .flatMap((v) => String(v).split(","))
+        .map((v) => v.trim())
+        .filter(Boolean);
     },
     z.array(item).max(50, { error: "At most 50 values." }),
   );
@@ -37,7 +40,10 @@ const year = z.coerce.number().int().min(1000).max(2200);
 
 /** NACE Rev. 2: a section letter (A-U) or a division's two digits. */
 export const SectorCodeSchema = z.string().regex(/^(?:[A-U]|\d{2})$/, { error: "A NACE section letter (A-U) or a two-digit division." });
-export const RegionSlugSchema = z.string().max(120).regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: "A region's slug, such as kursk-oblast." });
+export const RegionSlugSchema = z
+  .string()
+  .max(120)
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: "A region's slug, such as kursk-oblast." });
 export const CountryCodeSchema = z
   .string()
   .transform((value) => value.toUpperCase())

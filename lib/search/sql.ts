@@ -58,7 +58,8 @@ const sources = {
   region: {
     from: "regions r",
     alias: "r",
-    columns: (rank: string) => `'region'::text, r.id, (${rank})::real, NULL::text, NULL::text, r.level::text, NULL::int, NULL::int, r.country_code::text, r.id`,
+    columns: (rank: string) =>
+      `'region'::text, r.id, (${rank})::real, NULL::text, NULL::text, r.level::text, NULL::int, NULL::int, r.country_code::text, r.id`,
   },
   meeting: {
     from: "meetings m",
@@ -150,7 +151,9 @@ function filterClause(params: SearchParams, p: Params) {
   }
   if (params.region.length) {
     const slugs = p.add(params.region);
-    where.push(`(region_id IN (SELECT id FROM regions WHERE slug = ANY(${slugs}::text[])) OR ${meetingIn(`mrr.slug = ANY(${slugs}::text[])`)})`);
+    where.push(
+      `(region_id IN (SELECT id FROM regions WHERE slug = ANY(${slugs}::text[])) OR ${meetingIn(`mrr.slug = ANY(${slugs}::text[])`)})`,
+    );
   }
   if (params.foundedFrom !== undefined) where.push(`founded_year >= ${p.add(params.foundedFrom)}::int`);
   if (params.foundedTo !== undefined) where.push(`founded_year <= ${p.add(params.foundedTo)}::int`);
@@ -259,16 +262,44 @@ ORDER BY 1, 3 DESC, 2`;
  * organizations before meetings. When nothing starts so, the names most like it by trigrams (a typo).
  */
 export function buildSuggestQuery(text: string, limit: number): SqlQuery | null {
-  const words = text.normalize("NFC").match(/[\p{L}\p{N}]+/gu)?.slice(0, 8) ?? [];
+  const words =
+    text
+      .normalize("NFC")
+      .match(/[\p{L}\p{N}]+/gu)
+      ?.slice(0, 8) ?? [];
   if (words.length === 0) return null;
   const p = new Params();
   const prefix = p.add(words.map((word) => `${word}:*`).join(" & "));
   const latin = `interregio_romanize(${p.add(words.join(" "))}::text)`;
   const each = p.add(limit);
   const kinds = [
-    { type: "region", order: 0, table: "regions", from: "regions r JOIN countries c ON c.code = r.country_code", a: "r", title: "r.name_en, r.name_ru", context: "c.name_en, c.name_ru" },
-    { type: "organization", order: 1, table: "organizations", from: "organizations o JOIN regions rg ON rg.id = o.region_id", a: "o", title: "coalesce(o.name_en, o.name), o.name", context: "rg.name_en, rg.name_ru" },
-    { type: "meeting", order: 2, table: "meetings", from: "meetings m", a: "m", title: "m.title_en, m.title_ru", context: "to_char(m.date, 'YYYY-MM-DD'), to_char(m.date, 'YYYY-MM-DD')" },
+    {
+      type: "region",
+      order: 0,
+      table: "regions",
+      from: "regions r JOIN countries c ON c.code = r.country_code",
+      a: "r",
+      title: "r.name_en, r.name_ru",
+      context: "c.name_en, c.name_ru",
+    },
+    {
+      type: "organization",
+      order: 1,
+      table: "organizations",
+      from: "organizations o JOIN regions rg ON rg.id = o.region_id",
+      a: "o",
+      title: "coalesce(o.name_en, o.name), o.name",
+      context: "rg.name_en, rg.name_ru",
+    },
+    {
+      type: "meeting",
+      order: 2,
+      table: "meetings",
+      from: "meetings m",
+      a: "m",
+      title: "m.title_en, m.title_ru",
+      context: "to_char(m.date, 'YYYY-MM-DD'), to_char(m.date, 'YYYY-MM-DD')",
+    },
   ];
   const select = (kind: (typeof kinds)[number], score: string) =>
     `SELECT '${kind.type}'::text AS type, ${kind.order} AS type_order, ${kind.a}.slug, ${kind.title}, ${kind.context}, ${score} AS score, length(${kind.a}.search_latin) AS len FROM ${kind.from}`;

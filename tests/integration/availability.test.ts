@@ -49,7 +49,8 @@ describe("when the database is down", () => {
     relayed.host = `127.0.0.1:${port}`;
     const saved = process.env.DATABASE_URL;
     process.env.DATABASE_URL = relayed.toString();
-    const request = () => proxy(new NextRequest("http://localhost/regions/kursk-oblast", { headers: { "accept-language": "ru-RU,ru;q=0.9" } }));
+    const request = () =>
+      proxy(new NextRequest("http://localhost/regions/kursk-oblast", { headers: { "accept-language": "ru-RU,ru;q=0.9" } }));
     // Only the clock is faked: sockets and timeouts run for real.
     vi.useFakeTimers({ toFake: ["Date"] });
     try {

@@ -6,19 +6,20 @@ beforeAll(() => seedOnce());
 afterAll(() => prisma.$disconnect());
 
 async function counts() {
-  const [sectors, sections, countries, regions, organizations, partners, meetings, links, commitments, trade, statements] = await Promise.all([
-    prisma.sector.count(),
-    prisma.sector.count({ where: { level: "section" } }),
-    prisma.country.count(),
-    prisma.region.count(),
-    prisma.organization.count({ where: { isDemo: true } }),
-    prisma.jointVenturePartner.count(),
-    prisma.meeting.count(),
-    prisma.discussionLink.count({ where: { createdById: null } }),
-    prisma.commitment.count(),
-    prisma.tradeFigure.count(),
-    prisma.meetingStatement.count(),
-  ]);
+  const [sectors, sections, countries, regions, organizations, partners, meetings, links, commitments, trade, statements] =
+    await Promise.all([
+      prisma.sector.count(),
+      prisma.sector.count({ where: { level: "section" } }),
+      prisma.country.count(),
+      prisma.region.count(),
+      prisma.organization.count({ where: { isDemo: true } }),
+      prisma.jointVenturePartner.count(),
+      prisma.meeting.count(),
+      prisma.discussionLink.count({ where: { createdById: null } }),
+      prisma.commitment.count(),
+      prisma.tradeFigure.count(),
+      prisma.meetingStatement.count(),
+    ]);
   return { sectors, sections, countries, regions, organizations, partners, meetings, links, commitments, trade, statements };
 }
 
@@ -57,7 +58,10 @@ describe("database constraints", () => {
 
   it("refuses shares of one joint venture adding up to more than 100", async () => {
     const { venture, region } = await ventureAndPartners();
-    const total = await prisma.jointVenturePartner.aggregate({ where: { ventureId: venture.id, archivedAt: null }, _sum: { sharePercent: true } });
+    const total = await prisma.jointVenturePartner.aggregate({
+      where: { ventureId: venture.id, archivedAt: null },
+      _sum: { sharePercent: true },
+    });
     const room = 100 - Number(total._sum.sharePercent ?? 0);
     await expect(
       prisma.jointVenturePartner.create({ data: { ventureId: venture.id, partnerRegionId: region.id, sharePercent: room + 0.5 } }),
@@ -67,18 +71,18 @@ describe("database constraints", () => {
   it("refuses a share above 100 or below 0", async () => {
     const { venture, region } = await ventureAndPartners();
     for (const share of [101, -1]) {
-      await expect(prisma.jointVenturePartner.create({ data: { ventureId: venture.id, partnerRegionId: region.id, sharePercent: share } })).rejects.toThrow(
-        /share_check/,
-      );
+      await expect(
+        prisma.jointVenturePartner.create({ data: { ventureId: venture.id, partnerRegionId: region.id, sharePercent: share } }),
+      ).rejects.toThrow(/share_check/);
     }
   });
 
   it("refuses partners on an organization that is not a joint venture", async () => {
     const enterprise = await prisma.organization.findFirstOrThrow({ where: { kind: "enterprise" }, select: { id: true } });
     const { region } = await ventureAndPartners();
-    await expect(prisma.jointVenturePartner.create({ data: { ventureId: enterprise.id, partnerRegionId: region.id, sharePercent: 10 } })).rejects.toThrow(
-      /not a joint venture/,
-    );
+    await expect(
+      prisma.jointVenturePartner.create({ data: { ventureId: enterprise.id, partnerRegionId: region.id, sharePercent: 10 } }),
+    ).rejects.toThrow(/not a joint venture/);
   });
 
   it("keeps registration numbers unique within a country, not across countries", async () => {
@@ -86,16 +90,22 @@ describe("database constraints", () => {
     const minsk = await prisma.region.findUniqueOrThrow({ where: { slug: "minsk" } });
     const base = { kind: "enterprise" as const, status: "active" as const, registrationNumber: "1234567890" };
     await prisma.organization.create({ data: { ...base, slug: "reg-ru-1", name: "А", regionId: kursk.id, countryCode: "RU" } });
-    await expect(prisma.organization.create({ data: { ...base, slug: "reg-ru-2", name: "Б", regionId: kursk.id, countryCode: "RU" } })).rejects.toMatchObject({
+    await expect(
+      prisma.organization.create({ data: { ...base, slug: "reg-ru-2", name: "Б", regionId: kursk.id, countryCode: "RU" } }),
+    ).rejects.toMatchObject({
       code: "P2002",
     });
-    await expect(prisma.organization.create({ data: { ...base, slug: "reg-by-1", name: "В", regionId: minsk.id, countryCode: "BY" } })).resolves.toBeTruthy();
+    await expect(
+      prisma.organization.create({ data: { ...base, slug: "reg-by-1", name: "В", regionId: minsk.id, countryCode: "BY" } }),
+    ).resolves.toBeTruthy();
   });
 
   it("refuses an organization whose country is not its region's", async () => {
     const kursk = await prisma.region.findUniqueOrThrow({ where: { slug: "kursk-oblast" } });
     await expect(
-      prisma.organization.create({ data: { slug: "wrong-country", kind: "enterprise", status: "active", name: "Г", regionId: kursk.id, countryCode: "BY" } }),
+      prisma.organization.create({
+        data: { slug: "wrong-country", kind: "enterprise", status: "active", name: "Г", regionId: kursk.id, countryCode: "BY" },
+      }),
     ).rejects.toThrow();
   });
 
@@ -110,9 +120,9 @@ describe("database constraints", () => {
     const meeting = await prisma.meeting.findFirstOrThrow();
     // A region no test links, so that only the foreign key can refuse the row.
     const region = await prisma.region.findUniqueOrThrow({ where: { slug: "grodno-region" } });
-    await expect(prisma.discussionLink.create({ data: { meetingId: meeting.id, regionId: region.id, note: "x", createdById: 987654 } })).rejects.toThrow(
-      /created_by_id_fkey/,
-    );
+    await expect(
+      prisma.discussionLink.create({ data: { meetingId: meeting.id, regionId: region.id, note: "x", createdById: 987654 } }),
+    ).rejects.toThrow(/created_by_id_fkey/);
     await expect(prisma.region.update({ where: { id: region.id }, data: { updatedById: 987654 } })).rejects.toThrow(/updated_by_id_fkey/);
   });
 
@@ -121,8 +131,8 @@ describe("database constraints", () => {
     const region = await prisma.region.findFirstOrThrow();
     const org = await prisma.organization.findFirstOrThrow();
     await expect(prisma.discussionLink.create({ data: { meetingId: meeting.id, note: "x" } })).rejects.toThrow(/one_entity_check/);
-    await expect(prisma.discussionLink.create({ data: { meetingId: meeting.id, note: "x", regionId: region.id, organizationId: org.id } })).rejects.toThrow(
-      /one_entity_check/,
-    );
+    await expect(
+      prisma.discussionLink.create({ data: { meetingId: meeting.id, note: "x", regionId: region.id, organizationId: org.id } }),
+    ).rejects.toThrow(/one_entity_check/);
   });
 });

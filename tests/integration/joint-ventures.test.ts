@@ -31,7 +31,10 @@ async function allFor(query: Record<string, unknown>, locale: "en" | "ru" = "en"
 }
 
 async function oursFor(query: Record<string, unknown>): Promise<string[]> {
-  return (await allFor(query)).map((venture) => venture.slug).filter((s) => ours.has(s)).sort();
+  return (await allFor(query))
+    .map((venture) => venture.slug)
+    .filter((s) => ours.has(s))
+    .sort();
 }
 
 async function createVenture(data: {
@@ -67,32 +70,81 @@ async function createVenture(data: {
 
 beforeAll(async () => {
   await seedOnce();
-  const ra = await prisma.region.create({ data: { slug: regionA, nameEn: `Test Oblast A ${run}`, nameRu: `Тестовая область А ${run}`, level: "region", countryCode: "RU" } });
-  const rb = await prisma.region.create({ data: { slug: regionB, nameEn: `Test Region B ${run}`, nameRu: `Тестовая область Б ${run}`, level: "region", countryCode: "BY" } });
+  const ra = await prisma.region.create({
+    data: { slug: regionA, nameEn: `Test Oblast A ${run}`, nameRu: `Тестовая область А ${run}`, level: "region", countryCode: "RU" },
+  });
+  const rb = await prisma.region.create({
+    data: { slug: regionB, nameEn: `Test Region B ${run}`, nameRu: `Тестовая область Б ${run}`, level: "region", countryCode: "BY" },
+  });
   const orgA = await prisma.organization.create({
-    data: { slug: slug("org-a"), kind: "enterprise", name: `ООО «Тест А ${run}»`, nameEn: `Test A ${run}`, regionId: ra.id, countryCode: "RU", status: "active" },
+    data: {
+      slug: slug("org-a"),
+      kind: "enterprise",
+      name: `ООО «Тест А ${run}»`,
+      nameEn: `Test A ${run}`,
+      regionId: ra.id,
+      countryCode: "RU",
+      status: "active",
+    },
   });
   const orgB = await prisma.organization.create({
-    data: { slug: slug("org-b"), kind: "enterprise", name: `ОАО «Тест Б ${run}»`, nameEn: null, regionId: rb.id, countryCode: "BY", status: "active" },
+    data: {
+      slug: slug("org-b"),
+      kind: "enterprise",
+      name: `ОАО «Тест Б ${run}»`,
+      nameEn: null,
+      regionId: rb.id,
+      countryCode: "BY",
+      status: "active",
+    },
   });
   // alpha: machinery (C) and wholesale (G); partners in A (a firm) and B (the regional government). A formula-like name.
   const alpha = await createVenture({
-    slug: v.alpha, name: `=ООО «Альфа ${run}»`, nameEn: `Alpha, "JV" ${run}`, regionId: ra.id, countryCode: "RU",
-    status: "active", foundedYear: 2001, capital: ["1000.00", "RUB"], sectors: ["28", "46"],
+    slug: v.alpha,
+    name: `=ООО «Альфа ${run}»`,
+    nameEn: `Alpha, "JV" ${run}`,
+    regionId: ra.id,
+    countryCode: "RU",
+    status: "active",
+    foundedYear: 2001,
+    capital: ["1000.00", "RUB"],
+    sectors: ["28", "46"],
   });
   // beta: food (C); a live partner in B, and an archived one in A that must not count.
   const beta = await createVenture({
-    slug: v.beta, name: `СООО «Бета ${run}»`, nameEn: null, regionId: rb.id, countryCode: "BY",
-    status: "planned", foundedYear: 2005, capital: ["5000.00", "USD"], sectors: ["10"],
+    slug: v.beta,
+    name: `СООО «Бета ${run}»`,
+    nameEn: null,
+    regionId: rb.id,
+    countryCode: "BY",
+    status: "planned",
+    foundedYear: 2005,
+    capital: ["5000.00", "USD"],
+    sectors: ["10"],
   });
   // gamma: vehicles and machinery (both C), no partners, no year, no capital.
   await createVenture({
-    slug: v.gamma, name: `ЗАО «Гамма ${run}»`, nameEn: `Gamma ${run}`, regionId: ra.id, countryCode: "RU",
-    status: "closed", foundedYear: null, capital: null, sectors: ["29", "28"],
+    slug: v.gamma,
+    name: `ЗАО «Гамма ${run}»`,
+    nameEn: `Gamma ${run}`,
+    regionId: ra.id,
+    countryCode: "RU",
+    status: "closed",
+    foundedYear: null,
+    capital: null,
+    sectors: ["29", "28"],
   });
   await createVenture({
-    slug: v.archived, name: `ООО «Архив ${run}»`, nameEn: `Archived ${run}`, regionId: ra.id, countryCode: "RU",
-    status: "active", foundedYear: 2003, capital: ["3000.00", "RUB"], sectors: ["28"], archived: true,
+    slug: v.archived,
+    name: `ООО «Архив ${run}»`,
+    nameEn: `Archived ${run}`,
+    regionId: ra.id,
+    countryCode: "RU",
+    status: "active",
+    foundedYear: 2003,
+    capital: ["3000.00", "RUB"],
+    sectors: ["28"],
+    archived: true,
   });
   await prisma.jointVenturePartner.createMany({
     data: [
@@ -177,11 +229,20 @@ describe("listJointVentures filters", () => {
     const cases: [Record<string, unknown>, object][] = [
       [{}, live],
       [{ sector: ["28", "10"] }, { ...live, OR: [inSector("28"), inSector("10")] }],
-      [{ sector: ["C", "46"], match: "all" }, { ...live, AND: [inSector("C"), inSector("46")] }],
+      [
+        { sector: ["C", "46"], match: "all" },
+        { ...live, AND: [inSector("C"), inSector("46")] },
+      ],
       [{ region: ["kursk-oblast", regionB] }, { ...live, ...partnerIn({ slug: { in: ["kursk-oblast", regionB] } }) }],
       [{ country: "BY" }, { ...live, ...partnerIn({ countryCode: "BY" }) }],
-      [{ status: ["active"], foundedFrom: 2010 }, { ...live, status: { in: ["active"] }, foundedYear: { gte: 2010 } }],
-      [{ capitalMin: 4000000, capitalMax: 200000000 }, { ...live, capitalAmount: { gte: 4000000, lte: 200000000 } }],
+      [
+        { status: ["active"], foundedFrom: 2010 },
+        { ...live, status: { in: ["active"] }, foundedYear: { gte: 2010 } },
+      ],
+      [
+        { capitalMin: 4000000, capitalMax: 200000000 },
+        { ...live, capitalAmount: { gte: 4000000, lte: 200000000 } },
+      ],
     ];
     for (const [query, where] of cases) {
       const page = await listJointVentures(parse(query), { page: 1, perPage: 5 });
@@ -244,7 +305,17 @@ describe("listJointVenturesByCursor", () => {
       cursor = page.nextCursor;
       if (round < 3) {
         const added1 = slug(`walk-${round}`);
-        await createVenture({ slug: added1, name: `ООО «Обход ${round} ${run}»`, nameEn: null, regionId: region.id, countryCode: "RU", status: "active", foundedYear: 2020, capital: null, sectors: ["62"] });
+        await createVenture({
+          slug: added1,
+          name: `ООО «Обход ${round} ${run}»`,
+          nameEn: null,
+          regionId: region.id,
+          countryCode: "RU",
+          status: "active",
+          foundedYear: 2020,
+          capital: null,
+          sectors: ["62"],
+        });
         added.push(added1);
       }
     }
@@ -264,7 +335,8 @@ describe("listJointVenturesByCursor", () => {
 });
 
 describe("the exports", () => {
-  const request = (format: "csv" | "json", query: string) => new Request(`http://registry.test/api/v1/joint-ventures/export.${format}?${query}`);
+  const request = (format: "csv" | "json", query: string) =>
+    new Request(`http://registry.test/api/v1/joint-ventures/export.${format}?${query}`);
 
   it("CSV: BOM, header, one line per venture, neutralised formula cells, as an attachment", async () => {
     const response = await exportCsv(request("csv", `region=${regionB}`));
@@ -276,7 +348,9 @@ describe("the exports", () => {
     const text = new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes).slice(1);
     const lines = text.split("\r\n");
     expect(lines.at(-1)).toBe("");
-    expect(lines[0]).toBe("slug,name,English name,kind,status,region,country,primary sector,sectors,founded year,capital amount,currency,partners,url,demo data");
+    expect(lines[0]).toBe(
+      "slug,name,English name,kind,status,region,country,primary sector,sectors,founded year,capital amount,currency,partners,url,demo data",
+    );
     expect(lines.length - 2).toBe(2);
     const alpha = lines.find((line) => line.startsWith(`${v.alpha},`))!;
     expect(alpha).toContain(`,'=ООО «Альфа ${run}»,"Alpha, ""JV"" ${run}",joint_venture,active,Test Oblast A ${run},RU,`);
@@ -301,12 +375,26 @@ describe("the exports", () => {
   });
 
   it("refuses bad parameters with a 400 problem that names them", async () => {
-    for (const [format, handler] of [["csv", exportCsv], ["json", exportJson]] as const) {
+    for (const [format, handler] of [
+      ["csv", exportCsv],
+      ["json", exportJson],
+    ] as const) {
       const response = await handler(request(format, "sector=ZZ&status=sleeping&foundedFrom=1700"));
       expect(response.status).toBe(400);
       expect(response.headers.get("content-type")).toBe("application/problem+json");
-      const body = (await response.json()) as { type: string; title: string; status: number; detail: string; errors: Record<string, string[]> };
-      expect(body).toMatchObject({ status: 400, title: expect.any(String), type: expect.any(String), detail: expect.stringContaining("sector") });
+      const body = (await response.json()) as {
+        type: string;
+        title: string;
+        status: number;
+        detail: string;
+        errors: Record<string, string[]>;
+      };
+      expect(body).toMatchObject({
+        status: 400,
+        title: expect.any(String),
+        type: expect.any(String),
+        detail: expect.stringContaining("sector"),
+      });
       expect(Object.keys(body.errors).map((key) => key.split(".")[0])).toEqual(expect.arrayContaining(["sector", "status", "foundedFrom"]));
     }
     const crossed = await exportCsv(request("csv", "foundedFrom=2010&foundedTo=2000"));

@@ -28,7 +28,15 @@ beforeEach(async () => {
   const region = await prisma.region.findUniqueOrThrow({ where: { slug: "kursk-oblast" } });
   const slug = `test-org-${Date.now()}-${Math.floor(Math.random() * 1e6)}`;
   organization = await prisma.organization.create({
-    data: { slug, kind: "enterprise", name: `ООО «Тест ${slug}»`, nameEn: `Test ${slug}`, regionId: region.id, countryCode: "RU", status: "active" },
+    data: {
+      slug,
+      kind: "enterprise",
+      name: `ООО «Тест ${slug}»`,
+      nameEn: `Test ${slug}`,
+      regionId: region.id,
+      countryCode: "RU",
+      status: "active",
+    },
     select: { id: true, slug: true },
   });
 });
@@ -57,7 +65,11 @@ describe("linkEntityToMeeting", () => {
   it("links an organization for an editor, with an audit event, visible on both public pages", async () => {
     const user = await createStaffUser("editor");
     signInAs(getServerSession, user);
-    const state = await linkEntityToMeeting(meetingId, {}, form({ entity: `organization:${organization.id}`, note: "  Proposed a joint line for seed drills.  " }));
+    const state = await linkEntityToMeeting(
+      meetingId,
+      {},
+      form({ entity: `organization:${organization.id}`, note: "  Proposed a joint line for seed drills.  " }),
+    );
     expect(state).toEqual({ ok: true, message: "saved" });
 
     const link = await prisma.discussionLink.findFirstOrThrow({ where: { meetingId, organizationId: organization.id } });
@@ -77,7 +89,11 @@ describe("linkEntityToMeeting", () => {
     const user = await createStaffUser("admin");
     signInAs(getServerSession, user);
     const region = await prisma.region.findUniqueOrThrow({ where: { slug: "gomel-region" } });
-    const state = await linkEntityToMeeting(meetingId, {}, form({ entity: `region:${region.id}`, note: "Gomel named as a partner for sugar." }));
+    const state = await linkEntityToMeeting(
+      meetingId,
+      {},
+      form({ entity: `region:${region.id}`, note: "Gomel named as a partner for sugar." }),
+    );
     expect(state.ok).toBe(true);
     const page = await getRegionPage("gomel-region");
     expect(page?.timeline.map((entry) => entry.note)).toContain("Gomel named as a partner for sugar.");
@@ -123,7 +139,9 @@ describe("unlinkEntityFromMeeting", () => {
     const archived = await prisma.discussionLink.findUniqueOrThrow({ where: { id: link.id } });
     expect(archived.archivedAt).not.toBeNull();
     expect(archived.version).toBe(2);
-    expect(await prisma.auditEvent.count({ where: { entityId: String(link.id), action: "discussion_link.archive", actorId: user.id } })).toBe(1);
+    expect(
+      await prisma.auditEvent.count({ where: { entityId: String(link.id), action: "discussion_link.archive", actorId: user.id } }),
+    ).toBe(1);
     expect((await getOrganizationPage(organization.slug))?.timeline).toHaveLength(0);
 
     const again = await linkEntityToMeeting(meetingId, {}, form({ entity: `organization:${organization.id}`, note: "Linked again" }));
@@ -135,7 +153,10 @@ describe("unlinkEntityFromMeeting", () => {
     await linkEntityToMeeting(meetingId, {}, form({ entity: `organization:${organization.id}`, note: "Contested" }));
     const link = await prisma.discussionLink.findFirstOrThrow({ where: { meetingId, organizationId: organization.id } });
     expect((await unlinkEntityFromMeeting({}, form({ linkId: String(link.id), version: "1" }))).ok).toBe(true);
-    expect(await unlinkEntityFromMeeting({}, form({ linkId: String(link.id), version: "1" }))).toEqual({ ok: false, message: "linkMissing" });
+    expect(await unlinkEntityFromMeeting({}, form({ linkId: String(link.id), version: "1" }))).toEqual({
+      ok: false,
+      message: "linkMissing",
+    });
   });
 
   it("refuses an anonymous request and leaves the link in place", async () => {

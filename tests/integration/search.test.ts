@@ -11,7 +11,20 @@ const search = (input: Partial<Record<keyof SearchParams, unknown>>, facets = fa
   searchRegistry(SearchParamsSchema.parse({ perPage: 50, ...input }), { facets });
 const slugsOf = (result: { items: { slug: string }[] }) => result.items.map((item) => item.slug);
 
-async function createOrganization(slug: string, data: { name: string; nameEn?: string; region: { id: number }; country: string; kind?: "enterprise" | "university" | "joint_venture"; descriptionEn?: string; descriptionRu?: string; foundedYear?: number; sectors?: string[] }) {
+async function createOrganization(
+  slug: string,
+  data: {
+    name: string;
+    nameEn?: string;
+    region: { id: number };
+    country: string;
+    kind?: "enterprise" | "university" | "joint_venture";
+    descriptionEn?: string;
+    descriptionRu?: string;
+    foundedYear?: number;
+    sectors?: string[];
+  },
+) {
   return prisma.organization.create({
     data: {
       slug: `${slug}-${run}`,
@@ -36,7 +49,13 @@ beforeAll(async () => {
   gomel = await prisma.region.findUniqueOrThrow({ where: { slug: "gomel-region" }, select: { id: true } });
   // Only a Cyrillic name: found from Latin. Only a Latin name: found from Cyrillic.
   await createOrganization("gomselmash", { name: "ОАО «Гомсельмаш»", region: gomel, country: "BY", sectors: ["28"], foundedYear: 1930 });
-  await createOrganization("zarechny-latin", { name: "Zarechny Mekhzavod", region: kursk, country: "RU", sectors: ["25"], foundedYear: 1995 });
+  await createOrganization("zarechny-latin", {
+    name: "Zarechny Mekhzavod",
+    region: kursk,
+    country: "RU",
+    sectors: ["25"],
+    foundedYear: 1995,
+  });
   await createOrganization("tractor-works", {
     name: "ООО «Кварцевый тракторный завод»",
     nameEn: "Kvartsevy Tractor Works",
@@ -106,7 +125,12 @@ describe("relevance", () => {
 
   it("ranks a match in the name above a match in the description", async () => {
     const token = `zq${run}`;
-    const inDescription = await createOrganization("in-description", { name: "ООО «Описание»", region: kursk, country: "RU", descriptionEn: `Supplies ${token} parts.` });
+    const inDescription = await createOrganization("in-description", {
+      name: "ООО «Описание»",
+      region: kursk,
+      country: "RU",
+      descriptionEn: `Supplies ${token} parts.`,
+    });
     const inName = await createOrganization("in-name", { name: `ООО «${token}»`, region: kursk, country: "RU" });
     expect(slugsOf(await search({ q: token }))).toEqual([inName.slug, inDescription.slug]);
   });

@@ -121,20 +121,47 @@ describe("the JSON export", () => {
 
 describe("the filter schema", () => {
   it("reads lists repeated or comma-separated, upper-cases codes, and ignores empty form fields", () => {
-    const filter = JointVentureFilterSchema.parse({ sector: ["c", "28,46"], status: "active", foundedFrom: "", capitalMin: "1000", region: "kursk-oblast" });
-    expect(filter).toMatchObject({ sector: ["C", "28", "46"], status: ["active"], region: ["kursk-oblast"], capitalMin: 1000, match: "any", sort: "name", dir: "asc" });
+    const filter = JointVentureFilterSchema.parse({
+      sector: ["c", "28,46"],
+      status: "active",
+      foundedFrom: "",
+      capitalMin: "1000",
+      region: "kursk-oblast",
+    });
+    expect(filter).toMatchObject({
+      sector: ["C", "28", "46"],
+      status: ["active"],
+      region: ["kursk-oblast"],
+      capitalMin: 1000,
+      match: "any",
+      sort: "name",
+      dir: "asc",
+    });
     expect(filter.foundedFrom).toBeUndefined();
   });
 
   it("refuses bad values strictly, naming the parameter", () => {
-    const result = JointVentureFilterSchema.safeParse({ sector: "ZZ", status: "sleeping", foundedFrom: "2020", foundedTo: "2010", sort: "colour" });
+    const result = JointVentureFilterSchema.safeParse({
+      sector: "ZZ",
+      status: "sleeping",
+      foundedFrom: "2020",
+      foundedTo: "2010",
+      sort: "colour",
+    });
     expect(result.success).toBe(false);
     const paths = result.error!.issues.map((issue) => String(issue.path[0]));
     expect(paths).toEqual(expect.arrayContaining(["sector", "status", "sort"]));
   });
 
   it("on the page, drops only the bad values", () => {
-    const filter = parseJointVentureFilterLenient({ sector: ["28", "ZZ"], status: ["active", "sleeping"], sort: "colour", foundedFrom: "2020", foundedTo: "2010", country: "Belarus" });
+    const filter = parseJointVentureFilterLenient({
+      sector: ["28", "ZZ"],
+      status: ["active", "sleeping"],
+      sort: "colour",
+      foundedFrom: "2020",
+      foundedTo: "2010",
+      country: "Belarus",
+    });
     expect(filter).toMatchObject({ sector: ["28"], status: ["active"], sort: "name", foundedFrom: 2020 });
     expect(filter.foundedTo).toBeUndefined();
     expect(filter.country).toBeUndefined();

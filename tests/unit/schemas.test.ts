@@ -91,7 +91,11 @@ describe("localized", () => {
 
 describe("sortByName", () => {
   it("orders by the name shown, in the reader's alphabet", () => {
-    const orgs = [{ en: "Zeta", ru: "Альфа" }, { en: "Alpha", ru: "Ёлка" }, { en: "Mid", ru: "Бета" }];
+    const orgs = [
+      { en: "Zeta", ru: "Альфа" },
+      { en: "Alpha", ru: "Ёлка" },
+      { en: "Mid", ru: "Бета" },
+    ];
     expect(sortByName(orgs, "en", (o) => o.en).map((o) => o.en)).toEqual(["Alpha", "Mid", "Zeta"]);
     expect(sortByName(orgs, "ru", (o) => o.ru).map((o) => o.ru)).toEqual(["Альфа", "Бета", "Ёлка"]);
   });
@@ -129,7 +133,16 @@ describe("message catalogues", () => {
   });
 
   it("have a translated message for every error key the schemas use", () => {
-    for (const key of ["chooseEntity", "noteRequired", "noteTooLong", "checkFields", "alreadyLinked", "signedOut", "forbidden", "unavailable"]) {
+    for (const key of [
+      "chooseEntity",
+      "noteRequired",
+      "noteTooLong",
+      "checkFields",
+      "alreadyLinked",
+      "signedOut",
+      "forbidden",
+      "unavailable",
+    ]) {
       expect(en.errors).toHaveProperty(key);
       expect(ru.errors).toHaveProperty(key);
     }

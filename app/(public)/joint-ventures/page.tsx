@@ -34,14 +34,18 @@ export default async function JointVenturesPage({ searchParams }: Props) {
   if (canonical !== current) redirect(canonical);
 
   const locale = (await getLocale()) === "ru" ? "ru" : "en";
-  const [t, options, page] = await Promise.all([getTranslations("jointVentures"), getJointVentureFilterOptions(), listJointVentures(filter, pageParams, locale)]);
+  const [t, options, page] = await Promise.all([
+    getTranslations("jointVentures"),
+    getJointVentureFilterOptions(),
+    listJointVentures(filter, pageParams, locale),
+  ]);
 
   return (
     <>
       <PageHeading lead={t("lead")}>{t("title")}</PageHeading>
       <JointVentureFilterForm filter={filter} options={options} locale={locale} />
 
-      <h2 className="text-2xl font-bold mb-2">{t("count", { count: page.total })}</h2>
+      <h2 className="mb-2 text-2xl font-bold">{t("count", { count: page.total })}</h2>
       <ActiveFilters filter={filter} options={options} locale={locale} />
       {page.items.length === 0 ? (
         <EmptyResults

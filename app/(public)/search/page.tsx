@@ -24,10 +24,10 @@ export default async function SearchPage({ searchParams }: Props) {
     <>
       <PageHeading>{t("title")}</PageHeading>
       <form action={paths.search()} method="get" role="search" className="mb-8 max-w-3xl">
-        <label htmlFor="search-page-q" className="block font-bold mb-1">
+        <label htmlFor="search-page-q" className="mb-1 block font-bold">
           {t("label")}
         </label>
-        <p id="search-page-hint" className="text-muted mb-2">
+        <p id="search-page-hint" className="mb-2 text-muted">
           {t("hint")}
         </p>
         <div className="flex gap-2">
@@ -58,7 +58,9 @@ async function SearchOutcome({ params }: { params: SearchParams }) {
   if (!hasWords(params.q)) return <SyntaxHelp />;
   const result = await searchRegistry(params, { facets: true });
   const filtered = searchQuery({ ...params, q: "" });
-  const hasFilters = Object.entries(filtered).some(([key, value]) => !["page", "perPage", "q"].includes(key) && (Array.isArray(value) ? value.length > 0 : value !== undefined));
+  const hasFilters = Object.entries(filtered).some(
+    ([key, value]) => !["page", "perPage", "q"].includes(key) && (Array.isArray(value) ? value.length > 0 : value !== undefined),
+  );
   const from = (result.page - 1) * result.perPage + 1;
   return (
     <div className="grid gap-8 md:grid-cols-[16rem_1fr]">
@@ -68,7 +70,7 @@ async function SearchOutcome({ params }: { params: SearchParams }) {
         {result.total === 0 ? (
           <Notice>
             <p className="font-bold">{t("noResults", { query: params.q })}</p>
-            <ul className="list-disc ml-6 mt-2">
+            <ul className="mt-2 ml-6 list-disc">
               <li>{t("tipSpelling")}</li>
               <li>{t("tipFewerWords")}</li>
               {hasFilters && (
@@ -113,13 +115,25 @@ async function SelectedFilters({ params, facets }: { params: SearchParams; facet
     if (facet === "status") return tOrganizations(`statuses.${value}`);
     return value;
   };
-  const facetOf = { type: "type", kind: "kind", status: "status", sector: "sector", region: "region", country: "country", meetingYear: "meetingYear" } as const;
+  const facetOf = {
+    type: "type",
+    kind: "kind",
+    status: "status",
+    sector: "sector",
+    region: "region",
+    country: "country",
+    meetingYear: "meetingYear",
+  } as const;
   for (const [key, facet] of Object.entries(facetOf)) {
     for (const value of params[key as keyof typeof facetOf] as (string | number)[]) {
       chips.push({ label: `${t(`facets.${facet}`)}: ${nameOf(facet, String(value))}`, href: toggledPath(params, facet, String(value)) });
     }
   }
-  if (params.level.length) chips.push({ label: `${t("facets.level")}: ${params.level.join(", ")}`, href: paths.search({ ...searchQuery(params), level: [], page: undefined }) });
+  if (params.level.length)
+    chips.push({
+      label: `${t("facets.level")}: ${params.level.join(", ")}`,
+      href: paths.search({ ...searchQuery(params), level: [], page: undefined }),
+    });
   if (params.foundedFrom !== undefined || params.foundedTo !== undefined)
     chips.push({
       label: `${t("facets.foundedDecade")}: ${params.foundedFrom ?? "…"}–${params.foundedTo ?? "…"}`,
@@ -129,7 +143,7 @@ async function SelectedFilters({ params, facets }: { params: SearchParams; facet
   return (
     <div className="mb-4">
       <h2 className="font-bold">{t("selectedFilters")}</h2>
-      <ul className="flex flex-wrap gap-2 mt-1">
+      <ul className="mt-1 flex flex-wrap gap-2">
         {chips.map((chip) => (
           <li key={chip.href}>
             <Link href={chip.href} className="inline-block border-2 border-ink px-2 py-0.5 no-underline">
@@ -150,10 +164,10 @@ async function SyntaxHelp() {
   const t = await getTranslations("search");
   return (
     <section aria-labelledby="syntax" className="max-w-3xl">
-      <h2 id="syntax" className="text-2xl font-bold mb-3">
+      <h2 id="syntax" className="mb-3 text-2xl font-bold">
         {t("syntaxTitle")}
       </h2>
-      <ul className="list-disc ml-6 space-y-1">
+      <ul className="ml-6 list-disc space-y-1">
         <li>{t("syntaxWords")}</li>
         <li>{t("syntaxPhrase")}</li>
         <li>{t("syntaxOr")}</li>
