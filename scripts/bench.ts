@@ -21,7 +21,16 @@ import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 import pg from "pg";
 import { paths } from "../lib/paths.ts";
-import { ensureDatabaseExists, findFreePort, migrate, openDatabase, projectRoot, run, withDatabaseName, type Database } from "./database.ts";
+import {
+  ensureDatabaseExists,
+  findFreePort,
+  migrate,
+  openDatabase,
+  projectRoot,
+  run,
+  withDatabaseName,
+  type Database,
+} from "./database.ts";
 import { GENERATED_COUNTS, generateRegistry, isGenerated } from "./bench/generate.ts";
 
 const { values: options } = parseArgs({
@@ -84,7 +93,17 @@ function newestSourceTime(relativePaths: string[]): number {
 function buildIsStale() {
   const buildId = join(projectRoot, ".next", "BUILD_ID");
   if (!existsSync(buildId)) return true;
-  const sources = ["app", "components", "lib", "messages", "proxy.ts", "instrumentation.ts", "next.config.ts", "package-lock.json", "postcss.config.mjs"];
+  const sources = [
+    "app",
+    "components",
+    "lib",
+    "messages",
+    "proxy.ts",
+    "instrumentation.ts",
+    "next.config.ts",
+    "package-lock.json",
+    "postcss.config.mjs",
+  ];
   return newestSourceTime(sources) > statSync(buildId).mtimeMs;
 }
 
@@ -172,7 +191,10 @@ function cannon(origin: string, requestPaths: string[], seconds: number, onRespo
       (error, result) => (error ? fail(error) : done(result)),
     );
     // autocannon emits (client, statusCode, resBytes, responseTime) although its types omit the client.
-    if (onResponse) (instance as NodeJS.EventEmitter).on("response", (_client: unknown, status: number, _bytes: number, ms: number) => onResponse(status, ms));
+    if (onResponse)
+      (instance as NodeJS.EventEmitter).on("response", (_client: unknown, status: number, _bytes: number, ms: number) =>
+        onResponse(status, ms),
+      );
   });
 }
 
@@ -279,7 +301,12 @@ async function pickTargets(url: string) {
     return {
       organizationSlug: row.slug,
       organizationLinks: Number(row.links),
-      counts: { organizations: Number(c.organizations), meetings: Number(c.meetings), discussionLinks: Number(c.links), jointVentures: Number(c.ventures) },
+      counts: {
+        organizations: Number(c.organizations),
+        meetings: Number(c.meetings),
+        discussionLinks: Number(c.links),
+        jointVentures: Number(c.ventures),
+      },
     };
   } finally {
     await client.end();
@@ -288,7 +315,9 @@ async function pickTargets(url: string) {
 
 function printTable(runs: RunResult[]) {
   const header = ["run", "p50 ms", "p95 ms", "p99 ms", "req/s", "bytes", "requests", "non-2xx", "errors"];
-  const rows = runs.map((r) => [r.name + (r.ok ? "" : " (FAILED)"), r.p50Ms, r.p95Ms, r.p99Ms, r.rps, r.bytes, r.requests, r.non2xx, r.errors].map(String));
+  const rows = runs.map((r) =>
+    [r.name + (r.ok ? "" : " (FAILED)"), r.p50Ms, r.p95Ms, r.p99Ms, r.rps, r.bytes, r.requests, r.non2xx, r.errors].map(String),
+  );
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]?.length ?? 0)));
   const line = (cells: string[]) => cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join("  ");
   console.log(`\n${line(header)}\n${widths.map((w) => "-".repeat(w)).join("  ")}`);
@@ -335,7 +364,10 @@ async function runAll(specs: RunSpec[], origins: Record<Target, string>, runs: R
     process.stdout.write(`  ${spec.name}: ${spec.paths[0]}${spec.paths.length > 1 ? ` (+${spec.paths.length - 1} more)` : ""} ... `);
     const result = await measure(spec, origins[spec.target]);
     runs.push({ ...result, loadAverage1m: round(loadavg()[0] ?? 0, 2) });
-    const failure = result.requests === 0 ? "no response completed within the run" : `statuses ${JSON.stringify(result.statusCodes)}, ${result.errors} errors`;
+    const failure =
+      result.requests === 0
+        ? "no response completed within the run"
+        : `statuses ${JSON.stringify(result.statusCodes)}, ${result.errors} errors`;
     console.log(`p95 ${result.p95Ms} ms, ${result.rps} req/s${result.ok ? "" : `, FAILED (${failure})`}`);
   }
 }
@@ -425,17 +457,38 @@ async function main() {
     const byName = new Map(runs.map((r) => [r.name, r]));
     const search = byName.get("search-api");
     const searchBaseline = byName.get("search-baseline");
-    const searchRatioToBaseline = search?.ok && searchBaseline?.ok && searchBaseline.rps > 0 ? round(search.rps / searchBaseline.rps, 2) : null;
+    const searchRatioToBaseline =
+      search?.ok && searchBaseline?.ok && searchBaseline.rps > 0 ? round(search.rps / searchBaseline.rps, 2) : null;
     const listNames = new Set([...specs, ...uncachedSpecs].filter((s) => s.list).map((s) => s.name));
     const listRuns = runs.filter((r) => listNames.has(r.name));
     const checks = [
-      { target: `search API p95 <= ${TARGETS.searchP95Ms} ms`, value: search?.p95Ms ?? null, met: !!search?.ok && search.p95Ms <= TARGETS.searchP95Ms },
-      { target: `search throughput >= ${TARGETS.searchRatio}x baseline`, value: searchRatioToBaseline, met: searchRatioToBaseline !== null && searchRatioToBaseline >= TARGETS.searchRatio },
-      ...listRuns.map((r) => ({ target: `${r.name} p95 <= ${TARGETS.listP95Ms} ms and < 200 KB`, value: `${r.p95Ms} ms, ${r.bytes} B`, met: r.ok && r.p95Ms <= TARGETS.listP95Ms && r.bytes < TARGETS.listBytes })),
+      {
+        target: `search API p95 <= ${TARGETS.searchP95Ms} ms`,
+        value: search?.p95Ms ?? null,
+        met: !!search?.ok && search.p95Ms <= TARGETS.searchP95Ms,
+      },
+      {
+        target: `search throughput >= ${TARGETS.searchRatio}x baseline`,
+        value: searchRatioToBaseline,
+        met: searchRatioToBaseline !== null && searchRatioToBaseline >= TARGETS.searchRatio,
+      },
+      ...listRuns.map((r) => ({
+        target: `${r.name} p95 <= ${TARGETS.listP95Ms} ms and < 200 KB`,
+        value: `${r.p95Ms} ms, ${r.bytes} B`,
+        met: r.ok && r.p95Ms <= TARGETS.listP95Ms && r.bytes < TARGETS.listBytes,
+      })),
       ...(exported
         ? [
-            { target: `CSV export (per 100,000 rows) < ${TARGETS.exportSeconds} s`, value: exported.secondsPer100kRows, met: exported.ok && (exported.secondsPer100kRows ?? Infinity) < TARGETS.exportSeconds },
-            { target: `CSV export peak RSS < ${TARGETS.exportRssMb} MB`, value: exported.peakRssMb, met: exported.ok && exported.peakRssMb < TARGETS.exportRssMb },
+            {
+              target: `CSV export (per 100,000 rows) < ${TARGETS.exportSeconds} s`,
+              value: exported.secondsPer100kRows,
+              met: exported.ok && (exported.secondsPer100kRows ?? Infinity) < TARGETS.exportSeconds,
+            },
+            {
+              target: `CSV export peak RSS < ${TARGETS.exportRssMb} MB`,
+              value: exported.peakRssMb,
+              met: exported.ok && exported.peakRssMb < TARGETS.exportRssMb,
+            },
           ]
         : []),
     ];
@@ -447,7 +500,9 @@ async function main() {
         `CSV export: ${exported.rows} rows, ${exported.bytes} bytes in ${exported.seconds} s (${exported.secondsPer100kRows ?? "n/a"} s per 100,000 rows), ` +
           `server RSS ${exported.rssBeforeMb} MB before, ${exported.peakRssMb} MB peak (${exported.serverProcesses} processes)${exported.ok ? "" : ` FAILED (HTTP ${exported.status})`}`,
       );
-    console.log(`Load average (1 min) ${round(loadBefore[0] ?? 0, 2)} before the runs, ${round(loadAfter[0] ?? 0, 2)} after, on ${cpus().length} cores.`);
+    console.log(
+      `Load average (1 min) ${round(loadBefore[0] ?? 0, 2)} before the runs, ${round(loadAfter[0] ?? 0, 2)} after, on ${cpus().length} cores.`,
+    );
     console.log("\nTargets:");
     for (const check of checks) console.log(`  ${check.met ? "met    " : "MISSED "} ${check.target}: ${check.value ?? "n/a"}`);
 
@@ -459,9 +514,26 @@ async function main() {
       export: exported ?? null,
       checks,
       date: new Date().toISOString(),
-      machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? null, memoryGb: round(totalmem() / 2 ** 30), node: process.version, loadAverageBefore: loadBefore, loadAverageAfter: loadAfter },
-      settings: { connections: CONNECTIONS, durationSeconds: DURATION_S, warmupSeconds: WARMUP_S, searchQueries: SEARCH_QUERIES, database: database.embedded ? "embedded" : "DATABASE_URL" },
-      registry: { ...targets.counts, generated: GENERATED_COUNTS, organizationPage: { slug: targets.organizationSlug, discussionLinks: targets.organizationLinks } },
+      machine: {
+        cpus: cpus().length,
+        cpuModel: cpus()[0]?.model ?? null,
+        memoryGb: round(totalmem() / 2 ** 30),
+        node: process.version,
+        loadAverageBefore: loadBefore,
+        loadAverageAfter: loadAfter,
+      },
+      settings: {
+        connections: CONNECTIONS,
+        durationSeconds: DURATION_S,
+        warmupSeconds: WARMUP_S,
+        searchQueries: SEARCH_QUERIES,
+        database: database.embedded ? "embedded" : "DATABASE_URL",
+      },
+      registry: {
+        ...targets.counts,
+        generated: GENERATED_COUNTS,
+        organizationPage: { slug: targets.organizationSlug, discussionLinks: targets.organizationLinks },
+      },
     };
     mkdirSync(join(projectRoot, "bench"), { recursive: true });
     writeFileSync(resultsFile, `${JSON.stringify(results, null, 2)}\n`);

@@ -77,7 +77,10 @@ async function insertRows(client: pg.ClientBase, table: string, columns: Column[
   const unnest = columns.map((c, i) => `$${i + 1}::${c.type}[]`).join(", ");
   const sql = `INSERT INTO "${table}" (${names}) SELECT ${selects} FROM unnest(${unnest}) AS u(${aliases})`;
   for (let start = 0; start < count; start += BATCH_SIZE) {
-    await client.query(sql, columns.map((c) => c.values.slice(start, start + BATCH_SIZE)));
+    await client.query(
+      sql,
+      columns.map((c) => c.values.slice(start, start + BATCH_SIZE)),
+    );
   }
 }
 
@@ -118,17 +121,36 @@ function brandName(random: Random): [string, string] {
   return [`${headRu}${middleRu}${tailRu}`, latin[0]?.toUpperCase() + latin.slice(1).toLowerCase()];
 }
 
-async function insertOrganizations(client: pg.ClientBase, random: Random, regions: RegionRow[], divisions: { code: string; section: string }[]) {
-  const first = Number((await client.query<{ max: number }>("SELECT coalesce(max(id), 0) AS max FROM organizations")).rows[0]?.max ?? 0) + 1;
+async function insertOrganizations(
+  client: pg.ClientBase,
+  random: Random,
+  regions: RegionRow[],
+  divisions: { code: string; section: string }[],
+) {
+  const first =
+    Number((await client.query<{ max: number }>("SELECT coalesce(max(id), 0) AS max FROM organizations")).rows[0]?.max ?? 0) + 1;
   const orgRegions = regions.filter((r) => r.level !== "country");
   const byCountry = { RU: orgRegions.filter((r) => r.countryCode === "RU"), BY: orgRegions.filter((r) => r.countryCode === "BY") };
   const manufacturing = divisions.filter((d) => d.section === "C");
   const cols = {
-    id: [] as number[], slug: [] as string[], kind: [] as string[], name: [] as string[], nameEn: [] as (string | null)[],
-    otherNames: [] as string[], regionId: [] as number[], countryCode: [] as string[], status: [] as string[],
-    foundedYear: [] as (number | null)[], website: [] as (string | null)[], descriptionEn: [] as (string | null)[],
-    descriptionRu: [] as (string | null)[], registrationNumber: [] as (string | null)[], capitalAmount: [] as (string | null)[],
-    capitalCurrency: [] as (string | null)[], products: [] as (string | null)[], fieldsOfStudy: [] as string[],
+    id: [] as number[],
+    slug: [] as string[],
+    kind: [] as string[],
+    name: [] as string[],
+    nameEn: [] as (string | null)[],
+    otherNames: [] as string[],
+    regionId: [] as number[],
+    countryCode: [] as string[],
+    status: [] as string[],
+    foundedYear: [] as (number | null)[],
+    website: [] as (string | null)[],
+    descriptionEn: [] as (string | null)[],
+    descriptionRu: [] as (string | null)[],
+    registrationNumber: [] as (string | null)[],
+    capitalAmount: [] as (string | null)[],
+    capitalCurrency: [] as (string | null)[],
+    products: [] as (string | null)[],
+    fieldsOfStudy: [] as string[],
   };
   const sectors = { organizationId: [] as number[], sectorCode: [] as string[], isPrimary: [] as boolean[] };
   const orgs: OrgRow[] = [];
@@ -169,7 +191,10 @@ async function insertOrganizations(client: pg.ClientBase, random: Random, region
       name = countryCode === "BY" ? `УО «${full[0]?.toUpperCase()}${full.slice(1)}»` : `ФГБОУ ВО «${full}»`;
       nameEn = `${adjEn} ${typeEn}`;
       otherNames.push(initials(full));
-      fields = Array.from(new Set([random.pick(fieldsOfStudy), random.pick(fieldsOfStudy), random.pick(fieldsOfStudy)])).slice(0, random.int(1, 3));
+      fields = Array.from(new Set([random.pick(fieldsOfStudy), random.pick(fieldsOfStudy), random.pick(fieldsOfStudy)])).slice(
+        0,
+        random.int(1, 3),
+      );
     } else {
       const [brandRu, brandEn] = brandName(random);
       name = `${random.pick(ventureForms)} «${brandRu}»`;
@@ -252,7 +277,12 @@ async function insertVenturePartners(client: pg.ClientBase, random: Random, orgs
     BY: orgs.filter((o) => o.kind !== "joint_venture" && o.countryCode === "BY"),
   };
   const partnerRegions = regions.filter((r) => r.level !== "country");
-  const cols = { ventureId: [] as number[], organizationId: [] as (number | null)[], regionId: [] as (number | null)[], share: [] as string[] };
+  const cols = {
+    ventureId: [] as number[],
+    organizationId: [] as (number | null)[],
+    regionId: [] as (number | null)[],
+    share: [] as string[],
+  };
   const add = (ventureId: number, organizationId: number | null, regionId: number | null, share: number) => {
     cols.ventureId.push(ventureId);
     cols.organizationId.push(organizationId);
@@ -298,12 +328,31 @@ type MeetingRow = { id: number; regionIds: number[] };
 async function insertMeetings(client: pg.ClientBase, random: Random, regions: RegionRow[]): Promise<MeetingRow[]> {
   const first = Number((await client.query<{ max: number }>("SELECT coalesce(max(id), 0) AS max FROM meetings")).rows[0]?.max ?? 0) + 1;
   const sides = { BY: regions.filter((r) => r.countryCode === "BY"), RU: regions.filter((r) => r.countryCode === "RU") };
-  const levels = ["head_of_state", "government", "government", "regional", "regional", "regional", "agency", "agency", "business_forum", "business_forum"];
+  const levels = [
+    "head_of_state",
+    "government",
+    "government",
+    "regional",
+    "regional",
+    "regional",
+    "agency",
+    "agency",
+    "business_forum",
+    "business_forum",
+  ];
   const start = Date.UTC(2000, 0, 1);
   const days = Math.floor((Date.UTC(2026, 10, 29) - start) / 86_400_000);
   const cols = {
-    id: [] as number[], slug: [] as string[], titleEn: [] as string[], titleRu: [] as string[], date: [] as string[],
-    placeEn: [] as string[], placeRu: [] as string[], level: [] as string[], summaryEn: [] as (string | null)[], summaryRu: [] as (string | null)[],
+    id: [] as number[],
+    slug: [] as string[],
+    titleEn: [] as string[],
+    titleRu: [] as string[],
+    date: [] as string[],
+    placeEn: [] as string[],
+    placeRu: [] as string[],
+    level: [] as string[],
+    summaryEn: [] as (string | null)[],
+    summaryRu: [] as (string | null)[],
   };
   const links = { meetingId: [] as number[], regionId: [] as number[] };
   const meetings: MeetingRow[] = [];
@@ -362,7 +411,12 @@ async function insertMeetings(client: pg.ClientBase, random: Random, regions: Re
  * as in a real registry a few organizations come up at many meetings: their pages are the heavy ones.
  */
 async function insertDiscussionLinks(client: pg.ClientBase, random: Random, orgs: OrgRow[], meetings: MeetingRow[]) {
-  const cols = { meetingId: [] as number[], organizationId: [] as (number | null)[], regionId: [] as (number | null)[], note: [] as string[] };
+  const cols = {
+    meetingId: [] as number[],
+    organizationId: [] as (number | null)[],
+    regionId: [] as (number | null)[],
+    note: [] as string[],
+  };
   for (const meeting of meetings) {
     for (const regionId of meeting.regionIds) {
       if (!random.chance(0.5)) continue;
@@ -484,7 +538,9 @@ export async function generateRegistry(url: string) {
     const regions = await insertExtraRegions(client);
     step(`${regions.length} regions`);
     const divisions = (
-      await client.query<{ code: string; section: string }>("SELECT code, section_code AS section FROM sectors WHERE level = 'division' ORDER BY code")
+      await client.query<{ code: string; section: string }>(
+        "SELECT code, section_code AS section FROM sectors WHERE level = 'division' ORDER BY code",
+      )
     ).rows;
     const orgs = await insertOrganizations(client, random, regions, divisions);
     step(`${orgs.length} organizations with their sectors`);
