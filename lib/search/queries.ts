@@ -1,4 +1,4 @@
-import { db } from "@/lib/db";
+import { queryPrepared } from "@/lib/db-stream";
 import {
   HIGHLIGHT_START,
   HIGHLIGHT_STOP,
@@ -16,8 +16,9 @@ import { buildFacetQuery, buildSearchQuery, buildSuggestQuery, type SqlQuery } f
 
 export { buildSearchQuery };
 
-async function query<T>(sql: SqlQuery): Promise<T[]> {
-  return db().$queryRawUnsafe<T[]>(sql.text, ...sql.values);
+/** The search's statements are few and costly to plan: each runs as a prepared statement with a reused plan. */
+async function query<T extends Record<string, unknown>>(sql: SqlQuery): Promise<T[]> {
+  return queryPrepared<T>(sql);
 }
 
 type HitRow = {
@@ -33,14 +34,14 @@ type HitRow = {
   kind: SearchHit["kind"];
   status: SearchHit["status"];
   level: string | null;
-  date: Date | null;
+  date: string | null;
   founded_year: number | null;
   country_code: string | null;
   region_slug: string | null;
   region_name_en: string | null;
   region_name_ru: string | null;
   is_demo: boolean;
-  total: bigint | number;
+  total: string | number;
 };
 
 /**
@@ -87,7 +88,7 @@ function toHit(row: HitRow): SearchHit {
     kind: row.kind,
     status: row.status,
     level: row.level,
-    date: row.date ? row.date.toISOString().slice(0, 10) : null,
+    date: row.date,
     foundedYear: row.founded_year,
     countryCode: row.country_code,
     region: row.region_slug ? { slug: row.region_slug, nameEn: row.region_name_en ?? "", nameRu: row.region_name_ru ?? "" } : null,
@@ -100,7 +101,7 @@ function markedOrNull(snippet: string | null) {
   return snippet && snippet.includes(HIGHLIGHT_START) && snippet.includes(HIGHLIGHT_STOP) ? snippet : null;
 }
 
-type FacetRow = { facet: FacetName; value: string; count: bigint | number; label_en: string | null; label_ru: string | null };
+type FacetRow = { facet: FacetName; value: string; count: string | number; label_en: string | null; label_ru: string | null };
 
 async function loadFacets(params: SearchParams): Promise<Facets> {
   const rows = await query<FacetRow>(buildFacetQuery(params));

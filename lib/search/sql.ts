@@ -194,7 +194,7 @@ SELECT page.type, page.rank, page.total,
             THEN ts_headline('russian', ${clean("coalesce(o.description_ru, m.summary_ru)")}, input.query, '${snippetOptions}') END AS snippet_ru,
        o.kind::text AS kind, o.status::text AS status,
        coalesce(r.level::text, m.level::text) AS level,
-       m.date, o.founded_year,
+       to_char(m.date, 'YYYY-MM-DD') AS date, o.founded_year,
        coalesce(o.country_code, r.country_code) AS country_code,
        orgregion.slug AS region_slug, orgregion.name_en AS region_name_en, orgregion.name_ru AS region_name_ru,
        coalesce(o.is_demo, r.is_demo, m.is_demo) AS is_demo

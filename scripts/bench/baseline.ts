@@ -9,6 +9,7 @@ import { createServer } from "node:http";
 import pg from "pg";
 import { SearchParamsSchema } from "../../lib/search/schema.ts";
 import { buildSearchQuery } from "../../lib/search/sql.ts";
+import { GENERIC_PLANS, preparedStatement } from "../../lib/db-stream.ts";
 
 const url = process.env.DATABASE_URL;
 const port = Number(process.env.BASELINE_PORT ?? 0);
@@ -18,7 +19,8 @@ if (!url) {
 }
 
 // The same pool size as the app's (DATABASE_POOL_SIZE, default 10), so that neither side queues more.
-const pool = new pg.Pool({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+// And the same statement handling: named statements with their plans reused, as lib/db-stream.ts does.
+const pool = new pg.Pool({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10), options: GENERIC_PLANS });
 
 function send(response: import("node:http").ServerResponse, status: number, body: unknown) {
   const text = JSON.stringify(body);
@@ -37,7 +39,7 @@ const server = createServer((request, response) => {
   const parsed = SearchParamsSchema.safeParse(raw);
   if (!parsed.success) return send(response, 400, { error: "bad parameters" });
   const sql = buildSearchQuery(parsed.data);
-  pool.query(sql.text, sql.values).then(
+  pool.query(preparedStatement(sql)).then(
     (result) => {
       const total = result.rows.length > 0 ? Number(result.rows[0].total) : 0;
       send(response, 200, { items: result.rows, total, page: parsed.data.page, perPage: parsed.data.perPage });
