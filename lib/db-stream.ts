@@ -9,24 +9,33 @@ import { env } from "@/lib/env";
  * of its own, beside Prisma's, so that long exports do not take the connections the pages need.
  */
 
-const globalForPg = globalThis as unknown as { interregioStreamPool?: Pool };
+const globalForPg = globalThis as unknown as { interregioStreamPool?: Pool; interregioPreparedPool?: Pool };
 
-export function sqlPool(): Pool {
-  if (globalForPg.interregioStreamPool) return globalForPg.interregioStreamPool;
+function createPool(options?: string): Pool {
   const pool = new Pool({
     connectionString: env().DATABASE_URL,
     max: env().DATABASE_POOL_SIZE,
     // Fail fast when the database is down, as the Prisma pool does.
     connectionTimeoutMillis: 5000,
     idleTimeoutMillis: 30_000,
-    // Named statements (`queryPrepared`) are planned once per connection and reused: the search's SQL takes
-    // longer to plan than to run. Unnamed statements, which everything else sends, are planned each time.
-    options: GENERIC_PLANS,
+    options,
   });
   // An idle client that loses its connection must not crash the process.
   pool.on("error", () => {});
-  globalForPg.interregioStreamPool = pool;
   return pool;
+}
+
+/** Exports and hand-written reads: every statement planned for its own parameters. */
+export function sqlPool(): Pool {
+  return (globalForPg.interregioStreamPool ??= createPool());
+}
+
+/**
+ * The search's statements (`queryPrepared`): named, planned once per connection with a generic plan and
+ * reused. Their SQL takes longer to plan than to run, and their plans do not hinge on the values.
+ */
+export function preparedPool(): Pool {
+  return (globalForPg.interregioPreparedPool ??= createPool(GENERIC_PLANS));
 }
 
 export type SqlQuery = { text: string; values: unknown[] };
@@ -39,7 +48,7 @@ export const GENERIC_PLANS = "-c plan_cache_mode=force_generic_plan";
  * each distinct statement once. For SQL built from a bounded set of fragments (the search), not for text
  * that varies without bound.
  */
-export async function queryPrepared<Row extends QueryResultRow>(query: SqlQuery, pool: Pool = sqlPool()): Promise<Row[]> {
+export async function queryPrepared<Row extends QueryResultRow>(query: SqlQuery, pool: Pool = preparedPool()): Promise<Row[]> {
   const result = await pool.query<Row>(preparedStatement(query));
   return result.rows;
 }
