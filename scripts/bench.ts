@@ -14,7 +14,7 @@
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, totalmem } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
@@ -22,6 +22,7 @@ import autocannon from "autocannon";
 import pg from "pg";
 import { paths } from "../lib/paths.ts";
 import {
+  buildIsStale,
   ensureDatabaseExists,
   findFreePort,
   migrate,
@@ -76,36 +77,6 @@ type RunResult = {
   /** The machine's 1-minute load average at the end of the run: above the core count, figures are taken under load. */
   loadAverage1m?: number;
 };
-
-function newestSourceTime(relativePaths: string[]): number {
-  let newest = 0;
-  for (const path of relativePaths) {
-    const full = join(projectRoot, path);
-    if (!existsSync(full)) continue;
-    const stat = statSync(full);
-    if (stat.isDirectory()) newest = Math.max(newest, newestSourceTime(readdirSync(full).map((name) => join(path, name))));
-    else newest = Math.max(newest, stat.mtimeMs);
-  }
-  return newest;
-}
-
-/** As scripts/start.ts: the build is stale when a source is newer than .next/BUILD_ID. */
-function buildIsStale() {
-  const buildId = join(projectRoot, ".next", "BUILD_ID");
-  if (!existsSync(buildId)) return true;
-  const sources = [
-    "app",
-    "components",
-    "lib",
-    "messages",
-    "proxy.ts",
-    "instrumentation.ts",
-    "next.config.ts",
-    "package-lock.json",
-    "postcss.config.mjs",
-  ];
-  return newestSourceTime(sources) > statSync(buildId).mtimeMs;
-}
 
 /** The resident memory (bytes) and number of a process and all its descendants (Linux /proc). */
 function treeMemory(pid: number): { rss: number; processes: number } {

