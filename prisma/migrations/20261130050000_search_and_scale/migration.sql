@@ -10,11 +10,13 @@
 
 CREATE EXTENSION IF NOT EXISTS pg_trgm;
 
--- Case folding that does not depend on the database's locale: under LC_CTYPE=C, lower() leaves Cyrillic alone.
+-- Case folding that does not depend on the database's locale: under LC_CTYPE=C (the embedded default),
+-- lower() leaves Cyrillic alone, and the text search parser takes every non-ASCII character for a letter, so
+-- that «Гомсельмаш» would be one word with its quotes. Typographic quotes and dashes become spaces.
 CREATE FUNCTION interregio_fold(value text) RETURNS text
 LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT
 RETURN replace(
-  lower(translate(value, 'АБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯІЎЄЇҐ', 'абвгдеёжзийклмнопрстуфхцчшщъыьэюяіўєїґ')),
+  lower(translate(value, 'АБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯІЎЄЇҐ«»„“”‹›–—…№', 'абвгдеёжзийклмнопрстуфхцчшщъыьэюяіўєїґ           ')),
   'ё', 'е'
 );
 
