@@ -2,16 +2,18 @@ import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { localized } from "@/lib/i18n";
 import { paths } from "@/lib/paths";
-import { facetNames, searchQuery, type FacetName, type FacetValue, type Facets, type SearchParams } from "@/lib/search/schema";
+import { facetNames, searchQuery, type FacetName, type Facets, type SearchParams } from "@/lib/search/schema";
 
-/** Which search parameter a facet sets. The founded decade sets a year range. */
-const parameterOf: Record<Exclude<FacetName, "foundedDecade">, keyof SearchParams> = {
+type ListFacet = Exclude<FacetName, "foundedDecade">;
+
+/** Which search parameter a facet sets, in the order the chosen filters are listed. The founded decade sets a year range. */
+const parameterOf: Record<ListFacet, keyof SearchParams> = {
   type: "type",
   kind: "kind",
+  status: "status",
   sector: "sector",
   region: "region",
   country: "country",
-  status: "status",
   meetingYear: "meetingYear",
 };
 
@@ -36,20 +38,26 @@ export function toggledPath(params: SearchParams, facet: FacetName, value: strin
   return paths.search({ ...query, [key]: next });
 }
 
+/** Names a facet's value in the reader's language: as the facets label it ("Belarus", not "BY") where they hold it. */
+async function facetValueNamer(facets?: Facets) {
+  const [tSearch, tOrganizations, locale] = await Promise.all([getTranslations("search"), getTranslations("organizations"), getLocale()]);
+  return (facet: FacetName, value: string) => {
+    const found = facets?.[facet].find((item) => item.value === value);
+    if (found && (found.labelEn || found.labelRu)) return localized(locale, found.labelEn, found.labelRu);
+    if (facet === "type") return tSearch(`typesPlural.${value}`);
+    if (facet === "kind") return tOrganizations(`kindsPlural.${value}`);
+    if (facet === "status") return tOrganizations(`statuses.${value}`);
+    if (facet === "foundedDecade") return tSearch("decade", { from: value, to: Number(value) + 9 });
+    return value;
+  };
+}
+
 /**
  * The facets beside the results: each value with how many results it keeps. Links, not a form: each click is
  * a URL that the back button and a shared link restore.
  */
 export async function SearchFacets({ facets, params }: { facets: Facets; params: SearchParams }) {
-  const [tSearch, tOrganizations, locale] = await Promise.all([getTranslations("search"), getTranslations("organizations"), getLocale()]);
-  const label = (facet: FacetName, item: FacetValue) => {
-    if (item.labelEn || item.labelRu) return localized(locale, item.labelEn, item.labelRu);
-    if (facet === "type") return tSearch(`typesPlural.${item.value}`);
-    if (facet === "kind") return tOrganizations(`kindsPlural.${item.value}`);
-    if (facet === "status") return tOrganizations(`statuses.${item.value}`);
-    if (facet === "foundedDecade") return tSearch("decade", { from: item.value, to: Number(item.value) + 9 });
-    return item.value;
-  };
+  const [tSearch, locale, nameOf] = await Promise.all([getTranslations("search"), getLocale(), facetValueNamer(facets)]);
   const shown = facetNames.filter((facet) => facets[facet].length > 0);
   if (shown.length === 0) return null;
   return (
@@ -70,7 +78,7 @@ export async function SearchFacets({ facets, params }: { facets: Facets; params:
                     className={selected ? "font-bold" : undefined}
                   >
                     {facet === "sector" && <span className="tabular">{item.value} </span>}
-                    {label(facet, item)}
+                    {nameOf(facet, item.value)}
                     {selected && <span className="sr-only"> ({tSearch("selectedRemove")})</span>}
                   </Link>
                   <span className="tabular text-muted">{item.count.toLocaleString(locale)}</span>
@@ -81,5 +89,45 @@ export async function SearchFacets({ facets, params }: { facets: Facets; params:
         </section>
       ))}
     </nav>
+  );
+}
+
+/** The chosen filters above the results, each with a link that removes it, and one that clears them all. */
+export async function SelectedFilters({ params, facets }: { params: SearchParams; facets?: Facets }) {
+  const [t, nameOf] = await Promise.all([getTranslations("search"), facetValueNamer(facets)]);
+  const chips: { label: string; href: string }[] = [];
+  for (const [facet, key] of Object.entries(parameterOf) as [ListFacet, keyof SearchParams][]) {
+    for (const value of params[key] as (string | number)[]) {
+      chips.push({ label: `${t(`facets.${facet}`)}: ${nameOf(facet, String(value))}`, href: toggledPath(params, facet, String(value)) });
+    }
+  }
+  if (params.level.length)
+    chips.push({
+      label: `${t("facets.level")}: ${params.level.join(", ")}`,
+      href: paths.search({ ...searchQuery(params), level: [], page: undefined }),
+    });
+  if (params.foundedFrom !== undefined || params.foundedTo !== undefined)
+    chips.push({
+      label: `${t("facets.foundedDecade")}: ${params.foundedFrom ?? "…"}–${params.foundedTo ?? "…"}`,
+      href: paths.search({ ...searchQuery(params), foundedFrom: undefined, foundedTo: undefined, page: undefined }),
+    });
+  if (chips.length === 0) return null;
+  return (
+    <div className="mb-4">
+      <h2 className="font-bold">{t("selectedFilters")}</h2>
+      <ul className="mt-1 flex flex-wrap gap-2">
+        {chips.map((chip) => (
+          <li key={chip.href}>
+            <Link href={chip.href} className="inline-block border-2 border-ink px-2 py-0.5 no-underline">
+              {chip.label} <span aria-hidden>×</span>
+              <span className="sr-only"> ({t("selectedRemove")})</span>
+            </Link>
+          </li>
+        ))}
+      </ul>
+      <p className="mt-2">
+        <Link href={paths.search({ q: params.q })}>{t("clearFilters")}</Link>
+      </p>
+    </div>
   );
 }

@@ -1,3 +1,4 @@
+// The search's statements are few and costly to plan: each runs as a prepared statement with a reused plan.
 import { queryPrepared } from "@/lib/db-stream";
 import {
   HIGHLIGHT_START,
@@ -12,14 +13,7 @@ import {
   type SearchResult,
   type Suggestion,
 } from "@/lib/search/schema";
-import { buildFacetQuery, buildSearchQuery, buildSuggestQuery, type SqlQuery } from "@/lib/search/sql";
-
-export { buildSearchQuery };
-
-/** The search's statements are few and costly to plan: each runs as a prepared statement with a reused plan. */
-async function query<T extends Record<string, unknown>>(sql: SqlQuery): Promise<T[]> {
-  return queryPrepared<T>(sql);
-}
+import { buildFacetQuery, buildSearchQuery, buildSuggestQuery } from "@/lib/search/sql";
 
 type HitRow = {
   type: SearchHit["type"];
@@ -54,7 +48,7 @@ export async function searchRegistry(params: SearchParams, options: { facets?: b
   if (!hasWords(params.q)) return options.facets ? { ...empty, facets: emptyFacets() } : empty;
 
   const [rows, facets] = await Promise.all([
-    query<HitRow>(buildSearchQuery(params)),
+    queryPrepared<HitRow>(buildSearchQuery(params)),
     options.facets ? loadFacets(params) : Promise.resolve(undefined),
   ]);
   const total = rows.length > 0 ? Number(rows[0]!.total) : params.page > 1 ? await countHits(params) : 0;
@@ -70,7 +64,7 @@ export async function searchRegistry(params: SearchParams, options: { facets?: b
 
 /** A page past the end has no rows to carry the total: count it apart, so the page can offer the last one. */
 async function countHits(params: SearchParams) {
-  const rows = await query<HitRow>(buildSearchQuery({ ...params, page: 1, perPage: 1 }));
+  const rows = await queryPrepared<HitRow>(buildSearchQuery({ ...params, page: 1, perPage: 1 }));
   return rows.length > 0 ? Number(rows[0]!.total) : 0;
 }
 
@@ -104,7 +98,7 @@ function markedOrNull(snippet: string | null) {
 type FacetRow = { facet: FacetName; value: string; count: string | number; label_en: string | null; label_ru: string | null };
 
 async function loadFacets(params: SearchParams): Promise<Facets> {
-  const rows = await query<FacetRow>(buildFacetQuery(params));
+  const rows = await queryPrepared<FacetRow>(buildFacetQuery(params));
   const facets = emptyFacets();
   for (const row of rows) {
     const entry: FacetValue = { value: row.value, count: Number(row.count), labelEn: row.label_en, labelRu: row.label_ru };
@@ -130,7 +124,7 @@ type SuggestRow = {
 export async function suggestEntries(text: string, limit = 8): Promise<Suggestion[]> {
   const sql = buildSuggestQuery(text, limit);
   if (!sql || text.trim().length < MIN_SUGGEST_LENGTH) return [];
-  const rows = await query<SuggestRow>(sql);
+  const rows = await queryPrepared<SuggestRow>(sql);
   return rows.map((row) => ({
     type: row.type,
     slug: row.slug,

@@ -1,14 +1,13 @@
 import { Suspense } from "react";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
-import { SearchFacets, toggledPath } from "@/components/search/facets";
+import { SearchFacets, SelectedFilters } from "@/components/search/facets";
 import { SearchResults } from "@/components/search/search-results";
 import { Notice, PageHeading } from "@/components/ui";
 import { Pagination } from "@/components/ui/pagination";
 import { paths } from "@/lib/paths";
 import { hasWords, searchRegistry } from "@/lib/search/queries";
-import { localized } from "@/lib/i18n";
-import { searchParamsFromUrl, searchQuery, type FacetName, type Facets, type SearchParams } from "@/lib/search/schema";
+import { searchParamsFromUrl, searchQuery, type SearchParams } from "@/lib/search/schema";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -98,64 +97,6 @@ async function SearchOutcome({ params }: { params: SearchParams }) {
           </>
         )}
       </div>
-    </div>
-  );
-}
-
-/** The chosen filters, each with a link that removes it. */
-async function SelectedFilters({ params, facets }: { params: SearchParams; facets?: Facets }) {
-  const [t, tOrganizations, locale] = await Promise.all([getTranslations("search"), getTranslations("organizations"), getLocale()]);
-  const chips: { label: string; href: string }[] = [];
-  // The value as the facets name it ("Belarus", not "BY"), where the facets hold it.
-  const nameOf = (facet: FacetName, value: string) => {
-    const found = facets?.[facet].find((item) => item.value === value);
-    if (found && (found.labelEn || found.labelRu)) return localized(locale, found.labelEn, found.labelRu);
-    if (facet === "type") return t(`typesPlural.${value}`);
-    if (facet === "kind") return tOrganizations(`kindsPlural.${value}`);
-    if (facet === "status") return tOrganizations(`statuses.${value}`);
-    return value;
-  };
-  const facetOf = {
-    type: "type",
-    kind: "kind",
-    status: "status",
-    sector: "sector",
-    region: "region",
-    country: "country",
-    meetingYear: "meetingYear",
-  } as const;
-  for (const [key, facet] of Object.entries(facetOf)) {
-    for (const value of params[key as keyof typeof facetOf] as (string | number)[]) {
-      chips.push({ label: `${t(`facets.${facet}`)}: ${nameOf(facet, String(value))}`, href: toggledPath(params, facet, String(value)) });
-    }
-  }
-  if (params.level.length)
-    chips.push({
-      label: `${t("facets.level")}: ${params.level.join(", ")}`,
-      href: paths.search({ ...searchQuery(params), level: [], page: undefined }),
-    });
-  if (params.foundedFrom !== undefined || params.foundedTo !== undefined)
-    chips.push({
-      label: `${t("facets.foundedDecade")}: ${params.foundedFrom ?? "…"}–${params.foundedTo ?? "…"}`,
-      href: paths.search({ ...searchQuery(params), foundedFrom: undefined, foundedTo: undefined, page: undefined }),
-    });
-  if (chips.length === 0) return null;
-  return (
-    <div className="mb-4">
-      <h2 className="font-bold">{t("selectedFilters")}</h2>
-      <ul className="mt-1 flex flex-wrap gap-2">
-        {chips.map((chip) => (
-          <li key={chip.href}>
-            <Link href={chip.href} className="inline-block border-2 border-ink px-2 py-0.5 no-underline">
-              {chip.label} <span aria-hidden>×</span>
-              <span className="sr-only"> ({t("selectedRemove")})</span>
-            </Link>
-          </li>
-        ))}
-      </ul>
-      <p className="mt-2">
-        <Link href={paths.search({ q: params.q })}>{t("clearFilters")}</Link>
-      </p>
     </div>
   );
 }
