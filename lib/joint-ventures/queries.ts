@@ -1,5 +1,5 @@
 import { cached } from "@/lib/cache";
-import { queryRows, streamQuery, type SqlQuery } from "@/lib/db-stream";
+import { queryRows, SqlParams, streamQuery, type SqlQuery } from "@/lib/db-stream";
 import { decodeCursor, toCursorPage, toPage, type CursorPage, type Page, type PageParams } from "@/lib/pagination";
 import { paths } from "@/lib/paths";
 import { z } from "zod";
@@ -35,17 +35,8 @@ export type JointVentureRow = {
 
 type Locale = "en" | "ru";
 
-/** Collects parameter values and hands out their placeholders. */
-class Params {
-  readonly values: unknown[] = [];
-  add(value: unknown): string {
-    this.values.push(value);
-    return `$${this.values.length}`;
-  }
-}
-
 /** The WHERE clause over `o` (the venture) for a filter; live joint ventures only. */
-function whereClause(filter: JointVentureFilter, params: Params): string {
+function whereClause(filter: JointVentureFilter, params: SqlParams): string {
   const conditions = [`o.kind = 'joint_venture'`, `o.archived_at IS NULL`];
   if (filter.status?.length) conditions.push(`o.status = ANY(${params.add(filter.status)}::"OrganizationStatus"[])`);
   if (filter.foundedFrom !== undefined) conditions.push(`o.founded_year >= ${params.add(filter.foundedFrom)}::int`);
@@ -135,7 +126,7 @@ function fromClause(filter: JointVentureFilter): string {
 
 /** The export's statement: every matching venture in the table's order. */
 export function jointVenturesExportQuery(filter: JointVentureFilter, locale: Locale = "en"): SqlQuery {
-  const params = new Params();
+  const params = new SqlParams();
   const where = whereClause(filter, params);
   return {
     text: `SELECT ${rowColumns} ${fromClause(filter)} ${sectorsJoin} WHERE ${where} ORDER BY ${orderBy(filter, locale)}`,
@@ -145,7 +136,7 @@ export function jointVenturesExportQuery(filter: JointVentureFilter, locale: Loc
 
 /** The page's statement: one page of rows, each carrying the total of matches. */
 function jointVenturesPageQuery(filter: JointVentureFilter, locale: Locale, { skip, take }: { skip: number; take: number }): SqlQuery {
-  const params = new Params();
+  const params = new SqlParams();
   const where = whereClause(filter, params);
   const order = orderBy(filter, locale);
   const limit = params.add(take);
@@ -172,7 +163,7 @@ function jointVenturesPageQuery(filter: JointVentureFilter, locale: Locale, { sk
 }
 
 function countQuery(filter: JointVentureFilter): SqlQuery {
-  const params = new Params();
+  const params = new SqlParams();
   const where = whereClause(filter, params);
   return { text: `SELECT count(*) AS total FROM organizations o WHERE ${where}`, values: params.values };
 }
@@ -259,7 +250,7 @@ export async function listJointVenturesByCursor(
 ): Promise<CursorPage<JointVentureDto>> {
   const after = cursor ? decodeCursor(cursor, CursorKeySchema) : null;
   if (cursor && !after) throw new InvalidCursorError();
-  const params = new Params();
+  const params = new SqlParams();
   const where = whereClause(filter, params);
   const afterId = params.add(after?.[0] ?? 0);
   const take = params.add(limit + 1);

@@ -11,22 +11,13 @@
  *     Gomselmash.
  * Ranking: ts_rank_cd (names weigh more than descriptions), or the similarity for the typo fallback.
  */
+import { SqlParams, type SqlQuery } from "@/lib/db-stream";
 import { HIGHLIGHT_START, HIGHLIGHT_STOP, type SearchParams } from "@/lib/search/schema";
-
-export type SqlQuery = { text: string; values: unknown[] };
 
 /** Words past this count do not narrow a search further, and each costs the planner. */
 const MAX_QUERY_WORDS = 32;
 /** Trigram similarity is for names: a query this long is a phrase, not a mistyped name. */
 const MAX_FUZZY_LENGTH = 60;
-
-class Params {
-  values: unknown[] = [];
-  add(value: unknown) {
-    this.values.push(value);
-    return `$${this.values.length}`;
-  }
-}
 
 /** The query as the full-text search reads it: no more than MAX_QUERY_WORDS words. */
 export function normalizeQuery(text: string) {
@@ -90,7 +81,7 @@ const noRows = `SELECT NULL::text, NULL::int, NULL::real, NULL::text, NULL::text
  * come first (`exact`); only when they match nothing does a plain query fall back to the names most like it
  * by trigrams (`fuzzy`), from a bounded set of candidates.
  */
-function hitsCte(params: SearchParams, p: Params) {
+function hitsCte(params: SearchParams, p: SqlParams) {
   const q = p.add(normalizeQuery(params.q));
   const latin = `interregio_romanize(${q}::text)`;
   const types = wantedTypes(params);
@@ -133,7 +124,7 @@ function hitsCte(params: SearchParams, p: Params) {
 const meetingIn = (condition: string) =>
   `(type = 'meeting' AND EXISTS (SELECT 1 FROM meeting_regions mr JOIN regions mrr ON mrr.id = mr.region_id WHERE mr.meeting_id = hits.id AND ${condition}))`;
 
-function filterClause(params: SearchParams, p: Params) {
+function filterClause(params: SearchParams, p: SqlParams) {
   const where: string[] = [];
   if (params.type.length) where.push(`type = ANY(${p.add(params.type)}::text[])`);
   if (params.kind.length) where.push(`kind = ANY(${p.add(params.kind)}::text[])`);
@@ -171,7 +162,7 @@ const clean = (column: string) => `translate(${column}, E'\\x02\\x03', '')`;
  * passages highlighted by ts_headline for the page's rows only: it is the slowest function here.
  */
 export function buildSearchQuery(params: SearchParams): SqlQuery {
-  const p = new Params();
+  const p = new SqlParams();
   const cte = hitsCte(params, p);
   const where = filterClause(params, p);
   const limit = p.add(params.perPage);
@@ -212,7 +203,7 @@ SELECT page.type, page.rank, page.total,
  * Sectors and meetings' regions are joined once for the whole set, not looked up row by row.
  */
 export function buildFacetQuery(params: SearchParams): SqlQuery {
-  const p = new Params();
+  const p = new SqlParams();
   const cte = hitsCte(params, p);
   const where = filterClause(params, p);
   const text = `
@@ -268,7 +259,7 @@ export function buildSuggestQuery(text: string, limit: number): SqlQuery | null 
       .match(/[\p{L}\p{N}]+/gu)
       ?.slice(0, 8) ?? [];
   if (words.length === 0) return null;
-  const p = new Params();
+  const p = new SqlParams();
   const prefix = p.add(words.map((word) => `${word}:*`).join(" & "));
   const latin = `interregio_romanize(${p.add(words.join(" "))}::text)`;
   const each = p.add(limit);
