@@ -4,10 +4,18 @@ import ru from "@/messages/ru.json";
 import { databaseIsUp } from "@/lib/health";
 import { detectLocale, localeCookie } from "@/lib/i18n/locale";
 
+/** The request header in which the proxy passes the page's path to the staff pages' guard. */
+const pathHeader = "x-interregio-path";
+
 /** Answers 503 with a plain page while the database is down. Authorization is not done here: every action checks it. */
 export async function proxy(request: NextRequest) {
   const url = process.env.DATABASE_URL;
-  if (url && (await databaseIsUp(url))) return NextResponse.next();
+  if (url && (await databaseIsUp(url))) {
+    // The staff pages' guard sends a signed-out reader to sign in and back to this path (lib/session.ts).
+    const requestHeaders = new Headers(request.headers);
+    requestHeaders.set(pathHeader, request.nextUrl.pathname + request.nextUrl.search);
+    return NextResponse.next({ request: { headers: requestHeaders } });
+  }
   return unavailableResponse(detectLocale(request.cookies.get(localeCookie)?.value, request.headers.get("accept-language")));
 }
 

@@ -3,6 +3,7 @@ import type { ReactNode } from "react";
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getMessages, getTranslations } from "next-intl/server";
 import { SiteHeader } from "@/components/site-header";
+import { clientNamespaces, pickNamespaces } from "@/lib/i18n/catalogue";
 import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -10,15 +11,10 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: { default: t("name"), template: `%s – ${t("name")}` }, description: t("tagline") };
 }
 
-/**
- * The catalogue namespaces that client components read. Only these travel to the browser with every page:
- * the whole catalogue would add some 14 KB to each response.
- */
-const clientNamespaces = ["error", "errors", "links", "search", "signIn", "signOut"] as const;
-
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const [locale, t, messages] = await Promise.all([getLocale(), getTranslations("site"), getMessages()]);
-  const clientMessages = Object.fromEntries(clientNamespaces.map((name) => [name, messages[name]]));
+  // Only the namespaces client components read travel with each page: the whole catalogue would add some 14 KB.
+  const clientMessages = pickNamespaces(messages, clientNamespaces);
   return (
     <html lang={locale}>
       <body className="flex min-h-screen flex-col">

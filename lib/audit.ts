@@ -1,25 +1,72 @@
+import "server-only";
 import type { Tx } from "@/lib/db";
+import type { FieldChange } from "@/lib/actions/form-state";
 import type { Prisma } from "@/lib/generated/prisma/client";
+
+/** The kinds of record the audit log knows, as stored in `audit_events.entity_type`. */
+export const auditEntityTypes = ["region", "organization", "meeting", "commitment", "trade_figure", "discussion_link", "user"] as const;
+export type AuditEntityType = (typeof auditEntityTypes)[number];
+
+/** What can be done to a record; every audit event is one of these, never a free string. */
+export const auditVerbs = ["create", "update", "archive", "restore"] as const;
+export type AuditVerb = (typeof auditVerbs)[number];
+
+export type AuditAction = `${AuditEntityType}.${AuditVerb}`;
+
+export const auditActions = auditEntityTypes.flatMap((type) => auditVerbs.map((verb) => `${type}.${verb}` as AuditAction));
+
+/** A record as the audit log keeps it: plain values with readable labels, so a diff reads without lookups. */
+export type Snapshot = Record<string, Prisma.InputJsonValue | null>;
 
 export type AuditEntry = {
   actorId: number;
-  action: string;
-  entityType: string;
+  action: AuditAction;
   entityId: number | string;
-  before?: Prisma.InputJsonValue | null;
-  after?: Prisma.InputJsonValue | null;
+  before?: Snapshot | null;
+  after?: Snapshot | null;
 };
 
 /** Appends an audit event inside the caller's transaction, so the change and its record land together. */
 export async function recordAuditEvent(tx: Tx, entry: AuditEntry) {
+  const [entityType] = entry.action.split(".") as [AuditEntityType];
   await tx.auditEvent.create({
     data: {
       actorId: entry.actorId,
       action: entry.action,
-      entityType: entry.entityType,
+      entityType,
       entityId: String(entry.entityId),
       before: entry.before ?? undefined,
       after: entry.after ?? undefined,
     },
   });
+}
+
+function display(value: unknown): string {
+  if (value === null || value === undefined) return "";
+  if (Array.isArray(value)) return value.map(display).join("; ");
+  if (typeof value === "object") return JSON.stringify(value);
+  return String(value);
+}
+
+/** What differs between two snapshots, as text for people (lists joined with "; ", blanks as ""), in the order of the fields; the version is left out. */
+export function diffSnapshots(before: unknown, after: unknown): FieldChange[] {
+  const a = (before ?? {}) as Record<string, unknown>;
+  const b = (after ?? {}) as Record<string, unknown>;
+  const fields = [...new Set([...Object.keys(a), ...Object.keys(b)])].filter((field) => field !== "version");
+  return fields
+    .map((field) => ({ field, before: display(a[field]), after: display(b[field]) }))
+    .filter((change) => change.before !== change.after);
+}
+
+/**
+ * What others changed since `version`: the record as it was at that version (the `before` of the audit event
+ * that left it) against the record now. Empty when the log has no event from that version.
+ */
+export async function changesSince(tx: Tx, type: AuditEntityType, id: number, version: number, current: Snapshot): Promise<FieldChange[]> {
+  const event = await tx.auditEvent.findFirst({
+    where: { entityType: type, entityId: String(id), before: { path: ["version"], equals: version } },
+    orderBy: { id: "asc" },
+    select: { before: true },
+  });
+  return event ? diffSnapshots(event.before, current) : [];
 }

@@ -1,3 +1,4 @@
+// No "server-only" here: the bench baseline (scripts/bench/baseline.ts) runs the same statements outside Next.
 import { Pool, type PoolClient, type QueryConfig, type QueryResultRow } from "pg";
 import Cursor from "pg-cursor";
 import { createHash } from "node:crypto";

@@ -1,20 +1,8 @@
-import { PrismaPg } from "@prisma/adapter-pg";
-import { PrismaClient } from "@/lib/generated/prisma/client";
+import "server-only";
 import { env } from "@/lib/env";
+import { createPrismaClient, type Db } from "@/lib/prisma-client";
 
-/** A new client on `url`; the app uses the shared one from `db()`, scripts and tests make their own. */
-export function createPrismaClient(url: string, poolSize = 10) {
-  const adapter = new PrismaPg({
-    connectionString: url,
-    max: poolSize,
-    // Fail fast when the database is down, so the page can say so instead of hanging.
-    connectionTimeoutMillis: 3000,
-  });
-  // Password hashes stay out of every query unless one asks for them by name.
-  return new PrismaClient({ adapter, omit: { user: { passwordHash: true } } });
-}
-
-export type Db = ReturnType<typeof createPrismaClient>;
+export type { Db, Tx } from "@/lib/prisma-client";
 
 const globalForPrisma = globalThis as unknown as { interregioPrisma?: Db };
 
@@ -25,6 +13,3 @@ export function db(): Db {
   globalForPrisma.interregioPrisma = client;
   return client;
 }
-
-/** The client type inside `db().$transaction(async (tx) => ...)`. */
-export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];

@@ -1,5 +1,6 @@
 import { cookies, headers } from "next/headers";
 import { getRequestConfig } from "next-intl/server";
+import { loadMessages } from "@/lib/i18n/catalogue";
 import { detectLocale, localeCookie, type Locale } from "@/lib/i18n/locale";
 
 export { defaultLocale, detectLocale, isLocale, localeCookie, locales, type Locale } from "@/lib/i18n/locale";
@@ -12,8 +13,7 @@ export async function resolveLocale(): Promise<Locale> {
 
 export default getRequestConfig(async () => {
   const locale = await resolveLocale();
-  const messages = (await import(`../messages/${locale}.json`)).default;
-  return { locale, messages, timeZone: "UTC" };
+  return { locale, messages: loadMessages(locale), timeZone: "UTC" };
 });
 
 /** Picks the record's name in the reader's language, falling back to the other one. */

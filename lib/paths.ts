@@ -23,6 +23,10 @@ export function withQuery(path: string, query: Query = {}): string {
 
 const segment = (value: string) => encodeURIComponent(value);
 
+/** The record types of the staff workspace, as they appear in its URLs. */
+export const staffRecordTypes = ["regions", "organizations", "meetings", "commitments", "trade"] as const;
+export type StaffRecordType = (typeof staffRecordTypes)[number];
+
 export const paths = {
   home: () => "/",
   search: (query?: Query) => withQuery("/search", query),
@@ -36,6 +40,15 @@ export const paths = {
   sectors: (query?: Query) => withQuery("/sectors", query),
   sector: (code: string, query?: Query) => withQuery(`/sectors/${segment(code)}`, query),
   signIn: (callbackUrl?: string) => withQuery("/signin", { callbackUrl }),
+  /** The staff workspace: editing pages by record type, each record's history, and the admins' activity log. */
+  staff: {
+    home: () => "/workspace",
+    lookup: (query?: Query) => withQuery("/api/staff/lookup", query),
+    activity: (query?: Query) => withQuery("/workspace/activity", query),
+    newRecord: (type: StaffRecordType) => `/workspace/${type}/new`,
+    edit: (type: StaffRecordType, id: number, query?: Query) => withQuery(`/workspace/${type}/${id}`, query),
+    history: (type: StaffRecordType, id: number, query?: Query) => withQuery(`/workspace/history/${type}/${id}`, query),
+  },
   signOut: () => "/signout",
   api: {
     root: () => "/api/v1",

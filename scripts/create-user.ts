@@ -12,7 +12,7 @@ import { createInterface } from "node:readline";
 import { Writable } from "node:stream";
 import { z } from "zod";
 import { hashPassword } from "../lib/password.ts";
-import { createPrismaClient } from "../lib/db.ts";
+import { createPrismaClient } from "../lib/prisma-client.ts";
 import { ensureDatabaseExists, migrate, openDatabase, withDatabaseName } from "./database.ts";
 
 const NewUserSchema = z.object({

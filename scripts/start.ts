@@ -9,7 +9,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseEnv } from "../lib/env.ts";
 import { hashPassword } from "../lib/password.ts";
-import { createPrismaClient } from "../lib/db.ts";
+import { createPrismaClient } from "../lib/prisma-client.ts";
 import { seedDatabase } from "../prisma/seed.ts";
 import { buildIsStale, ensureDatabaseExists, migrate, openDatabase, projectRoot, run, withDatabaseName } from "./database.ts";
 

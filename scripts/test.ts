@@ -12,7 +12,7 @@ import { existsSync } from "node:fs";
 import { chromium } from "@playwright/test";
 import pg from "pg";
 import { hashPassword } from "../lib/password.ts";
-import { createPrismaClient } from "../lib/db.ts";
+import { createPrismaClient } from "../lib/prisma-client.ts";
 import { seedDatabase } from "../prisma/seed.ts";
 import { ensureDatabaseExists, findFreePort, migrate, openDatabase, run, withDatabaseName } from "./database.ts";
 

@@ -54,7 +54,6 @@ export const linkEntityToMeeting = staffAction(
         await recordAuditEvent(tx, {
           actorId: user.id,
           action: "discussion_link.create",
-          entityType: "discussion_link",
           entityId: link.id,
           after: link,
         });
@@ -108,7 +107,6 @@ export const unlinkEntityFromMeeting = staffAction(
       await recordAuditEvent(tx, {
         actorId: user.id,
         action: "discussion_link.archive",
-        entityType: "discussion_link",
         entityId: linkId,
         before: values,
         after: { ...values, version: version + 1, archived: true },

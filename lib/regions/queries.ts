@@ -1,4 +1,7 @@
+import "server-only";
 import { cache } from "react";
+import type { FormValues } from "@/lib/actions/form-state";
+import type { SnapshotReader } from "@/lib/actions/versioned";
 import { cached } from "@/lib/cache";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -175,3 +178,62 @@ function numberOrNull(value: { toString(): string } | null) {
 }
 
 export type RegionPage = NonNullable<Awaited<ReturnType<typeof getRegionPage>>>;
+
+// ---- The staff workspace ----
+
+const editSelect = {
+  id: true,
+  slug: true,
+  nameEn: true,
+  nameRu: true,
+  isoCode: true,
+  level: true,
+  countryCode: true,
+  version: true,
+  archivedAt: true,
+  parent: { select: { id: true, nameEn: true, nameRu: true } },
+} as const satisfies Prisma.RegionSelect;
+
+/** A region as its history keeps it: readable values, the parent by name. */
+export const snapshotRegion: SnapshotReader = async (tx, id) => {
+  const region = await tx.region.findUnique({ where: { id }, select: editSelect });
+  if (!region) return null;
+  return {
+    nameEn: region.nameEn,
+    nameRu: region.nameRu,
+    isoCode: region.isoCode,
+    level: region.level,
+    countryCode: region.countryCode,
+    parent: region.parent ? region.parent.nameEn : null,
+    version: region.version,
+    archived: region.archivedAt !== null,
+  };
+};
+
+/** A region for its edit form, archived or not; null when there is no such id. */
+export async function getRegionForEdit(id: number) {
+  const region = await db().region.findUnique({ where: { id }, select: editSelect });
+  if (!region) return null;
+  return {
+    id: region.id,
+    slug: region.slug,
+    name: { en: region.nameEn, ru: region.nameRu },
+    archived: region.archivedAt !== null,
+    version: region.version,
+    values: {
+      nameEn: region.nameEn,
+      nameRu: region.nameRu,
+      isoCode: region.isoCode ?? "",
+      level: region.level,
+      countryCode: region.countryCode,
+      parentId: region.parent ? String(region.parent.id) : "",
+      parentId__label: region.parent ? region.parent.nameEn : "",
+      version: String(region.version),
+    } satisfies FormValues,
+  };
+}
+
+/** Every country (ISO 3166-1, about 250 rows of reference data): the options of the region form. */
+export const listAllCountries = cached("countries-all", ["regions"], async (locale: Locale) =>
+  db().country.findMany({ orderBy: locale === "ru" ? { nameRu: "asc" } : { nameEn: "asc" }, take: 300, select: countrySelect }),
+);

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { RegionLevel } from "@/lib/generated/prisma/enums";
 import { CountryCodeSchema } from "@/lib/organizations/schema";
+import { choice, optionalText, pickedId, requiredText } from "@/lib/actions/fields";
 import { DEFAULT_PAGE_SIZE, PageParamsSchema } from "@/lib/pagination";
 
 /** `/regions?country=RU&level=region&page=2`; unknown values fall back to no filter. */
@@ -18,3 +19,25 @@ export function regionListQuery(params: Partial<RegionListParams>) {
     page: params.page,
   };
 }
+
+// ---- The staff form (lib/regions/actions.ts) ----
+
+export const RegionFormSchema = z.object({
+  nameEn: requiredText(200),
+  nameRu: requiredText(200),
+  isoCode: optionalText(6)
+    .transform((value) => value?.toUpperCase() ?? null)
+    .pipe(
+      z
+        .string()
+        .regex(/^[A-Z]{2}(-[A-Z0-9]{1,3})?$/, { error: "isoCode" })
+        .nullable(),
+    ),
+  level: choice(["country", "region", "city"]),
+  countryCode: z
+    .string({ error: "chooseOne" })
+    .trim()
+    .regex(/^[A-Z]{2}$/, { error: "chooseOne" }),
+  parentId: pickedId({ required: false }),
+});
+export type RegionFormInput = z.output<typeof RegionFormSchema>;

@@ -12,8 +12,11 @@ import {
   type SearchParams,
   type SearchResult,
   type Suggestion,
+  LOOKUP_LIMIT,
+  type LookupItem,
+  type LookupParams,
 } from "@/lib/search/schema";
-import { buildFacetQuery, buildSearchQuery, buildSuggestQuery } from "@/lib/search/sql";
+import { buildFacetQuery, buildLookupQuery, buildSearchQuery, buildSuggestQuery } from "@/lib/search/sql";
 
 type HitRow = {
   type: SearchHit["type"];
@@ -138,4 +141,31 @@ export async function suggestEntries(text: string, limit = 8): Promise<Suggestio
 /** True when the text holds a letter or digit: punctuation alone matches nothing, without asking. */
 export function hasWords(text: string) {
   return /[\p{L}\p{N}]/u.test(text);
+}
+
+type LookupRow = { id: number; label_en: string; label_ru: string; context_en: string | null; context_ru: string | null };
+
+/** The staff pickers' matches: see `buildLookupQuery`; sectors (109 rows of reference data) by code or name. */
+export async function lookupRecords(params: LookupParams): Promise<LookupItem[]> {
+  if (params.type === "sector") {
+    const term = params.q.trim();
+    if (!term) return [];
+    const rows = await queryPrepared<LookupRow & { id: string }>({
+      text: `SELECT code AS id, code || ' ' || name_en AS label_en, code || ' ' || name_ru AS label_ru,
+                    CASE WHEN level = 'section' THEN 'Section' ELSE 'Division' END AS context_en,
+                    CASE WHEN level = 'section' THEN 'Раздел' ELSE 'Подраздел' END AS context_ru
+             FROM sectors
+             WHERE code ILIKE $1 || '%' OR name_en ILIKE '%' || $1 || '%' OR name_ru ILIKE '%' || $1 || '%'
+             ORDER BY (code ILIKE $1 || '%') DESC, level, code LIMIT $2`,
+      values: [term.replace(/[\\%_]/g, (c) => `\\${c}`), LOOKUP_LIMIT],
+    });
+    return rows.map(toLookupItem);
+  }
+  const sql = buildLookupQuery(params.type, params.q, LOOKUP_LIMIT, params.kind);
+  if (!sql || !hasWords(params.q)) return [];
+  return (await queryPrepared<LookupRow>(sql)).map(toLookupItem);
+}
+
+function toLookupItem(row: LookupRow | (LookupRow & { id: string })): LookupItem {
+  return { id: row.id, labelEn: row.label_en, labelRu: row.label_ru, contextEn: row.context_en, contextRu: row.context_ru };
 }

@@ -177,3 +177,19 @@ export function splitHighlights(headline: string): { text: string; match: boolea
   // Stray markers (a headline cut mid-match) are dropped rather than shown.
   return parts.map((part) => ({ ...part, text: part.text.replaceAll(HIGHLIGHT_START, "").replaceAll(HIGHLIGHT_STOP, "") }));
 }
+
+// ---- The staff pickers' lookup (GET /api/staff/lookup) ----
+
+export const lookupTypes = ["organization", "region", "meeting", "sector"] as const;
+export type LookupType = (typeof lookupTypes)[number];
+export const LOOKUP_LIMIT = 10;
+
+export const LookupParamsSchema = z.object({
+  type: z.enum(lookupTypes),
+  q: queryText.pipe(z.string().max(200)),
+  kind: z.enum(OrganizationKind).optional(),
+});
+export type LookupParams = z.output<typeof LookupParamsSchema>;
+
+/** One match offered by a picker: the id it posts and what the editor reads, in both languages. */
+export type LookupItem = { id: number | string; labelEn: string; labelRu: string; contextEn: string | null; contextRu: string | null };

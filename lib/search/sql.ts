@@ -325,3 +325,69 @@ ORDER BY score DESC, type_order, len, slug
 LIMIT ${each}`;
   return { text: sql, values: p.values };
 }
+
+const lookupSources = {
+  region: {
+    from: "regions r JOIN countries c ON c.code = r.country_code",
+    a: "r",
+    table: "regions",
+    label: "r.name_en AS label_en, r.name_ru AS label_ru",
+    context: "c.name_en AS context_en, c.name_ru AS context_ru",
+  },
+  organization: {
+    from: "organizations o JOIN regions rg ON rg.id = o.region_id",
+    a: "o",
+    table: "organizations",
+    label: "coalesce(o.name_en, o.name) AS label_en, o.name AS label_ru",
+    context: "rg.name_en AS context_en, rg.name_ru AS context_ru",
+  },
+  meeting: {
+    from: "meetings m",
+    a: "m",
+    table: "meetings",
+    label: "m.title_en AS label_en, m.title_ru AS label_ru",
+    context: "to_char(m.date, 'YYYY-MM-DD') AS context_en, to_char(m.date, 'YYYY-MM-DD') AS context_ru",
+  },
+} as const;
+
+/**
+ * The staff pickers' lookup: live records of one type whose words start with what was typed, in either
+ * script (the same indexed prefix match as the suggestions), names that start with it first; when nothing
+ * starts so, the nearest romanised names by trigram similarity. Organizations may be limited to one kind.
+ */
+export function buildLookupQuery(type: keyof typeof lookupSources, text: string, limit: number, kind?: string): SqlQuery | null {
+  const words =
+    text
+      .normalize("NFC")
+      .match(/[\p{L}\p{N}]+/gu)
+      ?.slice(0, 8) ?? [];
+  if (words.length === 0) return null;
+  const source = lookupSources[type];
+  const p = new SqlParams();
+  const prefix = p.add(words.map((word) => `${word}:*`).join(" & "));
+  const latin = `interregio_romanize(${p.add(words.join(" "))}::text)`;
+  const max = p.add(limit);
+  const a = source.a;
+  const kindFilter = kind && type === "organization" ? ` AND ${a}.kind = ${p.add(kind)}::"OrganizationKind"` : "";
+  const select = `SELECT ${a}.id, ${source.label}, ${source.context}`;
+  const sql = `
+WITH input AS (
+  SELECT to_tsquery('simple', interregio_fold(${prefix}::text)) || to_tsquery('simple', interregio_romanize(${prefix}::text)) AS query,
+         replace(replace(replace(${latin}, '\\', '\\\\'), '%', '\\%'), '_', '\\_') || '%' AS starts
+),
+prefixed AS (
+  ${select}, CASE WHEN ${a}.search_latin LIKE input.starts THEN 0 ELSE 1 END AS rank, length(${a}.search_latin) AS len
+  FROM ${source.from}, input
+  WHERE ${a}.archived_at IS NULL AND ${a}.search_vector @@ input.query${kindFilter}
+  ORDER BY rank, len, ${a}.id LIMIT ${max}
+),
+nearest AS (
+  ${select}, 2 AS rank, 0 AS len
+  FROM ${source.from}
+  WHERE ${a}.id IN (SELECT id FROM ${source.table} WHERE archived_at IS NULL AND ${latin} <% search_latin
+                    AND NOT EXISTS (SELECT 1 FROM prefixed) LIMIT ${FUZZY_CANDIDATES})${kindFilter}
+  ORDER BY word_similarity(${latin}, ${a}.search_latin) DESC, ${a}.id LIMIT ${max}
+)
+SELECT * FROM prefixed UNION ALL SELECT * FROM nearest ORDER BY rank, len, id`;
+  return { text: sql, values: p.values };
+}

@@ -5,8 +5,7 @@ import { localized, sortByName } from "@/lib/i18n";
 import { hashPassword, verifyPassword } from "@/lib/password";
 import { LinkFormSchema, UnlinkFormSchema } from "@/lib/meetings/schema";
 import { tradeGrowthPercent } from "@/lib/regions/queries";
-import en from "@/messages/en.json";
-import ru from "@/messages/ru.json";
+import { loadMessages } from "@/lib/i18n/catalogue";
 
 describe("LinkFormSchema", () => {
   it("accepts an organization with a note, trimming the note", () => {
@@ -116,6 +115,8 @@ describe("passwords", () => {
 });
 
 describe("message catalogues", () => {
+  const en = loadMessages("en");
+  const ru = loadMessages("ru");
   const keys = (value: unknown, prefix = ""): string[] =>
     typeof value === "object" && value !== null
       ? Object.entries(value).flatMap(([k, v]) => keys(v, prefix ? `${prefix}.${k}` : k))

@@ -1,0 +1,165 @@
+"use client";
+
+import { createContext, useActionState, useCallback, useContext, useState, type FormEvent, type ReactNode } from "react";
+import { useTranslations } from "next-intl";
+import type { z } from "zod";
+import { formToObject, formValues, issuesToErrors, type FormState, type FormValues } from "@/lib/actions/form-state";
+
+type FormContext = {
+  /** What the field shows: the echoed input after a failed save, else the record's value. */
+  valueOf: (name: string) => string | string[] | undefined;
+  /** The field's messages: from the live check once the editor has changed it, else from the server. */
+  errorsOf: (name: string) => string[] | undefined;
+  /** The row numbers of a repeated group (`partners`) that the shown values fill. */
+  rowsOf: (group: string) => number[];
+  state: FormState;
+};
+
+const Context = createContext<FormContext | null>(null);
+
+export function useStaffForm() {
+  const context = useContext(Context);
+  if (!context) throw new Error("A form field must sit inside a StaffForm.");
+  return context;
+}
+
+/** Translates an error key, with its value after a bar ("tooLong|300"), in the reader's language. */
+export function useErrorText() {
+  const t = useTranslations("errors");
+  return useCallback(
+    (key: string) => {
+      const [name, value] = key.split("|") as [string, string | undefined];
+      return t.has(name) ? t(name, { value: value ?? "" }) : t("invalid");
+    },
+    [t],
+  );
+}
+
+/**
+ * A staff edit form: posts to a server action made by `staffAction`, checks each field as it is typed with
+ * the schema the server uses, lists the problems at the top (GOV.UK error summary) and beside the fields,
+ * shows what someone else changed on a conflict, and keeps everything typed after any failure.
+ */
+export function StaffForm({
+  action,
+  schema,
+  initial,
+  submitLabel,
+  children,
+  labels = {},
+}: {
+  action: (previous: FormState, formData: FormData) => Promise<FormState>;
+  schema: z.ZodType;
+  initial: FormValues;
+  submitLabel: string;
+  children: ReactNode;
+  /** Field names to readable labels, for the error summary and the conflict list. */
+  labels?: Record<string, string>;
+}) {
+  const t = useTranslations("workspace");
+  const errorText = useErrorText();
+  const [state, formAction, pending] = useActionState(action, {});
+  const [liveErrors, setLiveErrors] = useState<Record<string, string[]>>({});
+  const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
+  const [answered, setAnswered] = useState(state);
+  if (answered !== state) {
+    // A new answer from the server: its messages take over until the editor changes a field again.
+    setAnswered(state);
+    setTouched(new Set());
+  }
+
+  function check(event: FormEvent<HTMLFormElement>) {
+    const target = event.target as HTMLInputElement;
+    if (!target.name) return;
+    const next = new Set(touched).add(target.name.replace(/\[\]$/, ""));
+    setTouched(next);
+    const parsed = schema.safeParse(formToObject(formValues(new FormData(event.currentTarget))));
+    setLiveErrors(parsed.success ? {} : issuesToErrors(parsed.error.issues));
+  }
+
+  const context: FormContext = {
+    state,
+    valueOf: (name) => (state.values ? state.values[name] : initial[name]),
+    errorsOf: (name) => (touched.has(name) ? liveErrors[name] : state.errors?.[name]),
+    rowsOf: (group) => {
+      const pattern = new RegExp(`^${group.replace(/\./g, "\\.")}\\.(\\d+)\\.`);
+      const found = Object.keys(state.values ?? initial).flatMap((name) => {
+        const match = pattern.exec(name);
+        return match ? [Number(match[1])] : [];
+      });
+      return [...new Set(found)].sort((a, b) => a - b);
+    },
+  };
+  const summary = Object.entries(state.errors ?? {}).filter(([name]) => !touched.has(name) || liveErrors[name]);
+  const labelOf = (name: string) => labels[name] ?? labels[name.replace(/\.\d+\./, ".")] ?? name;
+
+  return (
+    <Context.Provider value={context}>
+      <form action={formAction} onInput={check} onChange={check} noValidate className="max-w-3xl">
+        {state.ok === false && state.message && (
+          <div role="alert" tabIndex={-1} className="mb-6 border-4 border-danger px-4 py-3">
+            <h2 className="text-xl font-bold">{errorText("summaryTitle")}</h2>
+            <p>{errorText(state.message)}</p>
+            {summary.length > 0 && (
+              <ul className="mt-2 list-disc pl-6">
+                {summary.map(([name, messages]) => (
+                  <li key={name}>
+                    <a href={`#${fieldId(name)}`} className="font-bold text-danger underline">
+                      {labelOf(name)}: {messages.map(errorText).join(" ")}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            )}
+            {state.conflict && (
+              <div className="mt-4">
+                <h3 className="font-bold">{t("theirChanges")}</h3>
+                {state.conflict.changes.length === 0 ? (
+                  <p>{t("noFieldChanges")}</p>
+                ) : (
+                  <table className="mt-2 w-full border-collapse text-left">
+                    <thead>
+                      <tr>
+                        <th scope="col" className="border-b-2 border-ink py-1 pr-4">
+                          {t("field")}
+                        </th>
+                        <th scope="col" className="border-b-2 border-ink py-1 pr-4">
+                          {t("before")}
+                        </th>
+                        <th scope="col" className="border-b-2 border-ink py-1 pr-4">
+                          {t("after")}
+                        </th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {state.conflict.changes.map((change) => (
+                        <tr key={change.field}>
+                          <th scope="row" className="border-b border-line py-1 pr-4 align-top">
+                            {labelOf(change.field)}
+                          </th>
+                          <td className="border-b border-line py-1 pr-4 align-top break-words">{change.before || t("blank")}</td>
+                          <td className="border-b border-line py-1 pr-4 align-top break-words">{change.after || t("blank")}</td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                )}
+              </div>
+            )}
+          </div>
+        )}
+        {/* On a conflict the form now starts from the version the editor has just seen. */}
+        <input type="hidden" name="version" value={state.conflict?.version ?? String(initial.version ?? "")} />
+        {children}
+        <button type="submit" disabled={pending} className="button mt-2 disabled:opacity-50">
+          {submitLabel}
+        </button>
+      </form>
+    </Context.Provider>
+  );
+}
+
+/** The element id of a field, from its form name (`partners.0.share` → `field-partners-0-share`). */
+export function fieldId(name: string) {
+  return `field-${name.replace(/[^a-zA-Z0-9_-]+/g, "-")}`;
+}

@@ -1,0 +1,51 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { Notice, PageHeading, Tag } from "@/components/ui";
+import { paths, type StaffRecordType } from "@/lib/paths";
+
+/** What a staff edit page shows above its form: the title, the archived state, the outcome of the last save, and links. */
+export async function RecordHeader({
+  type,
+  id,
+  title,
+  archived,
+  saved,
+  publicPath,
+}: {
+  type: StaffRecordType;
+  id: number;
+  title: string;
+  archived: boolean;
+  /** `?saved=` after a redirect from a save: created, updated, archived or restored. */
+  saved?: string;
+  /** The record's public page, while it is live. */
+  publicPath?: string;
+}) {
+  const t = await getTranslations("workspace");
+  const tErrors = await getTranslations("errors");
+  const outcome = { created: t("createdNotice"), updated: t("savedNotice"), archived: tErrors("archived"), restored: tErrors("restored") }[
+    saved ?? ""
+  ];
+  return (
+    <>
+      <p className="mb-4">
+        <Link href={paths.staff.home()}>{t("title")}</Link>
+      </p>
+      <PageHeading caption={t(`records.${type}`)}>
+        {title} {archived && <Tag tone="grey">{t("archive")}</Tag>}
+      </PageHeading>
+      {outcome && <Notice tone="success">{outcome}</Notice>}
+      {archived && <Notice>{t("archivedNotice")}</Notice>}
+      <ul className="mb-8 flex flex-wrap gap-x-6 gap-y-2">
+        <li>
+          <Link href={paths.staff.history(type, id)}>{t("history")}</Link>
+        </li>
+        {publicPath && !archived && (
+          <li>
+            <Link href={publicPath}>{t("viewPublic")}</Link>
+          </li>
+        )}
+      </ul>
+    </>
+  );
+}

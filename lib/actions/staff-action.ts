@@ -1,0 +1,112 @@
+import "server-only";
+import { unstable_rethrow } from "next/navigation";
+import type { z } from "zod";
+import { formToObject, formValues, issuesToErrors, type FieldChange, type FormState } from "@/lib/actions/form-state";
+import { violatedUniqueConstraint } from "@/lib/actions/prisma-errors";
+import type { Role } from "@/lib/generated/prisma/enums";
+import { NotAuthorizedError, requireRole, type CurrentUser } from "@/lib/session";
+
+/** Thrown by an action body to refuse with a message and field errors; the wrapper adds what was typed. */
+export class ActionRefusal extends Error {
+  constructor(readonly state: Omit<FormState, "values" | "ok">) {
+    super(state.message ?? "refused");
+  }
+}
+
+/** Thrown when the record changed since the form's version: the form shows `changes` beside its own input. */
+export class VersionConflict extends Error {
+  constructor(
+    readonly version: number,
+    readonly changes: FieldChange[],
+  ) {
+    super("conflict");
+  }
+}
+
+export type ActionContext<Bound> = { user: CurrentUser; bound: Bound; formData: FormData };
+
+type Definition<Schema extends z.ZodType, BoundSchema extends z.ZodType | undefined> = {
+  /** Who may call it; admins pass every check. */
+  roles: Role[];
+  /** Parses the form (flat names built into objects by `formToObject`). */
+  schema: Schema;
+  /** Parses the argument bound with `action.bind(null, value)`, such as the id of the record being edited. */
+  bound?: BoundSchema;
+  /** Unique constraints and indexes by name, with the field and message their violation means. */
+  unique?: Record<string, { field: string; message: string }>;
+};
+
+type Result = FormState | void;
+
+/**
+ * Makes a server action from a schema and a body. Whoever calls it and however, the wrapper: checks the role
+ * against the database; refuses a NUL in any field; parses the bound argument (a tampered id is "invalid")
+ * and the form; and hands only parsed data to the body. Every failure returns the submitted values, so the
+ * form keeps what was typed, also when the database is unavailable. Unique violations become field errors by
+ * constraint name; anything unexpected becomes "unavailable", with the details in the server log only.
+ * A body may `redirect()`: that is passed through.
+ */
+export function staffAction<Schema extends z.ZodType, BoundSchema extends z.ZodType | undefined = undefined>(
+  definition: Definition<Schema, BoundSchema>,
+  body: (
+    data: z.output<Schema>,
+    context: ActionContext<BoundSchema extends z.ZodType ? z.output<BoundSchema> : undefined>,
+  ) => Promise<Result>,
+): BoundSchema extends z.ZodType
+  ? (bound: z.input<BoundSchema>, previous: FormState, formData: FormData) => Promise<FormState>
+  : (previous: FormState, formData: FormData) => Promise<FormState> {
+  const run = async (rawBound: unknown, formData: unknown): Promise<FormState> => {
+    const values = formData instanceof FormData ? formValues(formData) : {};
+    const refuse = (state: FormState): FormState => ({ ...state, ok: false, values });
+
+    let user: CurrentUser;
+    try {
+      user = await requireRole(...definition.roles);
+    } catch (error) {
+      if (error instanceof NotAuthorizedError) return refuse({ message: error.reason });
+      console.error("Authorization check failed", error);
+      return refuse({ message: "unavailable" });
+    }
+    if (!(formData instanceof FormData)) return refuse({ message: "invalid" });
+
+    const nulFields = Object.entries(values)
+      .filter(([, value]) => (Array.isArray(value) ? value : [value]).some((v) => v.includes("\u0000")))
+      .map(([name]) => name.replace(/\[\]$/, ""));
+    if (nulFields.length) {
+      return refuse({ message: "checkFields", errors: Object.fromEntries(nulFields.map((name) => [name, ["containsNul"]])) });
+    }
+
+    let bound: unknown = undefined;
+    if (definition.bound) {
+      const parsedBound = definition.bound.safeParse(rawBound);
+      if (!parsedBound.success) return refuse({ message: "invalid" });
+      bound = parsedBound.data;
+    }
+    const parsed = definition.schema.safeParse(formToObject(values));
+    if (!parsed.success) return refuse({ message: "checkFields", errors: issuesToErrors(parsed.error.issues) });
+
+    try {
+      const result = await body(parsed.data, { user, bound, formData } as ActionContext<never>);
+      return result ?? { ok: true, message: "saved" };
+    } catch (error) {
+      unstable_rethrow(error);
+      if (error instanceof ActionRefusal) return refuse(error.state);
+      if (error instanceof VersionConflict) {
+        return refuse({ message: "conflict", conflict: { version: error.version, changes: error.changes } });
+      }
+      const constraint = violatedUniqueConstraint(error);
+      if (constraint) {
+        const mapped = definition.unique?.[constraint];
+        if (mapped) return refuse({ message: "checkFields", errors: { [mapped.field]: [mapped.message] } });
+        console.error(`Unique constraint ${constraint} has no field mapping`, error);
+        return refuse({ message: "duplicate" });
+      }
+      console.error("Server action failed", error);
+      return refuse({ message: "unavailable" });
+    }
+  };
+  const action = definition.bound
+    ? (bound: unknown, _previous: FormState, formData: FormData) => run(bound, formData)
+    : (_previous: FormState, formData: FormData) => run(undefined, formData);
+  return action as never;
+}

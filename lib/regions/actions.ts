@@ -1,0 +1,112 @@
+"use server";
+
+import { z } from "zod";
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { RecordId, Version } from "@/lib/actions/fields";
+import { uniqueSlug } from "@/lib/actions/slug";
+import { ActionRefusal, staffAction } from "@/lib/actions/staff-action";
+import { recordCreated, setArchived, updateVersioned } from "@/lib/actions/versioned";
+import { invalidate } from "@/lib/cache";
+import { db, type Tx } from "@/lib/db";
+import { paths } from "@/lib/paths";
+import { RegionFormSchema, type RegionFormInput } from "@/lib/regions/schema";
+import { snapshotRegion } from "@/lib/regions/queries";
+import type { CurrentUser } from "@/lib/session";
+
+const unique = {
+  regions_iso_code_key: { field: "isoCode", message: "isoCodeTaken" },
+  regions_slug_key: { field: "nameEn", message: "duplicate" },
+};
+
+function refresh(slug?: string) {
+  // A region shows in lists, filters, on its organizations' pages and in the search.
+  invalidate("regions", "organizations", "meetings", "trade");
+  revalidatePath(paths.regions());
+  if (slug) revalidatePath(paths.region(slug));
+}
+
+async function checkParent(tx: Tx, data: RegionFormInput, selfId?: number) {
+  if (data.parentId === null) return;
+  if (data.parentId === selfId) throw new ActionRefusal({ message: "checkFields", errors: { parentId: ["parentSelf"] } });
+  const parent = await tx.region.findFirst({ where: { id: data.parentId, archivedAt: null }, select: { countryCode: true } });
+  if (!parent) throw new ActionRefusal({ message: "checkFields", errors: { parentId: ["recordMissing"] } });
+  if (parent.countryCode !== data.countryCode) throw new ActionRefusal({ message: "checkFields", errors: { parentId: ["parentCountry"] } });
+}
+
+async function checkCountry(tx: Tx, code: string) {
+  if (!(await tx.country.findUnique({ where: { code }, select: { code: true } }))) {
+    throw new ActionRefusal({ message: "checkFields", errors: { countryCode: ["chooseOne"] } });
+  }
+}
+
+const fields = (data: RegionFormInput) => ({
+  nameEn: data.nameEn,
+  nameRu: data.nameRu,
+  isoCode: data.isoCode,
+  level: data.level,
+  countryCode: data.countryCode,
+  parentId: data.parentId,
+});
+
+/** Adds a region. Editors and admins. */
+export const createRegion = staffAction({ roles: ["editor"], schema: RegionFormSchema, unique }, async (data, { user }) => {
+  const region = await db().$transaction(async (tx) => {
+    await checkCountry(tx, data.countryCode);
+    await checkParent(tx, data);
+    const slug = await uniqueSlug(tx, "regions", data.nameRu, 120);
+    const created = await tx.region.create({
+      data: { ...fields(data), slug, createdById: user.id, updatedById: user.id },
+      select: { id: true, slug: true },
+    });
+    await recordCreated(tx, "region", created.id, user, snapshotRegion);
+    return created;
+  });
+  refresh(region.slug);
+  redirect(paths.staff.edit("regions", region.id, { saved: "created" }));
+});
+
+/** Saves an edit of a region from the version the form started from. Editors and admins. */
+export const updateRegion = staffAction(
+  { roles: ["editor"], schema: RegionFormSchema.extend({ version: Version }), bound: RecordId, unique },
+  async (data, { user, bound: id }) => {
+    const slug = await db().$transaction(async (tx) => {
+      await checkCountry(tx, data.countryCode);
+      await checkParent(tx, data, id);
+      await updateVersioned(tx, {
+        type: "region",
+        id,
+        version: data.version,
+        user,
+        snapshot: snapshotRegion,
+        apply: async (tx) => {
+          await tx.region.update({ where: { id }, data: fields(data) });
+        },
+      });
+      return (await tx.region.findUniqueOrThrow({ where: { id }, select: { slug: true } })).slug;
+    });
+    refresh(slug);
+    redirect(paths.staff.edit("regions", id, { saved: "updated" }));
+  },
+);
+
+const ArchiveSchema = z.object({ version: Version });
+
+async function setRegionArchived(id: number, version: number, archived: boolean, user: CurrentUser) {
+  const slug = await db().$transaction(async (tx) => {
+    await setArchived(tx, { type: "region", id, version, user, snapshot: snapshotRegion, archived });
+    return (await tx.region.findUniqueOrThrow({ where: { id }, select: { slug: true } })).slug;
+  });
+  refresh(slug);
+  redirect(paths.staff.edit("regions", id, { saved: archived ? "archived" : "restored" }));
+}
+
+/** Takes a region off the public pages; its record and history stay. Editors and admins. */
+export const archiveRegion = staffAction({ roles: ["editor"], schema: ArchiveSchema, bound: RecordId }, (data, { user, bound }) =>
+  setRegionArchived(bound, data.version, true, user),
+);
+
+/** Brings an archived region back to the public pages. Editors and admins. */
+export const restoreRegion = staffAction({ roles: ["editor"], schema: ArchiveSchema, bound: RecordId }, (data, { user, bound }) =>
+  setRegionArchived(bound, data.version, false, user),
+);
