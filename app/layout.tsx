@@ -3,7 +3,8 @@ import type { ReactNode } from "react";
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getMessages, getTranslations } from "next-intl/server";
 import { SiteHeader } from "@/components/site-header";
-import { clientNamespaces, pickNamespaces } from "@/lib/i18n/catalogue";
+import { clientNamespaces, pickNamespaces, staffClientNamespaces } from "@/lib/i18n/catalogue";
+import { getCurrentUser } from "@/lib/session";
 import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -12,9 +13,15 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  const [locale, t, messages] = await Promise.all([getLocale(), getTranslations("site"), getMessages()]);
+  const [locale, t, messages, user] = await Promise.all([
+    getLocale(),
+    getTranslations("site"),
+    getMessages(),
+    getCurrentUser().catch(() => null),
+  ]);
   // Only the namespaces client components read travel with each page: the whole catalogue would add some 14 KB.
-  const clientMessages = pickNamespaces(messages, clientNamespaces);
+  // Signed-in staff also get the workspace's, for the editing forms on public pages (links, pickers).
+  const clientMessages = pickNamespaces(messages, user ? staffClientNamespaces : clientNamespaces);
   return (
     <html lang={locale}>
       <body className="flex min-h-screen flex-col">
