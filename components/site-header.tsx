@@ -30,6 +30,9 @@ export async function SiteHeader() {
         {user ? (
           <span className="flex items-center gap-4">
             <span>{t("signedInAs", { name: user.name })}</span>
+            <Link href={paths.staff.home()} className="text-white!">
+              {t("workspace")}
+            </Link>
             <Link href={paths.signOut()} className="text-white!">
               {t("signOut")}
             </Link>

@@ -48,6 +48,8 @@ function display(value: unknown): string {
   return String(value);
 }
 
+export type { FieldChange };
+
 /** What differs between two snapshots, as text for people (lists joined with "; ", blanks as ""), in the order of the fields; the version is left out. */
 export function diffSnapshots(before: unknown, after: unknown): FieldChange[] {
   const a = (before ?? {}) as Record<string, unknown>;

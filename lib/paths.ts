@@ -42,7 +42,7 @@ export const paths = {
   signIn: (callbackUrl?: string) => withQuery("/signin", { callbackUrl }),
   /** The staff workspace: editing pages by record type, each record's history, and the admins' activity log. */
   staff: {
-    home: () => "/workspace",
+    home: (query?: Query) => withQuery("/workspace", query),
     lookup: (query?: Query) => withQuery("/api/staff/lookup", query),
     activity: (query?: Query) => withQuery("/workspace/activity", query),
     newRecord: (type: StaffRecordType) => `/workspace/${type}/new`,

@@ -1,0 +1,116 @@
+import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
+import { FilterForm, SelectFilter } from "@/components/ui/filter-form";
+import { Pagination } from "@/components/ui/pagination";
+import { Muted, PageHeading, Section, Table, Tag } from "@/components/ui";
+import { RecentChanges } from "@/components/workspace/recent-changes";
+import { localized } from "@/lib/i18n";
+import { paths, staffRecordTypes } from "@/lib/paths";
+import { requireStaffPage } from "@/lib/session";
+import { FinderParamsSchema, findStaffRecords, listRecentChanges } from "@/lib/workspace/queries";
+
+export async function generateMetadata() {
+  return { title: (await getTranslations("workspace"))("title") };
+}
+
+/** The staff front page: add a record, find one to edit (archived ones too), and the latest changes. */
+export default async function WorkspacePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const user = await requireStaffPage();
+  const params = FinderParamsSchema.parse(await searchParams);
+  const [t, locale, found, recent] = await Promise.all([
+    getTranslations("workspace"),
+    getLocale(),
+    findStaffRecords(params),
+    listRecentChanges(10),
+  ]);
+  const query = { type: params.type, q: params.q || undefined, archived: params.archived === "all" ? undefined : params.archived };
+  return (
+    <>
+      <PageHeading lead={t("lead")}>{t("title")}</PageHeading>
+      <p className="mb-6">{t("signedInAs", { name: user.name, role: t(`roles.${user.role}`) })}</p>
+      <Section title={t("add")} id="add">
+        <ul className="flex flex-wrap gap-3">
+          {staffRecordTypes.map((type) => (
+            <li key={type}>
+              <Link href={paths.staff.newRecord(type)} className="button inline-block text-white! no-underline">
+                {t(`newRecord.${type}`)}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </Section>
+      <Section title={t("find")} id="find">
+        <FilterForm
+          action={paths.staff.home()}
+          label={t("findLabel")}
+          applyLabel={t("findSubmit")}
+          clearLabel={t("clear")}
+          clearHref={params.q || params.archived !== "all" ? paths.staff.home() : undefined}
+        >
+          <SelectFilter
+            name="type"
+            label={t("type")}
+            value={params.type}
+            options={staffRecordTypes.map((type) => ({ value: type, label: t(`records.${type}`) }))}
+          />
+          <div className="flex max-w-full flex-col">
+            <label htmlFor="finder-q" className="font-bold">
+              {t("query")}
+            </label>
+            <input
+              id="finder-q"
+              name="q"
+              type="search"
+              defaultValue={params.q}
+              maxLength={200}
+              className="input"
+              aria-describedby="finder-q-hint"
+            />
+            <span id="finder-q-hint" className="sr-only">
+              {t("queryHint")}
+            </span>
+          </div>
+          <SelectFilter
+            name="archived"
+            label={t("state")}
+            value={params.archived}
+            options={(["all", "live", "archived"] as const).map((state) => ({ value: state, label: t(`states.${state}`) }))}
+          />
+        </FilterForm>
+        {found.total === 0 ? (
+          <Muted>{t("noneFound")}</Muted>
+        ) : (
+          <>
+            <Table
+              caption={t("found")}
+              hideCaption
+              columns={[{ label: t("record") }, { label: t("state") }, { label: t("actions") }]}
+              rows={found.items.map((record) => {
+                const name = localized(locale, record.titleEn, record.titleRu);
+                return [
+                  <>
+                    <Link href={paths.staff.edit(params.type, record.id)}>{name}</Link>
+                    {record.context && <span className="block text-base text-muted">{record.context}</span>}
+                  </>,
+                  record.archived ? <Tag>{t("archivedTag")}</Tag> : <Tag tone="green">{t("live")}</Tag>,
+                  <Link key="history" href={paths.staff.history(params.type, record.id)} aria-label={t("historyLabel", { name })}>
+                    {t("history")}
+                  </Link>,
+                ];
+              })}
+            />
+            <Pagination page={found} href={(page) => paths.staff.home({ ...query, page })} />
+          </>
+        )}
+      </Section>
+      <Section title={t("recent")} id="recent">
+        <RecentChanges events={recent} />
+        {user.role === "admin" && (
+          <p className="mt-4">
+            <Link href={paths.staff.activity()}>{t("activityLink")}</Link>
+          </p>
+        )}
+      </Section>
+    </>
+  );
+}
