@@ -1,0 +1,71 @@
+import "server-only";
+import type { FormValues } from "@/lib/actions/form-state";
+import type { SnapshotReader } from "@/lib/actions/versioned";
+import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { localized } from "@/lib/i18n";
+
+const regionSelect = { id: true, slug: true, nameEn: true, nameRu: true, archivedAt: true } as const;
+
+const editSelect = {
+  id: true,
+  year: true,
+  turnoverUsd: true,
+  exportsUsd: true,
+  importsUsd: true,
+  sourceTitle: true,
+  sourceUrl: true,
+  version: true,
+  archivedAt: true,
+  region: { select: regionSelect },
+  partnerRegion: { select: regionSelect },
+} as const satisfies Prisma.TradeFigureSelect;
+
+/** An amount as the column holds it, in full ("250000000.00"): never through a float. */
+const amount = (value: Prisma.Decimal | null) => (value === null ? null : value.toFixed(2));
+
+/** A trade figure as its history keeps it: the regions by name, the amounts as exact strings. */
+export const snapshotTradeFigure: SnapshotReader = async (tx, id) => {
+  const figure = await tx.tradeFigure.findUnique({ where: { id }, select: editSelect });
+  if (!figure) return null;
+  return {
+    region: figure.region.nameEn,
+    partnerRegion: figure.partnerRegion.nameEn,
+    year: figure.year,
+    turnoverUsd: amount(figure.turnoverUsd),
+    exportsUsd: amount(figure.exportsUsd),
+    importsUsd: amount(figure.importsUsd),
+    sourceTitle: figure.sourceTitle,
+    sourceUrl: figure.sourceUrl,
+    version: figure.version,
+    archived: figure.archivedAt !== null,
+  };
+};
+
+/** A trade figure for its edit form, archived or not, with labels in the reader's language; null when there is no such id. */
+export async function getTradeFigureForEdit(id: number, locale: string) {
+  const figure = await db().tradeFigure.findUnique({ where: { id }, select: editSelect });
+  if (!figure) return null;
+  const name = (region: { nameEn: string; nameRu: string }) => localized(locale, region.nameEn, region.nameRu);
+  return {
+    id: figure.id,
+    title: `${name(figure.region)} – ${name(figure.partnerRegion)}, ${figure.year}`,
+    /** The public page that shows the figure: its region's, while that region is live. */
+    regionSlug: figure.region.archivedAt === null ? figure.region.slug : null,
+    archived: figure.archivedAt !== null,
+    version: figure.version,
+    values: {
+      regionId: String(figure.region.id),
+      regionId__label: name(figure.region),
+      partnerRegionId: String(figure.partnerRegion.id),
+      partnerRegionId__label: name(figure.partnerRegion),
+      year: String(figure.year),
+      turnoverUsd: amount(figure.turnoverUsd) ?? "",
+      exportsUsd: amount(figure.exportsUsd) ?? "",
+      importsUsd: amount(figure.importsUsd) ?? "",
+      sourceTitle: figure.sourceTitle,
+      sourceUrl: figure.sourceUrl ?? "",
+      version: String(figure.version),
+    } satisfies FormValues,
+  };
+}
