@@ -9,12 +9,17 @@ import { z } from "zod";
 /** PostgreSQL's int4: an id or version beyond it is not ours, whatever the client sends. */
 export const INT4_MAX = 2_147_483_647;
 
-/** A record id from a form or a bound argument: a whole number in int4. */
-export const RecordId = z.coerce
-  .number({ error: "invalid" })
-  .int({ error: "invalid" })
-  .min(1, { error: "invalid" })
-  .max(INT4_MAX, { error: "invalid" });
+/**
+ * A record id from a form or a bound argument: a whole number in int4, or its digits as text. Anything else
+ * ("1e3", " 7", "0x10", "-1") is "invalid": coercion would take "1e3" for 1000.
+ */
+const IdDigits = z
+  .string({ error: "invalid" })
+  .regex(/^[1-9][0-9]{0,9}$/, { error: "invalid" })
+  .transform(Number)
+  .pipe(z.number().max(INT4_MAX, { error: "invalid" }));
+
+export const RecordId = z.union([z.number().int().min(1).max(INT4_MAX), IdDigits], { error: "invalid" });
 
 /** The version a form started from; see lib/actions/versioned.ts. */
 export const Version = RecordId;
@@ -73,6 +78,21 @@ export function textLines(maxItems: number, maxEach: number) {
     .pipe(z.array(z.string().max(maxEach, { error: `tooLong|${maxEach}` })).max(maxItems, { error: `tooMany|${maxItems}` }));
 }
 
+/**
+ * Blank (after trimming) becomes null; anything else must pass `schema`, whose own messages are kept (a union
+ * of "" and the schema would answer a bare "invalid input" instead).
+ */
+function orBlank<Out>(schema: z.ZodType<Out, string>) {
+  return z.string({ error: "invalid" }).transform((value, context): Out | null => {
+    const text = value.trim();
+    if (text === "") return null;
+    const parsed = schema.safeParse(text);
+    if (parsed.success) return parsed.data;
+    for (const issue of parsed.error.issues) context.addIssue({ code: "custom", message: issue.message, path: issue.path });
+    return z.NEVER;
+  });
+}
+
 /** A whole number within bounds, required. */
 export function wholeNumber(min: number, max: number) {
   return z
@@ -93,8 +113,8 @@ export function optionalWholeNumber(min: number, max: number) {
   return z
     .string({ error: "invalid" })
     .optional()
-    .transform((value) => value?.trim() ?? "")
-    .pipe(z.union([z.literal("").transform(() => null), wholeNumber(min, max)]));
+    .transform((value) => value ?? "")
+    .pipe(orBlank(wholeNumber(min, max)));
 }
 
 /**
@@ -107,11 +127,11 @@ export function decimalText({ max, scale = 2, required = false }: { max: number;
     .string()
     .regex(pattern, { error: scale === 0 ? "wholeNumber" : `decimal|${scale}` })
     .refine((value) => Number(value) <= max, { error: `tooLarge|${max}` });
-  return z
+  const typed = z
     .string({ error: required ? "required" : "invalid" })
     .optional()
-    .transform((value) => (value ?? "").replace(/[\s\u00a0\u202f]/g, "").replace(",", "."))
-    .pipe(required ? z.string().min(1, { error: "required" }).pipe(amount) : z.union([z.literal("").transform(() => null), amount]));
+    .transform((value) => (value ?? "").replace(/[\s\u00a0\u202f]/g, "").replace(",", "."));
+  return required ? typed.pipe(z.string().min(1, { error: "required" }).pipe(amount)) : typed.pipe(orBlank(amount));
 }
 
 /** A calendar date, yyyy-mm-dd as `<input type="date">` sends it; returned as a UTC midnight Date. */
@@ -119,15 +139,17 @@ export function dateField({ required }: { required: boolean }) {
   const date = z
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "invalidDate" })
-    .transform((value) => new Date(`${value}T00:00:00Z`))
-    .refine((value) => !Number.isNaN(value.getTime()) && value.getUTCFullYear() >= 1900 && value.getUTCFullYear() <= 2100, {
+    // "2015-02-30" parses as 2 March: only a date that prints back as typed is real.
+    .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), {
       error: "invalidDate",
-    });
-  return z
+    })
+    .refine((value) => value >= "1900-01-01" && value <= "2100-12-31", { error: "invalidDate" })
+    .transform((value) => new Date(`${value}T00:00:00Z`));
+  const typed = z
     .string({ error: required ? "required" : "invalid" })
     .optional()
-    .transform((value) => value?.trim() ?? "")
-    .pipe(required ? z.string().min(1, { error: "required" }).pipe(date) : z.union([z.literal("").transform(() => null), date]));
+    .transform((value) => value?.trim() ?? "");
+  return required ? typed.pipe(z.string().min(1, { error: "required" }).pipe(date)) : typed.pipe(orBlank(date));
 }
 
 /** One value of an enum, from a select or radios. */
@@ -135,19 +157,13 @@ export function choice<const T extends readonly [string, ...string[]]>(values: T
   return z.enum(values, { error: "chooseOne" });
 }
 
-const idText = z.coerce
-  .number<string>({ error: "invalid" })
-  .int({ error: "invalid" })
-  .min(1, { error: "invalid" })
-  .max(INT4_MAX, { error: "invalid" });
-
 /** A picked record: the id the search-as-you-type field put in its hidden input. */
 export function pickedId({ required }: { required: boolean }) {
-  return z
+  const typed = z
     .string({ error: required ? "chooseOne" : "invalid" })
     .optional()
-    .transform((value) => value?.trim() ?? "")
-    .pipe(required ? z.string().min(1, { error: "chooseOne" }).pipe(idText) : z.union([z.literal("").transform(() => null), idText]));
+    .transform((value) => value?.trim() ?? "");
+  return required ? typed.pipe(z.string().min(1, { error: "chooseOne" }).pipe(IdDigits)) : typed.pipe(orBlank(IdDigits));
 }
 
 /** A yes/no checkbox: present means yes. */
