@@ -1,26 +1,19 @@
-import { getLocale, getTranslations } from "next-intl/server";
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { LinkEntityForm } from "@/components/link-forms";
-import { localized } from "@/lib/i18n";
-import { toLocale } from "@/lib/i18n/locale";
-import { listLinkableEntities } from "@/lib/meetings/queries";
 import { paths } from "@/lib/paths";
 
-/** The editor's linking form, with the organizations found by `?linkSearch=` (at most 20) and the regions. */
-export async function MeetingLinkEditor({ meeting, search }: { meeting: { id: number; slug: string }; search: string | undefined }) {
-  const locale = toLocale(await getLocale());
-  const [t, linkable] = await Promise.all([getTranslations("links"), listLinkableEntities(search, locale)]);
-  const term = search?.trim() ?? "";
-  const found = linkable.organizations.length;
+/** What a signed-in editor sees below a meeting: a link to edit it and the form to record what was discussed. */
+export async function MeetingLinkEditor({ meeting }: { meeting: { id: number } }) {
+  const t = await getTranslations("editMeeting");
   return (
     <div className="mt-12 border-t-4 border-brand pt-6">
-      <LinkEntityForm
-        meetingId={meeting.id}
-        searchAction={paths.meeting(meeting.slug)}
-        search={term}
-        searchResult={term ? t("matches", { count: found, term }) : t("typeToSearch")}
-        organizations={linkable.organizations.map((o) => ({ value: `organization:${o.id}`, label: localized(locale, o.nameEn, o.name) }))}
-        regions={linkable.regions.map((r) => ({ value: `region:${r.id}`, label: localized(locale, r.nameEn, r.nameRu) }))}
-      />
+      <p className="mb-6">
+        <Link href={paths.staff.edit("meetings", meeting.id)} className="font-bold">
+          {t("editLink")}
+        </Link>
+      </p>
+      <LinkEntityForm meetingId={meeting.id} />
     </div>
   );
 }

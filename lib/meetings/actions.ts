@@ -1,123 +1,277 @@
 "use server";
 
+import { z } from "zod";
 import { revalidatePath } from "next/cache";
-import { recordAuditEvent } from "@/lib/audit";
+import { redirect } from "next/navigation";
+import { Version } from "@/lib/actions/fields";
+import { uniqueSlug } from "@/lib/actions/slug";
+import { violatedUniqueConstraint } from "@/lib/actions/prisma-errors";
+import { ActionRefusal, staffAction, VersionConflict } from "@/lib/actions/staff-action";
+import { recordCreated, setArchived, updateVersioned } from "@/lib/actions/versioned";
 import { invalidate } from "@/lib/cache";
-import { db } from "@/lib/db";
-import { fieldErrors, isUniqueViolation, staffAction, submittedValues, type FormState } from "@/lib/forms";
-import { LinkFormSchema, UnlinkFormSchema } from "@/lib/meetings/schema";
+import { db, type Tx } from "@/lib/db";
+import { snapshotDiscussionLink, snapshotMeeting } from "@/lib/meetings/queries";
+import {
+  BoundId,
+  EntityRefSchema,
+  LinkEntityFormSchema,
+  LinkMeetingFormSchema,
+  MeetingFormSchema,
+  UnlinkFormSchema,
+  type EntityRef,
+  type MeetingFormInput,
+} from "@/lib/meetings/schema";
+import { paths } from "@/lib/paths";
+import type { CurrentUser } from "@/lib/session";
 
-type Paths = { meeting: string; entity: string };
+// ---- Meetings ----
 
-function revalidate(paths: Paths) {
-  // A link shows on the meeting, on the entity's timeline and in the lists' counts.
-  invalidate("links", "meetings", "organizations", "regions");
-  revalidatePath(paths.meeting);
-  revalidatePath(paths.entity);
+const unique = { meetings_slug_key: { field: "titleEn", message: "duplicate" } };
+
+function refreshMeeting(slug: string) {
+  // A meeting shows in the lists, on its regions' and its discussed entities' timelines, and in the search.
+  invalidate("meetings", "links", "organizations", "regions");
+  revalidatePath(paths.meetings());
+  revalidatePath(paths.meeting(slug));
 }
 
-/** Records that an organization or region was discussed at a meeting, with a note. Editors and admins. */
-export const linkEntityToMeeting = staffAction(
-  ["editor"],
-  async (user, meetingId: number, _previous: FormState, formData: FormData): Promise<FormState> => {
-    const failed = (state: FormState): FormState => ({ ok: false, ...state, values: submittedValues(formData, ["entity", "note"]) });
-    const parsed = LinkFormSchema.safeParse({
+const fields = (data: MeetingFormInput) => ({
+  titleEn: data.titleEn,
+  titleRu: data.titleRu,
+  date: data.date,
+  level: data.level,
+  placeEn: data.placeEn,
+  placeRu: data.placeRu,
+  summaryEn: data.summaryEn,
+  summaryRu: data.summaryRu,
+  sourceTitle: data.sourceTitle,
+  sourceUrl: data.sourceUrl,
+});
+
+/**
+ * Replaces the meeting's regions, participants and statements with the form's, in the caller's transaction:
+ * runs after the meeting row is written, so a refusal here (a region that is gone) takes the meeting with it.
+ * Participants and statements keep the form's order as `position`.
+ */
+async function replaceChildRows(tx: Tx, meetingId: number, data: MeetingFormInput) {
+  const wanted = [...data.regions.map((r) => r.regionId), ...data.participants.flatMap((p) => (p.sideRegionId ? [p.sideRegionId] : []))];
+  const live = new Set(
+    (await tx.region.findMany({ where: { id: { in: [...new Set(wanted)] }, archivedAt: null }, select: { id: true } })).map((r) => r.id),
+  );
+  const errors: Record<string, string[]> = {};
+  for (const region of data.regions) if (!live.has(region.regionId)) errors[`regions.${region.row}.regionId`] = ["regionMissing"];
+  for (const p of data.participants) {
+    if (p.sideRegionId !== null && !live.has(p.sideRegionId)) errors[`participants.${p.row}.sideRegionId`] = ["regionMissing"];
+  }
+  if (Object.keys(errors).length) throw new ActionRefusal({ message: "checkFields", errors });
+
+  await tx.meetingRegion.deleteMany({ where: { meetingId } });
+  await tx.meetingParticipant.deleteMany({ where: { meetingId } });
+  await tx.meetingStatement.deleteMany({ where: { meetingId } });
+  await tx.meetingRegion.createMany({ data: data.regions.map((r) => ({ meetingId, regionId: r.regionId })) });
+  await tx.meetingParticipant.createMany({
+    data: data.participants.map((p, position) => ({
       meetingId,
-      entity: formData.get("entity") ?? undefined,
-      note: formData.get("note") ?? undefined,
+      position,
+      personEn: p.personEn,
+      personRu: p.personRu,
+      roleEn: p.roleEn,
+      roleRu: p.roleRu,
+      sideRegionId: p.sideRegionId,
+    })),
+  });
+  await tx.meetingStatement.createMany({
+    data: data.statements.map((s, position) => ({
+      meetingId,
+      position,
+      speakerEn: s.speakerEn,
+      speakerRu: s.speakerRu,
+      textEn: s.textEn,
+      textRu: s.textRu,
+    })),
+  });
+}
+
+/** Logs a meeting with its regions, participants and statements. Editors and admins. */
+export const createMeeting = staffAction({ roles: ["editor"], schema: MeetingFormSchema, unique }, async (data, { user }) => {
+  const meeting = await db().$transaction(async (tx) => {
+    // The slug reads like the seeded ones: 2015-03-10-president-of-belarus-meets-...
+    const slug = await uniqueSlug(tx, "meetings", `${data.date.toISOString().slice(0, 10)} ${data.titleEn}`, 160);
+    const created = await tx.meeting.create({
+      data: { ...fields(data), slug, createdById: user.id, updatedById: user.id },
+      select: { id: true, slug: true },
     });
-    if (!parsed.success) return failed(fieldErrors(parsed.error));
-    const { entity, note } = parsed.data;
+    await replaceChildRows(tx, created.id, data);
+    await recordCreated(tx, "meeting", created.id, user, snapshotMeeting);
+    return created;
+  });
+  refreshMeeting(meeting.slug);
+  redirect(paths.staff.edit("meetings", meeting.id, { saved: "created" }));
+});
 
-    let paths: Paths | undefined;
-    try {
-      const result = await db().$transaction(async (tx) => {
-        const meeting = await tx.meeting.findFirst({ where: { id: meetingId, archivedAt: null }, select: { slug: true } });
-        if (!meeting) return { message: "meetingMissing" } satisfies FormState;
-        const target =
-          entity.type === "organization"
-            ? await tx.organization.findFirst({ where: { id: entity.id, archivedAt: null }, select: { slug: true } })
-            : await tx.region.findFirst({ where: { id: entity.id, archivedAt: null }, select: { slug: true } });
-        if (!target) return { errors: { entity: ["entityMissing"] }, message: "checkFields" } satisfies FormState;
-
-        const link = await tx.discussionLink.create({
-          data: {
-            meetingId,
-            organizationId: entity.type === "organization" ? entity.id : null,
-            regionId: entity.type === "region" ? entity.id : null,
-            note,
-            createdById: user.id,
-            updatedById: user.id,
-          },
-          select: { id: true, meetingId: true, organizationId: true, regionId: true, note: true, version: true },
-        });
-        await recordAuditEvent(tx, {
-          actorId: user.id,
-          action: "discussion_link.create",
-          entityId: link.id,
-          after: link,
-        });
-        paths = {
-          meeting: `/meetings/${meeting.slug}`,
-          entity: `/${entity.type === "organization" ? "organizations" : "regions"}/${target.slug}`,
-        };
-        return null;
+/** Saves an edit of a meeting and its child rows from the version the form started from. Editors and admins. */
+export const updateMeeting = staffAction(
+  { roles: ["editor"], schema: MeetingFormSchema.and(z.object({ version: Version })), bound: BoundId, unique },
+  async (data, { user, bound: id }) => {
+    const slug = await db().$transaction(async (tx) => {
+      await updateVersioned(tx, {
+        type: "meeting",
+        id,
+        version: data.version,
+        user,
+        snapshot: snapshotMeeting,
+        apply: async (tx) => {
+          await tx.meeting.update({ where: { id }, data: fields(data) });
+          await replaceChildRows(tx, id, data);
+        },
       });
-      if (result) return failed(result);
-    } catch (error) {
-      if (isUniqueViolation(error)) return failed({ message: "checkFields", errors: { entity: ["alreadyLinked"] } });
-      throw error;
+      return (await tx.meeting.findUniqueOrThrow({ where: { id }, select: { slug: true } })).slug;
+    });
+    refreshMeeting(slug);
+    redirect(paths.staff.edit("meetings", id, { saved: "updated" }));
+  },
+);
+
+const ArchiveSchema = z.object({ version: Version });
+
+async function setMeetingArchived(id: number, version: number, archived: boolean, user: CurrentUser) {
+  const slug = await db().$transaction(async (tx) => {
+    await setArchived(tx, { type: "meeting", id, version, user, snapshot: snapshotMeeting, archived });
+    return (await tx.meeting.findUniqueOrThrow({ where: { id }, select: { slug: true } })).slug;
+  });
+  refreshMeeting(slug);
+  redirect(paths.staff.edit("meetings", id, { saved: archived ? "archived" : "restored" }));
+}
+
+/** Takes a meeting off the public pages and timelines; its record, links and history stay. Editors and admins. */
+export const archiveMeeting = staffAction({ roles: ["editor"], schema: ArchiveSchema, bound: BoundId }, (data, { user, bound }) =>
+  setMeetingArchived(bound, data.version, true, user),
+);
+
+/** Brings an archived meeting back to the public pages. Editors and admins. */
+export const restoreMeeting = staffAction({ roles: ["editor"], schema: ArchiveSchema, bound: BoundId }, (data, { user, bound }) =>
+  setMeetingArchived(bound, data.version, false, user),
+);
+
+// ---- Discussion links: "this organization or region was discussed at this meeting" ----
+
+/** One live link per meeting and entity (partial unique indexes): a second one is a field error on its picker. */
+const liveLinkIndexes = new Set(["discussion_links_live_organization_key", "discussion_links_live_region_key"]);
+
+async function inTransaction<T>(write: (tx: Tx) => Promise<T>, alreadyLinkedField: string): Promise<T> {
+  try {
+    return await db().$transaction(write);
+  } catch (error) {
+    if (liveLinkIndexes.has(violatedUniqueConstraint(error) ?? "")) {
+      throw new ActionRefusal({ message: "checkFields", errors: { [alreadyLinkedField]: ["alreadyLinked"] } });
     }
-    if (paths) revalidate(paths);
+    throw error;
+  }
+}
+
+function refreshLink(pages: { meeting: string; entity: string }) {
+  // A link shows on the meeting, on the entity's timeline and in the lists' counts.
+  invalidate("links", "meetings", "organizations", "regions");
+  revalidatePath(pages.meeting);
+  revalidatePath(pages.entity);
+}
+
+const entityPath = (entity: EntityRef, slug: string) => (entity.type === "organization" ? paths.organization(slug) : paths.region(slug));
+
+/**
+ * Writes a link and its audit event in the caller's transaction. The meeting and the entity must be live;
+ * `fields` names the form fields that chose them, for the messages.
+ */
+async function createLink(
+  tx: Tx,
+  link: { meetingId: number; entity: EntityRef; note: string; user: CurrentUser },
+  fields: { meeting: string; entity: string },
+) {
+  const meeting = await tx.meeting.findFirst({ where: { id: link.meetingId, archivedAt: null }, select: { slug: true } });
+  if (!meeting) throw new ActionRefusal({ message: "checkFields", errors: { [fields.meeting]: ["meetingMissing"] } });
+  const where = { id: link.entity.id, archivedAt: null };
+  const target =
+    link.entity.type === "organization"
+      ? await tx.organization.findFirst({ where, select: { slug: true } })
+      : await tx.region.findFirst({ where, select: { slug: true } });
+  if (!target) throw new ActionRefusal({ message: "checkFields", errors: { [fields.entity]: ["entityMissing"] } });
+
+  const created = await tx.discussionLink.create({
+    data: {
+      meetingId: link.meetingId,
+      organizationId: link.entity.type === "organization" ? link.entity.id : null,
+      regionId: link.entity.type === "region" ? link.entity.id : null,
+      note: link.note,
+      createdById: link.user.id,
+      updatedById: link.user.id,
+    },
+    select: { id: true },
+  });
+  await recordCreated(tx, "discussion_link", created.id, link.user, snapshotDiscussionLink);
+  return { meeting: paths.meeting(meeting.slug), entity: entityPath(link.entity, target.slug) };
+}
+
+/**
+ * From a meeting's page: records that an organization or region was discussed there, with a note. The meeting
+ * is the bound id. Editors and admins.
+ */
+export const linkEntityToMeeting = staffAction(
+  { roles: ["editor"], schema: LinkEntityFormSchema, bound: BoundId },
+  async ({ entity, note }, { user, bound: meetingId }) => {
+    const field = entity.type === "organization" ? "organizationId" : "regionId";
+    const changed = await inTransaction(
+      (tx) => createLink(tx, { meetingId, entity, note, user }, { meeting: field, entity: field }),
+      field,
+    );
+    refreshLink(changed);
     return { ok: true, message: "saved" };
   },
 );
 
-/** Removes a discussion link: archives it, so the record and its history stay. Editors and admins. */
-export const unlinkEntityFromMeeting = staffAction(
-  ["editor"],
-  async (user, _previous: FormState, formData: FormData): Promise<FormState> => {
-    const parsed = UnlinkFormSchema.safeParse({ linkId: formData.get("linkId"), version: formData.get("version") });
-    if (!parsed.success) return { ok: false, message: "invalid" };
-    const { linkId, version } = parsed.data;
+/**
+ * From an organization's or region's page: records that it was discussed at the meeting picked, with a note.
+ * The entity is the bound argument. Editors and admins.
+ */
+export const linkMeetingToEntity = staffAction(
+  { roles: ["editor"], schema: LinkMeetingFormSchema, bound: EntityRefSchema },
+  async ({ meetingId, note }, { user, bound: entity }) => {
+    const changed = await inTransaction(
+      (tx) => createLink(tx, { meetingId, entity, note, user }, { meeting: "meetingId", entity: "meetingId" }),
+      "meetingId",
+    );
+    refreshLink(changed);
+    return { ok: true, message: "saved" };
+  },
+);
 
-    const paths = await db().$transaction(async (tx) => {
-      const before = await tx.discussionLink.findFirst({
-        where: { id: linkId, archivedAt: null, version },
-        select: {
-          id: true,
-          meetingId: true,
-          organizationId: true,
-          regionId: true,
-          note: true,
-          version: true,
-          meeting: { select: { slug: true } },
-          organization: { select: { slug: true } },
-          region: { select: { slug: true } },
-        },
+/**
+ * Removes a discussion link from either side: archives it, so the record and its history stay. A link that
+ * someone else removed or changed since the page was shown is refused. Editors and admins.
+ */
+export const unlinkEntityFromMeeting = staffAction(
+  { roles: ["editor"], schema: UnlinkFormSchema },
+  async ({ linkId, version }, { user }) => {
+    let changed;
+    try {
+      changed = await db().$transaction(async (tx) => {
+        await setArchived(tx, { type: "discussion_link", id: linkId, version, user, snapshot: snapshotDiscussionLink, archived: true });
+        const link = await tx.discussionLink.findUniqueOrThrow({
+          where: { id: linkId },
+          select: { meeting: { select: { slug: true } }, organization: { select: { slug: true } }, region: { select: { slug: true } } },
+        });
+        return {
+          meeting: paths.meeting(link.meeting.slug),
+          entity: link.organization ? paths.organization(link.organization.slug) : paths.region(link.region?.slug ?? ""),
+        };
       });
-      if (!before) return null;
-      // The version in the where clause makes a concurrent change or removal lose cleanly instead of twice.
-      const updated = await tx.discussionLink.updateMany({
-        where: { id: linkId, archivedAt: null, version },
-        data: { archivedAt: new Date(), version: { increment: 1 }, updatedById: user.id },
-      });
-      if (updated.count !== 1) return null;
-      const { meeting, organization, region, ...values } = before;
-      await recordAuditEvent(tx, {
-        actorId: user.id,
-        action: "discussion_link.archive",
-        entityId: linkId,
-        before: values,
-        after: { ...values, version: version + 1, archived: true },
-      });
-      return {
-        meeting: `/meetings/${meeting.slug}`,
-        entity: organization ? `/organizations/${organization.slug}` : `/regions/${region?.slug ?? ""}`,
-      };
-    });
-    if (!paths) return { ok: false, message: "linkMissing" };
-    revalidate(paths);
+    } catch (error) {
+      // A button has no form to merge into: whether the link is gone, stale or unknown, the page needs a reload.
+      if (error instanceof VersionConflict || (error instanceof ActionRefusal && error.state.message !== "checkFields")) {
+        throw new ActionRefusal({ message: "linkMissing" });
+      }
+      throw error;
+    }
+    refreshLink(changed);
     return { ok: true, message: "removed" };
   },
 );

@@ -1,19 +1,22 @@
+import "server-only";
 import { cache } from "react";
+import type { FormValues } from "@/lib/actions/form-state";
+import type { SnapshotReader } from "@/lib/actions/versioned";
 import { cached } from "@/lib/cache";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { MeetingLevel } from "@/lib/generated/prisma/enums";
+import { localized } from "@/lib/i18n";
 import type { Locale } from "@/lib/i18n/locale";
+import { TIMELINE_LIMIT } from "@/lib/meetings/timeline";
 import type { MeetingFilter, MeetingSort } from "@/lib/meetings/schema";
 import { toPage, type Page, type PageParams } from "@/lib/pagination";
-import { REGION_OPTIONS_LIMIT, regionRefSelect } from "@/lib/regions/queries";
+import { regionRefSelect } from "@/lib/regions/queries";
 
 /** The home page's latest meetings. */
 export const LATEST_MEETINGS = 5;
 /** What was discussed at a meeting, a page at a time. */
 export const DISCUSSED_PAGE_SIZE = 50;
-/** Organizations an editor's search offers for linking. */
-export const LINKABLE_MATCHES = 20;
 
 const meetingRowSelect = {
   slug: true,
@@ -206,40 +209,150 @@ export const getMeetingPage = cache(
 
 export type MeetingPage = NonNullable<Awaited<ReturnType<typeof getMeetingPage>>>;
 
-/** `%`, `_` and `\\` match literally in what an editor types. */
-function escapeLike(value: string) {
-  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
+// ---- The staff workspace ----
+
+const editSelect = {
+  id: true,
+  slug: true,
+  titleEn: true,
+  titleRu: true,
+  date: true,
+  level: true,
+  placeEn: true,
+  placeRu: true,
+  summaryEn: true,
+  summaryRu: true,
+  sourceTitle: true,
+  sourceUrl: true,
+  version: true,
+  archivedAt: true,
+  regions: { select: { region: { select: { id: true, nameEn: true, nameRu: true } } }, orderBy: { region: { nameEn: "asc" } } },
+  participants: {
+    orderBy: { position: "asc" },
+    select: {
+      personEn: true,
+      personRu: true,
+      roleEn: true,
+      roleRu: true,
+      sideRegion: { select: { id: true, nameEn: true, nameRu: true } },
+    },
+  },
+  statements: { orderBy: { position: "asc" }, select: { speakerEn: true, speakerRu: true, textEn: true, textRu: true } },
+} as const satisfies Prisma.MeetingSelect;
+
+const both = (en: string | null, ru: string | null) => [en, ru].filter(Boolean).join(" / ");
+const isoDate = (date: Date) => date.toISOString().slice(0, 10);
 
 /**
- * Organizations and regions an editor may link to a meeting. Organizations only once the editor has typed
- * part of a name (there are too many to list): up to 20 whose registered, English or other name contains it.
- * search_latin holds all of them romanised and case-folded, and the term is romanised the same way, so
- * "Гомсельмаш", "gomsel" and "Gomselmash" find the same row through the trigram index. Regions are few enough to list, but a search narrows them too.
+ * A meeting as its history keeps it: readable values, regions by name, and each participant and statement as
+ * one line in both languages, so that a change to any child row shows in the diff.
  */
-export async function listLinkableEntities(search: string | undefined, locale: Locale) {
-  const term = search?.trim() ?? "";
-  const name = Prisma.raw(locale === "ru" ? "o.name" : "coalesce(o.name_en, o.name)");
-  const [organizations, regions] = await Promise.all([
-    term === ""
-      ? Promise.resolve([])
-      : db().$queryRaw<{ id: number; name: string; nameEn: string | null }[]>`
-          SELECT o.id, o.name, o.name_en AS "nameEn" FROM organizations o
-          WHERE o.archived_at IS NULL
-            AND o.search_latin LIKE '%' || interregio_romanize(${escapeLike(term)}) || '%'
-          ORDER BY ${name}, o.id
-          LIMIT ${LINKABLE_MATCHES}`,
-    db().region.findMany({
-      where: {
-        archivedAt: null,
-        ...(term === ""
-          ? {}
-          : { OR: [{ nameEn: { contains: term, mode: "insensitive" } }, { nameRu: { contains: term, mode: "insensitive" } }] }),
-      },
-      orderBy: [locale === "ru" ? { nameRu: "asc" } : { nameEn: "asc" }, { id: "asc" }],
-      take: REGION_OPTIONS_LIMIT,
-      select: { id: true, nameEn: true, nameRu: true },
+export const snapshotMeeting: SnapshotReader = async (tx, id) => {
+  const meeting = await tx.meeting.findUnique({ where: { id }, select: editSelect });
+  if (!meeting) return null;
+  return {
+    titleEn: meeting.titleEn,
+    titleRu: meeting.titleRu,
+    date: isoDate(meeting.date),
+    level: meeting.level,
+    placeEn: meeting.placeEn,
+    placeRu: meeting.placeRu,
+    summaryEn: meeting.summaryEn,
+    summaryRu: meeting.summaryRu,
+    sourceTitle: meeting.sourceTitle,
+    sourceUrl: meeting.sourceUrl,
+    regions: meeting.regions.map(({ region }) => region.nameEn),
+    participants: meeting.participants.map((p) =>
+      [both(p.personEn, p.personRu), both(p.roleEn, p.roleRu), p.sideRegion?.nameEn ?? ""].filter(Boolean).join(", "),
+    ),
+    statements: meeting.statements.map((s) => {
+      const speaker = both(s.speakerEn, s.speakerRu);
+      return `${speaker ? `${speaker}: ` : ""}${both(s.textEn, s.textRu)}`;
     }),
-  ]);
-  return { organizations, regions };
+    version: meeting.version,
+    archived: meeting.archivedAt !== null,
+  };
+};
+
+/** A meeting for its edit form, archived or not, with its child rows as the form names them; null when there is no such id. */
+export async function getMeetingForEdit(id: number, locale: Locale) {
+  const meeting = await db().meeting.findUnique({ where: { id }, select: editSelect });
+  if (!meeting) return null;
+  const regionName = (region: { nameEn: string; nameRu: string }) => localized(locale, region.nameEn, region.nameRu);
+  const values: FormValues = {
+    titleEn: meeting.titleEn,
+    titleRu: meeting.titleRu,
+    date: isoDate(meeting.date),
+    level: meeting.level,
+    placeEn: meeting.placeEn ?? "",
+    placeRu: meeting.placeRu ?? "",
+    summaryEn: meeting.summaryEn ?? "",
+    summaryRu: meeting.summaryRu ?? "",
+    sourceTitle: meeting.sourceTitle ?? "",
+    sourceUrl: meeting.sourceUrl ?? "",
+    version: String(meeting.version),
+  };
+  meeting.regions.forEach(({ region }, i) => {
+    values[`regions.${i}.regionId`] = String(region.id);
+    values[`regions.${i}.regionId__label`] = regionName(region);
+  });
+  meeting.participants.forEach((p, i) => {
+    values[`participants.${i}.personEn`] = p.personEn;
+    values[`participants.${i}.personRu`] = p.personRu;
+    values[`participants.${i}.roleEn`] = p.roleEn ?? "";
+    values[`participants.${i}.roleRu`] = p.roleRu ?? "";
+    values[`participants.${i}.sideRegionId`] = p.sideRegion ? String(p.sideRegion.id) : "";
+    values[`participants.${i}.sideRegionId__label`] = p.sideRegion ? regionName(p.sideRegion) : "";
+  });
+  meeting.statements.forEach((s, i) => {
+    values[`statements.${i}.speakerEn`] = s.speakerEn ?? "";
+    values[`statements.${i}.speakerRu`] = s.speakerRu ?? "";
+    values[`statements.${i}.textEn`] = s.textEn;
+    values[`statements.${i}.textRu`] = s.textRu;
+  });
+  return {
+    id: meeting.id,
+    slug: meeting.slug,
+    title: { en: meeting.titleEn, ru: meeting.titleRu },
+    archived: meeting.archivedAt !== null,
+    version: meeting.version,
+    values,
+  };
+}
+
+/** A discussion link as its history keeps it: the meeting and the entity by name. */
+export const snapshotDiscussionLink: SnapshotReader = async (tx, id) => {
+  const link = await tx.discussionLink.findUnique({
+    where: { id },
+    select: {
+      note: true,
+      version: true,
+      archivedAt: true,
+      meeting: { select: { titleEn: true, date: true } },
+      organization: { select: { name: true, nameEn: true } },
+      region: { select: { nameEn: true } },
+    },
+  });
+  if (!link) return null;
+  return {
+    meeting: `${isoDate(link.meeting.date)} ${link.meeting.titleEn}`,
+    organization: link.organization ? (link.organization.nameEn ?? link.organization.name) : null,
+    region: link.region?.nameEn ?? null,
+    note: link.note,
+    version: link.version,
+    archived: link.archivedAt !== null,
+  };
+};
+
+/**
+ * An organization's or region's live links for the staff tools on its page: the same latest meetings as its
+ * timeline, with what removing one needs (the link's id and version). Read for signed-in staff only, uncached.
+ */
+export async function listEntityLinks(entity: { organizationId: number } | { regionId: number }) {
+  return db().discussionLink.findMany({
+    where: { ...entity, archivedAt: null, meeting: { archivedAt: null } },
+    orderBy: [{ meeting: { date: "desc" } }, { id: "desc" }],
+    take: TIMELINE_LIMIT,
+    select: { id: true, version: true, meeting: { select: { slug: true, titleEn: true, titleRu: true, date: true } } },
+  });
 }

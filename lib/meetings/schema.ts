@@ -1,33 +1,120 @@
 import { z } from "zod";
+import { choice, dateField, optionalText, optionalUrl, pickedId, RecordId, requiredText, rows, Version } from "@/lib/actions/fields";
 import { MeetingLevel } from "@/lib/generated/prisma/enums";
 import { SlugSchema } from "@/lib/organizations/schema";
 import { DEFAULT_PAGE_SIZE, PageParamsSchema } from "@/lib/pagination";
 
 // Messages are keys under `errors.` in the catalogues: the form shows them in the reader's language.
 
-const Id = z.coerce.number({ error: "invalid" }).int({ error: "invalid" }).positive({ error: "invalid" });
+// ---- The staff forms (lib/meetings/actions.ts) ----
 
-/** An entity reference as the form sends it: "organization:12" or "region:3". */
-export const EntityRefSchema = z
-  .string({ error: "chooseEntity" })
-  .regex(/^(organization|region):[1-9][0-9]{0,9}$/, { error: "chooseEntity" })
-  .transform((value) => {
-    const [type, id] = value.split(":") as ["organization" | "region", string];
-    return { type, id: Number(id) };
-  });
+export const meetingLevels = ["head_of_state", "government", "regional", "agency", "business_forum"] as const;
 
-export const LinkFormSchema = z.object({
-  meetingId: Id,
-  entity: EntityRefSchema,
-  note: z.string({ error: "noteRequired" }).trim().min(1, { error: "noteRequired" }).max(2000, { error: "noteTooLong" }),
+/** The most regions, participants and statements one meeting form takes. */
+export const MEETING_REGIONS_MAX = 20;
+export const MEETING_PARTICIPANTS_MAX = 50;
+export const MEETING_STATEMENTS_MAX = 50;
+
+/**
+ * Like `rows()`, but each row keeps its number in the form (`row`), so that a check only the server can make
+ * (does this region still exist?) puts its message beside the right field.
+ */
+function numberedRows<Row extends z.ZodObject>(row: Row, max: number) {
+  return z
+    .array(row.optional())
+    .max(max, { error: `tooMany|${max}` })
+    .optional()
+    .transform((list) => (list ?? []).flatMap((item, index) => (item === undefined ? [] : [{ ...(item as z.output<Row>), row: index }])));
+}
+
+/**
+ * Ids as digits only. `z.coerce.number` alone reads "1e3" as 1000 and "0x10" as 16: no picker or page sends
+ * those, so they are tampering and get "invalid" rather than a lookup of some other record.
+ */
+const digits = /^\s*[0-9]+\s*$/;
+
+/** The id bound to an action (`action.bind(null, id)`), or a link's id from a hidden field. */
+export const BoundId = z.union([z.number(), z.string().regex(digits, { error: "invalid" })], { error: "invalid" }).pipe(RecordId);
+
+/** A picked record's id, as the picker's hidden input posts it (blank when nothing is chosen). */
+const picked = (required: boolean) =>
+  z
+    .string({ error: "invalid" })
+    .optional()
+    .refine((value) => !value?.trim() || digits.test(value), { error: "invalid", abort: true })
+    .pipe(pickedId({ required }));
+/** A required field type's output has no null, whatever its union says (blank is already an error). */
+const present = <T>(value: T | null) => value as T;
+const pickedRequired = () => picked(true).transform(present<number>);
+
+const RegionRow = z.object({ regionId: pickedRequired() });
+
+const ParticipantRow = z.object({
+  personEn: requiredText(200),
+  personRu: requiredText(200),
+  roleEn: optionalText(300),
+  roleRu: optionalText(300),
+  sideRegionId: picked(false),
 });
 
-export type LinkFormInput = z.infer<typeof LinkFormSchema>;
-
-export const UnlinkFormSchema = z.object({
-  linkId: Id,
-  version: Id,
+const StatementRow = z.object({
+  speakerEn: optionalText(200),
+  speakerRu: optionalText(200),
+  textEn: requiredText(2000),
+  textRu: requiredText(2000),
 });
+
+export const MeetingFormSchema = z
+  .object({
+    titleEn: requiredText(300),
+    titleRu: requiredText(300),
+    date: dateField({ required: true }).transform(present<Date>),
+    level: choice(meetingLevels),
+    placeEn: optionalText(200),
+    placeRu: optionalText(200),
+    summaryEn: optionalText(4000),
+    summaryRu: optionalText(4000),
+    sourceTitle: optionalText(300),
+    sourceUrl: optionalUrl(500),
+    regions: numberedRows(RegionRow, MEETING_REGIONS_MAX)
+      .refine((list) => list.length > 0, { error: "regionRequired", abort: true })
+      .refine((list) => new Set(list.map((r) => r.regionId)).size === list.length, { error: "regionTwice" }),
+    participants: numberedRows(ParticipantRow, MEETING_PARTICIPANTS_MAX),
+    statements: rows(StatementRow, MEETING_STATEMENTS_MAX),
+  })
+  // The public page shows the source by its title; an address alone would not show.
+  .refine((data) => data.sourceUrl === null || data.sourceTitle !== null, { error: "sourceTitleNeeded", path: ["sourceTitle"] });
+export type MeetingFormInput = z.output<typeof MeetingFormSchema>;
+
+/** The organization or region a link is about: `organization` or `region`, and its id. */
+export const EntityRefSchema = z.object({ type: z.enum(["organization", "region"], { error: "invalid" }), id: BoundId });
+export type EntityRef = z.output<typeof EntityRefSchema>;
+
+const note = requiredText(2000);
+
+/**
+ * Linking from a meeting's page: one picker for organizations and one for regions; exactly one of them is
+ * chosen. The meeting is the action's bound id.
+ */
+export const LinkEntityFormSchema = z
+  .object({ organizationId: picked(false), regionId: picked(false), note })
+  .superRefine((data, context) => {
+    if (data.organizationId === null && data.regionId === null) {
+      context.addIssue({ code: "custom", path: ["organizationId"], message: "chooseEntity" });
+    } else if (data.organizationId !== null && data.regionId !== null) {
+      context.addIssue({ code: "custom", path: ["organizationId"], message: "chooseOneEntity" });
+    }
+  })
+  .transform(({ organizationId, regionId, note }): { entity: EntityRef; note: string } => ({
+    entity: organizationId !== null ? { type: "organization", id: organizationId } : { type: "region", id: regionId! },
+    note,
+  }));
+
+/** Linking from an organization's or region's page: the meeting is picked; the entity is the bound argument. */
+export const LinkMeetingFormSchema = z.object({ meetingId: pickedRequired(), note });
+
+/** Removing a link, from the version the page showed. */
+export const UnlinkFormSchema = z.object({ linkId: BoundId, version: Version });
 
 // ---- The public list of meetings (URL parameters; unknown values fall back rather than fail) ----
 
@@ -60,8 +147,7 @@ export function meetingListQuery(params: Partial<MeetingListParams>) {
   };
 }
 
-/** The meeting page: `?page=` pages what was discussed; `?linkSearch=` finds organizations to link (editors). */
+/** The meeting page: `?page=` pages what was discussed. */
 export const MeetingPageParamsSchema = z.object({
   page: PageParamsSchema.shape.page,
-  linkSearch: z.string().trim().max(100).optional().catch(undefined),
 });

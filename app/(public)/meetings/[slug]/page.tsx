@@ -21,7 +21,7 @@ export async function generateMetadata({ params, searchParams }: Props) {
 }
 
 export default async function MeetingPage({ params, searchParams }: Props) {
-  const [{ slug }, { page, linkSearch }] = await Promise.all([params, searchParams.then((raw) => MeetingPageParamsSchema.parse(raw))]);
+  const [{ slug }, { page }] = await Promise.all([params, searchParams.then((raw) => MeetingPageParamsSchema.parse(raw))]);
   const [meeting, user, t, format, locale] = await Promise.all([
     getMeetingPage(slug, page),
     getCurrentUser(),
@@ -117,7 +117,7 @@ export default async function MeetingPage({ params, searchParams }: Props) {
       <MeetingFollowsUp meeting={meeting} />
       <MeetingDiscussed meeting={meeting} canEdit={user !== null} />
       <MeetingCommitments meeting={meeting} />
-      {user && <MeetingLinkEditor meeting={meeting} search={linkSearch} />}
+      {user && <MeetingLinkEditor meeting={meeting} />}
     </>
   );
 }

@@ -2,12 +2,14 @@ import type { ReactNode } from "react";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { EntityLinkEditor } from "@/components/meetings/entity-link-editor";
 import { OrganizationPartners } from "@/components/organizations/organization-partners";
 import { MeetingTimeline } from "@/components/timeline";
 import { DemoTag, PageHeading, SummaryList } from "@/components/ui";
 import { localized } from "@/lib/i18n";
 import { getOrganizationPage } from "@/lib/organizations/queries";
 import { paths } from "@/lib/paths";
+import { getCurrentUser } from "@/lib/session";
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -18,8 +20,9 @@ export async function generateMetadata({ params }: Props) {
 
 export default async function OrganizationPage({ params }: Props) {
   const { slug } = await params;
-  const [org, t, format, locale] = await Promise.all([
+  const [org, user, t, format, locale] = await Promise.all([
     getOrganizationPage(slug),
+    getCurrentUser(),
     getTranslations("organizations"),
     getFormatter(),
     getLocale(),
@@ -106,6 +109,13 @@ export default async function OrganizationPage({ params }: Props) {
       <SummaryList rows={rows} />
       <OrganizationPartners org={org} />
       <MeetingTimeline entries={org.timeline} total={org.timelineTotal} allHref={paths.meetings({ organization: org.slug })} />
+      {user && (
+        <EntityLinkEditor
+          entity={{ type: "organization", id: org.id }}
+          name={localized(locale, org.nameEn, org.name)}
+          editHref={paths.staff.edit("organizations", org.id)}
+        />
+      )}
     </>
   );
 }

@@ -2,6 +2,7 @@ import type { ReactNode } from "react";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { EntityLinkEditor } from "@/components/meetings/entity-link-editor";
 import { OrganizationTable } from "@/components/organizations/organization-table";
 import { RegionTrade } from "@/components/regions/region-trade";
 import { MeetingTimeline } from "@/components/timeline";
@@ -11,6 +12,7 @@ import { toLocale } from "@/lib/i18n/locale";
 import { listOrganizations } from "@/lib/organizations/queries";
 import { paths } from "@/lib/paths";
 import { getRegionPage } from "@/lib/regions/queries";
+import { getCurrentUser } from "@/lib/session";
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -25,8 +27,9 @@ export async function generateMetadata({ params }: Props) {
 export default async function RegionPage({ params }: Props) {
   const { slug } = await params;
   const locale = toLocale(await getLocale());
-  const [region, organizations, t, to, format] = await Promise.all([
+  const [region, user, organizations, t, to, format] = await Promise.all([
     getRegionPage(slug),
+    getCurrentUser(),
     listOrganizations({ region: slug, sort: "name-asc", page: 1, perPage: REGION_ORGANIZATIONS }, locale),
     getTranslations("regions"),
     getTranslations("organizations"),
@@ -87,6 +90,13 @@ export default async function RegionPage({ params }: Props) {
           </>
         )}
       </Section>
+      {user && (
+        <EntityLinkEditor
+          entity={{ type: "region", id: region.id }}
+          name={name(region)}
+          editHref={paths.staff.edit("regions", region.id)}
+        />
+      )}
     </>
   );
 }
