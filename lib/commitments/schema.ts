@@ -31,8 +31,8 @@ const PartyRow = z
   })
   .transform((row) => ({ kind: row.kind, id: row[partyField(row.kind)] as number }));
 
-/** A required picked record; `pickedId` types both of its forms as nullable, and this one never is. */
-const requiredId = () => pickedId({ required: true }).pipe(z.number());
+/** A required picked record: `pickedId` types its required and optional forms alike as nullable; this one never is. */
+const requiredId = () => (pickedId({ required: true }) as z.ZodType<number | null, string | undefined>).pipe(z.number());
 
 const FollowUpRow = z.object({
   meetingId: requiredId(),
