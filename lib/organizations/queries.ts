@@ -1,6 +1,9 @@
+import "server-only";
 import { cache } from "react";
+import type { FormValues } from "@/lib/actions/form-state";
+import type { SnapshotReader } from "@/lib/actions/versioned";
 import { cached } from "@/lib/cache";
-import { db } from "@/lib/db";
+import { db, type Tx } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { OrganizationKind, OrganizationStatus } from "@/lib/generated/prisma/enums";
 import type { Locale } from "@/lib/i18n/locale";
@@ -174,3 +177,179 @@ export const getOrganizationPage = cache(
 );
 
 export type OrganizationPage = NonNullable<Awaited<ReturnType<typeof getOrganizationPage>>>;
+
+// ---- The staff workspace ----
+
+const editSelect = {
+  id: true,
+  slug: true,
+  kind: true,
+  name: true,
+  nameEn: true,
+  otherNames: true,
+  regionId: true,
+  region: { select: { nameEn: true, nameRu: true } },
+  countryCode: true,
+  status: true,
+  foundedYear: true,
+  website: true,
+  descriptionEn: true,
+  descriptionRu: true,
+  registrationNumber: true,
+  capitalAmount: true,
+  capitalCurrency: true,
+  products: true,
+  fieldsOfStudy: true,
+  version: true,
+  archivedAt: true,
+  sectors: {
+    orderBy: [{ isPrimary: "desc" }, { sectorCode: "asc" }],
+    take: RELATED_LIMIT,
+    select: { isPrimary: true, sector: { select: { code: true, nameEn: true, nameRu: true } } },
+  },
+  partners: {
+    where: { archivedAt: null },
+    orderBy: { id: "asc" },
+    take: RELATED_LIMIT,
+    select: {
+      sharePercent: true,
+      partnerOrganization: { select: { id: true, name: true, nameEn: true } },
+      partnerRegion: { select: { id: true, nameEn: true, nameRu: true } },
+    },
+  },
+} satisfies Prisma.OrganizationSelect;
+
+const percent = (share: Prisma.Decimal) => `${share.toString()}%`;
+
+/**
+ * An organization as its audit events keep it: names for related records (its region, sectors and partners
+ * with their shares), so that a history reads without lookups; the partners are covered by the venture's
+ * version and events.
+ */
+export const snapshotOrganization: SnapshotReader = async (tx, id) => {
+  const o = await tx.organization.findUnique({ where: { id }, select: editSelect });
+  if (!o) return null;
+  const primary = o.sectors.find((s) => s.isPrimary);
+  return {
+    kind: o.kind,
+    name: o.name,
+    nameEn: o.nameEn,
+    otherNames: o.otherNames,
+    region: o.region.nameEn,
+    countryCode: o.countryCode,
+    status: o.status,
+    foundedYear: o.foundedYear,
+    website: o.website,
+    descriptionEn: o.descriptionEn,
+    descriptionRu: o.descriptionRu,
+    registrationNumber: o.registrationNumber,
+    primarySector: primary ? `${primary.sector.code} ${primary.sector.nameEn}` : null,
+    sectors: o.sectors.filter((s) => !s.isPrimary).map((s) => `${s.sector.code} ${s.sector.nameEn}`),
+    capitalAmount: o.capitalAmount === null ? null : o.capitalAmount.toString(),
+    capitalCurrency: o.capitalCurrency,
+    products: o.products,
+    partners: o.partners.map(
+      (p) => `${p.partnerOrganization?.nameEn ?? p.partnerOrganization?.name ?? p.partnerRegion?.nameEn} ${percent(p.sharePercent)}`,
+    ),
+    fieldsOfStudy: o.fieldsOfStudy,
+    version: o.version,
+    archived: o.archivedAt !== null,
+  };
+};
+
+/** An organization for its edit form, archived or not; null when there is no such id. Picker labels in `locale`. */
+export async function getOrganizationForEdit(id: number, locale: Locale = "en") {
+  const o = await db().organization.findUnique({ where: { id }, select: editSelect });
+  if (!o) return null;
+  const inLocale = (en: string | null, ru: string | null) => (locale === "ru" ? ru || en : en || ru) ?? "";
+  const values: FormValues = {
+    kind: o.kind,
+    name: o.name,
+    nameEn: o.nameEn ?? "",
+    otherNames: o.otherNames.join("\n"),
+    regionId: String(o.regionId),
+    regionId__label: inLocale(o.region.nameEn, o.region.nameRu),
+    status: o.status,
+    foundedYear: o.foundedYear === null ? "" : String(o.foundedYear),
+    website: o.website ?? "",
+    descriptionEn: o.descriptionEn ?? "",
+    descriptionRu: o.descriptionRu ?? "",
+    registrationNumber: o.registrationNumber ?? "",
+    capitalAmount: o.capitalAmount === null ? "" : o.capitalAmount.toString(),
+    capitalCurrency: o.capitalCurrency ?? "",
+    products: o.products ?? "",
+    fieldsOfStudy: o.fieldsOfStudy.join("\n"),
+    version: String(o.version),
+  };
+  const sectorLabel = (s: { code: string; nameEn: string; nameRu: string }) => `${s.code} ${inLocale(s.nameEn, s.nameRu)}`;
+  const primary = o.sectors.find((s) => s.isPrimary);
+  if (primary) Object.assign(values, { primarySector: primary.sector.code, primarySector__label: sectorLabel(primary.sector) });
+  o.sectors
+    .filter((s) => !s.isPrimary)
+    .forEach((s, i) =>
+      Object.assign(values, { [`sectors.${i}.code`]: s.sector.code, [`sectors.${i}.code__label`]: sectorLabel(s.sector) }),
+    );
+  o.partners.forEach((p, i) => {
+    values[`partners.${i}.share`] = p.sharePercent.toString();
+    if (p.partnerOrganization) {
+      values[`partners.${i}.organizationId`] = String(p.partnerOrganization.id);
+      values[`partners.${i}.organizationId__label`] = inLocale(p.partnerOrganization.nameEn, p.partnerOrganization.name);
+    }
+    if (p.partnerRegion) {
+      values[`partners.${i}.regionId`] = String(p.partnerRegion.id);
+      values[`partners.${i}.regionId__label`] = inLocale(p.partnerRegion.nameEn, p.partnerRegion.nameRu);
+    }
+  });
+  return {
+    id: o.id,
+    slug: o.slug,
+    name: o.name,
+    nameEn: o.nameEn,
+    kind: o.kind,
+    archived: o.archivedAt !== null,
+    version: o.version,
+    values,
+  };
+}
+
+/** How many likely duplicates the create form lists: enough to spot the one, few enough to read. */
+export const DUPLICATES_LIMIT = 5;
+
+export type LikelyDuplicate = {
+  id: number;
+  slug: string;
+  name: string;
+  nameEn: string | null;
+  regionNameEn: string;
+  regionNameRu: string;
+  registrationNumber: string | null;
+  sameNumber: boolean;
+};
+
+/**
+ * Live organizations that may be the one being added: the same registration number in the same country, or
+ * a name in either script close to one typed, by trigram word similarity over the romanised names (the
+ * indexed `search_latin`, compared with `interregio_romanize` of the typed name, so that "Gomselmash" finds
+ * «Гомсельмаш»). The same number first, then the closest names; at most DUPLICATES_LIMIT.
+ */
+export async function findLikelyDuplicates(
+  client: Tx,
+  typed: { name: string; nameEn: string | null; countryCode: string; registrationNumber: string | null },
+): Promise<LikelyDuplicate[]> {
+  const nameEn = typed.nameEn ?? typed.name;
+  return client.$queryRaw<LikelyDuplicate[]>`
+    SELECT o.id, o.slug, o.name, o.name_en AS "nameEn", r.name_en AS "regionNameEn", r.name_ru AS "regionNameRu",
+           o.registration_number AS "registrationNumber",
+           coalesce(o.country_code = ${typed.countryCode} AND o.registration_number = ${typed.registrationNumber}, false) AS "sameNumber"
+    FROM organizations o
+    JOIN regions r ON r.id = o.region_id
+    WHERE o.archived_at IS NULL
+      AND ((o.country_code = ${typed.countryCode} AND o.registration_number = ${typed.registrationNumber})
+        OR interregio_romanize(${typed.name}::text) <% o.search_latin
+        OR interregio_romanize(${nameEn}::text) <% o.search_latin)
+    ORDER BY "sameNumber" DESC,
+      greatest(word_similarity(interregio_romanize(${typed.name}::text), o.search_latin),
+               word_similarity(interregio_romanize(${nameEn}::text), o.search_latin)) DESC,
+      o.id
+    LIMIT ${DUPLICATES_LIMIT}`;
+}

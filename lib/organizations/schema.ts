@@ -1,5 +1,18 @@
 import { z } from "zod";
 import { OrganizationKind, OrganizationStatus } from "@/lib/generated/prisma/enums";
+import {
+  checkbox,
+  choice,
+  decimalText,
+  optionalText,
+  optionalUrl,
+  optionalWholeNumber,
+  pickedId,
+  requiredText,
+  textLines,
+  Version,
+} from "@/lib/actions/fields";
+import { normalizeRegistrationNumber } from "@/lib/organizations/registration-number";
 import { DEFAULT_PAGE_SIZE, PageParamsSchema } from "@/lib/pagination";
 
 // URL parameters of the public lists. A value we do not know falls back to "no filter" (`.catch`): a stale
@@ -57,3 +70,176 @@ export function organizationListQuery(params: Partial<OrganizationListParams>) {
 export function hasOrganizationFilter(params: OrganizationFilter) {
   return Boolean(params.kind || params.status || params.country || params.region || params.sector);
 }
+
+// ---- The staff form (lib/organizations/actions.ts) ----
+
+/** How many rows a form may send: a venture has a handful of partners, an organization a few sectors. */
+export const PARTNERS_MAX = 20;
+export const SECTORS_MAX = 10;
+
+/** A picked NACE code: the sector picker posts the code itself as its id. */
+const pickedSector = z
+  .string({ error: "chooseOne" })
+  .optional()
+  .transform((value) => value?.trim().toUpperCase() ?? "")
+  .pipe(
+    z
+      .string()
+      .min(1, { error: "chooseOne", abort: true })
+      .regex(/^(?:[A-U]|\d{2})$/, { error: "invalid" }),
+  );
+
+/** A partner's share: more than 0 and at most 100 percent, two decimals at most, as the column keeps it. */
+const sharePercent = z.pipe(
+  decimalText({ max: 100, scale: 2, required: true }),
+  z
+    .string()
+    .nullable()
+    .refine((value) => Number(value) > 0, { error: "shareRange" }),
+);
+
+/** One partner of a joint venture: an organization, or a region whose government holds the share. */
+const PartnerRowSchema = z.object({
+  organizationId: pickedId({ required: false }),
+  regionId: pickedId({ required: false }),
+  share: sharePercent,
+});
+
+const SectorRowSchema = z.object({ code: pickedSector });
+
+/**
+ * Like `rows()`, but the removed and blank rows stay as holes until the whole form is checked: the rules
+ * across rows (a partner twice, a sector twice) then name the row by the number the form gave it.
+ */
+function sparseRows<Row extends z.ZodType>(row: Row, max: number) {
+  return z
+    .array(row.optional())
+    .max(max, { error: `tooMany|${max}` })
+    .optional()
+    .transform((list) => list ?? []);
+}
+
+/** The rows that were filled in, each with the number the form gave it, for the server's errors on that row. */
+const numbered = <T extends object>(list: readonly (T | undefined)[]) => list.flatMap((row, index) => (row ? [{ ...row, index }] : []));
+
+const OrganizationFields = z.object({
+  kind: choice(["enterprise", "university", "joint_venture"]),
+  name: requiredText(300),
+  nameEn: optionalText(300),
+  otherNames: textLines(20, 300),
+  regionId: pickedId({ required: true }),
+  status: choice(["planned", "active", "closed"]),
+  foundedYear: optionalWholeNumber(1700, 2100),
+  website: optionalUrl(500),
+  descriptionEn: optionalText(2000),
+  descriptionRu: optionalText(2000),
+  // The country's own rules (INN, UNP) are checked on the server, which knows the region's country.
+  registrationNumber: optionalText(40)
+    .transform((value) => (value === null ? null : normalizeRegistrationNumber(value)))
+    .pipe(
+      z
+        .string()
+        .regex(/^[A-Z0-9]{1,20}$/, { error: "registrationNumberFormat" })
+        .nullable(),
+    ),
+  primarySector: pickedSector,
+  sectors: sparseRows(SectorRowSchema, SECTORS_MAX),
+  // Joint ventures only.
+  capitalAmount: decimalText({ max: 1e16 }),
+  capitalCurrency: optionalText(3)
+    .transform((value) => value?.toUpperCase() ?? null)
+    .pipe(
+      z
+        .string()
+        .regex(/^[A-Z]{3}$/, { error: "currency" })
+        .nullable(),
+    ),
+  products: optionalText(1000),
+  partners: sparseRows(PartnerRowSchema, PARTNERS_MAX),
+  // Universities only.
+  fieldsOfStudy: textLines(50, 200),
+  /** The editor has seen the likely duplicates and says this one is different. */
+  confirmNotDuplicate: checkbox,
+});
+
+type OrganizationFieldsOutput = z.output<typeof OrganizationFields>;
+
+/**
+ * Hundredths of a percent, so that 33.33 + 33.33 + 33.34 adds up to exactly 100. A share that is itself out
+ * of range has its own error and is left out of the total.
+ */
+function hundredths(share: unknown) {
+  if (typeof share !== "string" || !/^\d+(\.\d+)?$/.test(share)) return 0;
+  const value = Math.round(Number(share) * 100);
+  return value > 0 && value <= 100_00 ? value : 0;
+}
+
+/** A row's value, read with care: the rules below also run on a form whose other fields failed. */
+const idOf = (value: unknown) => (typeof value === "number" ? value : null);
+
+/** The rules across fields: sectors and partners once each, shares that add up to at most 100, capital with its currency. */
+function checkOrganizationRules(data: OrganizationFieldsOutput, context: z.RefinementCtx) {
+  const seenSectors = new Set<unknown>([data.primarySector]);
+  data.sectors.forEach((row, i) => {
+    if (!row || typeof row.code !== "string") return;
+    if (seenSectors.has(row.code)) context.addIssue({ code: "custom", path: ["sectors", i, "code"], message: "sectorTwice" });
+    seenSectors.add(row.code);
+  });
+  if (data.kind !== "joint_venture") return;
+  if (data.capitalAmount !== null && data.capitalCurrency === null) {
+    context.addIssue({ code: "custom", path: ["capitalCurrency"], message: "currencyRequired" });
+  }
+  if (data.capitalAmount === null && data.capitalCurrency !== null) {
+    context.addIssue({ code: "custom", path: ["capitalAmount"], message: "amountRequired" });
+  }
+  const seenPartners = new Set<string>();
+  data.partners.forEach((row, i) => {
+    if (!row) return;
+    const organizationId = idOf(row.organizationId);
+    const regionId = idOf(row.regionId);
+    if ((organizationId === null) === (regionId === null)) {
+      context.addIssue({ code: "custom", path: ["partners", i, "organizationId"], message: "partnerOneOf" });
+      return;
+    }
+    const key = organizationId !== null ? `organization:${organizationId}` : `region:${regionId}`;
+    if (seenPartners.has(key)) {
+      context.addIssue({
+        code: "custom",
+        path: ["partners", i, organizationId !== null ? "organizationId" : "regionId"],
+        message: "partnerTwice",
+      });
+    }
+    seenPartners.add(key);
+  });
+  // On the group, where the form shows it and where the database trigger's refusal is mapped too.
+  const total = data.partners.reduce((sum, row) => sum + hundredths(row?.share), 0);
+  if (total > 100_00) context.addIssue({ code: "custom", path: ["partners"], message: `sharesOver100|${total / 100}` });
+}
+
+/**
+ * What the actions write: the filled rows with their form numbers, and nothing of another kind, so that a
+ * university never keeps a venture's partners.
+ */
+function toOrganizationInput(data: OrganizationFieldsOutput) {
+  const jointVenture = data.kind === "joint_venture";
+  return {
+    ...data,
+    // A required picker (see pickedId) is never null once parsed.
+    regionId: data.regionId!,
+    sectors: numbered(data.sectors),
+    capitalAmount: jointVenture ? data.capitalAmount : null,
+    capitalCurrency: jointVenture ? data.capitalCurrency : null,
+    products: jointVenture ? data.products : null,
+    partners: jointVenture ? numbered(data.partners).map((row) => ({ ...row, share: row.share! })) : [],
+    fieldsOfStudy: data.kind === "university" ? data.fieldsOfStudy : [],
+  };
+}
+
+/** The organization form, as the editor types it and as the create action parses it. */
+export const OrganizationFormSchema = OrganizationFields.superRefine(checkOrganizationRules).transform(toOrganizationInput);
+export type OrganizationFormInput = z.output<typeof OrganizationFormSchema>;
+
+/** The edit form: the same fields and the version the editor started from. */
+export const OrganizationUpdateSchema = OrganizationFields.extend({ version: Version })
+  .superRefine(checkOrganizationRules)
+  .transform((data) => ({ ...toOrganizationInput(data), version: data.version }));
