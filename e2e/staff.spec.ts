@@ -11,6 +11,13 @@ async function signIn(page: Page, withPassword = password) {
   await page.getByRole("button", { name: "Sign in" }).click();
 }
 
+/** Chooses a record in a search-as-you-type picker: types part of its name and clicks the match. */
+async function pick(page: Page, label: string, typed: string, option: string) {
+  await page.getByRole("combobox", { name: label, exact: true }).fill(typed);
+  await page.getByRole("option").filter({ hasText: option }).first().click();
+  await expect(page.getByRole("combobox", { name: label, exact: true })).toHaveValue(option);
+}
+
 test.describe("staff", () => {
   test("a wrong password and an unknown email get the same message", async ({ page }) => {
     await signIn(page, "not the password");
@@ -26,13 +33,9 @@ test.describe("staff", () => {
     await expect(page).toHaveURL(new RegExp(`${meeting}$`));
     await expect(page.getByText("Signed in as E2E Editor")).toBeVisible();
 
-    // At 100,000 organizations the form offers only what the editor searched for.
-    await page.getByRole("searchbox", { name: "Find an organization" }).fill("Tuskar Agromash");
-    await page.getByRole("button", { name: "Find", exact: true }).click();
-    const entity = page.getByLabel("Organization or region", { exact: true });
+    // At 100,000 organizations the form offers only what the editor types, as they type.
     const optionText = "Tuskar Agromash LLC";
-    await expect(entity.locator('optgroup[label="Organizations"] option')).toHaveText([optionText]);
-    await entity.selectOption({ label: optionText });
+    await pick(page, "Organization", "Tuskar Agro", optionText);
     const note = `Agreed to study a shared assembly line (${Date.now()}).`;
     await page.getByLabel("Note").fill(note);
     await page.getByRole("button", { name: "Link to meeting" }).click();
@@ -59,14 +62,30 @@ test.describe("staff", () => {
     await publicContext.close();
   });
 
+  test("an editor links a meeting from an organization's page and removes it there", async ({ page }) => {
+    await signIn(page);
+    await page.goto("/organizations/tuskar-agromash");
+    await pick(page, "Meeting", "business forum", "Belarus–Kursk Oblast business forum");
+    const note = `Linked from its page (${Date.now()}).`;
+    await page.getByLabel("Note").fill(note);
+    await page.getByRole("button", { name: "Link to meeting" }).click();
+    await expect(page.getByRole("status")).toContainText("The link is saved.");
+    const timeline = page.locator("section", { has: page.getByRole("heading", { name: "Meetings", exact: true }) });
+    await expect(timeline.getByText(note)).toBeVisible();
+
+    const linked = page.locator("section", { has: page.getByRole("heading", { name: "Linked meetings" }) });
+    await linked.getByRole("button", { name: "Remove the link to Belarus–Kursk Oblast business forum" }).click();
+    await expect(timeline.getByText(note)).toHaveCount(0);
+  });
+
   test("bad input gets a message beside each field and nothing is written", async ({ page }) => {
     await signIn(page);
     await page.getByLabel("Note").fill("x".repeat(2001));
     await page.getByRole("button", { name: "Link to meeting" }).click();
     await expect(page.getByRole("alert").filter({ hasText: "Check the fields marked below." })).toBeVisible();
-    await expect(page.locator("#link-entity-error")).toHaveText("Choose an organization or region.");
-    await expect(page.locator("#link-note-error")).toHaveText("The note must be 2,000 characters or fewer.");
-    await expect(page.getByLabel("Organization or region", { exact: true })).toHaveAttribute("aria-invalid", "true");
+    await expect(page.locator("#field-organizationId-error")).toHaveText("Choose an organization or region.");
+    await expect(page.locator("#field-note-error")).toHaveText("The note must be 2,000 characters or fewer.");
+    await expect(page.getByRole("combobox", { name: "Organization", exact: true })).toHaveAttribute("aria-invalid", "true");
     // What was typed is still there to correct.
     await expect(page.getByLabel("Note")).toHaveValue("x".repeat(2001));
     await page.reload();
@@ -77,18 +96,19 @@ test.describe("staff", () => {
     await signIn(page);
     await page.getByRole("button", { name: "Переключить на русский язык" }).click();
     await page.getByRole("button", { name: "Привязать к встрече" }).click();
-    await expect(page.locator("#link-entity-error")).toHaveText("Выберите организацию или регион.");
-    await expect(page.locator("#link-note-error")).toHaveText("Введите заметку о том, что было сказано.");
+    await expect(page.locator("#field-organizationId-error")).toHaveText("Выберите организацию или регион.");
+    await expect(page.locator("#field-note-error")).toHaveText("Введите заметку о том, что было сказано.");
     // A choice made before the failed submit stays chosen.
-    await page.getByLabel("Организация или регион", { exact: true }).selectOption({ label: "Брянская область" });
+    await pick(page, "Регион", "Брянск", "Брянская область");
     await page.getByRole("button", { name: "Привязать к встрече" }).click();
-    await expect(page.locator("#link-entity-error")).toHaveCount(0);
-    await expect(page.getByLabel("Организация или регион", { exact: true }).locator("option:checked")).toHaveText("Брянская область");
+    await expect(page.locator("#field-note-error")).toHaveText("Введите заметку о том, что было сказано.");
+    await expect(page.locator("#field-organizationId-error")).toHaveCount(0);
+    await expect(page.getByRole("combobox", { name: "Регион", exact: true })).toHaveValue("Брянская область");
   });
 
   test("the server refuses a write once the session is gone, even from the editing form", async ({ page, context }) => {
     await signIn(page);
-    await page.getByLabel("Organization or region", { exact: true }).selectOption({ label: "Belgorod Oblast" });
+    await pick(page, "Region", "Belgorod", "Belgorod Oblast");
     const note = `Written without a session (${Date.now()})`;
     await page.getByLabel("Note").fill(note);
     await context.clearCookies();

@@ -90,7 +90,12 @@ export type MeetingFormInput = z.output<typeof MeetingFormSchema>;
 export const EntityRefSchema = z.object({ type: z.enum(["organization", "region"], { error: "invalid" }), id: BoundId });
 export type EntityRef = z.output<typeof EntityRefSchema>;
 
-const note = requiredText(2000);
+/** The note of what was said: `requiredText(2000)` with messages that name the note. */
+const note = z
+  .string({ error: "noteRequired" })
+  .refine((value) => !value.includes("\u0000"), { error: "containsNul", abort: true })
+  .transform((value) => value.trim())
+  .pipe(z.string().min(1, { error: "noteRequired" }).max(2000, { error: "noteTooLong" }));
 
 /**
  * Linking from a meeting's page: one picker for organizations and one for regions; exactly one of them is

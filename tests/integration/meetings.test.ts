@@ -124,11 +124,11 @@ describe("linkEntityToMeeting (from the meeting's page)", () => {
     expect(state).toEqual({
       ok: false,
       message: "checkFields",
-      errors: { organizationId: ["chooseEntity"], note: ["tooLong|2000"] },
+      errors: { organizationId: ["chooseEntity"], note: ["noteTooLong"] },
       values: { organizationId: "", note: "x".repeat(2001) },
     });
     expect((await linkEntityToMeeting(meetingId, {}, form({ organizationId: String(organization.id), note: "  " }))).errors).toEqual({
-      note: ["required"],
+      note: ["noteRequired"],
     });
     expect((await linkEntityToMeeting(meetingId, {}, form({ organizationId: String(organization.id), note: "a\u0000b" }))).errors).toEqual({
       note: ["containsNul"],
@@ -242,7 +242,7 @@ describe("linkMeetingToEntity (from an organization's or region's page)", () => 
     const entity = { type: "organization" as const, id: organization.id };
     expect((await linkMeetingToEntity(entity, {}, form({ meetingId: "", note: "" }))).errors).toEqual({
       meetingId: ["chooseOne"],
-      note: ["required"],
+      note: ["noteRequired"],
     });
     expect((await linkMeetingToEntity(entity, {}, form({ meetingId: "999999", note: "x" }))).errors).toEqual({
       meetingId: ["meetingMissing"],
