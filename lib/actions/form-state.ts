@@ -51,11 +51,13 @@ export function formToObject(values: FormValues): Record<string, unknown> {
     let node: Record<string, unknown> = root;
     keys.forEach((key, i) => {
       if (i === keys.length - 1) {
+        if (node[key] !== null && typeof node[key] === "object" && !isList) return;
         node[key] = isList ? (Array.isArray(value) ? value : [value]).filter((v) => v !== "") : value;
         return;
       }
       const nextIsIndex = /^\d+$/.test(keys[i + 1] ?? "");
-      node[key] ??= nextIsIndex ? [] : {};
+      // A name that is also another's prefix ("a" and "a.0.b") cannot be both: the group wins.
+      if (node[key] === null || typeof node[key] !== "object") node[key] = nextIsIndex ? [] : {};
       node = node[key] as Record<string, unknown>;
     });
   }
@@ -86,8 +88,11 @@ export function issuesToErrors(issues: readonly { path: readonly PropertyKey[]; 
   const errors: Record<string, string[]> = {};
   for (const issue of issues) {
     const field = issue.path.length ? issue.path.map(String).join(".") : "form";
+    // Our schemas give message keys ("tooLong|300"); zod's own sentences (a list where a text was expected,
+    // from a tampered form) are not for people: they read as "invalid".
+    const message = /^[a-z][A-Za-z]*(\|.*)?$/.test(issue.message) ? issue.message : "invalid";
     const list = (errors[field] ??= []);
-    if (!list.includes(issue.message)) list.push(issue.message);
+    if (!list.includes(message)) list.push(message);
   }
   return errors;
 }
