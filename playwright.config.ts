@@ -22,7 +22,12 @@ export default defineConfig({
       args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
     },
   },
-  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
+  projects: [
+    // Signs in once as the editor and the admin and saves their cookies: staff specs start signed in
+    // (`test.use({ storageState: staffLogin.editor })`); e2e/staff.spec.ts still drives the sign-in form itself.
+    { name: "setup", testMatch: /auth\.setup\.ts/ },
+    { name: "chromium", use: { ...devices["Desktop Chrome"] }, dependencies: ["setup"] },
+  ],
   webServer: {
     command: `node_modules/.bin/next start -p ${port} -H 127.0.0.1`,
     url: `${baseURL}/`,

@@ -91,10 +91,15 @@ async function main() {
       const url = await freshDatabase(server.url, "e2e");
       created.push(url);
       const staff = { email: "e2e.editor@interregio.example", password: randomBytes(12).toString("base64url") };
+      const admin = { email: "e2e.admin@interregio.example", password: randomBytes(12).toString("base64url") };
       const prisma = createPrismaClient(url, 2);
       try {
         await seedDatabase(prisma, {
           demoStaff: { email: staff.email, name: "E2E Editor", passwordHash: await hashPassword(staff.password) },
+        });
+        // The activity log is for admins: the workspace journey reads it as one.
+        await prisma.user.create({
+          data: { email: admin.email, name: "E2E Admin", role: "admin", passwordHash: await hashPassword(admin.password) },
         });
       } finally {
         await prisma.$disconnect();
@@ -109,6 +114,8 @@ async function main() {
         CHROMIUM_PATH: chromiumPath ?? "",
         E2E_STAFF_EMAIL: staff.email,
         E2E_STAFF_PASSWORD: staff.password,
+        E2E_ADMIN_EMAIL: admin.email,
+        E2E_ADMIN_PASSWORD: admin.password,
       };
       await run("next", ["build"], environment);
       await run("playwright", ["test", ...playwrightArgs], environment);
