@@ -266,7 +266,7 @@ export const unlinkEntityFromMeeting = staffAction(
       });
     } catch (error) {
       // A button has no form to merge into: whether the link is gone, stale or unknown, the page needs a reload.
-      if (error instanceof VersionConflict || (error instanceof ActionRefusal && error.state.message !== "checkFields")) {
+      if (error instanceof VersionConflict || error instanceof ActionRefusal) {
         throw new ActionRefusal({ message: "linkMissing" });
       }
       throw error;

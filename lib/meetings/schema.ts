@@ -8,7 +8,13 @@ import { DEFAULT_PAGE_SIZE, PageParamsSchema } from "@/lib/pagination";
 
 // ---- The staff forms (lib/meetings/actions.ts) ----
 
-export const meetingLevels = ["head_of_state", "government", "regional", "agency", "business_forum"] as const;
+export const meetingLevels = [
+  "head_of_state",
+  "government",
+  "regional",
+  "agency",
+  "business_forum",
+] as const satisfies readonly MeetingLevel[];
 
 /** The most regions, participants and statements one meeting form takes. */
 export const MEETING_REGIONS_MAX = 20;
