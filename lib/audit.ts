@@ -54,7 +54,8 @@ export type { FieldChange };
 export function diffSnapshots(before: unknown, after: unknown): FieldChange[] {
   const a = (before ?? {}) as Record<string, unknown>;
   const b = (after ?? {}) as Record<string, unknown>;
-  const fields = [...new Set([...Object.keys(a), ...Object.keys(b)])].filter((field) => field !== "version");
+  // The later snapshot's order first: one read back from jsonb has its keys sorted by length, not as the form has them.
+  const fields = [...new Set([...Object.keys(b), ...Object.keys(a)])].filter((field) => field !== "version");
   return fields
     .map((field) => ({ field, before: display(a[field]), after: display(b[field]) }))
     .filter((change) => change.before !== change.after);

@@ -45,7 +45,7 @@ export const paths = {
     home: (query?: Query) => withQuery("/workspace", query),
     lookup: (query?: Query) => withQuery("/api/staff/lookup", query),
     activity: (query?: Query) => withQuery("/workspace/activity", query),
-    newRecord: (type: StaffRecordType) => `/workspace/${type}/new`,
+    newRecord: (type: StaffRecordType, query?: Query) => withQuery(`/workspace/${type}/new`, query),
     edit: (type: StaffRecordType, id: number, query?: Query) => withQuery(`/workspace/${type}/${id}`, query),
     history: (type: StaffRecordType, id: number, query?: Query) => withQuery(`/workspace/history/${type}/${id}`, query),
   },

@@ -125,7 +125,7 @@ export function decimalText({ max, scale = 2, required = false }: { max: number;
   const pattern = new RegExp(`^\\d{1,16}(\\.\\d{1,${scale}})?$`);
   const amount = z
     .string()
-    .regex(pattern, { error: scale === 0 ? "wholeNumber" : `decimal|${scale}` })
+    .regex(pattern, { error: scale === 0 ? "wholeNumber" : `decimal|${scale}`, abort: true })
     .refine((value) => Number(value) <= max, { error: `tooLarge|${max}` });
   const typed = z
     .string({ error: required ? "required" : "invalid" })

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Prisma } from "@/lib/generated/prisma/client";
 
-const { listLatestMeetings, listLinkableEntities, listMeetings, getMeetingPage } = await import("@/lib/meetings/queries");
+const { listLatestMeetings, listMeetings, getMeetingPage } = await import("@/lib/meetings/queries");
+const { lookupRecords } = await import("@/lib/search/queries");
 const { listOrganizations } = await import("@/lib/organizations/queries");
 const { getRegionPage, listRegions } = await import("@/lib/regions/queries");
 const { countOrganizationsBySector, listSectorsWithCounts, getSector } = await import("@/lib/sectors/queries");
@@ -261,21 +262,36 @@ describe("listRegions", () => {
   });
 });
 
-describe("listLinkableEntities", () => {
-  it("offers no organizations before a search, and at most 20 matches of a search in either script", async () => {
-    expect((await listLinkableEntities(undefined, "en")).organizations).toEqual([]);
-    const latin = await listLinkableEntities("browse", "en");
-    expect(latin.organizations.length).toBe(20);
-    const cyrillic = await listLinkableEntities("Браузер", "ru");
-    expect(cyrillic.organizations.length).toBe(20);
+describe("lookupRecords (the staff pickers)", () => {
+  const organizations = (q: string, kind?: "enterprise" | "university" | "joint_venture") =>
+    lookupRecords({ type: "organization", q, kind });
+
+  it("offers nothing for nothing typed, and at most 10 matches of a search in either script", async () => {
+    expect(await organizations("")).toEqual([]);
+    expect((await organizations("browse")).length).toBe(10);
+    expect((await organizations("Браузер")).length).toBe(10);
     // Organization 1 is "ООО «Браузер Б1 <run>»": found by its Cyrillic name, case-folded, and by its romanised form.
-    for (const term of [`браузер Б1 ${run}»`, `BRAUZER B1 ${run}»`]) {
-      const found = await listLinkableEntities(term, "ru");
-      expect(found.organizations.map((o) => o.name)).toEqual([`ООО «Браузер Б1 ${run}»`]);
+    for (const term of [`браузер Б1 ${run}`, `BRAUZER B1 ${run}`]) {
+      expect((await organizations(term))[0]?.labelRu).toBe(`ООО «Браузер Б1 ${run}»`);
     }
   });
 
-  it("takes % and _ literally", async () => {
-    expect((await listLinkableEntities("%", "en")).organizations).toEqual([]);
+  it("narrows to one kind, leaves archived records out, and takes % and _ literally", async () => {
+    const ventures = await organizations(`Браузер ${run}`, "joint_venture");
+    expect(ventures.length).toBeGreaterThan(0);
+    const kinds = await prisma.organization.findMany({ where: { id: { in: ventures.map((v) => Number(v.id)) } }, select: { kind: true } });
+    expect(new Set(kinds.map((k) => k.kind))).toEqual(new Set(["joint_venture"]));
+    const archived = await prisma.organization.findFirstOrThrow({ where: { slug: `browse-org-${run}-1` } });
+    await prisma.organization.update({ where: { id: archived.id }, data: { archivedAt: new Date() } });
+    expect((await organizations(`браузер Б1 ${run}`)).map((o) => o.id)).not.toContain(archived.id);
+    await prisma.organization.update({ where: { id: archived.id }, data: { archivedAt: null } });
+    expect(await organizations("%")).toEqual([]);
+    expect(await organizations("_")).toEqual([]);
+  });
+
+  it("finds regions, meetings and sectors", async () => {
+    expect((await lookupRecords({ type: "region", q: "Курск" })).map((r) => r.labelEn)).toContain("Kursk Oblast");
+    expect((await lookupRecords({ type: "meeting", q: "Lukashenko" })).length).toBeGreaterThan(0);
+    expect((await lookupRecords({ type: "sector", q: "28" }))[0]).toMatchObject({ id: "28" });
   });
 });

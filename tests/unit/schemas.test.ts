@@ -1,38 +1,43 @@
 import { describe, expect, it } from "vitest";
 import { parseEnv } from "@/lib/env";
-import { fieldErrors } from "@/lib/forms";
+import { issuesToErrors } from "@/lib/actions/form-state";
 import { localized, sortByName } from "@/lib/i18n";
 import { hashPassword, verifyPassword } from "@/lib/password";
-import { LinkFormSchema, UnlinkFormSchema } from "@/lib/meetings/schema";
+import { LinkEntityFormSchema, UnlinkFormSchema } from "@/lib/meetings/schema";
 import { tradeGrowthPercent } from "@/lib/regions/queries";
 import { loadMessages } from "@/lib/i18n/catalogue";
 
-describe("LinkFormSchema", () => {
+describe("LinkEntityFormSchema", () => {
+  const errorsOf = (input: Record<string, unknown>) => {
+    const result = LinkEntityFormSchema.safeParse(input);
+    return result.success ? {} : issuesToErrors(result.error.issues);
+  };
+
   it("accepts an organization with a note, trimming the note", () => {
-    const parsed = LinkFormSchema.parse({ meetingId: "4", entity: "organization:12", note: "  Discussed the plant.  " });
-    expect(parsed).toEqual({ meetingId: 4, entity: { type: "organization", id: 12 }, note: "Discussed the plant." });
+    const parsed = LinkEntityFormSchema.parse({ organizationId: "12", note: "  Discussed the plant.  " });
+    expect(parsed).toEqual({ entity: { type: "organization", id: 12 }, note: "Discussed the plant." });
   });
 
   it("accepts a region", () => {
-    expect(LinkFormSchema.parse({ meetingId: 1, entity: "region:3", note: "x" }).entity).toEqual({ type: "region", id: 3 });
+    expect(LinkEntityFormSchema.parse({ regionId: "3", note: "x" }).entity).toEqual({ type: "region", id: 3 });
   });
 
   it.each([
-    ["nothing chosen", { meetingId: 1, entity: "", note: "x" }, "entity", "chooseEntity"],
-    ["an unknown kind", { meetingId: 1, entity: "meeting:3", note: "x" }, "entity", "chooseEntity"],
-    ["an id of zero", { meetingId: 1, entity: "region:0", note: "x" }, "entity", "chooseEntity"],
-    ["a missing entity", { meetingId: 1, note: "x" }, "entity", "chooseEntity"],
-    ["an empty note", { meetingId: 1, entity: "region:3", note: "" }, "note", "noteRequired"],
-    ["a note of spaces", { meetingId: 1, entity: "region:3", note: "   \n " }, "note", "noteRequired"],
-    ["a note too long", { meetingId: 1, entity: "region:3", note: "a".repeat(2001) }, "note", "noteTooLong"],
+    ["nothing chosen", { organizationId: "", regionId: "", note: "x" }, "organizationId", "chooseEntity"],
+    ["both chosen", { organizationId: "1", regionId: "3", note: "x" }, "organizationId", "chooseOneEntity"],
+    ["an id of zero", { regionId: "0", note: "x" }, "regionId", "invalid"],
+    ["an id past int4", { regionId: "99999999999", note: "x" }, "regionId", "invalid"],
+    ["an id in exponent form", { organizationId: "1e3", note: "x" }, "organizationId", "invalid"],
+    ["an empty note", { regionId: "3", note: "" }, "note", "noteRequired"],
+    ["a note of spaces", { regionId: "3", note: "   \n " }, "note", "noteRequired"],
+    ["a note too long", { regionId: "3", note: "a".repeat(2001) }, "note", "noteTooLong"],
+    ["a NUL in the note", { regionId: "3", note: "a\u0000b" }, "note", "containsNul"],
   ])("rejects %s with a message for the field", (_name, input, field, message) => {
-    const result = LinkFormSchema.safeParse(input);
-    expect(result.success).toBe(false);
-    if (!result.success) expect(fieldErrors(result.error).errors?.[field]).toEqual([message]);
+    expect(errorsOf(input)[field]).toEqual([message]);
   });
 
   it("takes a note of exactly 2,000 characters", () => {
-    expect(LinkFormSchema.safeParse({ meetingId: 1, entity: "region:3", note: "a".repeat(2000) }).success).toBe(true);
+    expect(LinkEntityFormSchema.safeParse({ regionId: "3", note: "a".repeat(2000) }).success).toBe(true);
   });
 });
 
