@@ -38,8 +38,8 @@ export function RepeatingRows({
   }
   const groupErrors = errorsOf(group);
   return (
-    <fieldset id={fieldId(group)} className="mb-6 border-t-2 border-line pt-4">
-      <legend className="text-xl font-bold">{legend}</legend>
+    <fieldset id={fieldId(group)} className="mt-10 mb-6">
+      <legend className="mb-1 text-xl font-bold">{legend}</legend>
       {hint && <p className="text-muted">{hint}</p>}
       {groupErrors?.length ? <p className="font-bold text-danger">{groupErrors.map(errorText).join(" ")}</p> : null}
       {indexes.map((index, position) => (
