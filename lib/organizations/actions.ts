@@ -186,7 +186,7 @@ async function inTransaction<T>(write: (tx: Tx) => Promise<T>): Promise<T> {
   try {
     return await db().$transaction(write);
   } catch (error) {
-    if (isShareTotalRefusal(error)) refuseField("partners", "sharesOver100|100");
+    if (isShareTotalRefusal(error)) refuseField("partners", "sharesTooHigh");
     throw error;
   }
 }

@@ -213,7 +213,7 @@ function checkOrganizationRules(data: OrganizationFieldsOutput, context: z.Refin
   });
   // On the group, where the form shows it and where the database trigger's refusal is mapped too.
   const total = data.partners.reduce((sum, row) => sum + hundredths(row?.share), 0);
-  if (total > 100_00) context.addIssue({ code: "custom", path: ["partners"], message: `sharesOver100|${total / 100}` });
+  if (total > 100_00) context.addIssue({ code: "custom", path: ["partners"], message: `sharesOverWhole|${total / 100}` });
 }
 
 /**

@@ -198,7 +198,7 @@ describe("createOrganization", () => {
         "partners.1.regionId": "2",
         "partners.1.share": "40.5",
       },
-      { partners: ["sharesOver100|100.5"] },
+      { partners: ["sharesOverWhole|100.5"] },
     ],
     [
       "a share of 0",
