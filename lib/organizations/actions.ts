@@ -176,13 +176,11 @@ async function replacePartners(tx: Tx, ventureId: number, partners: Partner[], u
 
 /** The database's own refusal of shares over 100 (its trigger), as the same field error the form gives. */
 function isShareTotalRefusal(error: unknown) {
-  if (databaseErrorCode(error) !== "23514") return false;
-  const text = error instanceof Error ? error.message : "";
-  const cause = (error as { meta?: { driverAdapterError?: { cause?: { originalMessage?: string } } } }).meta?.driverAdapterError?.cause;
-  return /more than 100/.test(`${text} ${cause?.originalMessage ?? ""}`);
+  return databaseErrorCode(error) === "23514" && error instanceof Error && /more than 100/.test(error.message);
 }
 
-async function inTransaction<T>(write: (tx: Tx) => Promise<T>): Promise<T> {
+/** One transaction for the whole save; the share trigger's refusal comes back as the form's error on `partners`. */
+async function writeTransaction<T>(write: (tx: Tx) => Promise<T>): Promise<T> {
   try {
     return await db().$transaction(write);
   } catch (error) {
@@ -233,7 +231,7 @@ function duplicateErrors(duplicates: LikelyDuplicate[], locale: string) {
 export const createOrganization = staffAction(
   { roles: ["editor"], schema: OrganizationFormSchema, unique },
   async (data, { user, formData }) => {
-    const created = await inTransaction(async (tx) => {
+    const created = await writeTransaction(async (tx) => {
       const countryCode = await regionCountry(tx, data.regionId);
       checkNumber(countryCode, data.registrationNumber);
       await checkSectors(tx, data);
@@ -263,7 +261,7 @@ export const createOrganization = staffAction(
 export const updateOrganization = staffAction(
   { roles: ["editor"], schema: OrganizationUpdateSchema, bound: RecordId, unique },
   async (data, { user, bound: id }) => {
-    const slug = await inTransaction(async (tx) => {
+    const slug = await writeTransaction(async (tx) => {
       const current = await tx.organization.findUnique({ where: { id }, select: { regionId: true, slug: true } });
       if (!current) throw new ActionRefusal({ message: "recordMissing" });
       const countryCode = await regionCountry(tx, data.regionId, current.regionId);

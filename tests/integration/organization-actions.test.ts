@@ -7,6 +7,7 @@ const { getServerSession } = await import("next-auth");
 const { archiveOrganization, createOrganization, restoreOrganization, updateOrganization } = await import("@/lib/organizations/actions");
 const { getOrganizationPage } = await import("@/lib/organizations/queries");
 const { checkInn, checkUnp } = await import("@/lib/organizations/registration-number");
+const { databaseErrorCode } = await import("@/lib/actions/prisma-errors");
 const { createStaffUser, form, prisma, seedOnce, signInAs } = await import("./setup");
 
 const redirected = { digest: expect.stringContaining("NEXT_REDIRECT") };
@@ -490,6 +491,20 @@ describe("the database", () => {
     await expect(
       prisma.jointVenturePartner.create({ data: { ventureId: venture.id, partnerRegionId: kursk, sharePercent: "41" } }),
     ).rejects.toThrow(/more than 100/);
+  });
+
+  it("raises the refusal where the actions make the check immediate, as a check violation they map to the partners", async () => {
+    signInAs(getServerSession, editor);
+    const venture = await createTestOrganization({ kind: "joint_venture", "partners.0.regionId": String(gomel), "partners.0.share": "60" });
+    const refusal = await prisma
+      .$transaction(async (tx) => {
+        await tx.jointVenturePartner.create({ data: { ventureId: venture.id, partnerRegionId: kursk, sharePercent: "41" } });
+        await tx.$executeRaw`SET CONSTRAINTS "joint_venture_partners_share_sum" IMMEDIATE`;
+      })
+      .catch((error: unknown) => error);
+    expect(databaseErrorCode(refusal)).toBe("23514");
+    expect(String((refusal as Error).message)).toMatch(/more than 100/);
+    expect(await prisma.jointVenturePartner.count({ where: { ventureId: venture.id } })).toBe(1);
   });
 });
 
