@@ -459,6 +459,37 @@ describe("updateOrganization", () => {
     expect(await prisma.jointVenturePartner.count({ where: { ventureId: venture.id, archivedAt: null } })).toBe(0);
   });
 
+  it("lets exactly one of ten concurrent saves of a venture from the same version win, partners and all", async () => {
+    signInAs(getServerSession, editor);
+    const venture = await createTestOrganization({ kind: "joint_venture", "partners.0.regionId": String(gomel), "partners.0.share": "50" });
+    const results = await Promise.allSettled(
+      Array.from({ length: 10 }, (_, i) =>
+        updateOrganization(
+          venture.id,
+          {},
+          organizationForm({
+            name: venture.name,
+            kind: "joint_venture",
+            version: "1",
+            "partners.0.regionId": String(gomel),
+            "partners.0.share": String(10 + i),
+            "partners.1.regionId": String(kursk),
+            "partners.1.share": String(90 - i),
+          }),
+        ),
+      ),
+    );
+    const won = results.filter(
+      (r) => r.status === "rejected" && String((r.reason as { digest?: string }).digest).startsWith("NEXT_REDIRECT"),
+    );
+    const lost = results.filter((r) => r.status === "fulfilled" && r.value.message === "conflict");
+    expect([won.length, lost.length]).toEqual([1, 9]);
+    expect(await prisma.organization.findUniqueOrThrow({ where: { id: venture.id } })).toMatchObject({ version: 2 });
+    const live = await prisma.jointVenturePartner.findMany({ where: { ventureId: venture.id, archivedAt: null } });
+    expect(live.reduce((sum, p) => sum + Number(p.sharePercent), 0)).toBe(100);
+    expect(await auditCount(venture.id)).toBe(2);
+  });
+
   it("refuses a venture as its own partner", async () => {
     signInAs(getServerSession, editor);
     const venture = await createTestOrganization({ kind: "joint_venture" });
