@@ -140,7 +140,7 @@ function OrganizationFields({ isNew }: { isNew: boolean }) {
       <RecordPicker name="primarySector" type="sector" label={t("fields.primarySector")} hint={t("hints.primarySector")} />
       <RepeatingRows group="sectors" legend={t("fields.sectors")} hint={t("hints.sectors")} emptyRows={0} max={SECTORS_MAX}>
         {(index) => (
-          <RecordPicker name={`sectors.${index}.code`} type="sector" label={t("fields.sectorCode")} hint={t("hints.primarySector")} />
+          <RecordPicker name={`sectors.${index}.code`} type="sector" label={t("fields.sectorCode")} hint={t("hints.sectorCode")} />
         )}
       </RepeatingRows>
       {kind === "joint_venture" && <VentureFields />}
