@@ -64,6 +64,7 @@ test.describe("staff", () => {
 
   test("an editor links a meeting from an organization's page and removes it there", async ({ page }) => {
     await signIn(page);
+    await expect(page.getByText("Signed in as E2E Editor")).toBeVisible();
     await page.goto("/organizations/tuskar-agromash");
     await pick(page, "Meeting", "business forum", "Belarus–Kursk Oblast business forum");
     const note = `Linked from its page (${Date.now()}).`;

@@ -90,7 +90,7 @@ export function issuesToErrors(issues: readonly { path: readonly PropertyKey[]; 
     const field = issue.path.length ? issue.path.map(String).join(".") : "form";
     // Our schemas give message keys ("tooLong|300"); zod's own sentences (a list where a text was expected,
     // from a tampered form) are not for people: they read as "invalid".
-    const message = /^[a-z][A-Za-z]*(\|.*)?$/.test(issue.message) ? issue.message : "invalid";
+    const message = /^[a-z][A-Za-z0-9]*(\|.*)?$/.test(issue.message) ? issue.message : "invalid";
     const list = (errors[field] ??= []);
     if (!list.includes(message)) list.push(message);
   }
