@@ -65,7 +65,7 @@ test.describe("staff", () => {
   test("an editor links a meeting from an organization's page and removes it there", async ({ page }) => {
     await signIn(page);
     await expect(page.getByText("Signed in as E2E Editor")).toBeVisible();
-    await page.goto("/organizations/tuskar-agromash");
+    await page.goto("/organizations/sugar-bridge");
     await pick(page, "Meeting", "business forum", "Belarus–Kursk Oblast business forum");
     const note = `Linked from its page (${Date.now()}).`;
     await page.getByLabel("Note").fill(note);
