@@ -77,9 +77,10 @@ export function RecordPicker({
     menuId: `${id}-menu`,
     inputValue: text,
     itemToString: labelOf,
+    // Typing is taken in the input's own onChange below: downshift reports input changes after rendering,
+    // and a render in between with the old text put it back into the field, losing keys typed quickly.
     onInputValueChange: ({ inputValue, type: change }) => {
-      setText(inputValue ?? "");
-      if (change === useCombobox.stateChangeTypes.InputChange) setChosen({ id: "", label: "" });
+      if (change !== useCombobox.stateChangeTypes.InputChange) setText(inputValue ?? "");
     },
     onSelectedItemChange: ({ selectedItem }) => {
       if (!selectedItem) return;
@@ -114,6 +115,10 @@ export function RecordPicker({
           maxLength: 200,
           autoComplete: "off",
           spellCheck: false,
+          onChange: (event) => {
+            setText((event.target as HTMLInputElement).value);
+            setChosen({ id: "", label: "" });
+          },
           // Enter in the field chooses a match; it must not submit the form half-filled.
           onKeyDown: (event) => {
             if (event.key === "Enter" && highlightedIndex < 0 && searching) event.preventDefault();

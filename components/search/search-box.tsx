@@ -83,8 +83,15 @@ export function SearchBox({ initialQuery = "" }: { initialQuery?: string }) {
     inputValue: text,
     itemToString: (option) => option?.title ?? "",
     onInputValueChange: ({ inputValue, type }) => {
-      // Choosing a suggestion navigates; it should not put the record's name into the box.
-      if (type === useCombobox.stateChangeTypes.ItemClick || type === useCombobox.stateChangeTypes.InputKeyDownEnter) return;
+      // Choosing a suggestion navigates; it should not put the record's name into the box. Typing is taken in
+      // the input's own onChange: downshift reports it after rendering, and a render in between with the old
+      // text put it back into the box, losing keys typed quickly.
+      if (
+        type === useCombobox.stateChangeTypes.ItemClick ||
+        type === useCombobox.stateChangeTypes.InputKeyDownEnter ||
+        type === useCombobox.stateChangeTypes.InputChange
+      )
+        return;
       setText(inputValue ?? "");
     },
     onSelectedItemChange: ({ selectedItem }) => {
@@ -106,6 +113,7 @@ export function SearchBox({ initialQuery = "" }: { initialQuery?: string }) {
             maxLength: 1000,
             placeholder: t("placeholder"),
             "aria-describedby": hintId,
+            onChange: (event) => setText((event.target as HTMLInputElement).value),
             onKeyDown: (event) => {
               // Enter with no suggestion highlighted submits the form: a search for the text as typed.
               if (event.key === "Enter" && highlightedIndex < 0) {

@@ -1,8 +1,12 @@
 import "server-only";
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { RecordId, Version } from "@/lib/actions/fields";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { changesSince, recordAuditEvent, type AuditEntityType, type Snapshot } from "@/lib/audit";
-import type { Tx } from "@/lib/db";
-import { ActionRefusal, VersionConflict } from "@/lib/actions/staff-action";
+import { db, type Tx } from "@/lib/db";
+import { ActionRefusal, staffAction, VersionConflict } from "@/lib/actions/staff-action";
+import { paths, type StaffRecordType } from "@/lib/paths";
 import type { CurrentUser } from "@/lib/session";
 
 /**
@@ -92,4 +96,28 @@ export async function recordCreated(tx: Tx, type: AuditEntityType, id: number, u
   const after = await snapshot(tx, id);
   await recordAuditEvent(tx, { actorId: user.id, action: `${type}.create`, entityId: id, after });
   return after!;
+}
+
+/**
+ * The archive and restore actions of one record type, for its edit page: each archives or restores from the
+ * version the page showed (see `setArchived`), then `refresh`es what shows the record, with what `read` found
+ * in the same transaction (its slugs), and returns to the edit page. Editors and admins.
+ */
+export function archiveActions<Seen>(config: {
+  type: AuditEntityType;
+  page: StaffRecordType;
+  snapshot: SnapshotReader;
+  read: (tx: Tx, id: number) => Promise<Seen>;
+  refresh: (seen: Seen) => void;
+}) {
+  const action = (archived: boolean) =>
+    staffAction({ roles: ["editor"], schema: z.object({ version: Version }), bound: RecordId }, async (data, { user, bound: id }) => {
+      const seen = await db().$transaction(async (tx) => {
+        await setArchived(tx, { type: config.type, id, version: data.version, user, snapshot: config.snapshot, archived });
+        return config.read(tx, id);
+      });
+      config.refresh(seen);
+      redirect(paths.staff.edit(config.page, id, { saved: archived ? "archived" : "restored" }));
+    });
+  return { archive: action(true), restore: action(false) };
 }

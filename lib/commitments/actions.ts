@@ -1,17 +1,15 @@
 "use server";
 
-import { z } from "zod";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { RecordId, Version } from "@/lib/actions/fields";
+import { RecordId } from "@/lib/actions/fields";
 import { ActionRefusal, staffAction } from "@/lib/actions/staff-action";
-import { recordCreated, setArchived, updateVersioned } from "@/lib/actions/versioned";
+import { archiveActions, recordCreated, updateVersioned } from "@/lib/actions/versioned";
 import { invalidate } from "@/lib/cache";
 import { snapshotCommitment } from "@/lib/commitments/queries";
 import { CommitmentFormSchema, CommitmentUpdateSchema, partyField, type CommitmentFormInput } from "@/lib/commitments/schema";
 import { db, type Tx } from "@/lib/db";
 import { paths } from "@/lib/paths";
-import type { CurrentUser } from "@/lib/session";
 
 // The schema refuses a party or a follow-up given twice; the database holds the same rule, should a request
 // slip past the schema or two rows race.
@@ -166,24 +164,16 @@ export const updateCommitment = staffAction(
   },
 );
 
-const ArchiveSchema = z.object({ version: Version });
-
-async function setCommitmentArchived(id: number, version: number, archived: boolean, user: CurrentUser) {
-  const slugs = await db().$transaction(async (tx) => {
-    const current = await readCurrent(tx, id);
-    await setArchived(tx, { type: "commitment", id, version, user, snapshot: snapshotCommitment, archived });
-    return current.slugs;
-  });
-  refresh(slugs);
-  redirect(paths.staff.edit("commitments", id, { saved: archived ? "archived" : "restored" }));
-}
+const archiving = archiveActions({
+  type: "commitment",
+  page: "commitments",
+  snapshot: snapshotCommitment,
+  read: async (tx, id) => (await readCurrent(tx, id)).slugs,
+  refresh,
+});
 
 /** Takes a commitment off the meeting pages; its record and history stay. Editors and admins. */
-export const archiveCommitment = staffAction({ roles: ["editor"], schema: ArchiveSchema, bound: RecordId }, (data, { user, bound }) =>
-  setCommitmentArchived(bound, data.version, true, user),
-);
+export const archiveCommitment = archiving.archive;
 
 /** Brings an archived commitment back to the meeting pages. Editors and admins. */
-export const restoreCommitment = staffAction({ roles: ["editor"], schema: ArchiveSchema, bound: RecordId }, (data, { user, bound }) =>
-  setCommitmentArchived(bound, data.version, false, user),
-);
+export const restoreCommitment = archiving.restore;

@@ -7,7 +7,7 @@ import { Version } from "@/lib/actions/fields";
 import { uniqueSlug } from "@/lib/actions/slug";
 import { violatedUniqueConstraint } from "@/lib/actions/prisma-errors";
 import { ActionRefusal, staffAction, VersionConflict } from "@/lib/actions/staff-action";
-import { recordCreated, setArchived, updateVersioned } from "@/lib/actions/versioned";
+import { archiveActions, recordCreated, setArchived, updateVersioned } from "@/lib/actions/versioned";
 import { invalidate } from "@/lib/cache";
 import { db, type Tx } from "@/lib/db";
 import { snapshotDiscussionLink, snapshotMeeting } from "@/lib/meetings/queries";
@@ -132,26 +132,19 @@ export const updateMeeting = staffAction(
   },
 );
 
-const ArchiveSchema = z.object({ version: Version });
-
-async function setMeetingArchived(id: number, version: number, archived: boolean, user: CurrentUser) {
-  const slug = await db().$transaction(async (tx) => {
-    await setArchived(tx, { type: "meeting", id, version, user, snapshot: snapshotMeeting, archived });
-    return (await tx.meeting.findUniqueOrThrow({ where: { id }, select: { slug: true } })).slug;
-  });
-  refreshMeeting(slug);
-  redirect(paths.staff.edit("meetings", id, { saved: archived ? "archived" : "restored" }));
-}
+const archiving = archiveActions({
+  type: "meeting",
+  page: "meetings",
+  snapshot: snapshotMeeting,
+  read: async (tx, id) => (await tx.meeting.findUniqueOrThrow({ where: { id }, select: { slug: true } })).slug,
+  refresh: refreshMeeting,
+});
 
 /** Takes a meeting off the public pages and timelines; its record, links and history stay. Editors and admins. */
-export const archiveMeeting = staffAction({ roles: ["editor"], schema: ArchiveSchema, bound: BoundId }, (data, { user, bound }) =>
-  setMeetingArchived(bound, data.version, true, user),
-);
+export const archiveMeeting = archiving.archive;
 
 /** Brings an archived meeting back to the public pages. Editors and admins. */
-export const restoreMeeting = staffAction({ roles: ["editor"], schema: ArchiveSchema, bound: BoundId }, (data, { user, bound }) =>
-  setMeetingArchived(bound, data.version, false, user),
-);
+export const restoreMeeting = archiving.restore;
 
 // ---- Discussion links: "this organization or region was discussed at this meeting" ----
 

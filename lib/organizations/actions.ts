@@ -1,13 +1,12 @@
 "use server";
 
-import { z } from "zod";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { RecordId, Version } from "@/lib/actions/fields";
+import { RecordId } from "@/lib/actions/fields";
 import { databaseErrorCode } from "@/lib/actions/prisma-errors";
 import { uniqueSlug } from "@/lib/actions/slug";
 import { ActionRefusal, staffAction } from "@/lib/actions/staff-action";
-import { recordCreated, setArchived, updateVersioned } from "@/lib/actions/versioned";
+import { archiveActions, recordCreated, updateVersioned } from "@/lib/actions/versioned";
 import { invalidate } from "@/lib/cache";
 import { db, type Tx } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -288,23 +287,16 @@ export const updateOrganization = staffAction(
   },
 );
 
-const ArchiveSchema = z.object({ version: Version });
-
-async function setOrganizationArchived(id: number, version: number, archived: boolean, user: CurrentUser) {
-  const slug = await db().$transaction(async (tx) => {
-    await setArchived(tx, { type: "organization", id, version, user, snapshot: snapshotOrganization, archived });
-    return (await tx.organization.findUniqueOrThrow({ where: { id }, select: { slug: true } })).slug;
-  });
-  refresh(slug);
-  redirect(paths.staff.edit("organizations", id, { saved: archived ? "archived" : "restored" }));
-}
+const archiving = archiveActions({
+  type: "organization",
+  page: "organizations",
+  snapshot: snapshotOrganization,
+  read: async (tx, id) => (await tx.organization.findUniqueOrThrow({ where: { id }, select: { slug: true } })).slug,
+  refresh,
+});
 
 /** Takes an organization off the public pages and lists; its record and history stay. Editors and admins. */
-export const archiveOrganization = staffAction({ roles: ["editor"], schema: ArchiveSchema, bound: RecordId }, (data, { user, bound }) =>
-  setOrganizationArchived(bound, data.version, true, user),
-);
+export const archiveOrganization = archiving.archive;
 
 /** Brings an archived organization back to the public pages. Editors and admins. */
-export const restoreOrganization = staffAction({ roles: ["editor"], schema: ArchiveSchema, bound: RecordId }, (data, { user, bound }) =>
-  setOrganizationArchived(bound, data.version, false, user),
-);
+export const restoreOrganization = archiving.restore;

@@ -1,18 +1,16 @@
 "use server";
 
-import { z } from "zod";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { RecordId, Version } from "@/lib/actions/fields";
 import { uniqueSlug } from "@/lib/actions/slug";
 import { ActionRefusal, staffAction } from "@/lib/actions/staff-action";
-import { recordCreated, setArchived, updateVersioned } from "@/lib/actions/versioned";
+import { archiveActions, recordCreated, updateVersioned } from "@/lib/actions/versioned";
 import { invalidate } from "@/lib/cache";
 import { db, type Tx } from "@/lib/db";
 import { paths } from "@/lib/paths";
 import { RegionFormSchema, type RegionFormInput } from "@/lib/regions/schema";
 import { snapshotRegion } from "@/lib/regions/queries";
-import type { CurrentUser } from "@/lib/session";
 
 const unique = {
   regions_iso_code_key: { field: "isoCode", message: "isoCodeTaken" },
@@ -90,23 +88,16 @@ export const updateRegion = staffAction(
   },
 );
 
-const ArchiveSchema = z.object({ version: Version });
-
-async function setRegionArchived(id: number, version: number, archived: boolean, user: CurrentUser) {
-  const slug = await db().$transaction(async (tx) => {
-    await setArchived(tx, { type: "region", id, version, user, snapshot: snapshotRegion, archived });
-    return (await tx.region.findUniqueOrThrow({ where: { id }, select: { slug: true } })).slug;
-  });
-  refresh(slug);
-  redirect(paths.staff.edit("regions", id, { saved: archived ? "archived" : "restored" }));
-}
+const archiving = archiveActions({
+  type: "region",
+  page: "regions",
+  snapshot: snapshotRegion,
+  read: async (tx, id) => (await tx.region.findUniqueOrThrow({ where: { id }, select: { slug: true } })).slug,
+  refresh,
+});
 
 /** Takes a region off the public pages; its record and history stay. Editors and admins. */
-export const archiveRegion = staffAction({ roles: ["editor"], schema: ArchiveSchema, bound: RecordId }, (data, { user, bound }) =>
-  setRegionArchived(bound, data.version, true, user),
-);
+export const archiveRegion = archiving.archive;
 
 /** Brings an archived region back to the public pages. Editors and admins. */
-export const restoreRegion = staffAction({ roles: ["editor"], schema: ArchiveSchema, bound: RecordId }, (data, { user, bound }) =>
-  setRegionArchived(bound, data.version, false, user),
-);
+export const restoreRegion = archiving.restore;

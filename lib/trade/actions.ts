@@ -1,16 +1,14 @@
 "use server";
 
-import { z } from "zod";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { RecordId, Version } from "@/lib/actions/fields";
+import { RecordId } from "@/lib/actions/fields";
 import { ActionRefusal, staffAction } from "@/lib/actions/staff-action";
-import { recordCreated, setArchived, updateVersioned } from "@/lib/actions/versioned";
+import { archiveActions, recordCreated, updateVersioned } from "@/lib/actions/versioned";
 import { invalidate } from "@/lib/cache";
 import { db, type Tx } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { paths } from "@/lib/paths";
-import type { CurrentUser } from "@/lib/session";
 import { snapshotTradeFigure } from "@/lib/trade/queries";
 import { TradeFormSchema, TradeUpdateSchema, type TradeFormInput } from "@/lib/trade/schema";
 
@@ -120,24 +118,16 @@ export const updateTradeFigure = staffAction(
   },
 );
 
-const ArchiveSchema = z.object({ version: Version });
-
-async function setTradeFigureArchived(id: number, version: number, archived: boolean, user: CurrentUser) {
-  const slugs = await db().$transaction(async (tx) => {
-    const current = await readCurrent(tx, id);
-    await setArchived(tx, { type: "trade_figure", id, version, user, snapshot: snapshotTradeFigure, archived });
-    return current.slugs;
-  });
-  refresh(slugs);
-  redirect(paths.staff.edit("trade", id, { saved: archived ? "archived" : "restored" }));
-}
+const archiving = archiveActions({
+  type: "trade_figure",
+  page: "trade",
+  snapshot: snapshotTradeFigure,
+  read: async (tx, id) => (await readCurrent(tx, id)).slugs,
+  refresh,
+});
 
 /** Takes a trade figure off the region pages; its record and history stay. Editors and admins. */
-export const archiveTradeFigure = staffAction({ roles: ["editor"], schema: ArchiveSchema, bound: RecordId }, (data, { user, bound }) =>
-  setTradeFigureArchived(bound, data.version, true, user),
-);
+export const archiveTradeFigure = archiving.archive;
 
 /** Brings an archived trade figure back to the region pages. Editors and admins. */
-export const restoreTradeFigure = staffAction({ roles: ["editor"], schema: ArchiveSchema, bound: RecordId }, (data, { user, bound }) =>
-  setTradeFigureArchived(bound, data.version, false, user),
-);
+export const restoreTradeFigure = archiving.restore;
