@@ -49,9 +49,27 @@ function expectRefusedWithInput(outcome: Outcome, sent: Record<string, string>) 
 const stored = (text: string) => text.trim();
 let seq = 0;
 
+/** Regions of this file's own, so that its links and trade figures touch no other test's rows. */
+let ownRegions: { id: number }[] = [];
+
 beforeAll(async () => {
   await seedOnce();
   signInAs(getServerSession, await createStaffUser("editor"));
+  const run = `${process.pid}-${Date.now()}`;
+  ownRegions = await Promise.all(
+    Array.from({ length: 6 }, (_, n) =>
+      prisma.region.create({
+        data: {
+          slug: `property-${run}-${n}`,
+          nameEn: `Property ${run} ${n}`,
+          nameRu: `Свойство ${run} ${n}`,
+          level: "region",
+          countryCode: "RU",
+        },
+        select: { id: true },
+      }),
+    ),
+  );
 });
 
 afterAll(() => prisma.$disconnect());
@@ -79,7 +97,7 @@ describe("actions given random and hostile text", () => {
 
   it("linkEntityToMeeting stores exactly the trimmed note or refuses with the input echoed", async () => {
     const meeting = await prisma.meeting.findFirstOrThrow({ select: { id: true } });
-    const regions = await prisma.region.findMany({ where: { archivedAt: null }, select: { id: true }, take: 40 });
+    const regions = ownRegions;
     await fc.assert(
       fc.asyncProperty(hostile, fc.constantFrom(...regions.map((r) => r.id)), async (note, regionId) => {
         // One live link per meeting and entity: clear the way so that a valid note can land.
@@ -99,7 +117,7 @@ describe("actions given random and hostile text", () => {
   });
 
   it("createTradeFigure stores exactly the trimmed source or refuses with the input echoed", async () => {
-    const [a, b] = await prisma.region.findMany({ where: { archivedAt: null }, select: { id: true }, orderBy: { id: "asc" }, take: 2 });
+    const [a, b] = ownRegions;
     let year = 1990;
     await fc.assert(
       fc.asyncProperty(
