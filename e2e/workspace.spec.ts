@@ -150,6 +150,16 @@ test.describe("the staff workspace", () => {
   });
 });
 
+test.describe("without a session", () => {
+  test.use({ storageState: { cookies: [], origins: [] } });
+
+  test("the workspace sends the reader to sign in and back", async ({ page }) => {
+    await page.goto("/workspace/meetings/new");
+    await expect(page).toHaveURL(/\/signin\?callbackUrl=%2Fworkspace%2Fmeetings%2Fnew$/);
+    expect((await page.request.get("/api/staff/lookup?type=region&q=Kursk")).status()).toBe(401);
+  });
+});
+
 test.describe("the admins' activity log", () => {
   test.use({ storageState: staffLogin.admin });
 

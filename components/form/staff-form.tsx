@@ -3,6 +3,7 @@
 import { createContext, useActionState, useCallback, useContext, useState, type FormEvent, type ReactNode } from "react";
 import { useTranslations } from "next-intl";
 import type { z } from "zod";
+import { ChangeTable } from "@/components/workspace/change-table";
 import { formToObject, formValues, issuesToErrors, type FormState, type FormValues } from "@/lib/actions/form-state";
 
 type FormContext = {
@@ -117,32 +118,19 @@ export function StaffForm({
                 {state.conflict.changes.length === 0 ? (
                   <p>{t("noFieldChanges")}</p>
                 ) : (
-                  <table className="mt-2 w-full border-collapse text-left">
-                    <thead>
-                      <tr>
-                        <th scope="col" className="border-b-2 border-ink py-1 pr-4">
-                          {t("field")}
-                        </th>
-                        <th scope="col" className="border-b-2 border-ink py-1 pr-4">
-                          {t("before")}
-                        </th>
-                        <th scope="col" className="border-b-2 border-ink py-1 pr-4">
-                          {t("after")}
-                        </th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {state.conflict.changes.map((change) => (
-                        <tr key={change.field}>
-                          <th scope="row" className="border-b border-line py-1 pr-4 align-top">
-                            {labelOf(change.field)}
-                          </th>
-                          <td className="border-b border-line py-1 pr-4 align-top break-words">{change.before || t("blank")}</td>
-                          <td className="border-b border-line py-1 pr-4 align-top break-words">{change.after || t("blank")}</td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
+                  <ChangeTable
+                    changes={state.conflict.changes}
+                    labelOf={labelOf}
+                    texts={{
+                      caption: t("theirChanges"),
+                      field: t("field"),
+                      before: t("before"),
+                      after: t("after"),
+                      blank: t("blank"),
+                      yes: t("yes"),
+                      no: t("no"),
+                    }}
+                  />
                 )}
               </div>
             )}

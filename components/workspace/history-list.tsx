@@ -1,4 +1,5 @@
 import { getFormatter, getTranslations } from "next-intl/server";
+import { ChangeTable } from "@/components/workspace/change-table";
 import type { AuditEntityType } from "@/lib/audit";
 import type { HistoryEvent } from "@/lib/workspace/queries";
 
@@ -26,7 +27,21 @@ export async function getFieldLabeller() {
 
 /** One record's history: each change with who and when, and every field as before → after. */
 export async function HistoryList({ events }: { events: HistoryEvent[] }) {
-  const [t, format, labelOf] = await Promise.all([getTranslations("history"), getFormatter(), getFieldLabeller()]);
+  const [t, tWorkspace, format, labelOf] = await Promise.all([
+    getTranslations("history"),
+    getTranslations("workspace"),
+    getFormatter(),
+    getFieldLabeller(),
+  ]);
+  const texts = {
+    caption: t("changes"),
+    field: tWorkspace("field"),
+    before: tWorkspace("before"),
+    after: tWorkspace("after"),
+    blank: tWorkspace("blank"),
+    yes: tWorkspace("yes"),
+    no: tWorkspace("no"),
+  };
   if (events.length === 0) return <p>{t("empty")}</p>;
   return (
     <ol className="max-w-4xl">
@@ -41,55 +56,10 @@ export async function HistoryList({ events }: { events: HistoryEvent[] }) {
           {event.changes.length === 0 ? (
             <p>{t("noFieldChanges")}</p>
           ) : (
-            <ChangeTable event={event} labelOf={labelOf} caption={t("changes")} />
+            <ChangeTable changes={event.changes} labelOf={(field) => labelOf(event.entityType, field)} texts={texts} />
           )}
         </li>
       ))}
     </ol>
-  );
-}
-
-export async function ChangeTable({
-  event,
-  labelOf,
-  caption,
-}: {
-  event: HistoryEvent;
-  labelOf: (type: string, field: string) => string;
-  caption: string;
-}) {
-  const t = await getTranslations("workspace");
-  return (
-    <table className="mt-2 w-full table-fixed border-collapse text-left">
-      <caption className="sr-only">{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col" className="w-1/4 border-b-2 border-ink py-1 pr-4">
-            {t("field")}
-          </th>
-          <th scope="col" className="border-b-2 border-ink py-1 pr-4">
-            {t("before")}
-          </th>
-          <th scope="col" className="border-b-2 border-ink py-1 pr-4">
-            {t("after")}
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {event.changes.map((change) => (
-          <tr key={change.field}>
-            <th scope="row" className="border-b border-line py-1 pr-4 align-top">
-              {labelOf(event.entityType, change.field)}
-            </th>
-            <td className="border-b border-line py-1 pr-4 align-top break-words">
-              {change.before ? <del className="no-underline">{change.before}</del> : <span className="text-muted">{t("blank")}</span>}
-            </td>
-            <td className="border-b border-line py-1 pr-4 align-top break-words">
-              {change.after ? <ins className="no-underline">{change.after}</ins> : <span className="text-muted">{t("blank")}</span>}
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
   );
 }
