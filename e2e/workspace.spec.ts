@@ -92,7 +92,8 @@ test.describe("the staff workspace", () => {
 
   test("a second editor's save meets a conflict, sees what changed, keeps their input and merges", async ({ page, browser }) => {
     await page.goto(`/workspace?type=meetings&q=${encodeURIComponent(meetingTitle)}`);
-    await page.getByRole("link", { name: meetingTitle }).click();
+    // The finder's result comes first; the same name may also head the recent changes below it.
+    await page.getByRole("link", { name: meetingTitle, exact: true }).first().click();
     const editUrl = page.url();
 
     const other = await browser.newContext({ storageState: staffLogin.editor });
@@ -136,7 +137,7 @@ test.describe("the staff workspace", () => {
 
   test("an archived venture leaves the public pages and comes back when restored", async ({ page, browser }) => {
     await page.goto(`/workspace?type=organizations&q=${encodeURIComponent(venture)}`);
-    await page.getByRole("link", { name: venture }).click();
+    await page.getByRole("link", { name: venture, exact: true }).first().click();
     const publicLink = page.getByRole("link", { name: "View the public page" });
     const publicPath = (await publicLink.getAttribute("href")) ?? "";
     await page.getByRole("button", { name: "Archive" }).click();
