@@ -94,6 +94,7 @@ test.describe("the staff workspace", () => {
     await page.goto(`/workspace?type=meetings&q=${encodeURIComponent(meetingTitle)}`);
     // The finder's result comes first; the same name may also head the recent changes below it.
     await page.getByRole("link", { name: meetingTitle, exact: true }).first().click();
+    await page.waitForURL(/\/workspace\/meetings\/\d+$/);
     const editUrl = page.url();
 
     const other = await browser.newContext({ storageState: staffLogin.editor });
