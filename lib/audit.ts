@@ -11,9 +11,26 @@ export type AuditEntityType = (typeof auditEntityTypes)[number];
 export const auditVerbs = ["create", "update", "archive", "restore"] as const;
 export type AuditVerb = (typeof auditVerbs)[number];
 
-export type AuditAction = `${AuditEntityType}.${AuditVerb}`;
+/** What happens to a staff account besides its edits: sign-ins, lockouts, role and password changes. */
+export const accountVerbs = [
+  "sign_in",
+  "sign_in_failed",
+  "lockout",
+  "sign_out",
+  "role_change",
+  "password_change",
+  "password_reset",
+  "disable",
+  "enable",
+] as const;
+export type AccountVerb = (typeof accountVerbs)[number];
 
-export const auditActions = auditEntityTypes.flatMap((type) => auditVerbs.map((verb) => `${type}.${verb}` as AuditAction));
+export type AuditAction = `${AuditEntityType}.${AuditVerb}` | `user.${AccountVerb}`;
+
+export const auditActions: AuditAction[] = [
+  ...auditEntityTypes.flatMap((type) => auditVerbs.map((verb) => `${type}.${verb}` as const)),
+  ...accountVerbs.map((verb) => `user.${verb}` as const),
+];
 
 /** A record as the audit log keeps it: plain values with readable labels, so a diff reads without lookups. */
 export type Snapshot = Record<string, Prisma.InputJsonValue | null>;

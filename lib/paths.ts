@@ -48,8 +48,16 @@ export const paths = {
     newRecord: (type: StaffRecordType, query?: Query) => withQuery(`/workspace/${type}/new`, query),
     edit: (type: StaffRecordType, id: number, query?: Query) => withQuery(`/workspace/${type}/${id}`, query),
     history: (type: StaffRecordType, id: number, query?: Query) => withQuery(`/workspace/history/${type}/${id}`, query),
+    /** Admins: staff accounts. */
+    users: (query?: Query) => withQuery("/workspace/users", query),
+    newUser: () => "/workspace/users/new",
+    user: (id: number, query?: Query) => withQuery(`/workspace/users/${id}`, query),
+    /** The signed-in user's own account: change the password. */
+    account: (query?: Query) => withQuery("/workspace/account", query),
   },
   signOut: () => "/signout",
+  /** Setting a new password from a one-time link an admin gave. */
+  resetPassword: (token: string) => withQuery("/reset-password", { token }),
   api: {
     root: () => "/api/v1",
     openapi: () => "/api/v1/openapi.json",

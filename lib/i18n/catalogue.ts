@@ -6,6 +6,7 @@ import staffMeetings from "@/messages/staff/meetings.json";
 import staffOrganizations from "@/messages/staff/organizations.json";
 import staffRegions from "@/messages/staff/regions.json";
 import staffTrade from "@/messages/staff/trade.json";
+import staffUsers from "@/messages/staff/users.json";
 import staffWorkspace from "@/messages/staff/workspace.json";
 import type { Locale } from "@/lib/i18n/locale";
 
@@ -14,7 +15,16 @@ import type { Locale } from "@/lib/i18n/locale";
  * messages/staff/<part>.json, both languages of one part side by side, so that each part of the workspace
  * keeps its texts in one file.
  */
-const staffParts = [staffWorkspace, staffRegions, staffOrganizations, staffMeetings, staffCommitments, staffTrade, staffHistory];
+const staffParts = [
+  staffWorkspace,
+  staffRegions,
+  staffOrganizations,
+  staffMeetings,
+  staffCommitments,
+  staffTrade,
+  staffHistory,
+  staffUsers,
+];
 
 type Messages = Record<string, Record<string, unknown>>;
 
@@ -42,6 +52,7 @@ export const staffClientNamespaces = [
   "editCommitment",
   "editTrade",
   "history",
+  "users",
 ] as const;
 
 export function pickNamespaces(messages: Messages, names: readonly string[]) {

@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { auditEntityTypes, auditVerbs, diffSnapshots, type AuditEntityType, type FieldChange } from "@/lib/audit";
+import { accountVerbs, auditEntityTypes, auditVerbs, diffSnapshots, type AuditEntityType, type FieldChange } from "@/lib/audit";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { PageParamsSchema, pageArgs, toPage, type Page } from "@/lib/pagination";
@@ -90,7 +90,10 @@ const day = z
 export const ActivityParamsSchema = PageParamsSchema.extend({
   person: z.coerce.number().int().min(1).max(2_147_483_647).optional().catch(undefined),
   type: z.enum(auditEntityTypes).optional().catch(undefined),
-  verb: z.enum(auditVerbs).optional().catch(undefined),
+  verb: z
+    .enum([...auditVerbs, ...accountVerbs])
+    .optional()
+    .catch(undefined),
   from: day.optional().catch(undefined),
   to: day.optional().catch(undefined),
 });

@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from "vitest";
-import { verifyCredentials } from "@/lib/auth";
+import { verifyCredentials } from "@/lib/sign-in";
 import { createStaffUser, prisma } from "./setup";
 
 afterAll(() => prisma.$disconnect());

@@ -3,7 +3,7 @@ import { FilterForm, SelectFilter } from "@/components/ui/filter-form";
 import { Pagination } from "@/components/ui/pagination";
 import { Muted, Notice, PageHeading } from "@/components/ui";
 import { RecentChanges } from "@/components/workspace/recent-changes";
-import { auditEntityTypes, auditVerbs } from "@/lib/audit";
+import { accountVerbs, auditEntityTypes, auditVerbs } from "@/lib/audit";
 import { paths } from "@/lib/paths";
 import { requireStaffPage } from "@/lib/session";
 import { ActivityParamsSchema, listActivity, listStaffPeople } from "@/lib/workspace/queries";
@@ -57,7 +57,7 @@ export default async function ActivityPage({ searchParams }: { searchParams: Pro
           label={t("action")}
           value={params.verb}
           anyLabel={t("any")}
-          options={auditVerbs.map((verb) => ({ value: verb, label: t(`verbs.${verb}`) }))}
+          options={[...auditVerbs, ...accountVerbs].map((verb) => ({ value: verb, label: t(`verbs.${verb}`) }))}
         />
         {(["from", "to"] as const).map((name) => (
           <div key={name} className="flex flex-col">
