@@ -1,39 +1,140 @@
 import { NextResponse, type NextRequest } from "next/server";
 import en from "@/messages/en.json";
 import ru from "@/messages/ru.json";
+import { actionBodyLimit } from "@/lib/form-size";
 import { databaseIsUp } from "@/lib/health";
-import { detectLocale, localeCookie } from "@/lib/i18n/locale";
+import { detectLocale, localeCookie, type Locale } from "@/lib/i18n/locale";
+import { contentSecurityPolicy, createNonce, fixedSecurityHeaders, servedOverHttps, strictTransportSecurity } from "@/lib/security-headers";
 
 /** The request header in which the proxy passes the page's path to the staff pages' guard. */
 const pathHeader = "x-interregio-path";
 
-/** Answers 503 with a plain page while the database is down. Authorization is not done here: every action checks it. */
+/** Pages are read (GET, HEAD) and post their server actions (POST); nothing else reaches them. */
+const pageMethods = ["GET", "HEAD", "POST"];
+/** Methods no route of ours answers: TRACE echoes requests back (cross-site tracing), CONNECT opens tunnels. */
+const refusedEverywhere = new Set(["TRACE", "TRACK", "CONNECT"]);
+
+/**
+ * Runs before every page, action and the non-JSON API routes. It refuses what no page can answer (a path that
+ * does not decode, a method pages do not take, an action posted from another site, a body over the actions'
+ * limit) with a small page of its own, answers 503 while the database is down, and gives every page a CSP
+ * with a fresh nonce. Authorization is not done here: every action checks it.
+ */
 export async function proxy(request: NextRequest) {
+  const nonce = createNonce();
+  const headers = securityHeaders(request, nonce);
+  const locale = detectLocale(request.cookies.get(localeCookie)?.value, request.headers.get("accept-language"));
+
+  const refusal = refuseRequest(request);
+  if (refusal) return plainPage(locale, refusal, headers);
+
   const url = process.env.DATABASE_URL;
-  if (url && (await databaseIsUp(url))) {
-    // The staff pages' guard sends a signed-out reader to sign in and back to this path (lib/session.ts).
-    const requestHeaders = new Headers(request.headers);
-    requestHeaders.set(pathHeader, request.nextUrl.pathname + request.nextUrl.search);
-    return NextResponse.next({ request: { headers: requestHeaders } });
-  }
-  return unavailableResponse(detectLocale(request.cookies.get(localeCookie)?.value, request.headers.get("accept-language")));
+  if (!url || !(await databaseIsUp(url))) return plainPage(locale, { status: 503, page: "unavailable" }, headers);
+
+  const requestHeaders = new Headers(request.headers);
+  // The staff pages' guard sends a signed-out reader to sign in and back to this path (lib/session.ts).
+  requestHeaders.set(pathHeader, request.nextUrl.pathname + request.nextUrl.search);
+  // Next reads the nonce from the request's CSP and puts it on its own scripts (the Next 16 CSP guide).
+  requestHeaders.set("x-nonce", nonce);
+  requestHeaders.set("content-security-policy", headers["content-security-policy"]!);
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  for (const [key, value] of Object.entries(headers)) response.headers.set(key, value);
+  return response;
 }
 
-export function unavailableResponse(locale: "en" | "ru") {
-  const t = (locale === "ru" ? ru : en).unavailable;
-  const site = (locale === "ru" ? ru : en).site;
-  const html = `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${t.title} – ${site.name}</title>
+type Refusal = {
+  status: 400 | 403 | 405 | 413 | 503;
+  page: "badAddress" | "methodNotAllowed" | "crossSite" | "bodyTooLarge" | "unavailable";
+};
+
+/** Why this request is refused before any page sees it, or null to let it through. */
+export function refuseRequest(request: NextRequest): Refusal | null {
+  const path = request.nextUrl.pathname;
+  // `%ff`, `%zz` and a lone `%` do not decode; a NUL reaches no record. Next itself would answer 500.
+  const decoded = decodeOrNull(path);
+  if (decoded === null || decoded.includes("\u0000")) return { status: 400, page: "badAddress" };
+
+  const method = request.method.toUpperCase();
+  const isApi = path.startsWith("/api/");
+  // The API's route handlers answer other methods with 405 themselves.
+  if (refusedEverywhere.has(method) || (!isApi && !pageMethods.includes(method))) return { status: 405, page: "methodNotAllowed" };
+
+  // Next refuses a server action from another site with a 500; a refusal is a 403. Pages take POST only for actions.
+  const isAction = request.headers.has("next-action") || (method === "POST" && !isApi);
+  if (isAction && !sameSite(request)) return { status: 403, page: "crossSite" };
+
+  // Over the actions' limit Next answers 500 after reading it all; the staff form never sends so much.
+  const length = Number(request.headers.get("content-length") ?? 0);
+  if (method === "POST" && !isApi && length > actionBodyLimit.bytes) return { status: 413, page: "bodyTooLarge" };
+  return null;
+}
+
+/** Whether an action comes from this site: no Origin (not a browser: Next lets it through too), or ours. */
+function sameSite(request: NextRequest): boolean {
+  const origin = request.headers.get("origin");
+  if (origin === null) return true;
+  let host: string;
+  try {
+    host = new URL(origin).host;
+  } catch {
+    return false; // "null", from a sandboxed frame or a file
+  }
+  const ours = [
+    request.headers.get("x-forwarded-host"),
+    request.headers.get("host"),
+    request.nextUrl.host,
+    hostOf(process.env.NEXTAUTH_URL),
+  ];
+  return ours.some((candidate) => candidate?.split(",")[0]?.trim().toLowerCase() === host.toLowerCase());
+}
+
+function hostOf(url: string | undefined): string | undefined {
+  try {
+    return url ? new URL(url).host : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function decodeOrNull(path: string): string | null {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return null;
+  }
+}
+
+/** The headers every answer of the proxy carries, its own pages included; HSTS only over HTTPS. */
+function securityHeaders(request: NextRequest, nonce: string): Record<string, string> {
+  const headers: Record<string, string> = {
+    "content-security-policy": contentSecurityPolicy(nonce, process.env.NODE_ENV === "development"),
+  };
+  for (const { key, value } of fixedSecurityHeaders) headers[key.toLowerCase()] = value;
+  if (servedOverHttps(request.headers.get("x-forwarded-proto"), process.env.NEXTAUTH_URL, request.nextUrl.protocol)) {
+    headers["strict-transport-security"] = strictTransportSecurity;
+  }
+  return headers;
+}
+
+/** A small page without scripts, in the reader's language, for the proxy's own answers. */
+function plainPage(locale: Locale, { status, page }: Refusal, security: Record<string, string>) {
+  const catalogue = locale === "ru" ? ru : en;
+  const texts =
+    page === "unavailable"
+      ? { title: catalogue.unavailable.title, text: catalogue.unavailable.text, link: catalogue.unavailable.retry, href: "" }
+      : { title: catalogue.errors[`${page}Title`], text: catalogue.errors[page], link: catalogue.notFound.back, href: "/" };
+  const html = `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${texts.title} – ${catalogue.site.name}</title>
 <style>body{margin:0;font-family:"Segoe UI",Roboto,Arial,sans-serif;font-size:1.1875rem;line-height:1.5;color:#0b0c0c}header{background:#0b0c0c;color:#fff;border-bottom:8px solid #1d70b8;padding:12px 16px;font-weight:700;font-size:1.5rem}main{max-width:60rem;margin:0 auto;padding:32px 16px}h1{font-size:2.25rem;line-height:1.1}a{color:#1d70b8}a:focus{background:#fd0;color:#0b0c0c;outline:3px solid transparent}</style></head>
-<body><header>${site.name}</header><main id="main"><h1>${t.title}</h1><p>${t.text}</p><p><a href="">${t.retry}</a></p></main></body></html>`;
-  return new NextResponse(html, {
-    status: 503,
-    headers: { "content-type": "text/html; charset=utf-8", "retry-after": "30", "cache-control": "no-store" },
-  });
+<body><header>${catalogue.site.name}</header><main id="main"><h1>${texts.title}</h1><p>${texts.text}</p><p><a href="${texts.href}">${texts.link}</a></p></main></body></html>`;
+  const headers: Record<string, string> = { ...security, "content-type": "text/html; charset=utf-8", "cache-control": "no-store" };
+  if (status === 503) headers["retry-after"] = "30";
+  if (status === 405) headers.allow = pageMethods.join(", ");
+  return new NextResponse(html, { status, headers });
 }
 
 export const config = {
   // Pages and actions; not static assets, which need no database, and not the JSON API, whose handlers answer
-  // an outage themselves with a 503 problem+json (lib/api/http.ts): the proxy's pass costs an API request a
-  // third of its time (the search API served 170 requests/s through it, 270 without).
+  // an outage themselves with a 503 problem+json (lib/api/http.ts) and carry next.config.ts's headers: the
+  // proxy's pass costs an API request a third of its time (the search API served 170 requests/s through it, 270 without).
   matcher: ["/((?!api/v1|_next/static|_next/image|favicon.ico|robots.txt).*)"],
 };

@@ -9,19 +9,28 @@ import { DemoTag, PageHeading, Section, SummaryList, Table } from "@/components/
 import { localized } from "@/lib/i18n";
 import { getMeetingPage } from "@/lib/meetings/queries";
 import { MeetingPageParamsSchema } from "@/lib/meetings/schema";
+import { SlugSchema } from "@/lib/organizations/schema";
 import { paths } from "@/lib/paths";
 import { getCurrentUser } from "@/lib/session";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export async function generateMetadata({ params, searchParams }: Props) {
+  // A slug that cannot exist never reaches the database (a NUL would make it answer with an error).
+  const slug = SlugSchema.safeParse((await params).slug);
+  if (!slug.success) return {};
   const { page } = MeetingPageParamsSchema.parse(await searchParams);
-  const [meeting, locale] = await Promise.all([getMeetingPage((await params).slug, page), getLocale()]);
+  const [meeting, locale] = await Promise.all([getMeetingPage(slug.data, page), getLocale()]);
   return { title: meeting ? localized(locale, meeting.titleEn, meeting.titleRu) : undefined };
 }
 
 export default async function MeetingPage({ params, searchParams }: Props) {
-  const [{ slug }, { page }] = await Promise.all([params, searchParams.then((raw) => MeetingPageParamsSchema.parse(raw))]);
+  const [slugParam, { page }] = await Promise.all([
+    params.then((raw) => SlugSchema.safeParse(raw.slug)),
+    searchParams.then((raw) => MeetingPageParamsSchema.parse(raw)),
+  ]);
+  if (!slugParam.success) notFound();
+  const slug = slugParam.data;
   const [meeting, user, t, format, locale] = await Promise.all([
     getMeetingPage(slug, page),
     getCurrentUser(),

@@ -8,18 +8,24 @@ import { MeetingTimeline } from "@/components/timeline";
 import { DemoTag, PageHeading, SummaryList } from "@/components/ui";
 import { localized } from "@/lib/i18n";
 import { getOrganizationPage } from "@/lib/organizations/queries";
+import { SlugSchema } from "@/lib/organizations/schema";
 import { paths } from "@/lib/paths";
 import { getCurrentUser } from "@/lib/session";
 
 type Props = { params: Promise<{ slug: string }> };
 
 export async function generateMetadata({ params }: Props) {
-  const [org, locale] = await Promise.all([getOrganizationPage((await params).slug), getLocale()]);
+  // A slug that cannot exist never reaches the database (a NUL would make it answer with an error).
+  const slug = SlugSchema.safeParse((await params).slug);
+  if (!slug.success) return {};
+  const [org, locale] = await Promise.all([getOrganizationPage(slug.data), getLocale()]);
   return { title: org ? localized(locale, org.nameEn, org.name) : undefined };
 }
 
 export default async function OrganizationPage({ params }: Props) {
-  const { slug } = await params;
+  const slugParam = SlugSchema.safeParse((await params).slug);
+  if (!slugParam.success) notFound();
+  const slug = slugParam.data;
   const [org, user, t, format, locale] = await Promise.all([
     getOrganizationPage(slug),
     getCurrentUser(),

@@ -10,6 +10,7 @@ import { Muted, PageHeading, Section, SummaryList } from "@/components/ui";
 import { localized } from "@/lib/i18n";
 import { toLocale } from "@/lib/i18n/locale";
 import { listOrganizations } from "@/lib/organizations/queries";
+import { SlugSchema } from "@/lib/organizations/schema";
 import { paths } from "@/lib/paths";
 import { getRegionPage } from "@/lib/regions/queries";
 import { getCurrentUser } from "@/lib/session";
@@ -20,12 +21,17 @@ type Props = { params: Promise<{ slug: string }> };
 const REGION_ORGANIZATIONS = 10;
 
 export async function generateMetadata({ params }: Props) {
-  const [region, locale] = await Promise.all([getRegionPage((await params).slug), getLocale()]);
+  // A slug that cannot exist never reaches the database (a NUL would make it answer with an error).
+  const slug = SlugSchema.safeParse((await params).slug);
+  if (!slug.success) return {};
+  const [region, locale] = await Promise.all([getRegionPage(slug.data), getLocale()]);
   return { title: region ? localized(locale, region.nameEn, region.nameRu) : undefined };
 }
 
 export default async function RegionPage({ params }: Props) {
-  const { slug } = await params;
+  const slugParam = SlugSchema.safeParse((await params).slug);
+  if (!slugParam.success) notFound();
+  const slug = slugParam.data;
   const locale = toLocale(await getLocale());
   const [region, user, organizations, t, to, format] = await Promise.all([
     getRegionPage(slug),
