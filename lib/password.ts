@@ -1,18 +1,84 @@
+import { availableParallelism } from "node:os";
 import argon2 from "argon2";
 
 // Kept apart from lib/auth.ts so that scripts can hash passwords without loading next-auth.
 
-/** The one way staff passwords are hashed: argon2id. */
-export function hashPassword(password: string) {
-  return argon2.hash(password, { type: argon2.argon2id });
+/** Refused at once because too much password work is already running and waiting: the caller says "try again shortly". */
+export class PasswordWorkBusyError extends Error {
+  constructor() {
+    super("password work busy");
+    this.name = "PasswordWorkBusyError";
+  }
 }
 
-// Verified against when there is no user, so that an unknown email takes as long as a wrong password.
+export type WorkLimiter = {
+  /** Runs `task` when a slot is free; with `refuseWhenFull` (the default) rejects at once with PasswordWorkBusyError if the queue is full. */
+  run<T>(task: () => Promise<T>, options?: { refuseWhenFull?: boolean }): Promise<T>;
+  /** Tasks running now and tasks waiting for a slot. */
+  load(): { running: number; waiting: number };
+};
+
+/**
+ * At most `concurrency` tasks at a time, at most `queue` more waiting in turn. Each argon2 hash takes about
+ * 64 MiB and a core for a few hundred milliseconds on a libuv pool thread; the pool (4 threads by default) also
+ * serves pg's connection handshakes (SCRAM), file reads and compression. Unbounded, a burst of sign-ins fills
+ * the pool and the cores and the public pages wait behind it (issue 7, finding 3).
+ */
+export function createWorkLimiter({ concurrency, queue }: { concurrency: number; queue: number }): WorkLimiter {
+  let running = 0;
+  const waiting: Array<() => void> = [];
+
+  const release = () => {
+    running -= 1;
+    const next = waiting.shift();
+    if (next) {
+      running += 1;
+      next();
+    }
+  };
+
+  return {
+    async run(task, { refuseWhenFull = true } = {}) {
+      if (running >= concurrency) {
+        if (refuseWhenFull && waiting.length >= queue) throw new PasswordWorkBusyError();
+        // The slot is handed over by `release`, which counts it as running before it wakes this task.
+        await new Promise<void>((wake) => waiting.push(wake));
+      } else {
+        running += 1;
+      }
+      try {
+        return await task();
+      } finally {
+        release();
+      }
+    },
+    load: () => ({ running, waiting: waiting.length }),
+  };
+}
+
+/**
+ * Half the cores (at least one) hash at a time, so that a burst of sign-ins always leaves the other half to
+ * render pages; eight more wait (about two seconds at most on two cores), and beyond that a sign-in is refused
+ * at once as busy rather than queue without end.
+ */
+export const passwordWork = createWorkLimiter({ concurrency: Math.max(1, Math.floor(availableParallelism() / 2)), queue: 8 });
+
+/** The one way staff passwords are hashed: argon2id. Waits its turn, never refused: only admins and scripts hash. */
+export function hashPassword(password: string) {
+  return passwordWork.run(() => argon2.hash(password, { type: argon2.argon2id }), { refuseWhenFull: false });
+}
+
+// Verified against when there is no user, so that an unknown email takes as long as a wrong password. Made
+// outside the limiter (once per process), so that it never holds a slot that a verification waits for.
 let dummyHash: Promise<string> | undefined;
 
-/** Whether `password` matches `hash`; with no hash (unknown user) it does the same work and answers false. */
+/**
+ * Whether `password` matches `hash`; with no hash (unknown user) it does the same work and answers false.
+ * Throws PasswordWorkBusyError, before any work, when the queue is full: known and unknown emails alike.
+ */
 export async function verifyPassword(hash: string | undefined, password: string): Promise<boolean> {
-  dummyHash ??= hashPassword("interregio-no-such-user");
-  const valid = await argon2.verify(hash ?? (await dummyHash), password).catch(() => false);
+  dummyHash ??= argon2.hash("interregio-no-such-user", { type: argon2.argon2id });
+  const target = hash ?? (await dummyHash);
+  const valid = await passwordWork.run(() => argon2.verify(target, password).catch(() => false));
   return valid && hash !== undefined;
 }

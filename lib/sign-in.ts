@@ -1,17 +1,219 @@
 import "server-only";
+import { isIP } from "node:net";
 import { z } from "zod";
-import { db } from "@/lib/db";
-import { verifyPassword } from "@/lib/password";
+import { recordAuditEvent } from "@/lib/audit";
+import { db, type Tx } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { PasswordWorkBusyError, verifyPassword } from "@/lib/password";
 
 // Sign-in checks, apart from next-auth's configuration (lib/auth.ts): the credentials provider calls
-// `verifyCredentials`; throttling and the sign-in audit events belong here too.
+// `authorizeSignIn`, which throttles, checks the password and writes the sign-in audit events.
 
 const CredentialsSchema = z.object({
   email: z.string().trim().toLowerCase().email().max(254),
   password: z.string().min(1).max(200),
 });
 
-/** Checks an email and password; null for any failure, so the caller cannot tell which one it was. */
+/**
+ * The throttle. Failures are counted in PostgreSQL (sign_in_attempts), so every app instance sees the same
+ * count. An account's failures count from its last success; an address's do not, or one valid account would
+ * clear the way for guessing at all the others from the same address.
+ */
+export const signInThrottle = {
+  windowMs: 15 * 60_000,
+  accountFailures: 5,
+  addressFailures: 20,
+  /** The wait after the failure that reaches a limit; it doubles with each further failure, up to `maxDelayMs`. */
+  firstDelayMs: 30_000,
+  maxDelayMs: 15 * 60_000,
+  /** When password work is already full (lib/password.ts): try again shortly. */
+  busyRetryMs: 5_000,
+  /** Attempts older than this are deleted, a few at a time, by later attempts. */
+  keepMs: 24 * 60 * 60_000,
+  pruneBatch: 100,
+} as const;
+
+export type SignedInUser = { id: string; email: string; name: string; role: "admin" | "editor" };
+
+export type SignInOutcome =
+  | { outcome: "signed_in"; user: SignedInUser }
+  | { outcome: "failed" }
+  | { outcome: "throttled"; retryAt: Date; by: "account" | "address" | "busy" };
+
+/** The wait before the next attempt after `failures` failures in the window: none below `limit`, then 30 s, 1 min, 2 min, ... 15 min. */
+export function throttleDelayMs(failures: number, limit: number) {
+  if (failures < limit) return 0;
+  return Math.min(signInThrottle.firstDelayMs * 2 ** (failures - limit), signInThrottle.maxDelayMs);
+}
+
+/**
+ * One sign-in attempt at `now` from `clientAddress`. A throttled attempt is refused before any password work
+ * and is not recorded (it neither extends the wait nor costs a write). Otherwise the attempt is recorded as a
+ * failure before the password is checked, in a transaction that holds the account's and the address's locks
+ * while it counts: parallel guesses cannot all slip under the limit. The password check runs outside any
+ * transaction (it takes a few hundred milliseconds and must not hold a database connection); a second
+ * transaction then writes the outcome with its audit events.
+ */
+export async function attemptSignIn(input: unknown, { clientAddress, now }: { clientAddress: string; now: Date }): Promise<SignInOutcome> {
+  const parsed = CredentialsSchema.safeParse(input);
+  if (!parsed.success) return { outcome: "failed" };
+  const { email, password } = parsed.data;
+
+  const reserved = await db().$transaction(async (tx) => {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`sign-in:account:${email}`}, 0))`;
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`sign-in:address:${clientAddress}`}, 0))`;
+    const account = await currentRun(
+      tx,
+      Prisma.sql`email = ${email} AND id > COALESCE((SELECT max(id) FROM sign_in_attempts WHERE email = ${email} AND succeeded), 0)`,
+      now,
+    );
+    const address = await currentRun(tx, Prisma.sql`client_address = ${clientAddress}`, now);
+    const accountRetry = retryAt(account, signInThrottle.accountFailures);
+    const addressRetry = retryAt(address, signInThrottle.addressFailures);
+    if (accountRetry && accountRetry > now && (!addressRetry || accountRetry >= addressRetry))
+      return { outcome: "throttled" as const, retryAt: accountRetry, by: "account" as const };
+    if (addressRetry && addressRetry > now) return { outcome: "throttled" as const, retryAt: addressRetry, by: "address" as const };
+
+    const attempt = await tx.signInAttempt.create({ data: { email, clientAddress, at: now, succeeded: false }, select: { id: true } });
+    const user = await tx.user.findUnique({
+      where: { email },
+      select: { id: true, email: true, name: true, role: true, passwordHash: true, disabledAt: true, archivedAt: true },
+    });
+    return { outcome: "reserved" as const, attemptId: attempt.id, failuresIfWrong: account.failures + 1, user };
+  });
+  if (reserved.outcome === "throttled") return reserved;
+
+  const { attemptId, failuresIfWrong, user } = reserved;
+  let valid: boolean;
+  try {
+    valid = await verifyPassword(user?.passwordHash, password);
+  } catch (error) {
+    if (!(error instanceof PasswordWorkBusyError)) throw error;
+    // Not a guess: the password was never looked at, so the attempt does not count.
+    await db().signInAttempt.delete({ where: { id: attemptId } });
+    return { outcome: "throttled", retryAt: new Date(now.getTime() + signInThrottle.busyRetryMs), by: "busy" };
+  }
+  const refusedAccount = user && (user.disabledAt || user.archivedAt);
+  const succeeded = !!user && valid && !refusedAccount;
+
+  // Unknown emails take this transaction too (pruning only), so that they answer no sooner than known ones.
+  await db().$transaction(async (tx) => {
+    await tx.$executeRaw`
+      DELETE FROM sign_in_attempts
+       WHERE id IN (SELECT id FROM sign_in_attempts ORDER BY id LIMIT ${signInThrottle.pruneBatch})
+         AND at < ${new Date(now.getTime() - signInThrottle.keepMs)}`;
+    if (!user) return;
+    if (succeeded) {
+      await tx.signInAttempt.update({ where: { id: attemptId }, data: { succeeded: true } });
+      await recordAuditEvent(tx, { actorId: user.id, action: "user.sign_in", entityId: user.id, after: { clientAddress } });
+      return;
+    }
+    // Never the typed password, not even in part: only where the attempt came from and why it failed.
+    const reason = refusedAccount ? (user.disabledAt ? "account disabled" : "account archived") : "wrong password";
+    await recordAuditEvent(tx, { actorId: user.id, action: "user.sign_in_failed", entityId: user.id, after: { clientAddress, reason } });
+    if (failuresIfWrong === signInThrottle.accountFailures) {
+      const until = new Date(now.getTime() + throttleDelayMs(failuresIfWrong, signInThrottle.accountFailures));
+      await recordAuditEvent(tx, {
+        actorId: user.id,
+        action: "user.lockout",
+        entityId: user.id,
+        after: { clientAddress, failures: failuresIfWrong, until: until.toISOString() },
+      });
+    }
+  });
+  if (!succeeded || !user) return { outcome: "failed" };
+  return { outcome: "signed_in", user: { id: String(user.id), email: user.email, name: user.name, role: user.role } };
+}
+
+type Run = { failures: number; latest: Date | null };
+
+/**
+ * The current run of failures among the attempts `where` selects: the latest failures with no pause of more
+ * than the window between one and the next, and the latest within the window of `now`. A run that keeps
+ * failing as soon as it may keeps its count, so the wait keeps growing to its cap; 15 quiet minutes end it.
+ */
+async function currentRun(tx: Tx, where: Prisma.Sql, now: Date): Promise<Run> {
+  const windowSeconds = signInThrottle.windowMs / 1000;
+  const [run] = await tx.$queryRaw<{ failures: number; latest: Date | null }[]>`
+    WITH failures AS (
+      SELECT at, EXTRACT(EPOCH FROM at - lag(at) OVER (ORDER BY at, id)) AS gap FROM sign_in_attempts
+       WHERE ${where} AND NOT succeeded AND at > ${new Date(now.getTime() - signInThrottle.keepMs)} AND at <= ${now}
+    ), run AS (
+      SELECT max(at) AS started FROM failures WHERE gap IS NULL OR gap > ${windowSeconds}
+    )
+    SELECT count(*)::int AS failures, max(at) AS latest FROM failures, run
+     WHERE failures.at >= run.started AND (SELECT max(at) FROM failures) > ${new Date(now.getTime() - signInThrottle.windowMs)}`;
+  return run ?? { failures: 0, latest: null };
+}
+
+function retryAt(run: Run, limit: number) {
+  const delay = throttleDelayMs(run.failures, limit);
+  return delay > 0 && run.latest ? new Date(run.latest.getTime() + delay) : null;
+}
+
+/** The prefix of the error that next-auth hands to the sign-in form (as `error`) when an attempt is throttled. */
+export const THROTTLED = "throttled:";
+
+/**
+ * next-auth's `authorize(credentials, req)`: the user, or null for a wrong email or password (one answer for
+ * both), or an Error `throttled:<ISO time>` saying when to try again.
+ */
+export async function authorizeSignIn(credentials: unknown, request: { headers?: Record<string, unknown> } | undefined) {
+  const result = await attemptSignIn(credentials, { clientAddress: clientAddressOf(request?.headers), now: new Date() });
+  if (result.outcome === "throttled") throw new Error(`${THROTTLED}${result.retryAt.toISOString()}`);
+  return result.outcome === "signed_in" ? result.user : null;
+}
+
+/**
+ * Where an attempt came from. next-auth 4 passes the request's headers only (no socket), and `next start` puts
+ * the socket's address into X-Forwarded-For when the request came without one. Behind a reverse proxy that
+ * sets or appends X-Forwarded-For (TRUSTED_PROXY=1, or the number of proxies in a chain), the address is the
+ * entry that many places from the right: what the nearest trusted proxy saw, not what the client claims in the
+ * entries before it. Without a trusted proxy a client that sends its own header chooses its address, so the
+ * account limit, which does not depend on it, is the one that holds. IPv6 addresses count by their /64
+ * network, which one client usually holds whole; anything unreadable counts as "unknown".
+ */
+export function clientAddressOf(headers: Record<string, unknown> | undefined): string {
+  const header = headers?.["x-forwarded-for"];
+  const entries = (Array.isArray(header) ? header.join(",") : typeof header === "string" ? header : "")
+    .split(",")
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+  const hops = Number(process.env.TRUSTED_PROXY ?? "");
+  const index = Number.isInteger(hops) && hops > 0 ? entries.length - hops : entries.length - 1;
+  return normalizeAddress(entries[Math.max(0, index)] ?? "");
+}
+
+function normalizeAddress(raw: string): string {
+  let address = raw;
+  const bracketed = /^\[([^\]]+)\](?::\d+)?$/.exec(address);
+  if (bracketed) address = bracketed[1]!;
+  else if (/^[\d.]+:\d+$/.test(address)) address = address.slice(0, address.lastIndexOf(":"));
+  if (/^::ffff:[\d.]+$/i.test(address)) address = address.slice(7);
+  if (isIP(address) === 4) return address;
+  if (isIP(address) === 6) return `${expandIpv6(address).slice(0, 4).join(":")}::/64`;
+  return "unknown";
+}
+
+/** The eight groups of a valid IPv6 address, without leading zeros; an embedded IPv4 tail (::1.2.3.4) fills two. */
+function expandIpv6(address: string): string[] {
+  const groupsOf = (part: string) =>
+    part
+      .split(":")
+      .filter(Boolean)
+      .flatMap((group) => {
+        if (!group.includes(".")) return [group];
+        const [a = 0, b = 0, c = 0, d = 0] = group.split(".").map(Number);
+        return [(a * 256 + b).toString(16), (c * 256 + d).toString(16)];
+      });
+  const [head = "", tail] = address.toLowerCase().split("::");
+  const left = groupsOf(head);
+  const right = tail === undefined ? [] : groupsOf(tail);
+  const middle = tail === undefined ? [] : Array<string>(8 - left.length - right.length).fill("0");
+  return [...left, ...middle, ...right].map((group) => parseInt(group, 16).toString(16));
+}
+
+/** Checks an email and password only: no throttle, no record, no audit event. Sign-in goes through `authorizeSignIn`. */
 export async function verifyCredentials(input: unknown) {
   const parsed = CredentialsSchema.safeParse(input);
   if (!parsed.success) return null;

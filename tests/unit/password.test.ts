@@ -1,0 +1,86 @@
+import { availableParallelism } from "node:os";
+import { describe, expect, it } from "vitest";
+import { createWorkLimiter, PasswordWorkBusyError, passwordWork, verifyPassword } from "@/lib/password";
+
+/** A task that runs until the test lets it finish. */
+function heldTask() {
+  let finish!: () => void;
+  let started = false;
+  const done = new Promise<void>((resolve) => (finish = resolve));
+  const task = async () => {
+    started = true;
+    await done;
+    return "finished";
+  };
+  return { task, finish, started: () => started };
+}
+
+const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+describe("createWorkLimiter", () => {
+  it("runs at most `concurrency` tasks at a time and starts waiting ones in turn", async () => {
+    const limiter = createWorkLimiter({ concurrency: 2, queue: 5 });
+    const tasks = Array.from({ length: 5 }, heldTask);
+    const results = tasks.map((held) => limiter.run(held.task));
+    await tick();
+    expect(tasks.map((held) => held.started())).toEqual([true, true, false, false, false]);
+    expect(limiter.load()).toEqual({ running: 2, waiting: 3 });
+
+    tasks[1]!.finish();
+    await tick();
+    expect(tasks.map((held) => held.started())).toEqual([true, true, true, false, false]);
+    expect(limiter.load()).toEqual({ running: 2, waiting: 2 });
+
+    for (const held of tasks) held.finish();
+    expect(await Promise.all(results)).toEqual(Array(5).fill("finished"));
+    expect(limiter.load()).toEqual({ running: 0, waiting: 0 });
+  });
+
+  it("refuses at once beyond the queue, without running the task, and takes work again once there is room", async () => {
+    const limiter = createWorkLimiter({ concurrency: 1, queue: 2 });
+    const tasks = Array.from({ length: 3 }, heldTask);
+    const results = tasks.map((held) => limiter.run(held.task));
+    let overflowRan = false;
+    await expect(
+      limiter.run(async () => {
+        overflowRan = true;
+      }),
+    ).rejects.toBeInstanceOf(PasswordWorkBusyError);
+    expect(overflowRan).toBe(false);
+
+    // Work that must not be refused (hashing by admins and scripts) still waits its turn.
+    const patient = heldTask();
+    const patientResult = limiter.run(patient.task, { refuseWhenFull: false });
+    expect(limiter.load()).toEqual({ running: 1, waiting: 3 });
+
+    tasks[0]!.finish();
+    await tick();
+    expect(limiter.load()).toEqual({ running: 1, waiting: 2 });
+    for (const held of [...tasks, patient]) held.finish();
+    await Promise.all([...results, patientResult]);
+    await expect(limiter.run(async () => "again")).resolves.toBe("again");
+  });
+
+  it("frees the slot when a task fails", async () => {
+    const limiter = createWorkLimiter({ concurrency: 1, queue: 0 });
+    await expect(limiter.run(() => Promise.reject(new Error("boom")))).rejects.toThrow("boom");
+    expect(limiter.load()).toEqual({ running: 0, waiting: 0 });
+    await expect(limiter.run(async () => 1)).resolves.toBe(1);
+  });
+});
+
+describe("verifyPassword under a burst", () => {
+  it("never runs more hashes at once than the shared limiter allows, and refuses the overflow as busy", async () => {
+    const concurrency = Math.max(1, Math.floor(availableParallelism() / 2));
+    const attempts = concurrency + 8 + 4;
+    let peak = 0;
+    const sample = setInterval(() => (peak = Math.max(peak, passwordWork.load().running)), 1);
+    const outcomes = await Promise.allSettled(Array.from({ length: attempts }, () => verifyPassword(undefined, "wrong")));
+    clearInterval(sample);
+    expect(peak).toBe(concurrency);
+    const refused = outcomes.filter((outcome) => outcome.status === "rejected");
+    expect(refused.length).toBe(4);
+    for (const outcome of refused) expect((outcome as PromiseRejectedResult).reason).toBeInstanceOf(PasswordWorkBusyError);
+    expect(outcomes.filter((outcome) => outcome.status === "fulfilled").every((outcome) => outcome.value === false)).toBe(true);
+  }, 60_000);
+});
