@@ -17,8 +17,9 @@ export async function generateMetadata() {
 export default async function WorkspacePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requireStaffPage();
   const params = FinderParamsSchema.parse(await searchParams);
-  const [t, locale, found, recent] = await Promise.all([
+  const [t, tUsers, locale, found, recent] = await Promise.all([
     getTranslations("workspace"),
+    getTranslations("users"),
     getLocale(),
     findStaffRecords(params),
     listRecentChanges(10),
@@ -108,6 +109,11 @@ export default async function WorkspacePage({ searchParams }: { searchParams: Pr
         {user.role === "admin" && (
           <p className="mt-4">
             <Link href={paths.staff.activity()}>{t("activityLink")}</Link>
+          </p>
+        )}
+        {user.role === "admin" && (
+          <p className="mt-2">
+            <Link href={paths.staff.users()}>{tUsers("manageLink")}</Link>
           </p>
         )}
       </Section>
