@@ -1,5 +1,45 @@
-/** Checks the configuration once when the server starts (see lib/env.ts). */
+import type { IncomingMessage, ServerResponse } from "node:http";
+
+/**
+ * Runs once when the server starts. It refuses to start without the configuration (lib/env.ts: in production a
+ * missing NEXTAUTH_SECRET or DATABASE_URL throws here, and the server does not come up), and answers TRACE
+ * itself: Next builds a web Request for the proxy, which cannot carry TRACE, so without this such a request
+ * gets a 500 and a stack trace in the log.
+ */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  (await import("@/lib/env")).exitOnBadEnv();
+  (await import("@/lib/env")).assertConfigured();
+  await refuseTrace();
+}
+
+/**
+ * A request failed on the server: the database may have just gone down. The proxy then checks it again on the
+ * next request instead of trusting its last check (lib/health.ts), so the 503 page shows at once.
+ */
+export async function onRequestError() {
+  if (process.env.NEXT_RUNTIME === "edge") return;
+  (await import("@/lib/health")).distrustLastCheck();
+}
+
+let refusing = false;
+
+/** Answers TRACE (and TRACK, where the HTTP parser lets it through) with 405 before Next sees the request. */
+async function refuseTrace() {
+  if (refusing) return;
+  refusing = true;
+  const [{ Server }, security] = await Promise.all([import("node:http"), import("@/lib/security-headers")]);
+  const emit = Server.prototype.emit;
+  Server.prototype.emit = function (this: InstanceType<typeof Server>, event: string | symbol, ...args: unknown[]) {
+    if (event === "request") {
+      const [request, response] = args as [IncomingMessage, ServerResponse];
+      if (request.method === "TRACE" || request.method === "TRACK") {
+        const headers: Record<string, string> = { allow: "GET, HEAD, POST", "content-type": "text/plain; charset=utf-8" };
+        for (const { key, value } of security.fixedSecurityHeaders) headers[key] = value;
+        headers["Content-Security-Policy"] = security.apiContentSecurityPolicy;
+        response.writeHead(405, headers).end("Method Not Allowed\n");
+        return true;
+      }
+    }
+    return Reflect.apply(emit, this, [event, ...args]) as boolean;
+  } as typeof emit;
 }

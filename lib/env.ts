@@ -37,12 +37,11 @@ export function env(): Env {
   return cached;
 }
 
-/** For the server's start: a wrong configuration stops it with the list of problems rather than serve errors. */
-export function exitOnBadEnv() {
-  try {
-    parseEnv();
-  } catch (error) {
-    console.error(error instanceof Error ? error.message : error);
-    process.exit(1);
-  }
+/**
+ * For the server's start (instrumentation.ts): a missing secret or database address stops it with the list of
+ * problems rather than serve errors, or sign sessions with a guessable key. `npm start` (scripts/start.ts) makes
+ * the secret for the embedded demo before it starts the server, so only a deployment can lack one.
+ */
+export function assertConfigured(source: Record<string, string | undefined> = process.env): Env {
+  return parseEnv(source);
 }

@@ -10,6 +10,9 @@ const trustSuccessMs = 2000;
 /**
  * Whether PostgreSQL answers. One small pool of its own, with short timeouts, so a dead database makes pages
  * answer 503 at once rather than hang; when the database is back, the next check succeeds by itself.
+ * A success is trusted for a moment, but not past a sign of trouble: the check's own connection closing (the
+ * server stopped or the link dropped) or any request failing on the server (instrumentation.ts) ends the trust,
+ * so the first request after an outage already gets the 503 page.
  */
 export async function databaseIsUp(url: string): Promise<boolean> {
   const now = Date.now();
@@ -17,7 +20,8 @@ export async function databaseIsUp(url: string): Promise<boolean> {
     void pool?.end().catch(() => {});
     pool = new pg.Pool({ connectionString: url, max: 1, connectionTimeoutMillis: 2000, idleTimeoutMillis: 10_000 });
     // A dropped idle connection is reported here; the next query simply opens a new one.
-    pool.on("error", () => {});
+    pool.on("error", distrustLastCheck);
+    pool.on("connect", (client) => client.on("end", distrustLastCheck));
     pooledUrl = url;
     lastSuccess = 0;
   }
@@ -30,4 +34,9 @@ export async function databaseIsUp(url: string): Promise<boolean> {
     lastSuccess = 0;
     return false;
   }
+}
+
+/** Makes the next check ask the database again rather than trust the last answer. */
+export function distrustLastCheck() {
+  lastSuccess = 0;
 }

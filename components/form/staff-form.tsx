@@ -5,6 +5,7 @@ import { useTranslations } from "next-intl";
 import type { z } from "zod";
 import { ChangeTable } from "@/components/workspace/change-table";
 import { formToObject, formValues, issuesToErrors, type FormState, type FormValues } from "@/lib/actions/form-state";
+import { formDataBytes, formDataLimitBytes } from "@/lib/form-size";
 
 type FormContext = {
   /** What the field shows: the echoed input after a failed save, else the record's value. */
@@ -63,6 +64,7 @@ export function StaffForm({
   const [liveErrors, setLiveErrors] = useState<Record<string, string[]>>({});
   const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
   const [answered, setAnswered] = useState(state);
+  const [tooLarge, setTooLarge] = useState(false);
   if (answered !== state) {
     // A new answer from the server: its messages take over until the editor changes a field again.
     setAnswered(state);
@@ -76,6 +78,14 @@ export function StaffForm({
     setTouched(next);
     const parsed = schema.safeParse(formToObject(formValues(new FormData(event.currentTarget))));
     setLiveErrors(parsed.success ? {} : issuesToErrors(parsed.error.issues));
+  }
+
+  // Over the server's action body limit the server could only fail: refuse here, before anything is sent, so
+  // that the editor keeps everything typed and learns why (preventDefault stops React's form action).
+  function refuseOversize(event: FormEvent<HTMLFormElement>) {
+    const large = formDataBytes(new FormData(event.currentTarget)) > formDataLimitBytes;
+    setTooLarge(large);
+    if (large) event.preventDefault();
   }
 
   const context: FormContext = {
@@ -96,7 +106,13 @@ export function StaffForm({
 
   return (
     <Context.Provider value={context}>
-      <form action={formAction} onInput={check} onChange={check} noValidate className="max-w-3xl">
+      <form action={formAction} onSubmit={refuseOversize} onInput={check} onChange={check} noValidate className="max-w-3xl">
+        {tooLarge && (
+          <div role="alert" tabIndex={-1} className="mb-6 border-4 border-danger px-4 py-3">
+            <h2 className="text-xl font-bold">{errorText("summaryTitle")}</h2>
+            <p>{errorText("formTooLarge")}</p>
+          </div>
+        )}
         {state.ok === false && state.message && (
           <div role="alert" tabIndex={-1} className="mb-6 border-4 border-danger px-4 py-3">
             <h2 className="text-xl font-bold">{errorText("summaryTitle")}</h2>

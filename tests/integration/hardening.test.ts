@@ -1,5 +1,7 @@
 import { afterAll, describe, expect, it, vi } from "vitest";
+import { createServer, request as httpRequest } from "node:http";
 import { NextRequest } from "next/server";
+import { register } from "@/instrumentation";
 import { proxy } from "@/proxy";
 import { prisma } from "./setup";
 
@@ -177,5 +179,60 @@ describe("public pages check their address before any query", () => {
     }
     expect(queries).not.toHaveBeenCalled();
     queries.mockRestore();
+  });
+});
+
+describe("the server's start (instrumentation.ts)", () => {
+  /** Runs register() as `next start` would, with these variables changed. */
+  async function startWith(changes: Record<string, string | undefined>) {
+    const saved = Object.fromEntries(Object.keys({ ...changes, NEXT_RUNTIME: "" }).map((key) => [key, process.env[key]]));
+    const apply = (values: Record<string, string | undefined>) => {
+      for (const [key, value] of Object.entries(values)) {
+        if (value === undefined) delete process.env[key];
+        else process.env[key] = value;
+      }
+    };
+    apply({ ...changes, NEXT_RUNTIME: "nodejs" });
+    try {
+      await register();
+    } finally {
+      apply(saved);
+    }
+  }
+
+  it.each([
+    ["NEXTAUTH_SECRET", /NEXTAUTH_SECRET is not set/],
+    ["DATABASE_URL", /DATABASE_URL is not set/],
+  ])("refuses to start in production without %s", async (name, message) => {
+    await expect(startWith({ NODE_ENV: "production", [name]: undefined })).rejects.toThrow(message);
+  });
+
+  it("starts with its configuration", async () => {
+    await expect(startWith({ NODE_ENV: "production" })).resolves.toBeUndefined();
+  });
+
+  it("answers TRACE with 405 itself: Next cannot build a request for it and would answer 500", async () => {
+    await startWith({});
+    const server = createServer((_request, response) => response.writeHead(500).end("reached the app"));
+    await new Promise<void>((done) => server.listen(0, "127.0.0.1", done));
+    const port = (server.address() as { port: number }).port;
+    const send = (method: string) =>
+      new Promise<{ status: number; headers: Record<string, unknown> }>((done, fail) => {
+        httpRequest({ host: "127.0.0.1", port, method, path: "/meetings" }, (response) => {
+          response.resume();
+          done({ status: response.statusCode ?? 0, headers: response.headers });
+        })
+          .on("error", fail)
+          .end();
+      });
+    try {
+      const traced = await send("TRACE");
+      expect(traced.status).toBe(405);
+      expect(traced.headers.allow).toBe("GET, HEAD, POST");
+      expect(traced.headers["x-content-type-options"]).toBe("nosniff");
+      expect((await send("GET")).status).toBe(500);
+    } finally {
+      server.close();
+    }
   });
 });
