@@ -2,13 +2,28 @@
 
 import { useState, type FormEvent } from "react";
 import { signIn, signOut } from "next-auth/react";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
+
+type SignInError = { kind: "failed" | "unavailable" | "busy" } | { kind: "throttled"; retryAt: Date };
+
+/**
+ * What next-auth's answer means. lib/sign-in.ts throws `throttled:<ISO time>` (too many failures: wait until
+ * then) or `busy:<ISO time>` (too much password work at once), and next-auth passes the message on as `error`.
+ */
+function readSignInError(result: { error?: string | null; status?: number } | undefined): SignInError {
+  const [code, time] = (result?.error ?? "").split(/:(.*)/s);
+  const retryAt = new Date(time ?? "");
+  if (code === "throttled" && !Number.isNaN(retryAt.getTime())) return { kind: "throttled", retryAt };
+  if (code === "busy") return { kind: "busy" };
+  return { kind: result?.status && result.status >= 500 ? "unavailable" : "failed" };
+}
 
 /** Staff sign-in. One message for a wrong password and an unknown email alike. */
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   const t = useTranslations("signIn");
   const te = useTranslations("errors");
-  const [error, setError] = useState<"failed" | "unavailable" | null>(null);
+  const locale = useLocale();
+  const [error, setError] = useState<SignInError | null>(null);
   const [pending, setPending] = useState(false);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
@@ -25,9 +40,9 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
         window.location.assign(callbackUrl);
         return;
       }
-      setError(result?.status && result.status >= 500 ? "unavailable" : "failed");
+      setError(readSignInError(result));
     } catch {
-      setError("unavailable");
+      setError({ kind: "unavailable" });
     }
     setPending(false);
   }
@@ -38,7 +53,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
       {error && (
         <div role="alert" className="mb-6 border-4 border-danger px-4 py-3">
           <h2 className="text-xl font-bold">{te("summaryTitle")}</h2>
-          <p>{t(error)}</p>
+          <p>{error.kind === "throttled" ? t("throttled", { time: formatRetryTime(error.retryAt, locale) }) : t(error.kind)}</p>
         </div>
       )}
       <div className="mb-6">
@@ -62,6 +77,16 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
       </button>
     </form>
   );
+}
+
+/**
+ * The reader's own clock time, in their language, rounded up to the minute: "14:32:20" reads "14:33", so that
+ * whoever tries again at the time shown is not refused once more.
+ */
+function formatRetryTime(retryAt: Date, locale: string) {
+  const minute = 60_000;
+  const roundedUp = new Date(Math.ceil(retryAt.getTime() / minute) * minute);
+  return roundedUp.toLocaleTimeString(locale, { hour: "2-digit", minute: "2-digit" });
 }
 
 export function SignOutButton() {

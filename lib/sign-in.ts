@@ -151,16 +151,14 @@ function retryAt(run: Run, limit: number) {
   return delay > 0 && run.latest ? new Date(run.latest.getTime() + delay) : null;
 }
 
-/** The prefix of the error that next-auth hands to the sign-in form (as `error`) when an attempt is throttled. */
-export const THROTTLED = "throttled:";
-
 /**
  * next-auth's `authorize(credentials, req)`: the user, or null for a wrong email or password (one answer for
- * both), or an Error `throttled:<ISO time>` saying when to try again.
+ * both), or an Error that next-auth hands to the sign-in form as `error`: `throttled:<ISO time>` when the
+ * account or address must wait, `busy:<ISO time>` when password work is full (lib/password.ts).
  */
 export async function authorizeSignIn(credentials: unknown, request: { headers?: Record<string, unknown> } | undefined) {
   const result = await attemptSignIn(credentials, { clientAddress: clientAddressOf(request?.headers), now: new Date() });
-  if (result.outcome === "throttled") throw new Error(`${THROTTLED}${result.retryAt.toISOString()}`);
+  if (result.outcome === "throttled") throw new Error(`${result.by === "busy" ? "busy" : "throttled"}:${result.retryAt.toISOString()}`);
   return result.outcome === "signed_in" ? result.user : null;
 }
 

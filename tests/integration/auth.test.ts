@@ -1,30 +1,61 @@
+import { randomInt } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
-import { verifyCredentials } from "@/lib/sign-in";
+import { authorizeSignIn, verifyCredentials } from "@/lib/sign-in";
 import { createStaffUser, prisma } from "./setup";
 
 afterAll(() => prisma.$disconnect());
 
-describe("verifyCredentials", () => {
+// Each test signs in from its own address, so that the address limit of one does not reach another
+// (tests/integration/sign-in-throttle.test.ts covers the limits).
+const fromFreshAddress = () => ({ headers: { "x-forwarded-for": `10.${randomInt(256)}.${randomInt(256)}.${randomInt(1, 255)}` } });
+
+describe("authorizeSignIn", () => {
   it("signs in with the right password, and the email's case does not matter", async () => {
     const user = await createStaffUser("editor", "a long pass phrase");
-    const result = await verifyCredentials({ email: user.email.toUpperCase(), password: "a long pass phrase" });
+    const result = await authorizeSignIn({ email: user.email.toUpperCase(), password: "a long pass phrase" }, fromFreshAddress());
     expect(result).toEqual({ id: String(user.id), email: user.email, name: user.name, role: "editor" });
   });
 
   it("gives the same answer for a wrong password and an unknown email", async () => {
     const user = await createStaffUser("editor", "a long pass phrase");
-    expect(await verifyCredentials({ email: user.email, password: "wrong" })).toBeNull();
-    expect(await verifyCredentials({ email: "nobody@interregio.example", password: "wrong" })).toBeNull();
+    const request = fromFreshAddress();
+    expect(await authorizeSignIn({ email: user.email, password: "wrong" }, request)).toBeNull();
+    expect(await authorizeSignIn({ email: `nobody.${Date.now()}@interregio.example`, password: "wrong" }, request)).toBeNull();
   });
 
   it("refuses a disabled account and malformed input", async () => {
     const user = await createStaffUser("admin", "a long pass phrase");
     await prisma.user.update({ where: { id: user.id }, data: { disabledAt: new Date() } });
-    expect(await verifyCredentials({ email: user.email, password: "a long pass phrase" })).toBeNull();
-    expect(await verifyCredentials({ email: "not an email", password: "x" })).toBeNull();
-    expect(await verifyCredentials(undefined)).toBeNull();
+    const request = fromFreshAddress();
+    expect(await authorizeSignIn({ email: user.email, password: "a long pass phrase" }, request)).toBeNull();
+    expect(await authorizeSignIn({ email: "not an email", password: "x" }, request)).toBeNull();
+    expect(await authorizeSignIn(undefined, undefined)).toBeNull();
   });
 
+  it("records each attempt, by the email as typed (folded) and the address, but not malformed ones", async () => {
+    const user = await createStaffUser("editor", "a long pass phrase");
+    const request = fromFreshAddress();
+    await authorizeSignIn({ email: ` ${user.email.toUpperCase()}`, password: "wrong" }, request);
+    await authorizeSignIn({ email: user.email, password: "a long pass phrase" }, request);
+    await authorizeSignIn({ email: user.email, password: "" }, request);
+    const attempts = await prisma.signInAttempt.findMany({ where: { email: user.email }, orderBy: { id: "asc" } });
+    expect(attempts.map((attempt) => [attempt.clientAddress, attempt.succeeded])).toEqual([
+      [request.headers["x-forwarded-for"], false],
+      [request.headers["x-forwarded-for"], true],
+    ]);
+  });
+});
+
+describe("verifyCredentials, the bare check", () => {
+  it("checks without recording an attempt", async () => {
+    const user = await createStaffUser("editor", "a long pass phrase");
+    expect(await verifyCredentials({ email: user.email, password: "a long pass phrase" })).toMatchObject({ id: String(user.id) });
+    expect(await verifyCredentials({ email: user.email, password: "wrong" })).toBeNull();
+    expect(await prisma.signInAttempt.count({ where: { email: user.email } })).toBe(0);
+  });
+});
+
+describe("password hashes", () => {
   it("stores argon2id hashes and never returns them from ordinary queries", async () => {
     const user = await createStaffUser("editor");
     const withHash = await prisma.user.findUniqueOrThrow({ where: { id: user.id }, omit: { passwordHash: false } });

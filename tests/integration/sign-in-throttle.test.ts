@@ -1,5 +1,6 @@
 import { randomInt } from "node:crypto";
 import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { passwordWork } from "@/lib/password";
 import { attemptSignIn, authorizeSignIn, clientAddressOf, signInThrottle } from "@/lib/sign-in";
 import { createStaffUser, prisma } from "./setup";
 
@@ -299,6 +300,36 @@ describe("authorizeSignIn, as next-auth calls it", () => {
     const retryAt = new Date(match![1]!).getTime();
     expect(retryAt - Date.now()).toBeGreaterThan(seconds(20));
     expect(retryAt - Date.now()).toBeLessThanOrEqual(seconds(30));
+  });
+
+  it("refuses at once as busy, with a retry seconds away, when password work is full, and counts nothing", async () => {
+    const user = await createStaffUser("editor", PASSWORD);
+    const clientAddress = freshAddress();
+    // Fill every slot and every place in the queue with work that waits for the test.
+    let finish!: () => void;
+    const held = new Promise<void>((resolve) => (finish = resolve));
+    const total = () => passwordWork.load().running + passwordWork.load().waiting;
+    expect(total()).toBe(0);
+    const fillers: Promise<unknown>[] = [];
+    // A limiter counts a task as soon as it is handed one; the first it refuses leaves the count as it was.
+    for (let before = -1; before !== total();) {
+      before = total();
+      fillers.push(passwordWork.run(() => held).catch((error: unknown) => error));
+    }
+    try {
+      const error = await authorizeSignIn(
+        { email: user.email, password: PASSWORD },
+        { headers: { "x-forwarded-for": clientAddress } },
+      ).catch((caught: unknown) => caught);
+      const match = /^busy:(.+)$/.exec((error as Error).message);
+      expect(match).not.toBeNull();
+      expect(new Date(match![1]!).getTime() - Date.now()).toBeLessThanOrEqual(signInThrottle.busyRetryMs);
+      expect(await prisma.signInAttempt.count({ where: { email: user.email } })).toBe(0);
+      expect(await auditEventsOf(user.id)).toEqual([]);
+    } finally {
+      finish();
+      await Promise.all(fillers);
+    }
   });
 
   it("reads the client's address from X-Forwarded-For: the entry the trusted proxy wrote, never one the client put before it", () => {
