@@ -82,7 +82,9 @@ async function main() {
     app = spawn(join(projectRoot, "node_modules", ".bin", "next"), [dev ? "dev" : "start", "-p", String(port)], {
       cwd: projectRoot,
       stdio: ["ignore", "inherit", "inherit"],
-      env: { ...process.env, ...environment },
+      // libuv's pool (4 threads unless set before first use, hence here) runs argon2, pg's SCRAM handshakes,
+      // file reads and compression; lib/password.ts keeps argon2 to half the cores, and 8 threads leave the rest room.
+      env: { UV_THREADPOOL_SIZE: "8", ...process.env, ...environment },
     });
     app.on("exit", (code) => void stop(code ?? 1));
     console.log(`\nInterregio is starting at http://localhost:${port}`);
