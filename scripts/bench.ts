@@ -11,6 +11,9 @@
  *   npm run bench -- --regenerate      make the registry anew
  *   npm run bench -- --generate-only   only make sure the registry is there
  *   npm run bench -- --duration 5 --connections 8 --only search-api,search-baseline
+ *   npm run bench -- signin            only the sign-in load check, on the small demo registry (seconds, not minutes)
+ *
+ * The sign-in load check (scripts/bench/sign-in-load.ts) ends every full run too, on a generated meeting's page.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -32,9 +35,13 @@ import {
   withDatabaseName,
   type Database,
 } from "./database.ts";
+import { createPrismaClient } from "../lib/prisma-client.ts";
+import { seedDatabase } from "../prisma/seed.ts";
 import { GENERATED_COUNTS, generateRegistry, isGenerated } from "./bench/generate.ts";
+import { measureSignInLoad, printSignInLoad, SIGN_IN_TARGETS, type SignInLoadOptions } from "./bench/sign-in-load.ts";
 
-const { values: options } = parseArgs({
+const { values: options, positionals } = parseArgs({
+  allowPositionals: true,
   options: {
     regenerate: { type: "boolean", default: false },
     "generate-only": { type: "boolean", default: false },
@@ -42,12 +49,30 @@ const { values: options } = parseArgs({
     warmup: { type: "string", default: "2" },
     connections: { type: "string", default: "8" },
     only: { type: "string" },
+    "signin-clients": { type: "string", default: "12" },
+    "page-connections": { type: "string", default: "4" },
+    "page-rate": { type: "string", default: "40" },
   },
 });
+const signInOnly = positionals[0] === "signin";
+if (positionals.some((word) => word !== "signin"))
+  throw new Error(`Unknown bench mode: ${positionals.join(" ")} (the one mode is "signin")`);
 const DURATION_S = Number(options.duration);
 const WARMUP_S = Number(options.warmup);
 const CONNECTIONS = Number(options.connections);
 const resultsFile = join(projectRoot, "bench", "results.json");
+const signInResultsFile = join(projectRoot, "bench", "sign-in-load.json");
+
+/** Readers at a modest rate, the burst as issue 7 saw it: 12 clients sending wrong passwords back to back. */
+function signInLoadOptions(pagePath: string): SignInLoadOptions {
+  return {
+    pagePath,
+    seconds: DURATION_S,
+    signInClients: Number(options["signin-clients"]),
+    pageConnections: Number(options["page-connections"]),
+    pageRate: Number(options["page-rate"]),
+  };
+}
 
 /** Queries of the search runs: each matches some tens to hundreds of records, in both scripts. */
 const SEARCH_QUERIES = ["курский завод", "gomel bearings", "belagromash", "витебский университет", "minsk dairy", "mogilev furniture"];
@@ -260,6 +285,9 @@ async function pickTargets(url: string) {
   await client.connect();
   try {
     // The generated joint venture discussed at the most meetings: a heavy organization page, not a light one.
+    const meeting = await client.query<{ slug: string }>(`
+      SELECT m.slug FROM meetings m JOIN discussion_links l ON l.meeting_id = m.id AND l.archived_at IS NULL
+       WHERE m.archived_at IS NULL GROUP BY m.id, m.slug ORDER BY count(*) DESC, m.id LIMIT 1`);
     const heavy = await client.query<{ slug: string; links: string }>(`
       SELECT o.slug, count(*) AS links FROM organizations o JOIN discussion_links l ON l.organization_id = o.id AND l.archived_at IS NULL
        WHERE o.kind = 'joint_venture' AND o.archived_at IS NULL GROUP BY o.id, o.slug ORDER BY count(*) DESC, o.id LIMIT 1`);
@@ -271,6 +299,7 @@ async function pickTargets(url: string) {
     const c = counts.rows[0]!;
     return {
       organizationSlug: row.slug,
+      meetingSlug: meeting.rows[0]?.slug ?? null,
       organizationLinks: Number(row.links),
       counts: {
         organizations: Number(c.organizations),
@@ -324,7 +353,15 @@ async function startApp(url: string, extraEnvironment: Record<string, string> = 
 
 const secret = randomBytes(32).toString("base64");
 function appEnvironment(url: string, origin: string) {
-  return { DATABASE_URL: url, NEXTAUTH_SECRET: secret, NEXTAUTH_URL: origin, PORT: new URL(origin).port, NODE_ENV: "production" as const };
+  return {
+    DATABASE_URL: url,
+    NEXTAUTH_SECRET: secret,
+    NEXTAUTH_URL: origin,
+    PORT: new URL(origin).port,
+    NODE_ENV: "production" as const,
+    // As `npm start` serves it (scripts/start.ts).
+    UV_THREADPOOL_SIZE: process.env.UV_THREADPOOL_SIZE ?? "8",
+  };
 }
 
 /** Every server this run started, stopped on the way out whatever happens. */
@@ -342,6 +379,75 @@ async function runAll(specs: RunSpec[], origins: Record<Target, string>, runs: R
     console.log(`p95 ${result.p95Ms} ms, ${result.rps} req/s${result.ok ? "" : `, FAILED (${failure})`}`);
   }
 }
+
+function signInChecks(result: Awaited<ReturnType<typeof measureSignInLoad>>) {
+  return [
+    {
+      target: `page p95 under a burst of wrong sign-ins <= ${SIGN_IN_TARGETS.p95Ratio}x its p95 alone`,
+      value: result.p95Ratio,
+      met: result.p95Ratio !== null && result.p95Ratio <= SIGN_IN_TARGETS.p95Ratio,
+    },
+    {
+      target: "no 5xx during the sign-in burst (pages and sign-ins)",
+      value: result.serverErrors,
+      met: result.ok && result.serverErrors === 0,
+    },
+  ];
+}
+
+/**
+ * `npm run bench -- signin`: the sign-in load check alone, on the demo registry (seeded as `npm start` seeds
+ * it) in its own database, so that it takes seconds instead of the big registry's minutes.
+ */
+async function runSignInOnly(database: Database) {
+  const url = withDatabaseName(database.url, "interregio_bench_signin");
+  await ensureDatabaseExists(url);
+  await migrate(url);
+  const prisma = createPrismaClient(url, 2);
+  try {
+    await seedDatabase(prisma);
+  } finally {
+    await prisma.$disconnect();
+  }
+  if (buildIsStale()) {
+    console.log("Building the app (the sources changed since the last build)...");
+    await run("next", ["build"], appEnvironment(url, "http://127.0.0.1:3000"));
+  }
+  const app = await startApp(url);
+  const loadBefore = loadavg();
+  const result = await measureSignInLoad(app.origin, signInLoadOptions(paths.meeting(DEMO_MEETING)));
+  const loadAfter = loadavg();
+  printSignInLoad(result);
+  const checks = signInChecks(result);
+  console.log(
+    `Load average (1 min) ${round(loadBefore[0] ?? 0, 2)} before, ${round(loadAfter[0] ?? 0, 2)} after, on ${cpus().length} cores.`,
+  );
+  console.log("\nTargets:");
+  for (const check of checks) console.log(`  ${check.met ? "met    " : "MISSED "} ${check.target}: ${check.value ?? "n/a"}`);
+  const results = {
+    signInLoad: result,
+    checks,
+    date: new Date().toISOString(),
+    machine: {
+      cpus: cpus().length,
+      cpuModel: cpus()[0]?.model ?? null,
+      node: process.version,
+      loadAverageBefore: loadBefore,
+      loadAverageAfter: loadAfter,
+    },
+    settings: {
+      ...signInLoadOptions(paths.meeting(DEMO_MEETING)),
+      uvThreadpoolSize: appEnvironment(url, app.origin).UV_THREADPOOL_SIZE,
+      database: "demo registry",
+    },
+  };
+  mkdirSync(join(projectRoot, "bench"), { recursive: true });
+  writeFileSync(signInResultsFile, `${JSON.stringify(results, null, 2)}\n`);
+  console.log(`\nWrote ${signInResultsFile}`);
+}
+
+/** The demo scenario's meeting (prisma/seed.ts): the page the readers load in the sign-in check alone. */
+const DEMO_MEETING = "2015-03-10-lukashenko-mikhailov";
 
 async function main() {
   let database: Database | undefined;
@@ -361,6 +467,7 @@ async function main() {
 
   try {
     database = await openDatabase("bench");
+    if (signInOnly) return await runSignInOnly(database);
     const url = withDatabaseName(database.url, "interregio_bench");
     await ensureDatabaseExists(url);
     if (options.regenerate || !(await isGenerated(url))) {
@@ -423,6 +530,13 @@ async function main() {
       const uncached = await startApp(url, { INTERREGIO_CACHE: "off" });
       await runAll(chosen(uncachedSpecs), { app: uncached.origin, baseline: baselineOrigin }, runs);
     }
+    let signInLoad: Awaited<ReturnType<typeof measureSignInLoad>> | undefined;
+    if (targets.meetingSlug && (!only || only.includes("signin"))) {
+      console.log("  sign-in burst on a meeting page (read cache on) ...");
+      await stopChild(children.at(-1));
+      const fresh = await startApp(url);
+      signInLoad = await measureSignInLoad(fresh.origin, signInLoadOptions(paths.meeting(targets.meetingSlug)));
+    }
     const loadAfter = loadavg();
 
     const byName = new Map(runs.map((r) => [r.name, r]));
@@ -462,9 +576,11 @@ async function main() {
             },
           ]
         : []),
+      ...(signInLoad ? signInChecks(signInLoad) : []),
     ];
 
     printTable(runs);
+    if (signInLoad) printSignInLoad(signInLoad);
     console.log(`\nsearch-api / search-baseline throughput: ${searchRatioToBaseline ?? "n/a"}`);
     if (exported)
       console.log(
@@ -483,6 +599,7 @@ async function main() {
       exportSeconds: exported?.seconds ?? null,
       exportPeakRssMb: exported?.peakRssMb ?? null,
       export: exported ?? null,
+      signInLoad: signInLoad ?? null,
       checks,
       date: new Date().toISOString(),
       machine: {
