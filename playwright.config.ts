@@ -11,7 +11,8 @@ export default defineConfig({
   retries: 0,
   forbidOnly: true,
   reporter: process.env.CI ? [["list"]] : [["list"]],
-  timeout: 30_000,
+  // A loaded CI machine runs the longer journeys (a joint venture with its partners, then its page) in 20-40 s.
+  timeout: 60_000,
   use: {
     baseURL,
     trace: "retain-on-failure",

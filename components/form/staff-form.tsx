@@ -1,6 +1,6 @@
 "use client";
 
-import { createContext, useActionState, useCallback, useContext, useState, type FormEvent, type ReactNode } from "react";
+import { createContext, startTransition, useActionState, useCallback, useContext, useState, type FormEvent, type ReactNode } from "react";
 import { useTranslations } from "next-intl";
 import type { z } from "zod";
 import { ChangeTable } from "@/components/workspace/change-table";
@@ -82,10 +82,19 @@ export function StaffForm({
 
   // Over the server's action body limit the server could only fail: refuse here, before anything is sent, so
   // that the editor keeps everything typed and learns why (preventDefault stops React's form action).
-  function refuseOversize(event: FormEvent<HTMLFormElement>) {
-    const large = formDataBytes(new FormData(event.currentTarget)) > formDataLimitBytes;
+  /**
+   * Submits through the action ourselves, once the page is interactive (before that the form posts as plain
+   * HTML): React resets a form after its `action` completes, and that reset could land after the editor had
+   * already started correcting a field, putting the old value back. A form over the action body limit is
+   * refused here, with everything typed kept.
+   */
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    const large = formDataBytes(data) > formDataLimitBytes;
     setTooLarge(large);
-    if (large) event.preventDefault();
+    if (large) return;
+    startTransition(() => formAction(data));
   }
 
   const context: FormContext = {
@@ -106,7 +115,7 @@ export function StaffForm({
 
   return (
     <Context.Provider value={context}>
-      <form action={formAction} onSubmit={refuseOversize} onInput={check} onChange={check} noValidate className="max-w-3xl">
+      <form action={formAction} onSubmit={submit} onInput={check} onChange={check} noValidate className="max-w-3xl">
         {tooLarge && (
           <div role="alert" tabIndex={-1} className="mb-6 border-4 border-danger px-4 py-3">
             <h2 className="text-xl font-bold">{errorText("summaryTitle")}</h2>
