@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
 
 // Sessions here are real: a token minted by next-auth's own jwt callback and encoder, read back by the real
 // getServerSession (its request form, given the cookie), so that expiry and revocation are what production does.
