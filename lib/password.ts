@@ -68,17 +68,19 @@ export function hashPassword(password: string) {
   return passwordWork.run(() => argon2.hash(password, { type: argon2.argon2id }), { refuseWhenFull: false });
 }
 
-// Verified against when there is no user, so that an unknown email takes as long as a wrong password. Made
-// outside the limiter (once per process), so that it never holds a slot that a verification waits for.
-let dummyHash: Promise<string> | undefined;
+/**
+ * Verified against when there is no user, so that an unknown email takes as long as a wrong password: an
+ * argon2id hash of random bytes nobody kept, with the parameters `hashPassword` uses (a unit test holds them
+ * equal). A constant, so that no first request pays for making it, and none of them answers sooner.
+ */
+export const DUMMY_HASH = "$argon2id$v=19$m=65536,p=4,t=3$5B5dDpVmsjknyFc/Zw+RQA$xY6s/xKsQyIsI40PDIASRqUdGkJmerA462PUh8TTYhs";
 
 /**
  * Whether `password` matches `hash`; with no hash (unknown user) it does the same work and answers false.
  * Throws PasswordWorkBusyError, before any work, when the queue is full: known and unknown emails alike.
  */
 export async function verifyPassword(hash: string | undefined, password: string): Promise<boolean> {
-  dummyHash ??= argon2.hash("interregio-no-such-user", { type: argon2.argon2id });
-  const target = hash ?? (await dummyHash);
+  const target = hash ?? DUMMY_HASH;
   const valid = await passwordWork.run(() => argon2.verify(target, password).catch(() => false));
   return valid && hash !== undefined;
 }
