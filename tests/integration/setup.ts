@@ -35,8 +35,18 @@ export async function createStaffUser(role: "admin" | "editor" = "editor", passw
 }
 
 /** Makes next-auth's getServerSession (mocked by the test file) answer as this user, or as the public. */
-export function signInAs(getServerSession: unknown, user: { id: number; role: "admin" | "editor" } | null) {
-  vi.mocked(getServerSession as () => Promise<unknown>).mockResolvedValue(user ? { user: { id: user.id, role: user.role } } : null);
+/**
+ * Makes next-auth's getServerSession (mocked by the test file) answer as this user, or as the public: a session
+ * issued now, at the account's first session version unless the test gives another.
+ */
+export function signInAs(
+  getServerSession: unknown,
+  user: { id: number; role: "admin" | "editor"; sessionVersion?: number } | null,
+  signedInAt = Date.now(),
+) {
+  vi.mocked(getServerSession as () => Promise<unknown>).mockResolvedValue(
+    user ? { user: { id: user.id, role: user.role, sessionVersion: user.sessionVersion ?? 1, signedInAt } } : null,
+  );
 }
 
 export function form(values: Record<string, string>) {
