@@ -33,6 +33,9 @@ export async function SiteHeader() {
             <Link href={paths.staff.home()} className="text-white!">
               {t("workspace")}
             </Link>
+            <Link href={paths.staff.account()} className="text-white!">
+              {t("account")}
+            </Link>
             <Link href={paths.signOut()} className="text-white!">
               {t("signOut")}
             </Link>

@@ -120,12 +120,25 @@ test.describe("staff", () => {
     await expect(page.getByRole("button", { name: "Link to meeting" })).toHaveCount(0);
   });
 
-  test("signing out ends the session", async ({ page }) => {
-    await signIn(page);
+  test("signing out ends the session, and a copy of its cookie with it", async ({ page, browser }) => {
+    // An account of its own: signing out ends every session of the account, the saved editor login too.
+    await page.goto(`/signin?callbackUrl=${encodeURIComponent(meeting)}`);
+    await page.getByLabel("Email address").fill(process.env.E2E_LEAVER_EMAIL ?? "");
+    await page.getByLabel("Password").fill(process.env.E2E_LEAVER_PASSWORD ?? "");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.getByText("Signed in as E2E Leaver")).toBeVisible();
+    const copied = await page.context().storageState();
     await page.getByRole("link", { name: "Sign out" }).click();
     await page.getByRole("button", { name: "Sign out" }).click();
     await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
     await page.goto(meeting);
     await expect(page.getByRole("button", { name: "Link to meeting" })).toHaveCount(0);
+    // The cookie copied before signing out no longer signs anyone in.
+    const thief = await browser.newContext({ storageState: copied });
+    const stolen = await thief.newPage();
+    await stolen.goto(meeting);
+    await expect(stolen.getByRole("link", { name: "Sign in" })).toBeVisible();
+    await expect(stolen.getByRole("button", { name: "Link to meeting" })).toHaveCount(0);
+    await thief.close();
   });
 });

@@ -92,6 +92,9 @@ async function main() {
       created.push(url);
       const staff = { email: "e2e.editor@interregio.example", password: randomBytes(12).toString("base64url") };
       const admin = { email: "e2e.admin@interregio.example", password: randomBytes(12).toString("base64url") };
+      // Signing out ends every session of an account: the sign-out test has an account of its own, so that the
+      // editor's saved login (e2e/auth.setup.ts) outlives it.
+      const leaver = { email: "e2e.leaver@interregio.example", password: randomBytes(12).toString("base64url") };
       const prisma = createPrismaClient(url, 2);
       try {
         await seedDatabase(prisma, {
@@ -100,6 +103,9 @@ async function main() {
         // The activity log is for admins: the workspace journey reads it as one.
         await prisma.user.create({
           data: { email: admin.email, name: "E2E Admin", role: "admin", passwordHash: await hashPassword(admin.password) },
+        });
+        await prisma.user.create({
+          data: { email: leaver.email, name: "E2E Leaver", role: "editor", passwordHash: await hashPassword(leaver.password) },
         });
       } finally {
         await prisma.$disconnect();
@@ -116,6 +122,8 @@ async function main() {
         E2E_STAFF_PASSWORD: staff.password,
         E2E_ADMIN_EMAIL: admin.email,
         E2E_ADMIN_PASSWORD: admin.password,
+        E2E_LEAVER_EMAIL: leaver.email,
+        E2E_LEAVER_PASSWORD: leaver.password,
       };
       await run("next", ["build"], environment);
       await run("playwright", ["test", ...playwrightArgs], environment);

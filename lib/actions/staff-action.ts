@@ -1,10 +1,14 @@
 import "server-only";
 import { unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
-import { formToObject, formValues, issuesToErrors, type FieldChange, type FormState } from "@/lib/actions/form-state";
+import { formToObject, formValues, issuesToErrors, type FieldChange, type FormState, type FormValues } from "@/lib/actions/form-state";
 import { violatedUniqueConstraint } from "@/lib/actions/prisma-errors";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { NotAuthorizedError, requireRole, type CurrentUser } from "@/lib/session";
+
+function withoutPasswords(values: FormValues): FormValues {
+  return Object.fromEntries(Object.entries(values).filter(([name]) => !/password/i.test(name)));
+}
 
 /** Thrown by an action body to refuse with a message and field errors; the wrapper adds what was typed. */
 export class ActionRefusal extends Error {
@@ -56,7 +60,8 @@ export function staffAction<Schema extends z.ZodType, BoundSchema extends z.ZodT
   ? (bound: z.input<BoundSchema>, previous: FormState, formData: FormData) => Promise<FormState>
   : (previous: FormState, formData: FormData) => Promise<FormState> {
   const run = async (rawBound: unknown, formData: unknown): Promise<FormState> => {
-    const values = formData instanceof FormData ? formValues(formData) : {};
+    // Passwords never travel back to the browser, not even on a refusal.
+    const values = formData instanceof FormData ? withoutPasswords(formValues(formData)) : {};
     const refuse = (state: FormState): FormState => ({ ...state, ok: false, values });
 
     let user: CurrentUser;
