@@ -63,9 +63,16 @@ export function createWorkLimiter({ concurrency, queue }: { concurrency: number;
  */
 export const passwordWork = createWorkLimiter({ concurrency: Math.max(1, Math.floor(availableParallelism() / 2)), queue: 8 });
 
-/** The one way staff passwords are hashed: argon2id. Waits its turn, never refused: only admins and scripts hash. */
+/**
+ * argon2id with one lane. argon2's default of four lanes runs each hash on up to four threads at once (about
+ * 1.7 cores for one hash on two), so that counting hashes would not count busy cores; with one lane each hash
+ * is one thread, and the limiter's "half the cores" holds. The work per hash (64 MiB, three passes) is as before.
+ */
+const HASH_OPTIONS = { type: argon2.argon2id, parallelism: 1 } as const;
+
+/** The one way staff passwords are hashed. Waits its turn, never refused: only admins, scripts and rehashing hash. */
 export function hashPassword(password: string) {
-  return passwordWork.run(() => argon2.hash(password, { type: argon2.argon2id }), { refuseWhenFull: false });
+  return passwordWork.run(() => argon2.hash(password, HASH_OPTIONS), { refuseWhenFull: false });
 }
 
 /**
@@ -73,7 +80,18 @@ export function hashPassword(password: string) {
  * argon2id hash of random bytes nobody kept, with the parameters `hashPassword` uses (a unit test holds them
  * equal). A constant, so that no first request pays for making it, and none of them answers sooner.
  */
-export const DUMMY_HASH = "$argon2id$v=19$m=65536,p=4,t=3$5B5dDpVmsjknyFc/Zw+RQA$xY6s/xKsQyIsI40PDIASRqUdGkJmerA462PUh8TTYhs";
+export const DUMMY_HASH = "$argon2id$v=19$m=65536,p=1,t=3$Cwf2ceD/z1VJY6MLxgm0Rw$dGmRYKDR0u0CIyfX8pqTOeigQyRSDSz1//SWM4Ev5Hc";
+
+/** The algorithm and parameters of a hash: `$argon2id$v=19$m=65536,p=1,t=3`. */
+const parametersOf = (hash: string) => hash.split("$").slice(0, 4).join("$");
+
+/**
+ * Whether a stored hash was made with other parameters than `hashPassword` uses now (the four lanes of hashes
+ * made before 30 November 2026): sign-in hashes the password anew once it has checked it.
+ */
+export function needsRehash(hash: string) {
+  return parametersOf(hash) !== parametersOf(DUMMY_HASH);
+}
 
 /**
  * Whether `password` matches `hash`; with no hash (unknown user) it does the same work and answers false.

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { recordAuditEvent } from "@/lib/audit";
 import { db, type Tx } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { PasswordWorkBusyError, verifyPassword } from "@/lib/password";
+import { hashPassword, needsRehash, PasswordWorkBusyError, verifyPassword } from "@/lib/password";
 
 // Sign-in checks, apart from next-auth's configuration (lib/auth.ts): the credentials provider calls
 // `authorizeSignIn`, which throttles, checks the password and writes the sign-in audit events.
@@ -95,6 +95,8 @@ export async function attemptSignIn(input: unknown, { clientAddress, now }: { cl
   }
   const refusedAccount = user && (user.disabledAt || user.archivedAt);
   const succeeded = !!user && valid && !refusedAccount;
+  // A hash made with older parameters is made anew while the password is at hand (once per account).
+  const rehashed = succeeded && needsRehash(user.passwordHash) ? await hashPassword(password) : null;
 
   // Unknown emails take this transaction too (pruning only), so that they answer no sooner than known ones.
   await db().$transaction(async (tx) => {
@@ -105,6 +107,8 @@ export async function attemptSignIn(input: unknown, { clientAddress, now }: { cl
     if (!user) return;
     if (succeeded) {
       await tx.signInAttempt.update({ where: { id: attemptId }, data: { succeeded: true } });
+      // Only if the hash is still the one checked: a password changed meanwhile stays changed.
+      if (rehashed) await tx.user.updateMany({ where: { id: user.id, passwordHash: user.passwordHash }, data: { passwordHash: rehashed } });
       await recordAuditEvent(tx, { actorId: user.id, action: "user.sign_in", entityId: user.id, after: { clientAddress } });
       return;
     }

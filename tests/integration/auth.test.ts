@@ -1,4 +1,5 @@
 import { randomInt } from "node:crypto";
+import argon2 from "argon2";
 import { afterAll, describe, expect, it } from "vitest";
 import { authorizeSignIn, verifyCredentials } from "@/lib/sign-in";
 import { createStaffUser, prisma } from "./setup";
@@ -43,6 +44,21 @@ describe("authorizeSignIn", () => {
       [request.headers["x-forwarded-for"], false],
       [request.headers["x-forwarded-for"], true],
     ]);
+  });
+});
+
+describe("hashes made with older parameters", () => {
+  it("are made anew, with one lane, at the next sign-in, and the password still works", async () => {
+    const user = await createStaffUser("editor", "a long pass phrase");
+    // argon2's default of four lanes, as hashes were made before.
+    const old = await argon2.hash("a long pass phrase", { type: argon2.argon2id });
+    await prisma.user.update({ where: { id: user.id }, data: { passwordHash: old } });
+    const request = fromFreshAddress();
+    expect(await authorizeSignIn({ email: user.email, password: "a long pass phrase" }, request)).toMatchObject({ id: String(user.id) });
+    const { passwordHash } = await prisma.user.findUniqueOrThrow({ where: { id: user.id }, select: { passwordHash: true } });
+    expect(passwordHash).toMatch(/^\$argon2id\$v=19\$m=65536,p=1,t=3\$/);
+    expect(await authorizeSignIn({ email: user.email, password: "a long pass phrase" }, request)).toMatchObject({ id: String(user.id) });
+    expect(await authorizeSignIn({ email: user.email, password: "a long pass phrasE" }, request)).toBeNull();
   });
 });
 

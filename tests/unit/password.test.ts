@@ -1,6 +1,14 @@
 import { availableParallelism } from "node:os";
 import { describe, expect, it } from "vitest";
-import { createWorkLimiter, DUMMY_HASH, hashPassword, PasswordWorkBusyError, passwordWork, verifyPassword } from "@/lib/password";
+import {
+  createWorkLimiter,
+  DUMMY_HASH,
+  hashPassword,
+  needsRehash,
+  PasswordWorkBusyError,
+  passwordWork,
+  verifyPassword,
+} from "@/lib/password";
 
 /** A task that runs until the test lets it finish. */
 function heldTask() {
@@ -72,7 +80,12 @@ describe("createWorkLimiter", () => {
 describe("the unknown-email hash", () => {
   it("has the parameters of a fresh hash, so that checking against it costs the same as against a real one", async () => {
     const parameters = (hash: string) => hash.split("$").slice(1, 4).join("$");
-    expect(parameters(DUMMY_HASH)).toBe(parameters(await hashPassword("any pass phrase")));
+    const fresh = await hashPassword("any pass phrase");
+    expect(parameters(DUMMY_HASH)).toBe(parameters(fresh));
+    // One lane: one thread per hash, which is what the limiter counts.
+    expect(fresh).toMatch(/^\$argon2id\$v=19\$m=65536,p=1,t=3\$/);
+    expect(needsRehash(fresh)).toBe(false);
+    expect(needsRehash("$argon2id$v=19$m=65536,p=4,t=3$5B5dDpVmsjknyFc/Zw+RQA$xY6s/xKsQyIsI40PDIASRqUdGkJmerA462PUh8TTYhs")).toBe(true);
   });
 });
 
