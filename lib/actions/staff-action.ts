@@ -36,6 +36,8 @@ type Definition<Schema extends z.ZodType, BoundSchema extends z.ZodType | undefi
   schema: Schema;
   /** Parses the argument bound with `action.bind(null, value)`, such as the id of the record being edited. */
   bound?: BoundSchema;
+  /** Whether it runs while the user still has an admin's one-time password (only changing it does). */
+  whileMustChangePassword?: boolean;
   /** Unique constraints and indexes by name, with the field and message their violation means. */
   unique?: Record<string, { field: string; message: string }>;
 };
@@ -60,9 +62,9 @@ export function staffAction<Schema extends z.ZodType, BoundSchema extends z.ZodT
   ? (bound: z.input<BoundSchema>, previous: FormState, formData: FormData) => Promise<FormState>
   : (previous: FormState, formData: FormData) => Promise<FormState> {
   const run = async (rawBound: unknown, formData: unknown): Promise<FormState> => {
+    const values = formData instanceof FormData ? formValues(formData) : {};
     // Passwords never travel back to the browser, not even on a refusal.
-    const values = formData instanceof FormData ? withoutPasswords(formValues(formData)) : {};
-    const refuse = (state: FormState): FormState => ({ ...state, ok: false, values });
+    const refuse = (state: FormState): FormState => ({ ...state, ok: false, values: withoutPasswords(values) });
 
     let user: CurrentUser;
     try {
@@ -72,6 +74,8 @@ export function staffAction<Schema extends z.ZodType, BoundSchema extends z.ZodT
       console.error("Authorization check failed", error);
       return refuse({ message: "unavailable" });
     }
+    // An admin's one-time password opens the account page only: the user sets their own before anything else.
+    if (user.mustChangePassword && !definition.whileMustChangePassword) return refuse({ message: "mustChangePassword" });
     if (!(formData instanceof FormData)) return refuse({ message: "invalid" });
 
     const nulFields = Object.entries(values)

@@ -183,29 +183,32 @@ export const resetUserPassword = staffAction(
 );
 
 /** Changes one's own password; every session ends, this one too, so the user signs in again with it. All staff. */
-export const changeOwnPassword = staffAction({ roles: ["editor"], schema: PasswordChangeSchema }, async (data, { user }) => {
-  const account = await db().user.findUniqueOrThrow({ where: { id: user.id }, select: { passwordHash: true, version: true } });
-  if (!(await verifyPassword(account.passwordHash, data.currentPassword))) {
-    throw new ActionRefusal({ message: "checkFields", errors: { currentPassword: ["passwordWrong"] } });
-  }
-  if (data.newPassword === data.currentPassword) {
-    throw new ActionRefusal({ message: "checkFields", errors: { newPassword: ["passwordSame"] } });
-  }
-  const passwordHash = await hashPassword(data.newPassword);
-  await db().$transaction(async (tx) => {
-    // Only over the hash that was checked: a reset or change in the meantime wins, and this one is refused.
-    const [row] = await tx.$queryRaw<{ version: number }[]>(Prisma.sql`SELECT version FROM users WHERE id = ${user.id} FOR UPDATE`);
-    if (row?.version !== account.version) throw new ActionRefusal({ message: "conflict" });
-    await applyAccountChange(tx, {
-      actor: user,
-      id: user.id,
-      action: "user.password_change",
-      data: { passwordHash, mustChangePassword: false, passwordChangedAt: new Date() },
-      endSessions: true,
+export const changeOwnPassword = staffAction(
+  { roles: ["editor"], schema: PasswordChangeSchema, whileMustChangePassword: true },
+  async (data, { user }) => {
+    const account = await db().user.findUniqueOrThrow({ where: { id: user.id }, select: { passwordHash: true, version: true } });
+    if (!(await verifyPassword(account.passwordHash, data.currentPassword))) {
+      throw new ActionRefusal({ message: "checkFields", errors: { currentPassword: ["passwordWrong"] } });
+    }
+    if (data.newPassword === data.currentPassword) {
+      throw new ActionRefusal({ message: "checkFields", errors: { newPassword: ["passwordSame"] } });
+    }
+    const passwordHash = await hashPassword(data.newPassword);
+    await db().$transaction(async (tx) => {
+      // Only over the hash that was checked: a reset or change in the meantime wins, and this one is refused.
+      const [row] = await tx.$queryRaw<{ version: number }[]>(Prisma.sql`SELECT version FROM users WHERE id = ${user.id} FOR UPDATE`);
+      if (row?.version !== account.version) throw new ActionRefusal({ message: "conflict" });
+      await applyAccountChange(tx, {
+        actor: user,
+        id: user.id,
+        action: "user.password_change",
+        data: { passwordHash, mustChangePassword: false, passwordChangedAt: new Date() },
+        endSessions: true,
+      });
     });
-  });
-  redirect(paths.staff.account({ saved: "password" }));
-});
+    redirect(paths.staff.account({ saved: "password" }));
+  },
+);
 
 /**
  * Sets a new password from a one-time link: public, since the user has no password to sign in with; the

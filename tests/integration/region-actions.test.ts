@@ -69,6 +69,15 @@ describe("createRegion", () => {
     expect(state.values).toMatchObject({ nameRu: "x".repeat(201), isoCode: "kursk!" });
   });
 
+  it("refuses a user who must still replace an admin's one-time password, and keeps the input", async () => {
+    const newcomer = await createStaffUser("editor");
+    await prisma.user.update({ where: { id: newcomer.id }, data: { mustChangePassword: true } });
+    signInAs(getServerSession, newcomer);
+    const state = await createRegion({}, regionForm({ nameEn: `Too early ${run}` }));
+    expect(state).toMatchObject({ ok: false, message: "mustChangePassword", values: { nameEn: `Too early ${run}` } });
+    expect(await prisma.region.count({ where: { nameEn: `Too early ${run}` } })).toBe(0);
+  });
+
   it("takes a NUL for a field error, not a database error", async () => {
     signInAs(getServerSession, editor);
     const state = await createRegion({}, regionForm({ nameEn: "Bad\u0000name" }));
