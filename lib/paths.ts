@@ -39,6 +39,17 @@ export const paths = {
   meeting: (slug: string, query?: Query) => withQuery(`/meetings/${segment(slug)}`, query),
   sectors: (query?: Query) => withQuery("/sectors", query),
   sector: (code: string, query?: Query) => withQuery(`/sectors/${segment(code)}`, query),
+  /** Two regions side by side: meetings, joint ventures, organizations, trade and open commitments. Either order. */
+  regionPair: (slug: string, partnerSlug: string) => `/regions/${segment(slug)}/with/${segment(partnerSlug)}`,
+  /** Region pairs ranked by trade (filters: country, year; sort: turnover or growth). */
+  trade: (query?: Query) => withQuery("/trade", query),
+  /** Trade between two regions by year, seen from the first. Either order is the same pair. */
+  tradePair: (slug: string, partnerSlug: string) => `/trade/${segment(slug)}/${segment(partnerSlug)}`,
+  /** The commitments tracker (filters: status, region, party, meeting, dueFrom, dueTo, overdue, page). */
+  commitments: (query?: Query) => withQuery("/commitments", query),
+  commitment: (id: number) => `/commitments/${id}`,
+  /** Counts and trends, each linking to the list it counts. */
+  dashboard: () => "/dashboard",
   signIn: (callbackUrl?: string) => withQuery("/signin", { callbackUrl }),
   /** The staff workspace: editing pages by record type, each record's history, and the admins' activity log. */
   staff: {
@@ -52,6 +63,9 @@ export const paths = {
     users: (query?: Query) => withQuery("/workspace/users", query),
     newUser: () => "/workspace/users/new",
     user: (id: number, query?: Query) => withQuery(`/workspace/users/${id}`, query),
+    /** A dossier for a coming visit: a region pair (`region` and `partner` slugs) or one region. */
+    briefing: (query?: Query) => withQuery("/workspace/briefing", query),
+    briefingPdf: (query?: Query) => withQuery("/workspace/briefing/pdf", query),
     /** The signed-in user's own account: change the password. */
     account: (query?: Query) => withQuery("/workspace/account", query),
   },
@@ -72,6 +86,10 @@ export const paths = {
     meetings: (query?: Query) => withQuery("/api/v1/meetings", query),
     meeting: (slug: string) => `/api/v1/meetings/${segment(slug)}`,
     sectors: (query?: Query) => withQuery("/api/v1/sectors", query),
+    trade: (query?: Query) => withQuery("/api/v1/trade", query),
+    tradeExport: (query?: Query) => withQuery("/api/v1/trade/export.csv", query),
+    tradePair: (slug: string, partnerSlug: string) => `/api/v1/trade/${segment(slug)}/${segment(partnerSlug)}`,
+    tradePairExport: (slug: string, partnerSlug: string) => `/api/v1/trade/${segment(slug)}/${segment(partnerSlug)}/export.csv`,
     sector: (code: string) => `/api/v1/sectors/${segment(code)}`,
   },
 } as const;

@@ -1,5 +1,10 @@
 import en from "@/messages/en.json";
 import ru from "@/messages/ru.json";
+import analysisBriefing from "@/messages/analysis/briefing.json";
+import analysisCommitments from "@/messages/analysis/commitments.json";
+import analysisDashboard from "@/messages/analysis/dashboard.json";
+import analysisPairs from "@/messages/analysis/pairs.json";
+import analysisTrade from "@/messages/analysis/trade.json";
 import staffCommitments from "@/messages/staff/commitments.json";
 import staffHistory from "@/messages/staff/history.json";
 import staffMeetings from "@/messages/staff/meetings.json";
@@ -12,10 +17,16 @@ import type { Locale } from "@/lib/i18n/locale";
 
 /**
  * The message catalogues. The public site's are messages/<locale>.json; the staff workspace's sit in
- * messages/staff/<part>.json, both languages of one part side by side, so that each part of the workspace
- * keeps its texts in one file.
+ * messages/staff/<part>.json and the analysis pages' (trade, commitments, region pairs, dashboard, briefing) in
+ * messages/analysis/<part>.json, both languages of one part side by side, so that each part keeps its texts in
+ * one file.
  */
-const staffParts = [
+const parts = [
+  analysisTrade,
+  analysisCommitments,
+  analysisPairs,
+  analysisDashboard,
+  analysisBriefing,
   staffWorkspace,
   staffRegions,
   staffOrganizations,
@@ -31,7 +42,7 @@ type Messages = Record<string, Record<string, unknown>>;
 /** The whole catalogue of one language; a part's namespace that exists already (`errors`) is extended, not replaced. */
 export function loadMessages(locale: Locale): Messages {
   const messages: Messages = { ...((locale === "ru" ? ru : en) as Messages) };
-  for (const part of staffParts) {
+  for (const part of parts) {
     for (const [namespace, texts] of Object.entries(part[locale] as Messages)) {
       messages[namespace] = { ...messages[namespace], ...texts };
     }
