@@ -54,6 +54,9 @@ export async function SiteHeader() {
             { href: paths.jointVentures(), label: t("nav.jointVentures") },
             { href: paths.meetings(), label: t("nav.meetings") },
             { href: paths.sectors(), label: t("nav.sectors") },
+            { href: paths.trade(), label: t("nav.trade") },
+            { href: paths.commitments(), label: t("nav.commitments") },
+            { href: paths.dashboard(), label: t("nav.dashboard") },
             { href: paths.search(), label: t("nav.search") },
           ].map((item) => (
             <li key={item.href}>
