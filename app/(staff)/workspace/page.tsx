@@ -40,6 +40,11 @@ export default async function WorkspacePage({ searchParams }: { searchParams: Pr
           ))}
         </ul>
       </Section>
+      <Section title={t("briefing")} id="briefing">
+        <p>
+          <Link href={paths.staff.briefing()}>{t("briefingLink")}</Link>
+        </p>
+      </Section>
       <Section title={t("find")} id="find">
         <FilterForm
           action={paths.staff.home()}
