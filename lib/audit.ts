@@ -41,6 +41,8 @@ export type AuditEntry = {
   entityId: number | string;
   before?: Snapshot | null;
   after?: Snapshot | null;
+  /** Why, in the editor's words (a commitment's status change or follow-up): the status history shows it. */
+  note?: string | null;
 };
 
 /** Appends an audit event inside the caller's transaction, so the change and its record land together. */
@@ -54,6 +56,7 @@ export async function recordAuditEvent(tx: Tx, entry: AuditEntry) {
       entityId: String(entry.entityId),
       before: entry.before ?? undefined,
       after: entry.after ?? undefined,
+      note: entry.note ?? null,
     },
   });
 }

@@ -62,15 +62,22 @@ async function checkVersion(tx: Tx, change: Change) {
   return row;
 }
 
-/** Updates a record: `apply` writes the fields and replaces the child rows; the rest is done here. */
-export async function updateVersioned(tx: Tx, change: Change & { apply: (tx: Tx) => Promise<void> }) {
+/** Updates a record: `apply` writes the fields and replaces the child rows; the rest is done here. `note` goes on the audit event. */
+export async function updateVersioned(tx: Tx, change: Change & { apply: (tx: Tx) => Promise<void>; note?: string | null }) {
   const row = await checkVersion(tx, change);
   if (row.archived) throw new ActionRefusal({ message: "recordArchived" });
   const before = await change.snapshot(tx, change.id);
   await change.apply(tx);
   await bumpVersion(tx, change.type, change.id, change.user.id);
   const after = await change.snapshot(tx, change.id);
-  await recordAuditEvent(tx, { actorId: change.user.id, action: `${change.type}.update`, entityId: change.id, before, after });
+  await recordAuditEvent(tx, {
+    actorId: change.user.id,
+    action: `${change.type}.update`,
+    entityId: change.id,
+    before,
+    after,
+    note: change.note,
+  });
   return after!;
 }
 

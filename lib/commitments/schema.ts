@@ -1,5 +1,7 @@
 import { z } from "zod";
 import { choice, dateField, optionalText, pickedId, requiredText, Version } from "@/lib/actions/fields";
+import { SlugSchema } from "@/lib/organizations/schema";
+import { DEFAULT_PAGE_SIZE, PageParamsSchema } from "@/lib/pagination";
 
 /**
  * The staff form of a commitment (lib/commitments/actions.ts), client-safe: the form checks it as the editor
@@ -108,3 +110,113 @@ export type CommitmentFormInput = z.output<typeof CommitmentFormSchema>;
 
 /** The edit form: the same fields and the version it started from. */
 export const CommitmentUpdateSchema = z.object({ ...fields, version: Version }).superRefine(checkRows);
+
+// ---- Staff: a status change and a follow-up, each from the commitment's page (lib/commitments/actions.ts) ----
+
+/**
+ * A change of status with the reason for it; the note goes on the audit event, where the public status history
+ * reads it. The names differ from the edit form's (`status`), which sits on the same page.
+ */
+export const CommitmentStatusFormSchema = z.object({
+  newStatus: choice(commitmentStatuses),
+  statusNote: requiredText(2000),
+  version: Version,
+});
+export type CommitmentStatusFormInput = z.output<typeof CommitmentStatusFormSchema>;
+
+/** A later meeting that followed the commitment up, with what it found; checked against the meeting's date by the action. */
+export const CommitmentFollowUpFormSchema = z.object({
+  followUpMeetingId: requiredId(),
+  followUpNote: optionalText(2000),
+  version: Version,
+});
+export type CommitmentFollowUpFormInput = z.output<typeof CommitmentFollowUpFormSchema>;
+
+// ---- The public tracker (URL parameters) ----
+
+/** A status still to be met: anything but fulfilled and lapsed. */
+export const closedStatuses = ["fulfilled", "lapsed"] as const satisfies readonly CommitmentStatus[];
+export type CommitmentStatus = (typeof commitmentStatuses)[number];
+
+/** Two regions at most: one region, or a pair (both concerned). */
+export const TRACKER_MAX_REGIONS = 2;
+
+const isoDay = z
+  .string()
+  .trim()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  // A real calendar day: "2015-02-30" is refused rather than read as 2 March.
+  .refine((value) => {
+    const date = new Date(`${value}T00:00:00Z`);
+    return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+  });
+const flag = z.enum(["1", "true", "yes"]).transform(() => true);
+const listOf = <T extends z.ZodType>(item: T, max: number) =>
+  z.preprocess(
+    // A blank choice of the filter form ("any") is no value, not a wrong one.
+    (value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]).filter((v) => v !== ""),
+    z.array(item).min(1).max(max),
+  );
+const slug = SlugSchema;
+
+/**
+ * Each parameter of the tracker's URL on its own, so that one value that does not parse is left out (and named
+ * on the page) while the rest still filter: a shared link with a typo still shows a list.
+ */
+const trackerFields = {
+  status: listOf(z.enum(commitmentStatuses), commitmentStatuses.length).transform((list) => [...new Set(list)]),
+  region: listOf(slug, TRACKER_MAX_REGIONS).transform((list) => [...new Set(list)]),
+  party: slug,
+  meeting: slug,
+  dueFrom: isoDay,
+  dueTo: isoDay,
+  overdue: flag,
+  open: flag,
+  page: PageParamsSchema.shape.page,
+  perPage: PageParamsSchema.shape.perPage,
+};
+export type TrackerParam = keyof typeof trackerFields;
+
+/** The tracker's query string; a value that does not parse is dropped (`parseTrackerParams` also says which). */
+export const TrackerParamsSchema = z.object({
+  status: trackerFields.status.optional().catch(undefined),
+  region: trackerFields.region.optional().catch(undefined),
+  party: slug.optional().catch(undefined),
+  meeting: slug.optional().catch(undefined),
+  dueFrom: isoDay.optional().catch(undefined),
+  dueTo: isoDay.optional().catch(undefined),
+  overdue: flag.optional().catch(undefined),
+  open: flag.optional().catch(undefined),
+  page: trackerFields.page,
+  perPage: trackerFields.perPage,
+});
+export type TrackerParams = z.output<typeof TrackerParamsSchema>;
+
+/** The parameters, and the names of those given but not understood (blank ones are simply off). */
+export function parseTrackerParams(raw: Record<string, string | string[] | undefined>): { params: TrackerParams; ignored: TrackerParam[] } {
+  const params = TrackerParamsSchema.parse(raw);
+  const ignored = (Object.keys(trackerFields) as TrackerParam[]).filter((name) => {
+    const value = raw[name];
+    const given = Array.isArray(value) ? value.some((v) => v.trim() !== "") : value !== undefined && value.trim() !== "";
+    if (!given || name === "page" || name === "perPage") return false;
+    const present = Array.isArray(value) ? value.filter((v) => v.trim() !== "") : value;
+    return !trackerFields[name].safeParse(present).success;
+  });
+  return { params, ignored };
+}
+
+/** The query of a tracker URL for `paths.commitments`, with the same names the page parses. */
+export function trackerQuery(params: Partial<TrackerParams>) {
+  return {
+    status: params.status,
+    region: params.region,
+    party: params.party,
+    meeting: params.meeting,
+    dueFrom: params.dueFrom,
+    dueTo: params.dueTo,
+    overdue: params.overdue ? 1 : undefined,
+    open: params.open ? 1 : undefined,
+    perPage: params.perPage === DEFAULT_PAGE_SIZE ? undefined : params.perPage,
+    page: params.page,
+  };
+}
