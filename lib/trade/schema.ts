@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { decimalText, optionalUrl, pickedId, requiredText, Version, wholeNumber } from "@/lib/actions/fields";
+import { DEFAULT_PAGE_SIZE, PageParamsSchema } from "@/lib/pagination";
 
 /**
  * The staff form of a trade figure (lib/trade/actions.ts), client-safe. Amounts stay strings ("250000000.00")
@@ -66,3 +67,40 @@ export type TradeFormInput = z.output<typeof TradeFormSchema>;
 
 /** The edit form: the same fields and the version it started from. */
 export const TradeUpdateSchema = z.object({ ...fields, version: Version }).superRefine(checkFigure);
+
+// ---- The public trade overview (URL parameters; nonsense falls back rather than fails) ----
+
+/** How the overview ranks region pairs: by turnover of the chosen year, or by its growth on the year before. */
+export const tradeSorts = ["turnover", "growth"] as const;
+export type TradeSort = (typeof tradeSorts)[number];
+
+export const TRADE_YEAR_MIN = 1990;
+export const TRADE_YEAR_MAX = 2100;
+
+/**
+ * `?country=BY&year=2014&sort=growth&page=2`. Without `year` each pair is ranked by its latest recorded year;
+ * with `year`, by that year's figure, and pairs with no figure that year are left out.
+ */
+export const TradeListSchema = PageParamsSchema.extend({
+  country: z
+    .string()
+    .regex(/^[A-Za-z]{2}$/)
+    .transform((value) => value.toUpperCase())
+    .optional()
+    .catch(undefined),
+  year: z.coerce.number().int().min(TRADE_YEAR_MIN).max(TRADE_YEAR_MAX).optional().catch(undefined),
+  sort: z.enum(tradeSorts).catch("turnover").default("turnover"),
+});
+export type TradeListParams = z.infer<typeof TradeListSchema>;
+export type TradeFilter = Pick<TradeListParams, "country" | "year" | "sort">;
+
+/** The overview's URL query: defaults left out, so that equal views have equal URLs. */
+export function tradeListQuery(params: Partial<TradeListParams>) {
+  return {
+    country: params.country,
+    year: params.year,
+    sort: params.sort === "turnover" ? undefined : params.sort,
+    perPage: params.perPage === DEFAULT_PAGE_SIZE ? undefined : params.perPage,
+    page: params.page,
+  };
+}
