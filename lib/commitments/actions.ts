@@ -7,7 +7,14 @@ import { ActionRefusal, staffAction } from "@/lib/actions/staff-action";
 import { archiveActions, recordCreated, updateVersioned } from "@/lib/actions/versioned";
 import { invalidate } from "@/lib/cache";
 import { snapshotCommitment } from "@/lib/commitments/queries";
-import { CommitmentFormSchema, CommitmentUpdateSchema, partyField, type CommitmentFormInput } from "@/lib/commitments/schema";
+import {
+  CommitmentFollowUpFormSchema,
+  CommitmentFormSchema,
+  CommitmentStatusFormSchema,
+  CommitmentUpdateSchema,
+  partyField,
+  type CommitmentFormInput,
+} from "@/lib/commitments/schema";
 import { db, type Tx } from "@/lib/db";
 import { paths } from "@/lib/paths";
 
@@ -118,9 +125,11 @@ async function replaceChildren(tx: Tx, commitmentId: number, data: CommitmentFor
 }
 
 function refresh(slugs: string[]) {
-  // A commitment shows on the page of its meeting and on the pages of the meetings that followed it up.
+  // A commitment shows on the page of its meeting and on the pages of the meetings that followed it up, and on
+  // the tracker with its own page beneath it.
   invalidate("commitments", "meetings");
   for (const slug of new Set(slugs)) revalidatePath(paths.meeting(slug));
+  revalidatePath(paths.commitments(), "layout");
 }
 
 /** Records a commitment made at a meeting, with its parties and follow-ups. Editors and admins. */
@@ -177,3 +186,81 @@ export const archiveCommitment = archiving.archive;
 
 /** Brings an archived commitment back to the meeting pages. Editors and admins. */
 export const restoreCommitment = archiving.restore;
+
+/**
+ * Changes a commitment's status from the version the page showed, with the reason: the note goes on the audit
+ * event, where the public status history reads it. The same status again is refused, as it changes nothing.
+ * Editors and admins.
+ */
+export const changeCommitmentStatus = staffAction(
+  { roles: ["editor"], schema: CommitmentStatusFormSchema, bound: RecordId },
+  async (data, { user, bound: id }) => {
+    const slugs = await db().$transaction(async (tx) => {
+      const current = await readCurrent(tx, id);
+      await updateVersioned(tx, {
+        type: "commitment",
+        id,
+        version: data.version,
+        user,
+        snapshot: snapshotCommitment,
+        note: data.statusNote,
+        apply: async (tx) => {
+          // Read under the row lock that updateVersioned holds, so a concurrent change cannot slip between.
+          const row = await tx.commitment.findUnique({ where: { id }, select: { status: true } });
+          if (row?.status === data.newStatus)
+            throw new ActionRefusal({ message: "checkFields", errors: { newStatus: ["statusUnchanged"] } });
+          await tx.commitment.update({ where: { id }, data: { status: data.newStatus } });
+        },
+      });
+      return current.slugs;
+    });
+    refresh(slugs);
+    redirect(paths.staff.edit("commitments", id, { saved: "updated" }));
+  },
+);
+
+/**
+ * Records a later meeting that followed the commitment up, with what it found (kept on the follow-up and on
+ * the audit event). The meeting must be live, not the commitment's own, dated on or after it, and not listed
+ * already. Editors and admins.
+ */
+export const recordCommitmentFollowUp = staffAction(
+  {
+    roles: ["editor"],
+    schema: CommitmentFollowUpFormSchema,
+    bound: RecordId,
+    unique: { commitment_follow_ups_pkey: { field: "followUpMeetingId", message: "followUpTwice" } },
+  },
+  async (data, { user, bound: id }) => {
+    const slugs = await db().$transaction(async (tx) => {
+      const current = await readCurrent(tx, id);
+      let laterSlug = "";
+      await updateVersioned(tx, {
+        type: "commitment",
+        id,
+        version: data.version,
+        user,
+        snapshot: snapshotCommitment,
+        note: data.followUpNote,
+        apply: async (tx) => {
+          const meetings = await tx.meeting.findMany({
+            where: { id: { in: [current.meetingId, data.followUpMeetingId] } },
+            select: { id: true, slug: true, date: true, archivedAt: true },
+          });
+          const made = meetings.find((m) => m.id === current.meetingId);
+          const later = meetings.find((m) => m.id === data.followUpMeetingId);
+          const refuse = (message: string) => new ActionRefusal({ message: "checkFields", errors: { followUpMeetingId: [message] } });
+          if (!later || later.archivedAt) throw refuse("meetingMissing");
+          if (later.id === current.meetingId) throw refuse("followUpSameMeeting");
+          if (made && later.date < made.date) throw refuse("followUpBeforeMeeting");
+          if (current.followUpMeetingIds.has(later.id)) throw refuse("followUpTwice");
+          await tx.commitmentFollowUp.create({ data: { commitmentId: id, meetingId: later.id, note: data.followUpNote } });
+          laterSlug = later.slug;
+        },
+      });
+      return [...current.slugs, laterSlug];
+    });
+    refresh(slugs);
+    redirect(paths.staff.edit("commitments", id, { saved: "updated" }));
+  },
+);

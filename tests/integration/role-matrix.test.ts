@@ -74,6 +74,8 @@ const expectations: Record<string, { allowed: Allowed; form?: () => Record<strin
   updateCommitment: { allowed: "editor" },
   archiveCommitment: { allowed: "editor" },
   restoreCommitment: { allowed: "editor" },
+  changeCommitmentStatus: { allowed: "editor", form: () => ({ newStatus: "agreed", statusNote: "Matrix note", version: "1" }) },
+  recordCommitmentFollowUp: { allowed: "editor", form: () => ({ followUpMeetingId: "1", followUpNote: "", version: "1" }) },
   createTradeFigure: { allowed: "editor" },
   updateTradeFigure: { allowed: "editor" },
   archiveTradeFigure: { allowed: "editor" },

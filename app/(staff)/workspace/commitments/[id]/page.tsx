@@ -1,10 +1,18 @@
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { CommitmentForm } from "@/components/commitments/commitment-form";
+import { CommitmentFollowUpForm, CommitmentStatusForm } from "@/components/commitments/commitment-progress-forms";
 import { ArchiveForm } from "@/components/workspace/archive-form";
 import { RecordHeader } from "@/components/workspace/record-header";
 import { RecordId } from "@/lib/actions/fields";
-import { archiveCommitment, restoreCommitment, updateCommitment } from "@/lib/commitments/actions";
+import {
+  archiveCommitment,
+  changeCommitmentStatus,
+  recordCommitmentFollowUp,
+  restoreCommitment,
+  updateCommitment,
+} from "@/lib/commitments/actions";
+import type { CommitmentStatus } from "@/lib/commitments/schema";
 import { getCommitmentForEdit } from "@/lib/commitments/queries";
 import { localized } from "@/lib/i18n";
 import { paths } from "@/lib/paths";
@@ -24,7 +32,10 @@ export async function generateMetadata({ params }: Props) {
   return { title: commitment ? titleOf(localized(locale, commitment.text.en, commitment.text.ru)) : undefined };
 }
 
-/** Edit a commitment: its fields, parties and follow-ups, archive or restore, and links to its history and meeting. */
+/**
+ * Edit a commitment: first the two everyday steps (a change of status with its reason, a follow-up at a later
+ * meeting), then all its fields, archive or restore, and links to its history and public page.
+ */
 export default async function EditCommitmentPage({ params, searchParams }: Props) {
   await requireStaffPage();
   const id = RecordId.safeParse((await params).id);
@@ -44,10 +55,19 @@ export default async function EditCommitmentPage({ params, searchParams }: Props
         title={titleOf(localized(locale, commitment.text.en, commitment.text.ru)) || t("untitled")}
         archived={commitment.archived}
         saved={saved}
-        publicPath={commitment.meetingSlug ? paths.meeting(commitment.meetingSlug) : undefined}
+        publicPath={commitment.meetingSlug ? paths.commitment(commitment.id) : undefined}
       />
       {!commitment.archived && (
-        <CommitmentForm action={updateCommitment.bind(null, commitment.id)} isNew={false} initial={commitment.values} />
+        <>
+          <CommitmentStatusForm
+            action={changeCommitmentStatus.bind(null, commitment.id)}
+            version={commitment.version}
+            status={commitment.values.status as CommitmentStatus}
+          />
+          <CommitmentFollowUpForm action={recordCommitmentFollowUp.bind(null, commitment.id)} version={commitment.version} />
+          <h2 className="mb-4 text-2xl font-bold">{t("allFields")}</h2>
+          <CommitmentForm action={updateCommitment.bind(null, commitment.id)} isNew={false} initial={commitment.values} />
+        </>
       )}
       <ArchiveForm
         action={(commitment.archived ? restoreCommitment : archiveCommitment).bind(null, commitment.id)}

@@ -1,0 +1,81 @@
+import type { ReactNode } from "react";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { PartyLinks } from "@/components/commitments/commitment-list";
+import { CommitmentDue, CommitmentStatusTag } from "@/components/commitments/commitment-status";
+import { StatusHistory } from "@/components/commitments/status-history";
+import { Muted, PageHeading, Section, SummaryList } from "@/components/ui";
+import { RecordId } from "@/lib/actions/fields";
+import { getCommitment } from "@/lib/commitments/tracker";
+import { toLocale } from "@/lib/i18n/locale";
+import { paths } from "@/lib/paths";
+import { getCurrentUser } from "@/lib/session";
+
+type Props = { params: Promise<{ id: string }> };
+
+/** The id from the URL: digits within int4, else no such page (a non-numeric id never reaches the database). */
+async function commitmentOf(params: Props["params"]) {
+  const id = RecordId.safeParse((await params).id);
+  if (!id.success) return null;
+  return getCommitment(id.data, toLocale(await getLocale()));
+}
+
+export async function generateMetadata({ params }: Props) {
+  const commitment = await commitmentOf(params);
+  return { title: commitment ? (commitment.text.length > 80 ? `${commitment.text.slice(0, 79).trimEnd()}…` : commitment.text) : undefined };
+}
+
+/** One commitment: its status and due date, where it was made, its parties, every follow-up and its status history. */
+export default async function CommitmentPage({ params }: Props) {
+  const [commitment, user, t, format] = await Promise.all([
+    commitmentOf(params),
+    getCurrentUser(),
+    getTranslations("tracker"),
+    getFormatter(),
+  ]);
+  if (!commitment) notFound();
+  const day = (date: Date) => <time dateTime={date.toISOString().slice(0, 10)}>{format.dateTime(date, { dateStyle: "long" })}</time>;
+  const rows: [ReactNode, ReactNode][] = [
+    [t("status"), <CommitmentStatusTag key="s" status={commitment.status} />],
+    [t("dueDate"), <CommitmentDue key="d" dueDate={commitment.dueDate} overdue={commitment.overdue} />],
+    [
+      t("madeAt"),
+      <span key="m">
+        <Link href={paths.meeting(commitment.meeting.slug)}>{commitment.meeting.title}</Link>, {day(commitment.meeting.date)}
+      </span>,
+    ],
+  ];
+  if (commitment.parties.length > 0) rows.push([t("parties"), <PartyLinks key="p" parties={commitment.parties} />]);
+  return (
+    <>
+      <p className="mb-4">
+        <Link href={paths.commitments()}>{t("allCommitments")}</Link>
+      </p>
+      <PageHeading caption={t("commitmentTitle", { id: commitment.id })}>{commitment.text}</PageHeading>
+      {user && (
+        <p className="mb-6">
+          <Link href={paths.staff.edit("commitments", commitment.id)}>{t("editLink")}</Link>
+        </p>
+      )}
+      <SummaryList rows={rows} />
+      <Section title={t("followUps")} id="follow-ups">
+        {commitment.followUps.length === 0 ? (
+          <Muted>{t("noFollowUps")}</Muted>
+        ) : (
+          <ul className="max-w-3xl space-y-3">
+            {commitment.followUps.map((f) => (
+              <li key={f.meeting.slug} className="border-l-4 border-line pl-4">
+                <Link href={paths.meeting(f.meeting.slug)}>{f.meeting.title}</Link>, {day(f.meeting.date)}
+                {f.note && <p className="whitespace-pre-line">{f.note}</p>}
+              </li>
+            ))}
+          </ul>
+        )}
+      </Section>
+      <Section title={t("history")} id="history">
+        <StatusHistory history={commitment.history} />
+      </Section>
+    </>
+  );
+}

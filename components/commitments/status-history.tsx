@@ -1,0 +1,28 @@
+import { getFormatter, getTranslations } from "next-intl/server";
+import { Muted, Table } from "@/components/ui";
+import type { StatusChange } from "@/lib/commitments/tracker";
+
+/**
+ * Each change of a commitment's status, from the audit log: when, from what to what, who (the staff member's
+ * name, as the meeting pages name who linked a record; never an email), and the note given with it.
+ */
+export async function StatusHistory({ history }: { history: StatusChange[] }) {
+  const [t, format] = await Promise.all([getTranslations("tracker"), getFormatter()]);
+  if (history.length === 0) return <Muted>{t("noHistory")}</Muted>;
+  const status = (s: StatusChange["to"]) => t(`statuses.${s}`);
+  return (
+    <Table
+      caption={t("historyCaption")}
+      hideCaption
+      columns={[{ label: t("historyWhen") }, { label: t("historyChange") }, { label: t("historyBy") }, { label: t("historyNote") }]}
+      rows={history.map((change) => [
+        <time key="at" dateTime={change.at.toISOString()} className="tabular whitespace-nowrap">
+          {format.dateTime(change.at, { dateStyle: "medium", timeStyle: "short" })}
+        </time>,
+        change.from ? t("changed", { from: status(change.from), to: status(change.to) }) : t("recorded", { status: status(change.to) }),
+        change.by ?? t("staff"),
+        change.note ? <span className="whitespace-pre-line">{change.note}</span> : "",
+      ])}
+    />
+  );
+}
