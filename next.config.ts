@@ -6,8 +6,9 @@ import { apiContentSecurityPolicy, fixedSecurityHeaders, strictTransportSecurity
 const withNextIntl = createNextIntlPlugin("./lib/i18n.ts");
 
 const nextConfig: NextConfig = {
-  // argon2 and pg load native or optional modules that the bundler should leave to Node.
-  serverExternalPackages: ["argon2", "pg", "@prisma/adapter-pg"],
+  // argon2 and pg load native or optional modules that the bundler should leave to Node; pdfmake (the briefing
+  // PDF) finds its font files beside its own code.
+  serverExternalPackages: ["argon2", "pg", "@prisma/adapter-pg", "pdfmake"],
   poweredByHeader: false,
   typedRoutes: false,
   experimental: {

@@ -1,0 +1,393 @@
+import { createTranslator } from "next-intl";
+import { loadMessages } from "@/lib/i18n/catalogue";
+import type { Locale } from "@/lib/i18n/locale";
+import { localized } from "@/lib/i18n";
+import { paths } from "@/lib/paths";
+import type { Briefing } from "@/lib/briefing/queries";
+import { summarizeTrade } from "@/lib/trade/summary";
+
+/**
+ * The dossier in words, in one language: the sections, their tables and their numbered sources. The page and
+ * the PDF both render this one shape, so that they cannot drift apart: what the page shows, the PDF holds.
+ * Pure (no request, no database): the language is an argument, so a PDF can be made in the other language.
+ */
+
+/** A numbered source of one section: a document (with its address where known) or a registry page. */
+export type Reference = { n: number; text: string; href: string | null };
+/** A table cell: text, an optional link (app path or address), the sources it rests on, a demo-data mark. */
+export type Cell = { text: string; href?: string; refs?: number[]; demo?: boolean; muted?: boolean; strong?: boolean };
+/** `nowrap`: a short value (a status, a date, a region) kept on one line; the long columns share what is left. */
+export type Column = { label: string; numeric?: boolean; nowrap?: boolean };
+export type TableBlock = { kind: "table"; caption: string; columns: Column[]; rows: Cell[][] };
+export type MeetingBlock = {
+  kind: "meeting";
+  title: string;
+  href: string;
+  date: string;
+  dateTime: string;
+  facts: string;
+  demo: boolean;
+  refs: number[];
+  statements: { text: string; speaker: string | null }[];
+  notes: { entity: string; href: string; text: string }[];
+};
+export type Block = TableBlock | MeetingBlock | { kind: "paragraph"; text: string };
+export type SectionView = {
+  id: "trade" | "commitments" | "joint-ventures" | "meetings" | "organizations";
+  title: string;
+  /** The section's answer in one or two sentences; shown before its table. */
+  lead: string;
+  blocks: Block[];
+  references: Reference[];
+};
+export type BriefingView = {
+  locale: Locale;
+  title: string;
+  /** "Region pair" / "One region", and what a side covers. */
+  scope: string;
+  prepared: string;
+  demoLabel: string;
+  labels: { sources: string; said: string; discussed: string; contents: string; page: string };
+  sections: SectionView[];
+};
+
+/** The commitments part of the dossier, as the tracker gives it (texts already in `locale`). */
+export type BriefingCommitments = {
+  open: {
+    id: number;
+    text: string;
+    status: string;
+    dueDate: Date | null;
+    overdue: boolean;
+    meeting: { slug: string; title: string; date: Date };
+  }[];
+  openTotal: number;
+  overdueTotal: number;
+};
+
+/** The trade part: the pair's series (oldest first) or one region's latest figure with each partner. */
+export type BriefingTrade =
+  | {
+      kind: "pair";
+      years: {
+        year: number;
+        turnoverUsd: number;
+        exportsUsd: number | null;
+        importsUsd: number | null;
+        growthPercent: number | null;
+        source: { title: string; url: string | null };
+      }[];
+    }
+  | { kind: "region"; rows: NonNullable<Briefing["regionTrade"]> };
+
+export type BriefingData = Briefing & { trade: BriefingTrade; commitments: BriefingCommitments };
+
+/** Years of a pair's trade shown, newest first. */
+export const BRIEFING_TRADE_YEARS = 5;
+
+type Translate = (key: string, values?: Record<string, string | number>) => string;
+
+/** Collects one section's sources, numbering each distinct one once. */
+class References {
+  readonly list: Reference[] = [];
+  add(text: string, href: string | null): number {
+    const found = this.list.find((ref) => ref.text === text && ref.href === href);
+    if (found) return found.n;
+    const ref = { n: this.list.length + 1, text, href };
+    this.list.push(ref);
+    return ref.n;
+  }
+}
+
+export function buildBriefingView(data: BriefingData, locale: Locale, now: Date = new Date()): BriefingView {
+  // The catalogue is merged from parts at run time, so its keys are not known to the type checker.
+  const t = createTranslator({ locale, messages: loadMessages(locale) }) as unknown as Translate;
+  const name = (record: { nameEn: string | null; nameRu: string | null }) => localized(locale, record.nameEn, record.nameRu);
+  const orgName = (record: { name: string; nameEn: string | null }) => localized(locale, record.nameEn, record.name);
+  const number = new Intl.NumberFormat(locale);
+  const usd = (value: number | null) =>
+    value === null
+      ? t("briefing.notReported")
+      : new Intl.NumberFormat(locale, { style: "currency", currency: "USD", maximumFractionDigits: 0 }).format(value);
+  const growth = (value: number | null) =>
+    value === null
+      ? t("briefing.notRecorded")
+      : new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 1, signDisplay: "exceptZero" }).format(value / 100);
+  const longDate = (date: Date) => new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: "UTC" }).format(date);
+  const regionName = name(data.region);
+  const partnerName = data.partner ? name(data.partner) : null;
+  const who = { region: regionName, partner: partnerName ?? "" };
+
+  const sections: SectionView[] = [tradeSection(), commitmentsSection(), venturesSection(), meetingsSection(), organizationsSection()];
+
+  return {
+    locale,
+    title: partnerName ? t("briefing.titlePair", who) : t("briefing.titleRegion", who),
+    scope: partnerName ? t("briefing.scopePair", who) : t("briefing.scopeRegion", who),
+    prepared: t("briefing.prepared", {
+      date: new Intl.DateTimeFormat(locale, { dateStyle: "long", timeStyle: "short", timeZone: "UTC" }).format(now),
+    }),
+    demoLabel: t("site.demo"),
+    labels: {
+      sources: t("briefing.sources"),
+      said: t("briefing.said"),
+      discussed: t("briefing.discussedThere"),
+      contents: t("briefing.contents"),
+      page: t("briefing.page"),
+    },
+    sections,
+  };
+
+  function tradeSection(): SectionView {
+    const refs = new References();
+    const trade = data.trade;
+    if (trade.kind === "pair") {
+      const shown = [...trade.years].reverse().slice(0, BRIEFING_TRADE_YEARS);
+      return {
+        id: "trade",
+        title: t("briefing.trade.title"),
+        // The sentence the trade pages say about the latest year: one wording of growth across the app.
+        lead: summarizeTrade({
+          years: trade.years,
+          regionName,
+          partnerName: partnerName ?? "",
+          locale,
+          t: (key, values) => t(`trade.${key}`, values),
+        }),
+        blocks: shown.length
+          ? [
+              {
+                kind: "table",
+                caption: t("briefing.trade.pairCaption", who),
+                columns: [
+                  { label: t("briefing.trade.year"), nowrap: true },
+                  { label: t("briefing.trade.turnover"), numeric: true },
+                  { label: t("briefing.trade.exportsOf", who), numeric: true },
+                  { label: t("briefing.trade.importsOf", who), numeric: true },
+                  { label: t("briefing.trade.growth"), numeric: true },
+                ],
+                rows: shown.map((row) => [
+                  { text: String(row.year), refs: [refs.add(row.source.title, row.source.url)] },
+                  { text: usd(row.turnoverUsd) },
+                  { text: usd(row.exportsUsd), muted: row.exportsUsd === null },
+                  { text: usd(row.importsUsd), muted: row.importsUsd === null },
+                  { text: growth(row.growthPercent), muted: row.growthPercent === null },
+                ]),
+              },
+            ]
+          : [],
+        references: refs.list,
+      };
+    }
+    const rows = trade.rows;
+    return {
+      id: "trade",
+      title: t("briefing.trade.title"),
+      lead: rows.length ? t("briefing.trade.regionLead", { ...who, count: rows.length }) : t("briefing.trade.regionNone", who),
+      blocks: rows.length
+        ? [
+            {
+              kind: "table",
+              caption: t("briefing.trade.regionCaption", who),
+              columns: [
+                { label: t("briefing.trade.partner") },
+                { label: t("briefing.trade.year"), numeric: true },
+                { label: t("briefing.trade.turnover"), numeric: true },
+                { label: t("briefing.trade.exports"), numeric: true },
+                { label: t("briefing.trade.imports"), numeric: true },
+                { label: t("briefing.trade.growth"), numeric: true },
+              ],
+              rows: rows.map((row) => [
+                {
+                  text: name(row.partner),
+                  href: paths.tradePair(data.region.slug, row.partner.slug),
+                  refs: [refs.add(row.sourceTitle, row.sourceUrl)],
+                },
+                { text: String(row.year) },
+                { text: usd(row.turnoverUsd) },
+                { text: usd(row.exportsUsd), muted: row.exportsUsd === null },
+                { text: usd(row.importsUsd), muted: row.importsUsd === null },
+                { text: growth(row.growthPercent), muted: row.growthPercent === null },
+              ]),
+            },
+          ]
+        : [],
+      references: refs.list,
+    };
+  }
+
+  function commitmentsSection(): SectionView {
+    const refs = new References();
+    const { open, openTotal, overdueTotal } = data.commitments;
+    const lead =
+      openTotal === 0
+        ? t("briefing.commitments.none")
+        : t("briefing.commitments.lead", {
+            open: openTotal,
+            openFormatted: number.format(openTotal),
+            overdue: overdueTotal,
+            overdueFormatted: number.format(overdueTotal),
+          });
+    const blocks: Block[] = open.length
+      ? [
+          {
+            kind: "table",
+            caption: t("briefing.commitments.caption"),
+            columns: [
+              { label: t("briefing.commitments.text") },
+              { label: t("briefing.commitments.status"), nowrap: true },
+              { label: t("briefing.commitments.due"), nowrap: true },
+              { label: t("briefing.commitments.madeAt") },
+            ],
+            rows: open.map((item) => [
+              { text: item.text, href: paths.commitment(item.id) },
+              {
+                text: item.overdue
+                  ? `${t(`meetings.commitmentStatuses.${item.status}`)} · ${t("briefing.commitments.overdue")}`
+                  : t(`meetings.commitmentStatuses.${item.status}`),
+                strong: item.overdue,
+              },
+              item.dueDate ? { text: longDate(item.dueDate) } : { text: t("briefing.commitments.noDueDate"), muted: true },
+              {
+                text: `${item.meeting.title}, ${longDate(item.meeting.date)}`,
+                href: paths.meeting(item.meeting.slug),
+                refs: [refs.add(t("briefing.registryPage", { title: item.meeting.title }), paths.meeting(item.meeting.slug))],
+              },
+            ]),
+          },
+        ]
+      : [];
+    if (openTotal > open.length) {
+      blocks.push({ kind: "paragraph", text: t("briefing.commitments.more", { shown: open.length, total: number.format(openTotal) }) });
+    }
+    return { id: "commitments", title: t("briefing.commitments.title"), lead, blocks, references: refs.list };
+  }
+
+  function venturesSection(): SectionView {
+    const refs = new References();
+    const { items, byStatus, total } = data.jointVentures;
+    const lead =
+      total === 0
+        ? t("briefing.ventures.none")
+        : t("briefing.ventures.lead", {
+            total,
+            totalFormatted: number.format(total),
+            active: number.format(byStatus.active),
+            planned: number.format(byStatus.planned),
+            closed: number.format(byStatus.closed),
+          });
+    const blocks: Block[] = items.length
+      ? [
+          {
+            kind: "table",
+            caption: t("briefing.ventures.caption"),
+            columns: [
+              { label: t("briefing.ventures.name") },
+              { label: t("briefing.ventures.status"), nowrap: true },
+              { label: t("briefing.ventures.region"), nowrap: true },
+              { label: t("briefing.ventures.partners") },
+              { label: t("briefing.ventures.founded"), numeric: true },
+            ],
+            rows: items.map((venture) => [
+              {
+                text: orgName(venture),
+                href: paths.organization(venture.slug),
+                demo: venture.isDemo,
+                refs: [refs.add(t("briefing.registryPage", { title: orgName(venture) }), paths.organization(venture.slug))],
+              },
+              { text: t(`organizations.statuses.${venture.status}`) },
+              { text: name(venture.region) },
+              {
+                text: venture.partners
+                  .map((partner) =>
+                    t("briefing.ventures.share", {
+                      name: localized(locale, partner.nameEn, partner.name),
+                      share: new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(partner.share),
+                    }),
+                  )
+                  .join("; "),
+              },
+              venture.foundedYear === null ? { text: "—", muted: true } : { text: String(venture.foundedYear) },
+            ]),
+          },
+        ]
+      : [];
+    if (total > items.length)
+      blocks.push({ kind: "paragraph", text: t("briefing.ventures.more", { shown: items.length, total: number.format(total) }) });
+    return { id: "joint-ventures", title: t("briefing.ventures.title"), lead, blocks, references: refs.list };
+  }
+
+  function meetingsSection(): SectionView {
+    const refs = new References();
+    const { items, total } = data.meetings;
+    const lead =
+      total === 0
+        ? t("briefing.meetings.none")
+        : t("briefing.meetings.lead", { shown: items.length, total, totalFormatted: number.format(total) });
+    const blocks: Block[] = items.map((meeting) => {
+      const title = localized(locale, meeting.titleEn, meeting.titleRu);
+      const place = localized(locale, meeting.placeEn, meeting.placeRu);
+      const meetingRefs = [];
+      if (meeting.sourceTitle) meetingRefs.push(refs.add(meeting.sourceTitle, meeting.sourceUrl));
+      meetingRefs.push(refs.add(t("briefing.registryPage", { title }), paths.meeting(meeting.slug)));
+      return {
+        kind: "meeting",
+        title,
+        href: paths.meeting(meeting.slug),
+        date: longDate(meeting.date),
+        dateTime: meeting.date.toISOString().slice(0, 10),
+        facts: [longDate(meeting.date), place, t(`meetings.levels.${meeting.level}`)].filter(Boolean).join(" · "),
+        demo: meeting.isDemo,
+        refs: meetingRefs,
+        statements: meeting.statements.map((s) => ({
+          text: localized(locale, s.textEn, s.textRu),
+          speaker: localized(locale, s.speakerEn, s.speakerRu) || null,
+        })),
+        notes: meeting.notes.map((n) => ({
+          entity: n.entity.kind === "organization" ? localized(locale, n.entity.nameEn, n.entity.nameRu) : name(n.entity),
+          href: n.entity.kind === "organization" ? paths.organization(n.entity.slug) : paths.region(n.entity.slug),
+          text: n.note,
+        })),
+      } satisfies MeetingBlock;
+    });
+    return { id: "meetings", title: t("briefing.meetings.title"), lead, blocks, references: refs.list };
+  }
+
+  function organizationsSection(): SectionView {
+    const refs = new References();
+    const items = data.organizations;
+    return {
+      id: "organizations",
+      title: t("briefing.organizations.title"),
+      lead: items.length ? t("briefing.organizations.lead", { count: items.length }) : t("briefing.organizations.none"),
+      blocks: items.length
+        ? [
+            {
+              kind: "table",
+              caption: t("briefing.organizations.caption"),
+              columns: [
+                { label: t("briefing.organizations.name") },
+                { label: t("briefing.organizations.kind"), nowrap: true },
+                { label: t("briefing.organizations.region"), nowrap: true },
+                { label: t("briefing.organizations.links"), numeric: true },
+                { label: t("briefing.organizations.last"), numeric: true, nowrap: true },
+              ],
+              rows: items.map((org) => [
+                {
+                  text: orgName(org),
+                  href: paths.organization(org.slug),
+                  demo: org.isDemo,
+                  refs: [refs.add(t("briefing.registryPage", { title: orgName(org) }), paths.organization(org.slug))],
+                },
+                { text: t(`organizations.kinds.${org.kind}`) },
+                { text: name(org.region) },
+                { text: number.format(org.links) },
+                { text: longDate(org.lastDiscussed) },
+              ]),
+            },
+          ]
+        : [],
+      references: refs.list,
+    };
+  }
+}
