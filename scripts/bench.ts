@@ -12,6 +12,7 @@
  *   npm run bench -- --generate-only   only make sure the registry is there
  *   npm run bench -- --duration 5 --connections 8 --only search-api,search-baseline
  *   npm run bench -- signin            only the sign-in load check, on the small demo registry (seconds, not minutes)
+ *   npm run bench -- --database NAME   the generated registry in database NAME instead of interregio_bench
  *
  * The sign-in load check (scripts/bench/sign-in-load.ts) ends every full run too, on a generated meeting's page.
  */
@@ -49,6 +50,7 @@ const { values: options, positionals } = parseArgs({
     warmup: { type: "string", default: "2" },
     connections: { type: "string", default: "8" },
     only: { type: "string" },
+    database: { type: "string", default: "interregio_bench" },
     "signin-clients": { type: "string", default: "12" },
     "page-connections": { type: "string", default: "4" },
     "page-rate": { type: "string", default: "40" },
@@ -468,7 +470,7 @@ async function main() {
   try {
     database = await openDatabase("bench");
     if (signInOnly) return await runSignInOnly(database);
-    const url = withDatabaseName(database.url, "interregio_bench");
+    const url = withDatabaseName(database.url, options.database);
     await ensureDatabaseExists(url);
     if (options.regenerate || !(await isGenerated(url))) {
       console.log(`Generating the bench registry into ${new URL(url).pathname.slice(1)} (about a minute or two)...`);

@@ -5,8 +5,8 @@ import { localized } from "@/lib/i18n";
 import { paths } from "@/lib/paths";
 import type { RegionPage } from "@/lib/regions/queries";
 
-/** A region's latest trade figures with each partner, with growth over the year before. */
-export async function RegionTrade({ trade }: { trade: RegionPage["trade"] }) {
+/** A region's latest trade figures with each partner, with growth over the year before; a partner opens the pair. */
+export async function RegionTrade({ region, trade }: { region: { slug: string }; trade: RegionPage["trade"] }) {
   const [t, format, locale] = await Promise.all([getTranslations("regions"), getFormatter(), getLocale()]);
   const usd = (value: number | null) =>
     value === null ? "—" : format.number(value, { style: "currency", currency: "USD", maximumFractionDigits: 0 });
@@ -28,7 +28,7 @@ export async function RegionTrade({ trade }: { trade: RegionPage["trade"] }) {
           ]}
           rows={trade.map((row) => [
             row.year,
-            <Link key="p" href={paths.region(row.partner.slug)}>
+            <Link key="p" href={paths.regionPair(region.slug, row.partner.slug)}>
               {localized(locale, row.partner.nameEn, row.partner.nameRu)}
             </Link>,
             usd(row.turnoverUsd),

@@ -1,6 +1,6 @@
 /**
- * The synthetic registry of `npm run bench`: 100,000 organizations, 20,000 meetings, 200,000 discussion links
- * and 3,000 commitments on top of the seed's reference data. A fixed seed makes every run generate the same registry, so
+ * The synthetic registry of `npm run bench`: 100,000 organizations, 20,000 meetings, 200,000 discussion links,
+ * 3,000 commitments and some thousands of yearly trade figures on top of the seed's reference data. A fixed seed makes every run generate the same registry, so
  * figures from two runs compare. Rows go in as multi-row `INSERT ... SELECT FROM unnest(...)` of a few
  * thousand rows each, in one transaction: a generation that fails leaves no half-made registry behind.
  */
@@ -25,7 +25,7 @@ import {
 } from "./words.ts";
 
 /** Bump when the generator changes what it makes: a registry made by another version is made anew. */
-export const GENERATOR_VERSION = 2;
+export const GENERATOR_VERSION = 3;
 const SEED = 20261130;
 export const GENERATED_COUNTS = { organizations: 100_000, meetings: 20_000, discussionLinks: 200_000, commitments: 3_000 } as const;
 const BATCH_SIZE = 5_000;
@@ -503,6 +503,52 @@ async function insertCommitments(client: pg.ClientBase, random: Random, orgs: Or
   return cols.id.length;
 }
 
+/**
+ * Yearly trade figures between Belarusian and Russian regions (not whole countries: the seed's Kursk-Belarus
+ * figure stays the only one of a country), for about a third of the pairs, each from a first year to 2025 with
+ * a random walk of turnover: enough for the dashboard's ranking and the trade pages to have something to rank.
+ * Made after everything else, so that the figures of the older runs' records stay as they were.
+ */
+async function insertTradeFigures(client: pg.ClientBase, random: Random, regions: RegionRow[]) {
+  const parts = regions.filter((r) => r.level !== "country");
+  const belarusian = parts.filter((r) => r.countryCode === "BY");
+  const russian = parts.filter((r) => r.countryCode === "RU");
+  const cols = {
+    regionId: [] as number[],
+    partnerId: [] as number[],
+    year: [] as number[],
+    turnover: [] as string[],
+    exports: [] as (string | null)[],
+    imports: [] as (string | null)[],
+  };
+  for (const ours of russian) {
+    for (const theirs of belarusian) {
+      if (!random.chance(0.35)) continue;
+      let turnover = random.int(5, 400) * 1_000_000;
+      for (let year = random.int(2005, 2020); year <= 2025; year++) {
+        turnover = Math.max(1_000_000, Math.round(turnover * (0.85 + random.next() * 0.35)));
+        const split = random.chance(0.8) ? 0.3 + random.next() * 0.4 : null;
+        cols.regionId.push(ours.id);
+        cols.partnerId.push(theirs.id);
+        cols.year.push(year);
+        cols.turnover.push(turnover.toFixed(2));
+        cols.exports.push(split === null ? null : Math.round(turnover * split).toFixed(2));
+        cols.imports.push(split === null ? null : (turnover - Math.round(turnover * split)).toFixed(2));
+      }
+    }
+  }
+  await insertRows(client, "trade_figures", [
+    { name: "region_id", type: "int", values: cols.regionId },
+    { name: "partner_region_id", type: "int", values: cols.partnerId },
+    { name: "year", type: "int", values: cols.year },
+    { name: "turnover_usd", type: "text", cast: "$::numeric", values: cols.turnover },
+    { name: "exports_usd", type: "text", cast: "$::numeric", values: cols.exports },
+    { name: "imports_usd", type: "text", cast: "$::numeric", values: cols.imports },
+    { name: "source_title", type: "text", values: cols.year.map(() => "Synthetic trade figures (bench)") },
+  ]);
+  return cols.year.length;
+}
+
 /** True when the database holds a registry made by this version of the generator. */
 export async function isGenerated(url: string): Promise<boolean> {
   const client = new pg.Client({ connectionString: url });
@@ -552,6 +598,8 @@ export async function generateRegistry(url: string) {
     step(`${links} discussion links`);
     const commitments = await insertCommitments(client, random, orgs, meetings);
     step(`${commitments} commitments with their parties`);
+    const trade = await insertTradeFigures(client, random, regions);
+    step(`${trade} trade figures`);
     // The marker: a later run reuses this registry instead of generating it again.
     await client.query(
       "CREATE TABLE bench_registry (generator_version int NOT NULL, seed int NOT NULL, generated_at timestamptz NOT NULL DEFAULT now())",

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { EntityLinkEditor } from "@/components/meetings/entity-link-editor";
 import { OrganizationTable } from "@/components/organizations/organization-table";
+import { RegionPartners } from "@/components/regions/region-partners";
 import { RegionTrade } from "@/components/regions/region-trade";
 import { MeetingTimeline } from "@/components/timeline";
 import { Muted, PageHeading, Section, SummaryList } from "@/components/ui";
@@ -12,6 +13,7 @@ import { toLocale } from "@/lib/i18n/locale";
 import { listOrganizations } from "@/lib/organizations/queries";
 import { SlugSchema } from "@/lib/organizations/schema";
 import { paths } from "@/lib/paths";
+import { listRegionPartners } from "@/lib/regions/pair";
 import { getRegionPage } from "@/lib/regions/queries";
 import { getCurrentUser } from "@/lib/session";
 
@@ -42,6 +44,7 @@ export default async function RegionPage({ params }: Props) {
     getFormatter(),
   ]);
   if (!region) notFound();
+  const partners = await listRegionPartners(region.id);
   const name = (r: { nameEn: string; nameRu: string }) => localized(locale, r.nameEn, r.nameRu);
   const rows: [ReactNode, ReactNode][] = [
     [t("country"), name(region.country)],
@@ -78,7 +81,9 @@ export default async function RegionPage({ params }: Props) {
         allLabel={t("seeAllMeetings", { region: name(region) })}
       />
 
-      <RegionTrade trade={region.trade} />
+      <RegionPartners region={region} partners={partners} />
+
+      <RegionTrade region={region} trade={region.trade} />
 
       <Section title={t("organizations")} id="organizations">
         {organizations.total === 0 ? (

@@ -1,0 +1,54 @@
+import Link from "next/link";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { Muted, Section, Table } from "@/components/ui";
+import { localized } from "@/lib/i18n";
+import { paths } from "@/lib/paths";
+import type { Bounded, RegionPartner } from "@/lib/regions/pair";
+
+/** A region's partner regions, the most active first, each linking to the two side by side. */
+export async function RegionPartners({
+  region,
+  partners,
+}: {
+  region: { slug: string; nameEn: string; nameRu: string };
+  partners: Bounded<RegionPartner>;
+}) {
+  const [t, format, locale] = await Promise.all([getTranslations("regionPair"), getFormatter(), getLocale()]);
+  const name = (r: { nameEn: string; nameRu: string }) => localized(locale, r.nameEn, r.nameRu);
+  return (
+    <Section title={t("partnersTitle")} id="partners">
+      <p className="mb-4 max-w-3xl">{t("partnersLead", { region: name(region) })}</p>
+      {partners.items.length === 0 ? (
+        <Muted>{t("partnersEmpty")}</Muted>
+      ) : (
+        <>
+          {partners.total > partners.items.length && (
+            <Muted>{t("partnersShown", { shown: partners.items.length, formatted: format.number(partners.total) })}</Muted>
+          )}
+          <Table
+            caption={t("partnersCaption", { region: name(region) })}
+            hideCaption
+            columns={[
+              { label: t("columnPartner") },
+              { label: t("columnMeetings"), numeric: true },
+              { label: t("columnVentures"), numeric: true },
+              { label: t("columnTradeYears"), numeric: true },
+            ]}
+            rows={partners.items.map((partner) => [
+              <Link
+                key="p"
+                href={paths.regionPair(region.slug, partner.slug)}
+                aria-label={t("withPartner", { region: name(region), partner: name(partner) })}
+              >
+                {name(partner)}
+              </Link>,
+              format.number(partner.meetings),
+              format.number(partner.ventures),
+              format.number(partner.tradeYears),
+            ])}
+          />
+        </>
+      )}
+    </Section>
+  );
+}

@@ -1,0 +1,267 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+const { getRegionPair, listRegionPartners, canonicalPair } = await import("@/lib/regions/pair");
+const { readPairTrade } = await import("@/lib/trade/analysis");
+const { listCommitments } = await import("@/lib/commitments/tracker");
+const { prisma, seedOnce } = await import("./setup");
+
+// Regions of this file's own, so that every count is of rows it made:
+//   A (an oblast), B (a country) with its part B1, C (another oblast), and D (archived).
+const run = `${process.pid}-${Date.now()}`;
+const slug = (name: string) => `pair-${name}-${run}`;
+const ids: Record<string, number> = {};
+
+async function region(name: string, data: { level: "country" | "region"; countryCode: string; parent?: string; archived?: boolean }) {
+  const row = await prisma.region.create({
+    data: {
+      slug: slug(name),
+      nameEn: `Pair ${name.toUpperCase()} ${run}`,
+      nameRu: `Пара ${name.toUpperCase()} ${run}`,
+      level: data.level,
+      countryCode: data.countryCode,
+      parentId: data.parent ? ids[data.parent] : undefined,
+      archivedAt: data.archived ? new Date() : undefined,
+    },
+    select: { id: true },
+  });
+  ids[name] = row.id;
+}
+
+async function organization(name: string, kind: "enterprise" | "university" | "joint_venture", regionName: string, countryCode: string) {
+  const row = await prisma.organization.create({
+    data: {
+      slug: slug(name),
+      kind,
+      name: `ООО «${name} ${run}»`,
+      nameEn: `${name} ${run}`,
+      regionId: ids[regionName]!,
+      countryCode,
+      status: "active",
+    },
+    select: { id: true },
+  });
+  ids[name] = row.id;
+}
+
+async function meeting(name: string, date: string, regions: string[], archived = false) {
+  const row = await prisma.meeting.create({
+    data: {
+      slug: slug(name),
+      titleEn: `Meeting ${name}`,
+      titleRu: `Встреча ${name}`,
+      date: new Date(`${date}T00:00:00Z`),
+      level: "regional",
+      archivedAt: archived ? new Date() : undefined,
+      regions: { create: regions.map((r) => ({ regionId: ids[r]! })) },
+    },
+    select: { id: true },
+  });
+  ids[name] = row.id;
+}
+
+type Partner = { org?: string; region?: string; share: number };
+async function venture(name: string, regionName: string, partners: Partner[]) {
+  await organization(name, "joint_venture", regionName, regionName.startsWith("b") ? "BY" : "RU");
+  await prisma.jointVenturePartner.createMany({
+    data: partners.map((p) => ({
+      ventureId: ids[name]!,
+      partnerOrganizationId: p.org ? ids[p.org] : null,
+      partnerRegionId: p.region ? ids[p.region] : null,
+      sharePercent: p.share,
+    })),
+  });
+}
+
+const link = (meetingName: string, org: string) =>
+  prisma.discussionLink.create({ data: { meetingId: ids[meetingName]!, organizationId: ids[org]!, note: "Discussed." } });
+
+beforeAll(async () => {
+  await seedOnce();
+  await region("a", { level: "region", countryCode: "RU" });
+  await region("b", { level: "country", countryCode: "BY" });
+  await region("b1", { level: "region", countryCode: "BY", parent: "b" });
+  await region("c", { level: "region", countryCode: "RU" });
+  await region("d", { level: "region", countryCode: "BY", archived: true });
+
+  await organization("a-plant", "enterprise", "a", "RU");
+  await organization("a-university", "university", "a", "RU");
+  await organization("b1-plant", "enterprise", "b1", "BY");
+  await organization("b-plant", "enterprise", "b", "BY");
+  await organization("c-plant", "enterprise", "c", "RU");
+
+  // Both sides: an organization of A with one of B's part B1; A's plant with B's government.
+  await venture("jv-both", "a", [
+    { org: "a-plant", share: 50 },
+    { org: "b1-plant", share: 50 },
+  ]);
+  await venture("jv-government", "b1", [
+    { org: "a-plant", share: 40 },
+    { region: "b", share: 60 },
+  ]);
+  // One side only: A with A, B1 with C. Neither is the pair's.
+  await venture("jv-a-only", "a", [
+    { org: "a-plant", share: 30 },
+    { org: "a-university", share: 30 },
+  ]);
+  await venture("jv-b-c", "b1", [
+    { org: "b1-plant", share: 50 },
+    { org: "c-plant", share: 50 },
+  ]);
+
+  await meeting("m-2020", "2020-05-01", ["a", "b1"]);
+  await meeting("m-2021", "2021-06-01", ["a", "b"]);
+  await meeting("m-a-c", "2022-01-01", ["a", "c"]);
+  await meeting("m-archived", "2023-01-01", ["a", "b"], true);
+  await link("m-2020", "a-plant");
+  await link("m-2021", "b-plant");
+  await link("m-a-c", "c-plant");
+  await link("m-archived", "a-university");
+
+  const commitment = (text: string, status: "proposed" | "fulfilled" | "in_progress", parties: string[]) =>
+    prisma.commitment.create({
+      data: {
+        meetingId: ids["m-2021"]!,
+        textEn: `${text} ${run}`,
+        textRu: `${text} ${run}`,
+        status,
+        parties: { create: parties.map((p) => ({ regionId: ids[p]! })) },
+      },
+    });
+  await commitment("Open both", "proposed", ["a", "b"]);
+  await commitment("In progress both", "in_progress", ["a", "b"]);
+  await commitment("Fulfilled both", "fulfilled", ["a", "b"]);
+
+  // Filed from both sides on purpose: the pair reads the same whichever side a year was filed from.
+  await prisma.tradeFigure.create({
+    data: {
+      regionId: ids.a!,
+      partnerRegionId: ids.b!,
+      year: 2019,
+      turnoverUsd: "100.00",
+      exportsUsd: "60.00",
+      importsUsd: "40.00",
+      sourceTitle: "Test",
+    },
+  });
+  await prisma.tradeFigure.create({
+    data: {
+      regionId: ids.b!,
+      partnerRegionId: ids.a!,
+      year: 2020,
+      turnoverUsd: "120.00",
+      exportsUsd: "50.00",
+      importsUsd: "70.00",
+      sourceTitle: "Test",
+    },
+  });
+});
+
+afterAll(() => prisma.$disconnect());
+
+const slugsOf = (items: { slug: string }[]) => items.map((item) => item.slug);
+
+describe("the region pair", () => {
+  it("lists the meetings whose regions include both sides, a part counting for its region, newest first", async () => {
+    const pair = await getRegionPair(slug("a"), slug("b"));
+    expect(pair).not.toBeNull();
+    expect(slugsOf(pair!.meetings.items)).toEqual([slug("m-2021"), slug("m-2020")]);
+    expect(pair!.meetings.total).toBe(2);
+  });
+
+  it("lists the joint ventures with a partner on each side and leaves out one-sided ones", async () => {
+    const pair = await getRegionPair(slug("a"), slug("b"));
+    expect(new Set(slugsOf(pair!.ventures.items))).toEqual(new Set([slug("jv-both"), slug("jv-government")]));
+    expect(pair!.ventures.total).toBe(2);
+    const government = pair!.ventures.items.find((v) => v.slug === slug("jv-government"));
+    expect(government?.partners).toEqual([
+      expect.objectContaining({
+        side: "partner",
+        organization: null,
+        region: expect.objectContaining({ slug: slug("b") }),
+        sharePercent: 60,
+      }),
+      expect.objectContaining({ side: "region", organization: expect.objectContaining({ slug: slug("a-plant") }), sharePercent: 40 }),
+    ]);
+  });
+
+  it("names each side's enterprises and universities that took part, with how", async () => {
+    const pair = await getRegionPair(slug("a"), slug("b"));
+    expect(pair!.organizations.region.items.map((o) => [o.slug, o.meetings, o.ventures])).toEqual([[slug("a-plant"), 1, 2]]);
+    expect(pair!.organizations.region.total).toBe(1);
+    // B's side: B's own plant (discussed) and its part B1's plant (a venture partner); not C's plant.
+    expect(new Set(pair!.organizations.partner.items.map((o) => [o.slug, o.meetings, o.ventures].join()))).toEqual(
+      new Set([[slug("b-plant"), 1, 0].join(), [slug("b1-plant"), 0, 1].join()]),
+    );
+    expect(pair!.organizations.partner.total).toBe(2);
+  });
+
+  it("shows the same content from either side, the sides swapped", async () => {
+    const ab = (await getRegionPair(slug("a"), slug("b")))!;
+    const ba = (await getRegionPair(slug("b"), slug("a")))!;
+    expect(ba.region.slug).toBe(slug("b"));
+    expect(ba.partner.slug).toBe(slug("a"));
+    expect(ba.canonical).toEqual(ab.canonical);
+    expect(ba.canonical).toEqual(canonicalPair(slug("a"), slug("b")));
+    expect(ba.meetings).toEqual(ab.meetings);
+    expect(slugsOf(ba.ventures.items)).toEqual(slugsOf(ab.ventures.items));
+    const sides = (pair: typeof ab) => pair.ventures.items.flatMap((v) => v.partners.map((p) => `${p.region.slug}:${p.side}`));
+    expect(sides(ba)).toEqual(sides(ab).map((s) => s.replace(":region", ":x").replace(":partner", ":region").replace(":x", ":partner")));
+    expect(ba.organizations.region).toEqual(ab.organizations.partner);
+    expect(ba.organizations.partner).toEqual(ab.organizations.region);
+  });
+
+  it("reads the same open commitments from either side, and the trade with exports and imports swapped", async () => {
+    const open = async (regions: string[]) =>
+      (await listCommitments({ region: regions, open: true }, "en")).items.map((c) => c.text).sort();
+    const expected = [`In progress both ${run}`, `Open both ${run}`];
+    expect(await open([slug("a"), slug("b")])).toEqual(expected);
+    expect(await open([slug("b"), slug("a")])).toEqual(expected);
+
+    const fromA = await readPairTrade(ids.a!, ids.b!);
+    const fromB = await readPairTrade(ids.b!, ids.a!);
+    expect(fromA.map((y) => [y.year, y.turnoverUsd, y.exportsUsd, y.importsUsd])).toEqual([
+      [2019, 100, 60, 40],
+      [2020, 120, 70, 50],
+    ]);
+    expect(fromB.map((y) => [y.year, y.turnoverUsd, y.exportsUsd, y.importsUsd])).toEqual([
+      [2019, 100, 40, 60],
+      [2020, 120, 50, 70],
+    ]);
+  });
+
+  it("is no pair for an unknown or archived region, a region with itself, or a region with its own part", async () => {
+    expect(await getRegionPair(slug("a"), slug("a"))).toBeNull();
+    expect(await getRegionPair(slug("a"), "no-such-region")).toBeNull();
+    expect(await getRegionPair("no-such-region", slug("a"))).toBeNull();
+    expect(await getRegionPair(slug("a"), slug("d"))).toBeNull();
+    expect(await getRegionPair(slug("b"), slug("b1"))).toBeNull();
+    expect(await getRegionPair(slug("b1"), slug("b"))).toBeNull();
+  });
+
+  it("gives an empty pair with nothing in common, not an error", async () => {
+    const pair = await getRegionPair(slug("c"), slug("b"));
+    expect(pair).not.toBeNull();
+    expect(pair!.meetings).toEqual({ items: [], total: 0 });
+    // jv-b-c: B1's plant with C's: a venture of the pair C-B.
+    expect(slugsOf(pair!.ventures.items)).toEqual([slug("jv-b-c")]);
+  });
+});
+
+describe("a region's partners", () => {
+  it("names the regions met, shared in ventures or traded with, each with its counts, and not its own parts", async () => {
+    const partners = await listRegionPartners(ids.a!);
+    const bySlug = new Map(partners.items.map((p) => [p.slug, [p.meetings, p.ventures, p.tradeYears]]));
+    expect(bySlug.get(slug("b"))).toEqual([1, 1, 2]);
+    expect(bySlug.get(slug("b1"))).toEqual([1, 1, 0]);
+    expect(bySlug.get(slug("c"))).toEqual([1, 0, 0]);
+    expect(partners.total).toBe(3);
+    expect(partners.items[0]?.slug).toBe(slug("b"));
+
+    // B counts with its part B1, and never lists B1 as a partner of its own.
+    const ofB = await listRegionPartners(ids.b!);
+    const ofBSlugs = ofB.items.map((p) => p.slug);
+    expect(ofBSlugs).not.toContain(slug("b1"));
+    expect(ofB.items.find((p) => p.slug === slug("a"))).toMatchObject({ meetings: 2, ventures: 2, tradeYears: 2 });
+    expect(ofB.items.find((p) => p.slug === slug("c"))).toMatchObject({ meetings: 0, ventures: 1 });
+  });
+});
