@@ -38,6 +38,7 @@ export async function OrganizationEmptyResults({ params, total }: { params: Orga
   if (params.status) active.push(["status", `${t("status")}: ${t(`statuses.${params.status}`)}`]);
   if (params.country) active.push(["country", `${t("country")}: ${country ? name(country) : params.country}`]);
   if (params.region) active.push(["region", `${t("region")}: ${region ? name(region) : params.region}`]);
+  if (params.founded) active.push(["founded", `${t("foundedYear")}: ${params.founded}`]);
   if (params.sector) active.push(["sector", `${t("sector")}: ${params.sector}${sector ? ` ${name(sector)}` : ""}`]);
   return (
     <EmptyResults

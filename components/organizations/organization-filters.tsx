@@ -3,12 +3,19 @@ import { FilterForm, SelectFilter } from "@/components/ui/filter-form";
 import { OrganizationKind, OrganizationStatus } from "@/lib/generated/prisma/enums";
 import { localized } from "@/lib/i18n";
 import { toLocale } from "@/lib/i18n/locale";
-import { type OrganizationListParams, hasOrganizationFilter, organizationListQuery, organizationSorts } from "@/lib/organizations/schema";
+import {
+  FOUNDED_YEAR_MAX,
+  FOUNDED_YEAR_MIN,
+  type OrganizationListParams,
+  hasOrganizationFilter,
+  organizationListQuery,
+  organizationSorts,
+} from "@/lib/organizations/schema";
 import { paths } from "@/lib/paths";
 import { listCountryOptions, listRegionOptions } from "@/lib/regions/queries";
 import { listSectorOptions } from "@/lib/sectors/queries";
 
-/** Kind, status, country, region, sector and order of the organizations list. */
+/** Kind, status, country, region, sector, founded year and order of the organizations list. */
 export async function OrganizationFilters({ params }: { params: OrganizationListParams }) {
   const locale = await getLocale();
   const [t, tb, regions, countries, sections] = await Promise.all([
@@ -73,6 +80,21 @@ export async function OrganizationFilters({ params }: { params: OrganizationList
           ],
         }))}
       />
+      <div className="flex flex-col">
+        <label htmlFor="filter-founded" className="font-bold">
+          {t("foundedYear")}
+        </label>
+        <input
+          id="filter-founded"
+          name="founded"
+          type="number"
+          inputMode="numeric"
+          min={FOUNDED_YEAR_MIN}
+          max={FOUNDED_YEAR_MAX}
+          defaultValue={params.founded ?? ""}
+          className="input w-32"
+        />
+      </div>
       <SelectFilter
         name="sort"
         label={tb("sortBy")}

@@ -54,6 +54,7 @@ function organizationWhere(filter: OrganizationFilter): Prisma.Sql {
   if (filter.country) conditions.push(Prisma.sql`o.country_code = ${filter.country}`);
   if (filter.region)
     conditions.push(Prisma.sql`o.region_id = (SELECT r.id FROM regions r WHERE r.slug = ${filter.region} AND r.archived_at IS NULL)`);
+  if (filter.founded) conditions.push(Prisma.sql`o.founded_year = ${filter.founded}::int`);
   if (filter.sector)
     // A section holds the organizations of its divisions as well as any filed under the section itself.
     conditions.push(Prisma.sql`o.id IN (

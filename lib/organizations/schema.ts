@@ -38,6 +38,10 @@ export const CountryCodeSchema = z
   .toUpperCase()
   .regex(/^[A-Z]{2}$/);
 
+/** The founded years an organization may have (the database checks 1800-2100). */
+export const FOUNDED_YEAR_MIN = 1800;
+export const FOUNDED_YEAR_MAX = 2100;
+
 export const organizationSorts = ["name-asc", "name-desc", "founded-asc", "founded-desc"] as const;
 export type OrganizationSort = (typeof organizationSorts)[number];
 
@@ -47,10 +51,12 @@ export const OrganizationListSchema = PageParamsSchema.extend({
   country: CountryCodeSchema.optional().catch(undefined),
   region: SlugSchema.optional().catch(undefined),
   sector: SectorCodeSchema.optional().catch(undefined),
+  /** Founded in this year (the dashboard's new partners by year link here). */
+  founded: z.coerce.number().int().min(FOUNDED_YEAR_MIN).max(FOUNDED_YEAR_MAX).optional().catch(undefined),
   sort: z.enum(organizationSorts).catch("name-asc").default("name-asc"),
 });
 export type OrganizationListParams = z.infer<typeof OrganizationListSchema>;
-export type OrganizationFilter = Pick<OrganizationListParams, "kind" | "status" | "country" | "region" | "sector">;
+export type OrganizationFilter = Pick<OrganizationListParams, "kind" | "status" | "country" | "region" | "sector" | "founded">;
 
 /** The URL query of a list view: only what differs from the defaults, so equal views have equal URLs. */
 export function organizationListQuery(params: Partial<OrganizationListParams>) {
@@ -60,6 +66,7 @@ export function organizationListQuery(params: Partial<OrganizationListParams>) {
     country: params.country,
     region: params.region,
     sector: params.sector,
+    founded: params.founded,
     sort: params.sort === "name-asc" ? undefined : params.sort,
     perPage: params.perPage === DEFAULT_PAGE_SIZE ? undefined : params.perPage,
     page: params.page,
@@ -68,7 +75,7 @@ export function organizationListQuery(params: Partial<OrganizationListParams>) {
 
 /** Whether any filter narrows the list (sorting and paging do not). */
 export function hasOrganizationFilter(params: OrganizationFilter) {
-  return Boolean(params.kind || params.status || params.country || params.region || params.sector);
+  return Boolean(params.kind || params.status || params.country || params.region || params.sector || params.founded);
 }
 
 // ---- The staff form (lib/organizations/actions.ts) ----
