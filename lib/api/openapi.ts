@@ -138,6 +138,7 @@ function responsesOf(operation: Operation): JsonSchema {
         content: { [contentType]: { schema } },
       },
       ...badRequest,
+      ...(operation.notFound ? { "404": ref("notFound") } : {}),
       "503": ref("serviceUnavailable"),
     };
   }

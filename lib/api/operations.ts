@@ -25,6 +25,13 @@ import {
   SlugPathSchema,
   SuggestQuerySchema,
 } from "@/lib/api/schema";
+import {
+  TradeExportQuerySchema,
+  TradePairDetailDtoSchema,
+  TradePairListDtoSchema,
+  TradePairPathSchema,
+  TradeQuerySchema,
+} from "@/lib/trade/dto";
 
 /**
  * The operations of the JSON API, declared once: the OpenAPI document is built from this list, and each route
@@ -202,6 +209,56 @@ export const operations = {
     query: SuggestQuerySchema,
     response: SuggestionListDtoSchema,
     responseName: "SuggestionList",
+  },
+  listTradePairs: {
+    operationId: "listTradePairs",
+    path: "/api/v1/trade",
+    summary: "Region pairs ranked by trade",
+    description:
+      "Pairs of regions ranked by turnover (largest first) or by growth on the year before (largest first; pairs without growth last), " +
+      "ties broken by the regions' English names. Without `year` each pair is ranked by its latest recorded year; with it, by that " +
+      "year's figure, and pairs without one are left out. Growth is computed from stored figures only. Paged by number (`page`, " +
+      "`perPage`) rather than by cursor, because a ranking has no stable key.",
+    tag: "Trade",
+    query: TradeQuerySchema,
+    response: TradePairListDtoSchema,
+    responseName: "TradePairList",
+  },
+  exportTradePairsCsv: {
+    operationId: "exportTradePairsCsv",
+    path: "/api/v1/trade/export.csv",
+    summary: "Download the ranked region pairs as CSV",
+    description: "Every pair of the ranking with these filters, in its order, as UTF-8 CSV with a byte order mark.",
+    tag: "Trade",
+    query: TradeExportQuerySchema,
+    response: z.string(),
+    contentType: "text/csv",
+    download: true,
+  },
+  getTradePair: {
+    operationId: "getTradePair",
+    path: "/api/v1/trade/{slug}/{partner}",
+    summary: "Trade between two regions by year",
+    description:
+      "Every recorded year, oldest first, seen from the first region (its exports and imports), whichever way each figure was filed; " +
+      "growth on the stored year before, or why there is none. Either order of the two regions names the same pair.",
+    tag: "Trade",
+    pathParams: TradePairPathSchema,
+    response: TradePairDetailDtoSchema,
+    responseName: "TradePairDetail",
+    notFound: true,
+  },
+  exportTradePairCsv: {
+    operationId: "exportTradePairCsv",
+    path: "/api/v1/trade/{slug}/{partner}/export.csv",
+    summary: "Download the trade between two regions as CSV",
+    description: "The same years as getTradePair, one line a year, as UTF-8 CSV with a byte order mark.",
+    tag: "Trade",
+    pathParams: TradePairPathSchema,
+    response: z.string(),
+    contentType: "text/csv",
+    notFound: true,
+    download: true,
   },
   index: {
     operationId: "getApiIndex",

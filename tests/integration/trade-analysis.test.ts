@@ -1,4 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { Ajv2020 } from "ajv/dist/2020.js";
+import addFormats from "ajv-formats";
+import * as tradeRoute from "@/app/api/v1/trade/route";
+import * as tradeExportRoute from "@/app/api/v1/trade/export.csv/route";
+import * as tradePairRoute from "@/app/api/v1/trade/[slug]/[partner]/route";
+import * as tradePairExportRoute from "@/app/api/v1/trade/[slug]/[partner]/export.csv/route";
+import { openApiDocument } from "@/lib/api/openapi";
+import { paths } from "@/lib/paths";
 import { getTradePair, listTradePairs, listTradeYears, readPairTrade } from "@/lib/trade/analysis";
 import { growthBasis } from "@/lib/trade/series";
 import { TradeListSchema } from "@/lib/trade/schema";
@@ -213,5 +221,206 @@ describe("the overview", () => {
 
   it("lists the years with figures for the year filter", async () => {
     expect(await listTradeYears()).toEqual(expect.arrayContaining([2016, 2014, 2013]));
+  });
+});
+
+// ---- The API ----
+
+const base = "http://localhost";
+type PairParams = { slug: string; partner: string };
+type Handler = (request: Request, context: { params: Promise<PairParams> }) => Promise<Response>;
+/** Calls a route handler as Next would; list routes ignore the (empty) path parameters. */
+const call = (handler: Handler, path: string, params?: PairParams) =>
+  handler(new Request(`${base}${path}`), { params: Promise.resolve(params ?? ({} as PairParams)) });
+
+const document = openApiDocument();
+const ajv = new Ajv2020({ strict: false, allErrors: true });
+addFormats(ajv);
+ajv.addSchema({ ...document, $id: "https://interregio.test/openapi.json" });
+
+/** The body against the 200 schema the OpenAPI document gives for `path`. */
+function expectMatchesDocument(path: string, body: unknown) {
+  const item = (
+    document.paths as Record<string, { get: { responses: Record<string, { content: Record<string, { schema: { $ref?: string } }> }> } }>
+  )[path];
+  expect(item, `${path} is in the OpenAPI document`).toBeDefined();
+  const schema = item!.get.responses["200"]!.content["application/json"]!.schema;
+  const validate = schema.$ref ? ajv.getSchema(`https://interregio.test/openapi.json${schema.$ref}`) : ajv.compile(schema);
+  expect(validate!(body) ? [] : validate!.errors).toEqual([]);
+}
+
+async function expectProblem(response: Response, status: number) {
+  expect(response.status).toBe(status);
+  expect(response.headers.get("content-type")).toBe("application/problem+json");
+  const problem = (await response.json()) as { status: number; detail: string; errors?: Record<string, string[]> };
+  expect(problem.status).toBe(status);
+  expect(problem.detail).toBeTruthy();
+  expect(JSON.stringify(problem)).not.toMatch(/prisma|select |stack|at .*\.ts/i);
+  return problem;
+}
+
+/** A CSV answer as rows of cells, after checking that it starts with the BOM (which Response.text() drops). */
+async function parseCsv(response: Response): Promise<string[][]> {
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  return new TextDecoder()
+    .decode(bytes)
+    .split("\r\n")
+    .filter((line) => line !== "")
+    .map(splitCsvLine);
+}
+
+/** One line's cells as written (a quoted cell keeps its quotes): commas inside quotes do not split. */
+function splitCsvLine(line: string): string[] {
+  const cells: string[] = [];
+  let cell = "";
+  let quoted = false;
+  for (const char of line) {
+    if (char === '"') quoted = !quoted;
+    if (char === "," && !quoted) {
+      cells.push(cell);
+      cell = "";
+    } else cell += char;
+  }
+  cells.push(cell);
+  return cells;
+}
+
+describe("GET /api/v1/trade", () => {
+  it("answers the ranking as the OpenAPI document describes it, with ranks across pages", async () => {
+    const response = await call(tradeRoute.GET, paths.api.trade({ country: "XA", perPage: 2, page: 2 }));
+    expect(response.status).toBe(200);
+    const body = await response.json();
+    expectMatchesDocument("/api/v1/trade", body);
+    expect(body).toMatchObject({ total: 4, page: 2, perPage: 2, pageCount: 2 });
+    expect(body.items.map((item: { rank: number; region: { slug: string } }) => [item.rank, item.region.slug])).toEqual([
+      [3, e.slug],
+      [4, a.slug],
+    ]);
+    expect(body.items[1]).toMatchObject({ url: paths.tradePair(a.slug, b.slug), growthBasis: "previousMissing", growthPercent: null });
+  });
+
+  it("says why a pair has no growth: the year before missing, or zero", async () => {
+    const body = await (await call(tradeRoute.GET, paths.api.trade({ country: "XA", year: 2014, sort: "growth" }))).json();
+    expect(body.items.map((item: { growthBasis: string }) => item.growthBasis)).toEqual(["recorded", "recorded", "previousZero"]);
+  });
+
+  it("refuses bad values with a problem naming each parameter", async () => {
+    for (const [query, name] of [
+      ["?sort=size", "sort"],
+      ["?year=1800", "year"],
+      ["?year=twenty", "year"],
+      ["?country=Belarus", "country"],
+      ["?page=0", "page"],
+      ["?perPage=1000", "perPage"],
+      ["?limit=5", "limit"],
+      ["?year=2013&year=2014", "year"],
+    ] as const) {
+      const problem = await expectProblem(await call(tradeRoute.GET, `/api/v1/trade${query}`), 400);
+      expect(Object.keys(problem.errors ?? {}), query).toContain(name);
+    }
+  });
+});
+
+describe("GET /api/v1/trade/{slug}/{partner}", () => {
+  it("answers the series from the first region's side, growth and summary included, as documented", async () => {
+    const response = await call(tradePairRoute.GET, paths.api.tradePair(b.slug, a.slug), { slug: b.slug, partner: a.slug });
+    expect(response.status).toBe(200);
+    const body = await response.json();
+    expectMatchesDocument("/api/v1/trade/{slug}/{partner}", body);
+    expect(
+      body.years.map((y: { year: number; exportsUsd: number | null; growthBasis: string }) => [y.year, y.exportsUsd, y.growthBasis]),
+    ).toEqual([
+      [2013, 50_000_000, "previousMissing"],
+      [2014, 90_000_000, "recorded"],
+      [2016, null, "previousMissing"],
+    ]);
+    expect(body.summaryEn).toBe(`Trade between ${b.nameEn} and ${a.nameEn}: $120 million in 2016; growth on 2015 not recorded.`);
+    expect(body.summaryRu).toMatch(/: 120\sмлн долл\. США в 2016 году; рост к 2015 году не записан\.$/);
+  });
+
+  it("gives the demo pair's $250 million in 2014 and no growth on 2013", async () => {
+    const body = await (
+      await call(tradePairRoute.GET, "/api/v1/trade/kursk-oblast/belarus", { slug: "kursk-oblast", partner: "belarus" })
+    ).json();
+    expect(body.summaryEn).toBe("Trade between Kursk Oblast and Belarus: $250 million in 2014; growth on 2013 not recorded.");
+    expect(body.years).toEqual([
+      expect.objectContaining({ year: 2014, turnoverUsd: 250_000_000, growthPercent: null, growthBasis: "previousMissing" }),
+    ]);
+  });
+
+  it("is 404 for an unknown region, a region with itself and a value that cannot be a slug", async () => {
+    for (const [slug, partner] of [
+      [a.slug, "no-such-region"],
+      [a.slug, a.slug],
+      ["Kursk Oblast!", "belarus"],
+      ["x".repeat(200), "belarus"],
+    ]) {
+      await expectProblem(
+        await call(tradePairRoute.GET, `/api/v1/trade/${encodeURIComponent(slug!)}/${partner}`, { slug: slug!, partner: partner! }),
+        404,
+      );
+    }
+  });
+});
+
+describe("the CSV downloads", () => {
+  it("gives a pair's years with exports and imports turned to face the first region", async () => {
+    const response = await call(tradePairExportRoute.GET, paths.api.tradePairExport(b.slug, a.slug), { slug: b.slug, partner: a.slug });
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toBe("text/csv; charset=utf-8");
+    expect(response.headers.get("content-disposition")).toMatch(
+      new RegExp(`attachment; filename="trade-${b.slug}-${a.slug}-\\d{4}-\\d{2}-\\d{2}\\.csv"`),
+    );
+    const rows = await parseCsv(response);
+    expect(rows[0]).toEqual([
+      "region",
+      "partner",
+      "year",
+      "turnover (USD)",
+      "exports of region (USD)",
+      "imports of region (USD)",
+      "growth on year before (%)",
+      "growth basis",
+      "source",
+      "source url",
+    ]);
+    expect(rows.slice(1)).toEqual([
+      [b.nameEn, a.nameEn, "2013", "150000000", "50000000", "100000000", "", "previousMissing", "Source 2013", "https://example.org/2013"],
+      [b.nameEn, a.nameEn, "2014", "165000000", "90000000", "75000000", "10", "recorded", "Source 2014", ""],
+      [b.nameEn, a.nameEn, "2016", "120000000", "", "", "", "previousMissing", "Source 2016", ""],
+    ]);
+  });
+
+  it("gives the ranking in its order, and a source that looks like a formula stays text", async () => {
+    const x = await region("Kappa", "XA");
+    const y = await region("Lambda", "XB");
+    const figure = await file(x, y, { year: 1995, turnover: "1000" });
+    await prisma.tradeFigure.update({ where: { id: figure.id }, data: { sourceTitle: '=HYPERLINK("http://evil.example","Click")' } });
+    const response = await call(tradeExportRoute.GET, paths.api.tradeExport({ country: "XA", year: 1995 }));
+    expect(response.status).toBe(200);
+    expect(response.headers.get("cache-control")).toBe("no-store");
+    const rows = await parseCsv(response);
+    expect(rows[0]!.slice(0, 3)).toEqual(["rank", "region", "region country"]);
+    expect(rows).toHaveLength(2);
+    expect(rows[1]!.slice(0, 7)).toEqual(["1", x.nameEn, "XA", y.nameEn, "XB", "1995", "1000"]);
+    expect(rows[1]![12]).toBe(`"'=HYPERLINK(""http://evil.example"",""Click"")"`);
+
+    const whole = await parseCsv(await call(tradeExportRoute.GET, paths.api.tradeExport({ country: "XA" })));
+    const api = await (await call(tradeRoute.GET, paths.api.trade({ country: "XA", perPage: 100 }))).json();
+    expect(whole.slice(1).map((row) => row[1])).toEqual(api.items.map((item: { region: { nameEn: string } }) => item.region.nameEn));
+  });
+
+  it("refuses bad filters and unknown pairs with problems", async () => {
+    await expectProblem(await call(tradeExportRoute.GET, "/api/v1/trade/export.csv?sort=size"), 400);
+    await expectProblem(await call(tradeExportRoute.GET, "/api/v1/trade/export.csv?page=2"), 400);
+    await expectProblem(
+      await call(tradePairExportRoute.GET, `/api/v1/trade/${a.slug}/${a.slug}/export.csv`, { slug: a.slug, partner: a.slug }),
+      404,
+    );
+    await expectProblem(
+      await call(tradePairExportRoute.GET, `/api/v1/trade/${a.slug}/nowhere/export.csv`, { slug: a.slug, partner: "nowhere" }),
+      404,
+    );
   });
 });

@@ -1,0 +1,72 @@
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { TradeFilters } from "@/components/trade/trade-filters";
+import { TradePairsTable } from "@/components/trade/trade-pairs-table";
+import { PageHeading } from "@/components/ui";
+import { EmptyResults } from "@/components/ui/empty-results";
+import { Pagination } from "@/components/ui/pagination";
+import { toLocale } from "@/lib/i18n/locale";
+import { paths } from "@/lib/paths";
+import { listTradePairs } from "@/lib/trade/analysis";
+import { TradeListSchema, tradeListQuery } from "@/lib/trade/schema";
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export async function generateMetadata() {
+  return { title: (await getTranslations("trade"))("title") };
+}
+
+/** Region pairs ranked by trade turnover or growth, filtered by country and year; every filter in the URL. */
+export default async function TradePage({ searchParams }: Props) {
+  // Nonsense in the URL falls back (a bad value is dropped), so a mistyped link still shows a list.
+  const params = TradeListSchema.parse(await searchParams);
+  const locale = toLocale(await getLocale());
+  const [t, tb, format, page] = await Promise.all([
+    getTranslations("trade"),
+    getTranslations("browse"),
+    getFormatter(),
+    listTradePairs(params, locale),
+  ]);
+  const query = tradeListQuery(params);
+  const filterQuery = { ...query, page: undefined, perPage: undefined };
+  return (
+    <>
+      <PageHeading lead={t("lead")}>{t("title")}</PageHeading>
+      <TradeFilters params={params} />
+      <h2 className="tabular mb-4 text-2xl font-bold" aria-live="polite">
+        {t("count", { count: page.total, formatted: format.number(page.total) })}
+      </h2>
+      {page.items.length === 0 ? (
+        page.total > 0 ? (
+          <EmptyResults
+            title={tb("pastLastPage")}
+            hint={tb("pastLastPageHint")}
+            clearHref={paths.trade({ ...query, page: undefined })}
+            clearLabel={tb("firstPage")}
+          />
+        ) : (
+          <EmptyResults
+            title={t("noResults")}
+            hint={t("noResultsHint")}
+            relax={[
+              ...(params.year ? [{ label: t("withoutYear"), href: paths.trade({ ...filterQuery, year: undefined }) }] : []),
+              ...(params.country ? [{ label: t("withoutCountry"), href: paths.trade({ ...filterQuery, country: undefined }) }] : []),
+            ]}
+            clearHref={params.year || params.country ? paths.trade() : undefined}
+            clearLabel={tb("clear")}
+          />
+        )
+      ) : (
+        <>
+          <p className="mb-4">
+            <a href={paths.api.tradeExport({ ...filterQuery })} download>
+              {t("downloadCsv")}
+            </a>
+            <span className="block text-muted">{t("downloadHint")}</span>
+          </p>
+          <TradePairsTable rows={page.items} />
+          <Pagination page={page} href={(n) => paths.trade({ ...query, page: n })} />
+        </>
+      )}
+    </>
+  );
+}
