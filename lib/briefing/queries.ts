@@ -5,7 +5,7 @@ import type { MeetingLevel, OrganizationKind, OrganizationStatus } from "@/lib/g
 import type { BriefingData } from "@/lib/briefing/view";
 import { listCommitments } from "@/lib/commitments/tracker";
 import type { Locale } from "@/lib/i18n/locale";
-import { tradeGrowthPercent } from "@/lib/regions/queries";
+import { growthPercent } from "@/lib/trade/series";
 import { readPairTrade } from "@/lib/trade/analysis";
 
 /**
@@ -296,7 +296,10 @@ async function readRegionTrade(regionId: number): Promise<RegionTradeRow[]> {
       ORDER BY f.partner, f.year DESC, f.id
     ) t
     JOIN regions p ON p.id = t.partner AND p.archived_at IS NULL
-    LEFT JOIN trade_figures prev ON prev.region_id = t.region_id AND prev.partner_region_id = t.partner_region_id
+    -- The year before, whichever way it was filed (trade_figures_live_pair_year_idx).
+    LEFT JOIN trade_figures prev
+      ON LEAST(prev.region_id, prev.partner_region_id) = LEAST(t.region_id, t.partner_region_id)
+      AND GREATEST(prev.region_id, prev.partner_region_id) = GREATEST(t.region_id, t.partner_region_id)
       AND prev.year = t.year - 1 AND prev.archived_at IS NULL
     ORDER BY t.turnover_usd DESC, p.name_en, t.id
     LIMIT ${BRIEFING_TRADE_PARTNERS}`;
@@ -310,7 +313,7 @@ async function readRegionTrade(regionId: number): Promise<RegionTradeRow[]> {
       turnoverUsd: turnover,
       exportsUsd: numberOrNull(ours ? row.exportsUsd : row.importsUsd),
       importsUsd: numberOrNull(ours ? row.importsUsd : row.exportsUsd),
-      growthPercent: tradeGrowthPercent(turnover, numberOrNull(row.previousTurnoverUsd)),
+      growthPercent: growthPercent(turnover, numberOrNull(row.previousTurnoverUsd)),
       sourceTitle: row.sourceTitle,
       sourceUrl: row.sourceUrl,
     };
