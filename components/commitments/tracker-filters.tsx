@@ -73,7 +73,7 @@ export async function TrackerFilters({
           </div>
         </fieldset>
         <fieldset className="basis-full" aria-describedby="tracker-region-hint">
-          <legend className="font-bold">{t("filters.region")}</legend>
+          <legend className="font-bold">{t("filters.regions")}</legend>
           <p id="tracker-region-hint" className="text-muted">
             {t("filters.regionHint")}
           </p>

@@ -59,12 +59,18 @@ export default async function EditCommitmentPage({ params, searchParams }: Props
       />
       {!commitment.archived && (
         <>
+          {/* Keyed by version: after a save the forms start empty again rather than keep what was sent. */}
           <CommitmentStatusForm
+            key={`status-${commitment.version}`}
             action={changeCommitmentStatus.bind(null, commitment.id)}
             version={commitment.version}
             status={commitment.values.status as CommitmentStatus}
           />
-          <CommitmentFollowUpForm action={recordCommitmentFollowUp.bind(null, commitment.id)} version={commitment.version} />
+          <CommitmentFollowUpForm
+            key={`follow-up-${commitment.version}`}
+            action={recordCommitmentFollowUp.bind(null, commitment.id)}
+            version={commitment.version}
+          />
           <h2 className="mb-4 text-2xl font-bold">{t("allFields")}</h2>
           <CommitmentForm action={updateCommitment.bind(null, commitment.id)} isNew={false} initial={commitment.values} />
         </>
