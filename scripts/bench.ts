@@ -3,8 +3,8 @@
  * 20,000 meetings and 200,000 discussion links into the database `interregio_bench` (on DATABASE_URL's server,
  * else the embedded PostgreSQL in .data/bench), builds the app when the sources changed, serves it with
  * `next start`, and measures with autocannon: the search API, the joint-venture API, an organization page,
- * list pages, and, as the baseline in the same run, the same search SQL behind a bare node:http server.
- * Then it times the CSV export while sampling the server's memory. Prints a table and writes
+ * list pages, the dashboard, a region-pair page, and, as the baseline in the same run, the same search SQL
+ * behind a bare node:http server. Then it times the CSV export while sampling the server's memory. Prints a table and writes
  * bench/results.json. Not a test: `npm test` does not run it.
  *
  *   npm run bench                      generate if needed, build if stale, measure
@@ -82,7 +82,15 @@ const SEARCH_QUERIES = ["курский завод", "gomel bearings", "belagrom
 /** An export of a handful of rows: it loads the export route before the timed one. */
 const SMALL_EXPORT = paths.api.jointVenturesExport("csv", { status: "planned", sector: "99" });
 
-const TARGETS = { searchP95Ms: 30, searchRatio: 0.5, listP95Ms: 60, listBytes: 200 * 1024, exportSeconds: 5, exportRssMb: 200 };
+const TARGETS = {
+  searchP95Ms: 30,
+  searchRatio: 0.5,
+  listP95Ms: 60,
+  listBytes: 200 * 1024,
+  exportSeconds: 5,
+  exportRssMb: 200,
+  dashboardP95Ms: 100,
+};
 
 type Target = "app" | "baseline";
 type RunSpec = { name: string; target: Target; paths: string[]; list?: boolean };
@@ -511,12 +519,21 @@ async function main() {
       { name: "joint-ventures-list", target: "app", paths: [paths.jointVentures({ sector: "C", country: "BY" })], list: true },
       { name: "meetings-list", target: "app", paths: [paths.meetings({ page: 2 })], list: true },
       { name: "search-page", target: "app", paths: [paths.search({ q: SEARCH_QUERIES[0] })], list: true },
+      // Counts over the whole registry (organizations by kind and section, founded years, meetings by year and
+      // level, commitments, trade pairs): every figure an aggregate in SQL.
+      { name: "dashboard", target: "app", paths: [paths.dashboard()] },
+      // The demo pair, whose sides hold most of the generated registry (Belarus with all its parts).
+      { name: "region-pair-page", target: "app", paths: [paths.regionPair("belarus", "kursk-oblast")] },
     ];
     // The app keeps public reads in memory for a minute (lib/cache.ts), so a repeated URL is a cache hit after
     // the first request. The same pages on a server with the cache off show what a miss costs: a reader's
     // first visit, or any of the thousands of other pages and filters.
     const uncachedSpecs: RunSpec[] = specs
-      .filter((spec) => ["organization-page", "organizations-list", "joint-ventures-list", "meetings-list"].includes(spec.name))
+      .filter((spec) =>
+        ["organization-page", "organizations-list", "joint-ventures-list", "meetings-list", "dashboard", "region-pair-page"].includes(
+          spec.name,
+        ),
+      )
       .map((spec) => ({ ...spec, name: `${spec.name}-uncached` }));
     const only = options.only?.split(",").map((name) => name.trim());
     const chosen = (list: RunSpec[]) => (only ? list.filter((spec) => only.includes(spec.name)) : list);
@@ -564,6 +581,13 @@ async function main() {
         value: `${r.p95Ms} ms, ${r.bytes} B`,
         met: r.ok && r.p95Ms <= TARGETS.listP95Ms && r.bytes < TARGETS.listBytes,
       })),
+      ...runs
+        .filter((r) => r.name === "dashboard" || r.name === "dashboard-uncached")
+        .map((r) => ({
+          target: `${r.name} p95 <= ${TARGETS.dashboardP95Ms} ms`,
+          value: `${r.p95Ms} ms`,
+          met: r.ok && r.p95Ms <= TARGETS.dashboardP95Ms,
+        })),
       ...(exported
         ? [
             {
