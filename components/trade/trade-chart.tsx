@@ -77,9 +77,9 @@ export function TradeChart({ title, description, data, series, showParts, ticks,
             );
           }}
         />
-        {showParts && <Legend wrapperStyle={{ color: "#0b0c0c" }} />}
+        {showParts && <Legend itemSorter={null} wrapperStyle={{ color: "#0b0c0c" }} />}
         {keys.map((key) => (
-          <Bar key={key} dataKey={key} name={series[key]} fill={colours[key]} isAnimationActive={false} />
+          <Bar key={key} dataKey={key} name={series[key]} fill={colours[key]} maxBarSize={72} isAnimationActive={false} />
         ))}
       </BarChart>
     </div>

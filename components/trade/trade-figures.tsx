@@ -32,6 +32,7 @@ export async function TradeFigures({ years, regionName, partnerName, csvHref }: 
 
   const usd = (value: number | null) =>
     value === null ? t("notReported") : format.number(value, { style: "currency", currency: "USD", maximumFractionDigits: 0 });
+  const cell = (text: string | number) => <span className="whitespace-nowrap">{text}</span>;
   const names = { region: regionName, partner: partnerName };
   const byYear = new Map(years.map((entry) => [entry.year, entry]));
   const data: TradeChartPoint[] = yearSpan(years).map((year) => {
@@ -74,12 +75,12 @@ export async function TradeFigures({ years, regionName, partnerName, csvHref }: 
           { label: t("importsOf", names), numeric: true },
           { label: t("growth"), numeric: true },
           { label: t("source") },
-        ]}
+        ].map((column) => ({ ...column, label: <span className="break-normal">{column.label}</span> }))}
         rows={years.map((entry) => [
-          entry.year,
-          usd(entry.turnoverUsd),
-          usd(entry.exportsUsd),
-          usd(entry.importsUsd),
+          cell(entry.year),
+          cell(usd(entry.turnoverUsd)),
+          cell(usd(entry.exportsUsd)),
+          cell(usd(entry.importsUsd)),
           <GrowthCell key="g" years={years} entry={entry} locale={locale} label={describeGrowth(years, entry, locale, t)} t={t} />,
           entry.source.url ? (
             <a key="s" href={entry.source.url} rel="noopener noreferrer">
@@ -125,7 +126,7 @@ function GrowthCell({
   const zero = growthBasis(years, entry.year) === "previousZero";
   return (
     <span className="text-muted">
-      {t("notRecorded")}
+      <span className="whitespace-nowrap">{t("notRecorded")}</span>
       {zero && <span className="block text-base">{t("previousZero", { previous: entry.year - 1 })}</span>}
     </span>
   );
