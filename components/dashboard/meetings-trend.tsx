@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { Bar } from "@/components/dashboard/count-table";
+import { Bar, Words } from "@/components/dashboard/count-table";
 import { Muted, Section, Table } from "@/components/ui";
 import { DASHBOARD_YEARS, meetingLevels, type DashboardCounts, type MeetingYear } from "@/lib/dashboard/queries";
 import { paths } from "@/lib/paths";
@@ -35,32 +35,40 @@ export async function MeetingsTrend({ meetings }: { meetings: DashboardCounts["m
             caption={t("meetingsCaption")}
             columns={[
               { label: t("year") },
-              ...meetingLevels.map((level) => ({ label: tm(`levels.${level}`), numeric: true })),
-              { label: t("total"), numeric: true },
+              ...meetingLevels.map((level) => ({ label: <Words>{tm(`levels.${level}`)}</Words>, numeric: true })),
+              { label: <Words>{t("total")}</Words>, numeric: true },
               { label: <span className="sr-only">{t("share")}</span> },
             ]}
             rows={[...meetings.byYear].reverse().map((row) => [
-              <span key="y" className="tabular">
+              <span key="y" className="tabular whitespace-nowrap">
                 {row.year}
               </span>,
-              ...meetingLevels.map((level) => (
+              ...meetingLevels.map((level) =>
+                row.byLevel[level] === 0 ? (
+                  number(0)
+                ) : (
+                  <Link
+                    key={level}
+                    href={paths.meetings({ year: row.year, level })}
+                    aria-label={t("showList", { label: `${row.year}, ${tm(`levels.${level}`)}`, formatted: number(row.byLevel[level]) })}
+                  >
+                    {number(row.byLevel[level])}
+                  </Link>
+                ),
+              ),
+              row.total === 0 ? (
+                number(0)
+              ) : (
                 <Link
-                  key={level}
-                  href={paths.meetings({ year: row.year, level })}
-                  aria-label={t("showList", { label: `${row.year}, ${tm(`levels.${level}`)}`, formatted: number(row.byLevel[level]) })}
+                  key="t"
+                  href={paths.meetings({ year: row.year })}
+                  className="font-bold"
+                  aria-label={t("showList", { label: `${row.year}, ${t("total")}`, formatted: number(row.total) })}
                 >
-                  {number(row.byLevel[level])}
+                  {number(row.total)}
                 </Link>
-              )),
-              <Link
-                key="t"
-                href={paths.meetings({ year: row.year })}
-                className="font-bold"
-                aria-label={t("showList", { label: `${row.year}, ${t("total")}`, formatted: number(row.total) })}
-              >
-                {number(row.total)}
-              </Link>,
-              <Bar key="b" value={row.total} largest={largest} />,
+              ),
+              <Bar key="b" value={row.total} largest={largest} narrow />,
             ])}
           />
         </>

@@ -34,14 +34,16 @@ export async function PairOrganizations({ organizations, side }: { organizations
               { label: t("columnOrganization") },
               { label: t("columnKind") },
               { label: t("columnRegion") },
-              { label: t("columnMeetings"), numeric: true },
-              { label: t("columnVentures"), numeric: true },
+              { label: <span className="[overflow-wrap:normal]">{t("columnMeetings")}</span>, numeric: true },
+              { label: <span className="[overflow-wrap:normal]">{t("columnVentures")}</span>, numeric: true },
             ]}
             rows={organizations.items.map((org) => [
               <span key="n">
                 <Link href={paths.organization(org.slug)}>{localized(locale, org.nameEn, org.name)}</Link> {org.isDemo && <DemoTag />}
               </span>,
-              to(`kinds.${org.kind}`),
+              <span key="k" className="whitespace-nowrap">
+                {to(`kinds.${org.kind}`)}
+              </span>,
               localized(locale, org.region.nameEn, org.region.nameRu),
               format.number(org.meetings),
               format.number(org.ventures),

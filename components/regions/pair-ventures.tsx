@@ -39,7 +39,7 @@ export async function PairVentures({
             columns={[
               { label: t("columnVenture") },
               { label: t("columnRegion") },
-              { label: t("columnStatus") },
+              { label: <span className="whitespace-nowrap">{t("columnStatus")}</span> },
               { label: t("columnPartners") },
             ]}
             rows={ventures.items.map((venture) => [
@@ -48,7 +48,9 @@ export async function PairVentures({
                 {venture.isDemo && <DemoTag />}
               </span>,
               name(venture.region),
-              to(`statuses.${venture.status}`),
+              <span key="s" className="whitespace-nowrap">
+                {to(`statuses.${venture.status}`)}
+              </span>,
               <ul key="p">
                 {venture.partners.map((p, i) => (
                   <li key={i}>

@@ -336,9 +336,10 @@ export type RegionPartner = {
 
 /**
  * The regions a region cooperates with: those it held meetings with, shares joint ventures with, or has trade
- * figures with, the most active first. Meetings and ventures count the region with its parts (as the pair page
- * does), and name the other side's region as recorded; trade is the region's own figures (as the pair's trade
- * chart shows them). Regions of its own side (its parts, the region it is part of) are left out.
+ * figures with, the most active first. Each row counts what its pair page shows: meetings and ventures of the two
+ * sides, each a region with its parts, so a partner is listed as recorded and as every region it is part of
+ * (Gomel Region, and Belarus too). Trade is the figures of the two regions themselves, as the pair's trade chart
+ * shows them. Regions of the region's own side (its parts, the regions it is part of) are left out.
  */
 export const listRegionPartners = cached(
   "region-partners",
@@ -353,17 +354,24 @@ export const listRegionPartners = cached(
         WHERE r.parent_id IS NOT NULL AND a.depth < ${SIDE_DEPTH_MAX}
       ), own AS (
         SELECT unnest(${ids(side)}) AS id UNION SELECT id FROM ancestors
+      ), up AS (
+        -- Each live region with itself and the live regions it is part of: whose sides it belongs to.
+        SELECT r.id AS region_id, r.id AS ancestor_id, 0 AS depth FROM regions r WHERE r.archived_at IS NULL
+        UNION ALL
+        SELECT up.region_id, parent.id, up.depth + 1
+        FROM up JOIN regions a ON a.id = up.ancestor_id JOIN regions parent ON parent.id = a.parent_id AND parent.archived_at IS NULL
+        WHERE up.depth < ${SIDE_DEPTH_MAX}
       ), our_meetings AS (
         SELECT DISTINCT mr.meeting_id FROM meeting_regions mr JOIN meetings m ON m.id = mr.meeting_id AND m.archived_at IS NULL
         WHERE mr.region_id = ANY(${ids(side)})
       ), by_meetings AS (
-        SELECT mr.region_id AS id, count(DISTINCT mr.meeting_id)::int AS n
-        FROM meeting_regions mr JOIN our_meetings om ON om.meeting_id = mr.meeting_id
-        WHERE mr.region_id NOT IN (SELECT id FROM own)
-        GROUP BY mr.region_id
+        SELECT up.ancestor_id AS id, count(DISTINCT mr.meeting_id)::int AS n
+        FROM meeting_regions mr JOIN our_meetings om ON om.meeting_id = mr.meeting_id JOIN up ON up.region_id = mr.region_id
+        WHERE up.ancestor_id NOT IN (SELECT id FROM own)
+        GROUP BY up.ancestor_id
       ), our_ventures AS (${ventureIdsWithPartnerIn(side)}),
       by_ventures AS (
-        SELECT p.region_id AS id, count(DISTINCT p.venture_id)::int AS n
+        SELECT up.ancestor_id AS id, count(DISTINCT p.venture_id)::int AS n
         FROM (
           SELECT jp.venture_id, coalesce(po.region_id, jp.partner_region_id) AS region_id
           FROM joint_venture_partners jp LEFT JOIN organizations po ON po.id = jp.partner_organization_id
@@ -371,8 +379,9 @@ export const listRegionPartners = cached(
             AND jp.venture_id IN (SELECT venture_id FROM our_ventures)
         ) p
         JOIN organizations v ON v.id = p.venture_id AND v.archived_at IS NULL AND v.kind = 'joint_venture'
-        WHERE p.region_id NOT IN (SELECT id FROM own)
-        GROUP BY p.region_id
+        JOIN up ON up.region_id = p.region_id
+        WHERE up.ancestor_id NOT IN (SELECT id FROM own)
+        GROUP BY up.ancestor_id
       ), by_trade AS (
         SELECT CASE WHEN t.region_id = ${regionId} THEN t.partner_region_id ELSE t.region_id END AS id, count(DISTINCT t.year)::int AS n
         FROM trade_figures t

@@ -248,10 +248,11 @@ describe("the region pair", () => {
 });
 
 describe("a region's partners", () => {
-  it("names the regions met, shared in ventures or traded with, each with its counts, and not its own parts", async () => {
+  it("names the regions met, shared in ventures or traded with, as recorded and as the regions they are part of", async () => {
     const partners = await listRegionPartners(ids.a!);
     const bySlug = new Map(partners.items.map((p) => [p.slug, [p.meetings, p.ventures, p.tradeYears]]));
-    expect(bySlug.get(slug("b"))).toEqual([1, 1, 2]);
+    // B with its part B1: the meetings with B1 and with B, the ventures with B1's plant and B's government.
+    expect(bySlug.get(slug("b"))).toEqual([2, 2, 2]);
     expect(bySlug.get(slug("b1"))).toEqual([1, 1, 0]);
     expect(bySlug.get(slug("c"))).toEqual([1, 0, 0]);
     expect(partners.total).toBe(3);
@@ -259,9 +260,26 @@ describe("a region's partners", () => {
 
     // B counts with its part B1, and never lists B1 as a partner of its own.
     const ofB = await listRegionPartners(ids.b!);
-    const ofBSlugs = ofB.items.map((p) => p.slug);
-    expect(ofBSlugs).not.toContain(slug("b1"));
+    expect(ofB.items.map((p) => p.slug)).not.toContain(slug("b1"));
     expect(ofB.items.find((p) => p.slug === slug("a"))).toMatchObject({ meetings: 2, ventures: 2, tradeYears: 2 });
     expect(ofB.items.find((p) => p.slug === slug("c"))).toMatchObject({ meetings: 0, ventures: 1 });
+  });
+
+  it("counts for each partner what the pair page shows", async () => {
+    const demo = await prisma.region.findMany({ where: { slug: { in: ["kursk-oblast", "belarus"] } }, select: { id: true, slug: true } });
+    const regions = [...["a", "b", "b1", "c"].map((name) => ({ id: ids[name]!, slug: slug(name) })), ...demo];
+    expect(regions).toHaveLength(6);
+    for (const region of regions) {
+      const partners = await listRegionPartners(region.id);
+      expect(partners.items.length).toBeGreaterThan(0);
+      for (const partner of partners.items) {
+        const pair = await getRegionPair(region.slug, partner.slug);
+        expect(pair, `${region.slug} with ${partner.slug}`).not.toBeNull();
+        expect([pair!.meetings.total, pair!.ventures.total], `${region.slug} with ${partner.slug}`).toEqual([
+          partner.meetings,
+          partner.ventures,
+        ]);
+      }
+    }
   });
 });
