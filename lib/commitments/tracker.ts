@@ -202,7 +202,7 @@ const readList = cached(
     const [rows, counted] = await Promise.all([
       db().$queryRaw<{ id: number }[]>(Prisma.sql`
         SELECT c.id ${from}
-        ORDER BY c.due_date ASC NULLS LAST, m.date DESC, c.id DESC
+        ORDER BY c.due_date ASC NULLS LAST, c.id DESC
         LIMIT ${pageParams.perPage} OFFSET ${(pageParams.page - 1) * pageParams.perPage}`),
       db().$queryRaw<{ total: bigint }[]>(Prisma.sql`SELECT count(*) AS total ${from}`),
     ]);
@@ -217,7 +217,7 @@ const readList = cached(
   },
 );
 
-/** A page of the commitments that match every filter, in the reader's language: soonest due first, undated last. */
+/** A page of the commitments that match every filter, in the reader's language: soonest due first, undated last, then the latest recorded first. */
 export async function listCommitments(filters: CommitmentFilters, locale: Locale): Promise<Page<CommitmentSummary>> {
   return readList(filters, locale, trackerToday());
 }

@@ -168,7 +168,7 @@ function expectedWhere(f: Filters, withStatus = true) {
 
 async function expectedIds(f: Filters) {
   const rows = await prisma.$queryRaw<{ id: number }[]>(
-    Prisma.sql`SELECT id FROM (${expectedWhere(f)}) AS e ORDER BY due_date ASC NULLS LAST, meeting_date DESC, id DESC`,
+    Prisma.sql`SELECT id FROM (${expectedWhere(f)}) AS e ORDER BY due_date ASC NULLS LAST, id DESC`,
   );
   return rows.map((r) => r.id);
 }
