@@ -137,12 +137,22 @@ function ventureIdsWithPartnerIn(side: number[]) {
     SELECT jp.venture_id FROM joint_venture_partners jp WHERE jp.archived_at IS NULL AND jp.partner_region_id = ANY(${ids(side)})`;
 }
 
+/**
+ * Live ventures with a partner on each side. The side of fewer regions (likely fewer organizations: Kursk Oblast
+ * rather than Belarus with its parts) finds the candidates through the partners' indexes; each candidate is then
+ * checked for a partner on the other side through its own partner rows, instead of collecting every venture of a
+ * side as large as a whole country.
+ */
 function pairVentureIds(sideA: number[], sideB: number[]) {
+  const [few, many] = sideA.length <= sideB.length ? [sideA, sideB] : [sideB, sideA];
   return Prisma.sql`
     SELECT v.id FROM organizations v
     WHERE v.kind = 'joint_venture' AND v.archived_at IS NULL
-      AND v.id IN (${ventureIdsWithPartnerIn(sideA)})
-      AND v.id IN (${ventureIdsWithPartnerIn(sideB)})`;
+      AND v.id IN (${ventureIdsWithPartnerIn(few)})
+      AND EXISTS (
+        SELECT 1 FROM joint_venture_partners jp LEFT JOIN organizations po ON po.id = jp.partner_organization_id
+        WHERE jp.venture_id = v.id AND jp.archived_at IS NULL
+          AND ((po.region_id = ANY(${ids(many)}) AND po.archived_at IS NULL) OR jp.partner_region_id = ANY(${ids(many)})))`;
 }
 
 async function readMeetings(sideA: number[], sideB: number[]): Promise<Bounded<PairMeeting>> {
@@ -236,14 +246,17 @@ async function readOrganizations(sideA: number[], sideB: number[]) {
       SELECT jp.partner_organization_id, NULL, jp.venture_id
       FROM joint_venture_partners jp
       WHERE jp.archived_at IS NULL AND jp.partner_organization_id IS NOT NULL AND jp.venture_id IN (${pairVentureIds(sideA, sideB)})
+    ), counted AS MATERIALIZED (
+      -- Counted first and kept apart, so that the organizations are then read by id (a few thousand at most)
+      -- rather than every organization of both sides matched against them.
+      SELECT t.id, count(DISTINCT t.meeting_id)::int AS meetings, count(DISTINCT t.venture_id)::int AS ventures
+      FROM took_part t GROUP BY t.id
     ), involved AS (
       SELECT o.id, o.slug, o.name, o.name_en, o.kind, o.is_demo, o.region_id,
-             CASE WHEN o.region_id = ANY(${ids(sideA)}) THEN 'region' ELSE 'partner' END AS side,
-             count(DISTINCT t.meeting_id)::int AS meetings, count(DISTINCT t.venture_id)::int AS ventures
-      FROM took_part t JOIN organizations o ON o.id = t.id
+             CASE WHEN o.region_id = ANY(${ids(sideA)}) THEN 'region' ELSE 'partner' END AS side, c.meetings, c.ventures
+      FROM counted c JOIN organizations o ON o.id = c.id
       WHERE o.archived_at IS NULL AND o.kind IN ('enterprise', 'university')
         AND (o.region_id = ANY(${ids(sideA)}) OR o.region_id = ANY(${ids(sideB)}))
-      GROUP BY o.id
     ), ranked AS (
       SELECT i.*, row_number() OVER (PARTITION BY i.side ORDER BY i.meetings + i.ventures DESC, coalesce(i.name_en, i.name), i.id) AS n,
              count(*) OVER (PARTITION BY i.side)::int AS total
