@@ -71,6 +71,10 @@ test.describe("the commitments tracker", () => {
     await expect(change).toContainText("E2E Editor");
     await expect(page.getByRole("link", { name: "Edit this commitment" })).toHaveCount(0);
     await expectNoSeriousA11yViolations(page);
+    await page.getByRole("link", { name: "With Kursk Oblast as a party" }).click();
+    await expect(page).toHaveURL(/\/commitments\?party=kursk-oblast$/);
+    await expect(page.getByText("With party Kursk Oblast")).toBeVisible();
+    await expect(page.getByRole("article", { name: COMMITMENT })).toBeVisible();
 
     // The region pair lists it among its open commitments, with the follow-up.
     await page.goto("/regions/kursk-oblast/with/belarus");

@@ -76,6 +76,18 @@ export default async function CommitmentPage({ params }: Props) {
       <Section title={t("history")} id="history">
         <StatusHistory history={commitment.history} />
       </Section>
+      <Section title={t("more")} id="more">
+        <ul className="list-disc space-y-1 pl-6">
+          {commitment.parties.map((party) => (
+            <li key={`${party.kind}:${party.slug}`}>
+              <Link href={paths.commitments({ party: party.slug })}>{t("moreWith", { name: party.name })}</Link>
+            </li>
+          ))}
+          <li>
+            <Link href={paths.commitments({ meeting: commitment.meeting.slug })}>{t("moreAt")}</Link>
+          </li>
+        </ul>
+      </Section>
     </>
   );
 }
