@@ -60,13 +60,15 @@ function BlockView({ block, section, view }: { block: Block; section: SectionVie
         label: column.nowrap ? <span className="whitespace-nowrap">{column.label}</span> : column.label,
       }))}
       rows={block.rows.map((row) =>
-        row.map((cell, c) => <CellView key={c} cell={cell} section={section} nowrap={block.columns[c]?.nowrap === true} />),
+        row.map((cell, c) => (
+          <CellView key={c} cell={cell} section={section} nowrap={block.columns[c]?.nowrap === true} label={view.labels.source} />
+        )),
       )}
     />
   );
 }
 
-function CellView({ cell, section, nowrap }: { cell: Cell; section: SectionView; nowrap: boolean }) {
+function CellView({ cell, section, nowrap, label }: { cell: Cell; section: SectionView; nowrap: boolean; label: string }) {
   let content: ReactNode = cell.href ? <Link href={cell.href}>{cell.text}</Link> : cell.text;
   if (nowrap) content = <span className="whitespace-nowrap">{content}</span>;
   if (cell.strong) content = <strong>{content}</strong>;
@@ -80,27 +82,24 @@ function CellView({ cell, section, nowrap }: { cell: Cell; section: SectionView;
           <DemoTag />
         </>
       )}
-      <RefMarks refs={cell.refs} section={section} />
+      <RefMarks refs={cell.refs} section={section} label={label} />
     </>
   );
 }
 
-/** Superscript numbers that lead to the section's sources. */
-function RefMarks({ refs, section }: { refs?: number[]; section: SectionView }) {
+/** Superscript numbers that lead to the section's sources ("Source [1]" to a screen reader). */
+function RefMarks({ refs, section, label }: { refs?: number[]; section: SectionView; label: string }) {
   if (!refs?.length) return null;
   return (
     <sup className="ml-0.5">
-      {refs.map((n, i) => {
-        const ref = section.references.find((r) => r.n === n);
-        return (
-          <span key={n}>
-            {i > 0 && ","}
-            <a href={`#${section.id}-source-${n}`} aria-label={ref ? ref.text : String(n)} className="no-underline">
-              [{n}]
-            </a>
-          </span>
-        );
-      })}
+      {refs.map((n, i) => (
+        <span key={n}>
+          {i > 0 && ","}
+          <a href={`#${section.id}-source-${n}`} className="no-underline">
+            <span className="sr-only">{label} </span>[{n}]
+          </a>
+        </span>
+      ))}
     </sup>
   );
 }
@@ -116,7 +115,7 @@ function MeetingView({ meeting, section, view }: { meeting: MeetingBlock; sectio
             <DemoTag />
           </>
         )}
-        <RefMarks refs={meeting.refs} section={section} />
+        <RefMarks refs={meeting.refs} section={section} label={view.labels.source} />
       </h3>
       <p className="text-muted">
         <time dateTime={meeting.dateTime}>{meeting.facts}</time>

@@ -47,7 +47,7 @@ export type BriefingView = {
   scope: string;
   prepared: string;
   demoLabel: string;
-  labels: { sources: string; said: string; discussed: string; contents: string; page: string };
+  labels: { sources: string; source: string; said: string; discussed: string; contents: string; page: string };
   sections: SectionView[];
 };
 
@@ -130,6 +130,7 @@ export function buildBriefingView(data: BriefingData, locale: Locale, now: Date 
     demoLabel: t("site.demo"),
     labels: {
       sources: t("briefing.sources"),
+      source: t("briefing.source"),
       said: t("briefing.said"),
       discussed: t("briefing.discussedThere"),
       contents: t("briefing.contents"),
