@@ -1,3 +1,4 @@
+import { redirect } from "next/navigation";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { TradeFilters } from "@/components/trade/trade-filters";
 import { TradePairsTable } from "@/components/trade/trade-pairs-table";
@@ -18,7 +19,13 @@ export async function generateMetadata() {
 /** Region pairs ranked by trade turnover or growth, filtered by country and year; every filter in the URL. */
 export default async function TradePage({ searchParams }: Props) {
   // Nonsense in the URL falls back (a bad value is dropped), so a mistyped link still shows a list.
-  const params = TradeListSchema.parse(await searchParams);
+  const search = await searchParams;
+  const params = TradeListSchema.parse(search);
+  const query = tradeListQuery(params);
+  // The form sends every field, empty ones and defaults too: answer with the short URL of the same view, so that
+  // the address bar, the history and a shared link read `?country=BY` rather than `?country=BY&year=&sort=turnover`.
+  const canonical = paths.trade(query);
+  if (canonical !== paths.trade(search as Record<string, string | string[]>)) redirect(canonical);
   const locale = toLocale(await getLocale());
   const [t, tb, format, page] = await Promise.all([
     getTranslations("trade"),
@@ -26,7 +33,6 @@ export default async function TradePage({ searchParams }: Props) {
     getFormatter(),
     listTradePairs(params, locale),
   ]);
-  const query = tradeListQuery(params);
   const filterQuery = { ...query, page: undefined, perPage: undefined };
   return (
     <>
