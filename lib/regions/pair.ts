@@ -155,18 +155,27 @@ function pairVentureIds(sideA: number[], sideB: number[]) {
           AND ((po.region_id = ANY(${ids(many)}) AND po.archived_at IS NULL) OR jp.partner_region_id = ANY(${ids(many)})))`;
 }
 
+/** The latest meetings and, counted over all of them before the limit, their total: one pass over the pair's set. */
 async function readMeetings(sideA: number[], sideB: number[]): Promise<Bounded<PairMeeting>> {
-  const [items, counted] = await Promise.all([
-    db().$queryRaw<PairMeeting[]>`
-      SELECT m.id, m.slug, m.title_en AS "titleEn", m.title_ru AS "titleRu", m.date, m.level::text AS level,
-             m.place_en AS "placeEn", m.place_ru AS "placeRu", m.is_demo AS "isDemo"
-      FROM meetings m
-      WHERE m.id IN (${pairMeetingIds(sideA, sideB)})
-      ORDER BY m.date DESC, m.id DESC
-      LIMIT ${PAIR_MEETINGS_LIMIT}`,
-    db().$queryRaw<{ total: number }[]>`SELECT count(*)::int AS total FROM (${pairMeetingIds(sideA, sideB)}) pm`,
-  ]);
-  return { items, total: counted[0]?.total ?? 0 };
+  const rows = await db().$queryRaw<(PairMeeting & { total: number })[]>`
+    SELECT m.id, m.slug, m.title_en AS "titleEn", m.title_ru AS "titleRu", m.date, m.level::text AS level,
+           m.place_en AS "placeEn", m.place_ru AS "placeRu", m.is_demo AS "isDemo", count(*) OVER ()::int AS total
+    FROM meetings m
+    WHERE m.id IN (${pairMeetingIds(sideA, sideB)})
+    ORDER BY m.date DESC, m.id DESC
+    LIMIT ${PAIR_MEETINGS_LIMIT}`;
+  const items = rows.map((row) => ({
+    id: row.id,
+    slug: row.slug,
+    titleEn: row.titleEn,
+    titleRu: row.titleRu,
+    date: row.date,
+    level: row.level,
+    placeEn: row.placeEn,
+    placeRu: row.placeRu,
+    isDemo: row.isDemo,
+  }));
+  return { items, total: rows[0]?.total ?? 0 };
 }
 
 type RawVenture = Omit<PairVenture, "region" | "partners"> & { regionSlug: string; regionNameEn: string; regionNameRu: string };
@@ -183,17 +192,16 @@ type RawPartner = {
 };
 
 async function readVentures(sideA: number[], sideB: number[]): Promise<Bounded<PairVenture>> {
-  const [rows, counted] = await Promise.all([
-    db().$queryRaw<RawVenture[]>`
-      SELECT v.id, v.slug, v.name, v.name_en AS "nameEn", v.status::text AS status, v.founded_year AS "foundedYear",
-             v.is_demo AS "isDemo", r.slug AS "regionSlug", r.name_en AS "regionNameEn", r.name_ru AS "regionNameRu"
-      FROM organizations v JOIN regions r ON r.id = v.region_id
-      WHERE v.id IN (${pairVentureIds(sideA, sideB)})
-      ORDER BY coalesce(v.name_en, v.name), v.id
-      LIMIT ${PAIR_VENTURES_LIMIT}`,
-    db().$queryRaw<{ total: number }[]>`SELECT count(*)::int AS total FROM (${pairVentureIds(sideA, sideB)}) pv`,
-  ]);
-  if (rows.length === 0) return { items: [], total: counted[0]?.total ?? 0 };
+  const rows = await db().$queryRaw<(RawVenture & { total: number })[]>`
+    SELECT v.id, v.slug, v.name, v.name_en AS "nameEn", v.status::text AS status, v.founded_year AS "foundedYear",
+           v.is_demo AS "isDemo", r.slug AS "regionSlug", r.name_en AS "regionNameEn", r.name_ru AS "regionNameRu",
+           count(*) OVER ()::int AS total
+    FROM organizations v JOIN regions r ON r.id = v.region_id
+    WHERE v.id IN (${pairVentureIds(sideA, sideB)})
+    ORDER BY coalesce(v.name_en, v.name), v.id
+    LIMIT ${PAIR_VENTURES_LIMIT}`;
+  const total = rows[0]?.total ?? 0;
+  if (rows.length === 0) return { items: [], total };
   const partners = await db().$queryRaw<RawPartner[]>`
     SELECT p.venture_id AS "ventureId", p.share_percent AS "sharePercent", p.org_slug AS "orgSlug", p.org_name AS "orgName",
            p.org_name_en AS "orgNameEn", r.id AS "regionId", r.slug AS "regionSlug", r.name_en AS "regionNameEn", r.name_ru AS "regionNameRu"
@@ -209,9 +217,15 @@ async function readVentures(sideA: number[], sideB: number[]): Promise<Bounded<P
     JOIN regions r ON r.id = p.region_id`;
   const a = new Set(sideA);
   const b = new Set(sideB);
-  const items = rows.map(({ regionSlug, regionNameEn, regionNameRu, ...venture }) => ({
-    ...venture,
-    region: { slug: regionSlug, nameEn: regionNameEn, nameRu: regionNameRu },
+  const items = rows.map((venture) => ({
+    id: venture.id,
+    slug: venture.slug,
+    name: venture.name,
+    nameEn: venture.nameEn,
+    status: venture.status,
+    foundedYear: venture.foundedYear,
+    isDemo: venture.isDemo,
+    region: { slug: venture.regionSlug, nameEn: venture.regionNameEn, nameRu: venture.regionNameRu },
     partners: partners
       .filter((p) => p.ventureId === venture.id)
       .map((p): VenturePartner => ({
@@ -221,7 +235,7 @@ async function readVentures(sideA: number[], sideB: number[]): Promise<Bounded<P
         sharePercent: Number(p.sharePercent),
       })),
   }));
-  return { items, total: counted[0]?.total ?? 0 };
+  return { items, total };
 }
 
 type RawPairOrganization = Omit<PairOrganization, "region"> & {
