@@ -104,60 +104,77 @@ type RawPairRow = {
 };
 
 /**
- * The pairs of the overview as common table expressions: `live` holds every live figure turned to face the
- * pair's first region (as filed, or the side in the chosen country where only the partner is there),
- * `chosen` one figure per pair (its latest year, or the chosen year), `ranked` that figure with growth on the
- * stored year before, whichever way that was filed. Growth from a zero turnover is null, as in `growthPercent`.
+ * The pairs of the overview as common table expressions. `chosen` keeps one live figure per pair (its latest
+ * year, or the chosen year): DISTINCT ON over the pair key, read in the order of the index
+ * trade_figures_live_pair_year_idx (backwards), so no sort of every figure is needed. `ranked` drops pairs
+ * with an archived region or outside the chosen country (both hold for every year of a pair, so they can be
+ * checked after choosing), turns the pair to face its first region (as filed, or the side in the chosen
+ * country where only the partner is there), and adds growth on the stored year before, whichever way that
+ * was filed; growth from a zero turnover is null, as in `growthPercent`.
  */
 function rankedPairs(filter: TradeFilter): Prisma.Sql {
   const country = filter.country ?? null;
   const swap = country === null ? Prisma.sql`false` : Prisma.sql`(r.country_code <> ${country} AND p.country_code = ${country})`;
-  const inCountry = country === null ? Prisma.empty : Prisma.sql`AND (r.country_code = ${country} OR p.country_code = ${country})`;
-  const inYear = filter.year === undefined ? Prisma.empty : Prisma.sql`WHERE year = ${filter.year}`;
+  const inCountry = country === null ? Prisma.empty : Prisma.sql`WHERE (r.country_code = ${country} OR p.country_code = ${country})`;
+  const inYear = filter.year === undefined ? Prisma.empty : Prisma.sql`AND t.year = ${filter.year}`;
   return Prisma.sql`
-    WITH live AS (
-      SELECT t.id, t.year, LEAST(t.region_id, t.partner_region_id) AS lo, GREATEST(t.region_id, t.partner_region_id) AS hi,
-             ${swap} AS swapped, t.region_id, t.partner_region_id, t.turnover_usd, t.exports_usd, t.imports_usd,
-             t.source_title, t.source_url
+    WITH chosen AS (
+      SELECT DISTINCT ON (LEAST(t.region_id, t.partner_region_id), GREATEST(t.region_id, t.partner_region_id))
+             t.id, t.year, LEAST(t.region_id, t.partner_region_id) AS lo, GREATEST(t.region_id, t.partner_region_id) AS hi,
+             t.region_id, t.partner_region_id, t.turnover_usd
       FROM trade_figures t
-      JOIN regions r ON r.id = t.region_id AND r.archived_at IS NULL
-      JOIN regions p ON p.id = t.partner_region_id AND p.archived_at IS NULL
-      WHERE t.archived_at IS NULL ${inCountry}
-    ),
-    chosen AS (
-      SELECT DISTINCT ON (lo, hi) * FROM live ${inYear} ORDER BY lo, hi, year DESC
+      WHERE t.archived_at IS NULL ${inYear}
+      ORDER BY LEAST(t.region_id, t.partner_region_id) DESC, GREATEST(t.region_id, t.partner_region_id) DESC, t.year DESC
     ),
     ranked AS (
-      SELECT c.*, prev.turnover_usd AS previous_turnover,
+      SELECT c.id, c.year, c.turnover_usd, ${swap} AS swapped,
+             CASE WHEN ${swap} THEN c.partner_region_id ELSE c.region_id END AS first_id,
+             CASE WHEN ${swap} THEN c.region_id ELSE c.partner_region_id END AS second_id,
+             prev.turnover_usd AS previous_turnover,
              CASE WHEN prev.turnover_usd > 0 THEN ((c.turnover_usd - prev.turnover_usd) * 100 / prev.turnover_usd)::float8 END AS growth
       FROM chosen c
-      LEFT JOIN live prev ON prev.lo = c.lo AND prev.hi = c.hi AND prev.year = c.year - 1
+      JOIN regions r ON r.id = c.region_id AND r.archived_at IS NULL
+      JOIN regions p ON p.id = c.partner_region_id AND p.archived_at IS NULL
+      LEFT JOIN trade_figures prev ON LEAST(prev.region_id, prev.partner_region_id) = c.lo
+        AND GREATEST(prev.region_id, prev.partner_region_id) = c.hi AND prev.year = c.year - 1 AND prev.archived_at IS NULL
+      ${inCountry}
     )`;
 }
 
-/** The ranked rows in order; ties broken by the two names in the reader's language, then by record. */
+/**
+ * The ranked rows in order; ties broken by the two names in the reader's language, then by record. The page is
+ * cut before the figures' sources are read, so only its own rows are fetched in full.
+ */
 function rankedRowsQuery(filter: TradeFilter, locale: Locale, page?: PageParams): Prisma.Sql {
-  const nameColumn = locale === "ru" ? "name_ru" : "name_en";
-  const firstName = Prisma.raw(`a.${nameColumn}`);
-  const secondName = Prisma.raw(`b.${nameColumn}`);
-  const order =
-    filter.sort === "growth"
-      ? Prisma.sql`x.growth DESC NULLS LAST, x.turnover_usd DESC, ${firstName}, ${secondName}, a.id, b.id`
-      : Prisma.sql`x.turnover_usd DESC, ${firstName}, ${secondName}, a.id, b.id`;
+  const nameColumn = Prisma.raw(locale === "ru" ? "name_ru" : "name_en");
+  const order = (alias: "x" | "o") => {
+    const column = (name: string) => Prisma.raw(`${alias}.${name}`);
+    const byNames = Prisma.sql`${column("first_name")}, ${column("second_name")}, ${column("first_id")}, ${column("second_id")}`;
+    return filter.sort === "growth"
+      ? Prisma.sql`${column("growth")} DESC NULLS LAST, ${column("turnover_usd")} DESC, ${byNames}`
+      : Prisma.sql`${column("turnover_usd")} DESC, ${byNames}`;
+  };
   const bounds = page ? Prisma.sql`LIMIT ${page.perPage} OFFSET ${(page.page - 1) * page.perPage}` : Prisma.empty;
-  return Prisma.sql`${rankedPairs(filter)}
-    SELECT x.year, x.turnover_usd::float8 AS "turnoverUsd",
-           (CASE WHEN x.swapped THEN x.imports_usd ELSE x.exports_usd END)::float8 AS "exportsUsd",
-           (CASE WHEN x.swapped THEN x.exports_usd ELSE x.imports_usd END)::float8 AS "importsUsd",
-           x.previous_turnover::float8 AS "previousTurnoverUsd", x.growth AS "growthPercent",
-           x.source_title AS "sourceTitle", x.source_url AS "sourceUrl",
+  return Prisma.sql`${rankedPairs(filter)},
+    named AS (
+      SELECT ranked.*, a.${nameColumn} AS first_name, b.${nameColumn} AS second_name
+      FROM ranked JOIN regions a ON a.id = ranked.first_id JOIN regions b ON b.id = ranked.second_id
+    ),
+    ordered AS (
+      SELECT * FROM named x ORDER BY ${order("x")} ${bounds}
+    )
+    SELECT o.year, o.turnover_usd::float8 AS "turnoverUsd",
+           (CASE WHEN o.swapped THEN t.imports_usd ELSE t.exports_usd END)::float8 AS "exportsUsd",
+           (CASE WHEN o.swapped THEN t.exports_usd ELSE t.imports_usd END)::float8 AS "importsUsd",
+           o.previous_turnover::float8 AS "previousTurnoverUsd", o.growth AS "growthPercent",
+           t.source_title AS "sourceTitle", t.source_url AS "sourceUrl",
            a.slug AS "regionSlug", a.name_en AS "regionNameEn", a.name_ru AS "regionNameRu", a.country_code AS "regionCountry",
            b.slug AS "partnerSlug", b.name_en AS "partnerNameEn", b.name_ru AS "partnerNameRu", b.country_code AS "partnerCountry"
-    FROM ranked x
-    JOIN regions a ON a.id = CASE WHEN x.swapped THEN x.partner_region_id ELSE x.region_id END
-    JOIN regions b ON b.id = CASE WHEN x.swapped THEN x.region_id ELSE x.partner_region_id END
-    ORDER BY ${order}
-    ${bounds}`;
+    FROM ordered o
+    JOIN trade_figures t ON t.id = o.id
+    JOIN regions a ON a.id = o.first_id
+    JOIN regions b ON b.id = o.second_id
+    ORDER BY ${order("o")}`;
 }
 
 export function toTradePairRow(row: RawPairRow): TradePairRow {
