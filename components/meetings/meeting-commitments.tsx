@@ -15,7 +15,7 @@ export async function MeetingFollowsUp({ meeting }: { meeting: MeetingPage }) {
           <ul className="max-w-3xl space-y-3">
             {meeting.followedUp.map(({ commitment }) => (
               <li key={commitment.id} className="border-l-4 border-line pl-4">
-                {localized(locale, commitment.textEn, commitment.textRu)}{" "}
+                <Link href={paths.commitment(commitment.id)}>{localized(locale, commitment.textEn, commitment.textRu)}</Link>{" "}
                 <Tag tone="blue">{t(`commitmentStatuses.${commitment.status}`)}</Tag>
                 <span className="block text-muted">
                   <Link href={paths.meeting(commitment.meeting.slug)}>
@@ -33,7 +33,10 @@ export async function MeetingFollowsUp({ meeting }: { meeting: MeetingPage }) {
   );
 }
 
-/** The commitments made at a meeting, with their parties and the later meetings that followed them up. */
+/**
+ * The commitments made at a meeting, with their parties and the later meetings that followed them up; each
+ * links to its own page on the tracker, where its status history is.
+ */
 export async function MeetingCommitments({ meeting }: { meeting: MeetingPage }) {
   const [t, format, locale] = await Promise.all([getTranslations("meetings"), getFormatter(), getLocale()]);
   const name = (r: { nameEn: string; nameRu: string }) => localized(locale, r.nameEn, r.nameRu);
@@ -46,7 +49,8 @@ export async function MeetingCommitments({ meeting }: { meeting: MeetingPage }) 
           <ol className="max-w-3xl list-decimal space-y-3 pl-6">
             {meeting.commitments.map((c) => (
               <li key={c.id}>
-                {localized(locale, c.textEn, c.textRu)} <Tag tone="blue">{t(`commitmentStatuses.${c.status}`)}</Tag>
+                <Link href={paths.commitment(c.id)}>{localized(locale, c.textEn, c.textRu)}</Link>{" "}
+                <Tag tone="blue">{t(`commitmentStatuses.${c.status}`)}</Tag>
                 {c.dueDate && (
                   <span className="block text-muted">{t("due", { date: format.dateTime(c.dueDate, { dateStyle: "long" }) })}</span>
                 )}
