@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createTranslator } from "next-intl";
+import { openApiDocument } from "@/lib/api/openapi";
 import { loadMessages } from "@/lib/i18n/catalogue";
 import { tradePairColumns, tradeYearsCsv, type TradeYearCsvRow } from "@/lib/trade/csv";
 import { TradeQuerySchema } from "@/lib/trade/dto";
@@ -197,5 +198,27 @@ describe("the overview's parameters", () => {
       page: 1,
       perPage: 25,
     });
+  });
+});
+
+describe("the trade operations in the OpenAPI document", () => {
+  type Get = {
+    parameters?: { name: string; in: string; required: boolean }[];
+    responses: Record<string, { content?: Record<string, unknown> }>;
+  };
+  const document = openApiDocument();
+  const get = (path: string) => (document.paths as unknown as Record<string, { get: Get }>)[path]?.get;
+
+  it("lists the ranking, the pair and both downloads, with their parameters and errors", () => {
+    const list = get("/api/v1/trade")!;
+    expect(list.parameters!.map((p) => p.name)).toEqual(["country", "year", "sort", "page", "perPage"]);
+    expect(list.responses["400"]).toBeDefined();
+    for (const path of ["/api/v1/trade/{slug}/{partner}", "/api/v1/trade/{slug}/{partner}/export.csv"]) {
+      const pair = get(path)!;
+      expect(pair.parameters!.filter((p) => p.in === "path").map((p) => p.name)).toEqual(["slug", "partner"]);
+      expect(pair.responses["404"], path).toBeDefined();
+    }
+    expect(Object.keys(get("/api/v1/trade/export.csv")!.responses["200"]!.content!)).toEqual(["text/csv"]);
+    expect(Object.keys(document.components.schemas)).toEqual(expect.arrayContaining(["TradePairList", "TradePairDetail"]));
   });
 });
