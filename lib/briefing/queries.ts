@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { MeetingLevel, OrganizationKind, OrganizationStatus } from "@/lib/generated/prisma/enums";
+import { BRIEFING_RANKED_MEETINGS } from "@/lib/briefing/schema";
 import type { BriefingData } from "@/lib/briefing/view";
 import { listCommitments } from "@/lib/commitments/tracker";
 import type { Locale } from "@/lib/i18n/locale";
@@ -21,6 +22,7 @@ export const BRIEFING_MEETINGS = 5;
 export const BRIEFING_SAID_PER_MEETING = 12;
 /** Organizations in the "discussed most" ranking. */
 export const BRIEFING_TOP_ORGANIZATIONS = 10;
+
 /** Joint ventures listed (the counts by status cover all of them). */
 export const BRIEFING_JOINT_VENTURES = 20;
 /** Partners named per joint venture. */
@@ -152,19 +154,28 @@ export type DiscussedOrganization = {
   lastDiscussed: Date;
 };
 
-/** Live organizations by their number of live discussion links in the briefing's live meetings. */
+/**
+ * Live organizations by their number of live discussion links in the briefing's latest live meetings (up to
+ * BRIEFING_RANKED_MEETINGS of them: a whole country's pair is every meeting of the registry, and counting
+ * 200,000 links on each briefing would take seconds; the latest thousand are what a visit is about).
+ */
 async function readDiscussedOrganizations(sideA: number[], sideB: number[] | null) {
   const rows = await db().$queryRaw<
     (Omit<DiscussedOrganization, "region"> & { regionSlug: string; regionNameEn: string; regionNameRu: string })[]
   >`
+    WITH ranked_meetings AS (
+      SELECT m.id, m.date FROM meetings m
+      WHERE m.archived_at IS NULL AND m.id IN ${meetingIdsSql(sideA, sideB)}
+      ORDER BY m.date DESC, m.id DESC
+      LIMIT ${BRIEFING_RANKED_MEETINGS}
+    )
     SELECT o.slug, o.name, o.name_en AS "nameEn", o.kind::text AS kind, o.is_demo AS "isDemo",
            r.slug AS "regionSlug", r.name_en AS "regionNameEn", r.name_ru AS "regionNameRu",
            counted.links, counted."lastDiscussed"
     FROM (
-      SELECT dl.organization_id, count(*)::int AS links, max(m.date) AS "lastDiscussed"
-      FROM discussion_links dl
-      JOIN meetings m ON m.id = dl.meeting_id AND m.archived_at IS NULL
-      WHERE dl.archived_at IS NULL AND dl.organization_id IS NOT NULL AND dl.meeting_id IN ${meetingIdsSql(sideA, sideB)}
+      SELECT dl.organization_id, count(*)::int AS links, max(rm.date) AS "lastDiscussed"
+      FROM ranked_meetings rm JOIN discussion_links dl ON dl.meeting_id = rm.id
+      WHERE dl.archived_at IS NULL AND dl.organization_id IS NOT NULL
       GROUP BY dl.organization_id
     ) counted
     JOIN organizations o ON o.id = counted.organization_id AND o.archived_at IS NULL
@@ -205,6 +216,20 @@ function venturesOfSql(side: number[]): Prisma.Sql {
     WHERE po.region_id = ANY(${side}::int[]) AND p.archived_at IS NULL)`;
 }
 
+/**
+ * Whether the venture `o` has a side in `side`: it sits there, or a live partner does. Checked per candidate
+ * through joint_venture_partners(venture_id), so the larger side of a pair (a whole country) is never listed.
+ */
+function ventureInSideSql(side: number[]): Prisma.Sql {
+  return Prisma.sql`(o.region_id = ANY(${side}::int[]) OR EXISTS (
+    SELECT 1 FROM joint_venture_partners p LEFT JOIN organizations po ON po.id = p.partner_organization_id
+    WHERE p.venture_id = o.id AND p.archived_at IS NULL
+      AND (p.partner_region_id = ANY(${side}::int[]) OR po.region_id = ANY(${side}::int[]))))`;
+}
+
+/** A side of at most this many regions (an oblast with its cities) lists its ventures for a check each. */
+const CHECK_PER_VENTURE_UP_TO = 10;
+
 type RawVenture = Omit<BriefingVenture, "region" | "partners"> & {
   regionSlug: string;
   regionNameEn: string;
@@ -213,8 +238,16 @@ type RawVenture = Omit<BriefingVenture, "region" | "partners"> & {
 };
 
 async function readJointVentures(sideA: number[], sideB: number[] | null) {
-  const ids = sideB ? Prisma.sql`(${venturesOfSql(sideA)} INTERSECT ${venturesOfSql(sideB)})` : venturesOfSql(sideA);
-  const live = Prisma.sql`o.kind = 'joint_venture' AND o.archived_at IS NULL AND o.id IN ${ids}`;
+  // A pair: the ventures of the side with fewer regions (Kursk Oblast rather than Belarus with its oblasts), each
+  // checked for a part of the other side. Where both sides are large (two countries: most ventures of the registry
+  // qualify), the two lists intersected in one hash are faster than a check per candidate.
+  const [smaller, larger] = sideB && sideB.length < sideA.length ? [sideB, sideA] : [sideA, sideB];
+  const pairFilter = !larger
+    ? Prisma.sql`o.id IN ${venturesOfSql(smaller)}`
+    : smaller.length <= CHECK_PER_VENTURE_UP_TO
+      ? Prisma.sql`o.id IN ${venturesOfSql(smaller)} AND ${ventureInSideSql(larger)}`
+      : Prisma.sql`o.id IN (${venturesOfSql(smaller)} INTERSECT ${venturesOfSql(larger)})`;
+  const live = Prisma.sql`o.kind = 'joint_venture' AND o.archived_at IS NULL AND ${pairFilter}`;
   const [rows, counts] = await Promise.all([
     db().$queryRaw<RawVenture[]>`
       SELECT o.slug, o.name, o.name_en AS "nameEn", o.status::text AS status, o.founded_year AS "foundedYear",

@@ -14,6 +14,9 @@ const blankToUndefined = (value: unknown) => {
   return typeof first === "string" && first.trim() === "" ? undefined : first;
 };
 
+/** The latest meetings whose discussion links the "discussed most" ranking counts (the page says so past it). */
+export const BRIEFING_RANKED_MEETINGS = 1000;
+
 export const BriefingLanguageSchema = z.enum(locales);
 export type BriefingLanguage = z.infer<typeof BriefingLanguageSchema>;
 

@@ -4,6 +4,7 @@ import type { Locale } from "@/lib/i18n/locale";
 import { localized } from "@/lib/i18n";
 import { paths } from "@/lib/paths";
 import type { Briefing } from "@/lib/briefing/queries";
+import { BRIEFING_RANKED_MEETINGS } from "@/lib/briefing/schema";
 import { summarizeTrade } from "@/lib/trade/summary";
 
 /**
@@ -360,7 +361,11 @@ export function buildBriefingView(data: BriefingData, locale: Locale, now: Date 
     return {
       id: "organizations",
       title: t("briefing.organizations.title"),
-      lead: items.length ? t("briefing.organizations.lead", { count: items.length }) : t("briefing.organizations.none"),
+      lead: !items.length
+        ? t("briefing.organizations.none")
+        : data.meetings.total > BRIEFING_RANKED_MEETINGS
+          ? t("briefing.organizations.leadLatest", { count: items.length, meetings: number.format(BRIEFING_RANKED_MEETINGS) })
+          : t("briefing.organizations.lead", { count: items.length }),
       blocks: items.length
         ? [
             {

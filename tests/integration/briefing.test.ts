@@ -73,6 +73,18 @@ async function commitmentCountsBySql(slugs: string[]) {
   return row!;
 }
 
+/** Live joint ventures with a part in each side: sitting there, or a live partner (organization or government) there. */
+async function venturesBySql(a: string, b?: string) {
+  const hasSide = (slug: string) => `(
+    o.region_id IN (${sideSql(slug)})
+    OR EXISTS (SELECT 1 FROM joint_venture_partners p LEFT JOIN organizations po ON po.id = p.partner_organization_id
+               WHERE p.venture_id = o.id AND p.archived_at IS NULL AND coalesce(p.partner_region_id, po.region_id) IN (${sideSql(slug)})))`;
+  return prisma.$queryRawUnsafe<{ slug: string; status: string }[]>(`
+    SELECT o.slug, o.status::text AS status FROM organizations o
+    WHERE o.kind = 'joint_venture' AND o.archived_at IS NULL AND ${hasSide(a)}${b ? ` AND ${hasSide(b)}` : ""}
+    ORDER BY o.slug`);
+}
+
 async function statementsBySql(meetingSlug: string) {
   return prisma.meetingStatement.findMany({
     where: { meeting: { slug: meetingSlug } },
@@ -185,6 +197,12 @@ beforeAll(async () => {
   await region("b", "BY");
   await region("b1", "BY", "b");
   await region("c", "RU");
+  // Ten empty cities on each side: both sides are then large, and the ventures are found by intersecting lists
+  // (the demo pair, with Kursk Oblast alone on one side, takes the check per venture).
+  for (let i = 1; i <= 10; i++) {
+    await region(`a-city${i}`, "RU", "a");
+    await region(`b-city${i}`, "BY", "b");
+  }
   await organization("o1", "a", "RU");
   await organization("o2", "b", "BY");
   await organization("o3", "b1", "BY");
@@ -383,6 +401,20 @@ describe("the demo pair: Kursk Oblast and Belarus", () => {
       "не указано",
       "нет данных",
     ]);
+  });
+
+  it("finds the joint ventures of the pair as SQL does, counted by status", async () => {
+    const data = (await getBriefingData("kursk-oblast", "belarus", "en"))!;
+    const expected = await venturesBySql("kursk-oblast", "belarus");
+    expect(expected.length).toBeGreaterThan(0);
+    expect(data.jointVentures.total).toBe(expected.length);
+    expect(data.jointVentures.items).toHaveLength(Math.min(expected.length, 20));
+    expect(expected.map((v) => v.slug)).toEqual(expect.arrayContaining(data.jointVentures.items.map((v) => v.slug)));
+    for (const status of ["planned", "active", "closed"] as const) {
+      expect(data.jointVentures.byStatus[status]).toBe(expected.filter((v) => v.status === status).length);
+    }
+    const alone = (await getBriefingData("belarus", undefined, "en"))!;
+    expect(alone.jointVentures.total).toBe((await venturesBySql("belarus")).length);
   });
 
   it("holds the three demo commitments as open, in the reader's language, and counts as SQL does", async () => {
