@@ -9,6 +9,7 @@ import type { RegionLevel } from "@/lib/generated/prisma/enums";
 import type { Locale } from "@/lib/i18n/locale";
 import { listTimeline } from "@/lib/meetings/timeline";
 import { toPage, type Page } from "@/lib/pagination";
+import { growthPercent } from "@/lib/trade/series";
 import type { RegionListParams } from "@/lib/regions/schema";
 
 /** A link to a region: what every page needs to name it and point to it. */
@@ -21,12 +22,6 @@ export const CHILDREN_LIMIT = 100;
 export const TRADE_LIMIT = 50;
 /** Options of a region filter: every live region, up to a bound no registry of regions should reach. */
 export const REGION_OPTIONS_LIMIT = 1000;
-
-/** Growth of trade over the year before, in percent; null where the year before is not recorded. */
-export function tradeGrowthPercent(current: number, previous: number | null | undefined): number | null {
-  if (previous === null || previous === undefined || previous <= 0) return null;
-  return ((current - previous) / previous) * 100;
-}
 
 export type RegionRow = {
   slug: string;
@@ -118,7 +113,10 @@ async function listTrade(regionId: number) {
            p.slug AS "partnerSlug", p.name_en AS "partnerNameEn", p.name_ru AS "partnerNameRu"
     FROM trade_figures t
     JOIN regions p ON p.id = CASE WHEN t.region_id = ${regionId} THEN t.partner_region_id ELSE t.region_id END
-    LEFT JOIN trade_figures prev ON prev.region_id = t.region_id AND prev.partner_region_id = t.partner_region_id
+    -- The year before may have been filed the other way round: a pair is one key whichever way (the pair index).
+    LEFT JOIN trade_figures prev
+      ON LEAST(prev.region_id, prev.partner_region_id) = LEAST(t.region_id, t.partner_region_id)
+      AND GREATEST(prev.region_id, prev.partner_region_id) = GREATEST(t.region_id, t.partner_region_id)
       AND prev.year = t.year - 1 AND prev.archived_at IS NULL
     WHERE t.archived_at IS NULL AND (t.region_id = ${regionId} OR t.partner_region_id = ${regionId})
     ORDER BY t.year DESC, p.name_en, t.id
@@ -133,7 +131,7 @@ async function listTrade(regionId: number) {
       turnoverUsd: turnover,
       exportsUsd: numberOrNull(ours ? row.exportsUsd : row.importsUsd),
       importsUsd: numberOrNull(ours ? row.importsUsd : row.exportsUsd),
-      growthPercent: tradeGrowthPercent(turnover, numberOrNull(row.previousTurnoverUsd)),
+      growthPercent: growthPercent(turnover, numberOrNull(row.previousTurnoverUsd)),
       sourceTitle: row.sourceTitle,
       sourceUrl: row.sourceUrl,
     };

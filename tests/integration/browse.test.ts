@@ -295,3 +295,44 @@ describe("lookupRecords (the staff pickers)", () => {
     expect((await lookupRecords({ type: "sector", q: "28" }))[0]).toMatchObject({ id: "28" });
   });
 });
+
+describe("a region's trade", () => {
+  it("derives growth from the year before whichever way each year was filed, seen from the region's side", async () => {
+    const [region, partner] = await Promise.all(
+      ["a", "b"].map((side) =>
+        prisma.region.create({
+          data: {
+            slug: `trade-${side}-${run}`,
+            nameEn: `Trade ${side} ${run}`,
+            nameRu: `Торговля ${side} ${run}`,
+            level: "region",
+            countryCode: "RU",
+          },
+          select: { id: true, slug: true },
+        }),
+      ),
+    );
+    if (!region || !partner) throw new Error("regions not created");
+    const source = { sourceTitle: "Customs statistics" };
+    await prisma.tradeFigure.createMany({
+      data: [
+        // 2013 filed from the region, 2014 from the partner: one pair, one series.
+        { regionId: region.id, partnerRegionId: partner.id, year: 2013, turnoverUsd: "200000000.00", ...source },
+        {
+          regionId: partner.id,
+          partnerRegionId: region.id,
+          year: 2014,
+          turnoverUsd: "250000000.00",
+          exportsUsd: "100000000.00",
+          importsUsd: "150000000.00",
+          ...source,
+        },
+      ],
+    });
+    const page = await getRegionPage(region.slug);
+    const [latest, earlier] = page?.trade ?? [];
+    expect(latest).toMatchObject({ year: 2014, turnoverUsd: 250_000_000, exportsUsd: 150_000_000, importsUsd: 100_000_000 });
+    expect(latest?.growthPercent).toBeCloseTo(25, 10);
+    expect(earlier).toMatchObject({ year: 2013, growthPercent: null });
+  });
+});

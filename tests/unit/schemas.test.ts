@@ -4,7 +4,6 @@ import { issuesToErrors } from "@/lib/actions/form-state";
 import { localized, sortByName } from "@/lib/i18n";
 import { hashPassword, verifyPassword } from "@/lib/password";
 import { LinkEntityFormSchema, UnlinkFormSchema } from "@/lib/meetings/schema";
-import { tradeGrowthPercent } from "@/lib/regions/queries";
 import { loadMessages } from "@/lib/i18n/catalogue";
 
 describe("LinkEntityFormSchema", () => {
@@ -68,19 +67,6 @@ describe("parseEnv", () => {
 
   it("rejects a NEXTAUTH_URL that is not a URL", () => {
     expect(() => parseEnv({ ...good, NEXTAUTH_URL: "interregio" })).toThrow(/NEXTAUTH_URL must be the public address/);
-  });
-});
-
-describe("tradeGrowthPercent", () => {
-  it("derives growth from the year before", () => {
-    expect(tradeGrowthPercent(250, 225)).toBeCloseTo(11.11, 2);
-    expect(tradeGrowthPercent(90, 100)).toBeCloseTo(-10, 6);
-  });
-
-  it("gives no growth where the year before is not recorded", () => {
-    expect(tradeGrowthPercent(250_000_000, undefined)).toBeNull();
-    expect(tradeGrowthPercent(250_000_000, null)).toBeNull();
-    expect(tradeGrowthPercent(5, 0)).toBeNull();
   });
 });
 
