@@ -59,6 +59,9 @@ export default async function TradePairPage({ params }: Props) {
       />
       <ul className="mt-8 flex flex-wrap gap-x-6 gap-y-2">
         <li>
+          <Link href={paths.regionPair(pair.region.slug, pair.partner.slug)}>{t("pairPage", names)}</Link>
+        </li>
+        <li>
           <Link href={paths.region(pair.region.slug)}>{t("regionPage", { region: regionName })}</Link>
         </li>
         <li>
