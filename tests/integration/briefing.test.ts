@@ -364,6 +364,16 @@ describe("the briefing of a region pair of the file's own", () => {
     expect(data.organizations.map((o) => ({ slug: o.slug, links: o.links }))).toEqual(await discussedBySql(slug("a"), slug("b")));
   });
 
+  it("says when the ranking counts only the latest thousand meetings", () => {
+    const many = buildBriefingView({ ...data, meetings: { ...data.meetings, total: 1500 } }, "en");
+    expect(sectionOf(many, "organizations").lead).toBe(
+      "The 3 organizations discussed at the most of the latest 1,000 of these meetings, by the number of meetings that record a discussion of them.",
+    );
+    expect(sectionOf(buildBriefingView(data, "en"), "organizations").lead).toBe(
+      "The 3 organizations discussed at the most of these meetings, by the number of meetings that record a discussion of them.",
+    );
+  });
+
   it("for the region alone: its meetings, ventures and trade with each partner", async () => {
     const alone = (await getBriefingData(slug("a"), undefined, "en"))!;
     expect(alone.partner).toBeNull();
