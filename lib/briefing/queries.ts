@@ -6,7 +6,7 @@ import { BRIEFING_RANKED_MEETINGS } from "@/lib/briefing/schema";
 import type { BriefingData } from "@/lib/briefing/view";
 import { listCommitments } from "@/lib/commitments/tracker";
 import type { Locale } from "@/lib/i18n/locale";
-import { growthPercent } from "@/lib/trade/series";
+import { toRegionTradeRow, type RawTradeRow, type RegionTradeRow } from "@/lib/regions/queries";
 import { readPairTrade } from "@/lib/trade/analysis";
 
 /**
@@ -286,36 +286,9 @@ async function readJointVentures(sideA: number[], sideB: number[] | null) {
 
 // ---- Trade of one region with every partner ----
 
-export type RegionTradeRow = {
-  year: number;
-  partner: { slug: string; nameEn: string; nameRu: string };
-  turnoverUsd: number;
-  exportsUsd: number | null;
-  importsUsd: number | null;
-  growthPercent: number | null;
-  sourceTitle: string;
-  sourceUrl: string | null;
-};
-
-type RawTrade = {
-  year: number;
-  regionId: number;
-  turnoverUsd: Prisma.Decimal;
-  exportsUsd: Prisma.Decimal | null;
-  importsUsd: Prisma.Decimal | null;
-  previousTurnoverUsd: Prisma.Decimal | null;
-  sourceTitle: string;
-  sourceUrl: string | null;
-  partnerSlug: string;
-  partnerNameEn: string;
-  partnerNameRu: string;
-};
-
-const numberOrNull = (value: Prisma.Decimal | null) => (value === null ? null : Number(value.toString()));
-
 /** A region's latest live figure with each partner, the largest first, with growth over the year before. */
 async function readRegionTrade(regionId: number): Promise<RegionTradeRow[]> {
-  const rows = await db().$queryRaw<RawTrade[]>`
+  const rows = await db().$queryRaw<RawTradeRow[]>`
     SELECT t.year, t.region_id AS "regionId", t.turnover_usd AS "turnoverUsd", t.exports_usd AS "exportsUsd",
            t.imports_usd AS "importsUsd", prev.turnover_usd AS "previousTurnoverUsd",
            t.source_title AS "sourceTitle", t.source_url AS "sourceUrl",
@@ -336,21 +309,7 @@ async function readRegionTrade(regionId: number): Promise<RegionTradeRow[]> {
       AND prev.year = t.year - 1 AND prev.archived_at IS NULL
     ORDER BY t.turnover_usd DESC, p.name_en, t.id
     LIMIT ${BRIEFING_TRADE_PARTNERS}`;
-  return rows.map((row) => {
-    // Seen from this region: what it exports is the other side's imports when the figure is filed the other way.
-    const ours = row.regionId === regionId;
-    const turnover = Number(row.turnoverUsd.toString());
-    return {
-      year: row.year,
-      partner: { slug: row.partnerSlug, nameEn: row.partnerNameEn, nameRu: row.partnerNameRu },
-      turnoverUsd: turnover,
-      exportsUsd: numberOrNull(ours ? row.exportsUsd : row.importsUsd),
-      importsUsd: numberOrNull(ours ? row.importsUsd : row.exportsUsd),
-      growthPercent: growthPercent(turnover, numberOrNull(row.previousTurnoverUsd)),
-      sourceTitle: row.sourceTitle,
-      sourceUrl: row.sourceUrl,
-    };
-  });
+  return rows.map((row) => toRegionTradeRow(row, regionId));
 }
 
 // ---- The dossier ----

@@ -90,7 +90,8 @@ export const listCountryOptions = cached("country-options", ["regions"], async (
   }),
 );
 
-type RawTradeRow = {
+/** A trade figure of a region with a partner as the SQL reads it (filed either way), with the year before's turnover. */
+export type RawTradeRow = {
   year: number;
   regionId: number;
   turnoverUsd: Prisma.Decimal;
@@ -102,6 +103,17 @@ type RawTradeRow = {
   partnerSlug: string;
   partnerNameEn: string;
   partnerNameRu: string;
+};
+
+export type RegionTradeRow = {
+  year: number;
+  partner: { slug: string; nameEn: string; nameRu: string };
+  turnoverUsd: number;
+  exportsUsd: number | null;
+  importsUsd: number | null;
+  growthPercent: number | null;
+  sourceTitle: string;
+  sourceUrl: string | null;
 };
 
 /** The latest trade figures of a region with any partner, each with the figure of the year before for growth. */
@@ -121,21 +133,23 @@ async function listTrade(regionId: number) {
     WHERE t.archived_at IS NULL AND (t.region_id = ${regionId} OR t.partner_region_id = ${regionId})
     ORDER BY t.year DESC, p.name_en, t.id
     LIMIT ${TRADE_LIMIT}`;
-  return rows.map((row) => {
-    // Seen from this region: what it exports is the other side's imports when the figure is filed the other way.
-    const ours = row.regionId === regionId;
-    const turnover = Number(row.turnoverUsd);
-    return {
-      year: row.year,
-      partner: { slug: row.partnerSlug, nameEn: row.partnerNameEn, nameRu: row.partnerNameRu },
-      turnoverUsd: turnover,
-      exportsUsd: numberOrNull(ours ? row.exportsUsd : row.importsUsd),
-      importsUsd: numberOrNull(ours ? row.importsUsd : row.exportsUsd),
-      growthPercent: growthPercent(turnover, numberOrNull(row.previousTurnoverUsd)),
-      sourceTitle: row.sourceTitle,
-      sourceUrl: row.sourceUrl,
-    };
-  });
+  return rows.map((row) => toRegionTradeRow(row, regionId));
+}
+
+/** A figure seen from this region: what it exports is the other side's imports when it was filed the other way. */
+export function toRegionTradeRow(row: RawTradeRow, regionId: number): RegionTradeRow {
+  const ours = row.regionId === regionId;
+  const turnover = Number(row.turnoverUsd);
+  return {
+    year: row.year,
+    partner: { slug: row.partnerSlug, nameEn: row.partnerNameEn, nameRu: row.partnerNameRu },
+    turnoverUsd: turnover,
+    exportsUsd: numberOrNull(ours ? row.exportsUsd : row.importsUsd),
+    importsUsd: numberOrNull(ours ? row.importsUsd : row.exportsUsd),
+    growthPercent: growthPercent(turnover, numberOrNull(row.previousTurnoverUsd)),
+    sourceTitle: row.sourceTitle,
+    sourceUrl: row.sourceUrl,
+  };
 }
 
 /**
