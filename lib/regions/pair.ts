@@ -207,14 +207,16 @@ async function readVentures(sideA: number[], sideB: number[]): Promise<Bounded<P
            p.org_name_en AS "orgNameEn", r.id AS "regionId", r.slug AS "regionSlug", r.name_en AS "regionNameEn", r.name_ru AS "regionNameRu"
     FROM unnest(${ids(rows.map((row) => row.id))}) AS v(id)
     CROSS JOIN LATERAL (
-      SELECT jp.venture_id, jp.share_percent, po.slug AS org_slug, po.name AS org_name, po.name_en AS org_name_en,
+      SELECT jp.id, jp.venture_id, jp.share_percent, po.slug AS org_slug, po.name AS org_name, po.name_en AS org_name_en,
              coalesce(po.region_id, jp.partner_region_id) AS region_id
       FROM joint_venture_partners jp LEFT JOIN organizations po ON po.id = jp.partner_organization_id
       WHERE jp.venture_id = v.id AND jp.archived_at IS NULL AND (po.id IS NULL OR po.archived_at IS NULL)
       ORDER BY jp.share_percent DESC, jp.id
       LIMIT ${VENTURE_PARTNERS_LIMIT}
     ) p
-    JOIN regions r ON r.id = p.region_id`;
+    JOIN regions r ON r.id = p.region_id
+    -- The join may return rows in any order: the largest share first, as the page lists them.
+    ORDER BY p.venture_id, p.share_percent DESC, p.id`;
   const a = new Set(sideA);
   const b = new Set(sideB);
   const items = rows.map((venture) => ({
