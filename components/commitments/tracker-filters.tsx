@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { FilterForm, type SelectGroup } from "@/components/ui/filter-form";
+import { FilterForm, SelectFilter } from "@/components/ui/filter-form";
 import { commitmentStatuses, trackerQuery, type TrackerParams } from "@/lib/commitments/schema";
 import { localized } from "@/lib/i18n";
 import type { Locale } from "@/lib/i18n/locale";
@@ -78,15 +78,17 @@ export async function TrackerFilters({
             {t("filters.regionHint")}
           </p>
           <div className="mt-2 flex flex-wrap gap-x-6 gap-y-4">
-            <RegionSelect
+            <SelectFilter
               id="tracker-region"
+              name="region"
               label={t("filters.region")}
               value={params.region?.[0]}
               anyLabel={t("filters.any")}
               groups={groups}
             />
-            <RegionSelect
+            <SelectFilter
               id="tracker-partner"
+              name="region"
               label={t("filters.partner")}
               value={params.region?.[1]}
               anyLabel={t("filters.any")}
@@ -114,40 +116,5 @@ export async function TrackerFilters({
         </div>
       </FilterForm>
     </>
-  );
-}
-
-/** One of the two region choices; both post `region` (a pair is the region given twice), so each needs its own id. */
-function RegionSelect({
-  id,
-  label,
-  value,
-  anyLabel,
-  groups,
-}: {
-  id: string;
-  label: string;
-  value: string | undefined;
-  anyLabel: string;
-  groups: SelectGroup[];
-}) {
-  return (
-    <div className="flex max-w-full flex-col">
-      <label htmlFor={id} className="font-bold">
-        {label}
-      </label>
-      <select id={id} name="region" defaultValue={value ?? ""} className="input max-w-full sm:max-w-xs">
-        <option value="">{anyLabel}</option>
-        {groups.map((group) => (
-          <optgroup key={group.label} label={group.label}>
-            {group.options.map((option) => (
-              <option key={option.value} value={option.value}>
-                {option.label}
-              </option>
-            ))}
-          </optgroup>
-        ))}
-      </select>
-    </div>
   );
 }

@@ -45,8 +45,12 @@ export function FilterForm({
 export type SelectOption = { value: string; label: string };
 export type SelectGroup = { label: string; options: SelectOption[] };
 
-/** A labelled select of a filter form; `anyLabel` is the empty choice that leaves the filter off. */
+/**
+ * A labelled select of a filter form; `anyLabel` is the empty choice that leaves the filter off. `id` is needed
+ * only where two selects post the same name (the tracker's pair of regions).
+ */
 export function SelectFilter({
+  id,
   name,
   label,
   value,
@@ -54,6 +58,7 @@ export function SelectFilter({
   groups = [],
   anyLabel,
 }: {
+  id?: string;
   name: string;
   label: string;
   value: string | number | undefined;
@@ -61,13 +66,13 @@ export function SelectFilter({
   groups?: SelectGroup[];
   anyLabel?: string;
 }) {
-  const id = `filter-${name}`;
+  const selectId = id ?? `filter-${name}`;
   return (
     <div className="flex max-w-full flex-col">
-      <label htmlFor={id} className="font-bold">
+      <label htmlFor={selectId} className="font-bold">
         {label}
       </label>
-      <select id={id} name={name} defaultValue={value === undefined ? "" : String(value)} className="input max-w-full sm:max-w-xs">
+      <select id={selectId} name={name} defaultValue={value === undefined ? "" : String(value)} className="input max-w-full sm:max-w-xs">
         {anyLabel !== undefined && <option value="">{anyLabel}</option>}
         {options.map((option) => (
           <option key={option.value} value={option.value}>
