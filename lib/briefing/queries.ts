@@ -1,11 +1,12 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
-import type { MeetingLevel, OrganizationKind, OrganizationStatus } from "@/lib/generated/prisma/enums";
+import type { OrganizationKind, OrganizationStatus } from "@/lib/generated/prisma/enums";
 import { BRIEFING_RANKED_MEETINGS } from "@/lib/briefing/schema";
 import type { BriefingData } from "@/lib/briefing/view";
 import { listCommitments } from "@/lib/commitments/tracker";
 import type { Locale } from "@/lib/i18n/locale";
+import type { PairMeeting } from "@/lib/regions/pair";
 import { toRegionTradeRow, type RawTradeRow, type RegionTradeRow } from "@/lib/regions/queries";
 import { readPairTrade } from "@/lib/trade/analysis";
 
@@ -72,18 +73,9 @@ function meetingIdsSql(sideA: number[], sideB: number[] | null): Prisma.Sql {
 
 // ---- Meetings and what was said ----
 
-export type BriefingMeeting = {
-  id: number;
-  slug: string;
-  titleEn: string;
-  titleRu: string;
-  date: Date;
-  level: MeetingLevel;
-  placeEn: string | null;
-  placeRu: string | null;
+export type BriefingMeeting = PairMeeting & {
   sourceTitle: string | null;
   sourceUrl: string | null;
-  isDemo: boolean;
   statements: { speakerEn: string | null; speakerRu: string | null; textEn: string; textRu: string }[];
   notes: { entity: { kind: "organization" | "region"; slug: string; nameEn: string; nameRu: string }; note: string }[];
 };

@@ -2,8 +2,9 @@ import "server-only";
 import { cache } from "react";
 import { cached } from "@/lib/cache";
 import { db } from "@/lib/db";
+import type { MeetingRow } from "@/lib/meetings/queries";
 import { Prisma } from "@/lib/generated/prisma/client";
-import type { MeetingLevel, OrganizationKind, OrganizationStatus, RegionLevel } from "@/lib/generated/prisma/enums";
+import type { OrganizationKind, OrganizationStatus, RegionLevel } from "@/lib/generated/prisma/enums";
 
 /**
  * Two regions side by side (the page at paths.regionPair): the meetings they held together, the joint ventures
@@ -39,17 +40,8 @@ export type PairRegion = {
   countryCode: string;
 };
 
-export type PairMeeting = {
-  id: number;
-  slug: string;
-  titleEn: string;
-  titleRu: string;
-  date: Date;
-  level: MeetingLevel;
-  placeEn: string | null;
-  placeRu: string | null;
-  isDemo: boolean;
-};
+/** A meeting as the meetings list shows it, without its count of what was discussed. */
+export type PairMeeting = Omit<MeetingRow, "discussed"> & { id: number };
 
 export type VenturePartner = {
   /** Which side of the pair the partner is on. */
