@@ -30,7 +30,8 @@ export default defineConfig({
     { name: "chromium", use: { ...devices["Desktop Chrome"] }, dependencies: ["setup"] },
   ],
   webServer: {
-    command: `node_modules/.bin/next start -p ${port} -H 127.0.0.1`,
+    command: `node_modules/.bin/tsx scripts/serve.ts`,
+    env: { PORT: String(port), HOST: "127.0.0.1" },
     url: `${baseURL}/`,
     reuseExistingServer: false,
     timeout: 120_000,

@@ -336,15 +336,15 @@ function printTable(runs: RunResult[]) {
 
 type App = { server: ChildProcess; origin: string };
 
-/** `next start` on a free port, answering once its export route does (an API route: no page rendered yet). */
+/** The app's server (scripts/serve.ts) on a free port, answering once its export route does (an API route: no page rendered yet). */
 async function startApp(url: string, extraEnvironment: Record<string, string> = {}): Promise<App> {
   const port = await findFreePort();
   const origin = `http://127.0.0.1:${port}`;
   const log: string[] = [];
-  const server = spawn(join(projectRoot, "node_modules", ".bin", "next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
+  const server = spawn(join(projectRoot, "node_modules", ".bin", "tsx"), [join(projectRoot, "scripts", "serve.ts")], {
     cwd: projectRoot,
     stdio: ["ignore", "pipe", "pipe"],
-    env: { ...process.env, ...appEnvironment(url, origin), ...extraEnvironment },
+    env: { ...process.env, ...appEnvironment(url, origin), HOST: "127.0.0.1", ...extraEnvironment },
   });
   const keepLog = (chunk: Buffer) => {
     log.push(chunk.toString());

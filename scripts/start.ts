@@ -79,12 +79,12 @@ async function main() {
       console.log("Building the app (first start, or the sources changed)...");
       await run("next", ["build"], environment);
     }
-    app = spawn(join(projectRoot, "node_modules", ".bin", "next"), [dev ? "dev" : "start", "-p", String(port)], {
+    app = spawn(join(projectRoot, "node_modules", ".bin", "tsx"), [join(projectRoot, "scripts", "serve.ts"), ...(dev ? ["--dev"] : [])], {
       cwd: projectRoot,
       stdio: ["ignore", "inherit", "inherit"],
       // libuv's pool (4 threads unless set before first use, hence here) runs argon2, pg's SCRAM handshakes,
       // file reads and compression; lib/password.ts keeps argon2 to half the cores, and 8 threads leave the rest room.
-      env: { UV_THREADPOOL_SIZE: "8", ...process.env, ...environment },
+      env: { UV_THREADPOOL_SIZE: "8", ...process.env, ...environment, PORT: String(port) },
     });
     app.on("exit", (code) => void stop(code ?? 1));
     console.log(`\nInterregio is starting at http://localhost:${port}`);
