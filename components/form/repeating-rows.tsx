@@ -7,7 +7,7 @@ import { fieldId, useErrorText, useStaffForm } from "@/components/form/staff-for
 /**
  * Child rows edited through their parent (partners, participants, statements): each row's fields are named
  * `group.N.field`. A removed row leaves its number unused rather than renumbering the rest, so that what was
- * typed stays in its fields and each error stays with its row (see `formToObject`). Starts with the rows the
+ * typed stays in its fields and each error stays with its row (see `readForm`). Starts with the rows the
  * form's values fill, or `emptyRows` blank ones.
  */
 export function RepeatingRows({

@@ -4,7 +4,7 @@ import { createContext, startTransition, useActionState, useCallback, useContext
 import { useTranslations } from "next-intl";
 import type { z } from "zod";
 import { ChangeTable } from "@/components/workspace/change-table";
-import { formToObject, formValues, issuesToErrors, type FormState, type FormValues } from "@/lib/actions/form-state";
+import { formValues, issuesToErrors, readForm, type FormState, type FormValues } from "@/lib/actions/form-state";
 import { formDataBytes, formDataLimitBytes } from "@/lib/form-size";
 
 type FormContext = {
@@ -76,8 +76,9 @@ export function StaffForm({
     if (!target.name) return;
     const next = new Set(touched).add(target.name.replace(/\[\]$/, ""));
     setTouched(next);
-    const parsed = schema.safeParse(formToObject(formValues(new FormData(event.currentTarget))));
-    setLiveErrors(parsed.success ? {} : issuesToErrors(parsed.error.issues));
+    const form = readForm(formValues(new FormData(event.currentTarget)));
+    const parsed = schema.safeParse(form.data);
+    setLiveErrors({ ...(parsed.success ? {} : issuesToErrors(parsed.error.issues)), ...form.errors });
   }
 
   // Over the server's action body limit the server could only fail: refuse here, before anything is sent, so

@@ -174,7 +174,7 @@ export const checkbox = z
 
 /**
  * A repeated group of child rows (partners, participants, statements): removed and blank rows arrive as
- * `undefined` in their places (see `formToObject`), so errors keep their row numbers; they are dropped here.
+ * `undefined` in their places (see `readForm`), so errors keep their row numbers; they are dropped here.
  */
 export function rows<Row extends z.ZodType>(row: Row, max: number) {
   return z

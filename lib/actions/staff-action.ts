@@ -1,7 +1,7 @@
 import "server-only";
 import { unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
-import { formToObject, formValues, issuesToErrors, type FieldChange, type FormState, type FormValues } from "@/lib/actions/form-state";
+import { formValues, issuesToErrors, readForm, type FieldChange, type FormState, type FormValues } from "@/lib/actions/form-state";
 import { violatedUniqueConstraint } from "@/lib/actions/prisma-errors";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { NotAuthorizedError, requireRole, type CurrentUser } from "@/lib/session";
@@ -32,7 +32,7 @@ export type ActionContext<Bound> = { user: CurrentUser; bound: Bound; formData: 
 type Definition<Schema extends z.ZodType, BoundSchema extends z.ZodType | undefined> = {
   /** Who may call it; admins pass every check. */
   roles: Role[];
-  /** Parses the form (flat names built into objects by `formToObject`). */
+  /** Parses the form (flat names built into objects by `readForm`). */
   schema: Schema;
   /** Parses the argument bound with `action.bind(null, value)`, such as the id of the record being edited. */
   bound?: BoundSchema;
@@ -91,8 +91,12 @@ export function staffAction<Schema extends z.ZodType, BoundSchema extends z.ZodT
       if (!parsedBound.success) return refuse({ message: "invalid" });
       bound = parsedBound.data;
     }
-    const parsed = definition.schema.safeParse(formToObject(values));
-    if (!parsed.success) return refuse({ message: "checkFields", errors: issuesToErrors(parsed.error.issues) });
+    const form = readForm(values);
+    const parsed = definition.schema.safeParse(form.data);
+    if (!parsed.success || Object.keys(form.errors).length) {
+      const errors = { ...(parsed.success ? {} : issuesToErrors(parsed.error.issues)), ...form.errors };
+      return refuse({ message: form.errors.form ? "invalid" : "checkFields", errors });
+    }
 
     try {
       const result = await body(parsed.data, { user, bound, formData } as ActionContext<never>);

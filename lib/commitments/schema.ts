@@ -48,7 +48,7 @@ export function partyField(kind: PartyKind) {
 
 /**
  * A repeated group whose rows keep their form index (`index`), so that the action can put an error found in
- * the database beside the row it belongs to. Removed and blank rows arrive as `undefined` (see `formToObject`).
+ * the database beside the row it belongs to. Removed and blank rows arrive as `undefined` (see `readForm`).
  */
 function indexedRows<Row extends z.ZodType>(row: Row, max: number) {
   return z

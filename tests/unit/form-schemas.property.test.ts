@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { z } from "zod";
-import { formToObject, issuesToErrors, type FormValues } from "@/lib/actions/form-state";
+import { issuesToErrors, readForm, type FormValues } from "@/lib/actions/form-state";
 import { CommitmentFormSchema } from "@/lib/commitments/schema";
 import { loadMessages } from "@/lib/i18n/catalogue";
 import { LinkEntityFormSchema, LinkMeetingFormSchema, MeetingFormSchema } from "@/lib/meetings/schema";
@@ -80,7 +80,7 @@ describe.each(schemas)("the %s form schema, given hostile input", (_name, schema
   it("never throws, never lets a NUL through, and answers only with messages both languages have", () => {
     fc.assert(
       fc.property(fc.dictionary(fc.constantFrom(...names), hostile, { maxKeys: names.length }), (values: FormValues) => {
-        const parsed = schema.safeParse(formToObject(values));
+        const parsed = schema.safeParse(readForm(values).data);
         if (parsed.success) {
           for (const text of strings(parsed.data)) expect(text).not.toContain("\u0000");
           return;
