@@ -39,8 +39,8 @@ const unsafeKeys: ReadonlySet<string> = new Set(["__proto__", "prototype", "cons
 
 const segmentsOf = (name: string) => (name.endsWith("[]") ? name.slice(0, -2) : name).split(".");
 
-/** Whether a form name is one the reader can take: not too long, no unsafe segment. */
-function isReadableName(name: string) {
+/** Whether a form name is one the reader can take: not too long, no unsafe segment. The action refuses a form with any other. */
+export function isReadableName(name: string) {
   return name.length <= formLimits.nameLength && !segmentsOf(name).some((key) => unsafeKeys.has(key));
 }
 

@@ -1,7 +1,15 @@
 import "server-only";
 import { unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
-import { formValues, issuesToErrors, readForm, type FieldChange, type FormState, type FormValues } from "@/lib/actions/form-state";
+import {
+  formValues,
+  isReadableName,
+  issuesToErrors,
+  readForm,
+  type FieldChange,
+  type FormState,
+  type FormValues,
+} from "@/lib/actions/form-state";
 import { violatedUniqueConstraint } from "@/lib/actions/prisma-errors";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { NotAuthorizedError, requireRole, type CurrentUser } from "@/lib/session";
@@ -77,6 +85,10 @@ export function staffAction<Schema extends z.ZodType, BoundSchema extends z.ZodT
     // An admin's one-time password opens the account page only: the user sets their own before anything else.
     if (user.mustChangePassword && !definition.whileMustChangePassword) return refuse({ message: "mustChangePassword" });
     if (!(formData instanceof FormData)) return refuse({ message: "invalid" });
+
+    // A name no form of ours has (`__proto__.polluted`) is tampering: formValues left it out, the form is refused.
+    for (const name of formData.keys())
+      if (!name.startsWith("$ACTION") && !isReadableName(name)) return refuse({ message: "invalid", errors: { form: ["invalid"] } });
 
     const nulFields = Object.entries(values)
       .filter(([, value]) => (Array.isArray(value) ? value : [value]).some((v) => v.includes("\u0000")))
