@@ -28,8 +28,11 @@ export async function proxy(request: NextRequest) {
   const refusal = refuseRequest(request);
   if (refusal) return plainPage(locale, refusal, headers);
 
+  // A server action answers an outage itself, with the form's state: "not saved, try again" beside everything
+  // the editor typed (lib/actions/staff-action.ts). The 503 page would replace the form and lose that text.
   const url = process.env.DATABASE_URL;
-  if (!url || !(await databaseIsUp(url))) return plainPage(locale, { status: 503, page: "unavailable" }, headers);
+  const isActionCall = request.method === "POST" && request.headers.has("next-action");
+  if (!isActionCall && (!url || !(await databaseIsUp(url)))) return plainPage(locale, { status: 503, page: "unavailable" }, headers);
 
   const requestHeaders = new Headers(request.headers);
   // The staff pages' guard sends a signed-out reader to sign in and back to this path (lib/session.ts).

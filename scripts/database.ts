@@ -57,7 +57,10 @@ function letPostgresUserReach(dir: string) {
 }
 
 /** Starts the embedded PostgreSQL in `.data/<name>`, initialising it on first use. */
-export async function startEmbeddedPostgres(name = "pg", options: { quiet?: boolean } = {}): Promise<Database> {
+export async function startEmbeddedPostgres(
+  name = "pg",
+  options: { quiet?: boolean } = {},
+): Promise<Database & { start: () => Promise<void> }> {
   const databaseDir = join(dataDir, name);
   mkdirSync(dataDir, { recursive: true });
   letPostgresUserReach(dataDir);
@@ -94,6 +97,8 @@ export async function startEmbeddedPostgres(name = "pg", options: { quiet?: bool
     url: `postgresql://postgres:${password}@127.0.0.1:${port}/postgres`,
     embedded: true,
     stop: () => server.stop(),
+    // Starts it again after `stop` (the outage spec does), on the same port and data.
+    start: () => server.start(),
   };
 }
 
