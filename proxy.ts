@@ -2,6 +2,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import en from "@/messages/en.json";
 import ru from "@/messages/ru.json";
 import { actionBodyLimit } from "@/lib/form-size";
+import { actionArgumentsTooDeep } from "@/lib/http/action-body";
 import { databaseIsUp } from "@/lib/health";
 import { detectLocale, localeCookie, type Locale } from "@/lib/i18n/locale";
 import { contentSecurityPolicy, createNonce, fixedSecurityHeaders, servedOverHttps, strictTransportSecurity } from "@/lib/security-headers";
@@ -27,6 +28,9 @@ export async function proxy(request: NextRequest) {
 
   const refusal = refuseRequest(request);
   if (refusal) return plainPage(locale, refusal, headers);
+  if (request.method === "POST" && !request.nextUrl.pathname.startsWith("/api/") && (await actionArgumentsTooDeep(request))) {
+    return plainPage(locale, { status: 400, page: "badRequest" }, headers);
+  }
 
   // A server action answers an outage itself, with the form's state: "not saved, try again" beside everything
   // the editor typed (lib/actions/staff-action.ts). The 503 page would replace the form and lose that text.
@@ -47,7 +51,7 @@ export async function proxy(request: NextRequest) {
 
 type Refusal = {
   status: 400 | 403 | 405 | 413 | 503;
-  page: "badAddress" | "methodNotAllowed" | "crossSite" | "bodyTooLarge" | "unavailable";
+  page: "badAddress" | "badRequest" | "methodNotAllowed" | "crossSite" | "bodyTooLarge" | "unavailable";
 };
 
 /** Why this request is refused before any page sees it, or null to let it through. */
