@@ -14,11 +14,11 @@ export async function register() {
 
 /**
  * A request failed on the server: the database may have just gone down. The proxy then checks it again on the
- * next request instead of trusting its last check (lib/health.ts), so the 503 page shows at once.
+ * next request instead of trusting its last check (lib/db/health.ts), so the 503 page shows at once.
  */
 export async function onRequestError() {
   if (process.env.NEXT_RUNTIME === "edge") return;
-  (await import("@/lib/health")).distrustLastCheck();
+  (await import("@/lib/db/health")).distrustLastCheck();
 }
 
 let refusing = false;
@@ -27,7 +27,7 @@ let refusing = false;
 async function refuseTrace() {
   if (refusing) return;
   refusing = true;
-  const [{ Server }, security] = await Promise.all([import("node:http"), import("@/lib/security-headers")]);
+  const [{ Server }, security] = await Promise.all([import("node:http"), import("@/lib/http/security-headers")]);
   const emit = Server.prototype.emit;
   Server.prototype.emit = function (this: InstanceType<typeof Server>, event: string | symbol, ...args: unknown[]) {
     if (event === "request") {

@@ -1,9 +1,9 @@
 import type { NextConfig } from "next";
 import createNextIntlPlugin from "next-intl/plugin";
-import { actionBodyLimit } from "./lib/form-size";
-import { apiContentSecurityPolicy, fixedSecurityHeaders, strictTransportSecurity } from "./lib/security-headers";
+import { actionBodyLimit } from "./lib/http/body-size";
+import { apiContentSecurityPolicy, fixedSecurityHeaders, strictTransportSecurity } from "./lib/http/security-headers";
 
-const withNextIntl = createNextIntlPlugin("./lib/i18n.ts");
+const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 
 const nextConfig: NextConfig = {
   // argon2 and pg load native or optional modules that the bundler should leave to Node; pdfmake (the briefing
@@ -12,7 +12,7 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   typedRoutes: false,
   experimental: {
-    // Stated rather than left to the default: the staff form (lib/form-size.ts) checks the same limit before it
+    // Stated rather than left to the default: the staff form (lib/http/body-size.ts) checks the same limit before it
     // sends, and the proxy answers 413 above it.
     serverActions: { bodySizeLimit: actionBodyLimit.text },
   },

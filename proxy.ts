@@ -1,11 +1,17 @@
 import { NextResponse, type NextRequest } from "next/server";
 import en from "@/messages/en.json";
 import ru from "@/messages/ru.json";
-import { actionBodyLimit } from "@/lib/form-size";
+import { actionBodyLimit } from "@/lib/http/body-size";
 import { actionArgumentsTooDeep } from "@/lib/http/action-body";
-import { databaseIsUp } from "@/lib/health";
+import { databaseIsUp } from "@/lib/db/health";
 import { detectLocale, localeCookie, type Locale } from "@/lib/i18n/locale";
-import { contentSecurityPolicy, createNonce, fixedSecurityHeaders, servedOverHttps, strictTransportSecurity } from "@/lib/security-headers";
+import {
+  contentSecurityPolicy,
+  createNonce,
+  fixedSecurityHeaders,
+  servedOverHttps,
+  strictTransportSecurity,
+} from "@/lib/http/security-headers";
 
 /** The request header in which the proxy passes the page's path to the staff pages' guard. */
 const pathHeader = "x-interregio-path";
@@ -39,7 +45,7 @@ export async function proxy(request: NextRequest) {
   if (!isActionCall && (!url || !(await databaseIsUp(url)))) return plainPage(locale, { status: 503, page: "unavailable" }, headers);
 
   const requestHeaders = new Headers(request.headers);
-  // The staff pages' guard sends a signed-out reader to sign in and back to this path (lib/session.ts).
+  // The staff pages' guard sends a signed-out reader to sign in and back to this path (lib/auth/session.ts).
   requestHeaders.set(pathHeader, request.nextUrl.pathname + request.nextUrl.search);
   // Next reads the nonce from the request's CSP and puts it on its own scripts (the Next 16 CSP guide).
   requestHeaders.set("x-nonce", nonce);

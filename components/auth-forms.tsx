@@ -7,7 +7,7 @@ import { useLocale, useTranslations } from "next-intl";
 type SignInError = { kind: "failed" | "unavailable" | "busy" } | { kind: "throttled"; retryAt: Date };
 
 /**
- * What next-auth's answer means. lib/sign-in.ts throws `throttled:<ISO time>` (too many failures: wait until
+ * What next-auth's answer means. lib/auth/sign-in.ts throws `throttled:<ISO time>` (too many failures: wait until
  * then) or `busy:<ISO time>` (too much password work at once), and next-auth passes the message on as `error`.
  */
 function readSignInError(result: { error?: string | null; status?: number } | undefined): SignInError {

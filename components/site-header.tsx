@@ -1,9 +1,9 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { SearchBox } from "@/components/search/search-box";
-import { setLocale } from "@/lib/locale-action";
+import { setLocale } from "@/lib/i18n/actions";
 import { paths } from "@/lib/paths";
-import { getCurrentUser } from "@/lib/session";
+import { getCurrentUser } from "@/lib/auth/session";
 
 export async function SiteHeader() {
   const [t, locale, user] = await Promise.all([getTranslations("site"), getLocale(), getCurrentUser().catch(() => null)]);

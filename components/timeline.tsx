@@ -1,7 +1,9 @@
 import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
-import { DemoTag, Muted, Section } from "@/components/ui";
-import { localized } from "@/lib/i18n";
+import { DemoTag } from "@/components/ui/demo-tag";
+import { Muted } from "@/components/ui/notice";
+import { Section } from "@/components/ui/section";
+import { localized } from "@/lib/i18n/localize";
 import { paths } from "@/lib/paths";
 import type { TimelineEntry } from "@/lib/meetings/timeline";
 

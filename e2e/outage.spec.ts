@@ -2,9 +2,9 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { rmSync } from "node:fs";
 import { join } from "node:path";
 import { expect, test } from "@playwright/test";
-import { hashPassword } from "../lib/password";
+import { hashPassword } from "../lib/auth/password";
 import { seedDatabase } from "../prisma/seed";
-import { createPrismaClient } from "../lib/prisma-client";
+import { createPrismaClient } from "../lib/db/prisma-client";
 import { findFreePort, migrate, projectRoot, startEmbeddedPostgres, withDatabaseName, type Database } from "../scripts/database";
 
 // Issue 13, finding 4: a save while the database is down answered with the 503 page, and what the editor had

@@ -1,5 +1,5 @@
 import "server-only";
-import type { Tx } from "@/lib/db";
+import type { Tx } from "@/lib/db/client";
 import type { FieldChange } from "@/lib/actions/form-state";
 import type { Prisma } from "@/lib/generated/prisma/client";
 

@@ -6,7 +6,7 @@
  *   DATABASE_URL=... npm run db:seed
  */
 import { pathToFileURL } from "node:url";
-import { createPrismaClient, type Db } from "../lib/prisma-client.ts";
+import { createPrismaClient, type Db } from "../lib/db/prisma-client.ts";
 import type { Prisma } from "../lib/generated/prisma/client.ts";
 import { naceDivisions, naceSections } from "./nace.ts";
 import { demoOrganizations } from "./demo-organizations.ts";

@@ -36,7 +36,7 @@ import {
   withDatabaseName,
   type Database,
 } from "./database.ts";
-import { createPrismaClient } from "../lib/prisma-client.ts";
+import { createPrismaClient } from "../lib/db/prisma-client.ts";
 import { seedDatabase } from "../prisma/seed.ts";
 import { GENERATED_COUNTS, generateRegistry, isGenerated } from "./bench/generate.ts";
 import { measureSignInLoad, printSignInLoad, SIGN_IN_TARGETS, type SignInLoadOptions } from "./bench/sign-in-load.ts";

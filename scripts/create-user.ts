@@ -11,8 +11,8 @@ import { parseArgs } from "node:util";
 import { createInterface } from "node:readline";
 import { Writable } from "node:stream";
 import { z } from "zod";
-import { hashPassword } from "../lib/password.ts";
-import { createPrismaClient } from "../lib/prisma-client.ts";
+import { hashPassword } from "../lib/auth/password.ts";
+import { createPrismaClient } from "../lib/db/prisma-client.ts";
 import { ensureDatabaseExists, migrate, openDatabase, withDatabaseName } from "./database.ts";
 
 const NewUserSchema = z.object({

@@ -8,8 +8,8 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseEnv } from "../lib/env.ts";
-import { hashPassword } from "../lib/password.ts";
-import { createPrismaClient } from "../lib/prisma-client.ts";
+import { hashPassword } from "../lib/auth/password.ts";
+import { createPrismaClient } from "../lib/db/prisma-client.ts";
 import { seedDatabase } from "../prisma/seed.ts";
 import { buildIsStale, ensureDatabaseExists, migrate, openDatabase, projectRoot, run, withDatabaseName } from "./database.ts";
 
@@ -83,7 +83,7 @@ async function main() {
       cwd: projectRoot,
       stdio: ["ignore", "inherit", "inherit"],
       // libuv's pool (4 threads unless set before first use, hence here) runs argon2, pg's SCRAM handshakes,
-      // file reads and compression; lib/password.ts keeps argon2 to half the cores, and 8 threads leave the rest room.
+      // file reads and compression; lib/auth/password.ts keeps argon2 to half the cores, and 8 threads leave the rest room.
       env: { UV_THREADPOOL_SIZE: "8", ...process.env, ...environment, PORT: String(port) },
     });
     app.on("exit", (code) => void stop(code ?? 1));

@@ -11,8 +11,8 @@ import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import { chromium } from "@playwright/test";
 import pg from "pg";
-import { hashPassword } from "../lib/password.ts";
-import { createPrismaClient } from "../lib/prisma-client.ts";
+import { hashPassword } from "../lib/auth/password.ts";
+import { createPrismaClient } from "../lib/db/prisma-client.ts";
 import { seedDatabase } from "../prisma/seed.ts";
 import { ensureDatabaseExists, findFreePort, migrate, openDatabase, run, withDatabaseName } from "./database.ts";
 

@@ -1,7 +1,9 @@
 import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
-import { DemoTag, PageHeading, Section } from "@/components/ui";
-import { localized } from "@/lib/i18n";
+import { DemoTag } from "@/components/ui/demo-tag";
+import { PageHeading } from "@/components/ui/page-heading";
+import { Section } from "@/components/ui/section";
+import { localized } from "@/lib/i18n/localize";
 import { listLatestMeetings } from "@/lib/meetings/queries";
 import { paths } from "@/lib/paths";
 

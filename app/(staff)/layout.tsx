@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { requireStaffPage } from "@/lib/session";
+import { requireStaffPage } from "@/lib/auth/session";
 
 /**
  * The staff workspace: signed-in staff only. Each page and every action checks again for itself, since a

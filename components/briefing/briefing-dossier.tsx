@@ -1,6 +1,8 @@
 import type { ReactNode } from "react";
 import Link from "next/link";
-import { DemoTag, Muted, Table } from "@/components/ui";
+import { DemoTag } from "@/components/ui/demo-tag";
+import { Muted } from "@/components/ui/notice";
+import { Table } from "@/components/ui/table";
 import type { Block, BriefingView, Cell, MeetingBlock, Reference, SectionView } from "@/lib/briefing/view";
 
 /**

@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { FilterForm, SelectFilter, type SelectGroup } from "@/components/ui/filter-form";
-import { localized } from "@/lib/i18n";
+import { localized } from "@/lib/i18n/localize";
 import type { Locale } from "@/lib/i18n/locale";
 import { paths } from "@/lib/paths";
 import { listCountryOptions, listRegionOptions } from "@/lib/regions/queries";

@@ -1,5 +1,5 @@
 import { getFormatter, getTranslations } from "next-intl/server";
-import { Tag } from "@/components/ui";
+import { Tag } from "@/components/ui/tag";
 import type { CommitmentStatus } from "@/lib/commitments/schema";
 
 const tones: Record<CommitmentStatus, "grey" | "blue" | "green" | "yellow"> = {

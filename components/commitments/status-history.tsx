@@ -1,5 +1,6 @@
 import { getFormatter, getTranslations } from "next-intl/server";
-import { Muted, Table } from "@/components/ui";
+import { Muted } from "@/components/ui/notice";
+import { Table } from "@/components/ui/table";
 import type { StatusChange } from "@/lib/commitments/tracker";
 
 /**

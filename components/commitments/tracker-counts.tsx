@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { Table } from "@/components/ui";
+import { Table } from "@/components/ui/table";
 import { commitmentStatuses, trackerQuery, type CommitmentStatus, type TrackerParams } from "@/lib/commitments/schema";
 import { paths } from "@/lib/paths";
 

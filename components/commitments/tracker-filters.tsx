@@ -2,7 +2,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { FilterForm, SelectFilter } from "@/components/ui/filter-form";
 import { commitmentStatuses, trackerQuery, type TrackerParams } from "@/lib/commitments/schema";
-import { localized } from "@/lib/i18n";
+import { localized } from "@/lib/i18n/localize";
 import type { Locale } from "@/lib/i18n/locale";
 import { paths } from "@/lib/paths";
 import { listCountryOptions, listRegionOptions } from "@/lib/regions/queries";

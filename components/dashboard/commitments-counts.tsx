@@ -1,7 +1,8 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { CountTable } from "@/components/dashboard/count-table";
-import { Muted, Section } from "@/components/ui";
+import { Muted } from "@/components/ui/notice";
+import { Section } from "@/components/ui/section";
 import { commitmentStatuses, type CommitmentStatus } from "@/lib/commitments/schema";
 import { paths } from "@/lib/paths";
 

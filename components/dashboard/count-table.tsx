@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { Table } from "@/components/ui";
+import { Table } from "@/components/ui/table";
 
 export type CountRow = { key: string; label: ReactNode; count: number; href: string; linkLabel: string };
 

@@ -1,6 +1,7 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { CountTable } from "@/components/dashboard/count-table";
-import { Muted, Section } from "@/components/ui";
+import { Muted } from "@/components/ui/notice";
+import { Section } from "@/components/ui/section";
 import { DASHBOARD_YEARS, type YearCount } from "@/lib/dashboard/queries";
 import { paths } from "@/lib/paths";
 

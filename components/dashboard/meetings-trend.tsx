@@ -1,7 +1,9 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Bar, Words } from "@/components/dashboard/count-table";
-import { Muted, Section, Table } from "@/components/ui";
+import { Muted } from "@/components/ui/notice";
+import { Section } from "@/components/ui/section";
+import { Table } from "@/components/ui/table";
 import { DASHBOARD_YEARS, meetingLevels, type DashboardCounts, type MeetingYear } from "@/lib/dashboard/queries";
 import { paths } from "@/lib/paths";
 

@@ -1,9 +1,9 @@
 import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { CountTable } from "@/components/dashboard/count-table";
-import { Section } from "@/components/ui";
+import { Section } from "@/components/ui/section";
 import { organizationKinds, type DashboardCounts } from "@/lib/dashboard/queries";
-import { localized } from "@/lib/i18n";
+import { localized } from "@/lib/i18n/localize";
 import { paths } from "@/lib/paths";
 
 /** Organizations by kind and by NACE section, each count linking to the organizations list so filtered. */

@@ -1,8 +1,10 @@
 import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { Bar } from "@/components/dashboard/count-table";
-import { Muted, Section, Table } from "@/components/ui";
-import { localized } from "@/lib/i18n";
+import { Muted } from "@/components/ui/notice";
+import { Section } from "@/components/ui/section";
+import { Table } from "@/components/ui/table";
+import { localized } from "@/lib/i18n/localize";
 import type { Page } from "@/lib/pagination";
 import { paths } from "@/lib/paths";
 import type { TradePairRow } from "@/lib/trade/analysis";

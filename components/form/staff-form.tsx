@@ -5,7 +5,7 @@ import { useTranslations } from "next-intl";
 import type { z } from "zod";
 import { ChangeTable } from "@/components/workspace/change-table";
 import { formValues, issuesToErrors, readForm, type FormState, type FormValues } from "@/lib/actions/form-state";
-import { formDataBytes, formDataLimitBytes } from "@/lib/form-size";
+import { formDataBytes, formDataLimitBytes } from "@/lib/http/body-size";
 
 type FormContext = {
   /** What the field shows: the echoed input after a failed save, else the record's value. */

@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import { localized } from "@/lib/i18n";
+import { localized } from "@/lib/i18n/localize";
 import type { JointVentureFilterOptions } from "@/lib/joint-ventures/queries";
 import type { JointVentureFilter } from "@/lib/joint-ventures/schema";
 

@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { OrganizationStatus } from "@/lib/generated/prisma/enums";
-import { localized } from "@/lib/i18n";
+import { localized } from "@/lib/i18n/localize";
 import type { JointVentureFilterOptions } from "@/lib/joint-ventures/queries";
 import { JOINT_VENTURE_SORTS, type JointVentureFilter } from "@/lib/joint-ventures/schema";
 import { paths } from "@/lib/paths";

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { DemoTag } from "@/components/ui";
-import { localized } from "@/lib/i18n";
+import { DemoTag } from "@/components/ui/demo-tag";
+import { localized } from "@/lib/i18n/localize";
 import { filterToQuery, type JointVentureDto, type JointVentureFilter, type JointVentureSort } from "@/lib/joint-ventures/schema";
 import type { Page } from "@/lib/pagination";
 import { paths } from "@/lib/paths";

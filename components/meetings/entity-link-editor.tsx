@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { LinkMeetingForm, RemoveLinkButton } from "@/components/link-forms";
-import { localized } from "@/lib/i18n";
+import { localized } from "@/lib/i18n/localize";
 import { listEntityLinks } from "@/lib/meetings/queries";
 import type { EntityRef } from "@/lib/meetings/schema";
 import { paths } from "@/lib/paths";

@@ -1,7 +1,9 @@
 import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
-import { Muted, Section, Tag } from "@/components/ui";
-import { localized } from "@/lib/i18n";
+import { Muted } from "@/components/ui/notice";
+import { Section } from "@/components/ui/section";
+import { Tag } from "@/components/ui/tag";
+import { localized } from "@/lib/i18n/localize";
 import type { MeetingPage } from "@/lib/meetings/queries";
 import { paths } from "@/lib/paths";
 

@@ -1,10 +1,12 @@
 import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { RemoveLinkButton } from "@/components/link-forms";
-import { DemoTag, Muted, Section } from "@/components/ui";
+import { DemoTag } from "@/components/ui/demo-tag";
+import { Muted } from "@/components/ui/notice";
+import { Section } from "@/components/ui/section";
 import { EmptyResults } from "@/components/ui/empty-results";
 import { Pagination } from "@/components/ui/pagination";
-import { localized } from "@/lib/i18n";
+import { localized } from "@/lib/i18n/localize";
 import type { MeetingPage } from "@/lib/meetings/queries";
 import { paths } from "@/lib/paths";
 

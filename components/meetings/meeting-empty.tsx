@@ -1,6 +1,6 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { EmptyResults } from "@/components/ui/empty-results";
-import { localized } from "@/lib/i18n";
+import { localized } from "@/lib/i18n/localize";
 import { type MeetingListParams, meetingListQuery } from "@/lib/meetings/schema";
 import { paths } from "@/lib/paths";
 import { getRegionName } from "@/lib/regions/queries";

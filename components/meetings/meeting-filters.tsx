@@ -1,7 +1,7 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { FilterForm, SelectFilter } from "@/components/ui/filter-form";
 import { MeetingLevel } from "@/lib/generated/prisma/enums";
-import { localized } from "@/lib/i18n";
+import { localized } from "@/lib/i18n/localize";
 import { toLocale } from "@/lib/i18n/locale";
 import { listMeetingYears } from "@/lib/meetings/queries";
 import { type MeetingListParams, meetingListQuery, meetingSorts } from "@/lib/meetings/schema";

@@ -1,7 +1,8 @@
 import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
-import { DemoTag, Table } from "@/components/ui";
-import { localized } from "@/lib/i18n";
+import { DemoTag } from "@/components/ui/demo-tag";
+import { Table } from "@/components/ui/table";
+import { localized } from "@/lib/i18n/localize";
 import type { MeetingRow } from "@/lib/meetings/queries";
 import { paths } from "@/lib/paths";
 

@@ -1,6 +1,6 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { EmptyResults } from "@/components/ui/empty-results";
-import { localized } from "@/lib/i18n";
+import { localized } from "@/lib/i18n/localize";
 import { toLocale } from "@/lib/i18n/locale";
 import { type OrganizationListParams, hasOrganizationFilter, organizationListQuery } from "@/lib/organizations/schema";
 import { paths } from "@/lib/paths";

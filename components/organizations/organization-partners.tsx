@@ -1,7 +1,8 @@
 import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
-import { Section, Table } from "@/components/ui";
-import { localized } from "@/lib/i18n";
+import { Section } from "@/components/ui/section";
+import { Table } from "@/components/ui/table";
+import { localized } from "@/lib/i18n/localize";
 import type { OrganizationPage } from "@/lib/organizations/queries";
 import { paths } from "@/lib/paths";
 

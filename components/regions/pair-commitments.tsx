@@ -1,9 +1,10 @@
 import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { CommitmentList } from "@/components/commitments/commitment-list";
-import { Muted, Section } from "@/components/ui";
+import { Muted } from "@/components/ui/notice";
+import { Section } from "@/components/ui/section";
 import { listCommitments } from "@/lib/commitments/tracker";
-import { localized } from "@/lib/i18n";
+import { localized } from "@/lib/i18n/localize";
 import { toLocale } from "@/lib/i18n/locale";
 import { paths } from "@/lib/paths";
 import type { PairRegion } from "@/lib/regions/pair";

@@ -1,8 +1,8 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { TradeFigures } from "@/components/trade/trade-figures";
-import { Section } from "@/components/ui";
-import { localized } from "@/lib/i18n";
+import { Section } from "@/components/ui/section";
+import { localized } from "@/lib/i18n/localize";
 import { paths } from "@/lib/paths";
 import type { PairRegion } from "@/lib/regions/pair";
 import { readPairTrade } from "@/lib/trade/analysis";

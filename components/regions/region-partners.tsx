@@ -1,7 +1,9 @@
 import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
-import { Muted, Section, Table } from "@/components/ui";
-import { localized } from "@/lib/i18n";
+import { Muted } from "@/components/ui/notice";
+import { Section } from "@/components/ui/section";
+import { Table } from "@/components/ui/table";
+import { localized } from "@/lib/i18n/localize";
 import { paths } from "@/lib/paths";
 import type { Bounded, RegionPartner } from "@/lib/regions/pair";
 

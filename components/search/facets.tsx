@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
-import { localized } from "@/lib/i18n";
+import { localized } from "@/lib/i18n/localize";
 import { paths } from "@/lib/paths";
 import { facetNames, searchQuery, type FacetName, type Facets, type SearchParams } from "@/lib/search/schema";
 

@@ -1,8 +1,9 @@
 import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { Highlight } from "@/components/search/highlight";
-import { DemoTag, Tag } from "@/components/ui";
-import { localized } from "@/lib/i18n";
+import { DemoTag } from "@/components/ui/demo-tag";
+import { Tag } from "@/components/ui/tag";
+import { localized } from "@/lib/i18n/localize";
 import { paths } from "@/lib/paths";
 import type { SearchHit } from "@/lib/search/schema";
 

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getFormatter, getLocale } from "next-intl/server";
-import { Table } from "@/components/ui";
-import { localized } from "@/lib/i18n";
+import { Table } from "@/components/ui/table";
+import { localized } from "@/lib/i18n/localize";
 import { paths } from "@/lib/paths";
 import type { SectorCount } from "@/lib/sectors/queries";
 

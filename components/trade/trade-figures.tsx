@@ -1,6 +1,7 @@
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { TradeChart, type TradeChartPoint } from "@/components/trade/trade-chart";
-import { Muted, Table } from "@/components/ui";
+import { Muted } from "@/components/ui/notice";
+import { Table } from "@/components/ui/table";
 import { growthBasis, valueTicks, yearSpan, type TradeYear } from "@/lib/trade/series";
 import { describeGrowth, summarizeTrade, type TradeTranslator } from "@/lib/trade/summary";
 

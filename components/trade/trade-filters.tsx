@@ -1,6 +1,6 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { FilterForm, SelectFilter } from "@/components/ui/filter-form";
-import { localized } from "@/lib/i18n";
+import { localized } from "@/lib/i18n/localize";
 import { toLocale } from "@/lib/i18n/locale";
 import { paths } from "@/lib/paths";
 import { listCountryOptions } from "@/lib/regions/queries";

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { Table } from "@/components/ui";
+import { Table } from "@/components/ui/table";
 import { getFieldLabeller } from "@/components/workspace/history-list";
 import { paths } from "@/lib/paths";
 import { staffTypeOf, type HistoryEvent } from "@/lib/workspace/queries";

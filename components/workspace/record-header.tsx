@@ -1,6 +1,8 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { Notice, PageHeading, Tag } from "@/components/ui";
+import { Notice } from "@/components/ui/notice";
+import { PageHeading } from "@/components/ui/page-heading";
+import { Tag } from "@/components/ui/tag";
 import { paths, type StaffRecordType } from "@/lib/paths";
 
 /** What a staff edit page shows above its form: the title, the archived state, the outcome of the last save, and links. */

@@ -1,6 +1,6 @@
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
-import type { Tx } from "@/lib/db";
+import type { Tx } from "@/lib/db/client";
 
 const tables = { regions: "regions", organizations: "organizations", meetings: "meetings" } as const;
 

@@ -12,7 +12,7 @@ import {
 } from "@/lib/actions/form-state";
 import { violatedUniqueConstraint } from "@/lib/actions/prisma-errors";
 import type { Role } from "@/lib/generated/prisma/enums";
-import { NotAuthorizedError, requireRole, type CurrentUser } from "@/lib/session";
+import { NotAuthorizedError, requireRole, type CurrentUser } from "@/lib/auth/session";
 
 function withoutPasswords(values: FormValues): FormValues {
   return Object.fromEntries(Object.entries(values).filter(([name]) => !/password/i.test(name)));

@@ -4,10 +4,10 @@ import { z } from "zod";
 import { RecordId, Version } from "@/lib/actions/fields";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { changesSince, recordAuditEvent, type AuditEntityType, type Snapshot } from "@/lib/audit";
-import { db, type Tx } from "@/lib/db";
+import { db, type Tx } from "@/lib/db/client";
 import { ActionRefusal, staffAction, VersionConflict } from "@/lib/actions/staff-action";
 import { paths, type StaffRecordType } from "@/lib/paths";
-import type { CurrentUser } from "@/lib/session";
+import type { CurrentUser } from "@/lib/auth/session";
 
 /**
  * The write path every editable record shares: lock the row, check the version the form started from, apply

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import type { z } from "zod";
 import { env } from "@/lib/env";
-import { databaseIsUp } from "@/lib/health";
+import { databaseIsUp } from "@/lib/db/health";
 import type { Operation } from "@/lib/api/operations";
 import { ApiProblem, invalidParameters, problemResponse, serviceUnavailableProblem } from "@/lib/api/problem";
 

@@ -1,4 +1,4 @@
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { toCursorPage, type CursorPage } from "@/lib/pagination";
 import { paths } from "@/lib/paths";

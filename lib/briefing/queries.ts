@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { OrganizationKind, OrganizationStatus } from "@/lib/generated/prisma/enums";
 import { BRIEFING_RANKED_MEETINGS } from "@/lib/briefing/schema";

@@ -1,7 +1,7 @@
 import { createTranslator } from "next-intl";
 import { loadMessages } from "@/lib/i18n/catalogue";
 import type { Locale } from "@/lib/i18n/locale";
-import { localized } from "@/lib/i18n";
+import { localized } from "@/lib/i18n/localize";
 import { paths } from "@/lib/paths";
 import type { Briefing } from "@/lib/briefing/queries";
 import { BRIEFING_RANKED_MEETINGS } from "@/lib/briefing/schema";

@@ -15,7 +15,7 @@ import {
   partyField,
   type CommitmentFormInput,
 } from "@/lib/commitments/schema";
-import { db, type Tx } from "@/lib/db";
+import { db, type Tx } from "@/lib/db/client";
 import { paths } from "@/lib/paths";
 
 // The schema refuses a party or a follow-up given twice; the database holds the same rule, should a request

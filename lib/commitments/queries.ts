@@ -2,9 +2,9 @@ import "server-only";
 import type { FormValues } from "@/lib/actions/form-state";
 import type { SnapshotReader } from "@/lib/actions/versioned";
 import { partyField } from "@/lib/commitments/schema";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { localized } from "@/lib/i18n";
+import { localized } from "@/lib/i18n/localize";
 
 const meetingSelect = { id: true, slug: true, titleEn: true, titleRu: true, date: true, archivedAt: true } as const;
 

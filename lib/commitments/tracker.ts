@@ -1,9 +1,9 @@
 import "server-only";
 import { cached } from "@/lib/cache";
 import { closedStatuses, commitmentStatuses, type CommitmentStatus } from "@/lib/commitments/schema";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { localized } from "@/lib/i18n";
+import { localized } from "@/lib/i18n/localize";
 import type { Locale } from "@/lib/i18n/locale";
 import { DEFAULT_PAGE_SIZE, MAX_PAGE, MAX_PAGE_SIZE, toPage, type Page } from "@/lib/pagination";
 

@@ -1,7 +1,7 @@
 import "server-only";
 import { cached } from "@/lib/cache";
 import { countCommitmentsByStatus } from "@/lib/commitments/tracker";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/client";
 import { MeetingLevel, OrganizationKind } from "@/lib/generated/prisma/enums";
 import type { Locale } from "@/lib/i18n/locale";
 import { listTradePairs } from "@/lib/trade/analysis";

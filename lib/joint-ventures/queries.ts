@@ -1,5 +1,5 @@
 import { cached } from "@/lib/cache";
-import { queryRows, SqlParams, streamQuery, type SqlQuery } from "@/lib/db-stream";
+import { queryRows, SqlParams, streamQuery, type SqlQuery } from "@/lib/db/pg";
 import { decodeCursor, toCursorPage, toPage, type CursorPage, type Page, type PageParams } from "@/lib/pagination";
 import { paths } from "@/lib/paths";
 import { z } from "zod";

@@ -9,7 +9,7 @@ import { violatedUniqueConstraint } from "@/lib/actions/prisma-errors";
 import { ActionRefusal, staffAction, VersionConflict } from "@/lib/actions/staff-action";
 import { archiveActions, recordCreated, setArchived, updateVersioned } from "@/lib/actions/versioned";
 import { invalidate } from "@/lib/cache";
-import { db, type Tx } from "@/lib/db";
+import { db, type Tx } from "@/lib/db/client";
 import { snapshotDiscussionLink, snapshotMeeting } from "@/lib/meetings/queries";
 import {
   BoundId,
@@ -22,7 +22,7 @@ import {
   type MeetingFormInput,
 } from "@/lib/meetings/schema";
 import { paths } from "@/lib/paths";
-import type { CurrentUser } from "@/lib/session";
+import type { CurrentUser } from "@/lib/auth/session";
 
 // ---- Meetings ----
 

@@ -1,4 +1,4 @@
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 /** An entity's page shows its latest meetings; the meetings list, filtered to the entity, shows the rest. */

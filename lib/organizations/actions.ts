@@ -8,13 +8,13 @@ import { uniqueSlug } from "@/lib/actions/slug";
 import { ActionRefusal, staffAction } from "@/lib/actions/staff-action";
 import { archiveActions, recordCreated, updateVersioned } from "@/lib/actions/versioned";
 import { invalidate } from "@/lib/cache";
-import { db, type Tx } from "@/lib/db";
+import { db, type Tx } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { findLikelyDuplicates, snapshotOrganization, type LikelyDuplicate } from "@/lib/organizations/queries";
 import { checkRegistrationNumber } from "@/lib/organizations/registration-number";
 import { OrganizationFormSchema, OrganizationUpdateSchema, type OrganizationFormInput } from "@/lib/organizations/schema";
 import { paths } from "@/lib/paths";
-import type { CurrentUser } from "@/lib/session";
+import type { CurrentUser } from "@/lib/auth/session";
 
 const unique = {
   organizations_country_code_registration_number_key: { field: "registrationNumber", message: "registrationNumberTaken" },

@@ -7,7 +7,7 @@ import { uniqueSlug } from "@/lib/actions/slug";
 import { ActionRefusal, staffAction } from "@/lib/actions/staff-action";
 import { archiveActions, recordCreated, updateVersioned } from "@/lib/actions/versioned";
 import { invalidate } from "@/lib/cache";
-import { db, type Tx } from "@/lib/db";
+import { db, type Tx } from "@/lib/db/client";
 import { paths } from "@/lib/paths";
 import { RegionFormSchema, type RegionFormInput } from "@/lib/regions/schema";
 import { snapshotRegion } from "@/lib/regions/queries";

@@ -1,7 +1,7 @@
 import "server-only";
 import { cache } from "react";
 import { cached } from "@/lib/cache";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/client";
 import type { MeetingRow } from "@/lib/meetings/queries";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { OrganizationKind, OrganizationStatus, RegionLevel } from "@/lib/generated/prisma/enums";

@@ -3,7 +3,7 @@ import { cache } from "react";
 import type { FormValues } from "@/lib/actions/form-state";
 import type { SnapshotReader } from "@/lib/actions/versioned";
 import { cached } from "@/lib/cache";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { RegionLevel } from "@/lib/generated/prisma/enums";
 import type { Locale } from "@/lib/i18n/locale";

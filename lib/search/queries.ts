@@ -1,5 +1,5 @@
 // The search's statements are few and costly to plan: each runs as a prepared statement with a reused plan.
-import { queryPrepared } from "@/lib/db-stream";
+import { queryPrepared } from "@/lib/db/pg";
 import {
   HIGHLIGHT_START,
   HIGHLIGHT_STOP,

@@ -11,7 +11,7 @@
  *     Gomselmash.
  * Ranking: ts_rank_cd (names weigh more than descriptions), or the similarity for the typo fallback.
  */
-import { SqlParams, type SqlQuery } from "@/lib/db-stream";
+import { SqlParams, type SqlQuery } from "@/lib/db/pg";
 import { HIGHLIGHT_START, HIGHLIGHT_STOP, type SearchParams } from "@/lib/search/schema";
 
 /** Words past this count do not narrow a search further, and each costs the planner. */

@@ -1,6 +1,6 @@
 import { cache } from "react";
 import { cached } from "@/lib/cache";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/client";
 
 export type SectorCount = { code: string; nameEn: string; nameRu: string; organizations: number };
 export type SectionWithDivisions = SectorCount & { divisions: SectorCount[] };

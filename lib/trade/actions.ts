@@ -6,7 +6,7 @@ import { RecordId } from "@/lib/actions/fields";
 import { ActionRefusal, staffAction } from "@/lib/actions/staff-action";
 import { archiveActions, recordCreated, updateVersioned } from "@/lib/actions/versioned";
 import { invalidate } from "@/lib/cache";
-import { db, type Tx } from "@/lib/db";
+import { db, type Tx } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { paths } from "@/lib/paths";
 import { snapshotTradeFigure } from "@/lib/trade/queries";

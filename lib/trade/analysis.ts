@@ -1,7 +1,7 @@
 import "server-only";
 import { cache } from "react";
 import { cached } from "@/lib/cache";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Locale } from "@/lib/i18n/locale";
 import { toPage, type Page, type PageParams } from "@/lib/pagination";
@@ -208,7 +208,7 @@ export const listTradePairs = cached(
   },
 );
 
-/** The whole ranked list as one statement for a streamed export (lib/db-stream.ts), in the page's order. */
+/** The whole ranked list as one statement for a streamed export (lib/db/pg.ts), in the page's order. */
 export function tradePairsExportQuery(filter: TradeFilter, locale: Locale) {
   const query = rankedRowsQuery(filter, locale);
   return { text: query.text, values: query.values };

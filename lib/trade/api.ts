@@ -1,7 +1,7 @@
 import "server-only";
 import { createTranslator } from "next-intl";
 import { ApiProblem, apiUnavailableResponse, invalidParameters, problemResponse } from "@/lib/api/problem";
-import { streamQuery } from "@/lib/db-stream";
+import { streamQuery } from "@/lib/db/pg";
 import { loadMessages } from "@/lib/i18n/catalogue";
 import type { Locale } from "@/lib/i18n/locale";
 import { SlugSchema } from "@/lib/organizations/schema";

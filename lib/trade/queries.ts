@@ -1,9 +1,9 @@
 import "server-only";
 import type { FormValues } from "@/lib/actions/form-state";
 import type { SnapshotReader } from "@/lib/actions/versioned";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { localized } from "@/lib/i18n";
+import { localized } from "@/lib/i18n/localize";
 
 const regionSelect = { id: true, slug: true, nameEn: true, nameRu: true, archivedAt: true } as const;
 

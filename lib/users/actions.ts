@@ -7,11 +7,11 @@ import { RecordId } from "@/lib/actions/fields";
 import { formValues, issuesToErrors, type FormState } from "@/lib/actions/form-state";
 import { ActionRefusal, staffAction, VersionConflict } from "@/lib/actions/staff-action";
 import { changesSince, recordAuditEvent, type AuditAction } from "@/lib/audit";
-import { db, type Tx } from "@/lib/db";
+import { db, type Tx } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { hashPassword, verifyPassword } from "@/lib/password";
+import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { paths } from "@/lib/paths";
-import type { CurrentUser } from "@/lib/session";
+import type { CurrentUser } from "@/lib/auth/session";
 import { hashResetToken, snapshotUser } from "@/lib/users/queries";
 import { AccountVersionSchema, NewUserSchema, PasswordChangeSchema, PasswordResetSchema, RoleChangeSchema } from "@/lib/users/schema";
 

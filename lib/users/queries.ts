@@ -2,7 +2,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import type { FormValues } from "@/lib/actions/form-state";
 import type { SnapshotReader } from "@/lib/actions/versioned";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { pageArgs, toPage, type Page } from "@/lib/pagination";
 import type { UserListParams } from "@/lib/users/schema";

@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { accountVerbs, auditEntityTypes, auditVerbs, diffSnapshots, type AuditEntityType, type FieldChange } from "@/lib/audit";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { PageParamsSchema, pageArgs, toPage, type Page } from "@/lib/pagination";
 import type { StaffRecordType } from "@/lib/paths";

@@ -9,7 +9,7 @@ import { createServer } from "node:http";
 import pg from "pg";
 import { SearchParamsSchema } from "../../lib/search/schema.ts";
 import { buildSearchQuery } from "../../lib/search/sql.ts";
-import { GENERIC_PLANS, preparedStatement } from "../../lib/db-stream.ts";
+import { GENERIC_PLANS, preparedStatement } from "../../lib/db/pg.ts";
 
 const url = process.env.DATABASE_URL;
 const port = Number(process.env.BASELINE_PORT ?? 0);
@@ -19,7 +19,7 @@ if (!url) {
 }
 
 // The same pool size as the app's (DATABASE_POOL_SIZE, default 10), so that neither side queues more.
-// And the same statement handling: named statements with their plans reused, as lib/db-stream.ts does.
+// And the same statement handling: named statements with their plans reused, as lib/db/pg.ts does.
 const pool = new pg.Pool({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10), options: GENERIC_PLANS });
 
 function send(response: import("node:http").ServerResponse, status: number, body: unknown) {

@@ -5,7 +5,7 @@
  * thousand rows each, in one transaction: a generation that fails leaves no half-made registry behind.
  */
 import pg from "pg";
-import { createPrismaClient } from "../../lib/prisma-client.ts";
+import { createPrismaClient } from "../../lib/db/prisma-client.ts";
 import { seedDatabase } from "../../prisma/seed.ts";
 import {
   adjectiveEndings,

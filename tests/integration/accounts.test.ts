@@ -19,9 +19,9 @@ const { getServerSession: realGetServerSession } = await vi.importActual<typeof 
 const { encode } = await import("next-auth/jwt");
 const { headers } = await import("next/headers");
 const audit = await import("@/lib/audit");
-const { authOptions, SESSION_IDLE_SECONDS } = await import("@/lib/auth");
-const { getCurrentUser, passwordChangeRedirect, requireStaffPage } = await import("@/lib/session");
-const { verifyCredentials } = await import("@/lib/sign-in");
+const { authOptions, SESSION_IDLE_SECONDS } = await import("@/lib/auth/options");
+const { getCurrentUser, passwordChangeRedirect, requireStaffPage } = await import("@/lib/auth/session");
+const { verifyCredentials } = await import("@/lib/auth/sign-in");
 const { changeOwnPassword, changeUserRole, createUser, disableUser, enableUser, resetPasswordWithToken, resetUserPassword } =
   await import("@/lib/users/actions");
 const { createStaffUser, form, prisma } = await import("./setup");

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
-import { createPrismaClient } from "@/lib/prisma-client";
+import { createPrismaClient } from "@/lib/db/prisma-client";
 import { openApiDocument } from "@/lib/api/openapi";
 import * as regionsRoute from "@/app/api/v1/regions/route";
 import * as regionRoute from "@/app/api/v1/regions/[slug]/route";

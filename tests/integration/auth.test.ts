@@ -1,7 +1,7 @@
 import { randomInt } from "node:crypto";
 import argon2 from "argon2";
 import { afterAll, describe, expect, it } from "vitest";
-import { authorizeSignIn, verifyCredentials } from "@/lib/sign-in";
+import { authorizeSignIn, verifyCredentials } from "@/lib/auth/sign-in";
 import { createStaffUser, prisma } from "./setup";
 
 afterAll(() => prisma.$disconnect());

@@ -2,7 +2,7 @@ import { createServer, connect, type Server, type Socket } from "node:net";
 import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
 import { NextRequest } from "next/server";
 import { onRequestError } from "@/instrumentation";
-import { databaseIsUp } from "@/lib/health";
+import { databaseIsUp } from "@/lib/db/health";
 import { proxy } from "@/proxy";
 import { databaseUrl, prisma } from "./setup";
 

@@ -1,6 +1,6 @@
 import { spawn } from "node:child_process";
 import { afterAll, describe, expect, it } from "vitest";
-import { verifyCredentials } from "@/lib/sign-in";
+import { verifyCredentials } from "@/lib/auth/sign-in";
 import { prisma } from "./setup";
 
 afterAll(() => prisma.$disconnect());

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as exportCsv } from "@/app/api/v1/joint-ventures/export.csv/route";
 import { GET as exportJson } from "@/app/api/v1/joint-ventures/export.json/route";
-import { sqlPool, streamQuery } from "@/lib/db-stream";
+import { sqlPool, streamQuery } from "@/lib/db/pg";
 import { jsonEncoder } from "@/lib/joint-ventures/csv";
 import { listJointVentures, listJointVenturesByCursor, streamJointVentures } from "@/lib/joint-ventures/queries";
 import { JointVentureFilterSchema, JOINT_VENTURE_SORTS, type JointVentureDto } from "@/lib/joint-ventures/schema";

@@ -17,7 +17,7 @@ const nextAuth = await import("next-auth");
 const { getServerSession: realGetServerSession } = await vi.importActual<typeof import("next-auth")>("next-auth");
 const { encode } = await import("next-auth/jwt");
 const { NextRequest } = await import("next/server");
-const { authOptions, SESSION_IDLE_SECONDS } = await import("@/lib/auth");
+const { authOptions, SESSION_IDLE_SECONDS } = await import("@/lib/auth/options");
 const { createStaffUser, prisma, seedOnce } = await import("./setup");
 
 type Staff = { id: number; email: string; name: string; role: "admin" | "editor" };
@@ -44,7 +44,7 @@ async function tokenFor(user: Staff) {
 
 const actionModules = {
   ...import.meta.glob<Record<string, unknown>>("../../lib/*/actions.ts"),
-  "../../lib/locale-action.ts": () => import("@/lib/locale-action"),
+  "../../lib/i18n/actions.ts": () => import("@/lib/i18n/actions"),
 };
 const routeModules = import.meta.glob<Record<string, unknown>>("../../app/api/staff/**/route.ts");
 
@@ -165,7 +165,7 @@ describe("the role matrix", () => {
     const files = new Set(actions.map((entry) => entry.file.replace(/^.*\/lib\//, "lib/")));
     for (const file of ["regions", "organizations", "meetings", "commitments", "trade", "users"])
       expect(files).toContain(`lib/${file}/actions.ts`);
-    expect(files).toContain("lib/locale-action.ts");
+    expect(files).toContain("lib/i18n/actions.ts");
     const missing = actions.filter((entry) => !(entry.name in expectations)).map((entry) => `${entry.file}: ${entry.name}`);
     expect(missing, "actions without an expectation in the role matrix").toEqual([]);
     expect(actions.length).toBeGreaterThanOrEqual(30);

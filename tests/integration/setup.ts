@@ -1,6 +1,6 @@
 import { vi } from "vitest";
-import { hashPassword } from "@/lib/password";
-import { createPrismaClient } from "@/lib/prisma-client";
+import { hashPassword } from "@/lib/auth/password";
+import { createPrismaClient } from "@/lib/db/prisma-client";
 import { seedDatabase } from "@/prisma/seed";
 
 /** The fresh database of this run (scripts/test.ts creates and migrates it). */

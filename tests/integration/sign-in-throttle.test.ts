@@ -1,7 +1,7 @@
 import { randomInt } from "node:crypto";
 import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { passwordWork } from "@/lib/password";
-import { attemptSignIn, authorizeSignIn, clientAddressOf, signInThrottle } from "@/lib/sign-in";
+import { passwordWork } from "@/lib/auth/password";
+import { attemptSignIn, authorizeSignIn, clientAddressOf, signInThrottle } from "@/lib/auth/sign-in";
 import { createStaffUser, prisma } from "./setup";
 
 // Counts argon2 verifications, to show that a refused attempt does no password work at all.
@@ -176,7 +176,7 @@ describe("several app instances", () => {
     const first = global.interregioPrisma;
     vi.resetModules();
     global.interregioPrisma = undefined;
-    const second = await import("@/lib/sign-in");
+    const second = await import("@/lib/auth/sign-in");
     await second.attemptSignIn(undefined, { clientAddress: "unknown", now: new Date() });
     const secondClient = global.interregioPrisma as { $disconnect(): Promise<void> } | undefined;
     global.interregioPrisma = first;

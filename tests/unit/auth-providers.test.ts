@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildProviders, isWithinMaxAge, OIDC_PROVIDER_ID, oidcProvider, SESSION_MAX_AGE_MS } from "@/lib/auth";
+import { buildProviders, isWithinMaxAge, OIDC_PROVIDER_ID, oidcProvider, SESSION_MAX_AGE_MS } from "@/lib/auth/options";
 
 const oidcEnv = {
   OIDC_ISSUER: "https://sso.example.gov/realms/ministry/",

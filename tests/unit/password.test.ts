@@ -8,7 +8,7 @@ import {
   PasswordWorkBusyError,
   passwordWork,
   verifyPassword,
-} from "@/lib/password";
+} from "@/lib/auth/password";
 
 /** A task that runs until the test lets it finish. */
 function heldTask() {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { safeCallbackPath } from "@/lib/safe-redirect";
+import { safeCallbackPath } from "@/lib/http/safe-redirect";
 
 describe("safeCallbackPath", () => {
   it.each([

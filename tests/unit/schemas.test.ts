@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { parseEnv } from "@/lib/env";
 import { issuesToErrors } from "@/lib/actions/form-state";
-import { localized, sortByName } from "@/lib/i18n";
-import { hashPassword, verifyPassword } from "@/lib/password";
+import { localized, sortByName } from "@/lib/i18n/localize";
+import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { LinkEntityFormSchema, UnlinkFormSchema } from "@/lib/meetings/schema";
 import { loadMessages } from "@/lib/i18n/catalogue";
 

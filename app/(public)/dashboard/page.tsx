@@ -4,7 +4,7 @@ import { FoundedTrend } from "@/components/dashboard/founded-trend";
 import { MeetingsTrend } from "@/components/dashboard/meetings-trend";
 import { OrganizationsCounts } from "@/components/dashboard/organizations-counts";
 import { TradeRanking } from "@/components/dashboard/trade-ranking";
-import { PageHeading } from "@/components/ui";
+import { PageHeading } from "@/components/ui/page-heading";
 import { getDashboard } from "@/lib/dashboard/queries";
 import { toLocale } from "@/lib/i18n/locale";
 

@@ -4,7 +4,7 @@ import { ActiveFilters } from "@/components/joint-ventures/active-filters";
 import { JointVentureDownloads } from "@/components/joint-ventures/downloads";
 import { JointVentureFilterForm } from "@/components/joint-ventures/filter-form";
 import { JointVentureTable } from "@/components/joint-ventures/results-table";
-import { PageHeading } from "@/components/ui";
+import { PageHeading } from "@/components/ui/page-heading";
 import { EmptyResults } from "@/components/ui/empty-results";
 import { Pagination } from "@/components/ui/pagination";
 import { getJointVentureFilterOptions, listJointVentures } from "@/lib/joint-ventures/queries";

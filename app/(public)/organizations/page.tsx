@@ -2,7 +2,7 @@ import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { OrganizationEmptyResults } from "@/components/organizations/organization-empty";
 import { OrganizationFilters } from "@/components/organizations/organization-filters";
 import { OrganizationTable } from "@/components/organizations/organization-table";
-import { PageHeading } from "@/components/ui";
+import { PageHeading } from "@/components/ui/page-heading";
 import { Pagination } from "@/components/ui/pagination";
 import { toLocale } from "@/lib/i18n/locale";
 import { listOrganizations } from "@/lib/organizations/queries";

@@ -1,11 +1,11 @@
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { RegionTable } from "@/components/regions/region-table";
-import { PageHeading } from "@/components/ui";
+import { PageHeading } from "@/components/ui/page-heading";
 import { EmptyResults } from "@/components/ui/empty-results";
 import { FilterForm, SelectFilter } from "@/components/ui/filter-form";
 import { Pagination } from "@/components/ui/pagination";
 import { RegionLevel } from "@/lib/generated/prisma/enums";
-import { localized } from "@/lib/i18n";
+import { localized } from "@/lib/i18n/localize";
 import { toLocale } from "@/lib/i18n/locale";
 import { paths } from "@/lib/paths";
 import { listCountryOptions, listRegions } from "@/lib/regions/queries";

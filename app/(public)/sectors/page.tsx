@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { SectorTable } from "@/components/sectors/sector-table";
-import { PageHeading } from "@/components/ui";
+import { PageHeading } from "@/components/ui/page-heading";
 import { listSectorsWithCounts } from "@/lib/sectors/queries";
 
 export async function generateMetadata() {

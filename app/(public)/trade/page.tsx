@@ -2,7 +2,7 @@ import { redirect } from "next/navigation";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { TradeFilters } from "@/components/trade/trade-filters";
 import { TradePairsTable } from "@/components/trade/trade-pairs-table";
-import { PageHeading } from "@/components/ui";
+import { PageHeading } from "@/components/ui/page-heading";
 import { EmptyResults } from "@/components/ui/empty-results";
 import { Pagination } from "@/components/ui/pagination";
 import { toLocale } from "@/lib/i18n/locale";

@@ -2,11 +2,15 @@ import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { FilterForm, SelectFilter } from "@/components/ui/filter-form";
 import { Pagination } from "@/components/ui/pagination";
-import { Muted, PageHeading, Section, Table, Tag } from "@/components/ui";
+import { Muted } from "@/components/ui/notice";
+import { PageHeading } from "@/components/ui/page-heading";
+import { Section } from "@/components/ui/section";
+import { Table } from "@/components/ui/table";
+import { Tag } from "@/components/ui/tag";
 import { RecentChanges } from "@/components/workspace/recent-changes";
-import { localized } from "@/lib/i18n";
+import { localized } from "@/lib/i18n/localize";
 import { paths, staffRecordTypes } from "@/lib/paths";
-import { requireStaffPage } from "@/lib/session";
+import { requireStaffPage } from "@/lib/auth/session";
 import { FinderParamsSchema, findStaffRecords, listRecentChanges } from "@/lib/workspace/queries";
 
 export async function generateMetadata() {

@@ -5,12 +5,15 @@ import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { PartyLinks } from "@/components/commitments/commitment-list";
 import { CommitmentDue, CommitmentStatusTag } from "@/components/commitments/commitment-status";
 import { StatusHistory } from "@/components/commitments/status-history";
-import { Muted, PageHeading, Section, SummaryList } from "@/components/ui";
+import { Muted } from "@/components/ui/notice";
+import { PageHeading } from "@/components/ui/page-heading";
+import { Section } from "@/components/ui/section";
+import { SummaryList } from "@/components/ui/summary-list";
 import { RecordId } from "@/lib/actions/fields";
 import { getCommitment } from "@/lib/commitments/tracker";
 import { toLocale } from "@/lib/i18n/locale";
 import { paths } from "@/lib/paths";
-import { getCurrentUser } from "@/lib/session";
+import { getCurrentUser } from "@/lib/auth/session";
 
 type Props = { params: Promise<{ id: string }> };
 

@@ -5,13 +5,17 @@ import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { MeetingCommitments, MeetingFollowsUp } from "@/components/meetings/meeting-commitments";
 import { MeetingDiscussed } from "@/components/meetings/meeting-discussed";
 import { MeetingLinkEditor } from "@/components/meetings/meeting-link-editor";
-import { DemoTag, PageHeading, Section, SummaryList, Table } from "@/components/ui";
-import { localized } from "@/lib/i18n";
+import { DemoTag } from "@/components/ui/demo-tag";
+import { PageHeading } from "@/components/ui/page-heading";
+import { Section } from "@/components/ui/section";
+import { SummaryList } from "@/components/ui/summary-list";
+import { Table } from "@/components/ui/table";
+import { localized } from "@/lib/i18n/localize";
 import { getMeetingPage } from "@/lib/meetings/queries";
 import { MeetingPageParamsSchema } from "@/lib/meetings/schema";
 import { SlugSchema } from "@/lib/organizations/schema";
 import { paths } from "@/lib/paths";
-import { getCurrentUser } from "@/lib/session";
+import { getCurrentUser } from "@/lib/auth/session";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 

@@ -5,12 +5,14 @@ import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { EntityLinkEditor } from "@/components/meetings/entity-link-editor";
 import { OrganizationPartners } from "@/components/organizations/organization-partners";
 import { MeetingTimeline } from "@/components/timeline";
-import { DemoTag, PageHeading, SummaryList } from "@/components/ui";
-import { localized } from "@/lib/i18n";
+import { DemoTag } from "@/components/ui/demo-tag";
+import { PageHeading } from "@/components/ui/page-heading";
+import { SummaryList } from "@/components/ui/summary-list";
+import { localized } from "@/lib/i18n/localize";
 import { getOrganizationPage } from "@/lib/organizations/queries";
 import { SlugSchema } from "@/lib/organizations/schema";
 import { paths } from "@/lib/paths";
-import { getCurrentUser } from "@/lib/session";
+import { getCurrentUser } from "@/lib/auth/session";
 
 type Props = { params: Promise<{ slug: string }> };
 

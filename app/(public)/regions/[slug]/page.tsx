@@ -7,15 +7,18 @@ import { OrganizationTable } from "@/components/organizations/organization-table
 import { RegionPartners } from "@/components/regions/region-partners";
 import { RegionTrade } from "@/components/regions/region-trade";
 import { MeetingTimeline } from "@/components/timeline";
-import { Muted, PageHeading, Section, SummaryList } from "@/components/ui";
-import { localized } from "@/lib/i18n";
+import { Muted } from "@/components/ui/notice";
+import { PageHeading } from "@/components/ui/page-heading";
+import { Section } from "@/components/ui/section";
+import { SummaryList } from "@/components/ui/summary-list";
+import { localized } from "@/lib/i18n/localize";
 import { toLocale } from "@/lib/i18n/locale";
 import { listOrganizations } from "@/lib/organizations/queries";
 import { SlugSchema } from "@/lib/organizations/schema";
 import { paths } from "@/lib/paths";
 import { listRegionPartners } from "@/lib/regions/pair";
 import { getRegionPage } from "@/lib/regions/queries";
-import { getCurrentUser } from "@/lib/session";
+import { getCurrentUser } from "@/lib/auth/session";
 
 type Props = { params: Promise<{ slug: string }> };
 

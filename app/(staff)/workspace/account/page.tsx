@@ -1,9 +1,10 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { Notice, PageHeading } from "@/components/ui";
+import { Notice } from "@/components/ui/notice";
+import { PageHeading } from "@/components/ui/page-heading";
 import { PasswordChangeForm } from "@/components/users/user-forms";
 import { paths } from "@/lib/paths";
-import { requireStaffPage } from "@/lib/session";
+import { requireStaffPage } from "@/lib/auth/session";
 import { changeOwnPassword } from "@/lib/users/actions";
 
 export async function generateMetadata() {

@@ -1,11 +1,12 @@
 import { getTranslations } from "next-intl/server";
 import { FilterForm, SelectFilter } from "@/components/ui/filter-form";
 import { Pagination } from "@/components/ui/pagination";
-import { Muted, Notice, PageHeading } from "@/components/ui";
+import { Muted, Notice } from "@/components/ui/notice";
+import { PageHeading } from "@/components/ui/page-heading";
 import { RecentChanges } from "@/components/workspace/recent-changes";
 import { accountVerbs, auditEntityTypes, auditVerbs } from "@/lib/audit";
 import { paths } from "@/lib/paths";
-import { requireStaffPage } from "@/lib/session";
+import { requireStaffPage } from "@/lib/auth/session";
 import { ActivityParamsSchema, listActivity, listStaffPeople } from "@/lib/workspace/queries";
 
 export async function generateMetadata() {

@@ -2,13 +2,14 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { BriefingDossier } from "@/components/briefing/briefing-dossier";
 import { BriefingDownload } from "@/components/briefing/briefing-download";
 import { BriefingForm } from "@/components/briefing/briefing-form";
-import { Notice, PageHeading } from "@/components/ui";
+import { Notice } from "@/components/ui/notice";
+import { PageHeading } from "@/components/ui/page-heading";
 import { getBriefingData } from "@/lib/briefing/queries";
 import { BriefingPageParamsSchema } from "@/lib/briefing/schema";
 import { buildBriefingView } from "@/lib/briefing/view";
-import { localized } from "@/lib/i18n";
+import { localized } from "@/lib/i18n/localize";
 import { toLocale } from "@/lib/i18n/locale";
-import { requireStaffPage } from "@/lib/session";
+import { requireStaffPage } from "@/lib/auth/session";
 import "./briefing.css";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };

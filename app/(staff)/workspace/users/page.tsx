@@ -1,9 +1,12 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { Muted, PageHeading, Table, Tag } from "@/components/ui";
+import { Muted } from "@/components/ui/notice";
+import { PageHeading } from "@/components/ui/page-heading";
+import { Table } from "@/components/ui/table";
+import { Tag } from "@/components/ui/tag";
 import { Pagination } from "@/components/ui/pagination";
 import { paths } from "@/lib/paths";
-import { requireAdminPage } from "@/lib/session";
+import { requireAdminPage } from "@/lib/auth/session";
 import { listUsers } from "@/lib/users/queries";
 import { UserListSchema } from "@/lib/users/schema";
 

@@ -1,7 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { lookupRecords } from "@/lib/search/queries";
 import { LookupParamsSchema } from "@/lib/search/schema";
-import { getCurrentUser } from "@/lib/session";
+import { getCurrentUser } from "@/lib/auth/session";
 
 /**
  * The staff pickers' search-as-you-type: at most 10 live records of one type. Staff only, checked here

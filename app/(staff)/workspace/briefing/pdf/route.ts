@@ -6,7 +6,7 @@ import { buildBriefingView } from "@/lib/briefing/view";
 import { env } from "@/lib/env";
 import { detectLocale, localeCookie } from "@/lib/i18n/locale";
 import { paths } from "@/lib/paths";
-import { getCurrentUser } from "@/lib/session";
+import { getCurrentUser } from "@/lib/auth/session";
 
 /**
  * The briefing pack as a PDF (staff only, checked here against the database: the (staff) layout does not run

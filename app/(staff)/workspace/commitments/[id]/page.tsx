@@ -14,9 +14,9 @@ import {
 } from "@/lib/commitments/actions";
 import type { CommitmentStatus } from "@/lib/commitments/schema";
 import { getCommitmentForEdit } from "@/lib/commitments/queries";
-import { localized } from "@/lib/i18n";
+import { localized } from "@/lib/i18n/localize";
 import { paths } from "@/lib/paths";
-import { requireStaffPage } from "@/lib/session";
+import { requireStaffPage } from "@/lib/auth/session";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ saved?: string }> };
 

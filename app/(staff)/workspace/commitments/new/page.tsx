@@ -1,13 +1,13 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { CommitmentForm } from "@/components/commitments/commitment-form";
-import { PageHeading } from "@/components/ui";
+import { PageHeading } from "@/components/ui/page-heading";
 import type { FormValues } from "@/lib/actions/form-state";
 import { RecordId } from "@/lib/actions/fields";
 import { createCommitment } from "@/lib/commitments/actions";
 import { getMeetingChoice } from "@/lib/commitments/queries";
 import { paths } from "@/lib/paths";
-import { requireStaffPage } from "@/lib/session";
+import { requireStaffPage } from "@/lib/auth/session";
 
 type Props = { searchParams: Promise<{ meeting?: string | string[] }> };
 

@@ -3,13 +3,13 @@ import { getLocale } from "next-intl/server";
 import { MeetingForm } from "@/components/meetings/meeting-form";
 import { ArchiveForm } from "@/components/workspace/archive-form";
 import { RecordHeader } from "@/components/workspace/record-header";
-import { localized } from "@/lib/i18n";
+import { localized } from "@/lib/i18n/localize";
 import { toLocale } from "@/lib/i18n/locale";
 import { archiveMeeting, restoreMeeting, updateMeeting } from "@/lib/meetings/actions";
 import { getMeetingForEdit } from "@/lib/meetings/queries";
 import { BoundId } from "@/lib/meetings/schema";
 import { paths } from "@/lib/paths";
-import { requireStaffPage } from "@/lib/session";
+import { requireStaffPage } from "@/lib/auth/session";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ saved?: string }> };
 

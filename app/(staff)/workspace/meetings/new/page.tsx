@@ -1,10 +1,10 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { MeetingForm } from "@/components/meetings/meeting-form";
-import { PageHeading } from "@/components/ui";
+import { PageHeading } from "@/components/ui/page-heading";
 import { createMeeting } from "@/lib/meetings/actions";
 import { paths } from "@/lib/paths";
-import { requireStaffPage } from "@/lib/session";
+import { requireStaffPage } from "@/lib/auth/session";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("editMeeting"))("newTitle") };

@@ -4,12 +4,12 @@ import { OrganizationForm } from "@/components/organizations/organization-form";
 import { ArchiveForm } from "@/components/workspace/archive-form";
 import { RecordHeader } from "@/components/workspace/record-header";
 import { RecordId } from "@/lib/actions/fields";
-import { localized } from "@/lib/i18n";
+import { localized } from "@/lib/i18n/localize";
 import { toLocale } from "@/lib/i18n/locale";
 import { archiveOrganization, restoreOrganization, updateOrganization } from "@/lib/organizations/actions";
 import { getOrganizationForEdit } from "@/lib/organizations/queries";
 import { paths } from "@/lib/paths";
-import { requireStaffPage } from "@/lib/session";
+import { requireStaffPage } from "@/lib/auth/session";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ saved?: string }> };
 

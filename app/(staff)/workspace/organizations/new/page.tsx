@@ -1,10 +1,10 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { OrganizationForm } from "@/components/organizations/organization-form";
-import { PageHeading } from "@/components/ui";
+import { PageHeading } from "@/components/ui/page-heading";
 import { createOrganization } from "@/lib/organizations/actions";
 import { paths } from "@/lib/paths";
-import { requireStaffPage } from "@/lib/session";
+import { requireStaffPage } from "@/lib/auth/session";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("editOrganization"))("newTitle") };

@@ -1,13 +1,13 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { RegionForm } from "@/components/regions/region-form";
-import { PageHeading } from "@/components/ui";
-import { localized } from "@/lib/i18n";
+import { PageHeading } from "@/components/ui/page-heading";
+import { localized } from "@/lib/i18n/localize";
 import { toLocale } from "@/lib/i18n/locale";
 import { paths } from "@/lib/paths";
 import { createRegion } from "@/lib/regions/actions";
 import { listAllCountries } from "@/lib/regions/queries";
-import { requireStaffPage } from "@/lib/session";
+import { requireStaffPage } from "@/lib/auth/session";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("editRegion"))("newTitle") };

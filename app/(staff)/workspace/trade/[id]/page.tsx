@@ -5,7 +5,7 @@ import { ArchiveForm } from "@/components/workspace/archive-form";
 import { RecordHeader } from "@/components/workspace/record-header";
 import { RecordId } from "@/lib/actions/fields";
 import { paths } from "@/lib/paths";
-import { requireStaffPage } from "@/lib/session";
+import { requireStaffPage } from "@/lib/auth/session";
 import { archiveTradeFigure, restoreTradeFigure, updateTradeFigure } from "@/lib/trade/actions";
 import { getTradeFigureForEdit } from "@/lib/trade/queries";
 

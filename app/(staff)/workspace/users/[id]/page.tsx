@@ -1,11 +1,15 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { Notice, PageHeading, Section, SummaryList, Tag } from "@/components/ui";
+import { Notice } from "@/components/ui/notice";
+import { PageHeading } from "@/components/ui/page-heading";
+import { Section } from "@/components/ui/section";
+import { SummaryList } from "@/components/ui/summary-list";
+import { Tag } from "@/components/ui/tag";
 import { AccountActionForm, RoleForm } from "@/components/users/user-forms";
 import { RecordId } from "@/lib/actions/fields";
 import { paths } from "@/lib/paths";
-import { requireAdminPage } from "@/lib/session";
+import { requireAdminPage } from "@/lib/auth/session";
 import { changeUserRole, disableUser, enableUser, resetUserPassword } from "@/lib/users/actions";
 import { getUserForAdmin } from "@/lib/users/queries";
 

@@ -1,9 +1,9 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { PageHeading } from "@/components/ui";
+import { PageHeading } from "@/components/ui/page-heading";
 import { NewUserForm } from "@/components/users/user-forms";
 import { paths } from "@/lib/paths";
-import { requireAdminPage } from "@/lib/session";
+import { requireAdminPage } from "@/lib/auth/session";
 import { createUser } from "@/lib/users/actions";
 
 export async function generateMetadata() {

@@ -2,11 +2,11 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { Pagination } from "@/components/ui/pagination";
-import { PageHeading } from "@/components/ui";
+import { PageHeading } from "@/components/ui/page-heading";
 import { HistoryList } from "@/components/workspace/history-list";
 import { RecordId } from "@/lib/actions/fields";
 import { paths, staffRecordTypes, type StaffRecordType } from "@/lib/paths";
-import { requireStaffPage } from "@/lib/session";
+import { requireStaffPage } from "@/lib/auth/session";
 import { auditTypeOf, HistoryParamsSchema, listHistory } from "@/lib/workspace/queries";
 
 type Props = { params: Promise<{ type: string; id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };

@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { SignOutButton } from "@/components/auth-forms";
-import { PageHeading } from "@/components/ui";
+import { PageHeading } from "@/components/ui/page-heading";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("signOut"))("title") };

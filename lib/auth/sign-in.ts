@@ -2,11 +2,11 @@ import "server-only";
 import { isIP } from "node:net";
 import { z } from "zod";
 import { recordAuditEvent } from "@/lib/audit";
-import { db, type Tx } from "@/lib/db";
+import { db, type Tx } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { hashPassword, needsRehash, PasswordWorkBusyError, verifyPassword } from "@/lib/password";
+import { hashPassword, needsRehash, PasswordWorkBusyError, verifyPassword } from "@/lib/auth/password";
 
-// Sign-in checks, apart from next-auth's configuration (lib/auth.ts): the credentials provider calls
+// Sign-in checks, apart from next-auth's configuration (lib/auth/options.ts): the credentials provider calls
 // `authorizeSignIn`, which throttles, checks the password and writes the sign-in audit events.
 
 const CredentialsSchema = z.object({
@@ -26,7 +26,7 @@ export const signInThrottle = {
   /** The wait after the failure that reaches a limit; it doubles with each further failure, up to `maxDelayMs`. */
   firstDelayMs: 30_000,
   maxDelayMs: 15 * 60_000,
-  /** When password work is already full (lib/password.ts): try again shortly. */
+  /** When password work is already full (lib/auth/password.ts): try again shortly. */
   busyRetryMs: 5_000,
   /** Attempts older than this are deleted, a few at a time, by later attempts. */
   keepMs: 24 * 60 * 60_000,
@@ -158,7 +158,7 @@ function retryAt(run: Run, limit: number) {
 /**
  * next-auth's `authorize(credentials, req)`: the user, or null for a wrong email or password (one answer for
  * both), or an Error that next-auth hands to the sign-in form as `error`: `throttled:<ISO time>` when the
- * account or address must wait, `busy:<ISO time>` when password work is full (lib/password.ts).
+ * account or address must wait, `busy:<ISO time>` when password work is full (lib/auth/password.ts).
  */
 export async function authorizeSignIn(credentials: unknown, request: { headers?: Record<string, unknown> } | undefined) {
   const result = await attemptSignIn(credentials, { clientAddress: clientAddressOf(request?.headers), now: new Date() });

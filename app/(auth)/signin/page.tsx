@@ -1,7 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { SignInForm } from "@/components/auth-forms";
-import { PageHeading } from "@/components/ui";
-import { safeCallbackPath } from "@/lib/safe-redirect";
+import { PageHeading } from "@/components/ui/page-heading";
+import { safeCallbackPath } from "@/lib/http/safe-redirect";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("signIn"))("title") };

@@ -1,6 +1,6 @@
 import { NextIntlClientProvider } from "next-intl";
 import { getMessages, getTranslations } from "next-intl/server";
-import { PageHeading } from "@/components/ui";
+import { PageHeading } from "@/components/ui/page-heading";
 import { PasswordResetForm } from "@/components/users/user-forms";
 import { pickNamespaces, staffClientNamespaces } from "@/lib/i18n/catalogue";
 import { resetPasswordWithToken } from "@/lib/users/actions";

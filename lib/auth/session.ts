@@ -3,8 +3,8 @@ import { cache } from "react";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { getServerSession } from "next-auth";
-import { authOptions, isWithinMaxAge } from "@/lib/auth";
-import { db } from "@/lib/db";
+import { authOptions, isWithinMaxAge } from "@/lib/auth/options";
+import { db } from "@/lib/db/client";
 import { paths } from "@/lib/paths";
 import type { Role } from "@/lib/generated/prisma/enums";
 

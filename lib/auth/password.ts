@@ -1,7 +1,7 @@
 import { availableParallelism } from "node:os";
 import argon2 from "argon2";
 
-// Kept apart from lib/auth.ts so that scripts can hash passwords without loading next-auth.
+// Kept apart from lib/auth/options.ts so that scripts can hash passwords without loading next-auth.
 
 /** Refused at once because too much password work is already running and waiting: the caller says "try again shortly". */
 export class PasswordWorkBusyError extends Error {

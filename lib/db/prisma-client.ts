@@ -2,7 +2,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 
 /**
- * A new PrismaClient on `url`. The app uses the shared one from `db()` (lib/db.ts, server only); scripts, the
+ * A new PrismaClient on `url`. The app uses the shared one from `db()` (lib/db/client.ts, server only); scripts, the
  * seed and tests make their own here, outside React's server graph.
  */
 export function createPrismaClient(url: string, poolSize = 10) {

@@ -4,9 +4,9 @@ import type { OAuthConfig } from "next-auth/providers/oauth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
 import { recordAuditEvent } from "@/lib/audit";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/client";
 import type { Role } from "@/lib/generated/prisma/enums";
-import { authorizeSignIn } from "@/lib/sign-in";
+import { authorizeSignIn } from "@/lib/auth/sign-in";
 
 /** A session ends after this long without a request (next-auth re-issues the cookie on each one). */
 export const SESSION_IDLE_SECONDS = 8 * 60 * 60;
@@ -60,7 +60,7 @@ export function buildProviders(source: Record<string, string | undefined> = proc
     CredentialsProvider({
       name: "Interregio",
       credentials: { email: { type: "email" }, password: { type: "password" } },
-      // Throttled and audited (lib/sign-in.ts); the request gives the client address.
+      // Throttled and audited (lib/auth/sign-in.ts); the request gives the client address.
       authorize: (credentials, request) => authorizeSignIn(credentials, request),
     }),
     ...(oidc ? [oidc] : []),

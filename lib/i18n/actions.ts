@@ -1,7 +1,7 @@
 "use server";
 
 import { cookies } from "next/headers";
-import { isLocale, localeCookie } from "@/lib/i18n";
+import { isLocale, localeCookie } from "@/lib/i18n/locale";
 
 /**
  * The language switch: remembers the choice for a year. The page re-renders in place, in the new language.

@@ -1,8 +1,8 @@
 import "server-only";
 import { env } from "@/lib/env";
-import { createPrismaClient, type Db } from "@/lib/prisma-client";
+import { createPrismaClient, type Db } from "@/lib/db/prisma-client";
 
-export type { Db, Tx } from "@/lib/prisma-client";
+export type { Db, Tx } from "@/lib/db/prisma-client";
 
 const globalForPrisma = globalThis as unknown as { interregioPrisma?: Db };
 
