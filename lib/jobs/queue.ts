@@ -1,0 +1,66 @@
+import PgBoss from "pg-boss";
+
+/**
+ * The background job queue: pg-boss, in PostgreSQL's `pgboss` schema, so that every app process and instance
+ * shares one queue with no server beside the database (a job is taken by one worker, with SKIP LOCKED). A job
+ * left active by a process that died is retried once it expires; a job's own work must be resumable (the
+ * import commits its rows in numbered chunks and starts again after the last one written).
+ *
+ * No "server-only" here: the import command (scripts/) and the tests use it outside Next.
+ */
+
+/** Every job the app runs, with its data. A name not listed here cannot be sent. */
+export type Jobs = {
+  "import.commit": { batchId: number };
+};
+export type JobName = keyof Jobs;
+
+/** The queues' policies: how long a job may run before it counts as abandoned, and how often it is retried. */
+const queues: Record<JobName, { expireInSeconds: number; retryLimit: number; retryDelay: number }> = {
+  // A 10,000-row import commits in about a minute; a job still active after five has lost its process.
+  "import.commit": { expireInSeconds: 300, retryLimit: 5, retryDelay: 5 },
+};
+
+const globalForJobs = globalThis as unknown as { interregioJobs?: { url: string; boss: Promise<PgBoss> } };
+
+/** The process's queue client on `url`, started (and its schema migrated) on first use. */
+export function jobQueue(url: string): Promise<PgBoss> {
+  const current = globalForJobs.interregioJobs;
+  if (current?.url === url) return current.boss;
+  const boss = (async () => {
+    const client = new PgBoss({ connectionString: url, max: 2, schema: "pgboss", application_name: "interregio-jobs" });
+    // A lost connection is reported here and retried by pg-boss; it must not crash the process.
+    client.on("error", (error) => console.error("Job queue:", error instanceof Error ? error.message : error));
+    await client.start();
+    for (const [name, policy] of Object.entries(queues)) await client.createQueue(name, { name, ...policy });
+    return client;
+  })();
+  globalForJobs.interregioJobs = { url, boss };
+  // A failed start is not kept: the next call tries again.
+  boss.catch(() => {
+    if (globalForJobs.interregioJobs?.boss === boss) globalForJobs.interregioJobs = undefined;
+  });
+  return boss;
+}
+
+/** Puts a job on its queue; returns its id. */
+export async function sendJob<Name extends JobName>(url: string, name: Name, data: Jobs[Name]): Promise<string> {
+  const id = await (await jobQueue(url)).send(name, data);
+  if (!id) throw new Error(`The job queue refused a ${name} job`);
+  return id;
+}
+
+/** Runs `handler` for each job of `name`, one at a time in this process; a throw fails the job for a retry. */
+export async function workJobs<Name extends JobName>(url: string, name: Name, handler: (data: Jobs[Name], jobId: string) => Promise<void>) {
+  const boss = await jobQueue(url);
+  return boss.work<Jobs[Name]>(name, { batchSize: 1, pollingIntervalSeconds: 1 }, async ([job]) => {
+    if (job) await handler(job.data, job.id);
+  });
+}
+
+/** Stops this process's workers and closes the queue's connections (tests, a clean shutdown). */
+export async function stopJobQueue() {
+  const current = globalForJobs.interregioJobs;
+  globalForJobs.interregioJobs = undefined;
+  if (current) await (await current.boss.catch(() => null))?.stop({ graceful: true, wait: true, timeout: 10_000 });
+}
