@@ -25,11 +25,16 @@ export const accountVerbs = [
 ] as const;
 export type AccountVerb = (typeof accountVerbs)[number];
 
-export type AuditAction = `${AuditEntityType}.${AuditVerb}` | `user.${AccountVerb}`;
+/** What happens to a spreadsheet import as a whole (lib/import); its rows are audited as the records' own edits. */
+export const importVerbs = ["commit", "cancel", "undo"] as const;
+export type ImportVerb = (typeof importVerbs)[number];
+
+export type AuditAction = `${AuditEntityType}.${AuditVerb}` | `user.${AccountVerb}` | `import.${ImportVerb}`;
 
 export const auditActions: AuditAction[] = [
   ...auditEntityTypes.flatMap((type) => auditVerbs.map((verb) => `${type}.${verb}` as const)),
   ...accountVerbs.map((verb) => `user.${verb}` as const),
+  ...importVerbs.map((verb) => `import.${verb}` as const),
 ];
 
 /** A record as the audit log keeps it: plain values with readable labels, so a diff reads without lookups. */
@@ -43,11 +48,13 @@ export type AuditEntry = {
   after?: Snapshot | null;
   /** Why, in the editor's words (a commitment's status change or follow-up): the status history shows it. */
   note?: string | null;
+  /** The import that made this change, if one did. */
+  importBatchId?: number | null;
 };
 
 /** Appends an audit event inside the caller's transaction, so the change and its record land together. */
 export async function recordAuditEvent(tx: Tx, entry: AuditEntry) {
-  const [entityType] = entry.action.split(".") as [AuditEntityType];
+  const [entityType] = entry.action.split(".") as [AuditEntityType | "import"];
   await tx.auditEvent.create({
     data: {
       actorId: entry.actorId,
@@ -57,6 +64,7 @@ export async function recordAuditEvent(tx: Tx, entry: AuditEntry) {
       before: entry.before ?? undefined,
       after: entry.after ?? undefined,
       note: entry.note ?? null,
+      importBatchId: entry.importBatchId ?? null,
     },
   });
 }
