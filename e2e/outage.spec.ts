@@ -53,7 +53,8 @@ test("a meeting saved while the database is down keeps what was typed, and saves
   await page.getByLabel("Email address").fill(editor.email);
   await page.getByLabel("Password").fill(editor.password);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("heading", { name: "Log a meeting", level: 1 })).toBeVisible();
+  // This app is fresh: its first pages and the password check take a while on a loaded machine.
+  await expect(page.getByRole("heading", { name: "Log a meeting", level: 1 })).toBeVisible({ timeout: 30_000 });
 
   await page.getByLabel("Title in English").fill("Talks during the outage");
   await page.getByLabel("Title in Russian").fill("Переговоры во время сбоя");
@@ -77,7 +78,7 @@ test("a meeting saved while the database is down keeps what was typed, and saves
   await region.fill("Kursk");
   await page.getByRole("option").filter({ hasText: "Kursk Oblast" }).first().click();
   await page.getByRole("button", { name: "Save", exact: true }).click();
-  await expect(page.getByRole("status")).toContainText("The record is saved.");
+  await expect(page.getByRole("status")).toContainText("The record is saved.", { timeout: 15_000 });
   await page.getByRole("link", { name: "View the public page" }).click();
   await expect(page.getByRole("heading", { name: "Talks during the outage", level: 1 })).toBeVisible();
   await expect(page.getByText("Every word of this summary must survive the outage.")).toBeVisible();
