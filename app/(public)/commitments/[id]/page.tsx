@@ -7,7 +7,7 @@ import { CommitmentDue, CommitmentStatusTag } from "@/components/commitments/com
 import { StatusHistory } from "@/components/commitments/status-history";
 import { Muted, PageHeading, Section, SummaryList } from "@/components/ui";
 import { RecordId } from "@/lib/actions/fields";
-import { getCommitment } from "@/lib/commitments/tracker";
+import { getCommitment, listStatusChangeAuthors } from "@/lib/commitments/tracker";
 import { toLocale } from "@/lib/i18n/locale";
 import { paths } from "@/lib/paths";
 import { getCurrentUser } from "@/lib/session";
@@ -35,6 +35,13 @@ export default async function CommitmentPage({ params }: Props) {
     getFormatter(),
   ]);
   if (!commitment) notFound();
+  // Who changed the status is for staff: the public page's HTML and RSC payload never carry a staff name.
+  const authors = user
+    ? await listStatusChangeAuthors(
+        commitment.id,
+        commitment.history.map((change) => change.eventId),
+      )
+    : undefined;
   const day = (date: Date) => <time dateTime={date.toISOString().slice(0, 10)}>{format.dateTime(date, { dateStyle: "long" })}</time>;
   const rows: [ReactNode, ReactNode][] = [
     [t("status"), <CommitmentStatusTag key="s" status={commitment.status} />],
@@ -74,7 +81,7 @@ export default async function CommitmentPage({ params }: Props) {
         )}
       </Section>
       <Section title={t("history")} id="history">
-        <StatusHistory history={commitment.history} />
+        <StatusHistory history={commitment.history} authors={authors} />
       </Section>
       <Section title={t("more")} id="more">
         <ul className="list-disc space-y-1 pl-6">
