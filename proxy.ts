@@ -69,30 +69,29 @@ export function refuseRequest(request: NextRequest): Refusal | null {
   return null;
 }
 
-/** Whether an action comes from this site: no Origin (not a browser: Next lets it through too), or ours. */
+/**
+ * Whether an action comes from this site: its Origin is the public address's (NEXTAUTH_URL: scheme, host and
+ * port), or, when that is unset, the origin of the URL Next built for this request. Host and X-Forwarded-Host
+ * are not asked: whoever sends the request chooses them. A request without an Origin is not from a browser
+ * (browsers send one on every POST) and is let through, as Next 16's own check does: handleAction in
+ * next/dist/server/app-render/action-handler.js lets a missing Origin pass with a warning, since a handmade
+ * request carries no one's cookies but its sender's.
+ */
 function sameSite(request: NextRequest): boolean {
   const origin = request.headers.get("origin");
   if (origin === null) return true;
-  let host: string;
-  try {
-    host = new URL(origin).host;
-  } catch {
-    return false; // "null", from a sandboxed frame or a file
-  }
-  const ours = [
-    request.headers.get("x-forwarded-host"),
-    request.headers.get("host"),
-    request.nextUrl.host,
-    hostOf(process.env.NEXTAUTH_URL),
-  ];
-  return ours.some((candidate) => candidate?.split(",")[0]?.trim().toLowerCase() === host.toLowerCase());
+  const sent = originOf(origin); // null for "null", from a sandboxed frame or a file
+  return sent !== null && sent === (originOf(process.env.NEXTAUTH_URL) ?? request.nextUrl.origin);
 }
 
-function hostOf(url: string | undefined): string | undefined {
+/** A URL's origin as browsers write it (lower case, no default port), or null when it is not a URL. */
+function originOf(url: string | undefined): string | null {
+  if (!url) return null;
   try {
-    return url ? new URL(url).host : undefined;
+    const { origin } = new URL(url);
+    return origin === "null" ? null : origin;
   } catch {
-    return undefined;
+    return null;
   }
 }
 

@@ -100,6 +100,37 @@ describe("server actions from another site", () => {
     expect(await response.text()).toContain("Nothing was changed");
   });
 
+  it.each([
+    ["Host", { host: "evil.example" }],
+    ["X-Forwarded-Host", { "x-forwarded-host": "evil.example" }],
+    ["both", { host: "evil.example", "x-forwarded-host": "evil.example" }],
+  ])(
+    "from another site that also sends its own name as %s are refused with 403: those headers are the sender's to choose",
+    async (_name, hosts) => {
+      const response = await call("/meetings/minsk", { method: "POST", headers: { ...action, origin: "http://evil.example", ...hosts } });
+      expect(response.status).toBe(403);
+      expectSecurityHeaders(response);
+      await withPublicUrl("https://interregio.example", async () => {
+        const behindProxy = await call("/meetings/minsk", {
+          method: "POST",
+          headers: { ...action, origin: "http://evil.example", ...hosts },
+        });
+        expect(behindProxy.status).toBe(403);
+      });
+    },
+  );
+
+  it.each([
+    ["another scheme", "http://interregio.example"],
+    ["another port", "https://interregio.example:8443"],
+    ["the address the server listens on, when the public address is set", "http://localhost"],
+  ])("with a public address, an Origin of %s is refused with 403", async (_name, origin) => {
+    await withPublicUrl("https://interregio.example", async () => {
+      const response = await call("/meetings/minsk", { method: "POST", headers: { ...action, origin, host: "interregio.example" } });
+      expect(response.status).toBe(403);
+    });
+  });
+
   it("a plain form posted from another site is refused too (a no-script action carries its id in the body)", async () => {
     const response = await call("/workspace/regions/new", { method: "POST", headers: { origin: "https://evil.example" } });
     expect(response.status).toBe(403);
