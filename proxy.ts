@@ -1,10 +1,20 @@
 import { NextResponse, type NextRequest } from "next/server";
 import en from "@/messages/en.json";
 import ru from "@/messages/ru.json";
+import { undecodablePathProblem } from "@/lib/api/address";
+import { corsHeaders } from "@/lib/api/http";
+import { problemResponse } from "@/lib/api/problem";
 import { actionBodyLimit } from "@/lib/form-size";
 import { databaseIsUp } from "@/lib/health";
 import { detectLocale, localeCookie, type Locale } from "@/lib/i18n/locale";
-import { contentSecurityPolicy, createNonce, fixedSecurityHeaders, servedOverHttps, strictTransportSecurity } from "@/lib/security-headers";
+import {
+  apiContentSecurityPolicy,
+  contentSecurityPolicy,
+  createNonce,
+  fixedSecurityHeaders,
+  servedOverHttps,
+  strictTransportSecurity,
+} from "@/lib/security-headers";
 
 /** The request header in which the proxy passes the page's path to the staff pages' guard. */
 const pathHeader = "x-interregio-path";
@@ -18,11 +28,13 @@ const refusedEverywhere = new Set(["TRACE", "TRACK", "CONNECT"]);
  * Runs before every page, action and the non-JSON API routes. It refuses what no page can answer (a path that
  * does not decode, a method pages do not take, an action posted from another site, a body over the actions'
  * limit) with a small page of its own, answers 503 while the database is down, and gives every page a CSP
- * with a fresh nonce. Authorization is not done here: every action checks it.
+ * with a fresh nonce. Authorization is not done here: every action checks it. Of the JSON API it sees only the
+ * paths with a `%` (see `config`), and refuses those that do not decode.
  */
 export async function proxy(request: NextRequest) {
+  if (request.nextUrl.pathname.startsWith("/api/v1/")) return checkApiAddress(request);
   const nonce = createNonce();
-  const headers = securityHeaders(request, nonce);
+  const headers = securityHeaders(request, contentSecurityPolicy(nonce, process.env.NODE_ENV === "development"));
   const locale = detectLocale(request.cookies.get(localeCookie)?.value, request.headers.get("accept-language"));
 
   const refusal = refuseRequest(request);
@@ -103,11 +115,20 @@ function decodeOrNull(path: string): string | null {
   }
 }
 
+/**
+ * An API path that does not decode gets the API's 400 problem+json, with the headers of the API's other answers
+ * (next.config.ts does not reach an answer the proxy makes); any other goes on to its route handler.
+ */
+function checkApiAddress(request: NextRequest): Response {
+  const problem = undecodablePathProblem(request.nextUrl.pathname);
+  if (!problem) return NextResponse.next();
+  const headers = { ...corsHeaders, ...securityHeaders(request, apiContentSecurityPolicy) };
+  return problemResponse(problem.problem, headers, request.nextUrl.pathname + request.nextUrl.search);
+}
+
 /** The headers every answer of the proxy carries, its own pages included; HSTS only over HTTPS. */
-function securityHeaders(request: NextRequest, nonce: string): Record<string, string> {
-  const headers: Record<string, string> = {
-    "content-security-policy": contentSecurityPolicy(nonce, process.env.NODE_ENV === "development"),
-  };
+function securityHeaders(request: NextRequest, policy: string): Record<string, string> {
+  const headers: Record<string, string> = { "content-security-policy": policy };
   for (const { key, value } of fixedSecurityHeaders) headers[key.toLowerCase()] = value;
   if (servedOverHttps(request.headers.get("x-forwarded-proto"), process.env.NEXTAUTH_URL, request.nextUrl.protocol)) {
     headers["strict-transport-security"] = strictTransportSecurity;
@@ -132,8 +153,13 @@ function plainPage(locale: Locale, { status, page }: Refusal, security: Record<s
 }
 
 export const config = {
-  // Pages and actions; not static assets, which need no database, and not the JSON API, whose handlers answer
-  // an outage themselves with a 503 problem+json (lib/api/http.ts) and carry next.config.ts's headers: the
-  // proxy's pass costs an API request a third of its time (the search API served 170 requests/s through it, 270 without).
-  matcher: ["/((?!api/v1|_next/static|_next/image|favicon.ico|robots.txt).*)"],
+  matcher: [
+    // Pages and actions; not static assets, which need no database, and not the JSON API, whose handlers answer
+    // an outage themselves with a 503 problem+json (lib/api/http.ts) and carry next.config.ts's headers: the
+    // proxy's pass costs an API request a third of its time (the search API served 170 requests/s through it, 270 without).
+    "/((?!api/v1|_next/static|_next/image|favicon.ico|robots.txt).*)",
+    // Of the API, only a path with a percent sign, which may not decode (`%ff`): Next would answer it a bare 500.
+    // Next tries the raw path as well as the decoded one, so `%` is seen here.
+    "/api/v1/:path(.*%.*)",
+  ],
 };
