@@ -1,11 +1,15 @@
 import { NextResponse, type NextRequest } from "next/server";
 import en from "@/messages/en.json";
 import ru from "@/messages/ru.json";
-import { actionBodyLimit } from "@/lib/http/body-size";
-import { actionArgumentsTooDeep } from "@/lib/http/action-body";
+import { undecodablePathProblem } from "@/lib/api/address";
+import { corsHeaders } from "@/lib/api/http";
+import { problemResponse } from "@/lib/api/problem";
 import { databaseIsUp } from "@/lib/db/health";
+import { actionArgumentsTooDeep } from "@/lib/http/action-body";
+import { actionBodyLimit } from "@/lib/http/body-size";
 import { detectLocale, localeCookie, type Locale } from "@/lib/i18n/locale";
 import {
+  apiContentSecurityPolicy,
   contentSecurityPolicy,
   createNonce,
   fixedSecurityHeaders,
@@ -25,11 +29,13 @@ const refusedEverywhere = new Set(["TRACE", "TRACK", "CONNECT"]);
  * Runs before every page, action and the non-JSON API routes. It refuses what no page can answer (a path that
  * does not decode, a method pages do not take, an action posted from another site, a body over the actions'
  * limit) with a small page of its own, answers 503 while the database is down, and gives every page a CSP
- * with a fresh nonce. Authorization is not done here: every action checks it.
+ * with a fresh nonce. Authorization is not done here: every action checks it. Of the JSON API it sees only the
+ * paths with a `%` (see `config`), and refuses those that do not decode.
  */
 export async function proxy(request: NextRequest) {
+  if (request.nextUrl.pathname.startsWith("/api/v1/")) return checkApiAddress(request);
   const nonce = createNonce();
-  const headers = securityHeaders(request, nonce);
+  const headers = securityHeaders(request, contentSecurityPolicy(nonce, process.env.NODE_ENV === "development"));
   const locale = detectLocale(request.cookies.get(localeCookie)?.value, request.headers.get("accept-language"));
 
   const refusal = refuseRequest(request);
@@ -82,30 +88,29 @@ export function refuseRequest(request: NextRequest): Refusal | null {
   return null;
 }
 
-/** Whether an action comes from this site: no Origin (not a browser: Next lets it through too), or ours. */
+/**
+ * Whether an action comes from this site: its Origin is the public address's (NEXTAUTH_URL: scheme, host and
+ * port), or, when that is unset, the origin of the URL Next built for this request. Host and X-Forwarded-Host
+ * are not asked: whoever sends the request chooses them. A request without an Origin is not from a browser
+ * (browsers send one on every POST) and is let through, as Next 16's own check does: handleAction in
+ * next/dist/server/app-render/action-handler.js lets a missing Origin pass with a warning, since a handmade
+ * request carries no one's cookies but its sender's.
+ */
 function sameSite(request: NextRequest): boolean {
   const origin = request.headers.get("origin");
   if (origin === null) return true;
-  let host: string;
-  try {
-    host = new URL(origin).host;
-  } catch {
-    return false; // "null", from a sandboxed frame or a file
-  }
-  const ours = [
-    request.headers.get("x-forwarded-host"),
-    request.headers.get("host"),
-    request.nextUrl.host,
-    hostOf(process.env.NEXTAUTH_URL),
-  ];
-  return ours.some((candidate) => candidate?.split(",")[0]?.trim().toLowerCase() === host.toLowerCase());
+  const sent = originOf(origin); // null for "null", from a sandboxed frame or a file
+  return sent !== null && sent === (originOf(process.env.NEXTAUTH_URL) ?? request.nextUrl.origin);
 }
 
-function hostOf(url: string | undefined): string | undefined {
+/** A URL's origin as browsers write it (lower case, no default port), or null when it is not a URL. */
+function originOf(url: string | undefined): string | null {
+  if (!url) return null;
   try {
-    return url ? new URL(url).host : undefined;
+    const { origin } = new URL(url);
+    return origin === "null" ? null : origin;
   } catch {
-    return undefined;
+    return null;
   }
 }
 
@@ -117,11 +122,20 @@ function decodeOrNull(path: string): string | null {
   }
 }
 
+/**
+ * An API path that does not decode gets the API's 400 problem+json, with the headers of the API's other answers
+ * (next.config.ts does not reach an answer the proxy makes); any other goes on to its route handler.
+ */
+function checkApiAddress(request: NextRequest): Response {
+  const problem = undecodablePathProblem(request.nextUrl.pathname);
+  if (!problem) return NextResponse.next();
+  const headers = { ...corsHeaders, ...securityHeaders(request, apiContentSecurityPolicy) };
+  return problemResponse(problem.problem, headers, request.nextUrl.pathname + request.nextUrl.search);
+}
+
 /** The headers every answer of the proxy carries, its own pages included; HSTS only over HTTPS. */
-function securityHeaders(request: NextRequest, nonce: string): Record<string, string> {
-  const headers: Record<string, string> = {
-    "content-security-policy": contentSecurityPolicy(nonce, process.env.NODE_ENV === "development"),
-  };
+function securityHeaders(request: NextRequest, policy: string): Record<string, string> {
+  const headers: Record<string, string> = { "content-security-policy": policy };
   for (const { key, value } of fixedSecurityHeaders) headers[key.toLowerCase()] = value;
   if (servedOverHttps(request.headers.get("x-forwarded-proto"), process.env.NEXTAUTH_URL, request.nextUrl.protocol)) {
     headers["strict-transport-security"] = strictTransportSecurity;
@@ -146,8 +160,13 @@ function plainPage(locale: Locale, { status, page }: Refusal, security: Record<s
 }
 
 export const config = {
-  // Pages and actions; not static assets, which need no database, and not the JSON API, whose handlers answer
-  // an outage themselves with a 503 problem+json (lib/api/http.ts) and carry next.config.ts's headers: the
-  // proxy's pass costs an API request a third of its time (the search API served 170 requests/s through it, 270 without).
-  matcher: ["/((?!api/v1|_next/static|_next/image|favicon.ico|robots.txt).*)"],
+  matcher: [
+    // Pages and actions; not static assets, which need no database, and not the JSON API, whose handlers answer
+    // an outage themselves with a 503 problem+json (lib/api/http.ts) and carry next.config.ts's headers: the
+    // proxy's pass costs an API request a third of its time (the search API served 170 requests/s through it, 270 without).
+    "/((?!api/v1|_next/static|_next/image|favicon.ico|robots.txt).*)",
+    // Of the API, only a path with a percent sign, which may not decode (`%ff`): Next would answer it a bare 500.
+    // Next tries the raw path as well as the decoded one, so `%` is seen here.
+    "/api/v1/:path(.*%.*)",
+  ],
 };

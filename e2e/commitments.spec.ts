@@ -3,7 +3,8 @@ import { expectNoSeriousA11yViolations } from "./a11y";
 import { staffLogin } from "./staff-login";
 
 // The commitments tracker: an editor moves a demo commitment on (a status with its reason, a follow-up at a
-// later meeting); the public, signed out, sees both on the tracker, the commitment's page and the pair page.
+// later meeting); the public, signed out, sees both on the tracker, the commitment's page and the pair page, but
+// not who made the change.
 
 const COMMITMENT = "Joint projects should be discussed in detail.";
 const DEMO_MEETING = "2015-03-10-lukashenko-mikhailov";
@@ -41,6 +42,12 @@ test.describe("the commitments tracker", () => {
     await expect(page.getByText("Your changes are saved.")).toBeVisible();
     await expect(page.getByRole("region", { name: "Record a follow-up" }).getByLabel("What was said about it there")).toHaveValue("");
     await expectNoSeriousA11yViolations(page);
+
+    // Signed-in staff see who changed the status on the commitment's page; the public does not (below).
+    await page.goto(`/commitments?meeting=${DEMO_MEETING}`);
+    await page.getByRole("link", { name: COMMITMENT }).click();
+    const change = page.getByRole("region", { name: "Status history" }).getByRole("row").filter({ hasText: statusNote });
+    await expect(change).toContainText("E2E Editor");
     await context.close();
   });
 
@@ -68,7 +75,9 @@ test.describe("the commitments tracker", () => {
     await expect(followUps.getByText(followUpNote)).toBeVisible();
     const change = page.getByRole("region", { name: "Status history" }).getByRole("row").filter({ hasText: statusNote });
     await expect(change).toContainText("Proposed → In progress");
-    await expect(change).toContainText("E2E Editor");
+    // Staff names are not public: not in the history, nor anywhere in the page and its payload.
+    await expect(change).not.toContainText("E2E Editor");
+    expect(await page.content()).not.toContain("E2E Editor");
     await expect(page.getByRole("link", { name: "Edit this commitment" })).toHaveCount(0);
     await expectNoSeriousA11yViolations(page);
     await page.getByRole("link", { name: "With Kursk Oblast as a party" }).click();

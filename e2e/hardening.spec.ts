@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type APIResponse, type Page } from "@playwright/test";
 import { staffLogin } from "./staff-login";
 
 const meeting = "/meetings/2015-03-10-lukashenko-mikhailov";
@@ -149,6 +149,129 @@ test.describe("hardening (issue 7)", () => {
       await expect(note).toHaveValue(huge);
       expect(posts).toEqual([]);
       await expect(page.getByText("Sorry, something went wrong")).toHaveCount(0);
+    });
+  });
+});
+
+test.describe("loose ends (issue 13)", () => {
+  /** The headers next.config.ts gives the API's answers: an answer for a bad address must carry them too. */
+  const apiSecurityHeaders = [
+    "content-security-policy",
+    "x-content-type-options",
+    "x-frame-options",
+    "referrer-policy",
+    "cross-origin-opener-policy",
+  ];
+
+  test("an API address that does not decode is a 400 problem+json naming the parameter, with the API's headers", async ({ request }) => {
+    const good = (await request.get("/api/v1/regions/kursk-oblast")).headers();
+    for (const [path, name] of [
+      ["/api/v1/regions/%ff", "slug"],
+      ["/api/v1/organizations/%zz", "slug"],
+      ["/api/v1/trade/kursk-oblast/%ff", "partner"],
+      ["/api/v1/%ff", "path"],
+    ] as const) {
+      const response = await request.get(path);
+      expect(response.status(), path).toBe(400);
+      const headers = response.headers();
+      expect(headers["content-type"], path).toBe("application/problem+json");
+      for (const key of apiSecurityHeaders) expect(headers[key], `${path} ${key}`).toBe(good[key]);
+      expect(headers["access-control-allow-origin"]).toBe("*");
+      const problem = await response.json();
+      expect(problem).toMatchObject({ status: 400, title: "Invalid parameters", instance: path });
+      expect(Object.keys(problem.errors)).toEqual([name]);
+    }
+  });
+
+  test("the sign-in routes: HEAD answers as GET, GET on the credentials callback is 405, and nothing is a 500", async ({ request }) => {
+    const head = await request.head("/api/auth/session");
+    expect(head.status()).toBe(200);
+    expect(head.headers()["content-type"]).toContain("application/json");
+    const callback = await request.get("/api/auth/callback/credentials");
+    expect(callback.status()).toBe(405);
+    expect(callback.headers().allow).toBe("POST");
+    expect(callback.headers()["x-content-type-options"]).toBe("nosniff");
+
+    const json = { "content-type": "application/json" };
+    const answers: [string, APIResponse][] = [
+      ["GET callback/unknown", await request.get("/api/auth/callback/unknown")],
+      ["GET signin/unknown", await request.get("/api/auth/signin/unknown", { maxRedirects: 0 })],
+      ["GET _log", await request.get("/api/auth/_log")],
+      ["POST _log", await request.post("/api/auth/_log", { headers: json, data: "{}" })],
+      ["POST session, bad JSON", await request.post("/api/auth/session", { headers: json, data: "{bad" })],
+      ["POST callback, bad JSON", await request.post("/api/auth/callback/credentials", { headers: json, data: "{bad" })],
+      [
+        "POST signin, callbackUrl 5",
+        await request.post("/api/auth/signin/credentials", { headers: json, data: '{"callbackUrl":5}', maxRedirects: 0 }),
+      ],
+      ["GET csrf, bad callbackUrl", await request.get("/api/auth/csrf?callbackUrl=garbage")],
+      ["GET error, line break", await request.get("/api/auth/error?error=%0d%0aX-Evil:1", { maxRedirects: 0 })],
+    ];
+    for (const [name, response] of answers) {
+      expect(response.status(), name).toBeGreaterThanOrEqual(200);
+      expect(response.status(), name).toBeLessThan(500);
+    }
+    expect(answers.filter(([, response]) => response.status() >= 400).map(([name]) => name)).toEqual([
+      "GET callback/unknown",
+      "GET _log",
+      "POST session, bad JSON",
+      "POST callback, bad JSON",
+      "GET csrf, bad callbackUrl",
+      "GET error, line break",
+    ]);
+  });
+
+  test("an action whose Origin is another site is 403, whatever Host and X-Forwarded-Host say", async ({ request }) => {
+    const senderHosts: Record<string, string>[] = [
+      { host: "evil.example" },
+      { "x-forwarded-host": "evil.example" },
+      { host: "evil.example", "x-forwarded-host": "evil.example" },
+    ];
+    for (const hosts of senderHosts) {
+      const response = await request.post(meeting, {
+        headers: { "next-action": "7f0c1e2d3b4a59687766554433221100aabbccdd", origin: "http://evil.example", ...hosts },
+        data: "[]",
+      });
+      expect(response.status(), JSON.stringify(hosts)).toBe(403);
+    }
+  });
+
+  test.describe("as an editor", () => {
+    test.use({ storageState: staffLogin.editor });
+
+    test("who linked a record shows to staff only: the public page's HTML and RSC payload hold no staff name", async ({
+      page,
+      playwright,
+    }) => {
+      await page.goto(meeting);
+      const organization = "Iron Arc Mining JSC";
+      await pick(page, "Organization", "Iron Arc", organization);
+      const note = `Named link ${Date.now()}`;
+      await page.getByLabel("Note").fill(note);
+      await page.getByRole("button", { name: "Link to meeting" }).click();
+      const discussed = page.locator("section", { has: page.getByRole("heading", { name: "What was discussed" }) });
+      const item = discussed.getByRole("listitem").filter({ hasText: note });
+      await expect(item.getByText(/^Linked by E2E Editor, /)).toBeVisible();
+
+      // Without the editor's cookies, which the test's settings would otherwise give this context too.
+      const anonymous = await playwright.request.newContext({ storageState: { cookies: [], origins: [] } });
+      try {
+        const html = await (await anonymous.get(meeting)).text();
+        const payload = await (await anonymous.get(meeting, { headers: { rsc: "1" } })).text();
+        expect(html).not.toContain("Signed in as");
+        for (const body of [html, payload]) {
+          expect(body).toContain(note);
+          expect(body).not.toContain("E2E Editor");
+          expect(body).not.toContain(process.env.E2E_STAFF_EMAIL ?? "e2e.editor@");
+        }
+        expect(html).toContain("Recorded ");
+      } finally {
+        await anonymous.dispose();
+      }
+
+      // Leave the meeting as the other specs expect it.
+      await item.getByRole("button", { name: `Remove the link to ${organization}` }).click();
+      await expect(discussed.getByText(note)).toHaveCount(0);
     });
   });
 });

@@ -10,8 +10,15 @@ import { localized } from "@/lib/i18n/localize";
 import type { MeetingPage } from "@/lib/meetings/queries";
 import { paths } from "@/lib/paths";
 
-/** What was discussed at a meeting, a page at a time, with the editor's remove buttons. */
-export async function MeetingDiscussed({ meeting, canEdit }: { meeting: MeetingPage; canEdit: boolean }) {
+type Props = {
+  meeting: MeetingPage;
+  canEdit: boolean;
+  /** Who made each link, by link id: given to signed-in staff only (staff names are not public). */
+  authors?: Record<number, string>;
+};
+
+/** What was discussed at a meeting, a page at a time, with the editor's remove buttons and who made each link. */
+export async function MeetingDiscussed({ meeting, canEdit, authors }: Props) {
   const [t, tb, format, locale] = await Promise.all([getTranslations("meetings"), getTranslations("browse"), getFormatter(), getLocale()]);
   const { discussed } = meeting;
   return (
@@ -39,17 +46,15 @@ export async function MeetingDiscussed({ meeting, canEdit }: { meeting: MeetingP
                 : link.region
                   ? paths.region(link.region.slug)
                   : undefined;
+              const author = authors?.[link.id];
+              const date = format.dateTime(link.createdAt, { dateStyle: "medium" });
               return (
                 <li key={link.id} className="border-b border-line py-4">
                   <p className="text-xl font-bold">
                     {href ? <Link href={href}>{label}</Link> : label} {link.organization?.isDemo && <DemoTag />}
                   </p>
                   <p className="whitespace-pre-line">{link.note}</p>
-                  <p className="text-base text-muted">
-                    {link.createdBy
-                      ? t("linkedBy", { name: link.createdBy.name, date: format.dateTime(link.createdAt, { dateStyle: "medium" }) })
-                      : t("recordedOn", { date: format.dateTime(link.createdAt, { dateStyle: "medium" }) })}
-                  </p>
+                  <p className="text-base text-muted">{author ? t("linkedBy", { name: author, date }) : t("recordedOn", { date })}</p>
                   {canEdit && <RemoveLinkButton linkId={link.id} version={link.version} name={label} />}
                 </li>
               );

@@ -126,7 +126,9 @@ function responsesOf(operation: Operation): JsonSchema {
   const ref = (kind: ProblemKind) => ({ $ref: `#/components/responses/${problemKinds[kind].component}` });
   const contentType = operation.contentType ?? "application/json";
   const schema = operation.responseName ? componentRef(operation.responseName) : inlineSchema(operation.response, "output");
-  const badRequest = operation.query && Object.keys(operation.query.shape).length > 0 ? { "400": ref("invalidParameters") } : {};
+  // A path parameter that does not decode (`%ff`) is a 400 too (lib/api/address.ts), whatever the query takes.
+  const takesParameters = operation.pathParams !== undefined || (operation.query && Object.keys(operation.query.shape).length > 0);
+  const badRequest = takesParameters ? { "400": ref("invalidParameters") } : {};
   if (operation.download) {
     return {
       "200": {

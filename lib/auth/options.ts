@@ -6,6 +6,7 @@ import { z } from "zod";
 import { recordAuditEvent } from "@/lib/audit";
 import { db } from "@/lib/db/client";
 import type { Role } from "@/lib/generated/prisma/enums";
+import { sameSiteRedirect } from "@/lib/http/safe-redirect";
 import { authorizeSignIn } from "@/lib/auth/sign-in";
 
 /** A session ends after this long without a request (next-auth re-issues the cookie on each one). */
@@ -82,6 +83,8 @@ export const authOptions: NextAuthOptions = {
   pages: { signIn: "/signin", signOut: "/signout", error: "/signin" },
   providers: buildProviders(),
   callbacks: {
+    // The return address comes from the client: never another site, and never a 500 for one that is not a URL.
+    redirect: ({ url, baseUrl }) => sameSiteRedirect(url, baseUrl),
     async signIn({ account, profile }) {
       if (account?.provider !== OIDC_PROVIDER_ID) return true;
       // Only an email the provider vouches for maps to a staff account, and only to an active one.

@@ -249,12 +249,12 @@ export async function countCommitmentsByStatus(
 // ---- One commitment ----
 
 export type StatusChange = {
+  /** The audit event's id, by which signed-in staff look up who made the change (listStatusChangeAuthors). */
+  eventId: string;
   at: Date;
   /** null when the event was the commitment's creation. */
   from: CommitmentStatus | null;
   to: CommitmentStatus;
-  /** The staff member's name; never the email. */
-  by: string | null;
   note: string | null;
 };
 
@@ -270,11 +270,12 @@ const readDetail = cached(
     const row = await db().commitment.findFirst({ where: { id, archivedAt: null, meeting: { archivedAt: null } }, select: summarySelect });
     if (!row) return null;
     // Status changes only: the creation, and each update whose status before and after differ.
+    // Not who made each change: this read is the public page's, and staff names are not public.
     const events = await db().$queryRaw<
-      { at: Date; from: string | null; to: string | null; by: string | null; note: string | null }[]
+      { eventId: string; at: Date; from: string | null; to: string | null; note: string | null }[]
     >(Prisma.sql`
-      SELECT e.at, e.before->>'status' AS "from", e.after->>'status' AS "to", u.name AS by, e.note
-      FROM audit_events e LEFT JOIN users u ON u.id = e.actor_id
+      SELECT e.id::text AS "eventId", e.at, e.before->>'status' AS "from", e.after->>'status' AS "to", e.note
+      FROM audit_events e
       WHERE e.entity_type = 'commitment' AND e.entity_id = ${String(id)}
         AND (e.action = 'commitment.create'
           OR (e.action = 'commitment.update' AND e.before->>'status' IS DISTINCT FROM e.after->>'status'))
@@ -284,10 +285,10 @@ const readDetail = cached(
     const history = events
       .filter((e) => known(e.to))
       .map((e) => ({
+        eventId: e.eventId,
         at: e.at,
         from: known(e.from) ? (e.from as CommitmentStatus) : null,
         to: e.to as CommitmentStatus,
-        by: e.by,
         note: e.note,
       }))
       .reverse();
@@ -298,6 +299,20 @@ const readDetail = cached(
 /** A live commitment of a live meeting for its public page, with its status history (oldest first); null otherwise. */
 export async function getCommitment(id: number, locale: Locale): Promise<CommitmentDetail | null> {
   return readDetail(id, locale, trackerToday());
+}
+
+/**
+ * Who made each of a commitment's status changes (the staff member's name, never the email), by audit event
+ * id: for signed-in staff only, read apart from the shared public read. Uncached, as it answers staff alone.
+ */
+export async function listStatusChangeAuthors(commitmentId: number, eventIds: readonly string[]): Promise<Record<string, string>> {
+  const ids = eventIds.filter((id) => /^\d{1,18}$/.test(id)).slice(0, MAX_HISTORY);
+  if (ids.length === 0) return {};
+  const events = await db().auditEvent.findMany({
+    where: { id: { in: ids.map(BigInt) }, entityType: "commitment", entityId: String(commitmentId), actorId: { not: null } },
+    select: { id: true, actor: { select: { name: true } } },
+  });
+  return Object.fromEntries(events.map((event) => [String(event.id), event.actor?.name ?? ""]));
 }
 
 /** Names for the filters the tracker shows ("concerning Belarus and Kursk Oblast"); a slug that names nothing is left out. */

@@ -31,3 +31,20 @@ function decodesToTwoSlashes(path: string): boolean {
     return true;
   }
 }
+
+/**
+ * next-auth's redirect callback: where to send the browser after signing in or out, given the callbackUrl a
+ * client sent (any JSON value) and the site's origin. A path or an address on this site stays, made safe as
+ * above; anything else goes to the site's root. next-auth's default throws on a value that is not a URL (a 500).
+ */
+export function sameSiteRedirect(url: unknown, baseUrl: string): string {
+  if (typeof url !== "string") return baseUrl;
+  if (url.startsWith("/")) return `${baseUrl}${safeCallbackPath(url)}`;
+  try {
+    const parsed = new URL(url);
+    if (parsed.origin === baseUrl) return `${baseUrl}${safeCallbackPath(parsed.pathname + parsed.search + parsed.hash)}`;
+  } catch {
+    // Not an address at all: the root below.
+  }
+  return baseUrl;
+}

@@ -114,12 +114,12 @@ export async function getOrganizationRef(slug: string) {
 const regionSelect = { select: regionRefSelect };
 const meetingRefSelect = { slug: true, titleEn: true, titleRu: true, date: true } as const;
 
+// Not who made the link: staff names are not public, and this read is shared with the public (listLinkAuthors).
 const discussedSelect = {
   id: true,
   version: true,
   note: true,
   createdAt: true,
-  createdBy: { select: { name: true } },
   organization: { select: { slug: true, name: true, nameEn: true, kind: true, isDemo: true } },
   region: regionSelect,
 } as const;
@@ -343,6 +343,19 @@ export const snapshotDiscussionLink: SnapshotReader = async (tx, id) => {
     archived: link.archivedAt !== null,
   };
 };
+
+/**
+ * Who made each of these discussion links, by link id, for signed-in staff only: the meeting page's shared read
+ * leaves names out, so that the public page never holds them. Uncached, as it answers staff alone.
+ */
+export async function listLinkAuthors(linkIds: readonly number[]): Promise<Record<number, string>> {
+  if (linkIds.length === 0) return {};
+  const links = await db().discussionLink.findMany({
+    where: { id: { in: linkIds.slice(0, DISCUSSED_PAGE_SIZE) }, createdById: { not: null } },
+    select: { id: true, createdBy: { select: { name: true } } },
+  });
+  return Object.fromEntries(links.map((link) => [link.id, link.createdBy?.name ?? ""]));
+}
 
 /**
  * An organization's or region's live links for the staff tools on its page: the same latest meetings as its

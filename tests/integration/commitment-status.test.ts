@@ -9,7 +9,7 @@ vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 const { getServerSession } = await import("next-auth");
 const { revalidatePath } = await import("next/cache");
 const { changeCommitmentStatus, createCommitment, recordCommitmentFollowUp } = await import("@/lib/commitments/actions");
-const { getCommitment, listCommitments } = await import("@/lib/commitments/tracker");
+const { getCommitment, listCommitments, listStatusChangeAuthors } = await import("@/lib/commitments/tracker");
 const { createStaffUser, form, prisma, seedOnce, signInAs } = await import("./setup");
 
 const redirected = (path: string) => ({ digest: expect.stringContaining(path) });
@@ -71,7 +71,13 @@ beforeAll(async () => {
 });
 
 beforeEach(async () => {
-  editor = await createStaffUser("editor");
+  // A name no record of the registry contains, so that finding it in a public read can only mean the staff member's.
+  const staff = await createStaffUser("editor");
+  editor = await prisma.user.update({
+    where: { id: staff.id },
+    data: { name: `Status keeper ${stamp()}` },
+    select: { id: true, name: true, email: true, role: true },
+  });
   signInAs(getServerSession, editor);
   commitmentId = await newCommitment();
   vi.mocked(revalidatePath).mockClear();
@@ -98,11 +104,22 @@ describe("changeCommitmentStatus", () => {
     const page = await getCommitment(commitmentId, "en");
     expect(page?.status).toBe("agreed");
     expect(page?.history).toMatchObject([
-      { from: null, to: "proposed", by: editor.name, note: null },
-      { from: "proposed", to: "agreed", by: editor.name, note: "Both governments signed the plan." },
+      { eventId: String(created!.id), from: null, to: "proposed", note: null },
+      { eventId: String(changed!.id), from: "proposed", to: "agreed", note: "Both governments signed the plan." },
     ]);
-    // The history names the staff member, never the email.
+    // The public page renders from this read: staff names are not public, nor emails.
+    expect(JSON.stringify(page)).not.toContain(editor.name);
     expect(JSON.stringify(page)).not.toContain(editor.email);
+    // Signed-in staff read who made each change apart, by name only; an event of another record is not answered.
+    const other = await prisma.auditEvent.create({
+      data: { actorId: editor.id, action: "meeting.update", entityType: "meeting", entityId: String(meeting.id) },
+      select: { id: true },
+    });
+    const ids = [String(created!.id), String(changed!.id), String(other.id), "not-an-id"];
+    expect(await listStatusChangeAuthors(commitmentId, ids)).toEqual({
+      [String(created!.id)]: editor.name,
+      [String(changed!.id)]: editor.name,
+    });
     const listed = await listCommitments({ meeting: meeting.slug, status: ["agreed"] }, "en");
     expect(listed.items.map((c) => c.id)).toEqual([commitmentId]);
   });

@@ -1,8 +1,10 @@
 import { afterAll, describe, expect, it, vi } from "vitest";
 import { createServer, request as httpRequest } from "node:http";
+import { unstable_doesMiddlewareMatch, unstable_getResponseFromNextConfig } from "next/experimental/testing/server";
 import { NextRequest } from "next/server";
 import { register } from "@/instrumentation";
-import { proxy } from "@/proxy";
+import nextConfig from "@/next.config";
+import { config, proxy } from "@/proxy";
 import { prisma } from "./setup";
 
 // The page modules read the session and the cache; the slug checks below must answer before either is reached.
@@ -69,6 +71,53 @@ describe("malformed addresses", () => {
   });
 });
 
+describe("malformed API addresses", () => {
+  /** The headers next.config.ts gives the API's answers, which an answer the proxy makes must carry itself. */
+  async function apiHeaders(path: string, headers: Record<string, string> = {}) {
+    const configured = await unstable_getResponseFromNextConfig({ url: `http://localhost${path}`, nextConfig, headers });
+    // The Content-Type is the testing helper's own empty body's, not a header next.config.ts sets.
+    return Object.fromEntries([...configured.headers].filter(([key]) => key !== "content-type"));
+  }
+
+  it.each([
+    ["/api/v1/regions/%ff", "slug"],
+    ["/api/v1/organizations/%zz", "slug"],
+    ["/api/v1/meetings/%E0%A4%A", "slug"],
+    ["/api/v1/sectors/%", "code"],
+    ["/api/v1/trade/kursk-oblast/%ff/export.csv", "partner"],
+    ["/api/v1/regions/kursk%00oblast", "slug"],
+    ["/api/v1/%ff", "path"],
+    ["/api/v1/regi%zzons/kursk-oblast", "path"],
+  ])("%s reaches the proxy and is answered 400 problem+json naming %s, with the API's headers", async (path, name) => {
+    expect(unstable_doesMiddlewareMatch({ config, url: path, nextConfig })).toBe(true);
+    const response = await call(`${path}?lang=en`, { headers: { "x-forwarded-proto": "https" } });
+    expect(response.status).toBe(400);
+    expect(passedOn(response)).toBe(false);
+    expect(response.headers.get("content-type")).toBe("application/problem+json");
+    expect(response.headers.get("access-control-allow-origin")).toBe("*");
+    const expected = await apiHeaders("/api/v1/regions/kursk-oblast", { "x-forwarded-proto": "https" });
+    expect(Object.keys(expected)).toEqual(
+      expect.arrayContaining(["content-security-policy", "x-content-type-options", "strict-transport-security"]),
+    );
+    for (const [key, value] of Object.entries(expected)) expect(response.headers.get(key), key).toBe(value);
+    const problem = await response.json();
+    expect(problem).toMatchObject({ title: "Invalid parameters", status: 400, instance: `${path}?lang=en` });
+    expect(problem.type).toContain("/api/v1/openapi.json#/components/responses/InvalidParameters");
+    expect(Object.keys(problem.errors)).toEqual([name]);
+    expect(problem.detail).toContain(name === "path" ? "Check the address" : `Check the parameter ${name}`);
+    expect(problem.detail).toContain("percent-encode");
+  });
+
+  it("the other API addresses pass by the proxy, or through it untouched when they decode", async () => {
+    for (const path of ["/api/v1/regions/kursk-oblast", "/api/v1/regions", "/api/v1/search?q=%ff"]) {
+      expect(unstable_doesMiddlewareMatch({ config, url: path, nextConfig }), path).toBe(false);
+    }
+    const encoded = await call("/api/v1/regions/%6Bursk-oblast");
+    expect(passedOn(encoded)).toBe(true);
+    expect(encoded.headers.get("content-security-policy")).toBeNull();
+  });
+});
+
 describe("methods", () => {
   it.each(["PUT", "DELETE", "PATCH", "OPTIONS"])("%s on a page is answered 405 with Allow", async (method) => {
     const response = await call("/meetings", { method });
@@ -98,6 +147,37 @@ describe("server actions from another site", () => {
     expect(response.status).toBe(403);
     expectSecurityHeaders(response);
     expect(await response.text()).toContain("Nothing was changed");
+  });
+
+  it.each([
+    ["Host", { host: "evil.example" }],
+    ["X-Forwarded-Host", { "x-forwarded-host": "evil.example" }],
+    ["both", { host: "evil.example", "x-forwarded-host": "evil.example" }],
+  ])(
+    "from another site that also sends its own name as %s are refused with 403: those headers are the sender's to choose",
+    async (_name, hosts) => {
+      const response = await call("/meetings/minsk", { method: "POST", headers: { ...action, origin: "http://evil.example", ...hosts } });
+      expect(response.status).toBe(403);
+      expectSecurityHeaders(response);
+      await withPublicUrl("https://interregio.example", async () => {
+        const behindProxy = await call("/meetings/minsk", {
+          method: "POST",
+          headers: { ...action, origin: "http://evil.example", ...hosts },
+        });
+        expect(behindProxy.status).toBe(403);
+      });
+    },
+  );
+
+  it.each([
+    ["another scheme", "http://interregio.example"],
+    ["another port", "https://interregio.example:8443"],
+    ["the address the server listens on, when the public address is set", "http://localhost"],
+  ])("with a public address, an Origin of %s is refused with 403", async (_name, origin) => {
+    await withPublicUrl("https://interregio.example", async () => {
+      const response = await call("/meetings/minsk", { method: "POST", headers: { ...action, origin, host: "interregio.example" } });
+      expect(response.status).toBe(403);
+    });
   });
 
   it("a plain form posted from another site is refused too (a no-script action carries its id in the body)", async () => {

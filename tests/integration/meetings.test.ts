@@ -6,7 +6,7 @@ vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 
 const { getServerSession } = await import("next-auth");
 const { linkEntityToMeeting, linkMeetingToEntity, unlinkEntityFromMeeting } = await import("@/lib/meetings/actions");
-const { getMeetingPage } = await import("@/lib/meetings/queries");
+const { getMeetingPage, listLinkAuthors } = await import("@/lib/meetings/queries");
 const { getOrganizationPage } = await import("@/lib/organizations/queries");
 const { getRegionPage } = await import("@/lib/regions/queries");
 const { createStaffUser, form, prisma, seedOnce, signInAs } = await import("./setup");
@@ -98,6 +98,26 @@ describe("linkEntityToMeeting (from the meeting's page)", () => {
     const orgPage = await getOrganizationPage(organization.slug);
     expect(orgPage?.timeline).toHaveLength(1);
     expect(orgPage?.timeline[0]).toMatchObject({ note: "Proposed a joint line for seed drills.", meeting: { slug: meetingSlug } });
+  });
+
+  it("the meeting page's shared read holds no staff name; who made a link is read for staff apart", async () => {
+    // A name no record of the registry contains, so that finding it can only mean the staff member's.
+    const staff = await createStaffUser("editor");
+    const user = await prisma.user.update({ where: { id: staff.id }, data: { name: `Linkmaker ${Date.now()}` } });
+    signInAs(getServerSession, user);
+    expect((await linkEntityToMeeting(meetingId, {}, pickOrganization(organization.id, "Named link"))).ok).toBe(true);
+    const link = await linkOf(organization.id);
+
+    const page = await getMeetingPage(meetingSlug);
+    expect(page?.discussionLinks.map((l) => l.id)).toContain(link.id);
+    // The public page renders from this read: neither the name nor the email may be in it.
+    const publicRead = JSON.stringify(page);
+    expect(publicRead).not.toContain(user.name);
+    expect(publicRead).not.toContain(user.email);
+    expect(page?.discussionLinks.every((l) => !("createdBy" in l))).toBe(true);
+
+    expect(await listLinkAuthors([link.id])).toEqual({ [link.id]: user.name });
+    expect(await listLinkAuthors([])).toEqual({});
   });
 
   it("links a region, and the region's timeline shows it", async () => {

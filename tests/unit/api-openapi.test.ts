@@ -103,6 +103,10 @@ describe("the OpenAPI document", () => {
     expect(Object.keys(badRequest.content!)).toEqual(["application/problem+json"]);
     expect(pathItems["/api/v1/organizations/{slug}"]!.get!.responses["404"]).toBeDefined();
     expect(pathItems["/api/v1/organizations"]!.get!.responses["404"]).toBeUndefined();
+    // A path parameter that does not decode is answered 400, also where the query takes nothing.
+    for (const path of ["/api/v1/regions/{slug}", "/api/v1/sectors/{code}", "/api/v1/trade/{slug}/{partner}"]) {
+      expect(pathItems[path]!.get!.responses["400"], path).toEqual({ $ref: "#/components/responses/InvalidParameters" });
+    }
   });
 
   it("has component schemas that compile as JSON Schema draft 2020-12 and describe records with a url", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { safeCallbackPath } from "@/lib/http/safe-redirect";
+import { safeCallbackPath, sameSiteRedirect } from "@/lib/http/safe-redirect";
 
 describe("safeCallbackPath", () => {
   it.each([
@@ -41,5 +41,31 @@ describe("safeCallbackPath", () => {
     expect(safeCallbackPath(undefined)).toBe("/");
     expect(safeCallbackPath(["/a", "/b"])).toBe("/");
     expect(safeCallbackPath(null)).toBe("/");
+  });
+});
+
+describe("sameSiteRedirect (next-auth's redirect callback)", () => {
+  const site = "https://interregio.example";
+
+  it.each([
+    ["/workspace", `${site}/workspace`],
+    [`${site}/meetings/minsk?page=2`, `${site}/meetings/minsk?page=2`],
+  ])("keeps %s on this site", (url, expected) => {
+    expect(sameSiteRedirect(url, site)).toBe(expected);
+  });
+
+  it.each([
+    ["another site", "https://evil.example/x"],
+    ["a look-alike scheme", "http://interregio.example/x"],
+    ["not an address", "garbage"],
+    ["a number", 5],
+    ["an object", { url: "/x" }],
+  ])("sends %s to the site's root, without throwing", (_name, url) => {
+    expect(sameSiteRedirect(url, site)).toBe(site);
+  });
+
+  it("cleans a path that leads off the site", () => {
+    expect(sameSiteRedirect("/\\evil.example", site)).toBe(`${site}/`);
+    expect(sameSiteRedirect(`${site}/%5Cevil.example`, site)).toBe(`${site}/`);
   });
 });

@@ -10,7 +10,7 @@ import { PageHeading } from "@/components/ui/page-heading";
 import { Section } from "@/components/ui/section";
 import { SummaryList } from "@/components/ui/summary-list";
 import { RecordId } from "@/lib/actions/fields";
-import { getCommitment } from "@/lib/commitments/tracker";
+import { getCommitment, listStatusChangeAuthors } from "@/lib/commitments/tracker";
 import { toLocale } from "@/lib/i18n/locale";
 import { paths } from "@/lib/paths";
 import { getCurrentUser } from "@/lib/auth/session";
@@ -38,6 +38,13 @@ export default async function CommitmentPage({ params }: Props) {
     getFormatter(),
   ]);
   if (!commitment) notFound();
+  // Who changed the status is for staff: the public page's HTML and RSC payload never carry a staff name.
+  const authors = user
+    ? await listStatusChangeAuthors(
+        commitment.id,
+        commitment.history.map((change) => change.eventId),
+      )
+    : undefined;
   const day = (date: Date) => <time dateTime={date.toISOString().slice(0, 10)}>{format.dateTime(date, { dateStyle: "long" })}</time>;
   const rows: [ReactNode, ReactNode][] = [
     [t("status"), <CommitmentStatusTag key="s" status={commitment.status} />],
@@ -77,7 +84,7 @@ export default async function CommitmentPage({ params }: Props) {
         )}
       </Section>
       <Section title={t("history")} id="history">
-        <StatusHistory history={commitment.history} />
+        <StatusHistory history={commitment.history} authors={authors} />
       </Section>
       <Section title={t("more")} id="more">
         <ul className="list-disc space-y-1 pl-6">

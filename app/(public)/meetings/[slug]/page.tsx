@@ -11,7 +11,7 @@ import { Section } from "@/components/ui/section";
 import { SummaryList } from "@/components/ui/summary-list";
 import { Table } from "@/components/ui/table";
 import { localized } from "@/lib/i18n/localize";
-import { getMeetingPage } from "@/lib/meetings/queries";
+import { getMeetingPage, listLinkAuthors } from "@/lib/meetings/queries";
 import { MeetingPageParamsSchema } from "@/lib/meetings/schema";
 import { SlugSchema } from "@/lib/organizations/schema";
 import { paths } from "@/lib/paths";
@@ -43,6 +43,8 @@ export default async function MeetingPage({ params, searchParams }: Props) {
     getLocale(),
   ]);
   if (!meeting) notFound();
+  // Who made each link is for staff: the public page's HTML and RSC payload never carry a staff name.
+  const authors = user ? await listLinkAuthors(meeting.discussed.items.map((link) => link.id)) : undefined;
   const name = (r: { nameEn: string; nameRu: string }) => localized(locale, r.nameEn, r.nameRu);
 
   const rows: [ReactNode, ReactNode][] = [
@@ -128,7 +130,7 @@ export default async function MeetingPage({ params, searchParams }: Props) {
       )}
 
       <MeetingFollowsUp meeting={meeting} />
-      <MeetingDiscussed meeting={meeting} canEdit={user !== null} />
+      <MeetingDiscussed meeting={meeting} canEdit={user !== null} authors={authors} />
       <MeetingCommitments meeting={meeting} />
       {user && <MeetingLinkEditor meeting={meeting} />}
     </>

@@ -1,6 +1,5 @@
 import NextAuth from "next-auth";
 import { authOptions } from "@/lib/auth/options";
+import { authRoute } from "@/lib/auth/route";
 
-const handler = NextAuth(authOptions);
-
-export { handler as GET, handler as POST };
+export const { GET, HEAD, POST } = authRoute(NextAuth(authOptions), authOptions);
