@@ -39,8 +39,9 @@ describe("the form reader, given any names", () => {
         expect(typeof result.data).toBe("object");
         expect(prototypeKeys()).toEqual(cleanPrototype);
         expect(({} as Record<string, unknown>).polluted).toBeUndefined();
-        // The attack took 8-11 s; a form of 40 names is read in well under a millisecond.
-        expect(ms).toBeLessThan(50);
+        // The attack took 8-11 s; a form of 40 names is read in well under a millisecond. The bound is loose
+        // so that a loaded machine's pauses do not fail it; a reader that builds huge arrays still would.
+        expect(ms).toBeLessThan(1_000);
       }),
       { numRuns: 2_000 },
     );
@@ -87,7 +88,7 @@ describe("the form reader, given the attacks of issue 13", () => {
     const { result, ms } = timed(() => readForm({ "partners.1000000000.regionId": "10", "partners.0.regionId": "3" }));
     expect(result.errors).toEqual({ partners: [`tooMany|${formLimits.rows}`] });
     expect(result.data).toEqual({ partners: [{ regionId: "3" }] });
-    expect(ms).toBeLessThan(50);
+    expect(ms).toBeLessThan(1_000);
     const past = readForm({ [`partners.${formLimits.rows}.regionId`]: "1" });
     expect(past.errors.partners).toEqual([`tooMany|${formLimits.rows}`]);
     const last = readForm({ [`partners.${formLimits.rows - 1}.regionId`]: "1" });
@@ -114,7 +115,7 @@ describe("the form reader, given the attacks of issue 13", () => {
     const { result, ms } = timed(() => readForm(formValues(data)));
     expect(result.errors.form).toEqual(["invalid"]);
     expect(Object.keys(result.data).length).toBeLessThanOrEqual(formLimits.fields);
-    expect(ms).toBeLessThan(500);
+    expect(ms).toBeLessThan(2_000);
   });
 
   it("keeps a list (a multi-select) to the row limit", () => {
