@@ -97,32 +97,33 @@ function bestField(type: RecordType, header: Header): { field: ImportField; cost
   return best;
 }
 
-/** A header's field: the whole header's, or, for "Регион / Region", the field both halves agree on. */
-function headerField(type: RecordType, text: string) {
+/** A header as read once for all record types: the whole of it, and its halves if bilingual ("Регион / Region"). */
+type ReadCell = { text: string; whole: Header; parts: Header[] };
+
+function readCell(text: string): ReadCell {
   const parts = text.split(/\s+\/\s+|\r?\n/).filter((part) => part.trim() !== "");
-  if (parts.length > 1) {
-    const found = parts.map((part) => bestField(type, readHeader(part)));
+  return { text, whole: readHeader(text), parts: parts.length > 1 ? parts.map(readHeader) : [] };
+}
+
+/** A header's field: the whole header's, or the field both halves of a bilingual header agree on. */
+function headerField(type: RecordType, cell: ReadCell) {
+  if (cell.parts.length > 1) {
+    const found = cell.parts.map((part) => bestField(type, part));
     const first = found[0];
     if (first && found.every((f) => f?.field === first.field)) return { field: first.field, cost: Math.max(...found.map((f) => f!.cost)) };
   }
-  return bestField(type, readHeader(text));
+  return bestField(type, cell.whole);
 }
 
-/**
- * The columns of a sheet matched to the fields of a record type. The surest matches are taken first, so that
- * "Наименование" goes to the name and "Наименование (англ.)" to the English name whatever their order; a
- * field is given to one column only, and a column to one field.
- */
-export function matchHeaders(type: RecordType, headers: readonly string[]): HeaderMatch {
+function matchCells(type: RecordType, cells: readonly ReadCell[]): HeaderMatch {
   const candidates: { column: number; field: ImportField; cost: number }[] = [];
   const notes: HeaderMatch["notes"] = [];
   const multipliers: Record<number, number> = {};
-  headers.forEach((text, column) => {
-    const found = headerField(type, text);
+  cells.forEach((cell, column) => {
+    const found = headerField(type, cell);
     if (!found) return;
-    const header = readHeader(text);
-    if (found.field.usd && header.otherCurrency) {
-      notes.push({ column, message: importMessage("headerCurrencyNotUsd", { header: text.trim() }) });
+    if (found.field.usd && cell.whole.otherCurrency) {
+      notes.push({ column, message: importMessage("headerCurrencyNotUsd", { header: cell.text.trim() }) });
       return;
     }
     candidates.push({ column, ...found });
@@ -134,14 +135,23 @@ export function matchHeaders(type: RecordType, headers: readonly string[]): Head
     if (column in mapping || taken.has(field.name)) continue;
     mapping[column] = field.name;
     taken.add(field.name);
-    const multiplier = field.value === "amount" ? readHeader(headers[column]!).multiplier : 1;
+    const multiplier = field.value === "amount" ? cells[column]!.whole.multiplier : 1;
     if (multiplier !== 1) {
       multipliers[column] = multiplier;
-      notes.push({ column, message: importMessage("headerScaled", { header: headers[column]!.trim(), multiplier }) });
+      notes.push({ column, message: importMessage("headerScaled", { header: cells[column]!.text.trim(), multiplier }) });
     }
   }
-  const unmapped = headers.flatMap((_, column) => (column in mapping ? [] : [column]));
+  const unmapped = cells.flatMap((_, column) => (column in mapping ? [] : [column]));
   return { mapping, unmapped, multipliers, notes: notes.sort((a, b) => a.column - b.column) };
+}
+
+/**
+ * The columns of a sheet matched to the fields of a record type. The surest matches are taken first, so that
+ * "Наименование" goes to the name and "Наименование (англ.)" to the English name whatever their order; a
+ * field is given to one column only, and a column to one field.
+ */
+export function matchHeaders(type: RecordType, headers: readonly string[]): HeaderMatch {
+  return matchCells(type, headers.map(readCell));
 }
 
 /**
@@ -149,9 +159,10 @@ export function matchHeaders(type: RecordType, headers: readonly string[]): Head
  * null when no type matches two columns: for the upload screen's first guess and for finding the header row.
  */
 export function guessRecordType(headers: readonly string[]): { type: RecordType; matched: number } | null {
+  const cells = headers.map(readCell);
   let best: { type: RecordType; matched: number; required: number } | null = null;
   for (const type of recordTypes) {
-    const { mapping } = matchHeaders(type, headers);
+    const { mapping } = matchCells(type, cells);
     const names = new Set(Object.values(mapping));
     const matched = names.size;
     const required = importFields[type].filter((f) => f.required && names.has(f.name)).length;

@@ -13,10 +13,19 @@ import { importMessage, type ImportMessage, type ValueMessageKey } from "./messa
 export type ParseResult<T> = { ok: true; value: T | null } | { ok: false; message: ImportMessage<ValueMessageKey> };
 
 const ok = <T>(value: T | null): ParseResult<T> => ({ ok: true, value });
-const fail = <T>(key: ValueMessageKey, values?: Record<string, string | number>): ParseResult<T> => ({
-  ok: false,
-  message: importMessage(key, values),
-});
+/**
+ * Longer than any value of its kind can be: such a cell is refused before any pattern looks at it, so that no
+ * pattern's work grows with a 10,000-character cell.
+ */
+const MAX_LENGTH = { date: 64, number: 64, year: 32, sector: 500, website: 2000 } as const;
+/** A refusal; the value it quotes is cut to what a message can show (the report has the whole cell beside it). */
+const fail = <T>(key: ValueMessageKey, values?: Record<string, string | number>): ParseResult<T> => {
+  const quoted =
+    values && typeof values.value === "string" && values.value.length > 100
+      ? { ...values, value: `${values.value.slice(0, 100)}…` }
+      : values;
+  return { ok: false, message: importMessage(key, quoted) };
+};
 
 /** Lower case, ё as е, every run of punctuation and spaces as one space: how names and words are compared. */
 export function normalizeWords(text: string) {
@@ -177,13 +186,14 @@ const LOOKALIKES: Record<string, string> = { А: "A", В: "B", С: "C", Е: "E",
 export function parseSectorCode(text: string): ParseResult<string> {
   const value = text.trim();
   if (value === "") return ok(null);
+  if (value.length > MAX_LENGTH.sector) return fail("sectorFormat", { value });
   const excelDate = /^\d{4}-(\d{2})-(\d{2})$/.exec(value);
   const typed = excelDate ? `${excelDate[2]}.${excelDate[1]}` : value;
   const cleaned = typed
     .toUpperCase()
     .replace(/^(?:ОКВЭД|ОКЭД|OKVED|NACE(?:\s*REV\.?)?)(?:\s*2(?!\d))?\s*[:.]?\s*/u, "")
     .replace(/^[АВСЕНКМОРТХ](?!\p{L})/u, (letter) => LOOKALIKES[letter] ?? letter);
-  const division = /^([A-U])?\s*[.\-]?\s*(\d{1,2})(?:\.\d{1,3}){0,3}(?:\s+\S.*)?$/su.exec(cleaned);
+  const division = /^([A-U])?\s*(?:[.\-]\s*)?(\d{1,2})(?:\.\d{1,3}){0,3}(?:\s+\S.*)?$/su.exec(cleaned);
   if (division) {
     const code = division[2]!.padStart(2, "0");
     const section = sectionOfDivision.get(code);
@@ -228,6 +238,7 @@ function realDate(year: number, month: number, day: number): ParseResult<string>
  * refused too, since 03/10/2015 is 3 October in Russia and 10 March in the United States.
  */
 export function parseDate(text: string): ParseResult<string> {
+  if (text.trim().length > MAX_LENGTH.date) return fail("dateFormat");
   const value = text
     .trim()
     .replace(/\s*(?:г\.?|года)$/u, "")
@@ -292,6 +303,7 @@ const groupsOfThree = (groups: readonly string[]) => /^\d{1,3}$/.test(groups[0]!
  */
 export function parseDecimal(text: string, options: { multiplier?: number; percent?: boolean } = {}): ParseResult<string> {
   let value = text.trim().replace(/^[−–]/, "-");
+  if (value.length > MAX_LENGTH.number) return fail("numberFormat");
   if (options.percent) value = value.replace(/\s*%$/, "");
   if (value === "") return ok(null);
   const negative = value.startsWith("-");
@@ -321,6 +333,7 @@ export function parseDecimal(text: string, options: { multiplier?: number; perce
 
 /** A year: `2014`, `2014 г.`, `2014 год`, `2 014` (a number cell with a thousands separator), `2014.0`. */
 export function parseYear(text: string): ParseResult<string> {
+  if (text.trim().length > MAX_LENGTH.year) return fail("yearFormat");
   const value = text
     .trim()
     .replace(/\s*(?:г\.?|гг\.?|год|года|year)$/iu, "")
@@ -334,6 +347,7 @@ export function parseYear(text: string): ParseResult<string> {
 export function parseWebsite(text: string): ParseResult<string> {
   const value = text.trim();
   if (value === "") return ok(null);
+  if (value.length > MAX_LENGTH.website) return fail("websiteFormat");
   if (/[\s;,]/.test(value)) {
     const parts = value.split(/[\s;,]+/).filter(Boolean);
     return parts.length > 1 && parts.every((p) => /\.\p{L}{2,}/u.test(p)) ? fail("websiteSeveral") : fail("websiteFormat");

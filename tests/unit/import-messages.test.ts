@@ -4,7 +4,7 @@ import en from "@/messages/en.json";
 import ru from "@/messages/ru.json";
 
 /** The ICU placeholders of a text: `{limit}`, `{row}`. */
-const placeholders = (text: string) => [...text.matchAll(/\{(\w+)/g)].map((match) => match[1]).sort();
+const placeholders = (text: string) => [...text.matchAll(/\{(\w+)/g)].map((match) => match[1]!).sort();
 
 describe("the import's messages", () => {
   it.each(importMessageKeys)("%s has a text in both languages, with the same values", (key) => {
