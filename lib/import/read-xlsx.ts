@@ -6,7 +6,16 @@ import ExcelJS from "exceljs";
 import { SaxesParser } from "saxes";
 import { Open, type CentralDirectoryFile } from "unzipper";
 import { importMessage } from "./messages";
-import { ReadStop, SheetCollector, type FoundCell, type MergedRange, type ReadLimits, type Sheet, type SkippedSheet } from "./sheet";
+import {
+  ReadStop,
+  SheetCollector,
+  sheetName,
+  type FoundCell,
+  type MergedRange,
+  type ReadLimits,
+  type Sheet,
+  type SkippedSheet,
+} from "./sheet";
 import { excelSerialToIsoDate, plainNumber, shiftDecimal } from "./values";
 
 /**
@@ -214,7 +223,8 @@ export async function readXlsx(bytes: Buffer, limits: ReadLimits): Promise<XlsxR
   const budget = { dataRows: 0, chars: 0 };
   const result: XlsxResult = { sheets: [], skipped: [] };
   for (const entry of entries) {
-    const skip = (reason: SkippedSheet["reason"]) => result.skipped.push({ name: entry.name, reason });
+    const name = sheetName(String(entry.name ?? ""));
+    const skip = (reason: SkippedSheet["reason"]) => result.skipped.push({ name, reason });
     if (entry.state === "hidden" || entry.state === "veryHidden") {
       skip(importMessage("sheetHidden"));
       continue;
@@ -225,7 +235,7 @@ export async function readXlsx(bytes: Buffer, limits: ReadLimits): Promise<XlsxR
       skip(importMessage(relationship && /\/worksheet$/.test(relationship.Type) ? "sheetEmpty" : "sheetNotTable"));
       continue;
     }
-    const collector = new SheetCollector(entry.name, limits, budget);
+    const collector = new SheetCollector(name, limits, budget);
     const merged = new MergedCellScanner();
     const rows: AsyncIterable<StreamRow> = reader
       ._parseWorksheet(

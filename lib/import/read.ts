@@ -2,7 +2,7 @@ import "server-only";
 import { importMessage, type FileMessageKey, type ImportMessage, type SheetMessageKey } from "./messages";
 import { readCsv, type CsvDelimiter, type CsvEncoding } from "./read-csv";
 import { readXlsx } from "./read-xlsx";
-import { READ_LIMITS, ReadStop, type ReadLimits, type Sheet, type SkippedSheet } from "./sheet";
+import { READ_LIMITS, ReadStop, sheetName, type ReadLimits, type Sheet, type SkippedSheet } from "./sheet";
 
 export { columnLetter, READ_LIMITS, type CellNote, type ReadLimits, type Sheet, type SheetRow, type SkippedSheet } from "./sheet";
 
@@ -53,11 +53,12 @@ function sniff(bytes: Buffer, name: string): "xlsx" | "csv" | ImportMessage<File
 
 /** The file's name without its folder and extension, for the one sheet of a CSV. */
 const baseName = (name: string) =>
-  name
-    .split(/[\\/]/)
-    .pop()!
-    .replace(/\.[^.]*$/, "")
-    .slice(0, 100) || "CSV";
+  sheetName(
+    name
+      .split(/[\\/]/)
+      .pop()!
+      .replace(/\.[^.]*$/, ""),
+  ) || "CSV";
 
 /** A file with no sheet to import: the reason of its one sheet if it has one, else "no usable sheet". */
 function nothingToRead(skipped: SkippedSheet[]): ReadResult {

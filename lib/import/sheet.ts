@@ -107,9 +107,14 @@ function cleanText(text: string): { text: string; changed: boolean } {
 
 const isBlank = (text: string) => text.trim() === "";
 
+/** A sheet's name as shown beside its rows and in messages: no control characters, at most 100 characters. */
+export const sheetName = (name: string) => cleanText(name).text.replace(/\s+/g, " ").trim().slice(0, 100);
+
 /** Collects one sheet's rows as a reader finds them, within the limits; `finish` shapes the sheet. */
 export class SheetCollector {
   private readonly rows: SheetRow[] = [];
+  /** The number of the last row added, blank or not. */
+  private lastRow = 0;
 
   constructor(
     private readonly name: string,
@@ -117,8 +122,11 @@ export class SheetCollector {
     private readonly budget: ReadBudget,
   ) {}
 
-  /** Adds a row of the file (rows come in order); throws `ReadStop` when a bound is passed. */
+  /** Adds a row of the file; throws `ReadStop` when a bound is passed. */
   add(row: number, found: readonly FoundCell[]) {
+    // Excel writes rows in order, each once: a file that repeats or reorders them would give two rows one number.
+    if (!Number.isInteger(row) || row <= this.lastRow) throw new ReadStop("file", importMessage("fileDamaged"));
+    this.lastRow = row;
     const cells: string[] = [];
     const problems: CellNote[] = [];
     const warnings: CellNote[] = [];
@@ -137,6 +145,7 @@ export class SheetCollector {
       }
       if (blank) continue;
       const { text, changed } = cleanText(cell.text);
+      if (isBlank(text)) continue;
       if (changed) warnings.push({ column, message: importMessage("controlCharactersRemoved") });
       // Refused, not cut: a cut text would be imported as if whole. Up to the bound, the form says "too long".
       if (text.length > this.limits.maxCellChars) {
@@ -214,7 +223,9 @@ export class SheetCollector {
         const cells = this.rows[index]!.cells;
         for (let column = range.left; column <= right; column++) {
           if (--visits < 0) return;
-          if (isBlank(cells[column] ?? "")) cells[column] = master;
+          if (!isBlank(cells[column] ?? "")) continue;
+          while (cells.length < column) cells.push("");
+          cells[column] = master;
         }
       }
     }

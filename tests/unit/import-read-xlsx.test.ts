@@ -60,12 +60,17 @@ describe("reading an XLSX as the official sees it", () => {
       sheet.addRow(["Завод 2", ""]);
       sheet.addRow(["Завод 3", ""]);
       sheet.mergeCells("B2:B4");
+      sheet.addRow(["Завод 4", "", "", "Гомельская область"]);
+      sheet.addRow(["Завод 5"]);
+      sheet.mergeCells("D5:D6");
     });
     const [sheet] = sheetsOf(await read(bytes));
     expect(sheet!.rows.map((row) => row.cells)).toEqual([
-      ["Завод 1", "Курская область"],
-      ["Завод 2", "Курская область"],
-      ["Завод 3", "Курская область"],
+      ["Завод 1", "Курская область", "", ""],
+      ["Завод 2", "Курская область", "", ""],
+      ["Завод 3", "Курская область", "", ""],
+      ["Завод 4", "", "", "Гомельская область"],
+      ["Завод 5", "", "", "Гомельская область"],
     ]);
   });
 
@@ -316,6 +321,20 @@ describe("files that are not a workbook to read", () => {
       error: { key: "noUsableSheet" },
       skipped: [{ name: "Скрытый", reason: { key: "sheetHidden" } }],
     });
+  });
+
+  it("refuses a sheet that gives two rows one number, or none", async () => {
+    const cell = (ref: string, text: string) => `<c r="${ref}" t="inlineStr"><is><t>${text}</t></is></c>`;
+    const sheet = (rows: string) =>
+      `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${rows}</sheetData></worksheet>`;
+    const header = `<row r="1">${cell("A1", "Наименование")}${cell("B1", "Регион")}</row>`;
+    const repeated = await workbookWithSheetXml(
+      sheet(`${header}<row r="2">${cell("A2", "Завод")}</row><row r="2">${cell("A2", "Фабрика")}</row>`),
+    );
+    expect(await read(repeated)).toEqual({ ok: false, error: { key: "fileDamaged" }, skipped: [] });
+    // Excel always numbers its rows; exceljs cannot place a row without one, and saving the file in Excel fixes it.
+    const unnumbered = await workbookWithSheetXml(sheet(`${header}<row>${cell("A2", "Завод")}</row>`));
+    expect(await read(unnumbered)).toEqual({ ok: false, error: { key: "fileDamaged" }, skipped: [] });
   });
 
   it("refuses a sheet without a header row among its first rows", async () => {
