@@ -5,6 +5,7 @@
  * column drops the `Id` (`region` fills `regionId`), since it holds a name as typed, not an id.
  */
 
+/** What one sheet or file of an import holds: one record type each, chosen by the official (or guessed). */
 export const recordTypes = ["organizations", "partners", "meetings", "links", "trade", "commitments"] as const;
 export type RecordType = (typeof recordTypes)[number];
 
@@ -41,6 +42,7 @@ export type FieldValue =
   | "currency"
   | "website";
 
+/** One column an import takes, as the mapping screen and the template show it. */
 export type ImportField = {
   name: string;
   /** The form field the column fills: a meeting's title and date together pick `meetingId`. */

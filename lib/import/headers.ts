@@ -9,6 +9,7 @@ import { normalizeWords } from "./values";
  * bilingual headers). The official confirms or changes the result on the mapping screen. Client-safe.
  */
 
+/** A sheet's columns as matched to one record type, for the official to confirm or change. */
 export type HeaderMatch = {
   /** Column index (0-based, as in `Sheet.headers`) → field name; each field at most once. */
   mapping: Record<number, string>;

@@ -48,6 +48,8 @@ const valueMessageKeys = [
   "websiteSeveral",
 ] as const;
 
+// Each group its own type, so that a result says which kind of message it can carry (a sheet is skipped only
+// with a sheet's reason, a value refused only with a value's).
 export type FileMessageKey = (typeof fileMessageKeys)[number];
 export type SheetMessageKey = (typeof sheetMessageKeys)[number];
 export type CellMessageKey = (typeof cellMessageKeys)[number];

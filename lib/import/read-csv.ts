@@ -14,7 +14,9 @@ import { ReadStop, SheetCollector, type ReadLimits, type Sheet, type SkippedShee
  * both); records are read as they stream, so a file of a million rows is left at the limit.
  */
 
+/** The encoding the file was in, for the preview to say how it was read. */
 export type CsvEncoding = "utf-8" | "windows-1251" | "utf-16le" | "utf-16be";
+/** The separators a CSV may use, in the order a tie is decided. */
 export const csvDelimiters = [";", "\t", ","] as const;
 export type CsvDelimiter = (typeof csvDelimiters)[number];
 
@@ -88,6 +90,7 @@ function csvProblem(error: CsvError) {
 
 const CHUNK_BYTES = 64 * 1024;
 
+/** The one sheet of a CSV, or why it was left out, with how the file was read. */
 export type CsvResult =
   | { encoding: CsvEncoding; delimiter: CsvDelimiter; sheet: Sheet }
   | { encoding: CsvEncoding; delimiter: CsvDelimiter; skipped: SkippedSheet };

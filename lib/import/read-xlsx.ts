@@ -180,6 +180,7 @@ function readCell(column: number, cell: StreamCell, date1904: boolean): FoundCel
 /** Where a relationship's target sits in the zip: relative to `xl/`, or absolute from the root. */
 const partPath = (target: string) => (target.startsWith("/") ? target.slice(1) : posix.join("xl", target));
 
+/** The sheets read and the sheets left out, each with its reason. */
 export type XlsxResult = { sheets: Sheet[]; skipped: SkippedSheet[] };
 
 /** The visible sheets of an XLSX as text rows. Throws `ReadStop` for a file refused whole; other errors mean a damaged file. */

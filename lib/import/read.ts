@@ -4,6 +4,7 @@ import { readCsv, type CsvDelimiter, type CsvEncoding } from "./read-csv";
 import { readXlsx } from "./read-xlsx";
 import { READ_LIMITS, ReadStop, sheetName, type ReadLimits, type Sheet, type SkippedSheet } from "./sheet";
 
+// The shapes of a read file and the bounds, from one module for the pages, the checks and the command line.
 export { columnLetter, READ_LIMITS, type CellNote, type ReadLimits, type Sheet, type SheetRow, type SkippedSheet } from "./sheet";
 
 /**
@@ -13,8 +14,10 @@ export { columnLetter, READ_LIMITS, type CellNote, type ReadLimits, type Sheet, 
  * escapes: a file the reader cannot take is refused whole with the reason, and nothing of it is imported.
  */
 
+/** An upload: its bytes and the name it was uploaded under (a CSV's sheet is named after it). */
 export type ReadSource = { bytes: Uint8Array; name: string };
 
+/** Sheets to map and check, with how the file was read; or the one reason the whole file is refused. */
 export type ReadResult =
   | { ok: true; format: "xlsx"; sheets: Sheet[]; skipped: SkippedSheet[] }
   | { ok: true; format: "csv"; encoding: CsvEncoding; delimiter: CsvDelimiter; sheets: Sheet[]; skipped: SkippedSheet[] }

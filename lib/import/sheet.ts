@@ -29,6 +29,7 @@ export type ReadLimits = {
 
 const MB = 1024 * 1024;
 
+/** The bounds an upload is read with, unless told otherwise. */
 export const READ_LIMITS: ReadLimits = {
   maxFileBytes: 20 * MB,
   maxUncompressedBytes: 200 * MB,
@@ -44,6 +45,7 @@ export const READ_LIMITS: ReadLimits = {
 /** A cell's problem (its row is refused) or warning (its value was cleaned), by column index in `cells`. */
 export type CellNote = { column: number; message: ImportMessage<CellMessageKey> };
 
+/** One row of data with something in it; a row with problems is refused whole by the checks that follow. */
 export type SheetRow = {
   /** The row's number as Excel shows it (1-based, counting title and header rows). */
   row: number;
@@ -53,6 +55,7 @@ export type SheetRow = {
   warnings?: CellNote[];
 };
 
+/** One sheet (or a CSV file) of text rows, as it is mapped and checked. */
 export type Sheet = {
   name: string;
   /** The header row's number in the file (1-based). */
