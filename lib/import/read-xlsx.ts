@@ -196,10 +196,26 @@ export async function readXlsx(bytes: Buffer, limits: ReadLimits): Promise<XlsxR
   if ((parts.get("xl/sharedStrings.xml")?.uncompressedSize ?? 0) > limits.maxSharedStringsBytes)
     throw tooLarge(limits.maxSharedStringsBytes);
 
+  // A part whose reading failed may still be inflating into a reader that gave up on it: stop every part on the way out.
+  const opened: Readable[] = [];
+  try {
+    return await readWorkbook(parts, limits, opened);
+  } finally {
+    for (const stream of opened) stream.destroy();
+  }
+}
+
+/** The workbook's parts in the order the reader needs them, then its sheets one by one. */
+async function readWorkbook(parts: Map<string, CentralDirectoryFile>, limits: ReadLimits, opened: Readable[]): Promise<XlsxResult> {
   const inflated: Inflated = { bytes: 0 };
+  const open = (file: CentralDirectoryFile, partLimit?: number, watch?: (chunk: Buffer) => void) => {
+    const stream = readPart(file, inflated, limits, partLimit, watch);
+    opened.push(stream);
+    return stream;
+  };
   const part = (path: string, partLimit?: number) => {
     const file = parts.get(path);
-    return file ? readPart(file, inflated, limits, partLimit) : null;
+    return file ? open(file, partLimit) : null;
   };
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(undefined as never, {
     worksheets: "emit",
@@ -240,7 +256,7 @@ export async function readXlsx(bytes: Buffer, limits: ReadLimits): Promise<XlsxR
     const merged = new MergedCellScanner();
     const rows: AsyncIterable<StreamRow> = reader
       ._parseWorksheet(
-        readPart(file, inflated, limits, Infinity, (chunk) => merged.push(chunk)),
+        open(file, Infinity, (chunk) => merged.push(chunk)),
         entry.id,
       )
       .next().value!.value;
