@@ -1,4 +1,3 @@
-import "server-only";
 import { isUtf8 } from "node:buffer";
 import { pipeline, Readable } from "node:stream";
 import { parse, type CsvError, type Info } from "csv-parse";

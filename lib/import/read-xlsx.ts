@@ -1,4 +1,3 @@
-import "server-only";
 import { posix } from "node:path";
 import { pipeline, Transform, type Readable } from "node:stream";
 import { StringDecoder } from "node:string_decoder";

@@ -1,4 +1,3 @@
-import "server-only";
 import { importMessage, type FileMessageKey, type ImportMessage, type SheetMessageKey } from "./messages";
 import { readCsv, type CsvDelimiter, type CsvEncoding } from "./read-csv";
 import { readXlsx } from "./read-xlsx";
@@ -12,6 +11,9 @@ export { columnLetter, READ_LIMITS, type CellNote, type ReadLimits, type Sheet, 
  * rows with their row numbers as Excel shows them. Values are read, never evaluated; what they mean (a region,
  * a date, an amount) is for values.ts and the forms' schemas. Every bound is a message, never a throw that
  * escapes: a file the reader cannot take is refused whole with the reason, and nothing of it is imported.
+ *
+ * Not marked "server-only": the command line (`npm run import`) reads files with it outside Next, as the scripts
+ * use lib/db/prisma-client.ts. It needs Node's streams and zlib, so no client bundle can take it in anyway.
  */
 
 /** An upload: its bytes and the name it was uploaded under (a CSV's sheet is named after it). */
