@@ -35,6 +35,8 @@ CREATE TABLE "import_batch_records" (
   "entity_id"     INTEGER     NOT NULL,
   "action"        VARCHAR(10) NOT NULL CHECK ("action" IN ('create', 'update')),
   "version_after" INTEGER     NOT NULL CHECK ("version_after" >= 1),
+  -- For an update, the record as a form input before the import changed it: what an undo saves back.
+  "before_input"  JSONB,
   PRIMARY KEY ("batch_id", "row")
 );
 CREATE INDEX "import_batch_records_entity_idx" ON "import_batch_records" ("entity_type", "entity_id");

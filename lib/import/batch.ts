@@ -1,0 +1,285 @@
+import { createHash } from "node:crypto";
+import type { AuditEntityType } from "@/lib/audit";
+import { recordAuditEvent } from "@/lib/audit";
+import { ActionRefusal, VersionConflict } from "@/lib/actions/staff-action";
+import type { Db, Tx } from "@/lib/db/prisma-client";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { RecordType } from "@/lib/import/fields";
+
+/**
+ * An import's life after its preview: stored as a batch (the checked rows, as the preview showed them), queued,
+ * committed by a background job a chunk of rows per transaction, cancellable between chunks, and undoable.
+ * Each chunk's transaction writes its rows through the record types' own write path (versioned and audited,
+ * the audit events naming the batch), notes each written row in import_batch_records, and moves `rows_done` on:
+ * a job that dies mid-way loses at most the chunk in flight, which rolls back, and the next run (pg-boss
+ * retries it, or the app's start re-queues a stalled batch) starts after the last chunk written.
+ *
+ * Takes the Prisma client as an argument: the app passes `db()`, the command line and tests their own.
+ */
+
+/** A row as the preview left it and the commit reads it back (stored as JSON in import_batches.rows). */
+export type StoredRow = {
+  /** The row's number in the file, as Excel shows it. */
+  row: number;
+  action: "create" | "update" | "unchanged" | "refused" | "decide";
+  /** The form input the row was checked into (the forms' schema output, as JSON). */
+  input?: unknown;
+  /** For an update: the record, and the version the preview saw (a record edited since is a conflict). */
+  targetId?: number;
+  version?: number;
+};
+
+export type WrittenRow = {
+  entityType: AuditEntityType;
+  entityId: number;
+  action: "create" | "update";
+  versionAfter: number;
+  /** For an update: the record as a form input before this row changed it, which an undo saves back. */
+  beforeInput?: object;
+};
+
+/** What the batch's audit events need to know of who is writing and for which batch. */
+export type WriteContext = { user: { id: number }; importBatchId: number };
+
+/** How one record type writes a checked row: the same checks and write path as its form's action. */
+export type RowWriter = (tx: Tx, row: StoredRow, context: WriteContext) => Promise<WrittenRow | null>;
+
+/** How many rows one transaction commits: small enough to keep locks short, large enough to go fast. */
+export const chunkRows = 50;
+
+export type BatchCounts = { created: number; updated: number; unchanged: number; refused: number; decide: number };
+
+export function countRows(rows: StoredRow[]): BatchCounts {
+  const counts: BatchCounts = { created: 0, updated: 0, unchanged: 0, refused: 0, decide: 0 };
+  for (const row of rows) {
+    if (row.action === "create") counts.created += 1;
+    else if (row.action === "update") counts.updated += 1;
+    else counts[row.action] += 1;
+  }
+  return counts;
+}
+
+export const fileHash = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
+
+/** Stores a previewed import; nothing is written to the registry yet. */
+export async function createBatch(
+  prisma: Db,
+  batch: {
+    recordType: RecordType;
+    fileName: string;
+    bytes: Uint8Array;
+    sheetName: string | null;
+    authorId: number;
+    mapping: unknown;
+    rows: StoredRow[];
+  },
+) {
+  const created = await prisma.importBatch.create({
+    data: {
+      recordType: batch.recordType,
+      fileName: batch.fileName.slice(0, 255),
+      fileHash: fileHash(batch.bytes),
+      sheetName: batch.sheetName?.slice(0, 100) ?? null,
+      authorId: batch.authorId,
+      mapping: batch.mapping as object,
+      rows: batch.rows as object[],
+      counts: countRows(batch.rows),
+      rowsTotal: batch.rows.length,
+    },
+    select: { id: true },
+  });
+  return created.id;
+}
+
+export type CommitOutcome = { status: "committed" | "cancelled"; written: number } | { status: "failed"; error: string };
+
+/**
+ * Commits a queued batch from the row after the last chunk written. `writers` maps the record type to its
+ * writer. Rows that are not create or update are passed over (the preview said why). A row whose write is
+ * refused (a record edited since the preview, a region archived meanwhile) stops the batch as failed, with
+ * what was written so far kept and listed, and the refusal named: the official previews again.
+ */
+export async function commitBatch(prisma: Db, batchId: number, writers: Partial<Record<RecordType, RowWriter>>): Promise<CommitOutcome> {
+  const batch = await prisma.importBatch.findUnique({
+    where: { id: batchId },
+    select: { recordType: true, status: true, rows: true, authorId: true, rowsTotal: true },
+  });
+  if (!batch || batch.status === "committed" || batch.status === "undone") return { status: "committed", written: 0 };
+  if (batch.status === "cancelled") return { status: "cancelled", written: 0 };
+  const writer = writers[batch.recordType as RecordType];
+  if (!writer) return fail(prisma, batchId, `No writer for ${batch.recordType}`);
+  await prisma.importBatch.update({
+    where: { id: batchId },
+    data: { status: "committing", startedAt: new Date(), heartbeatAt: new Date() },
+  });
+
+  const rows = batch.rows as StoredRow[];
+  let written = 0;
+  let inFlight = 0;
+  for (;;) {
+    const run = () =>
+      prisma.$transaction(async (tx) => {
+        // The batch row's lock makes two runs of the same job (a retry racing a slow first run) take turns.
+        const [current] = await tx.$queryRaw<{ status: string; rows_done: number }[]>`
+        SELECT status, rows_done FROM import_batches WHERE id = ${batchId} FOR UPDATE`;
+        if (!current || current.status !== "committing") return { done: true, cancelled: current?.status === "cancelled" };
+        const chunk = rows.slice(current.rows_done, current.rows_done + chunkRows);
+        if (chunk.length === 0) return { done: true, cancelled: false };
+        let count = 0;
+        for (const row of chunk) {
+          if (row.action !== "create" && row.action !== "update") continue;
+          inFlight = row.row;
+          const result = await writer(tx, row, { user: { id: batch.authorId }, importBatchId: batchId });
+          if (!result) continue;
+          await tx.importBatchRecord.create({ data: { batchId, row: row.row, ...result, beforeInput: result.beforeInput ?? undefined } });
+          count += 1;
+        }
+        await tx.importBatch.update({
+          where: { id: batchId },
+          data: { rowsDone: current.rows_done + chunk.length, heartbeatAt: new Date() },
+        });
+        return { done: false, cancelled: false, count };
+      });
+    let step: Awaited<ReturnType<typeof run>>;
+    try {
+      step = await run();
+    } catch (error) {
+      // A row the write path refuses stops the batch for the official; anything else (the database gone)
+      // is thrown for the queue to retry from the last chunk written.
+      if (error instanceof VersionConflict) return fail(prisma, batchId, `row ${inFlight}: conflict`);
+      if (error instanceof ActionRefusal) {
+        const fields = Object.entries(error.state.errors ?? {}).map(([field, messages]) => `${field}: ${messages.join(", ")}`);
+        return fail(prisma, batchId, `row ${inFlight}: ${[error.state.message, ...fields].filter(Boolean).join("; ")}`);
+      }
+      throw error;
+    }
+    if (step.done) {
+      if (step.cancelled) return { status: "cancelled", written };
+      break;
+    }
+    written += step.count ?? 0;
+  }
+  await prisma.$transaction(async (tx) => {
+    const counts = await tx.importBatchRecord.groupBy({ by: ["action"], where: { batchId }, _count: true });
+    const batchRow = await tx.importBatch.update({
+      where: { id: batchId },
+      data: { status: "committed", finishedAt: new Date() },
+      select: { fileName: true, fileHash: true, recordType: true, counts: true },
+    });
+    await recordAuditEvent(tx, {
+      actorId: batch.authorId,
+      action: "import.commit",
+      entityId: batchId,
+      after: {
+        file: batchRow.fileName,
+        sha256: batchRow.fileHash,
+        type: batchRow.recordType,
+        created: counts.find((c) => c.action === "create")?._count ?? 0,
+        updated: counts.find((c) => c.action === "update")?._count ?? 0,
+        preview: batchRow.counts as object,
+      },
+      importBatchId: batchId,
+    });
+  });
+  return { status: "committed", written };
+}
+
+async function fail(prisma: Db, batchId: number, error: string): Promise<CommitOutcome> {
+  await prisma.importBatch.update({
+    where: { id: batchId },
+    data: { status: "failed", error: error.slice(0, 2000), finishedAt: new Date() },
+  });
+  return { status: "failed", error };
+}
+
+/** Asks a queued or running batch to stop after the chunk in flight; what was written stays, listed, and can be undone. */
+export async function cancelBatch(prisma: Db, batchId: number, userId: number) {
+  return prisma.$transaction(async (tx) => {
+    const changed = await tx.importBatch.updateMany({
+      where: { id: batchId, status: { in: ["queued", "committing"] } },
+      data: { status: "cancelled", finishedAt: new Date() },
+    });
+    if (changed.count === 0) return false;
+    await recordAuditEvent(tx, { actorId: userId, action: "import.cancel", entityId: batchId, importBatchId: batchId });
+    return true;
+  });
+}
+
+/** Batches left committing by a process that stopped (no progress for `staleMs`): to queue again. */
+export async function stalledBatches(prisma: Db, staleMs = 60_000) {
+  const rows = await prisma.importBatch.findMany({
+    where: {
+      status: { in: ["queued", "committing"] },
+      OR: [{ heartbeatAt: null }, { heartbeatAt: { lt: new Date(Date.now() - staleMs) } }],
+    },
+    select: { id: true },
+    take: 100,
+  });
+  return rows.map((row) => row.id);
+}
+
+/** How a record type takes back what an import wrote: archive what it created, save back what it updated. */
+export type RowUndoer = {
+  archive: (tx: Tx, entityId: number, version: number, context: WriteContext) => Promise<void>;
+  restore: (tx: Tx, entityId: number, version: number, input: object, context: WriteContext) => Promise<void>;
+};
+
+export type UndoOutcome = { undone: number; editedSince: { row: number; entityType: string; entityId: number }[] };
+
+/**
+ * Undoes a committed (or cancelled, or failed) batch, in one transaction: each record it created is archived,
+ * each it updated is saved back as it was; a record edited since the import (its version moved past the one
+ * the import left) is listed and left alone. Only the batch's author or an admin may (the caller checks).
+ */
+export async function undoBatch(
+  prisma: Db,
+  batchId: number,
+  user: { id: number },
+  undoers: Partial<Record<string, RowUndoer>>,
+): Promise<UndoOutcome | null> {
+  return prisma.$transaction(
+    async (tx) => {
+      const [batch] = await tx.$queryRaw<{ status: string }[]>`SELECT status FROM import_batches WHERE id = ${batchId} FOR UPDATE`;
+      if (!batch || !["committed", "cancelled", "failed"].includes(batch.status)) return null;
+      const records = await tx.importBatchRecord.findMany({ where: { batchId }, orderBy: { row: "desc" } });
+      const context = { user, importBatchId: batchId };
+      const outcome: UndoOutcome = { undone: 0, editedSince: [] };
+      for (const record of records) {
+        const undoer = undoers[record.entityType];
+        const [current] = await tx.$queryRaw<{ version: number }[]>`
+          SELECT version FROM ${tableOf(record.entityType)} WHERE id = ${record.entityId} FOR UPDATE`;
+        if (!undoer || !current || current.version !== record.versionAfter) {
+          outcome.editedSince.push({ row: record.row, entityType: record.entityType, entityId: record.entityId });
+          continue;
+        }
+        if (record.action === "create") await undoer.archive(tx, record.entityId, record.versionAfter, context);
+        else if (record.beforeInput) await undoer.restore(tx, record.entityId, record.versionAfter, record.beforeInput as object, context);
+        outcome.undone += 1;
+      }
+      await tx.importBatch.update({ where: { id: batchId }, data: { status: "undone", undoneAt: new Date(), undoneById: user.id } });
+      await recordAuditEvent(tx, {
+        actorId: user.id,
+        action: "import.undo",
+        entityId: batchId,
+        after: { undone: outcome.undone, editedSince: outcome.editedSince.map((r) => r.row) },
+        importBatchId: batchId,
+      });
+      return outcome;
+    },
+    { timeout: 120_000 },
+  );
+}
+
+/** The table of a record type the import writes, for the version check (never a name from outside). */
+function tableOf(entityType: string) {
+  const tables: Record<string, string> = {
+    organization: "organizations",
+    meeting: "meetings",
+    commitment: "commitments",
+    trade_figure: "trade_figures",
+    discussion_link: "discussion_links",
+  };
+  const table = tables[entityType];
+  if (!table) throw new Error(`No table for ${entityType}`);
+  return Prisma.raw(table);
+}
