@@ -10,7 +10,9 @@ CREATE TABLE "import_batches" (
   "sheet_name"    VARCHAR(100),
   "author_id"     INTEGER      NOT NULL REFERENCES "users"("id") ON DELETE RESTRICT ON UPDATE CASCADE,
   "status"        VARCHAR(20)  NOT NULL DEFAULT 'previewed'
-                  CHECK ("status" IN ('previewed', 'queued', 'committing', 'committed', 'cancelled', 'failed', 'undone')),
+                  CHECK ("status" IN ('uploaded', 'previewed', 'queued', 'committing', 'committed', 'cancelled', 'failed', 'undone')),
+  -- The sheet as read (headers and text rows), kept from the upload until the official confirms the mapping.
+  "sheet"         JSONB,
   "mapping"       JSONB        NOT NULL,
   "rows"          JSONB        NOT NULL,
   "counts"        JSONB        NOT NULL,
