@@ -12,8 +12,11 @@ export class PasswordWorkBusyError extends Error {
 }
 
 export type WorkLimiter = {
-  /** Runs `task` when a slot is free; with `refuseWhenFull` (the default) rejects at once with PasswordWorkBusyError if the queue is full. */
-  run<T>(task: () => Promise<T>, options?: { refuseWhenFull?: boolean }): Promise<T>;
+  /**
+   * Runs `task` when a slot is free. With `refuseWhenFull` (the default) it rejects at once with
+   * PasswordWorkBusyError if the queue is full, or if `key` already holds its share of running and waiting tasks.
+   */
+  run<T>(task: () => Promise<T>, options?: { refuseWhenFull?: boolean; key?: string }): Promise<T>;
   /** Tasks running now and tasks waiting for a slot. */
   load(): { running: number; waiting: number };
 };
@@ -23,12 +26,34 @@ export type WorkLimiter = {
  * 64 MiB and a core for a few hundred milliseconds on a libuv pool thread; the pool (4 threads by default) also
  * serves pg's connection handshakes (SCRAM), file reads and compression. Unbounded, a burst of sign-ins fills
  * the pool and the cores and the public pages wait behind it (issue 7, finding 3).
+ *
+ * A task with a `key` (sign-in passes the client's address) counts towards that key's share too: at most
+ * `perKey` of the key's tasks running and waiting together. One client sending sign-ins in parallel would
+ * otherwise hold every slot and every place in the queue, and everyone else's sign-in would be refused as busy
+ * (issue 13, finding 3); with a share of two (one running, one waiting) it takes two places and is refused the
+ * rest at once, and the queue's other places stay for other addresses. Tasks without a key (hashing by admins
+ * and scripts) have no share.
  */
-export function createWorkLimiter({ concurrency, queue }: { concurrency: number; queue: number }): WorkLimiter {
+export function createWorkLimiter({
+  concurrency,
+  queue,
+  perKey = Infinity,
+}: {
+  concurrency: number;
+  queue: number;
+  perKey?: number;
+}): WorkLimiter {
   let running = 0;
   const waiting: Array<() => void> = [];
+  // Only keys with a task running or waiting: at most concurrency + queue entries, plus patient tasks.
+  const held = new Map<string, number>();
 
-  const release = () => {
+  const release = (key: string | undefined) => {
+    if (key !== undefined) {
+      const left = (held.get(key) ?? 1) - 1;
+      if (left > 0) held.set(key, left);
+      else held.delete(key);
+    }
     running -= 1;
     const next = waiting.shift();
     if (next) {
@@ -38,9 +63,11 @@ export function createWorkLimiter({ concurrency, queue }: { concurrency: number;
   };
 
   return {
-    async run(task, { refuseWhenFull = true } = {}) {
+    async run(task, { refuseWhenFull = true, key } = {}) {
+      if (refuseWhenFull && key !== undefined && (held.get(key) ?? 0) >= perKey) throw new PasswordWorkBusyError();
+      if (running >= concurrency && refuseWhenFull && waiting.length >= queue) throw new PasswordWorkBusyError();
+      if (key !== undefined) held.set(key, (held.get(key) ?? 0) + 1);
       if (running >= concurrency) {
-        if (refuseWhenFull && waiting.length >= queue) throw new PasswordWorkBusyError();
         // The slot is handed over by `release`, which counts it as running before it wakes this task.
         await new Promise<void>((wake) => waiting.push(wake));
       } else {
@@ -49,7 +76,7 @@ export function createWorkLimiter({ concurrency, queue }: { concurrency: number;
       try {
         return await task();
       } finally {
-        release();
+        release(key);
       }
     },
     load: () => ({ running, waiting: waiting.length }),
@@ -59,9 +86,13 @@ export function createWorkLimiter({ concurrency, queue }: { concurrency: number;
 /**
  * Half the cores (at least one) hash at a time, so that a burst of sign-ins always leaves the other half to
  * render pages; eight more wait (about two seconds at most on two cores), and beyond that a sign-in is refused
- * at once as busy rather than queue without end.
+ * at once as busy rather than queue without end. One client address holds at most two of these places.
  */
-export const passwordWork = createWorkLimiter({ concurrency: Math.max(1, Math.floor(availableParallelism() / 2)), queue: 8 });
+export const passwordWork = createWorkLimiter({
+  concurrency: Math.max(1, Math.floor(availableParallelism() / 2)),
+  queue: 8,
+  perKey: 2,
+});
 
 /**
  * argon2id with one lane. argon2's default of four lanes runs each hash on up to four threads at once (about
@@ -95,10 +126,11 @@ export function needsRehash(hash: string) {
 
 /**
  * Whether `password` matches `hash`; with no hash (unknown user) it does the same work and answers false.
- * Throws PasswordWorkBusyError, before any work, when the queue is full: known and unknown emails alike.
+ * Throws PasswordWorkBusyError, before any work, when the queue is full or `key` (the client's address) already
+ * holds its share of it: known and unknown emails alike.
  */
-export async function verifyPassword(hash: string | undefined, password: string): Promise<boolean> {
+export async function verifyPassword(hash: string | undefined, password: string, { key }: { key?: string } = {}): Promise<boolean> {
   const target = hash ?? DUMMY_HASH;
-  const valid = await passwordWork.run(() => argon2.verify(target, password).catch(() => false));
+  const valid = await passwordWork.run(() => argon2.verify(target, password).catch(() => false), { key });
   return valid && hash !== undefined;
 }

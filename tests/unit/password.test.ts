@@ -69,6 +69,36 @@ describe("createWorkLimiter", () => {
     await expect(limiter.run(async () => "again")).resolves.toBe("again");
   });
 
+  it("gives one key at most its share, refusing its excess at once, so that a flood from one key cannot starve another", async () => {
+    const limiter = createWorkLimiter({ concurrency: 1, queue: 3, perKey: 2 });
+    const flood = Array.from({ length: 10 }, heldTask);
+    const floodResults = flood.map((held) => limiter.run(held.task, { key: "203.0.113.9" }).catch((error: unknown) => error));
+    await tick();
+    // One running and one waiting; the other eight refused without running.
+    expect(limiter.load()).toEqual({ running: 1, waiting: 1 });
+    expect(flood.filter((held) => held.started())).toHaveLength(1);
+    const refused = (await Promise.all(floodResults.slice(2))) as unknown[];
+    expect(refused.every((error) => error instanceof PasswordWorkBusyError)).toBe(true);
+
+    // Other keys still find places in the queue, and work without a key has no share to exceed.
+    const other = heldTask();
+    const otherResult = limiter.run(other.task, { key: "198.51.100.7" });
+    const unkeyed = heldTask();
+    const unkeyedResult = limiter.run(unkeyed.task);
+    expect(limiter.load()).toEqual({ running: 1, waiting: 3 });
+
+    for (const held of [...flood, other, unkeyed]) held.finish();
+    expect(await otherResult).toBe("finished");
+    expect(await unkeyedResult).toBe("finished");
+    expect(await Promise.all(floodResults.slice(0, 2))).toEqual(["finished", "finished"]);
+    // The share is given back with the slot, whether the task succeeded or failed: the key gets in again.
+    for (let i = 0; i < 2; i++)
+      await expect(limiter.run(() => Promise.reject(new Error("boom")), { key: "203.0.113.9" })).rejects.toThrow();
+    const again = [1, 2].map(() => limiter.run(async () => "again", { key: "203.0.113.9" }));
+    expect(await Promise.all(again)).toEqual(["again", "again"]);
+    expect(limiter.load()).toEqual({ running: 0, waiting: 0 });
+  });
+
   it("frees the slot when a task fails", async () => {
     const limiter = createWorkLimiter({ concurrency: 1, queue: 0 });
     await expect(limiter.run(() => Promise.reject(new Error("boom")))).rejects.toThrow("boom");
@@ -102,5 +132,14 @@ describe("verifyPassword under a burst", () => {
     expect(refused.length).toBe(4);
     for (const outcome of refused) expect((outcome as PromiseRejectedResult).reason).toBeInstanceOf(PasswordWorkBusyError);
     expect(outcomes.filter((outcome) => outcome.status === "fulfilled").every((outcome) => outcome.value === false)).toBe(true);
+  }, 60_000);
+
+  it("keeps a place for another address while one address sends a dozen at once", async () => {
+    const flood = Array.from({ length: 12 }, () => verifyPassword(undefined, "wrong", { key: "203.0.113.9" }));
+    const editor = verifyPassword(DUMMY_HASH, "wrong", { key: "198.51.100.7" });
+    const outcomes = await Promise.allSettled(flood);
+    // The flood's share: one running and one waiting, whatever the number of cores.
+    expect(outcomes.filter((outcome) => outcome.status === "fulfilled")).toHaveLength(2);
+    await expect(editor).resolves.toBe(false);
   }, 60_000);
 });
