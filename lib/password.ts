@@ -11,13 +11,26 @@ export class PasswordWorkBusyError extends Error {
   }
 }
 
+type WorkOptions = { refuseWhenFull?: boolean; key?: string };
+
+/** A place taken in a limiter: a slot now, or a place in its queue. */
+export type WorkSlot = {
+  /** Runs `task` once the place is a slot, then gives it back. One task per place. */
+  run<T>(task: () => Promise<T>): Promise<T>;
+  /** Gives the place back unused; after `run` it does nothing. */
+  cancel(): void;
+};
+
 export type WorkLimiter = {
   /**
-   * Runs `task` when a slot is free. With `refuseWhenFull` (the default) it rejects at once with
-   * PasswordWorkBusyError if the queue is full, or if `key` already holds its share of running and waiting tasks.
+   * Takes a place at once, before the caller does its other work (sign-in reserves one before it writes the
+   * attempt, so that a refused one writes nothing). With `refuseWhenFull` (the default) it throws
+   * PasswordWorkBusyError if the queue is full, or if `key` already holds its share of running and waiting places.
    */
-  run<T>(task: () => Promise<T>, options?: { refuseWhenFull?: boolean; key?: string }): Promise<T>;
-  /** Tasks running now and tasks waiting for a slot. */
+  reserve(options?: WorkOptions): WorkSlot;
+  /** `reserve(options).run(task)`: rejects with PasswordWorkBusyError where `reserve` throws it. */
+  run<T>(task: () => Promise<T>, options?: WorkOptions): Promise<T>;
+  /** Places running (taken slots) and places waiting for a slot. */
   load(): { running: number; waiting: number };
 };
 
@@ -27,12 +40,12 @@ export type WorkLimiter = {
  * serves pg's connection handshakes (SCRAM), file reads and compression. Unbounded, a burst of sign-ins fills
  * the pool and the cores and the public pages wait behind it (issue 7, finding 3).
  *
- * A task with a `key` (sign-in passes the client's address) counts towards that key's share too: at most
- * `perKey` of the key's tasks running and waiting together. One client sending sign-ins in parallel would
+ * A place with a `key` (sign-in passes the client's address) counts towards that key's share too: at most
+ * `perKey` of the key's places running and waiting together. One client sending sign-ins in parallel would
  * otherwise hold every slot and every place in the queue, and everyone else's sign-in would be refused as busy
  * (issue 13, finding 3); with a share of two (one running, one waiting) it takes two places and is refused the
- * rest at once, and the queue's other places stay for other addresses. Tasks without a key (hashing by admins
- * and scripts) have no share.
+ * rest at once, and the queue's other places stay for other addresses. Work without a key (hashing by admins
+ * and scripts) has no share.
  */
 export function createWorkLimiter({
   concurrency,
@@ -45,15 +58,16 @@ export function createWorkLimiter({
 }): WorkLimiter {
   let running = 0;
   const waiting: Array<() => void> = [];
-  // Only keys with a task running or waiting: at most concurrency + queue entries, plus patient tasks.
+  // Only keys with a place running or waiting: at most concurrency + queue entries, plus patient work.
   const held = new Map<string, number>();
 
-  const release = (key: string | undefined) => {
-    if (key !== undefined) {
-      const left = (held.get(key) ?? 1) - 1;
-      if (left > 0) held.set(key, left);
-      else held.delete(key);
-    }
+  const giveBackShare = (key: string | undefined) => {
+    if (key === undefined) return;
+    const left = (held.get(key) ?? 1) - 1;
+    if (left > 0) held.set(key, left);
+    else held.delete(key);
+  };
+  const releaseSlot = () => {
     running -= 1;
     const next = waiting.shift();
     if (next) {
@@ -62,23 +76,50 @@ export function createWorkLimiter({
     }
   };
 
+  const reserve = ({ refuseWhenFull = true, key }: WorkOptions = {}): WorkSlot => {
+    if (refuseWhenFull && key !== undefined && (held.get(key) ?? 0) >= perKey) throw new PasswordWorkBusyError();
+    if (refuseWhenFull && running >= concurrency && waiting.length >= queue) throw new PasswordWorkBusyError();
+    if (key !== undefined) held.set(key, (held.get(key) ?? 0) + 1);
+    let wake: (() => void) | undefined;
+    let granted: Promise<void>;
+    if (running < concurrency) {
+      running += 1;
+      granted = Promise.resolve();
+    } else {
+      // The slot is handed over by `releaseSlot`, which counts it as running before it wakes this place.
+      granted = new Promise<void>((resolve) => (wake = resolve));
+      waiting.push(wake!);
+    }
+    let started = false;
+    let given = false;
+    const giveBack = () => {
+      if (given) return;
+      given = true;
+      giveBackShare(key);
+      const place = wake ? waiting.indexOf(wake) : -1;
+      if (place >= 0) waiting.splice(place, 1);
+      else releaseSlot();
+    };
+    return {
+      async run(task) {
+        if (started || given) throw new Error("A work slot runs one task.");
+        started = true;
+        try {
+          await granted;
+          return await task();
+        } finally {
+          giveBack();
+        }
+      },
+      cancel: () => {
+        if (!started) giveBack();
+      },
+    };
+  };
+
   return {
-    async run(task, { refuseWhenFull = true, key } = {}) {
-      if (refuseWhenFull && key !== undefined && (held.get(key) ?? 0) >= perKey) throw new PasswordWorkBusyError();
-      if (running >= concurrency && refuseWhenFull && waiting.length >= queue) throw new PasswordWorkBusyError();
-      if (key !== undefined) held.set(key, (held.get(key) ?? 0) + 1);
-      if (running >= concurrency) {
-        // The slot is handed over by `release`, which counts it as running before it wakes this task.
-        await new Promise<void>((wake) => waiting.push(wake));
-      } else {
-        running += 1;
-      }
-      try {
-        return await task();
-      } finally {
-        release(key);
-      }
-    },
+    reserve,
+    run: async (task, options) => reserve(options).run(task),
     load: () => ({ running, waiting: waiting.length }),
   };
 }
@@ -127,10 +168,14 @@ export function needsRehash(hash: string) {
 /**
  * Whether `password` matches `hash`; with no hash (unknown user) it does the same work and answers false.
  * Throws PasswordWorkBusyError, before any work, when the queue is full or `key` (the client's address) already
- * holds its share of it: known and unknown emails alike.
+ * holds its share of it: known and unknown emails alike. With `slot`, runs in a place the caller reserved.
  */
-export async function verifyPassword(hash: string | undefined, password: string, { key }: { key?: string } = {}): Promise<boolean> {
+export async function verifyPassword(
+  hash: string | undefined,
+  password: string,
+  { key, slot }: { key?: string; slot?: WorkSlot } = {},
+): Promise<boolean> {
   const target = hash ?? DUMMY_HASH;
-  const valid = await passwordWork.run(() => argon2.verify(target, password).catch(() => false), { key });
+  const valid = await (slot ?? passwordWork.reserve({ key })).run(() => argon2.verify(target, password).catch(() => false));
   return valid && hash !== undefined;
 }

@@ -99,6 +99,26 @@ describe("createWorkLimiter", () => {
     expect(limiter.load()).toEqual({ running: 0, waiting: 0 });
   });
 
+  it("reserves a place at once, before the task is known, and gives it back unused on cancel, waiting or not", async () => {
+    const limiter = createWorkLimiter({ concurrency: 1, queue: 1, perKey: 2 });
+    const first = limiter.reserve({ key: "203.0.113.9" });
+    const second = limiter.reserve({ key: "203.0.113.9" });
+    expect(limiter.load()).toEqual({ running: 1, waiting: 1 });
+    // Reserved places count as taken: the queue is full, and so is this key's share.
+    expect(() => limiter.reserve({ key: "198.51.100.7" })).toThrow(PasswordWorkBusyError);
+    second.cancel();
+    expect(limiter.load()).toEqual({ running: 1, waiting: 0 });
+    const third = limiter.reserve({ key: "198.51.100.7" });
+    first.cancel();
+    // The cancelled slot goes to the place that waited for it.
+    expect(limiter.load()).toEqual({ running: 1, waiting: 0 });
+    expect(await third.run(async () => "ran")).toBe("ran");
+    third.cancel();
+    expect(limiter.load()).toEqual({ running: 0, waiting: 0 });
+    await expect(third.run(async () => "twice")).rejects.toThrow();
+    expect(limiter.load()).toEqual({ running: 0, waiting: 0 });
+  });
+
   it("frees the slot when a task fails", async () => {
     const limiter = createWorkLimiter({ concurrency: 1, queue: 0 });
     await expect(limiter.run(() => Promise.reject(new Error("boom")))).rejects.toThrow("boom");
