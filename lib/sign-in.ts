@@ -3,6 +3,7 @@ import { isIP } from "node:net";
 import { z } from "zod";
 import { recordAuditEvent } from "@/lib/audit";
 import { db, type Tx } from "@/lib/db";
+import { clientAddressHeader, trustedProxyHops } from "@/lib/http/incoming";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { hashPassword, needsRehash, PasswordWorkBusyError, verifyPassword } from "@/lib/password";
 
@@ -167,23 +168,37 @@ export async function authorizeSignIn(credentials: unknown, request: { headers?:
 }
 
 /**
- * Where an attempt came from. next-auth 4 passes the request's headers only (no socket), and `next start` puts
- * the socket's address into X-Forwarded-For when the request came without one. Behind a reverse proxy that
- * sets or appends X-Forwarded-For (TRUSTED_PROXY=1, or the number of proxies in a chain), the address is the
- * entry that many places from the right: what the nearest trusted proxy saw, not what the client claims in the
- * entries before it. Without a trusted proxy a client that sends its own header chooses its address, so the
- * account limit, which does not depend on it, is the one that holds. IPv6 addresses count by their /64
- * network, which one client usually holds whole; anything unreadable counts as "unknown".
+ * A request header as next-auth hands it over: one value, or several for a repeated header. Node refuses a
+ * request whose headers pass 16 KiB, so no single value is longer; anything else counts as absent.
  */
-export function clientAddressOf(headers: Record<string, unknown> | undefined): string {
-  const header = headers?.["x-forwarded-for"];
-  const entries = (Array.isArray(header) ? header.join(",") : typeof header === "string" ? header : "")
+const HeaderValueSchema = z.union([z.string().max(16_384), z.array(z.string().max(16_384)).max(64)]);
+
+function headerText(value: unknown): string {
+  const parsed = HeaderValueSchema.safeParse(value);
+  if (!parsed.success) return "";
+  return Array.isArray(parsed.data) ? parsed.data.join(",") : parsed.data;
+}
+
+/**
+ * Where an attempt came from. next-auth 4 passes the request's headers only (no socket), so the app's server
+ * (scripts/serve.ts, lib/http/incoming.ts) writes the socket's address into `clientAddressHeader`, replacing
+ * any copy the client sent. By default (TRUSTED_PROXY unset) that is the address: a client that sends its own
+ * X-Forwarded-For cannot choose another, so it cannot rotate it past the address limit (issue 13, finding 3).
+ * Behind reverse proxies that append to X-Forwarded-For (TRUSTED_PROXY=1, or the number of proxies in a chain)
+ * the address is the entry that many places from the right, what the nearest trusted proxy saw, never what the
+ * client claims in the entries before it; without the header (a request that reached the app directly) it is
+ * the socket's. IPv6 addresses count by their /64 network, which one client usually holds whole; anything
+ * unreadable, or no address at all (a server other than scripts/serve.ts), counts as "unknown".
+ */
+export function clientAddressOf(headers: Record<string, unknown> | undefined, hops = trustedProxyHops()): string {
+  const socketAddress = headerText(headers?.[clientAddressHeader]);
+  if (hops === 0) return normalizeAddress(socketAddress);
+  const entries = headerText(headers?.["x-forwarded-for"])
     .split(",")
     .map((entry) => entry.trim())
     .filter(Boolean);
-  const hops = Number(process.env.TRUSTED_PROXY ?? "");
-  const index = Number.isInteger(hops) && hops > 0 ? entries.length - hops : entries.length - 1;
-  return normalizeAddress(entries[Math.max(0, index)] ?? "");
+  if (entries.length === 0) return normalizeAddress(socketAddress);
+  return normalizeAddress(entries[Math.max(0, entries.length - hops)] ?? "");
 }
 
 function normalizeAddress(raw: string): string {
