@@ -44,8 +44,9 @@ export type WorkLimiter = {
  * `perKey` of the key's places running and waiting together. One client sending sign-ins in parallel would
  * otherwise hold every slot and every place in the queue, and everyone else's sign-in would be refused as busy
  * (issue 13, finding 3); with a share of two (one running, one waiting) it takes two places and is refused the
- * rest at once, and the queue's other places stay for other addresses. Work without a key (hashing by admins
- * and scripts) has no share.
+ * rest at once, and the queue's other places stay for other addresses. Two, not one, so that two people behind
+ * one office address signing in at the same moment both get in. Work without a key (hashing by admins and
+ * scripts) has no share.
  */
 export function createWorkLimiter({
   concurrency,
@@ -56,39 +57,63 @@ export function createWorkLimiter({
   queue: number;
   perKey?: number;
 }): WorkLimiter {
+  type Place = { key: string | undefined; wake: () => void };
   let running = 0;
-  const waiting: Array<() => void> = [];
-  // Only keys with a place running or waiting: at most concurrency + queue entries, plus patient work.
+  const waiting: Place[] = [];
+  // Per key, only while the key has a place (at most concurrency + queue keys, plus patient work): its places,
+  // and when it was last given a slot (a count of slots given).
   const held = new Map<string, number>();
+  const servedAt = new Map<string, number>();
+  let slotsGiven = 0;
 
+  const grant = (key: string | undefined) => {
+    running += 1;
+    slotsGiven += 1;
+    if (key !== undefined) servedAt.set(key, slotsGiven);
+  };
+  /**
+   * Hands a freed slot to the waiting place whose key was given one longest ago (a key given none yet, or work
+   * without a key, first; ties in turn): a burst's second place waits behind another address's first, so that
+   * the other address waits for the hashes running now, not also for the places the burst queued before it.
+   */
+  const releaseSlot = () => {
+    running -= 1;
+    let index = -1;
+    let oldest = Infinity;
+    waiting.forEach((place, i) => {
+      const served = place.key === undefined ? 0 : (servedAt.get(place.key) ?? 0);
+      if (served < oldest) [index, oldest] = [i, served];
+    });
+    const [next] = index >= 0 ? waiting.splice(index, 1) : [];
+    if (next) {
+      grant(next.key);
+      next.wake();
+    }
+  };
   const giveBackShare = (key: string | undefined) => {
     if (key === undefined) return;
     const left = (held.get(key) ?? 1) - 1;
-    if (left > 0) held.set(key, left);
-    else held.delete(key);
-  };
-  const releaseSlot = () => {
-    running -= 1;
-    const next = waiting.shift();
-    if (next) {
-      running += 1;
-      next();
+    if (left > 0) {
+      held.set(key, left);
+      return;
     }
+    held.delete(key);
+    servedAt.delete(key);
   };
 
   const reserve = ({ refuseWhenFull = true, key }: WorkOptions = {}): WorkSlot => {
     if (refuseWhenFull && key !== undefined && (held.get(key) ?? 0) >= perKey) throw new PasswordWorkBusyError();
     if (refuseWhenFull && running >= concurrency && waiting.length >= queue) throw new PasswordWorkBusyError();
     if (key !== undefined) held.set(key, (held.get(key) ?? 0) + 1);
-    let wake: (() => void) | undefined;
+    let place: Place | undefined;
     let granted: Promise<void>;
     if (running < concurrency) {
-      running += 1;
+      grant(key);
       granted = Promise.resolve();
     } else {
       // The slot is handed over by `releaseSlot`, which counts it as running before it wakes this place.
-      granted = new Promise<void>((resolve) => (wake = resolve));
-      waiting.push(wake!);
+      granted = new Promise<void>((wake) => (place = { key, wake }));
+      waiting.push(place!);
     }
     let started = false;
     let given = false;
@@ -96,8 +121,8 @@ export function createWorkLimiter({
       if (given) return;
       given = true;
       giveBackShare(key);
-      const place = wake ? waiting.indexOf(wake) : -1;
-      if (place >= 0) waiting.splice(place, 1);
+      const index = place ? waiting.indexOf(place) : -1;
+      if (index >= 0) waiting.splice(index, 1);
       else releaseSlot();
     };
     return {

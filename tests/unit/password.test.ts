@@ -99,6 +99,25 @@ describe("createWorkLimiter", () => {
     expect(limiter.load()).toEqual({ running: 0, waiting: 0 });
   });
 
+  it("hands a freed slot to a key that runs nothing before a key's second place, however late it came", async () => {
+    const limiter = createWorkLimiter({ concurrency: 1, queue: 3, perKey: 2 });
+    const [burstFirst, burstSecond] = [heldTask(), heldTask()];
+    const burst = [limiter.run(burstFirst.task, { key: "203.0.113.9" }), limiter.run(burstSecond.task, { key: "203.0.113.9" })];
+    const editor = heldTask();
+    const editorResult = limiter.run(editor.task, { key: "198.51.100.7" });
+    await tick();
+    expect([burstFirst.started(), burstSecond.started(), editor.started()]).toEqual([true, false, false]);
+
+    burstFirst.finish();
+    await tick();
+    expect([burstSecond.started(), editor.started()]).toEqual([false, true]);
+    editor.finish();
+    await tick();
+    expect(burstSecond.started()).toBe(true);
+    burstSecond.finish();
+    expect(await Promise.all([...burst, editorResult])).toEqual(["finished", "finished", "finished"]);
+  });
+
   it("reserves a place at once, before the task is known, and gives it back unused on cancel, waiting or not", async () => {
     const limiter = createWorkLimiter({ concurrency: 1, queue: 1, perKey: 2 });
     const first = limiter.reserve({ key: "203.0.113.9" });
