@@ -69,9 +69,8 @@ export function throttleDelayMs(failures: number, limit: number) {
  * first, and a throttled one before any lock or password work; neither is recorded (a refusal neither extends
  * the wait nor costs a write). Otherwise the attempt is recorded as a failure before the password is checked,
  * in a transaction that holds the account's and the address's locks while it counts: parallel guesses cannot
- * all slip under a limit.
- * The password check runs outside any transaction (it takes a few hundred milliseconds and must not hold a
- * database connection); a second transaction then writes the outcome with its audit events.
+ * all slip under a limit. The password check runs outside any transaction (it takes a few hundred milliseconds
+ * and must not hold a database connection); a second transaction then writes the outcome with its audit events.
  */
 export async function attemptSignIn(input: unknown, { clientAddress, now }: { clientAddress: string; now: Date }): Promise<SignInOutcome> {
   const parsed = CredentialsSchema.safeParse(input);
