@@ -12,6 +12,7 @@
  *   npm run bench -- --generate-only   only make sure the registry is there
  *   npm run bench -- --duration 5 --connections 8 --only search-api,search-baseline
  *   npm run bench -- signin            only the sign-in load check, on the small demo registry (seconds, not minutes)
+ *   npm run bench -- signin --burst-clients 48   the burst from one address with 48 parallel clients (default 24)
  *   npm run bench -- --database NAME   the generated registry in database NAME instead of interregio_bench
  *
  * The sign-in load check (scripts/bench/sign-in-load.ts) ends every full run too, on a generated meeting's page.
@@ -24,6 +25,7 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 import pg from "pg";
+import { z } from "zod";
 import { paths } from "../lib/paths.ts";
 import {
   buildIsStale,
@@ -39,7 +41,7 @@ import {
 import { createPrismaClient } from "../lib/db/prisma-client.ts";
 import { seedDatabase } from "../prisma/seed.ts";
 import { GENERATED_COUNTS, generateRegistry, isGenerated } from "./bench/generate.ts";
-import { measureSignInLoad, printSignInLoad, SIGN_IN_TARGETS, type SignInLoadOptions } from "./bench/sign-in-load.ts";
+import { measureSignInLoad, prepareBenchEditor, printSignInLoad, signInLoadChecks, type SignInLoadOptions } from "./bench/sign-in-load.ts";
 
 const { values: options, positionals } = parseArgs({
   allowPositionals: true,
@@ -54,6 +56,7 @@ const { values: options, positionals } = parseArgs({
     "signin-clients": { type: "string", default: "12" },
     "page-connections": { type: "string", default: "4" },
     "page-rate": { type: "string", default: "40" },
+    "burst-clients": { type: "string", default: "24" },
   },
 });
 const signInOnly = positionals[0] === "signin";
@@ -65,14 +68,19 @@ const CONNECTIONS = Number(options.connections);
 const resultsFile = join(projectRoot, "bench", "results.json");
 const signInResultsFile = join(projectRoot, "bench", "sign-in-load.json");
 
-/** Readers at a modest rate, the burst as issue 7 saw it: 12 clients sending wrong passwords back to back. */
-function signInLoadOptions(pagePath: string): SignInLoadOptions {
+/**
+ * Readers at a modest rate, the burst as issue 7 saw it (12 clients sending wrong passwords back to back), and
+ * issue 13's burst from one address (24 clients at once) while `editor` signs in.
+ */
+function signInLoadOptions(pagePath: string, editor: SignInLoadOptions["editor"]): SignInLoadOptions {
   return {
     pagePath,
     seconds: DURATION_S,
     signInClients: Number(options["signin-clients"]),
     pageConnections: Number(options["page-connections"]),
     pageRate: Number(options["page-rate"]),
+    burstClients: z.coerce.number().int().min(1).max(500).parse(options["burst-clients"]),
+    editor,
   };
 }
 
@@ -371,6 +379,8 @@ function appEnvironment(url: string, origin: string) {
     NODE_ENV: "production" as const,
     // As `npm start` serves it (scripts/start.ts).
     UV_THREADPOOL_SIZE: process.env.UV_THREADPOOL_SIZE ?? "8",
+    // As shipped, trusting no forwarded header: the sign-in check's clients differ by their loopback address.
+    TRUSTED_PROXY: "",
   };
 }
 
@@ -388,21 +398,6 @@ async function runAll(specs: RunSpec[], origins: Record<Target, string>, runs: R
         : `statuses ${JSON.stringify(result.statusCodes)}, ${result.errors} errors`;
     console.log(`p95 ${result.p95Ms} ms, ${result.rps} req/s${result.ok ? "" : `, FAILED (${failure})`}`);
   }
-}
-
-function signInChecks(result: Awaited<ReturnType<typeof measureSignInLoad>>) {
-  return [
-    {
-      target: `page p95 under a burst of wrong sign-ins <= ${SIGN_IN_TARGETS.p95Ratio}x its p95 alone`,
-      value: result.p95Ratio,
-      met: result.p95Ratio !== null && result.p95Ratio <= SIGN_IN_TARGETS.p95Ratio,
-    },
-    {
-      target: "no 5xx and no failed request during the sign-in burst (pages and sign-ins)",
-      value: result.serverErrors + result.idle.errors + result.underBurst.errors + result.signIns.errors,
-      met: result.serverErrors === 0 && result.idle.errors + result.underBurst.errors + result.signIns.errors === 0,
-    },
-  ];
 }
 
 /**
@@ -423,12 +418,13 @@ async function runSignInOnly(database: Database) {
     console.log("Building the app (the sources changed since the last build)...");
     await run("next", ["build"], appEnvironment(url, "http://127.0.0.1:3000"));
   }
+  const editor = await prepareBenchEditor(url);
   const app = await startApp(url);
   const loadBefore = loadavg();
-  const result = await measureSignInLoad(app.origin, signInLoadOptions(paths.meeting(DEMO_MEETING)));
+  const result = await measureSignInLoad(app.origin, signInLoadOptions(paths.meeting(DEMO_MEETING), editor));
   const loadAfter = loadavg();
   printSignInLoad(result);
-  const checks = signInChecks(result);
+  const checks = signInLoadChecks(result);
   console.log(
     `Load average (1 min) ${round(loadBefore[0] ?? 0, 2)} before, ${round(loadAfter[0] ?? 0, 2)} after, on ${cpus().length} cores.`,
   );
@@ -446,7 +442,8 @@ async function runSignInOnly(database: Database) {
       loadAverageAfter: loadAfter,
     },
     settings: {
-      ...signInLoadOptions(paths.meeting(DEMO_MEETING)),
+      ...signInLoadOptions(paths.meeting(DEMO_MEETING), editor),
+      editor: editor.email,
       uvThreadpoolSize: appEnvironment(url, app.origin).UV_THREADPOOL_SIZE,
       database: "demo registry",
     },
@@ -553,8 +550,9 @@ async function main() {
     if (targets.meetingSlug && (!only || only.includes("signin"))) {
       console.log("  sign-in burst on a meeting page (read cache on) ...");
       await stopChild(children.at(-1));
+      const editor = await prepareBenchEditor(url);
       const fresh = await startApp(url);
-      signInLoad = await measureSignInLoad(fresh.origin, signInLoadOptions(paths.meeting(targets.meetingSlug)));
+      signInLoad = await measureSignInLoad(fresh.origin, signInLoadOptions(paths.meeting(targets.meetingSlug), editor));
     }
     const loadAfter = loadavg();
 
@@ -602,7 +600,7 @@ async function main() {
             },
           ]
         : []),
-      ...(signInLoad ? signInChecks(signInLoad) : []),
+      ...(signInLoad ? signInLoadChecks(signInLoad) : []),
     ];
 
     printTable(runs);

@@ -11,10 +11,26 @@ export class PasswordWorkBusyError extends Error {
   }
 }
 
+type WorkOptions = { refuseWhenFull?: boolean; key?: string };
+
+/** A place taken in a limiter: a slot now, or a place in its queue. */
+export type WorkSlot = {
+  /** Runs `task` once the place is a slot, then gives it back. One task per place. */
+  run<T>(task: () => Promise<T>): Promise<T>;
+  /** Gives the place back unused; after `run` it does nothing. */
+  cancel(): void;
+};
+
 export type WorkLimiter = {
-  /** Runs `task` when a slot is free; with `refuseWhenFull` (the default) rejects at once with PasswordWorkBusyError if the queue is full. */
-  run<T>(task: () => Promise<T>, options?: { refuseWhenFull?: boolean }): Promise<T>;
-  /** Tasks running now and tasks waiting for a slot. */
+  /**
+   * Takes a place at once, before the caller does its other work (sign-in reserves one before it writes the
+   * attempt, so that a refused one writes nothing). With `refuseWhenFull` (the default) it throws
+   * PasswordWorkBusyError if the queue is full, or if `key` already holds its share of running and waiting places.
+   */
+  reserve(options?: WorkOptions): WorkSlot;
+  /** `reserve(options).run(task)`: rejects with PasswordWorkBusyError where `reserve` throws it. */
+  run<T>(task: () => Promise<T>, options?: WorkOptions): Promise<T>;
+  /** Places running (taken slots) and places waiting for a slot. */
   load(): { running: number; waiting: number };
 };
 
@@ -23,35 +39,112 @@ export type WorkLimiter = {
  * 64 MiB and a core for a few hundred milliseconds on a libuv pool thread; the pool (4 threads by default) also
  * serves pg's connection handshakes (SCRAM), file reads and compression. Unbounded, a burst of sign-ins fills
  * the pool and the cores and the public pages wait behind it (issue 7, finding 3).
+ *
+ * A place with a `key` (sign-in passes the client's address) counts towards that key's share too: at most
+ * `perKey` of the key's places running and waiting together. One client sending sign-ins in parallel would
+ * otherwise hold every slot and every place in the queue, and everyone else's sign-in would be refused as busy
+ * (issue 13, finding 3); with a share of two (one running, one waiting) it takes two places and is refused the
+ * rest at once, and the queue's other places stay for other addresses. Two, not one, so that two people behind
+ * one office address signing in at the same moment both get in. Work without a key (hashing by admins and
+ * scripts) has no share.
  */
-export function createWorkLimiter({ concurrency, queue }: { concurrency: number; queue: number }): WorkLimiter {
+export function createWorkLimiter({
+  concurrency,
+  queue,
+  perKey = Infinity,
+}: {
+  concurrency: number;
+  queue: number;
+  perKey?: number;
+}): WorkLimiter {
+  type Place = { key: string | undefined; wake: () => void };
   let running = 0;
-  const waiting: Array<() => void> = [];
+  const waiting: Place[] = [];
+  // Per key, only while the key has a place (at most concurrency + queue keys, plus patient work): its places,
+  // and when it was last given a slot (a count of slots given).
+  const held = new Map<string, number>();
+  const servedAt = new Map<string, number>();
+  let slotsGiven = 0;
 
-  const release = () => {
+  const grant = (key: string | undefined) => {
+    running += 1;
+    slotsGiven += 1;
+    if (key !== undefined) servedAt.set(key, slotsGiven);
+  };
+  /**
+   * Hands a freed slot to the waiting place whose key was given one longest ago (a key given none yet, or work
+   * without a key, first; ties in turn): a burst's second place waits behind another address's first, so that
+   * the other address waits for the hashes running now, not also for the places the burst queued before it.
+   */
+  const releaseSlot = () => {
     running -= 1;
-    const next = waiting.shift();
+    let index = -1;
+    let oldest = Infinity;
+    waiting.forEach((place, i) => {
+      const served = place.key === undefined ? 0 : (servedAt.get(place.key) ?? 0);
+      if (served < oldest) [index, oldest] = [i, served];
+    });
+    const [next] = index >= 0 ? waiting.splice(index, 1) : [];
     if (next) {
-      running += 1;
-      next();
+      grant(next.key);
+      next.wake();
     }
+  };
+  const giveBackShare = (key: string | undefined) => {
+    if (key === undefined) return;
+    const left = (held.get(key) ?? 1) - 1;
+    if (left > 0) {
+      held.set(key, left);
+      return;
+    }
+    held.delete(key);
+    servedAt.delete(key);
+  };
+
+  const reserve = ({ refuseWhenFull = true, key }: WorkOptions = {}): WorkSlot => {
+    if (refuseWhenFull && key !== undefined && (held.get(key) ?? 0) >= perKey) throw new PasswordWorkBusyError();
+    if (refuseWhenFull && running >= concurrency && waiting.length >= queue) throw new PasswordWorkBusyError();
+    if (key !== undefined) held.set(key, (held.get(key) ?? 0) + 1);
+    let place: Place | undefined;
+    let granted: Promise<void>;
+    if (running < concurrency) {
+      grant(key);
+      granted = Promise.resolve();
+    } else {
+      // The slot is handed over by `releaseSlot`, which counts it as running before it wakes this place.
+      granted = new Promise<void>((wake) => (place = { key, wake }));
+      waiting.push(place!);
+    }
+    let started = false;
+    let given = false;
+    const giveBack = () => {
+      if (given) return;
+      given = true;
+      giveBackShare(key);
+      const index = place ? waiting.indexOf(place) : -1;
+      if (index >= 0) waiting.splice(index, 1);
+      else releaseSlot();
+    };
+    return {
+      async run(task) {
+        if (started || given) throw new Error("A work slot runs one task.");
+        started = true;
+        try {
+          await granted;
+          return await task();
+        } finally {
+          giveBack();
+        }
+      },
+      cancel: () => {
+        if (!started) giveBack();
+      },
+    };
   };
 
   return {
-    async run(task, { refuseWhenFull = true } = {}) {
-      if (running >= concurrency) {
-        if (refuseWhenFull && waiting.length >= queue) throw new PasswordWorkBusyError();
-        // The slot is handed over by `release`, which counts it as running before it wakes this task.
-        await new Promise<void>((wake) => waiting.push(wake));
-      } else {
-        running += 1;
-      }
-      try {
-        return await task();
-      } finally {
-        release();
-      }
-    },
+    reserve,
+    run: async (task, options) => reserve(options).run(task),
     load: () => ({ running, waiting: waiting.length }),
   };
 }
@@ -59,9 +152,13 @@ export function createWorkLimiter({ concurrency, queue }: { concurrency: number;
 /**
  * Half the cores (at least one) hash at a time, so that a burst of sign-ins always leaves the other half to
  * render pages; eight more wait (about two seconds at most on two cores), and beyond that a sign-in is refused
- * at once as busy rather than queue without end.
+ * at once as busy rather than queue without end. One client address holds at most two of these places.
  */
-export const passwordWork = createWorkLimiter({ concurrency: Math.max(1, Math.floor(availableParallelism() / 2)), queue: 8 });
+export const passwordWork = createWorkLimiter({
+  concurrency: Math.max(1, Math.floor(availableParallelism() / 2)),
+  queue: 8,
+  perKey: 2,
+});
 
 /**
  * argon2id with one lane. argon2's default of four lanes runs each hash on up to four threads at once (about
@@ -95,10 +192,15 @@ export function needsRehash(hash: string) {
 
 /**
  * Whether `password` matches `hash`; with no hash (unknown user) it does the same work and answers false.
- * Throws PasswordWorkBusyError, before any work, when the queue is full: known and unknown emails alike.
+ * Throws PasswordWorkBusyError, before any work, when the queue is full or `key` (the client's address) already
+ * holds its share of it: known and unknown emails alike. With `slot`, runs in a place the caller reserved.
  */
-export async function verifyPassword(hash: string | undefined, password: string): Promise<boolean> {
+export async function verifyPassword(
+  hash: string | undefined,
+  password: string,
+  { key, slot }: { key?: string; slot?: WorkSlot } = {},
+): Promise<boolean> {
   const target = hash ?? DUMMY_HASH;
-  const valid = await passwordWork.run(() => argon2.verify(target, password).catch(() => false));
+  const valid = await (slot ?? passwordWork.reserve({ key })).run(() => argon2.verify(target, password).catch(() => false));
   return valid && hash !== undefined;
 }

@@ -1,14 +1,16 @@
 import { randomInt } from "node:crypto";
 import argon2 from "argon2";
 import { afterAll, describe, expect, it } from "vitest";
+import { clientAddressHeader } from "@/lib/http/incoming";
 import { authorizeSignIn, verifyCredentials } from "@/lib/auth/sign-in";
 import { createStaffUser, prisma } from "./setup";
 
 afterAll(() => prisma.$disconnect());
 
 // Each test signs in from its own address, so that the address limit of one does not reach another
-// (tests/integration/sign-in-throttle.test.ts covers the limits).
-const fromFreshAddress = () => ({ headers: { "x-forwarded-for": `10.${randomInt(256)}.${randomInt(256)}.${randomInt(1, 255)}` } });
+// (tests/integration/sign-in-throttle.test.ts covers the limits). The address is the one the app's server
+// (scripts/serve.ts) writes from the socket.
+const fromFreshAddress = () => ({ headers: { [clientAddressHeader]: `10.${randomInt(256)}.${randomInt(256)}.${randomInt(1, 255)}` } });
 
 describe("authorizeSignIn", () => {
   it("signs in with the right password, and the email's case does not matter", async () => {
@@ -41,8 +43,8 @@ describe("authorizeSignIn", () => {
     await authorizeSignIn({ email: user.email, password: "" }, request);
     const attempts = await prisma.signInAttempt.findMany({ where: { email: user.email }, orderBy: { id: "asc" } });
     expect(attempts.map((attempt) => [attempt.clientAddress, attempt.succeeded])).toEqual([
-      [request.headers["x-forwarded-for"], false],
-      [request.headers["x-forwarded-for"], true],
+      [request.headers[clientAddressHeader], false],
+      [request.headers[clientAddressHeader], true],
     ]);
   });
 });

@@ -69,6 +69,75 @@ describe("createWorkLimiter", () => {
     await expect(limiter.run(async () => "again")).resolves.toBe("again");
   });
 
+  it("gives one key at most its share, refusing its excess at once, so that a flood from one key cannot starve another", async () => {
+    const limiter = createWorkLimiter({ concurrency: 1, queue: 3, perKey: 2 });
+    const flood = Array.from({ length: 10 }, heldTask);
+    const floodResults = flood.map((held) => limiter.run(held.task, { key: "203.0.113.9" }).catch((error: unknown) => error));
+    await tick();
+    // One running and one waiting; the other eight refused without running.
+    expect(limiter.load()).toEqual({ running: 1, waiting: 1 });
+    expect(flood.filter((held) => held.started())).toHaveLength(1);
+    const refused = (await Promise.all(floodResults.slice(2))) as unknown[];
+    expect(refused.every((error) => error instanceof PasswordWorkBusyError)).toBe(true);
+
+    // Other keys still find places in the queue, and work without a key has no share to exceed.
+    const other = heldTask();
+    const otherResult = limiter.run(other.task, { key: "198.51.100.7" });
+    const unkeyed = heldTask();
+    const unkeyedResult = limiter.run(unkeyed.task);
+    expect(limiter.load()).toEqual({ running: 1, waiting: 3 });
+
+    for (const held of [...flood, other, unkeyed]) held.finish();
+    expect(await otherResult).toBe("finished");
+    expect(await unkeyedResult).toBe("finished");
+    expect(await Promise.all(floodResults.slice(0, 2))).toEqual(["finished", "finished"]);
+    // The share is given back with the slot, whether the task succeeded or failed: the key gets in again.
+    for (let i = 0; i < 2; i++)
+      await expect(limiter.run(() => Promise.reject(new Error("boom")), { key: "203.0.113.9" })).rejects.toThrow();
+    const again = [1, 2].map(() => limiter.run(async () => "again", { key: "203.0.113.9" }));
+    expect(await Promise.all(again)).toEqual(["again", "again"]);
+    expect(limiter.load()).toEqual({ running: 0, waiting: 0 });
+  });
+
+  it("hands a freed slot to a key that runs nothing before a key's second place, however late it came", async () => {
+    const limiter = createWorkLimiter({ concurrency: 1, queue: 3, perKey: 2 });
+    const [burstFirst, burstSecond] = [heldTask(), heldTask()];
+    const burst = [limiter.run(burstFirst.task, { key: "203.0.113.9" }), limiter.run(burstSecond.task, { key: "203.0.113.9" })];
+    const editor = heldTask();
+    const editorResult = limiter.run(editor.task, { key: "198.51.100.7" });
+    await tick();
+    expect([burstFirst.started(), burstSecond.started(), editor.started()]).toEqual([true, false, false]);
+
+    burstFirst.finish();
+    await tick();
+    expect([burstSecond.started(), editor.started()]).toEqual([false, true]);
+    editor.finish();
+    await tick();
+    expect(burstSecond.started()).toBe(true);
+    burstSecond.finish();
+    expect(await Promise.all([...burst, editorResult])).toEqual(["finished", "finished", "finished"]);
+  });
+
+  it("reserves a place at once, before the task is known, and gives it back unused on cancel, waiting or not", async () => {
+    const limiter = createWorkLimiter({ concurrency: 1, queue: 1, perKey: 2 });
+    const first = limiter.reserve({ key: "203.0.113.9" });
+    const second = limiter.reserve({ key: "203.0.113.9" });
+    expect(limiter.load()).toEqual({ running: 1, waiting: 1 });
+    // Reserved places count as taken: the queue is full, and so is this key's share.
+    expect(() => limiter.reserve({ key: "198.51.100.7" })).toThrow(PasswordWorkBusyError);
+    second.cancel();
+    expect(limiter.load()).toEqual({ running: 1, waiting: 0 });
+    const third = limiter.reserve({ key: "198.51.100.7" });
+    first.cancel();
+    // The cancelled slot goes to the place that waited for it.
+    expect(limiter.load()).toEqual({ running: 1, waiting: 0 });
+    expect(await third.run(async () => "ran")).toBe("ran");
+    third.cancel();
+    expect(limiter.load()).toEqual({ running: 0, waiting: 0 });
+    await expect(third.run(async () => "twice")).rejects.toThrow();
+    expect(limiter.load()).toEqual({ running: 0, waiting: 0 });
+  });
+
   it("frees the slot when a task fails", async () => {
     const limiter = createWorkLimiter({ concurrency: 1, queue: 0 });
     await expect(limiter.run(() => Promise.reject(new Error("boom")))).rejects.toThrow("boom");
@@ -102,5 +171,14 @@ describe("verifyPassword under a burst", () => {
     expect(refused.length).toBe(4);
     for (const outcome of refused) expect((outcome as PromiseRejectedResult).reason).toBeInstanceOf(PasswordWorkBusyError);
     expect(outcomes.filter((outcome) => outcome.status === "fulfilled").every((outcome) => outcome.value === false)).toBe(true);
+  }, 60_000);
+
+  it("keeps a place for another address while one address sends a dozen at once", async () => {
+    const flood = Array.from({ length: 12 }, () => verifyPassword(undefined, "wrong", { key: "203.0.113.9" }));
+    const editor = verifyPassword(DUMMY_HASH, "wrong", { key: "198.51.100.7" });
+    const outcomes = await Promise.allSettled(flood);
+    // The flood's share: one running and one waiting, whatever the number of cores.
+    expect(outcomes.filter((outcome) => outcome.status === "fulfilled")).toHaveLength(2);
+    await expect(editor).resolves.toBe(false);
   }, 60_000);
 });
