@@ -209,9 +209,8 @@ export const listTradePairs = cached(
 );
 
 /** The whole ranked list as one statement for a streamed export (lib/db/pg.ts), in the page's order. */
-export function tradePairsExportQuery(filter: TradeFilter, locale: Locale) {
-  const query = rankedRowsQuery(filter, locale);
-  return { text: query.text, values: query.values };
+export function tradePairsExportQuery(filter: TradeFilter, locale: Locale): Prisma.Sql {
+  return rankedRowsQuery(filter, locale);
 }
 
 export type { RawPairRow };
