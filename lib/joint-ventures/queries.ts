@@ -1,7 +1,7 @@
 import { cached } from "@/lib/cache";
 import { queryRows, streamQuery } from "@/lib/db/pg";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { decodeCursor, toCursorPage, toPage, type CursorPage, type Page, type PageParams } from "@/lib/pagination";
+import { decodeCursor, idKey, mapCursorPage, toPage, type CursorPage, type Page, type PageParams } from "@/lib/pagination";
 import { paths } from "@/lib/paths";
 import { z } from "zod";
 import type { JointVentureDto, JointVentureFilter, JointVentureSort } from "./schema";
@@ -246,8 +246,7 @@ export async function listJointVenturesByCursor(
     ),
     getSectorNames(),
   ]);
-  const page = toCursorPage(rows, limit, (row) => [row.id]);
-  return { items: page.items.map((row) => toJointVentureDto(row, sectorNames, origin)), nextCursor: page.nextCursor };
+  return mapCursorPage(rows, limit, idKey, (row) => toJointVentureDto(row, sectorNames, origin));
 }
 
 /** A cursor that is not one of ours (tampered with, or from another list): the API answers 400. */

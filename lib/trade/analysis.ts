@@ -84,13 +84,8 @@ export type TradePairRow = {
   source: { title: string; url: string | null };
 };
 
-type RawPairRow = {
-  year: number;
-  turnoverUsd: number;
-  exportsUsd: number | null;
-  importsUsd: number | null;
-  previousTurnoverUsd: number | null;
-  growthPercent: number | null;
+/** A ranked row as the SQL gives it: the figures, then the source and both regions flat. */
+type RawPairRow = Omit<TradePairRow, "region" | "partner" | "source"> & {
   sourceTitle: string;
   sourceUrl: string | null;
   regionSlug: string;
