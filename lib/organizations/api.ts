@@ -37,21 +37,22 @@ const organizationSelect = {
 
 type OrganizationRow = Prisma.OrganizationGetPayload<{ select: typeof organizationSelect }>;
 
-function toOrganization(o: OrganizationRow): OrganizationDto {
+function toOrganization(organization: OrganizationRow): OrganizationDto {
+  const { slug, kind, name, nameEn, otherNames, status, foundedYear, countryCode, region, sectors, website, isDemo } = organization;
   return {
-    slug: o.slug,
-    kind: o.kind,
-    name: o.name,
-    nameEn: o.nameEn,
-    otherNames: o.otherNames,
-    status: o.status,
-    foundedYear: o.foundedYear,
-    countryCode: o.countryCode,
-    region: toRegionRef(o.region),
-    sectors: o.sectors.map((s) => ({ ...toSectorRef(s.sector), isPrimary: s.isPrimary })),
-    website: o.website,
-    isDemo: o.isDemo,
-    url: paths.organization(o.slug),
+    slug,
+    kind,
+    name,
+    nameEn,
+    otherNames,
+    status,
+    foundedYear,
+    countryCode,
+    region: toRegionRef(region),
+    sectors: sectors.map((s) => ({ ...toSectorRef(s.sector), isPrimary: s.isPrimary })),
+    website,
+    isDemo,
+    url: paths.organization(slug),
   };
 }
 

@@ -14,17 +14,18 @@ import { findRegion, listChildRegions, regionSelect } from "@/lib/regions/querie
 type RegionRow = NonNullable<Awaited<ReturnType<typeof findRegion>>>;
 
 /** A region's part of the API's answers, shared by its list and its record. */
-function toRegion(r: RegionRow): RegionDto {
+function toRegion(region: RegionRow): RegionDto {
+  const { slug, nameEn, nameRu, isoCode, level, country, parent, isDemo } = region;
   return {
-    slug: r.slug,
-    nameEn: r.nameEn,
-    nameRu: r.nameRu,
-    isoCode: r.isoCode,
-    level: r.level,
-    country: toCountry(r.country),
-    parent: r.parent ? toRegionRef(r.parent) : null,
-    isDemo: r.isDemo,
-    url: paths.region(r.slug),
+    slug,
+    nameEn,
+    nameRu,
+    isoCode,
+    level,
+    country: toCountry(country),
+    parent: parent && toRegionRef(parent),
+    isDemo,
+    url: paths.region(slug),
   };
 }
 
