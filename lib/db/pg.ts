@@ -7,8 +7,10 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 
 /**
  * Plain `pg` for what Prisma cannot do: stream a large result through a database cursor, and run hand-written
- * SQL whose column types we want as pg gives them (numeric as text, json parsed), such as the search's. One pool
- * of its own, beside Prisma's, so that long exports do not take the connections the pages need.
+ * SQL whose column types we want as pg gives them (numeric as text, json parsed): the search, the joint-venture
+ * table and the exports. One pool of its own, beside Prisma's, so that long exports do not take the connections
+ * of the pages Prisma reads; the health check (lib/db/health.ts) keeps one connection apart, so that it answers
+ * while this pool is busy.
  *
  * Statements are `Prisma.sql` templates, as everywhere else: every value is a parameter by construction, and a
  * string cannot be passed where a statement is expected.

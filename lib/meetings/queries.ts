@@ -89,7 +89,7 @@ export const listMeetings = cached("meetings-list", ["meetings", "links", "regio
 
 async function readMeetings(options: MeetingListOptions): Promise<Page<MeetingRow>> {
   const where = meetingWhere(options);
-  const direction = Prisma.raw(options.sort === "date-asc" ? "ASC" : "DESC");
+  const direction = options.sort === "date-asc" ? Prisma.sql`ASC` : Prisma.sql`DESC`;
   const [rows, counted] = await Promise.all([
     db().$queryRaw<MeetingRow[]>`
       SELECT m.slug, m.title_en AS "titleEn", m.title_ru AS "titleRu", m.date, m.level::text AS level,

@@ -102,7 +102,7 @@ function organizationWhere(filter: OrganizationFilter): Prisma.Sql {
  */
 function organizationOrder(sort: OrganizationSort, locale: Locale): Prisma.Sql {
   const descending = sort.endsWith("-desc");
-  const direction = Prisma.raw(descending ? "DESC" : "ASC");
+  const direction = descending ? Prisma.sql`DESC` : Prisma.sql`ASC`;
   if (sort.startsWith("founded")) return Prisma.sql`o.founded_year ${direction} NULLS LAST, o.id ${direction}`;
   const name = locale === "en" ? Prisma.sql`coalesce(o.name_en, o.name)` : Prisma.sql`o.name`;
   return Prisma.sql`${name} ${direction}, o.id ${direction}`;

@@ -46,7 +46,7 @@ async function readRegions(params: RegionListParams, locale: Locale): Promise<Pa
   if (params.country) conditions.push(Prisma.sql`r.country_code = ${params.country}`);
   if (params.level) conditions.push(Prisma.sql`r.level = ${params.level}::"RegionLevel"`);
   const where = Prisma.join(conditions, " AND ");
-  const name = Prisma.raw(locale === "ru" ? "r.name_ru" : "r.name_en");
+  const name = locale === "ru" ? Prisma.sql`r.name_ru` : Prisma.sql`r.name_en`;
   const [rows, counted] = await Promise.all([
     db().$queryRaw<RawRegionRow[]>`
       SELECT r.slug, r.name_en AS "nameEn", r.name_ru AS "nameRu", r.iso_code AS "isoCode", r.level::text AS level,
