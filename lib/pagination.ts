@@ -81,3 +81,22 @@ export function toCursorPage<T>(rows: T[], limit: number, keyOf: (row: T) => rea
   const last = items[items.length - 1];
   return { items, nextCursor: rows.length > limit && last !== undefined ? encodeCursor(keyOf(last)) : null };
 }
+
+/** Maps a keyset page of rows to a page of DTOs; the cursor is built from the row, before mapping. */
+export function mapCursorPage<Row, Dto>(
+  rows: Row[],
+  limit: number,
+  keyOf: (row: Row) => readonly (string | number | null)[],
+  toDto: (row: Row) => Dto,
+): CursorPage<Dto> {
+  const page = toCursorPage(rows, limit, keyOf);
+  return { items: page.items.map(toDto), nextCursor: page.nextCursor };
+}
+
+/** Prisma's arguments for a keyset page by id: the rows after the cursor's id, in id order, one more than the page. */
+export function idKeyset({ cursor, limit }: { cursor?: readonly [number]; limit: number }) {
+  return { where: cursor ? { id: { gt: cursor[0] } } : {}, orderBy: { id: "asc" as const }, take: limit + 1 };
+}
+
+/** The key of a row in a keyset page by id. */
+export const idKey = (row: { id: number }) => [row.id];

@@ -1,24 +1,18 @@
 import { z } from "zod";
-import { JointVentureDtoSchema } from "@/lib/joint-ventures/schema";
 import {
   CountryDtoSchema,
-  MeetingDetailDtoSchema,
-  MeetingDtoSchema,
   MeetingRefDtoSchema,
-  OrganizationDetailDtoSchema,
-  OrganizationDtoSchema,
   OrganizationRefDtoSchema,
-  OrganizationSectorDtoSchema,
   PartyDtoSchema,
-  RegionDetailDtoSchema,
-  RegionDtoSchema,
   RegionRefDtoSchema,
-  SearchHitDtoSchema,
-  SectorDetailDtoSchema,
-  SectorDtoSchema,
   SectorRefDtoSchema,
-  SuggestionDtoSchema,
-} from "@/lib/api/dto";
+} from "@/lib/api/refs";
+import { JointVentureDtoSchema } from "@/lib/joint-ventures/schema";
+import { MeetingDetailDtoSchema, MeetingDtoSchema } from "@/lib/meetings/dto";
+import { OrganizationDetailDtoSchema, OrganizationDtoSchema, OrganizationSectorDtoSchema } from "@/lib/organizations/dto";
+import { RegionDetailDtoSchema, RegionDtoSchema } from "@/lib/regions/dto";
+import { SearchHitDtoSchema, SuggestionDtoSchema } from "@/lib/search/dto";
+import { SectorDetailDtoSchema, SectorDtoSchema } from "@/lib/sectors/dto";
 import { allOperations, type Operation } from "@/lib/api/operations";
 import { ProblemSchema, problemContentType, problemKinds, type ProblemKind } from "@/lib/api/problem";
 

@@ -1,30 +1,16 @@
 import { z } from "zod";
+import { SlugPathSchema } from "@/lib/api/schema";
 import {
   JointVentureExportDtoSchema,
-  JointVentureListDtoSchema,
-  MeetingDetailDtoSchema,
-  MeetingListDtoSchema,
-  OrganizationDetailDtoSchema,
-  OrganizationListDtoSchema,
-  RegionDetailDtoSchema,
-  RegionListDtoSchema,
-  SectorDetailDtoSchema,
-  SearchResultDtoSchema,
-  SectorListDtoSchema,
-  SuggestionListDtoSchema,
-} from "@/lib/api/dto";
-import {
   JointVentureExportQuerySchema,
+  JointVentureListDtoSchema,
   JointVentureQuerySchema,
-  MeetingQuerySchema,
-  OrganizationQuerySchema,
-  RegionQuerySchema,
-  SectorCodePathSchema,
-  SearchQuerySchema,
-  SectorQuerySchema,
-  SlugPathSchema,
-  SuggestQuerySchema,
-} from "@/lib/api/schema";
+} from "@/lib/joint-ventures/dto";
+import { MeetingDetailDtoSchema, MeetingListDtoSchema, MeetingQuerySchema } from "@/lib/meetings/dto";
+import { OrganizationDetailDtoSchema, OrganizationListDtoSchema, OrganizationQuerySchema } from "@/lib/organizations/dto";
+import { RegionDetailDtoSchema, RegionListDtoSchema, RegionQuerySchema } from "@/lib/regions/dto";
+import { SearchQuerySchema, SearchResultDtoSchema, SuggestionListDtoSchema, SuggestQuerySchema } from "@/lib/search/dto";
+import { SectorCodePathSchema, SectorDetailDtoSchema, SectorListDtoSchema, SectorQuerySchema } from "@/lib/sectors/dto";
 import {
   TradeExportQuerySchema,
   TradePairDetailDtoSchema,

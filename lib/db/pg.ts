@@ -3,79 +3,97 @@ import { Pool, type PoolClient, type QueryConfig, type QueryResultRow } from "pg
 import Cursor from "pg-cursor";
 import { createHash } from "node:crypto";
 import { env } from "@/lib/env";
+import type { Prisma } from "@/lib/generated/prisma/client";
 
 /**
  * Plain `pg` for what Prisma cannot do: stream a large result through a database cursor, and run hand-written
- * SQL whose column types we want as pg gives them (numeric as text, json parsed), such as the search's. A pool
- * of its own, beside Prisma's, so that long exports do not take the connections the pages need.
+ * SQL whose column types we want as pg gives them (numeric as text, json parsed): the search, the joint-venture
+ * table and the exports. One pool of its own, beside Prisma's, so that long exports do not take the connections
+ * of the pages Prisma reads; the health check (lib/db/health.ts) keeps one connection apart, so that it answers
+ * while this pool is busy.
+ *
+ * Statements are `Prisma.sql` templates, as everywhere else: every value is a parameter by construction, and a
+ * string cannot be passed where a statement is expected.
  */
 
-const globalForPg = globalThis as unknown as { interregioStreamPool?: Pool; interregioPreparedPool?: Pool };
+const globalForPg = globalThis as unknown as { interregioSqlPool?: Pool };
 
-function createPool(options?: string): Pool {
+/**
+ * A pool like the app's, on `url`. No JIT compilation: these reads are short, or one long sequential scan (an
+ * export), and compiling them cost more than it saved (EXPLAIN of the export at 25,000 ventures: 2.2 s of 2.5 s
+ * in JIT).
+ */
+export function createSqlPool(url: string, size: number): Pool {
   const pool = new Pool({
-    connectionString: env().DATABASE_URL,
-    max: env().DATABASE_POOL_SIZE,
+    connectionString: url,
+    max: size,
     // Fail fast when the database is down, as the Prisma pool does.
     connectionTimeoutMillis: 5000,
     idleTimeoutMillis: 30_000,
-    options,
+    options: "-c jit=off",
   });
   // An idle client that loses its connection must not crash the process.
   pool.on("error", () => {});
   return pool;
 }
 
-/** Exports and hand-written reads: every statement planned for its own parameters. */
+/** The process's plain-pg pool, DATABASE_POOL_SIZE connections, created on first use. */
 export function sqlPool(): Pool {
-  return (globalForPg.interregioStreamPool ??= createPool(NO_JIT));
+  return (globalForPg.interregioSqlPool ??= createSqlPool(env().DATABASE_URL, env().DATABASE_POOL_SIZE));
 }
 
 /**
- * The search's statements (`queryPrepared`): named, planned once per connection with a generic plan and
- * reused. Their SQL takes longer to plan than to run, and their plans do not hinge on the values.
+ * Plans, per statement. The search's statements want one plan made and reused: planning them costs more than
+ * running them, and their plans do not hinge on the values (a reused generic plan gave the search 10 times the
+ * throughput of a plan made for each run). Every other statement wants a plan made for its own values (a generic
+ * plan made some joint-venture filters 5 to 15 times slower). Both kinds share the one pool: a connection is
+ * switched to the mode its next statement wants, by one SET, only when it last served the other kind, so a
+ * steady stream of either kind pays nothing.
  */
-export function preparedPool(): Pool {
-  return (globalForPg.interregioPreparedPool ??= createPool(GENERIC_PLANS));
+type Plans = "reused" | "own";
+const reusingSessions = new WeakSet<PoolClient>();
+
+async function connect(pool: Pool, plans: Plans): Promise<PoolClient> {
+  const client = await pool.connect();
+  const reuse = plans === "reused";
+  if (reusingSessions.has(client) === reuse) return client;
+  try {
+    await client.query(reuse ? "SET plan_cache_mode = force_generic_plan" : "RESET plan_cache_mode");
+  } catch (error) {
+    client.release(error instanceof Error ? error : true);
+    throw error;
+  }
+  if (reuse) reusingSessions.add(client);
+  else reusingSessions.delete(client);
+  return client;
 }
 
-export type SqlQuery = { text: string; values: unknown[] };
-
-/** Collects a hand-written statement's values and names each by its placeholder: user input stays a parameter. */
-export class SqlParams {
-  readonly values: unknown[] = [];
-  add(value: unknown): string {
-    this.values.push(value);
-    return `$${this.values.length}`;
+async function run<Row extends QueryResultRow>(pool: Pool, plans: Plans, query: QueryConfig): Promise<Row[]> {
+  const client = await connect(pool, plans);
+  try {
+    const result = await client.query<Row>(query);
+    client.release();
+    return result.rows;
+  } catch (error) {
+    // As pool.query does: a connection whose statement failed is closed, not handed out again.
+    client.release(error instanceof Error ? error : true);
+    throw error;
   }
 }
 
-/**
- * No JIT compilation: these reads are short, or one long sequential scan (an export), and compiling them cost
- * more than it saved (EXPLAIN of the export at 25,000 ventures: 2.2 s of 2.5 s in JIT).
- */
-const NO_JIT = "-c jit=off";
-/** And for the search's pool: reuse a named statement's plan from its first execution. */
-export const GENERIC_PLANS = `${NO_JIT} -c plan_cache_mode=force_generic_plan`;
-
-/**
- * Runs a query as a named prepared statement, its name derived from its text, so that each connection plans
- * each distinct statement once. For SQL built from a bounded set of fragments (the search), not for text
- * that varies without bound.
- */
-export async function queryPrepared<Row extends QueryResultRow>(query: SqlQuery, pool: Pool = preparedPool()): Promise<Row[]> {
-  const result = await pool.query<Row>(preparedStatement(query));
-  return result.rows;
+/** Runs one read on the pool, planned for its own values. */
+export function queryRows<Row extends QueryResultRow>(query: Prisma.Sql, pool: Pool = sqlPool()): Promise<Row[]> {
+  return run<Row>(pool, "own", { text: query.text, values: query.values });
 }
 
-export function preparedStatement(query: SqlQuery): QueryConfig {
-  return { name: `s_${createHash("sha1").update(query.text).digest("base64url").slice(0, 20)}`, text: query.text, values: query.values };
-}
-
-/** Runs one read query on the pool. */
-export async function queryRows<Row extends QueryResultRow>(query: SqlQuery): Promise<Row[]> {
-  const result = await sqlPool().query<Row>(query.text, query.values);
-  return result.rows;
+/**
+ * Runs a read as a named prepared statement, its name derived from its text, so that each connection parses
+ * and plans each distinct statement once and reuses the plan (see `Plans`). For SQL built from a bounded set of
+ * fragments (the search), whose plans do not hinge on the values; not for text that varies without bound.
+ */
+export function queryPrepared<Row extends QueryResultRow>(query: Prisma.Sql, pool: Pool = sqlPool()): Promise<Row[]> {
+  const name = `s_${createHash("sha1").update(query.text).digest("base64url").slice(0, 20)}`;
+  return run<Row>(pool, "reused", { name, text: query.text, values: query.values });
 }
 
 export type RowEncoder<Row> = {
@@ -107,7 +125,7 @@ export type StreamOptions = {
  * caller can still answer with an error status, rather than as a download cut short.
  */
 export async function streamQuery<Row>(
-  query: SqlQuery,
+  query: Prisma.Sql,
   encoder: RowEncoder<Row>,
   options: StreamOptions = {},
 ): Promise<ReadableStream<Uint8Array>> {
@@ -118,7 +136,7 @@ export async function streamQuery<Row>(
   let finished = false;
 
   await options.prepare?.();
-  const client: PoolClient = await pool.connect();
+  const client = await connect(pool, "own");
   let cursor: Cursor<Row> | undefined;
 
   /** Ends the transaction and gives the connection back, once; a broken connection is dropped, not reused. */

@@ -1,15 +1,19 @@
 import { cached } from "@/lib/cache";
-import { queryRows, SqlParams, streamQuery, type SqlQuery } from "@/lib/db/pg";
-import { decodeCursor, toCursorPage, toPage, type CursorPage, type Page, type PageParams } from "@/lib/pagination";
+import { queryRows, streamQuery } from "@/lib/db/pg";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { decodeCursor, idKey, mapCursorPage, toPage, type CursorPage, type Page, type PageParams } from "@/lib/pagination";
 import { paths } from "@/lib/paths";
 import { z } from "zod";
 import type { JointVentureDto, JointVentureFilter, JointVentureSort } from "./schema";
 
 /**
  * Reads of the joint-venture table, in hand-written SQL: the filters need EXISTS over partners and sectors, and
- * the same statement feeds the page, the API's cursor and the streamed exports. Every value from the query string
- * goes in as a parameter ($1, $2, ...); only fixed fragments chosen from enums are put into the text.
+ * the same statement feeds the page, the API's cursor and the streamed exports. Statements are `Prisma.sql`
+ * templates: every value from the query string goes in as a parameter; only fixed fragments are put into the text.
  */
+
+const { sql, join, empty } = Prisma;
+type Sql = Prisma.Sql;
 
 export type JointVentureRow = {
   id: number;
@@ -36,62 +40,62 @@ export type JointVentureRow = {
 type Locale = "en" | "ru";
 
 /** The WHERE clause over `o` (the venture) for a filter; live joint ventures only. */
-function whereClause(filter: JointVentureFilter, params: SqlParams): string {
-  const conditions = [`o.kind = 'joint_venture'`, `o.archived_at IS NULL`];
-  if (filter.status?.length) conditions.push(`o.status = ANY(${params.add(filter.status)}::"OrganizationStatus"[])`);
-  if (filter.foundedFrom !== undefined) conditions.push(`o.founded_year >= ${params.add(filter.foundedFrom)}::int`);
-  if (filter.foundedTo !== undefined) conditions.push(`o.founded_year <= ${params.add(filter.foundedTo)}::int`);
-  if (filter.capitalMin !== undefined) conditions.push(`o.capital_amount >= ${params.add(filter.capitalMin)}::numeric`);
-  if (filter.capitalMax !== undefined) conditions.push(`o.capital_amount <= ${params.add(filter.capitalMax)}::numeric`);
+function whereClause(filter: JointVentureFilter): Sql {
+  const conditions = [sql`o.kind = 'joint_venture'`, sql`o.archived_at IS NULL`];
+  if (filter.status?.length) conditions.push(sql`o.status = ANY(${filter.status}::"OrganizationStatus"[])`);
+  if (filter.foundedFrom !== undefined) conditions.push(sql`o.founded_year >= ${filter.foundedFrom}::int`);
+  if (filter.foundedTo !== undefined) conditions.push(sql`o.founded_year <= ${filter.foundedTo}::int`);
+  if (filter.capitalMin !== undefined) conditions.push(sql`o.capital_amount >= ${filter.capitalMin}::numeric`);
+  if (filter.capitalMax !== undefined) conditions.push(sql`o.capital_amount <= ${filter.capitalMax}::numeric`);
   if (filter.sector?.length) {
     // A code is held when the venture has it, or (for a section) one of its divisions. "all" asks this of each
     // code in turn, one indexed semi-join each, which the planner handles far better than a double NOT EXISTS.
-    const holds = (codes: string) => `EXISTS (
+    const holds = (codes: string[]) => sql`EXISTS (
         SELECT 1 FROM organization_sectors os
         WHERE os.organization_id = o.id
           AND os.sector_code IN (SELECT s.code FROM sectors s WHERE s.code = ANY(${codes}::text[]) OR s.section_code = ANY(${codes}::text[])))`;
-    if (filter.match === "all") for (const code of filter.sector) conditions.push(holds(params.add([code])));
-    else conditions.push(holds(params.add(filter.sector)));
+    if (filter.match === "all") for (const code of filter.sector) conditions.push(holds([code]));
+    else conditions.push(holds(filter.sector));
   }
   // A partner sits in a region: an organization in its region, a regional government in itself.
-  const partnerIn = (condition: string) => `EXISTS (
+  const partnerIn = (condition: Sql) => sql`EXISTS (
     SELECT 1 FROM joint_venture_partners p
     LEFT JOIN organizations po ON po.id = p.partner_organization_id
     JOIN regions pr ON pr.id = coalesce(p.partner_region_id, po.region_id)
     WHERE p.venture_id = o.id AND p.archived_at IS NULL AND ${condition})`;
-  if (filter.region?.length) conditions.push(partnerIn(`pr.slug = ANY(${params.add(filter.region)}::text[])`));
-  if (filter.country) conditions.push(partnerIn(`pr.country_code = ${params.add(filter.country)}::char(2)`));
-  return conditions.join("\n  AND ");
+  if (filter.region?.length) conditions.push(partnerIn(sql`pr.slug = ANY(${filter.region}::text[])`));
+  if (filter.country) conditions.push(partnerIn(sql`pr.country_code = ${filter.country}::char(2)`));
+  return join(conditions, "\n  AND ");
 }
 
 /** The sort key of each column, in the reader's language where names are sorted. Missing values come last. */
-function sortExpression(sort: JointVentureSort, locale: Locale): string {
+function sortExpression(sort: JointVentureSort, locale: Locale): Sql {
   switch (sort) {
     case "name":
-      return locale === "ru" ? "o.name" : "coalesce(o.name_en, o.name)";
+      return locale === "ru" ? sql`o.name` : sql`coalesce(o.name_en, o.name)`;
     case "region":
-      return locale === "ru" ? "r.name_ru" : "r.name_en";
+      return locale === "ru" ? sql`r.name_ru` : sql`r.name_en`;
     case "status":
-      return "o.status";
+      return sql`o.status`;
     case "founded":
-      return "o.founded_year";
+      return sql`o.founded_year`;
     case "capital":
-      return "o.capital_amount";
+      return sql`o.capital_amount`;
     case "sector":
-      return "ps.sector_code";
+      return sql`ps.sector_code`;
   }
 }
 
-function orderBy(filter: JointVentureFilter, locale: Locale): string {
-  const direction = filter.dir === "desc" ? "DESC" : "ASC";
-  return `${sortExpression(filter.sort, locale)} ${direction} NULLS LAST, o.id ASC`;
+function orderBy(filter: JointVentureFilter, locale: Locale): Sql {
+  const direction = filter.dir === "desc" ? sql`DESC` : sql`ASC`;
+  return sql`${sortExpression(filter.sort, locale)} ${direction} NULLS LAST, o.id ASC`;
 }
 
 /**
  * The columns of one venture, with its sectors and live partners aggregated in SQL (no query per row). Partners
  * come as arrays, not objects: json_build_array costs half of json_build_object over 100,000 rows.
  */
-const rowColumns = `
+const rowColumns = sql`
   o.id, o.slug, o.name, o.name_en, o.status::text AS status, o.founded_year,
   o.capital_amount::text AS capital_amount, o.capital_currency, o.country_code, o.is_demo,
   r.slug AS region_slug, r.name_en AS region_name_en, r.name_ru AS region_name_ru,
@@ -110,62 +114,49 @@ const rowColumns = `
     WHERE p.venture_id = o.id AND p.archived_at IS NULL), '[]'::json) AS partners`;
 
 /** The venture's sector codes (primary first) and its primary one, in one index scan per row. */
-const sectorsJoin = `
+const sectorsJoin = sql`
   LEFT JOIN LATERAL (
     SELECT array_agg(os.sector_code::text ORDER BY os.is_primary DESC, os.sector_code) AS sector_codes,
            max(os.sector_code::text) FILTER (WHERE os.is_primary) AS primary_sector
     FROM organization_sectors os WHERE os.organization_id = o.id) sx ON true`;
 
 /** The ventures with their regions; the primary sector joined only where the order needs it. */
-function fromClause(filter: JointVentureFilter): string {
-  const primary = filter.sort === "sector" ? "\n  LEFT JOIN organization_sectors ps ON ps.organization_id = o.id AND ps.is_primary" : "";
-  return `
+function fromClause(filter: JointVentureFilter): Sql {
+  const primary =
+    filter.sort === "sector" ? sql`\n  LEFT JOIN organization_sectors ps ON ps.organization_id = o.id AND ps.is_primary` : empty;
+  return sql`
   FROM organizations o
   JOIN regions r ON r.id = o.region_id${primary}`;
 }
 
 /** The export's statement: every matching venture in the table's order. */
-export function jointVenturesExportQuery(filter: JointVentureFilter, locale: Locale = "en"): SqlQuery {
-  const params = new SqlParams();
-  const where = whereClause(filter, params);
-  return {
-    text: `SELECT ${rowColumns} ${fromClause(filter)} ${sectorsJoin} WHERE ${where} ORDER BY ${orderBy(filter, locale)}`,
-    values: params.values,
-  };
+export function jointVenturesExportQuery(filter: JointVentureFilter, locale: Locale = "en"): Sql {
+  return sql`SELECT ${rowColumns} ${fromClause(filter)} ${sectorsJoin} WHERE ${whereClause(filter)} ORDER BY ${orderBy(filter, locale)}`;
 }
 
 /** The page's statement: one page of rows, each carrying the total of matches. */
-function jointVenturesPageQuery(filter: JointVentureFilter, locale: Locale, { skip, take }: { skip: number; take: number }): SqlQuery {
-  const params = new SqlParams();
-  const where = whereClause(filter, params);
+function jointVenturesPageQuery(filter: JointVentureFilter, locale: Locale, { skip, take }: { skip: number; take: number }): Sql {
   const order = orderBy(filter, locale);
-  const limit = params.add(take);
-  const offset = params.add(skip);
   // The window count runs over all matches before the LIMIT, so one statement gives the page and the total;
   // the aggregates run for the page's rows only.
-  return {
-    text: `
+  return sql`
       WITH matched AS (
         SELECT o.id, count(*) OVER () AS total, row_number() OVER (ORDER BY ${order}) AS position
         ${fromClause(filter)}
-        WHERE ${where}
+        WHERE ${whereClause(filter)}
         ORDER BY ${order}
-        LIMIT ${limit}::int OFFSET ${offset}::int
+        LIMIT ${take}::int OFFSET ${skip}::int
       )
       SELECT m.total, ${rowColumns}
       FROM matched m
       JOIN organizations o ON o.id = m.id
       JOIN regions r ON r.id = o.region_id
       ${sectorsJoin}
-      ORDER BY m.position`,
-    values: params.values,
-  };
+      ORDER BY m.position`;
 }
 
-function countQuery(filter: JointVentureFilter): SqlQuery {
-  const params = new SqlParams();
-  const where = whereClause(filter, params);
-  return { text: `SELECT count(*) AS total FROM organizations o WHERE ${where}`, values: params.values };
+function countQuery(filter: JointVentureFilter): Sql {
+  return sql`SELECT count(*) AS total FROM organizations o WHERE ${whereClause(filter)}`;
 }
 
 /** A row as the API and the exports show it. `origin` makes `url` absolute (the exports); else it is a path. */
@@ -175,10 +166,9 @@ let sectorNamesCache: { names: Promise<SectorNames>; at: number } | undefined;
 /** NACE Rev. 2 names by code: reference data of 109 rows, read once every few minutes rather than once per row. */
 export function getSectorNames(): Promise<SectorNames> {
   if (sectorNamesCache && Date.now() - sectorNamesCache.at < 10 * 60_000) return sectorNamesCache.names;
-  const names = queryRows<{ code: string; nameEn: string; nameRu: string }>({
-    text: `SELECT code, name_en AS "nameEn", name_ru AS "nameRu" FROM sectors LIMIT 500`,
-    values: [],
-  }).then((rows) => new Map(rows.map(({ code, ...rest }) => [code, rest])));
+  const names = queryRows<{ code: string; nameEn: string; nameRu: string }>(
+    sql`SELECT code, name_en AS "nameEn", name_ru AS "nameRu" FROM sectors LIMIT 500`,
+  ).then((rows) => new Map(rows.map(({ code, ...rest }) => [code, rest])));
   // A failed read is not kept: the next request tries again.
   names.catch(() => (sectorNamesCache = undefined));
   sectorNamesCache = { names, at: Date.now() };
@@ -250,19 +240,13 @@ export async function listJointVenturesByCursor(
 ): Promise<CursorPage<JointVentureDto>> {
   const after = cursor ? decodeCursor(cursor, CursorKeySchema) : null;
   if (cursor && !after) throw new InvalidCursorError();
-  const params = new SqlParams();
-  const where = whereClause(filter, params);
-  const afterId = params.add(after?.[0] ?? 0);
-  const take = params.add(limit + 1);
   const [rows, sectorNames] = await Promise.all([
-    queryRows<JointVentureRow>({
-      text: `SELECT ${rowColumns} ${fromClause(filter)} ${sectorsJoin} WHERE ${where} AND o.id > ${afterId}::int ORDER BY o.id LIMIT ${take}::int`,
-      values: params.values,
-    }),
+    queryRows<JointVentureRow>(
+      sql`SELECT ${rowColumns} ${fromClause(filter)} ${sectorsJoin} WHERE ${whereClause(filter)} AND o.id > ${after?.[0] ?? 0}::int ORDER BY o.id LIMIT ${limit + 1}::int`,
+    ),
     getSectorNames(),
   ]);
-  const page = toCursorPage(rows, limit, (row) => [row.id]);
-  return { items: page.items.map((row) => toJointVentureDto(row, sectorNames, origin)), nextCursor: page.nextCursor };
+  return mapCursorPage(rows, limit, idKey, (row) => toJointVentureDto(row, sectorNames, origin));
 }
 
 /** A cursor that is not one of ours (tampered with, or from another list): the API answers 400. */
@@ -284,22 +268,19 @@ export const getJointVentureFilterOptions = cached("joint-venture-filter-options
 
 async function readJointVentureFilterOptions(): Promise<JointVentureFilterOptions> {
   const [sectors, regions, countries] = await Promise.all([
-    queryRows<JointVentureFilterOptions["sectors"][number]>({
-      text: `SELECT code, level::text AS level, section_code AS "sectionCode", name_en AS "nameEn", name_ru AS "nameRu"
-             FROM sectors ORDER BY coalesce(section_code, code), level, code LIMIT 500`,
-      values: [],
-    }),
-    queryRows<JointVentureFilterOptions["regions"][number]>({
-      text: `SELECT slug, name_en AS "nameEn", name_ru AS "nameRu", country_code AS "countryCode"
-             FROM regions WHERE archived_at IS NULL ORDER BY country_code, name_en LIMIT 1000`,
-      values: [],
-    }),
-    queryRows<JointVentureFilterOptions["countries"][number]>({
-      text: `SELECT c.code, c.name_en AS "nameEn", c.name_ru AS "nameRu" FROM countries c
-             WHERE EXISTS (SELECT 1 FROM regions r WHERE r.country_code = c.code AND r.archived_at IS NULL)
-             ORDER BY c.name_en LIMIT 300`,
-      values: [],
-    }),
+    queryRows<JointVentureFilterOptions["sectors"][number]>(
+      sql`SELECT code, level::text AS level, section_code AS "sectionCode", name_en AS "nameEn", name_ru AS "nameRu"
+          FROM sectors ORDER BY coalesce(section_code, code), level, code LIMIT 500`,
+    ),
+    queryRows<JointVentureFilterOptions["regions"][number]>(
+      sql`SELECT slug, name_en AS "nameEn", name_ru AS "nameRu", country_code AS "countryCode"
+          FROM regions WHERE archived_at IS NULL ORDER BY country_code, name_en LIMIT 1000`,
+    ),
+    queryRows<JointVentureFilterOptions["countries"][number]>(
+      sql`SELECT c.code, c.name_en AS "nameEn", c.name_ru AS "nameRu" FROM countries c
+          WHERE EXISTS (SELECT 1 FROM regions r WHERE r.country_code = c.code AND r.archived_at IS NULL)
+          ORDER BY c.name_en LIMIT 300`,
+    ),
   ]);
   return { sectors, regions, countries };
 }

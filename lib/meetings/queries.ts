@@ -18,16 +18,25 @@ export const LATEST_MEETINGS = 5;
 /** What was discussed at a meeting, a page at a time. */
 export const DISCUSSED_PAGE_SIZE = 50;
 
-const meetingRowSelect = {
-  slug: true,
-  titleEn: true,
-  titleRu: true,
-  date: true,
+/** A link to a meeting: its titles and date. */
+export const meetingRefSelect = { slug: true, titleEn: true, titleRu: true, date: true } as const satisfies Prisma.MeetingSelect;
+
+/** A meeting as a list shows it. */
+export const meetingRowSelect = {
+  ...meetingRefSelect,
   level: true,
   placeEn: true,
   placeRu: true,
   isDemo: true,
-} as const;
+} as const satisfies Prisma.MeetingSelect;
+
+/** What its own page, its edit form and the API's record add. */
+export const meetingDetailsSelect = {
+  summaryEn: true,
+  summaryRu: true,
+  sourceTitle: true,
+  sourceUrl: true,
+} as const satisfies Prisma.MeetingSelect;
 
 /** The latest live meetings, newest first, read through meetings(date desc, id desc). */
 export const listLatestMeetings = cached("latest-meetings", ["meetings"], async (limit: number = LATEST_MEETINGS) =>
@@ -80,7 +89,7 @@ export const listMeetings = cached("meetings-list", ["meetings", "links", "regio
 
 async function readMeetings(options: MeetingListOptions): Promise<Page<MeetingRow>> {
   const where = meetingWhere(options);
-  const direction = Prisma.raw(options.sort === "date-asc" ? "ASC" : "DESC");
+  const direction = options.sort === "date-asc" ? Prisma.sql`ASC` : Prisma.sql`DESC`;
   const [rows, counted] = await Promise.all([
     db().$queryRaw<MeetingRow[]>`
       SELECT m.slug, m.title_en AS "titleEn", m.title_ru AS "titleRu", m.date, m.level::text AS level,
@@ -112,7 +121,6 @@ export async function getOrganizationRef(slug: string) {
 }
 
 const regionSelect = { select: regionRefSelect };
-const meetingRefSelect = { slug: true, titleEn: true, titleRu: true, date: true } as const;
 
 // Not who made the link: staff names are not public, and this read is shared with the public (listLinkAuthors).
 const discussedSelect = {
@@ -134,18 +142,8 @@ export const getMeetingPage = cache(
         where: { slug, archivedAt: null },
         select: {
           id: true,
-          slug: true,
-          titleEn: true,
-          titleRu: true,
-          date: true,
-          placeEn: true,
-          placeRu: true,
-          level: true,
-          summaryEn: true,
-          summaryRu: true,
-          sourceTitle: true,
-          sourceUrl: true,
-          isDemo: true,
+          ...meetingRowSelect,
+          ...meetingDetailsSelect,
           regions: { select: { region: regionSelect }, orderBy: { region: { nameEn: "asc" } } },
           participants: {
             orderBy: { position: "asc" },
@@ -213,17 +211,8 @@ export type MeetingPage = NonNullable<Awaited<ReturnType<typeof getMeetingPage>>
 
 const editSelect = {
   id: true,
-  slug: true,
-  titleEn: true,
-  titleRu: true,
-  date: true,
-  level: true,
-  placeEn: true,
-  placeRu: true,
-  summaryEn: true,
-  summaryRu: true,
-  sourceTitle: true,
-  sourceUrl: true,
+  ...meetingRowSelect,
+  ...meetingDetailsSelect,
   version: true,
   archivedAt: true,
   regions: { select: { region: { select: { id: true, nameEn: true, nameRu: true } } }, orderBy: { region: { nameEn: "asc" } } },

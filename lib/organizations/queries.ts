@@ -10,9 +10,41 @@ import type { Locale } from "@/lib/i18n/locale";
 import { listTimeline } from "@/lib/meetings/timeline";
 import type { OrganizationFilter, OrganizationSort } from "@/lib/organizations/schema";
 import { toPage, type Page, type PageParams } from "@/lib/pagination";
-import { regionRefSelect } from "@/lib/regions/queries";
+import { countrySelect, regionRefSelect } from "@/lib/regions/queries";
+import { sectorRefSelect } from "@/lib/sectors/queries";
 
 const regionSelect = { select: regionRefSelect };
+
+/** A link to an organization: what names it and tells what it is. */
+export const organizationRefSelect = { slug: true, kind: true, name: true, nameEn: true } as const satisfies Prisma.OrganizationSelect;
+
+/** An organization as a list shows it (the API's list), beside its region and sectors. */
+export const organizationSummarySelect = {
+  ...organizationRefSelect,
+  otherNames: true,
+  status: true,
+  foundedYear: true,
+  countryCode: true,
+  website: true,
+  isDemo: true,
+} as const satisfies Prisma.OrganizationSelect;
+
+/** What its own page, its edit form and the API's record add. */
+export const organizationDetailsSelect = {
+  descriptionEn: true,
+  descriptionRu: true,
+  registrationNumber: true,
+  capitalAmount: true,
+  capitalCurrency: true,
+  products: true,
+  fieldsOfStudy: true,
+} as const satisfies Prisma.OrganizationSelect;
+
+/** Its sectors, the primary one first. */
+export const organizationSectorsSelect = {
+  orderBy: [{ isPrimary: "desc" }, { sectorCode: "asc" }],
+  select: { isPrimary: true, sector: { select: sectorRefSelect } },
+} as const satisfies Prisma.Organization$sectorsArgs;
 
 /** Partners and venture shares on an organization page; a venture has a handful, this only guards the page. */
 export const RELATED_LIMIT = 50;
@@ -70,7 +102,7 @@ function organizationWhere(filter: OrganizationFilter): Prisma.Sql {
  */
 function organizationOrder(sort: OrganizationSort, locale: Locale): Prisma.Sql {
   const descending = sort.endsWith("-desc");
-  const direction = Prisma.raw(descending ? "DESC" : "ASC");
+  const direction = descending ? Prisma.sql`DESC` : Prisma.sql`ASC`;
   if (sort.startsWith("founded")) return Prisma.sql`o.founded_year ${direction} NULLS LAST, o.id ${direction}`;
   const name = locale === "en" ? Prisma.sql`coalesce(o.name_en, o.name)` : Prisma.sql`o.name`;
   return Prisma.sql`${name} ${direction}, o.id ${direction}`;
@@ -119,29 +151,11 @@ export const getOrganizationPage = cache(
       where: { slug, archivedAt: null },
       select: {
         id: true,
-        slug: true,
-        kind: true,
-        name: true,
-        nameEn: true,
-        otherNames: true,
-        status: true,
-        foundedYear: true,
-        website: true,
-        descriptionEn: true,
-        descriptionRu: true,
-        registrationNumber: true,
-        capitalAmount: true,
-        capitalCurrency: true,
-        products: true,
-        fieldsOfStudy: true,
-        isDemo: true,
-        country: { select: { code: true, nameEn: true, nameRu: true } },
+        ...organizationSummarySelect,
+        ...organizationDetailsSelect,
+        country: { select: countrySelect },
         region: regionSelect,
-        sectors: {
-          orderBy: [{ isPrimary: "desc" }, { sectorCode: "asc" }],
-          take: RELATED_LIMIT,
-          select: { isPrimary: true, sector: { select: { code: true, nameEn: true, nameRu: true } } },
-        },
+        sectors: { ...organizationSectorsSelect, take: RELATED_LIMIT },
       },
     });
     if (!organization) return null;
@@ -183,31 +197,13 @@ export type OrganizationPage = NonNullable<Awaited<ReturnType<typeof getOrganiza
 
 const editSelect = {
   id: true,
-  slug: true,
-  kind: true,
-  name: true,
-  nameEn: true,
-  otherNames: true,
+  ...organizationSummarySelect,
+  ...organizationDetailsSelect,
   regionId: true,
   region: { select: { nameEn: true, nameRu: true } },
-  countryCode: true,
-  status: true,
-  foundedYear: true,
-  website: true,
-  descriptionEn: true,
-  descriptionRu: true,
-  registrationNumber: true,
-  capitalAmount: true,
-  capitalCurrency: true,
-  products: true,
-  fieldsOfStudy: true,
   version: true,
   archivedAt: true,
-  sectors: {
-    orderBy: [{ isPrimary: "desc" }, { sectorCode: "asc" }],
-    take: RELATED_LIMIT,
-    select: { isPrimary: true, sector: { select: { code: true, nameEn: true, nameRu: true } } },
-  },
+  sectors: { ...organizationSectorsSelect, take: RELATED_LIMIT },
   partners: {
     where: { archivedAt: null },
     orderBy: { id: "asc" },

@@ -14,7 +14,7 @@ import type { RegionListParams } from "@/lib/regions/schema";
 
 /** A link to a region: what every page needs to name it and point to it. */
 export const regionRefSelect = { slug: true, nameEn: true, nameRu: true } as const;
-const countrySelect = { code: true, nameEn: true, nameRu: true } as const;
+export const countrySelect = { code: true, nameEn: true, nameRu: true } as const;
 
 /** Parts of a region (cities of an oblast) shown on its page. */
 export const CHILDREN_LIMIT = 100;
@@ -46,7 +46,7 @@ async function readRegions(params: RegionListParams, locale: Locale): Promise<Pa
   if (params.country) conditions.push(Prisma.sql`r.country_code = ${params.country}`);
   if (params.level) conditions.push(Prisma.sql`r.level = ${params.level}::"RegionLevel"`);
   const where = Prisma.join(conditions, " AND ");
-  const name = Prisma.raw(locale === "ru" ? "r.name_ru" : "r.name_en");
+  const name = locale === "ru" ? Prisma.sql`r.name_ru` : Prisma.sql`r.name_en`;
   const [rows, counted] = await Promise.all([
     db().$queryRaw<RawRegionRow[]>`
       SELECT r.slug, r.name_en AS "nameEn", r.name_ru AS "nameRu", r.iso_code AS "isoCode", r.level::text AS level,
@@ -152,32 +152,45 @@ export function toRegionTradeRow(row: RawTradeRow, regionId: number): RegionTrad
   };
 }
 
+/** A region as its page and the API's record show it: names, codes, its country and the region it is part of. */
+export const regionSelect = {
+  id: true,
+  ...regionRefSelect,
+  isoCode: true,
+  level: true,
+  isDemo: true,
+  country: { select: countrySelect },
+  parent: { select: regionRefSelect },
+} as const satisfies Prisma.RegionSelect;
+
+/** A live region by slug; null when there is none. */
+export function findRegion(slug: string) {
+  return db().region.findFirst({ where: { slug, archivedAt: null }, select: regionSelect });
+}
+
+/**
+ * The live parts of a region (cities of an oblast) by name. A query of its own: a nested `take` would be applied
+ * in memory, after reading every row.
+ */
+export function listChildRegions(regionId: number, limit: number) {
+  return db().region.findMany({
+    where: { parentId: regionId, archivedAt: null },
+    orderBy: [{ nameEn: "asc" }, { id: "asc" }],
+    take: limit,
+    select: regionRefSelect,
+  });
+}
+
 /**
  * One read per request (the page and its metadata share it), kept in the read cache between requests.
  * Organizations are listed by the page itself.
  */
 export const getRegionPage = cache(
   cached("region-page", ["regions", "links", "meetings", "trade"], async (slug: string) => {
-    const region = await db().region.findFirst({
-      where: { slug, archivedAt: null },
-      select: {
-        id: true,
-        ...regionRefSelect,
-        isoCode: true,
-        level: true,
-        country: { select: countrySelect },
-        parent: { select: regionRefSelect },
-      },
-    });
+    const region = await findRegion(slug);
     if (!region) return null;
-    // Top-level queries: a nested `take` would be applied in memory, after reading every row.
     const [children, trade, timeline] = await Promise.all([
-      db().region.findMany({
-        where: { parentId: region.id, archivedAt: null },
-        orderBy: [{ nameEn: "asc" }, { id: "asc" }],
-        take: CHILDREN_LIMIT,
-        select: regionRefSelect,
-      }),
+      listChildRegions(region.id, CHILDREN_LIMIT),
       listTrade(region.id),
       listTimeline({ regionId: region.id }),
     ]);

@@ -1,5 +1,6 @@
 // The search's statements are few and costly to plan: each runs as a prepared statement with a reused plan.
 import { queryPrepared } from "@/lib/db/pg";
+import { Prisma } from "@/lib/generated/prisma/client";
 import {
   HIGHLIGHT_START,
   HIGHLIGHT_STOP,
@@ -150,15 +151,14 @@ export async function lookupRecords(params: LookupParams): Promise<LookupItem[]>
   if (params.type === "sector") {
     const term = params.q.trim();
     if (!term) return [];
-    const rows = await queryPrepared<LookupRow & { id: string }>({
-      text: `SELECT code AS id, code || ' ' || name_en AS label_en, code || ' ' || name_ru AS label_ru,
-                    CASE WHEN level = 'section' THEN 'Section' ELSE 'Division' END AS context_en,
-                    CASE WHEN level = 'section' THEN 'Раздел' ELSE 'Подраздел' END AS context_ru
-             FROM sectors
-             WHERE code ILIKE $1 || '%' OR name_en ILIKE '%' || $1 || '%' OR name_ru ILIKE '%' || $1 || '%'
-             ORDER BY (code ILIKE $1 || '%') DESC, level, code LIMIT $2`,
-      values: [term.replace(/[\\%_]/g, (c) => `\\${c}`), LOOKUP_LIMIT],
-    });
+    const like = term.replace(/[\\%_]/g, (c) => `\\${c}`);
+    const rows = await queryPrepared<LookupRow & { id: string }>(Prisma.sql`
+      SELECT code AS id, code || ' ' || name_en AS label_en, code || ' ' || name_ru AS label_ru,
+             CASE WHEN level = 'section' THEN 'Section' ELSE 'Division' END AS context_en,
+             CASE WHEN level = 'section' THEN 'Раздел' ELSE 'Подраздел' END AS context_ru
+      FROM sectors
+      WHERE code ILIKE ${like} || '%' OR name_en ILIKE '%' || ${like} || '%' OR name_ru ILIKE '%' || ${like} || '%'
+      ORDER BY (code ILIKE ${like} || '%') DESC, level, code LIMIT ${LOOKUP_LIMIT}`);
     return rows.map(toLookupItem);
   }
   const sql = buildLookupQuery(params.type, params.q, LOOKUP_LIMIT, params.kind);

@@ -11,8 +11,11 @@
  *     Gomselmash.
  * Ranking: ts_rank_cd (names weigh more than descriptions), or the similarity for the typo fallback.
  */
-import { SqlParams, type SqlQuery } from "@/lib/db/pg";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { HIGHLIGHT_START, HIGHLIGHT_STOP, type SearchParams } from "@/lib/search/schema";
+
+const { sql, join, empty } = Prisma;
+type Sql = Prisma.Sql;
 
 /** Words past this count do not narrow a search further, and each costs the planner. */
 const MAX_QUERY_WORDS = 32;
@@ -32,33 +35,30 @@ export function isPlainQuery(text: string) {
 /**
  * The typo fallback reads at most this many names that look like the query (pg_trgm's GIN index, checked
  * row by row), then keeps the most similar: a common fragment ("agro") costs a bounded amount, not a scan.
+ * Written into the text rather than passed as values, so that the planner knows them.
  */
-const FUZZY_CANDIDATES = 1000;
-const FUZZY_LIMIT = 200;
+const FUZZY_CANDIDATES = sql`1000`;
+const FUZZY_LIMIT = sql`200`;
 
-const hitColumns = "(type, id, rank, kind, status, level, founded_year, meeting_year, country_code, region_id)";
+const hitColumns = sql`(type, id, rank, kind, status, level, founded_year, meeting_year, country_code, region_id)`;
+
+/** The three record types: each table, its alias and its names, for the fragments below. */
+const tables = {
+  organization: { table: sql`organizations`, a: sql`o` },
+  region: { table: sql`regions`, a: sql`r` },
+  meeting: { table: sql`meetings`, a: sql`m` },
+} as const;
+type RecordType = keyof typeof tables;
 
 /** Each record type as rows of `hitColumns`, given the rank expression over its alias. */
-const sources = {
-  organization: {
-    from: "organizations o",
-    alias: "o",
-    columns: (rank: string) =>
-      `'organization'::text, o.id, (${rank})::real, o.kind::text, o.status::text, NULL::text, o.founded_year, NULL::int, o.country_code::text, o.region_id`,
-  },
-  region: {
-    from: "regions r",
-    alias: "r",
-    columns: (rank: string) =>
-      `'region'::text, r.id, (${rank})::real, NULL::text, NULL::text, r.level::text, NULL::int, NULL::int, r.country_code::text, r.id`,
-  },
-  meeting: {
-    from: "meetings m",
-    alias: "m",
-    columns: (rank: string) =>
-      `'meeting'::text, m.id, (${rank})::real, NULL::text, NULL::text, m.level::text, NULL::int, extract(year FROM m.date)::int, NULL::text, NULL::int`,
-  },
-} as const;
+const hitRow: Record<RecordType, (rank: Sql) => Sql> = {
+  organization: (rank) =>
+    sql`'organization'::text, o.id, (${rank})::real, o.kind::text, o.status::text, NULL::text, o.founded_year, NULL::int, o.country_code::text, o.region_id`,
+  region: (rank) =>
+    sql`'region'::text, r.id, (${rank})::real, NULL::text, NULL::text, r.level::text, NULL::int, NULL::int, r.country_code::text, r.id`,
+  meeting: (rank) =>
+    sql`'meeting'::text, m.id, (${rank})::real, NULL::text, NULL::text, m.level::text, NULL::int, extract(year FROM m.date)::int, NULL::text, NULL::int`,
+};
 
 /** The record types a search can return, given filters that only some types carry. */
 function wantedTypes(params: SearchParams) {
@@ -74,115 +74,117 @@ function wantedTypes(params: SearchParams) {
   return (["organization", "region", "meeting"] as const).filter((type) => wanted.has(type));
 }
 
-const noRows = `SELECT NULL::text, NULL::int, NULL::real, NULL::text, NULL::text, NULL::text, NULL::int, NULL::int, NULL::text, NULL::int WHERE false`;
+const noRows = sql`SELECT NULL::text, NULL::int, NULL::real, NULL::text, NULL::text, NULL::text, NULL::int, NULL::int, NULL::text, NULL::int WHERE false`;
+
+/** The romanised text as a LIKE pattern for names that start with it (its wildcards escaped). */
+const startsWith = (latin: Sql) => sql`replace(replace(replace(${latin}, '\\', '\\\\'), '%', '\\%'), '_', '\\_') || '%'`;
 
 /**
  * The matched records of all three types, with the columns the filters and facets read. Words that match
  * come first (`exact`); only when they match nothing does a plain query fall back to the names most like it
  * by trigrams (`fuzzy`), from a bounded set of candidates.
  */
-function hitsCte(params: SearchParams, p: SqlParams) {
-  const q = p.add(normalizeQuery(params.q));
-  const latin = `interregio_romanize(${q}::text)`;
+function hitsCte(params: SearchParams): Sql {
+  const q = normalizeQuery(params.q);
+  const latin = sql`interregio_romanize(${q}::text)`;
   const types = wantedTypes(params);
   const exact = types.length
-    ? types
-        .map((type) => {
-          const { from, alias: a, columns } = sources[type];
+    ? join(
+        types.map((type) => {
+          const { table, a } = tables[type];
           // A name that starts with the words typed ("Kursk" and Kursk Oblast) comes before passing mentions.
-          const rank = `ts_rank_cd(${a}.search_vector, input.query) + CASE WHEN ${a}.search_latin LIKE input.prefix THEN 0.5 ELSE 0 END`;
-          return `
-    SELECT ${columns(rank)} FROM ${from}, input WHERE ${a}.archived_at IS NULL AND ${a}.search_vector @@ input.query`;
-        })
-        .join("\n    UNION ALL")
+          const rank = sql`ts_rank_cd(${a}.search_vector, input.query) + CASE WHEN ${a}.search_latin LIKE input.prefix THEN 0.5 ELSE 0 END`;
+          return sql`
+    SELECT ${hitRow[type](rank)} FROM ${table} ${a}, input WHERE ${a}.archived_at IS NULL AND ${a}.search_vector @@ input.query`;
+        }),
+        "\n    UNION ALL",
+      )
     : noRows;
   const fuzzy =
     isPlainQuery(params.q) && types.length
-      ? types
-          .map((type) => {
-            const { from, alias: a, columns } = sources[type];
-            return `
-    (SELECT ${columns(`word_similarity(${latin}, ${a}.search_latin)`)}
-       FROM (SELECT * FROM ${from} WHERE ${a}.archived_at IS NULL AND ${latin} <% ${a}.search_latin AND NOT EXISTS (SELECT 1 FROM exact)
+      ? join(
+          types.map((type) => {
+            const { table, a } = tables[type];
+            return sql`
+    (SELECT ${hitRow[type](sql`word_similarity(${latin}, ${a}.search_latin)`)}
+       FROM (SELECT * FROM ${table} ${a} WHERE ${a}.archived_at IS NULL AND ${latin} <% ${a}.search_latin AND NOT EXISTS (SELECT 1 FROM exact)
               LIMIT ${FUZZY_CANDIDATES}) AS ${a}
       ORDER BY 3 DESC LIMIT ${FUZZY_LIMIT})`;
-          })
-          .join("\n    UNION ALL")
+          }),
+          "\n    UNION ALL",
+        )
       : null;
 
-  return `
+  return sql`
   input AS (
     SELECT websearch_to_tsquery('russian', interregio_fold(${q}::text)) || websearch_to_tsquery('simple', ${latin}) AS query,
-           replace(replace(replace(${latin}, '\\', '\\\\'), '%', '\\%'), '_', '\\_') || '%' AS prefix
+           ${startsWith(latin)} AS prefix
   ),
   exact${hitColumns} AS (${exact}
   ),
-  hits AS (SELECT * FROM exact${fuzzy ? `\n    UNION ALL SELECT * FROM (${fuzzy}\n    ) AS fuzzy${hitColumns}` : ""})`;
+  hits AS (SELECT * FROM exact${fuzzy ? sql`\n    UNION ALL SELECT * FROM (${fuzzy}\n    ) AS fuzzy${hitColumns}` : empty})`;
 }
 
 /** A meeting is in the regions (and their countries) that took part in it. */
-const meetingIn = (condition: string) =>
-  `(type = 'meeting' AND EXISTS (SELECT 1 FROM meeting_regions mr JOIN regions mrr ON mrr.id = mr.region_id WHERE mr.meeting_id = hits.id AND ${condition}))`;
+const meetingIn = (condition: Sql) =>
+  sql`(type = 'meeting' AND EXISTS (SELECT 1 FROM meeting_regions mr JOIN regions mrr ON mrr.id = mr.region_id WHERE mr.meeting_id = hits.id AND ${condition}))`;
 
-function filterClause(params: SearchParams, p: SqlParams) {
-  const where: string[] = [];
-  if (params.type.length) where.push(`type = ANY(${p.add(params.type)}::text[])`);
-  if (params.kind.length) where.push(`kind = ANY(${p.add(params.kind)}::text[])`);
-  if (params.status.length) where.push(`status = ANY(${p.add(params.status)}::text[])`);
-  if (params.level.length) where.push(`level = ANY(${p.add(params.level)}::text[])`);
+function filterClause(params: SearchParams): Sql {
+  const where: Sql[] = [];
+  if (params.type.length) where.push(sql`type = ANY(${params.type}::text[])`);
+  if (params.kind.length) where.push(sql`kind = ANY(${params.kind}::text[])`);
+  if (params.status.length) where.push(sql`status = ANY(${params.status}::text[])`);
+  if (params.level.length) where.push(sql`level = ANY(${params.level}::text[])`);
   if (params.sector.length) {
-    const codes = p.add(params.sector);
+    const codes = params.sector;
     // A section letter takes in its divisions.
-    where.push(`(type = 'organization' AND EXISTS (SELECT 1 FROM organization_sectors os JOIN sectors s ON s.code = os.sector_code
+    where.push(sql`(type = 'organization' AND EXISTS (SELECT 1 FROM organization_sectors os JOIN sectors s ON s.code = os.sector_code
         WHERE os.organization_id = hits.id AND (s.code = ANY(${codes}::text[]) OR s.section_code = ANY(${codes}::text[]))))`);
   }
   if (params.country.length) {
-    const codes = p.add(params.country);
-    where.push(`(country_code = ANY(${codes}::text[]) OR ${meetingIn(`mrr.country_code = ANY(${codes}::text[])`)})`);
+    const codes = params.country;
+    where.push(sql`(country_code = ANY(${codes}::text[]) OR ${meetingIn(sql`mrr.country_code = ANY(${codes}::text[])`)})`);
   }
   if (params.region.length) {
-    const slugs = p.add(params.region);
+    const slugs = params.region;
     where.push(
-      `(region_id IN (SELECT id FROM regions WHERE slug = ANY(${slugs}::text[])) OR ${meetingIn(`mrr.slug = ANY(${slugs}::text[])`)})`,
+      sql`(region_id IN (SELECT id FROM regions WHERE slug = ANY(${slugs}::text[])) OR ${meetingIn(sql`mrr.slug = ANY(${slugs}::text[])`)})`,
     );
   }
-  if (params.foundedFrom !== undefined) where.push(`founded_year >= ${p.add(params.foundedFrom)}::int`);
-  if (params.foundedTo !== undefined) where.push(`founded_year <= ${p.add(params.foundedTo)}::int`);
-  if (params.meetingYear.length) where.push(`meeting_year = ANY(${p.add(params.meetingYear)}::int[])`);
-  return where.length ? `WHERE ${where.join(" AND ")}` : "";
+  if (params.foundedFrom !== undefined) where.push(sql`founded_year >= ${params.foundedFrom}::int`);
+  if (params.foundedTo !== undefined) where.push(sql`founded_year <= ${params.foundedTo}::int`);
+  if (params.meetingYear.length) where.push(sql`meeting_year = ANY(${params.meetingYear}::int[])`);
+  return where.length ? sql`WHERE ${join(where, " AND ")}` : empty;
 }
 
 const headlineOptions = `StartSel=${HIGHLIGHT_START}, StopSel=${HIGHLIGHT_STOP}, HighlightAll=true`;
 const snippetOptions = `StartSel=${HIGHLIGHT_START}, StopSel=${HIGHLIGHT_STOP}, MaxWords=30, MinWords=12, MaxFragments=1`;
 /** Marker characters in stored text would confuse the highlighting: they are removed before it. */
-const clean = (column: string) => `translate(${column}, E'\\x02\\x03', '')`;
+const clean = (column: Sql) => sql`translate(${column}, E'\\x02\\x03', '')`;
 
 /**
  * One page of ranked results with the total (a window count over the filtered matches), titles and
  * passages highlighted by ts_headline for the page's rows only: it is the slowest function here.
  */
-export function buildSearchQuery(params: SearchParams): SqlQuery {
-  const p = new SqlParams();
-  const cte = hitsCte(params, p);
-  const where = filterClause(params, p);
-  const limit = p.add(params.perPage);
-  const offset = p.add((params.page - 1) * params.perPage);
-  const text = `
-WITH ${cte},
+export function buildSearchQuery(params: SearchParams): Sql {
+  const titleEn = sql`coalesce(o.name_en, o.name, r.name_en, m.title_en)`;
+  const titleRu = sql`coalesce(o.name, r.name_ru, m.title_ru)`;
+  return sql`
+WITH ${hitsCte(params)},
   page AS (
-    SELECT type, id, rank, count(*) OVER () AS total FROM hits ${where}
-     ORDER BY rank DESC, type, id LIMIT ${limit} OFFSET ${offset}
+    SELECT type, id, rank, count(*) OVER () AS total FROM hits ${filterClause(params)}
+     ORDER BY rank DESC, type, id LIMIT ${params.perPage} OFFSET ${(params.page - 1) * params.perPage}
   )
 SELECT page.type, page.rank, page.total,
        coalesce(o.slug, r.slug, m.slug) AS slug,
-       coalesce(o.name_en, o.name, r.name_en, m.title_en) AS title_en,
-       coalesce(o.name, r.name_ru, m.title_ru) AS title_ru,
-       ts_headline('english', ${clean("coalesce(o.name_en, o.name, r.name_en, m.title_en)")}, input.query, '${headlineOptions}') AS headline_en,
-       ts_headline('russian', ${clean("coalesce(o.name, r.name_ru, m.title_ru)")}, input.query, '${headlineOptions}') AS headline_ru,
+       ${titleEn} AS title_en,
+       ${titleRu} AS title_ru,
+       ts_headline('english', ${clean(titleEn)}, input.query, ${headlineOptions}) AS headline_en,
+       ts_headline('russian', ${clean(titleRu)}, input.query, ${headlineOptions}) AS headline_ru,
        CASE WHEN o.description_en IS NOT NULL OR m.summary_en IS NOT NULL
-            THEN ts_headline('english', ${clean("coalesce(o.description_en, m.summary_en)")}, input.query, '${snippetOptions}') END AS snippet_en,
+            THEN ts_headline('english', ${clean(sql`coalesce(o.description_en, m.summary_en)`)}, input.query, ${snippetOptions}) END AS snippet_en,
        CASE WHEN o.description_ru IS NOT NULL OR m.summary_ru IS NOT NULL
-            THEN ts_headline('russian', ${clean("coalesce(o.description_ru, m.summary_ru)")}, input.query, '${snippetOptions}') END AS snippet_ru,
+            THEN ts_headline('russian', ${clean(sql`coalesce(o.description_ru, m.summary_ru)`)}, input.query, ${snippetOptions}) END AS snippet_ru,
        o.kind::text AS kind, o.status::text AS status,
        coalesce(r.level::text, m.level::text) AS level,
        to_char(m.date, 'YYYY-MM-DD') AS date, o.founded_year,
@@ -195,20 +197,16 @@ SELECT page.type, page.rank, page.total,
   LEFT JOIN regions r ON page.type = 'region' AND r.id = page.id
   LEFT JOIN meetings m ON page.type = 'meeting' AND m.id = page.id
  ORDER BY page.rank DESC, page.type, page.id`;
-  return { text, values: p.values };
 }
 
 /**
  * How many of the filtered matches carry each value of each facet: the counts the facet links promise.
  * Sectors and meetings' regions are joined once for the whole set, not looked up row by row.
  */
-export function buildFacetQuery(params: SearchParams): SqlQuery {
-  const p = new SqlParams();
-  const cte = hitsCte(params, p);
-  const where = filterClause(params, p);
-  const text = `
-WITH ${cte},
-  filtered AS MATERIALIZED (SELECT * FROM hits ${where}),
+export function buildFacetQuery(params: SearchParams): Sql {
+  return sql`
+WITH ${hitsCte(params)},
+  filtered AS MATERIALIZED (SELECT * FROM hits ${filterClause(params)}),
   meeting_places AS (
     SELECT DISTINCT f.id, r.id AS region_id, r.country_code::text AS country_code
       FROM filtered f JOIN meeting_regions mr ON mr.meeting_id = f.id JOIN regions r ON r.id = mr.region_id
@@ -244,150 +242,121 @@ SELECT 'foundedDecade', (founded_year / 10 * 10)::text, count(*), NULL, NULL FRO
 UNION ALL
 SELECT 'meetingYear', meeting_year::text, count(*), NULL, NULL FROM filtered WHERE meeting_year IS NOT NULL GROUP BY meeting_year
 ORDER BY 1, 3 DESC, 2`;
-  return { text, values: p.values };
 }
+
+/** The words typed into the search box or a picker, for prefix matching; none when nothing was typed but marks. */
+function typedWords(text: string) {
+  const words =
+    text
+      .normalize("NFC")
+      .match(/[\p{L}\p{N}]+/gu)
+      ?.slice(0, 8) ?? [];
+  if (words.length === 0) return null;
+  const prefix = words.map((word) => `${word}:*`).join(" & ");
+  const latin = sql`interregio_romanize(${words.join(" ")}::text)`;
+  // Each word typed is a prefix term, matched in either script; `starts` finds the names that start with the text.
+  const input = sql`input AS (
+  SELECT to_tsquery('simple', interregio_fold(${prefix}::text)) || to_tsquery('simple', interregio_romanize(${prefix}::text)) AS query,
+         ${startsWith(latin)} AS starts
+)`;
+  return { latin, input };
+}
+
+/** Each record type as the search box and the pickers name it: a title and a line of context, in both languages. */
+const named = {
+  region: {
+    ...tables.region,
+    from: sql`regions r JOIN countries c ON c.code = r.country_code`,
+    label: sql`r.name_en, r.name_ru`,
+    context: sql`c.name_en, c.name_ru`,
+  },
+  organization: {
+    ...tables.organization,
+    from: sql`organizations o JOIN regions rg ON rg.id = o.region_id`,
+    label: sql`coalesce(o.name_en, o.name), o.name`,
+    context: sql`rg.name_en, rg.name_ru`,
+  },
+  meeting: {
+    ...tables.meeting,
+    from: sql`meetings m`,
+    label: sql`m.title_en, m.title_ru`,
+    context: sql`to_char(m.date, 'YYYY-MM-DD'), to_char(m.date, 'YYYY-MM-DD')`,
+  },
+} as const;
+
+/** Regions before organizations before meetings among suggestions that score the same. */
+const suggestOrder = [
+  { type: "region", order: sql`0` },
+  { type: "organization", order: sql`1` },
+  { type: "meeting", order: sql`2` },
+] as const;
 
 /**
  * Prefix matches in either script for the search box: "Kur" finds Kursk Oblast and "Кур" the same. Each word
  * typed becomes a prefix term. Names that start with the text come first, then shorter names, regions before
  * organizations before meetings. When nothing starts so, the names most like it by trigrams (a typo).
  */
-export function buildSuggestQuery(text: string, limit: number): SqlQuery | null {
-  const words =
-    text
-      .normalize("NFC")
-      .match(/[\p{L}\p{N}]+/gu)
-      ?.slice(0, 8) ?? [];
-  if (words.length === 0) return null;
-  const p = new SqlParams();
-  const prefix = p.add(words.map((word) => `${word}:*`).join(" & "));
-  const latin = `interregio_romanize(${p.add(words.join(" "))}::text)`;
-  const each = p.add(limit);
-  const kinds = [
-    {
-      type: "region",
-      order: 0,
-      table: "regions",
-      from: "regions r JOIN countries c ON c.code = r.country_code",
-      a: "r",
-      title: "r.name_en, r.name_ru",
-      context: "c.name_en, c.name_ru",
-    },
-    {
-      type: "organization",
-      order: 1,
-      table: "organizations",
-      from: "organizations o JOIN regions rg ON rg.id = o.region_id",
-      a: "o",
-      title: "coalesce(o.name_en, o.name), o.name",
-      context: "rg.name_en, rg.name_ru",
-    },
-    {
-      type: "meeting",
-      order: 2,
-      table: "meetings",
-      from: "meetings m",
-      a: "m",
-      title: "m.title_en, m.title_ru",
-      context: "to_char(m.date, 'YYYY-MM-DD'), to_char(m.date, 'YYYY-MM-DD')",
-    },
-  ];
-  const select = (kind: (typeof kinds)[number], score: string) =>
-    `SELECT '${kind.type}'::text AS type, ${kind.order} AS type_order, ${kind.a}.slug, ${kind.title}, ${kind.context}, ${score} AS score, length(${kind.a}.search_latin) AS len FROM ${kind.from}`;
-  const prefixed = kinds
-    .map(
-      (kind) => `
-  (${select(kind, `CASE WHEN ${kind.a}.search_latin LIKE input.starts THEN 1 ELSE 0 END`)}, input
-    WHERE ${kind.a}.archived_at IS NULL AND ${kind.a}.search_vector @@ input.query
-    ORDER BY score DESC, len, ${kind.a}.id LIMIT ${each})`,
-    )
-    .join("\n  UNION ALL");
-  const nearest = kinds
-    .map(
-      (kind) => `
-  (${select(kind, `word_similarity(${latin}, ${kind.a}.search_latin)`)}
-    WHERE ${kind.a}.id IN (SELECT id FROM ${kind.table} WHERE archived_at IS NULL AND ${latin} <% search_latin
+export function buildSuggestQuery(text: string, limit: number): Sql | null {
+  const typed = typedWords(text);
+  if (!typed) return null;
+  const { latin } = typed;
+  const select = (type: RecordType, order: Sql, score: Sql) => {
+    const { a, label, context, from } = named[type];
+    return sql`SELECT ${type}::text AS type, ${order} AS type_order, ${a}.slug, ${label}, ${context}, ${score} AS score, length(${a}.search_latin) AS len FROM ${from}`;
+  };
+  const prefixed = suggestOrder.map(({ type, order }) => {
+    const { a } = named[type];
+    return sql`
+  (${select(type, order, sql`CASE WHEN ${a}.search_latin LIKE input.starts THEN 1 ELSE 0 END`)}, input
+    WHERE ${a}.archived_at IS NULL AND ${a}.search_vector @@ input.query
+    ORDER BY score DESC, len, ${a}.id LIMIT ${limit})`;
+  });
+  const nearest = suggestOrder.map(({ type, order }) => {
+    const { a, table } = named[type];
+    return sql`
+  (${select(type, order, sql`word_similarity(${latin}, ${a}.search_latin)`)}
+    WHERE ${a}.id IN (SELECT id FROM ${table} WHERE archived_at IS NULL AND ${latin} <% search_latin
                            AND NOT EXISTS (SELECT 1 FROM prefixed) LIMIT ${FUZZY_CANDIDATES})
-    ORDER BY score DESC LIMIT ${each})`,
-    )
-    .join("\n  UNION ALL");
-  const sql = `
-WITH input AS (
-  SELECT to_tsquery('simple', interregio_fold(${prefix}::text)) || to_tsquery('simple', interregio_romanize(${prefix}::text)) AS query,
-         replace(replace(replace(${latin}, '\\', '\\\\'), '%', '\\%'), '_', '\\_') || '%' AS starts
+    ORDER BY score DESC LIMIT ${limit})`;
+  });
+  return sql`
+WITH ${typed.input},
+prefixed(type, type_order, slug, title_en, title_ru, context_en, context_ru, score, len) AS (${join(prefixed, "\n  UNION ALL")}
 ),
-prefixed(type, type_order, slug, title_en, title_ru, context_en, context_ru, score, len) AS (${prefixed}
-),
-found AS (SELECT * FROM prefixed UNION ALL SELECT * FROM (${nearest}
+found AS (SELECT * FROM prefixed UNION ALL SELECT * FROM (${join(nearest, "\n  UNION ALL")}
 ) AS nearest(type, type_order, slug, title_en, title_ru, context_en, context_ru, score, len))
 SELECT type, slug, title_en, title_ru, context_en, context_ru FROM found
 ORDER BY score DESC, type_order, len, slug
-LIMIT ${each}`;
-  return { text: sql, values: p.values };
+LIMIT ${limit}`;
 }
-
-const lookupSources = {
-  region: {
-    from: "regions r JOIN countries c ON c.code = r.country_code",
-    a: "r",
-    table: "regions",
-    label: "r.name_en AS label_en, r.name_ru AS label_ru",
-    context: "c.name_en AS context_en, c.name_ru AS context_ru",
-  },
-  organization: {
-    from: "organizations o JOIN regions rg ON rg.id = o.region_id",
-    a: "o",
-    table: "organizations",
-    label: "coalesce(o.name_en, o.name) AS label_en, o.name AS label_ru",
-    context: "rg.name_en AS context_en, rg.name_ru AS context_ru",
-  },
-  meeting: {
-    from: "meetings m",
-    a: "m",
-    table: "meetings",
-    label: "m.title_en AS label_en, m.title_ru AS label_ru",
-    context: "to_char(m.date, 'YYYY-MM-DD') AS context_en, to_char(m.date, 'YYYY-MM-DD') AS context_ru",
-  },
-} as const;
 
 /**
  * The staff pickers' lookup: live records of one type whose words start with what was typed, in either
  * script (the same indexed prefix match as the suggestions), names that start with it first; when nothing
  * starts so, the nearest romanised names by trigram similarity. Organizations may be limited to one kind.
  */
-export function buildLookupQuery(type: keyof typeof lookupSources, text: string, limit: number, kind?: string): SqlQuery | null {
-  const words =
-    text
-      .normalize("NFC")
-      .match(/[\p{L}\p{N}]+/gu)
-      ?.slice(0, 8) ?? [];
-  if (words.length === 0) return null;
-  const source = lookupSources[type];
-  const p = new SqlParams();
-  const prefix = p.add(words.map((word) => `${word}:*`).join(" & "));
-  const latin = `interregio_romanize(${p.add(words.join(" "))}::text)`;
-  const max = p.add(limit);
-  const a = source.a;
-  const kindFilter = kind && type === "organization" ? ` AND ${a}.kind = ${p.add(kind)}::"OrganizationKind"` : "";
-  const select = `SELECT ${a}.id, ${source.label}, ${source.context}`;
-  const sql = `
-WITH input AS (
-  SELECT to_tsquery('simple', interregio_fold(${prefix}::text)) || to_tsquery('simple', interregio_romanize(${prefix}::text)) AS query,
-         replace(replace(replace(${latin}, '\\', '\\\\'), '%', '\\%'), '_', '\\_') || '%' AS starts
-),
-prefixed AS (
+export function buildLookupQuery(type: RecordType, text: string, limit: number, kind?: string): Sql | null {
+  const typed = typedWords(text);
+  if (!typed) return null;
+  const { latin } = typed;
+  const { a, table, from, label, context } = named[type];
+  const kindFilter = kind && type === "organization" ? sql` AND ${a}.kind = ${kind}::"OrganizationKind"` : empty;
+  const columns = sql`(id, label_en, label_ru, context_en, context_ru, rank, len)`;
+  const select = sql`SELECT ${a}.id, ${label}, ${context}`;
+  return sql`
+WITH ${typed.input},
+prefixed${columns} AS (
   ${select}, CASE WHEN ${a}.search_latin LIKE input.starts THEN 0 ELSE 1 END AS rank, length(${a}.search_latin) AS len
-  FROM ${source.from}, input
+  FROM ${from}, input
   WHERE ${a}.archived_at IS NULL AND ${a}.search_vector @@ input.query${kindFilter}
-  ORDER BY rank, len, ${a}.id LIMIT ${max}
+  ORDER BY rank, len, ${a}.id LIMIT ${limit}
 ),
-nearest AS (
+nearest${columns} AS (
   ${select}, 2 AS rank, 0 AS len
-  FROM ${source.from}
-  WHERE ${a}.id IN (SELECT id FROM ${source.table} WHERE archived_at IS NULL AND ${latin} <% search_latin
+  FROM ${from}
+  WHERE ${a}.id IN (SELECT id FROM ${table} WHERE archived_at IS NULL AND ${latin} <% search_latin
                     AND NOT EXISTS (SELECT 1 FROM prefixed) LIMIT ${FUZZY_CANDIDATES})${kindFilter}
-  ORDER BY word_similarity(${latin}, ${a}.search_latin) DESC, ${a}.id LIMIT ${max}
+  ORDER BY word_similarity(${latin}, ${a}.search_latin) DESC, ${a}.id LIMIT ${limit}
 )
 SELECT * FROM prefixed UNION ALL SELECT * FROM nearest ORDER BY rank, len, id`;
-  return { text: sql, values: p.values };
 }

@@ -1,6 +1,16 @@
 import { cache } from "react";
 import { cached } from "@/lib/cache";
 import { db } from "@/lib/db/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
+
+/** A link to a sector: its code and names. */
+export const sectorRefSelect = { code: true, nameEn: true, nameRu: true } as const satisfies Prisma.SectorSelect;
+/** A sector in a list: its level and, for a division, its section. */
+export const sectorRowSelect = {
+  ...sectorRefSelect,
+  level: true,
+  section: { select: sectorRefSelect },
+} as const satisfies Prisma.SectorSelect;
 
 export type SectorCount = { code: string; nameEn: string; nameRu: string; organizations: number };
 export type SectionWithDivisions = SectorCount & { divisions: SectorCount[] };
@@ -50,22 +60,15 @@ async function readSectorsWithCounts(): Promise<SectionWithDivisions[]> {
 }
 
 /** A section with its divisions, or a division with its section; null for a code that is not a sector. */
-export const getSector = cache(
-  cached("sector", ["sectors"], async (code: string) => {
-    const sector = await db().sector.findUnique({
-      where: { code },
-      select: {
-        code: true,
-        level: true,
-        nameEn: true,
-        nameRu: true,
-        section: { select: { code: true, nameEn: true, nameRu: true } },
-        divisions: { orderBy: { code: "asc" }, select: { code: true, nameEn: true, nameRu: true } },
-      },
-    });
-    return sector;
-  }),
-);
+export function findSector(code: string) {
+  return db().sector.findUnique({
+    where: { code },
+    select: { ...sectorRowSelect, divisions: { orderBy: { code: "asc" }, select: sectorRefSelect } },
+  });
+}
+
+/** `findSector` once per request, kept in the read cache between requests. */
+export const getSector = cache(cached("sector", ["sectors"], findSector));
 
 export type SectorPage = NonNullable<Awaited<ReturnType<typeof getSector>>>;
 

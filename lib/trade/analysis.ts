@@ -84,13 +84,8 @@ export type TradePairRow = {
   source: { title: string; url: string | null };
 };
 
-type RawPairRow = {
-  year: number;
-  turnoverUsd: number;
-  exportsUsd: number | null;
-  importsUsd: number | null;
-  previousTurnoverUsd: number | null;
-  growthPercent: number | null;
+/** A ranked row as the SQL gives it: the figures, then the source and both regions flat. */
+type RawPairRow = Omit<TradePairRow, "region" | "partner" | "source"> & {
   sourceTitle: string;
   sourceUrl: string | null;
   regionSlug: string;
@@ -146,13 +141,13 @@ function rankedPairs(filter: TradeFilter): Prisma.Sql {
  * cut before the figures' sources are read, so only its own rows are fetched in full.
  */
 function rankedRowsQuery(filter: TradeFilter, locale: Locale, page?: PageParams): Prisma.Sql {
-  const nameColumn = Prisma.raw(locale === "ru" ? "name_ru" : "name_en");
-  const order = (alias: "x" | "o") => {
-    const column = (name: string) => Prisma.raw(`${alias}.${name}`);
-    const byNames = Prisma.sql`${column("first_name")}, ${column("second_name")}, ${column("first_id")}, ${column("second_id")}`;
+  const nameColumn = locale === "ru" ? Prisma.sql`name_ru` : Prisma.sql`name_en`;
+  // The same order inside the page (over `named x`) and outside it (over `ordered o`).
+  const order = (alias: Prisma.Sql) => {
+    const byNames = Prisma.sql`${alias}.first_name, ${alias}.second_name, ${alias}.first_id, ${alias}.second_id`;
     return filter.sort === "growth"
-      ? Prisma.sql`${column("growth")} DESC NULLS LAST, ${column("turnover_usd")} DESC, ${byNames}`
-      : Prisma.sql`${column("turnover_usd")} DESC, ${byNames}`;
+      ? Prisma.sql`${alias}.growth DESC NULLS LAST, ${alias}.turnover_usd DESC, ${byNames}`
+      : Prisma.sql`${alias}.turnover_usd DESC, ${byNames}`;
   };
   const bounds = page ? Prisma.sql`LIMIT ${page.perPage} OFFSET ${(page.page - 1) * page.perPage}` : Prisma.empty;
   return Prisma.sql`${rankedPairs(filter)},
@@ -161,7 +156,7 @@ function rankedRowsQuery(filter: TradeFilter, locale: Locale, page?: PageParams)
       FROM ranked JOIN regions a ON a.id = ranked.first_id JOIN regions b ON b.id = ranked.second_id
     ),
     ordered AS (
-      SELECT * FROM named x ORDER BY ${order("x")} ${bounds}
+      SELECT * FROM named x ORDER BY ${order(Prisma.sql`x`)} ${bounds}
     )
     SELECT o.year, o.turnover_usd::float8 AS "turnoverUsd",
            (CASE WHEN o.swapped THEN t.imports_usd ELSE t.exports_usd END)::float8 AS "exportsUsd",
@@ -174,7 +169,7 @@ function rankedRowsQuery(filter: TradeFilter, locale: Locale, page?: PageParams)
     JOIN trade_figures t ON t.id = o.id
     JOIN regions a ON a.id = o.first_id
     JOIN regions b ON b.id = o.second_id
-    ORDER BY ${order("o")}`;
+    ORDER BY ${order(Prisma.sql`o`)}`;
 }
 
 export function toTradePairRow(row: RawPairRow): TradePairRow {
@@ -209,9 +204,8 @@ export const listTradePairs = cached(
 );
 
 /** The whole ranked list as one statement for a streamed export (lib/db/pg.ts), in the page's order. */
-export function tradePairsExportQuery(filter: TradeFilter, locale: Locale) {
-  const query = rankedRowsQuery(filter, locale);
-  return { text: query.text, values: query.values };
+export function tradePairsExportQuery(filter: TradeFilter, locale: Locale): Prisma.Sql {
+  return rankedRowsQuery(filter, locale);
 }
 
 export type { RawPairRow };

@@ -46,18 +46,14 @@ const basisOfRow = (row: TradePairRow) =>
   row.previousTurnoverUsd === null ? "previousMissing" : row.previousTurnoverUsd > 0 ? "recorded" : "previousZero";
 
 export function toTradePairRowDto(row: TradePairRow, rank: number): TradePairRowDto {
+  const { source, ...figures } = row;
   return {
     rank,
+    ...figures,
     region: regionRef(row.region),
     partner: regionRef(row.partner),
-    year: row.year,
-    turnoverUsd: row.turnoverUsd,
-    exportsUsd: row.exportsUsd,
-    importsUsd: row.importsUsd,
-    previousTurnoverUsd: row.previousTurnoverUsd,
-    growthPercent: row.growthPercent,
     growthBasis: basisOfRow(row),
-    source: row.source,
+    source,
     url: paths.tradePair(row.region.slug, row.partner.slug),
   };
 }

@@ -6,10 +6,9 @@
  *   DATABASE_URL=... BASELINE_PORT=4000 tsx scripts/bench/baseline.ts
  */
 import { createServer } from "node:http";
-import pg from "pg";
 import { SearchParamsSchema } from "../../lib/search/schema.ts";
 import { buildSearchQuery } from "../../lib/search/sql.ts";
-import { GENERIC_PLANS, preparedStatement } from "../../lib/db/pg.ts";
+import { createSqlPool, queryPrepared } from "../../lib/db/pg.ts";
 
 const url = process.env.DATABASE_URL;
 const port = Number(process.env.BASELINE_PORT ?? 0);
@@ -18,9 +17,9 @@ if (!url) {
   process.exit(1);
 }
 
-// The same pool size as the app's (DATABASE_POOL_SIZE, default 10), so that neither side queues more.
-// And the same statement handling: named statements with their plans reused, as lib/db/pg.ts does.
-const pool = new pg.Pool({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10), options: GENERIC_PLANS });
+// The app's pool and statement handling (lib/db/pg.ts), of the same size (DATABASE_POOL_SIZE, default 10), so
+// that neither side queues more and both reuse their plans alike.
+const pool = createSqlPool(url, Number(process.env.DATABASE_POOL_SIZE ?? 10));
 
 function send(response: import("node:http").ServerResponse, status: number, body: unknown) {
   const text = JSON.stringify(body);
@@ -39,10 +38,10 @@ const server = createServer((request, response) => {
   const parsed = SearchParamsSchema.safeParse(raw);
   if (!parsed.success) return send(response, 400, { error: "bad parameters" });
   const sql = buildSearchQuery(parsed.data);
-  pool.query(preparedStatement(sql)).then(
-    (result) => {
-      const total = result.rows.length > 0 ? Number(result.rows[0].total) : 0;
-      send(response, 200, { items: result.rows, total, page: parsed.data.page, perPage: parsed.data.perPage });
+  queryPrepared<{ total: string }>(sql, pool).then(
+    (rows) => {
+      const total = rows.length > 0 ? Number(rows[0]!.total) : 0;
+      send(response, 200, { items: rows, total, page: parsed.data.page, perPage: parsed.data.perPage });
     },
     (error: unknown) => {
       console.error(error);

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as exportCsv } from "@/app/api/v1/joint-ventures/export.csv/route";
 import { GET as exportJson } from "@/app/api/v1/joint-ventures/export.json/route";
 import { sqlPool, streamQuery } from "@/lib/db/pg";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { jsonEncoder } from "@/lib/joint-ventures/csv";
 import { listJointVentures, listJointVenturesByCursor, streamJointVentures } from "@/lib/joint-ventures/queries";
 import { JointVentureFilterSchema, JOINT_VENTURE_SORTS, type JointVentureDto } from "@/lib/joint-ventures/schema";
@@ -439,7 +440,7 @@ describe("the exports", () => {
   it("reads from the database only as fast as the reader takes (back-pressure), and all rows in the end", async () => {
     let encoded = 0;
     const stream = await streamQuery<{ n: number }>(
-      { text: "SELECT n FROM generate_series(1, $1::int) AS n", values: [20_000] },
+      Prisma.sql`SELECT n FROM generate_series(1, ${20_000}::int) AS n`,
       { head: "", row: (row) => (encoded++, `${row.n}\n`), tail: () => "" },
       { batchSize: 100 },
     );

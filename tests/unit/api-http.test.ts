@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { etagOf, ifNoneMatchMatches, jsonResponse, parseQuery, queryObject } from "@/lib/api/http";
 import { ApiProblem, apiUnavailableResponse } from "@/lib/api/problem";
-import { MeetingQuerySchema, OrganizationQuerySchema, SearchQuerySchema } from "@/lib/api/schema";
+import { MeetingQuerySchema } from "@/lib/meetings/dto";
+import { OrganizationQuerySchema } from "@/lib/organizations/dto";
+import { SearchQuerySchema } from "@/lib/search/dto";
 import { encodeCursor } from "@/lib/pagination";
 
 function problemOf(run: () => unknown) {

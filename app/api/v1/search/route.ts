@@ -1,5 +1,5 @@
 import { apiRoute } from "@/lib/api/http";
 import { operations } from "@/lib/api/operations";
-import { searchForApi } from "@/lib/api/queries";
+import { searchForApi } from "@/lib/search/api";
 
 export const { GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE } = apiRoute(operations.search, ({ query }) => searchForApi(query));

@@ -1,6 +1,6 @@
 import { apiRoute } from "@/lib/api/http";
 import { operations } from "@/lib/api/operations";
-import { getOrganizationDetail } from "@/lib/api/queries";
+import { getOrganizationDetail } from "@/lib/organizations/api";
 
 export const { GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE } = apiRoute(operations.getOrganization, ({ params }) =>
   getOrganizationDetail(params.slug),

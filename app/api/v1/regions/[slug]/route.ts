@@ -1,6 +1,6 @@
 import { apiRoute } from "@/lib/api/http";
 import { operations } from "@/lib/api/operations";
-import { getRegionDetail } from "@/lib/api/queries";
+import { getRegionDetail } from "@/lib/regions/api";
 
 export const { GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE } = apiRoute(operations.getRegion, ({ params }) =>
   getRegionDetail(params.slug),

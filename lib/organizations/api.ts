@@ -1,0 +1,126 @@
+import "server-only";
+import { db } from "@/lib/db/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { toMeetingRef, toNumber, toOrganizationRef, toParty, toRegionRef, toSectorRef } from "@/lib/api/refs";
+import { meetingRefSelect } from "@/lib/meetings/queries";
+import type { OrganizationDetailDto, OrganizationDto, OrganizationQuery } from "@/lib/organizations/dto";
+import {
+  organizationDetailsSelect,
+  organizationRefSelect,
+  organizationSectorsSelect,
+  organizationSummarySelect,
+} from "@/lib/organizations/queries";
+import { idKey, idKeyset, mapCursorPage, type CursorPage } from "@/lib/pagination";
+import { paths } from "@/lib/paths";
+import { regionRefSelect } from "@/lib/regions/queries";
+
+/**
+ * The organizations endpoints' reads, with the fields the organization pages read (lib/organizations/queries.ts).
+ * Related rows of a page come in one batched query per relation (Prisma's `IN (...)`), never one per item.
+ */
+
+/**
+ * `C` means the section and every division in it; `28` means that division. The section's codes come from a
+ * subquery on sectors (`sector_code IN (SELECT code ...)`), which walks organization_sectors by its index
+ * instead of joining every row to sectors.
+ */
+function sectorFilter(code: string): Prisma.OrganizationSectorWhereInput {
+  return /^[A-Z]$/.test(code) ? { sector: { OR: [{ code }, { sectionCode: code }] } } : { sectorCode: code };
+}
+
+const organizationSelect = {
+  id: true,
+  ...organizationSummarySelect,
+  region: { select: regionRefSelect },
+  sectors: organizationSectorsSelect,
+} as const satisfies Prisma.OrganizationSelect;
+
+type OrganizationRow = Prisma.OrganizationGetPayload<{ select: typeof organizationSelect }>;
+
+function toOrganization(organization: OrganizationRow): OrganizationDto {
+  const { slug, kind, name, nameEn, otherNames, status, foundedYear, countryCode, region, sectors, website, isDemo } = organization;
+  return {
+    slug,
+    kind,
+    name,
+    nameEn,
+    otherNames,
+    status,
+    foundedYear,
+    countryCode,
+    region: toRegionRef(region),
+    sectors: sectors.map((s) => ({ ...toSectorRef(s.sector), isPrimary: s.isPrimary })),
+    website,
+    isDemo,
+    url: paths.organization(slug),
+  };
+}
+
+/** GET /api/v1/organizations: a keyset page on the id. */
+export async function listOrganizationsPage(query: OrganizationQuery): Promise<CursorPage<OrganizationDto>> {
+  const page = idKeyset(query);
+  const rows = await db().organization.findMany({
+    ...page,
+    where: {
+      ...page.where,
+      archivedAt: null,
+      kind: query.kind,
+      status: query.status,
+      countryCode: query.country,
+      ...(query.region ? { region: { slug: query.region } } : {}),
+      ...(query.sector ? { sectors: { some: sectorFilter(query.sector) } } : {}),
+    },
+    select: organizationSelect,
+  });
+  return mapCursorPage(rows, query.limit, idKey, toOrganization);
+}
+
+/** GET /api/v1/organizations/{slug}: with its partners, its shares in joint ventures and where it was discussed. */
+export async function getOrganizationDetail(slug: string): Promise<OrganizationDetailDto | null> {
+  const o = await db().organization.findFirst({
+    where: { slug, archivedAt: null },
+    select: {
+      ...organizationSelect,
+      ...organizationDetailsSelect,
+      partners: {
+        where: { archivedAt: null },
+        orderBy: [{ sharePercent: "desc" }, { id: "asc" }],
+        take: 200,
+        select: {
+          sharePercent: true,
+          partnerOrganization: { select: organizationRefSelect },
+          partnerRegion: { select: regionRefSelect },
+        },
+      },
+      ventureShares: {
+        where: { archivedAt: null, venture: { archivedAt: null } },
+        orderBy: { id: "asc" },
+        take: 200,
+        select: { sharePercent: true, venture: { select: organizationRefSelect } },
+      },
+      discussionLinks: {
+        where: { archivedAt: null, meeting: { archivedAt: null } },
+        orderBy: [{ meeting: { date: "desc" } }, { id: "desc" }],
+        take: 200,
+        select: { note: true, meeting: { select: meetingRefSelect } },
+      },
+    },
+  });
+  if (!o) return null;
+  return {
+    ...toOrganization(o),
+    descriptionEn: o.descriptionEn,
+    descriptionRu: o.descriptionRu,
+    registrationNumber: o.registrationNumber,
+    capitalAmount: o.capitalAmount === null ? null : toNumber(o.capitalAmount),
+    capitalCurrency: o.capitalCurrency,
+    products: o.products,
+    fieldsOfStudy: o.fieldsOfStudy,
+    partners: o.partners.map((p) => ({
+      ...toParty({ organization: p.partnerOrganization, region: p.partnerRegion }),
+      sharePercent: toNumber(p.sharePercent),
+    })),
+    ventureShares: o.ventureShares.map((v) => ({ sharePercent: toNumber(v.sharePercent), venture: toOrganizationRef(v.venture) })),
+    discussedAt: o.discussionLinks.map((l) => ({ note: l.note, meeting: toMeetingRef(l.meeting) })),
+  };
+}

@@ -1,0 +1,64 @@
+import { z } from "zod";
+import { OrganizationKind, OrganizationStatus } from "@/lib/generated/prisma/enums";
+import { MeetingRefDtoSchema, OrganizationRefDtoSchema, PartyDtoSchema, RegionRefDtoSchema, SectorRefDtoSchema } from "@/lib/api/refs";
+import { CountryParamSchema, cursorPageSchema, idPageParams, nullableText, oneOf, slugParam, url } from "@/lib/api/schema";
+
+/** The organizations endpoints of the JSON API (lib/api/operations.ts): their parameters and answers. */
+
+export const OrganizationSectorDtoSchema = SectorRefDtoSchema.extend({ isPrimary: z.boolean() });
+
+export const OrganizationDtoSchema = z.object({
+  slug: z.string(),
+  kind: z.enum(OrganizationKind),
+  name: z.string().describe("The name as registered, often in Cyrillic."),
+  nameEn: nullableText.describe("The English name, where there is one."),
+  otherNames: z.array(z.string()).describe("Transliterations, abbreviations and former names."),
+  status: z.enum(OrganizationStatus),
+  foundedYear: z.number().int().nullable(),
+  countryCode: z.string(),
+  region: RegionRefDtoSchema,
+  sectors: z.array(OrganizationSectorDtoSchema).describe("NACE sectors, the primary one first."),
+  website: nullableText,
+  isDemo: z.boolean().describe("Synthetic demonstration data, not a real record."),
+  url,
+});
+
+export const OrganizationDetailDtoSchema = OrganizationDtoSchema.extend({
+  descriptionEn: nullableText,
+  descriptionRu: nullableText,
+  registrationNumber: nullableText.describe("INN in Russia, UNP in Belarus."),
+  capitalAmount: z.number().nullable().describe("Joint ventures: capital or investment."),
+  capitalCurrency: nullableText.describe("ISO 4217 code of capitalAmount."),
+  products: nullableText,
+  fieldsOfStudy: z.array(z.string()),
+  partners: z
+    .array(PartyDtoSchema.extend({ sharePercent: z.number() }))
+    .describe("Joint ventures: the partners and their shares, largest first. Exactly one of organization and region is set."),
+  ventureShares: z
+    .array(z.object({ sharePercent: z.number(), venture: OrganizationRefDtoSchema }))
+    .describe("The joint ventures this organization holds a share in."),
+  discussedAt: z
+    .array(z.object({ note: z.string(), meeting: MeetingRefDtoSchema }))
+    .describe("Meetings where this organization was discussed, newest first (at most 200)."),
+});
+
+export const OrganizationListDtoSchema = cursorPageSchema(OrganizationDtoSchema);
+
+export const SectorParamSchema = z
+  .string()
+  .regex(/^(?:[A-Ua-u]|\d{2})$/, { error: "sector must be a NACE section letter (A-U) or a two-digit division, such as C or 28." })
+  .transform((value) => value.toUpperCase())
+  .describe("NACE Rev. 2 section letter (A-U, including its divisions) or two-digit division, such as C or 28.");
+
+export const OrganizationQuerySchema = z.strictObject({
+  kind: oneOf(OrganizationKind, "kind").optional(),
+  status: oneOf(OrganizationStatus, "status").optional(),
+  country: CountryParamSchema.optional(),
+  region: slugParam("region").optional().describe("The slug of the region the organization is registered in."),
+  sector: SectorParamSchema.optional(),
+  ...idPageParams,
+});
+
+export type OrganizationDto = z.infer<typeof OrganizationDtoSchema>;
+export type OrganizationDetailDto = z.infer<typeof OrganizationDetailDtoSchema>;
+export type OrganizationQuery = z.output<typeof OrganizationQuerySchema>;

@@ -1,0 +1,35 @@
+import { z } from "zod";
+import { RegionLevel } from "@/lib/generated/prisma/enums";
+import { CountryDtoSchema, RegionRefDtoSchema } from "@/lib/api/refs";
+import { CountryParamSchema, cursorPageSchema, idPageParams, nullableText, oneOf, url } from "@/lib/api/schema";
+
+/** The regions endpoints of the JSON API (lib/api/operations.ts): their query parameters and answers. */
+
+export const RegionDtoSchema = z.object({
+  slug: z.string(),
+  nameEn: z.string(),
+  nameRu: z.string(),
+  isoCode: nullableText.describe("ISO 3166-1 or 3166-2 code."),
+  level: z.enum(RegionLevel),
+  country: CountryDtoSchema,
+  parent: RegionRefDtoSchema.nullable(),
+  isDemo: z.boolean().describe("Synthetic demonstration data, not a real record."),
+  url,
+});
+
+export const RegionDetailDtoSchema = RegionDtoSchema.extend({
+  children: z.array(RegionRefDtoSchema),
+  organizationCount: z.number().int().describe("Live organizations registered in this region."),
+});
+
+export const RegionListDtoSchema = cursorPageSchema(RegionDtoSchema);
+
+export const RegionQuerySchema = z.strictObject({
+  country: CountryParamSchema.optional(),
+  level: oneOf(RegionLevel, "level").optional(),
+  ...idPageParams,
+});
+
+export type RegionDto = z.infer<typeof RegionDtoSchema>;
+export type RegionDetailDto = z.infer<typeof RegionDetailDtoSchema>;
+export type RegionQuery = z.output<typeof RegionQuerySchema>;
