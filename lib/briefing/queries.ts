@@ -1,12 +1,11 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
-import type { OrganizationKind, OrganizationStatus } from "@/lib/generated/prisma/enums";
 import { BRIEFING_RANKED_MEETINGS } from "@/lib/briefing/schema";
 import type { BriefingData } from "@/lib/briefing/view";
 import { listCommitments } from "@/lib/commitments/tracker";
 import type { Locale } from "@/lib/i18n/locale";
-import type { PairMeeting } from "@/lib/regions/pair";
+import type { PairMeeting, PairOrganization, PairVenture } from "@/lib/regions/pair";
 import { sideRegionIds } from "@/lib/regions/sides";
 import { toRegionTradeRow, type RawTradeRow, type RegionTradeRow } from "@/lib/regions/queries";
 import { readPairTrade } from "@/lib/trade/analysis";
@@ -122,16 +121,8 @@ async function readMeetings(sideA: number[], sideB: number[] | null) {
 
 // ---- The organizations discussed most ----
 
-export type DiscussedOrganization = {
-  slug: string;
-  name: string;
-  nameEn: string | null;
-  kind: OrganizationKind;
-  isDemo: boolean;
-  region: { slug: string; nameEn: string; nameRu: string };
-  links: number;
-  lastDiscussed: Date;
-};
+/** An organization as the pair page names it, with its discussion links instead of its meetings and ventures. */
+export type DiscussedOrganization = Omit<PairOrganization, "meetings" | "ventures"> & { links: number; lastDiscussed: Date };
 
 /**
  * Live organizations by their number of live discussion links in the briefing's latest live meetings (up to
@@ -169,15 +160,8 @@ async function readDiscussedOrganizations(sideA: number[], sideB: number[] | nul
 
 // ---- Joint ventures ----
 
-export type BriefingVenture = {
-  slug: string;
-  name: string;
-  nameEn: string | null;
-  status: OrganizationStatus;
-  foundedYear: number | null;
-  isDemo: boolean;
-  region: { slug: string; nameEn: string; nameRu: string };
-  /** [is a regional government, name, English name, share in percent], largest share first. */
+/** A venture as the pair page lists it, with each partner's name and share (largest first) but not its side. */
+export type BriefingVenture = Omit<PairVenture, "id" | "partners"> & {
   partners: { government: boolean; name: string; nameEn: string | null; share: number }[];
 };
 
@@ -213,6 +197,7 @@ type RawVenture = Omit<BriefingVenture, "region" | "partners"> & {
   regionSlug: string;
   regionNameEn: string;
   regionNameRu: string;
+  /** [is a regional government, name, English name, share in percent], largest share first. */
   partners: [boolean, string, string | null, number | string][];
 };
 

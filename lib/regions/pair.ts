@@ -351,7 +351,7 @@ export const listRegionPartners = cached(
   ["regions", "organizations", "meetings", "trade"],
   async (regionId: number): Promise<Bounded<RegionPartner>> => {
     const side = await sideRegionIds(regionId);
-    const rows = await db().$queryRaw<(RegionPartner & { total: number })[]>`
+    const rows = await db().$queryRaw<{ partner: RegionPartner; total: number }[]>`
       WITH RECURSIVE ancestors AS (
         SELECT r.parent_id AS id, 1 AS depth FROM regions r WHERE r.id = ${regionId} AND r.parent_id IS NOT NULL
         UNION
@@ -396,22 +396,13 @@ export const listRegionPartners = cached(
         SELECT coalesce(bm.id, bv.id, bt.id) AS id, coalesce(bm.n, 0) AS meetings, coalesce(bv.n, 0) AS ventures, coalesce(bt.n, 0) AS trade_years
         FROM by_meetings bm FULL JOIN by_ventures bv ON bv.id = bm.id FULL JOIN by_trade bt ON bt.id = coalesce(bm.id, bv.id)
       )
-      SELECT r.slug, r.name_en AS "nameEn", r.name_ru AS "nameRu", p.meetings, p.ventures, p.trade_years AS "tradeYears",
+      SELECT json_build_object('slug', r.slug, 'nameEn', r.name_en, 'nameRu', r.name_ru, 'meetings', p.meetings,
+               'ventures', p.ventures, 'tradeYears', p.trade_years) AS partner,
              count(*) OVER ()::int AS total
       FROM partners p JOIN regions r ON r.id = p.id AND r.archived_at IS NULL
       WHERE p.id NOT IN (SELECT id FROM own)
       ORDER BY p.meetings + p.ventures + p.trade_years DESC, r.name_en, r.id
       LIMIT ${REGION_PARTNERS_LIMIT}`;
-    return {
-      total: rows[0]?.total ?? 0,
-      items: rows.map((row) => ({
-        slug: row.slug,
-        nameEn: row.nameEn,
-        nameRu: row.nameRu,
-        meetings: row.meetings,
-        ventures: row.ventures,
-        tradeYears: row.tradeYears,
-      })),
-    };
+    return { total: rows[0]?.total ?? 0, items: rows.map((row) => row.partner) };
   },
 );
