@@ -1,21 +1,12 @@
 import { getTranslations } from "next-intl/server";
 import { localized } from "@/lib/i18n/localize";
-import type { JointVentureFilterOptions } from "@/lib/joint-ventures/queries";
-import type { JointVentureFilter } from "@/lib/joint-ventures/schema";
+import type { JointVentureFilterView } from "@/components/joint-ventures/filter-form";
 
 /**
  * The filters in force, in words: a long list box hides what is chosen in it, so the reader sees here what the
  * table is narrowed to.
  */
-export async function ActiveFilters({
-  filter,
-  options,
-  locale,
-}: {
-  filter: JointVentureFilter;
-  options: JointVentureFilterOptions;
-  locale: string;
-}) {
+export async function ActiveFilters({ filter, options, locale }: JointVentureFilterView) {
   const [t, tOrg] = await Promise.all([getTranslations("jointVentures"), getTranslations("organizations")]);
   const name = (record: { nameEn: string; nameRu: string }) => localized(locale, record.nameEn, record.nameRu);
   const items: [string, string][] = [];

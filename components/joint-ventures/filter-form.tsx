@@ -1,33 +1,26 @@
+import type { ReactNode } from "react";
 import { getTranslations } from "next-intl/server";
+import { ChoiceFilter } from "@/components/ui/choice-filter";
 import { OrganizationStatus } from "@/lib/generated/prisma/enums";
 import { localized } from "@/lib/i18n/localize";
 import type { JointVentureFilterOptions } from "@/lib/joint-ventures/queries";
 import { JOINT_VENTURE_SORTS, type JointVentureFilter } from "@/lib/joint-ventures/schema";
 import { paths } from "@/lib/paths";
 
-const label = "block font-bold";
 const hint = "text-muted text-base";
 const control = "input mt-1";
+
+/** What the filter form and the filters in force (active-filters.tsx) are drawn from. */
+export type JointVentureFilterView = { filter: JointVentureFilter; options: JointVentureFilterOptions; locale: string };
 
 /**
  * The filters as a plain GET form: it works without JavaScript, and the URL it makes is the view, so the back
  * button and a shared link bring the same table back.
  */
-export async function JointVentureFilterForm({
-  filter,
-  options,
-  locale,
-}: {
-  filter: JointVentureFilter;
-  options: JointVentureFilterOptions;
-  locale: string;
-}) {
+export async function JointVentureFilterForm({ filter, options, locale }: JointVentureFilterView) {
   const [t, tOrg] = await Promise.all([getTranslations("jointVentures"), getTranslations("organizations")]);
   const name = (record: { nameEn: string; nameRu: string }) => localized(locale, record.nameEn, record.nameRu);
   const sections = options.sectors.filter((sector) => sector.level === "section");
-  const chosenSectors = new Set(filter.sector ?? []);
-  const chosenRegions = new Set(filter.region ?? []);
-  const chosenStatuses = new Set(filter.status ?? []);
 
   return (
     <form method="get" action={paths.jointVentures()} aria-labelledby="jv-filters-title" className="mb-8 bg-panel p-4">
@@ -36,21 +29,7 @@ export async function JointVentureFilterForm({
       </h2>
       <div className="grid gap-6 lg:grid-cols-2">
         <div>
-          <label htmlFor="jv-sector" className={label}>
-            {t("sector")}
-          </label>
-          <p id="jv-sector-hint" className={hint}>
-            {t("sectorHint")}
-          </p>
-          <select
-            id="jv-sector"
-            name="sector"
-            multiple
-            size={8}
-            aria-describedby="jv-sector-hint"
-            defaultValue={[...chosenSectors]}
-            className={`${control} w-full`}
-          >
+          <ListBox id="jv-sector" name="sector" label={t("sector")} hint={t("sectorHint")} size={8} chosen={filter.sector}>
             {sections.map((section) => (
               <optgroup key={section.code} label={`${section.code} ${name(section)}`}>
                 <option value={section.code}>{t("sectorWholeSection", { code: section.code, name: name(section) })}</option>
@@ -61,43 +40,29 @@ export async function JointVentureFilterForm({
                   ))}
               </optgroup>
             ))}
-          </select>
-          <fieldset className="mt-3">
-            <legend className="font-bold">{t("match")}</legend>
-            <div className="flex flex-wrap gap-x-6">
-              {(["any", "all"] as const).map((value) => (
-                <label key={value} className="flex items-center gap-2">
-                  <input type="radio" name="match" value={value} defaultChecked={filter.match === value} className="size-5" />
-                  {value === "any" ? t("matchAny") : t("matchAll")}
-                </label>
-              ))}
-            </div>
-          </fieldset>
+          </ListBox>
+          <ChoiceFilter
+            type="radio"
+            legend={t("match")}
+            name="match"
+            options={[
+              { value: "any", label: t("matchAny") },
+              { value: "all", label: t("matchAll") },
+            ]}
+            chosen={filter.match}
+            className="mt-3"
+          />
         </div>
 
         <div>
-          <label htmlFor="jv-region" className={label}>
-            {t("partnerRegion")}
-          </label>
-          <p id="jv-region-hint" className={hint}>
-            {t("partnerRegionHint")}
-          </p>
-          <select
-            id="jv-region"
-            name="region"
-            multiple
-            size={6}
-            aria-describedby="jv-region-hint"
-            defaultValue={[...chosenRegions]}
-            className={`${control} w-full`}
-          >
+          <ListBox id="jv-region" name="region" label={t("partnerRegion")} hint={t("partnerRegionHint")} size={6} chosen={filter.region}>
             {options.regions.map((region) => (
               <option key={region.slug} value={region.slug}>
                 {name(region)}
               </option>
             ))}
-          </select>
-          <label htmlFor="jv-country" className={`${label} mt-3`}>
+          </ListBox>
+          <label htmlFor="jv-country" className="mt-3 block font-bold">
             {t("partnerCountry")}
           </label>
           <select id="jv-country" name="country" defaultValue={filter.country ?? ""} className={control}>
@@ -110,80 +75,31 @@ export async function JointVentureFilterForm({
           </select>
         </div>
 
-        <fieldset>
-          <legend className="font-bold">{t("status")}</legend>
-          <div className="flex flex-wrap gap-x-6">
-            {Object.values(OrganizationStatus).map((status) => (
-              <label key={status} className="flex items-center gap-2">
-                <input type="checkbox" name="status" value={status} defaultChecked={chosenStatuses.has(status)} className="size-5" />
-                {tOrg(`statuses.${status}`)}
-              </label>
-            ))}
-          </div>
-        </fieldset>
+        <ChoiceFilter
+          legend={t("status")}
+          name="status"
+          options={Object.values(OrganizationStatus).map((status) => ({ value: status, label: tOrg(`statuses.${status}`) }))}
+          chosen={filter.status}
+        />
 
-        <fieldset>
-          <legend className="font-bold">{t("founded")}</legend>
-          <div className="flex flex-wrap gap-4">
-            <label className="block">
-              <span className="block">{t("foundedFrom")}</span>
-              <input
-                name="foundedFrom"
-                type="number"
-                inputMode="numeric"
-                min={1800}
-                max={2100}
-                defaultValue={filter.foundedFrom}
-                className={`${control} tabular w-28`}
-              />
-            </label>
-            <label className="block">
-              <span className="block">{t("foundedTo")}</span>
-              <input
-                name="foundedTo"
-                type="number"
-                inputMode="numeric"
-                min={1800}
-                max={2100}
-                defaultValue={filter.foundedTo}
-                className={`${control} tabular w-28`}
-              />
-            </label>
-          </div>
-        </fieldset>
+        <Range
+          legend={t("founded")}
+          input={{ inputMode: "numeric", min: 1800, max: 2100, className: "w-28" }}
+          bounds={[
+            { name: "foundedFrom", label: t("foundedFrom"), value: filter.foundedFrom },
+            { name: "foundedTo", label: t("foundedTo"), value: filter.foundedTo },
+          ]}
+        />
 
-        <fieldset aria-describedby="jv-capital-hint">
-          <legend className="font-bold">{t("capital")}</legend>
-          <p id="jv-capital-hint" className={hint}>
-            {t("capitalHint")}
-          </p>
-          <div className="flex flex-wrap gap-4">
-            <label className="block">
-              <span className="block">{t("capitalMin")}</span>
-              <input
-                name="capitalMin"
-                type="number"
-                inputMode="decimal"
-                min={0}
-                step="any"
-                defaultValue={filter.capitalMin}
-                className={`${control} tabular w-48`}
-              />
-            </label>
-            <label className="block">
-              <span className="block">{t("capitalMax")}</span>
-              <input
-                name="capitalMax"
-                type="number"
-                inputMode="decimal"
-                min={0}
-                step="any"
-                defaultValue={filter.capitalMax}
-                className={`${control} tabular w-48`}
-              />
-            </label>
-          </div>
-        </fieldset>
+        <Range
+          legend={t("capital")}
+          hint={{ id: "jv-capital-hint", text: t("capitalHint") }}
+          input={{ inputMode: "decimal", min: 0, step: "any", className: "w-48" }}
+          bounds={[
+            { name: "capitalMin", label: t("capitalMin"), value: filter.capitalMin },
+            { name: "capitalMax", label: t("capitalMax"), value: filter.capitalMax },
+          ]}
+        />
 
         <div className="flex flex-wrap gap-4">
           <label className="block">
@@ -212,5 +128,87 @@ export async function JointVentureFilterForm({
         <a href={paths.jointVentures()}>{t("clear")}</a>
       </div>
     </form>
+  );
+}
+
+/** A list box where several may be chosen, with a hint on how. */
+function ListBox({
+  id,
+  name,
+  label,
+  hint: hintText,
+  size,
+  chosen = [],
+  children,
+}: {
+  id: string;
+  name: string;
+  label: string;
+  hint: string;
+  size: number;
+  chosen?: string[];
+  children: ReactNode;
+}) {
+  return (
+    <>
+      <label htmlFor={id} className="block font-bold">
+        {label}
+      </label>
+      <p id={`${id}-hint`} className={hint}>
+        {hintText}
+      </p>
+      <select
+        id={id}
+        name={name}
+        multiple
+        size={size}
+        aria-describedby={`${id}-hint`}
+        defaultValue={chosen}
+        className={`${control} w-full`}
+      >
+        {children}
+      </select>
+    </>
+  );
+}
+
+/** A range of two numbers (from, to), each left empty for no bound. */
+function Range({
+  legend,
+  hint: rangeHint,
+  input,
+  bounds,
+}: {
+  legend: string;
+  hint?: { id: string; text: string };
+  input: { inputMode: "numeric" | "decimal"; min: number; max?: number; step?: string; className: string };
+  bounds: { name: string; label: string; value: number | undefined }[];
+}) {
+  return (
+    <fieldset aria-describedby={rangeHint?.id}>
+      <legend className="font-bold">{legend}</legend>
+      {rangeHint && (
+        <p id={rangeHint.id} className={hint}>
+          {rangeHint.text}
+        </p>
+      )}
+      <div className="flex flex-wrap gap-4">
+        {bounds.map((bound) => (
+          <label key={bound.name} className="block">
+            <span className="block">{bound.label}</span>
+            <input
+              name={bound.name}
+              type="number"
+              inputMode={input.inputMode}
+              min={input.min}
+              max={input.max}
+              step={input.step}
+              defaultValue={bound.value}
+              className={`${control} tabular ${input.className}`}
+            />
+          </label>
+        ))}
+      </div>
+    </fieldset>
   );
 }

@@ -1,5 +1,7 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { EmptyResults } from "@/components/ui/empty-results";
+import { NoMatch } from "@/components/ui/no-match";
+import { PastLastPage } from "@/components/ui/past-last-page";
 import { localized } from "@/lib/i18n/localize";
 import { type MeetingListParams, meetingListQuery } from "@/lib/meetings/schema";
 import { paths } from "@/lib/paths";
@@ -16,17 +18,10 @@ export async function MeetingEmptyResults({
   /** The name of the organization the list is narrowed to, if any. */
   organizationName?: string;
 }) {
-  const [t, tb, locale] = await Promise.all([getTranslations("meetings"), getTranslations("browse"), getLocale()]);
+  const [t, locale] = await Promise.all([getTranslations("meetings"), getLocale()]);
   const query = meetingListQuery(params);
-  if (total > 0)
-    return (
-      <EmptyResults
-        title={tb("pastLastPage")}
-        hint={tb("pastLastPageHint")}
-        clearHref={paths.meetings({ ...query, page: undefined })}
-        clearLabel={tb("firstPage")}
-      />
-    );
+  const without = (key?: keyof typeof query) => paths.meetings({ ...query, ...(key && { [key]: undefined }), page: undefined });
+  if (total > 0) return <PastLastPage firstPageHref={without()} />;
   if (!params.year && !params.level && !params.region && !params.organization) return <EmptyResults title={t("empty")} hint="" />;
 
   const region = params.region ? await getRegionName(params.region) : null;
@@ -35,16 +30,6 @@ export async function MeetingEmptyResults({
   if (params.level) active.push(["level", `${t("level")}: ${t(`levels.${params.level}`)}`]);
   if (params.region) active.push(["region", `${t("region")}: ${region ? localized(locale, region.nameEn, region.nameRu) : params.region}`]);
   if (params.organization) active.push(["organization", organizationName ?? params.organization]);
-  return (
-    <EmptyResults
-      title={t("noMatch")}
-      hint={tb("relaxHint")}
-      relax={active.map(([key, label]) => ({
-        label: tb("relaxOne", { filter: label }),
-        href: paths.meetings({ ...query, [key]: undefined, page: undefined }),
-      }))}
-      clearHref={paths.meetings(meetingListQuery({ sort: params.sort, perPage: params.perPage }))}
-      clearLabel={tb("clear")}
-    />
-  );
+  const clearHref = paths.meetings(meetingListQuery({ sort: params.sort, perPage: params.perPage }));
+  return <NoMatch title={t("noMatch")} filters={active.map(([key, label]) => ({ label, href: without(key) }))} clearHref={clearHref} />;
 }

@@ -1,24 +1,14 @@
-import { getLocale, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
+import { RegionSelectFilter } from "@/components/regions/region-select-filter";
 import { FilterForm, SelectFilter } from "@/components/ui/filter-form";
 import { MeetingLevel } from "@/lib/generated/prisma/enums";
-import { localized } from "@/lib/i18n/localize";
-import { toLocale } from "@/lib/i18n/locale";
 import { listMeetingYears } from "@/lib/meetings/queries";
 import { type MeetingListParams, meetingListQuery, meetingSorts } from "@/lib/meetings/schema";
 import { paths } from "@/lib/paths";
-import { listCountryOptions, listRegionOptions } from "@/lib/regions/queries";
 
 /** Year, level, region and order of the meetings list; an organization the list is narrowed to is kept. */
 export async function MeetingFilters({ params }: { params: MeetingListParams }) {
-  const locale = toLocale(await getLocale());
-  const [t, tb, years, regions, countries] = await Promise.all([
-    getTranslations("meetings"),
-    getTranslations("browse"),
-    listMeetingYears(),
-    listRegionOptions(locale),
-    listCountryOptions(locale),
-  ]);
-  const name = (r: { nameEn: string; nameRu: string }) => localized(locale, r.nameEn, r.nameRu);
+  const [t, tb, years] = await Promise.all([getTranslations("meetings"), getTranslations("browse"), listMeetingYears()]);
   const filtered = Boolean(params.year || params.level || params.region || params.organization);
   return (
     <FilterForm
@@ -43,16 +33,7 @@ export async function MeetingFilters({ params }: { params: MeetingListParams }) 
         anyLabel={tb("any")}
         options={Object.values(MeetingLevel).map((level) => ({ value: level, label: t(`levels.${level}`) }))}
       />
-      <SelectFilter
-        name="region"
-        label={t("region")}
-        value={params.region}
-        anyLabel={tb("any")}
-        groups={countries.map((c) => ({
-          label: name(c),
-          options: regions.filter((r) => r.countryCode === c.code).map((r) => ({ value: r.slug, label: name(r) })),
-        }))}
-      />
+      <RegionSelectFilter label={t("region")} value={params.region} anyLabel={tb("any")} />
       <SelectFilter
         name="sort"
         label={tb("sortBy")}

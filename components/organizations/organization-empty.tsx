@@ -1,5 +1,7 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { EmptyResults } from "@/components/ui/empty-results";
+import { NoMatch } from "@/components/ui/no-match";
+import { PastLastPage } from "@/components/ui/past-last-page";
 import { localized } from "@/lib/i18n/localize";
 import { toLocale } from "@/lib/i18n/locale";
 import { type OrganizationListParams, hasOrganizationFilter, organizationListQuery } from "@/lib/organizations/schema";
@@ -13,17 +15,10 @@ import { getSector } from "@/lib/sectors/queries";
  */
 export async function OrganizationEmptyResults({ params, total }: { params: OrganizationListParams; total: number }) {
   const locale = toLocale(await getLocale());
-  const [t, tb] = await Promise.all([getTranslations("organizations"), getTranslations("browse")]);
+  const t = await getTranslations("organizations");
   const query = organizationListQuery(params);
-  if (total > 0)
-    return (
-      <EmptyResults
-        title={tb("pastLastPage")}
-        hint={tb("pastLastPageHint")}
-        clearHref={paths.organizations({ ...query, page: undefined })}
-        clearLabel={tb("firstPage")}
-      />
-    );
+  const without = (key?: keyof typeof query) => paths.organizations({ ...query, ...(key && { [key]: undefined }), page: undefined });
+  if (total > 0) return <PastLastPage firstPageHref={without()} />;
   if (!hasOrganizationFilter(params)) return <EmptyResults title={t("noMatch")} hint={t("empty")} />;
 
   const [region, sector, countries] = await Promise.all([
@@ -40,16 +35,6 @@ export async function OrganizationEmptyResults({ params, total }: { params: Orga
   if (params.region) active.push(["region", `${t("region")}: ${region ? name(region) : params.region}`]);
   if (params.founded) active.push(["founded", `${t("foundedYear")}: ${params.founded}`]);
   if (params.sector) active.push(["sector", `${t("sector")}: ${params.sector}${sector ? ` ${name(sector)}` : ""}`]);
-  return (
-    <EmptyResults
-      title={t("noMatch")}
-      hint={tb("relaxHint")}
-      relax={active.map(([key, label]) => ({
-        label: tb("relaxOne", { filter: label }),
-        href: paths.organizations({ ...query, [key]: undefined, page: undefined }),
-      }))}
-      clearHref={paths.organizations(organizationListQuery({ sort: params.sort, perPage: params.perPage }))}
-      clearLabel={tb("clear")}
-    />
-  );
+  const clearHref = paths.organizations(organizationListQuery({ sort: params.sort, perPage: params.perPage }));
+  return <NoMatch title={t("noMatch")} filters={active.map(([key, label]) => ({ label, href: without(key) }))} clearHref={clearHref} />;
 }

@@ -1,5 +1,7 @@
 import { getLocale, getTranslations } from "next-intl/server";
+import { RegionSelectFilter } from "@/components/regions/region-select-filter";
 import { FilterForm, SelectFilter } from "@/components/ui/filter-form";
+import { InputFilter } from "@/components/ui/input-filter";
 import { OrganizationKind, OrganizationStatus } from "@/lib/generated/prisma/enums";
 import { localized } from "@/lib/i18n/localize";
 import { toLocale } from "@/lib/i18n/locale";
@@ -12,17 +14,16 @@ import {
   organizationSorts,
 } from "@/lib/organizations/schema";
 import { paths } from "@/lib/paths";
-import { listCountryOptions, listRegionOptions } from "@/lib/regions/queries";
+import { listCountryOptions } from "@/lib/regions/queries";
 import { listSectorOptions } from "@/lib/sectors/queries";
 
 /** Kind, status, country, region, sector, founded year and order of the organizations list. */
 export async function OrganizationFilters({ params }: { params: OrganizationListParams }) {
-  const locale = await getLocale();
-  const [t, tb, regions, countries, sections] = await Promise.all([
+  const locale = toLocale(await getLocale());
+  const [t, tb, countries, sections] = await Promise.all([
     getTranslations("organizations"),
     getTranslations("browse"),
-    listRegionOptions(toLocale(locale)),
-    listCountryOptions(toLocale(locale)),
+    listCountryOptions(locale),
     listSectorOptions(),
   ]);
   const name = (r: { nameEn: string; nameRu: string }) => localized(locale, r.nameEn, r.nameRu);
@@ -57,16 +58,7 @@ export async function OrganizationFilters({ params }: { params: OrganizationList
         anyLabel={tb("any")}
         options={countries.map((c) => ({ value: c.code, label: name(c) }))}
       />
-      <SelectFilter
-        name="region"
-        label={t("region")}
-        value={params.region}
-        anyLabel={tb("any")}
-        groups={countries.map((c) => ({
-          label: name(c),
-          options: regions.filter((r) => r.countryCode === c.code).map((r) => ({ value: r.slug, label: name(r) })),
-        }))}
-      />
+      <RegionSelectFilter label={t("region")} value={params.region} anyLabel={tb("any")} />
       <SelectFilter
         name="sector"
         label={t("sector")}
@@ -80,21 +72,16 @@ export async function OrganizationFilters({ params }: { params: OrganizationList
           ],
         }))}
       />
-      <div className="flex flex-col">
-        <label htmlFor="filter-founded" className="font-bold">
-          {t("foundedYear")}
-        </label>
-        <input
-          id="filter-founded"
-          name="founded"
-          type="number"
-          inputMode="numeric"
-          min={FOUNDED_YEAR_MIN}
-          max={FOUNDED_YEAR_MAX}
-          defaultValue={params.founded ?? ""}
-          className="input w-32"
-        />
-      </div>
+      <InputFilter
+        name="founded"
+        label={t("foundedYear")}
+        value={params.founded}
+        type="number"
+        inputMode="numeric"
+        min={FOUNDED_YEAR_MIN}
+        max={FOUNDED_YEAR_MAX}
+        className="w-32"
+      />
       <SelectFilter
         name="sort"
         label={tb("sortBy")}

@@ -1,20 +1,21 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
-import type { OrganizationKind, OrganizationStatus } from "@/lib/generated/prisma/enums";
 import { BRIEFING_RANKED_MEETINGS } from "@/lib/briefing/schema";
 import type { BriefingData } from "@/lib/briefing/view";
 import { listCommitments } from "@/lib/commitments/tracker";
 import type { Locale } from "@/lib/i18n/locale";
-import type { PairMeeting } from "@/lib/regions/pair";
+import type { PairMeeting, PairOrganization, PairVenture } from "@/lib/regions/pair";
+import { sideRegionIds } from "@/lib/regions/sides";
 import { toRegionTradeRow, type RawTradeRow, type RegionTradeRow } from "@/lib/regions/queries";
 import { readPairTrade } from "@/lib/trade/analysis";
 
 /**
  * The briefing pack's reads: everything a staff member takes to a visit, for a region pair or one region.
  * Every list is bounded; counts and rankings are done in SQL. A "side" of the briefing is the chosen region
- * with its parts (Belarus with Minsk and its oblasts): a working group of Minsk and Kursk is Belarus–Kursk
- * business. Trade is the pair's own figures; commitments come from the tracker.
+ * with its parts (Belarus with Minsk and its oblasts), counted as the region pair page counts it
+ * (lib/regions/sides.ts): a working group of Minsk and Kursk is Belarus–Kursk business. Trade is the pair's own
+ * figures; commitments come from the tracker.
  */
 
 /** Meetings shown with what was said there. */
@@ -30,8 +31,6 @@ export const BRIEFING_JOINT_VENTURES = 20;
 export const BRIEFING_VENTURE_PARTNERS = 8;
 /** Partners in a region's own trade table (one latest figure each). */
 export const BRIEFING_TRADE_PARTNERS = 30;
-/** A region's parts taken into its side: far more than any real hierarchy (Russia has 89 subjects). */
-const SIDE_LIMIT = 2000;
 
 export type BriefingRegion = { id: number; slug: string; nameEn: string; nameRu: string };
 
@@ -47,19 +46,6 @@ export async function findBriefingRegions(regionSlug: string, partnerSlug?: stri
   const partner = partnerSlug ? rows.find((row) => row.slug === partnerSlug) : undefined;
   if (!region || (partnerSlug && !partner)) return null;
   return { region, partner: partner ?? null };
-}
-
-/** The region and its live parts, down to three levels: the ids a side of the briefing covers. */
-async function sideOf(regionId: number): Promise<number[]> {
-  const rows = await db().$queryRaw<{ id: number }[]>`
-    WITH RECURSIVE side(id, depth) AS (
-      SELECT ${regionId}::int, 0
-      UNION
-      SELECT r.id, s.depth + 1 FROM regions r JOIN side s ON r.parent_id = s.id
-      WHERE r.archived_at IS NULL AND s.depth < 3
-    )
-    SELECT DISTINCT id FROM side LIMIT ${SIDE_LIMIT}`;
-  return rows.map((row) => row.id);
 }
 
 /**
@@ -135,16 +121,8 @@ async function readMeetings(sideA: number[], sideB: number[] | null) {
 
 // ---- The organizations discussed most ----
 
-export type DiscussedOrganization = {
-  slug: string;
-  name: string;
-  nameEn: string | null;
-  kind: OrganizationKind;
-  isDemo: boolean;
-  region: { slug: string; nameEn: string; nameRu: string };
-  links: number;
-  lastDiscussed: Date;
-};
+/** An organization as the pair page names it, with its discussion links instead of its meetings and ventures. */
+export type DiscussedOrganization = Omit<PairOrganization, "meetings" | "ventures"> & { links: number; lastDiscussed: Date };
 
 /**
  * Live organizations by their number of live discussion links in the briefing's latest live meetings (up to
@@ -182,15 +160,8 @@ async function readDiscussedOrganizations(sideA: number[], sideB: number[] | nul
 
 // ---- Joint ventures ----
 
-export type BriefingVenture = {
-  slug: string;
-  name: string;
-  nameEn: string | null;
-  status: OrganizationStatus;
-  foundedYear: number | null;
-  isDemo: boolean;
-  region: { slug: string; nameEn: string; nameRu: string };
-  /** [is a regional government, name, English name, share in percent], largest share first. */
+/** A venture as the pair page lists it, with each partner's name and share (largest first) but not its side. */
+export type BriefingVenture = Omit<PairVenture, "id" | "partners"> & {
   partners: { government: boolean; name: string; nameEn: string | null; share: number }[];
 };
 
@@ -226,6 +197,7 @@ type RawVenture = Omit<BriefingVenture, "region" | "partners"> & {
   regionSlug: string;
   regionNameEn: string;
   regionNameRu: string;
+  /** [is a regional government, name, English name, share in percent], largest share first. */
   partners: [boolean, string, string | null, number | string][];
 };
 
@@ -314,7 +286,7 @@ export async function getBriefing(regionSlug: string, partnerSlug?: string) {
   const found = await findBriefingRegions(regionSlug, partnerSlug);
   if (!found) return null;
   const { region, partner } = found;
-  const [sideA, sideB] = await Promise.all([sideOf(region.id), partner ? sideOf(partner.id) : Promise.resolve(null)]);
+  const [sideA, sideB] = await Promise.all([sideRegionIds(region.id), partner ? sideRegionIds(partner.id) : Promise.resolve(null)]);
   const [meetings, organizations, jointVentures, regionTrade] = await Promise.all([
     readMeetings(sideA, sideB),
     readDiscussedOrganizations(sideA, sideB),

@@ -5,16 +5,16 @@ import { db } from "@/lib/db/client";
 import type { MeetingRow } from "@/lib/meetings/queries";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { OrganizationKind, OrganizationStatus, RegionLevel } from "@/lib/generated/prisma/enums";
+import { SIDE_DEPTH, sideRegionIds } from "@/lib/regions/sides";
 
 /**
  * Two regions side by side (the page at paths.regionPair): the meetings they held together, the joint ventures
  * with partners on both sides, the enterprises and universities of each side that took part, and the regions a
  * region cooperates with (its page lists them, each linking to the pair).
  *
- * A side is a region with its parts (a country with its oblasts, an oblast with its cities): Belarus as a partner
- * of Kursk Oblast is also Gomel Region's enterprises and a meeting held with Minsk. The hierarchy is read from
- * regions.parent_id, a few levels deep at most. A pair of a region with itself, or with one of its own parts or
- * the region it is part of, has no two sides and is not a pair.
+ * A side is a region with its parts (lib/regions/sides.ts): Belarus as a partner of Kursk Oblast is also Gomel
+ * Region's enterprises and a meeting held with Minsk. A pair of a region with itself, or with one of its own parts
+ * or the region it is part of, has no two sides and is not a pair.
  */
 
 /** Meetings on the pair page; the meetings list has the rest. */
@@ -27,9 +27,6 @@ const VENTURE_PARTNERS_LIMIT = 10;
 export const PAIR_ORGANIZATIONS_LIMIT = 15;
 /** The partners a region's page names, the most active first. */
 export const REGION_PARTNERS_LIMIT = 20;
-/** A side's regions: a region and its parts. No registry of regions comes near it; it only bounds the read. */
-const SIDE_REGIONS_LIMIT = 1000;
-const SIDE_DEPTH_MAX = 4;
 
 export type PairRegion = {
   id: number;
@@ -96,19 +93,6 @@ async function findRegion(slug: string): Promise<PairRegion | null> {
     where: { slug, archivedAt: null },
     select: { id: true, slug: true, nameEn: true, nameRu: true, level: true, countryCode: true },
   });
-}
-
-/** A region and its live parts, down a few levels: the regions one side of a pair stands for. */
-export async function sideRegionIds(regionId: number): Promise<number[]> {
-  const rows = await db().$queryRaw<{ id: number }[]>`
-    WITH RECURSIVE side AS (
-      SELECT r.id, 0 AS depth FROM regions r WHERE r.id = ${regionId}
-      UNION
-      SELECT c.id, s.depth + 1 FROM regions c JOIN side s ON c.parent_id = s.id
-      WHERE c.archived_at IS NULL AND s.depth < ${SIDE_DEPTH_MAX}
-    )
-    SELECT DISTINCT id FROM side LIMIT ${SIDE_REGIONS_LIMIT}`;
-  return rows.map((row) => row.id);
 }
 
 /** The ids of the live meetings whose regions include one of each side: a subquery for the others. */
@@ -367,12 +351,12 @@ export const listRegionPartners = cached(
   ["regions", "organizations", "meetings", "trade"],
   async (regionId: number): Promise<Bounded<RegionPartner>> => {
     const side = await sideRegionIds(regionId);
-    const rows = await db().$queryRaw<(RegionPartner & { total: number })[]>`
+    const rows = await db().$queryRaw<{ partner: RegionPartner; total: number }[]>`
       WITH RECURSIVE ancestors AS (
         SELECT r.parent_id AS id, 1 AS depth FROM regions r WHERE r.id = ${regionId} AND r.parent_id IS NOT NULL
         UNION
         SELECT r.parent_id, a.depth + 1 FROM regions r JOIN ancestors a ON r.id = a.id
-        WHERE r.parent_id IS NOT NULL AND a.depth < ${SIDE_DEPTH_MAX}
+        WHERE r.parent_id IS NOT NULL AND a.depth < ${SIDE_DEPTH}
       ), own AS (
         SELECT unnest(${ids(side)}) AS id UNION SELECT id FROM ancestors
       ), up AS (
@@ -381,7 +365,7 @@ export const listRegionPartners = cached(
         UNION ALL
         SELECT up.region_id, parent.id, up.depth + 1
         FROM up JOIN regions a ON a.id = up.ancestor_id JOIN regions parent ON parent.id = a.parent_id AND parent.archived_at IS NULL
-        WHERE up.depth < ${SIDE_DEPTH_MAX}
+        WHERE up.depth < ${SIDE_DEPTH}
       ), our_meetings AS (
         SELECT DISTINCT mr.meeting_id FROM meeting_regions mr JOIN meetings m ON m.id = mr.meeting_id AND m.archived_at IS NULL
         WHERE mr.region_id = ANY(${ids(side)})
@@ -412,22 +396,13 @@ export const listRegionPartners = cached(
         SELECT coalesce(bm.id, bv.id, bt.id) AS id, coalesce(bm.n, 0) AS meetings, coalesce(bv.n, 0) AS ventures, coalesce(bt.n, 0) AS trade_years
         FROM by_meetings bm FULL JOIN by_ventures bv ON bv.id = bm.id FULL JOIN by_trade bt ON bt.id = coalesce(bm.id, bv.id)
       )
-      SELECT r.slug, r.name_en AS "nameEn", r.name_ru AS "nameRu", p.meetings, p.ventures, p.trade_years AS "tradeYears",
+      SELECT json_build_object('slug', r.slug, 'nameEn', r.name_en, 'nameRu', r.name_ru, 'meetings', p.meetings,
+               'ventures', p.ventures, 'tradeYears', p.trade_years) AS partner,
              count(*) OVER ()::int AS total
       FROM partners p JOIN regions r ON r.id = p.id AND r.archived_at IS NULL
       WHERE p.id NOT IN (SELECT id FROM own)
       ORDER BY p.meetings + p.ventures + p.trade_years DESC, r.name_en, r.id
       LIMIT ${REGION_PARTNERS_LIMIT}`;
-    return {
-      total: rows[0]?.total ?? 0,
-      items: rows.map((row) => ({
-        slug: row.slug,
-        nameEn: row.nameEn,
-        nameRu: row.nameRu,
-        meetings: row.meetings,
-        ventures: row.ventures,
-        tradeYears: row.tradeYears,
-      })),
-    };
+    return { total: rows[0]?.total ?? 0, items: rows.map((row) => row.partner) };
   },
 );

@@ -27,11 +27,11 @@ const tableOf = (view: View, id: string) => {
 };
 const meetingsOf = (view: View) => sectionOf(view, "meetings").blocks.flatMap((b) => (b.kind === "meeting" ? [b] : []));
 
-/** The region and its live parts, three levels down: written here apart from the code under test. */
+/** The region and its live parts, four levels down: written here apart from the code under test. */
 const sideSql = (slug: string) => `
   WITH RECURSIVE side AS (
     SELECT id, 0 AS depth FROM regions WHERE slug = '${slug}'
-    UNION SELECT r.id, side.depth + 1 FROM regions r JOIN side ON r.parent_id = side.id WHERE r.archived_at IS NULL AND side.depth < 3
+    UNION SELECT r.id, side.depth + 1 FROM regions r JOIN side ON r.parent_id = side.id WHERE r.archived_at IS NULL AND side.depth < 4
   ) SELECT id FROM side`;
 const inMeetingOf = (slug: string) =>
   `EXISTS (SELECT 1 FROM meeting_regions mr WHERE mr.meeting_id = m.id AND mr.region_id IN (${sideSql(slug)}))`;

@@ -3,6 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 const { getRegionPair, listRegionPartners, canonicalPair } = await import("@/lib/regions/pair");
 const { readPairTrade } = await import("@/lib/trade/analysis");
 const { listCommitments } = await import("@/lib/commitments/tracker");
+const { getBriefing } = await import("@/lib/briefing/queries");
+const { SIDE_DEPTH } = await import("@/lib/regions/sides");
 const { prisma, seedOnce } = await import("./setup");
 
 // Regions of this file's own, so that every count is of rows it made:
@@ -281,5 +283,60 @@ describe("a region's partners", () => {
         ]);
       }
     }
+  });
+});
+
+// A country of its own (BZ) with a chain of parts, each the part of the one before, and an oblast (PZ) that met
+// and shares a venture with two of them: the part SIDE_DEPTH levels down, as deep as a side reaches, and the one
+// below it, past that. The pair page, the briefing and a region's partners must all count the first and not the second.
+describe("a side as deep as it reaches, the same on the pair page, in the briefing and among a region's partners", () => {
+  const chain = Array.from({ length: SIDE_DEPTH + 1 }, (_, i) => `bz${i + 1}`);
+  const deepest = chain[SIDE_DEPTH - 1]!;
+  const tooDeep = chain[SIDE_DEPTH]!;
+
+  beforeAll(async () => {
+    await region("bz", { level: "country", countryCode: "BY" });
+    for (const [i, part] of chain.entries())
+      await region(part, { level: "region", countryCode: "BY", parent: i === 0 ? "bz" : chain[i - 1] });
+    await region("pz", { level: "region", countryCode: "RU" });
+    await organization("pz-plant", "enterprise", "pz", "RU");
+    for (const part of [deepest, tooDeep]) {
+      await organization(`${part}-plant`, "enterprise", part, "BY");
+      await meeting(`${part}-meeting`, "2024-03-01", [part, "pz"]);
+      await link(`${part}-meeting`, `${part}-plant`);
+      await venture(`${part}-venture`, part, [
+        { org: `${part}-plant`, share: 50 },
+        { org: "pz-plant", share: 50 },
+      ]);
+    }
+  });
+
+  it(`counts a part ${SIDE_DEPTH} levels down on the pair page, and none deeper`, async () => {
+    const pair = await getRegionPair(slug("bz"), slug("pz"));
+    expect(slugsOf(pair!.meetings.items)).toEqual([slug(`${deepest}-meeting`)]);
+    expect(slugsOf(pair!.ventures.items)).toEqual([slug(`${deepest}-venture`)]);
+    expect(slugsOf(pair!.organizations.region.items)).toEqual([slug(`${deepest}-plant`)]);
+  });
+
+  it(`counts a part ${SIDE_DEPTH} levels down in the briefing, of the pair and of the country alone, and none deeper`, async () => {
+    const ofPair = await getBriefing(slug("bz"), slug("pz"));
+    expect(slugsOf(ofPair!.meetings.items)).toEqual([slug(`${deepest}-meeting`)]);
+    expect(ofPair!.meetings.total).toBe(1);
+    expect(slugsOf(ofPair!.jointVentures.items)).toEqual([slug(`${deepest}-venture`)]);
+    expect(ofPair!.jointVentures.total).toBe(1);
+    expect(slugsOf(ofPair!.organizations)).toEqual([slug(`${deepest}-plant`)]);
+
+    const alone = await getBriefing(slug("bz"));
+    expect(slugsOf(alone!.meetings.items)).toEqual([slug(`${deepest}-meeting`)]);
+    expect(slugsOf(alone!.jointVentures.items)).toEqual([slug(`${deepest}-venture`)]);
+  });
+
+  it(`names the country among the oblast's partners for what its part ${SIDE_DEPTH} levels down did`, async () => {
+    const partners = await listRegionPartners(ids.pz!);
+    const bySlug = new Map(partners.items.map((p) => [p.slug, [p.meetings, p.ventures]]));
+    // The country for its deepest part's meeting and venture only; its first part, for both parts'.
+    expect(bySlug.get(slug("bz"))).toEqual([1, 1]);
+    expect(bySlug.get(slug(chain[0]!))).toEqual([2, 2]);
+    expect(bySlug.get(slug(tooDeep))).toEqual([1, 1]);
   });
 });

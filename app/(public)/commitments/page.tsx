@@ -43,7 +43,7 @@ export default async function CommitmentsPage({ searchParams }: Props) {
       {problems.map((problem) => (
         <Notice key={problem}>{problem}</Notice>
       ))}
-      <TrackerFilters params={params} locale={locale} names={names} />
+      <TrackerFilters params={params} names={names} />
       <TrackerCounts params={params} counts={counts} />
       {concerning.length > 0 && (
         <p className="mb-2 text-xl">

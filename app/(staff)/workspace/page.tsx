@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { FilterForm, SelectFilter } from "@/components/ui/filter-form";
+import { InputFilter } from "@/components/ui/input-filter";
 import { Pagination } from "@/components/ui/pagination";
 import { Muted } from "@/components/ui/notice";
 import { PageHeading } from "@/components/ui/page-heading";
@@ -63,23 +64,7 @@ export default async function WorkspacePage({ searchParams }: { searchParams: Pr
             value={params.type}
             options={staffRecordTypes.map((type) => ({ value: type, label: t(`records.${type}`) }))}
           />
-          <div className="flex max-w-full flex-col">
-            <label htmlFor="finder-q" className="font-bold">
-              {t("query")}
-            </label>
-            <input
-              id="finder-q"
-              name="q"
-              type="search"
-              defaultValue={params.q}
-              maxLength={200}
-              className="input"
-              aria-describedby="finder-q-hint"
-            />
-            <span id="finder-q-hint" className="sr-only">
-              {t("queryHint")}
-            </span>
-          </div>
+          <InputFilter id="finder-q" name="q" type="search" label={t("query")} hint={t("queryHint")} value={params.q} maxLength={200} />
           <SelectFilter
             name="archived"
             label={t("state")}
