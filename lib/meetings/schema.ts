@@ -2,7 +2,7 @@ import { z } from "zod";
 import { choice, dateField, optionalText, optionalUrl, pickedId, RecordId, requiredText, rows, Version } from "@/lib/actions/fields";
 import { MeetingLevel } from "@/lib/generated/prisma/enums";
 import { SlugSchema } from "@/lib/organizations/schema";
-import { DEFAULT_PAGE_SIZE, PageParamsSchema } from "@/lib/pagination";
+import { listQuery, PageParamsSchema } from "@/lib/pagination";
 
 // Messages are keys under `errors.` in the catalogues: the form shows them in the reader's language.
 
@@ -144,18 +144,11 @@ export const MeetingListSchema = PageParamsSchema.extend({
   sort: z.enum(meetingSorts).catch("date-desc").default("date-desc"),
 });
 export type MeetingListParams = z.infer<typeof MeetingListSchema>;
-export type MeetingFilter = Pick<MeetingListParams, "year" | "level" | "region" | "organization">;
+const meetingFilters = ["year", "level", "region", "organization"] as const;
+export type MeetingFilter = Pick<MeetingListParams, (typeof meetingFilters)[number]>;
 
 export function meetingListQuery(params: Partial<MeetingListParams>) {
-  return {
-    year: params.year,
-    level: params.level,
-    region: params.region,
-    organization: params.organization,
-    sort: params.sort === "date-desc" ? undefined : params.sort,
-    perPage: params.perPage === DEFAULT_PAGE_SIZE ? undefined : params.perPage,
-    page: params.page,
-  };
+  return listQuery(params, meetingFilters, "date-desc");
 }
 
 /** The meeting page: `?page=` pages what was discussed. */

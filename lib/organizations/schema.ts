@@ -13,7 +13,7 @@ import {
   Version,
 } from "@/lib/actions/fields";
 import { normalizeRegistrationNumber } from "@/lib/organizations/registration-number";
-import { DEFAULT_PAGE_SIZE, PageParamsSchema } from "@/lib/pagination";
+import { listQuery, PageParamsSchema } from "@/lib/pagination";
 
 // URL parameters of the public lists. A value we do not know falls back to "no filter" (`.catch`): a stale
 // bookmark or a typed URL shows the list rather than an error page.
@@ -56,26 +56,17 @@ export const OrganizationListSchema = PageParamsSchema.extend({
   sort: z.enum(organizationSorts).catch("name-asc").default("name-asc"),
 });
 export type OrganizationListParams = z.infer<typeof OrganizationListSchema>;
-export type OrganizationFilter = Pick<OrganizationListParams, "kind" | "status" | "country" | "region" | "sector" | "founded">;
+const organizationFilters = ["kind", "status", "country", "region", "sector", "founded"] as const;
+export type OrganizationFilter = Pick<OrganizationListParams, (typeof organizationFilters)[number]>;
 
 /** The URL query of a list view: only what differs from the defaults, so equal views have equal URLs. */
 export function organizationListQuery(params: Partial<OrganizationListParams>) {
-  return {
-    kind: params.kind,
-    status: params.status,
-    country: params.country,
-    region: params.region,
-    sector: params.sector,
-    founded: params.founded,
-    sort: params.sort === "name-asc" ? undefined : params.sort,
-    perPage: params.perPage === DEFAULT_PAGE_SIZE ? undefined : params.perPage,
-    page: params.page,
-  };
+  return listQuery(params, organizationFilters, "name-asc");
 }
 
 /** Whether any filter narrows the list (sorting and paging do not). */
 export function hasOrganizationFilter(params: OrganizationFilter) {
-  return Boolean(params.kind || params.status || params.country || params.region || params.sector || params.founded);
+  return organizationFilters.some((key) => Boolean(params[key]));
 }
 
 // ---- The staff form (lib/organizations/actions.ts) ----

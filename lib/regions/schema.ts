@@ -2,7 +2,7 @@ import { z } from "zod";
 import { RegionLevel } from "@/lib/generated/prisma/enums";
 import { CountryCodeSchema } from "@/lib/organizations/schema";
 import { choice, optionalText, pickedId, requiredText } from "@/lib/actions/fields";
-import { DEFAULT_PAGE_SIZE, PageParamsSchema } from "@/lib/pagination";
+import { listQuery, PageParamsSchema } from "@/lib/pagination";
 
 /** `/regions?country=RU&level=region&page=2`; unknown values fall back to no filter. */
 export const RegionListSchema = PageParamsSchema.extend({
@@ -12,12 +12,7 @@ export const RegionListSchema = PageParamsSchema.extend({
 export type RegionListParams = z.infer<typeof RegionListSchema>;
 
 export function regionListQuery(params: Partial<RegionListParams>) {
-  return {
-    country: params.country,
-    level: params.level,
-    perPage: params.perPage === DEFAULT_PAGE_SIZE ? undefined : params.perPage,
-    page: params.page,
-  };
+  return listQuery(params, ["country", "level"]);
 }
 
 // ---- The staff form (lib/regions/actions.ts) ----

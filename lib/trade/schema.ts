@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { decimalText, optionalUrl, pickedId, requiredText, Version, wholeNumber } from "@/lib/actions/fields";
-import { DEFAULT_PAGE_SIZE, PageParamsSchema } from "@/lib/pagination";
+import { listQuery, PageParamsSchema } from "@/lib/pagination";
 
 /**
  * The staff form of a trade figure (lib/trade/actions.ts), client-safe. Amounts stay strings ("250000000.00")
@@ -96,11 +96,5 @@ export type TradeFilter = Pick<TradeListParams, "country" | "year" | "sort">;
 
 /** The overview's URL query: defaults left out, so that equal views have equal URLs. */
 export function tradeListQuery(params: Partial<TradeListParams>) {
-  return {
-    country: params.country,
-    year: params.year,
-    sort: params.sort === "turnover" ? undefined : params.sort,
-    perPage: params.perPage === DEFAULT_PAGE_SIZE ? undefined : params.perPage,
-    page: params.page,
-  };
+  return listQuery(params, ["country", "year"], "turnover");
 }
