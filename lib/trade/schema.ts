@@ -31,15 +31,11 @@ export function amountsAgree(turnover: string, exports: string | null, imports: 
   return parts * 100n <= allowed;
 }
 
-/** A required picked record: `pickedId` types its required and optional forms alike as nullable; this one never is. */
-const requiredId = () => (pickedId({ required: true }) as z.ZodType<number | null, string | undefined>).pipe(z.number());
-
 const fields = {
-  regionId: requiredId(),
-  partnerRegionId: requiredId(),
+  regionId: pickedId({ required: true }),
+  partnerRegionId: pickedId({ required: true }),
   year: wholeNumber(1990, 2100),
-  // Piped to a string: `decimalText` types its required and optional forms alike as nullable.
-  turnoverUsd: (decimalText({ max: MAX_AMOUNT_USD, required: true }) as z.ZodType<string | null, string | undefined>).pipe(z.string()),
+  turnoverUsd: decimalText({ max: MAX_AMOUNT_USD, required: true }),
   exportsUsd: decimalText({ max: MAX_AMOUNT_USD }),
   importsUsd: decimalText({ max: MAX_AMOUNT_USD }),
   sourceTitle: requiredText(300),
