@@ -3,6 +3,8 @@
 import { useState, type FormEvent } from "react";
 import { signIn, signOut } from "next-auth/react";
 import { useLocale, useTranslations } from "next-intl";
+import { maxLengthOf } from "@/lib/actions/fields";
+import { NewUserSchema, PasswordChangeSchema } from "@/lib/users/schema";
 
 type SignInError = { kind: "failed" | "unavailable" | "busy" } | { kind: "throttled"; retryAt: Date };
 
@@ -47,7 +49,6 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
     setPending(false);
   }
 
-  const field = "block w-full max-w-md border-2 border-ink p-2 mt-1";
   return (
     <form onSubmit={submit} method="post" className="max-w-xl">
       {error && (
@@ -56,18 +57,14 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
           <p>{error.kind === "throttled" ? t("throttled", { time: formatRetryTime(error.retryAt, locale) }) : t(error.kind)}</p>
         </div>
       )}
-      <div className="mb-6">
-        <label htmlFor="email" className="block font-bold">
-          {t("email")}
-        </label>
-        <input id="email" name="email" type="email" autoComplete="username" required maxLength={254} className={field} />
-      </div>
-      <div className="mb-6">
-        <label htmlFor="password" className="block font-bold">
-          {t("password")}
-        </label>
-        <input id="password" name="password" type="password" autoComplete="current-password" required maxLength={200} className={field} />
-      </div>
+      <SignInField name="email" label={t("email")} type="email" autoComplete="username" maxLength={maxLengthOf(NewUserSchema, "email")} />
+      <SignInField
+        name="password"
+        label={t("password")}
+        type="password"
+        autoComplete="current-password"
+        maxLength={maxLengthOf(PasswordChangeSchema, "currentPassword")}
+      />
       <button
         type="submit"
         disabled={pending}
@@ -76,6 +73,18 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
         {t("submit")}
       </button>
     </form>
+  );
+}
+
+/** A labelled input of the sign-in form, as long as the accounts' own schemas allow (nothing longer can match). */
+function SignInField({ name, label, ...input }: { name: string; label: string; type: string; autoComplete: string; maxLength?: number }) {
+  return (
+    <div className="mb-6">
+      <label htmlFor={name} className="block font-bold">
+        {label}
+      </label>
+      <input id={name} name={name} required {...input} className="mt-1 block w-full max-w-md border-2 border-ink p-2" />
+    </div>
   );
 }
 

@@ -5,11 +5,9 @@ import { useTranslations } from "next-intl";
 import { TextAreaField } from "@/components/form/field";
 import { RecordPicker } from "@/components/form/record-picker";
 import { StaffForm, useErrorText } from "@/components/form/staff-form";
-import type { FormState } from "@/lib/actions/form-state";
+import type { FormAction } from "@/lib/actions/form-state";
 import { linkEntityToMeeting, linkMeetingToEntity, unlinkEntityFromMeeting } from "@/lib/meetings/actions";
 import { LinkEntityFormSchema, LinkMeetingFormSchema, type EntityRef } from "@/lib/meetings/schema";
-
-type Action = (previous: FormState, formData: FormData) => Promise<FormState>;
 
 /**
  * A linking form that stays on its page: after a save it says so and starts again empty (a fresh form, so
@@ -27,14 +25,14 @@ function LinkForm({
   id: string;
   title: string;
   hint: string;
-  action: Action;
+  action: FormAction;
   schema: typeof LinkEntityFormSchema | typeof LinkMeetingFormSchema;
   labels: Record<string, string>;
   children: ReactNode;
 }) {
   const t = useTranslations("links");
   const [saved, setSaved] = useState(0);
-  const submit: Action = async (previous, formData) => {
+  const submit: FormAction = async (previous, formData) => {
     const state = await action(previous, formData);
     if (state.ok) setSaved((count) => count + 1);
     return state;

@@ -25,6 +25,24 @@ export type Page<T> = {
   pageCount: number;
 };
 
+/**
+ * The URL query of a list view: its `filters` as given, its sort and page size only where they differ from the
+ * defaults, and the page, so that equal views have equal URLs.
+ */
+export function listQuery<Params extends Partial<PageParams> & { sort?: string }, Filter extends keyof Params>(
+  params: Params,
+  filters: readonly Filter[],
+  defaultSort?: Params["sort"],
+) {
+  const filtered = Object.fromEntries(filters.map((key) => [key, params[key]])) as Pick<Params, Filter>;
+  return {
+    ...filtered,
+    sort: params.sort === defaultSort ? undefined : params.sort,
+    perPage: params.perPage === DEFAULT_PAGE_SIZE ? undefined : params.perPage,
+    page: params.page,
+  };
+}
+
 /** Prisma's `skip` and `take` for a page. */
 export function pageArgs({ page, perPage }: PageParams) {
   return { skip: (page - 1) * perPage, take: perPage };

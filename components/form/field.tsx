@@ -63,12 +63,12 @@ export function Field({
 
 const asText = (value: string | string[] | undefined) => (Array.isArray(value) ? value.join("\n") : (value ?? ""));
 
+/** A one-line input; it takes no more characters than the form's schema allows the field. */
 export function TextField({
   name,
   label,
   hint,
   type = "text",
-  maxLength,
   width,
   autoComplete,
   inputMode,
@@ -77,12 +77,12 @@ export function TextField({
   label: ReactNode;
   hint?: ReactNode;
   type?: "text" | "url" | "date" | "email";
-  maxLength?: number;
   /** Narrow inputs for short values (years, codes, amounts), in characters. */
   width?: number;
   autoComplete?: string;
   inputMode?: "numeric" | "decimal" | "url";
 }) {
+  const { maxLengthOf } = useStaffForm();
   return (
     <Field name={name} label={label} hint={hint}>
       {(props, value) => (
@@ -91,7 +91,7 @@ export function TextField({
           key={asText(value)}
           type={type}
           defaultValue={asText(value)}
-          maxLength={maxLength}
+          maxLength={maxLengthOf(name)}
           autoComplete={autoComplete ?? "off"}
           inputMode={inputMode}
           spellCheck={type === "text" ? undefined : false}

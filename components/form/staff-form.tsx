@@ -4,7 +4,8 @@ import { createContext, startTransition, useActionState, useCallback, useContext
 import { useTranslations } from "next-intl";
 import type { z } from "zod";
 import { ChangeTable } from "@/components/workspace/change-table";
-import { formValues, issuesToErrors, readForm, type FormState, type FormValues } from "@/lib/actions/form-state";
+import { formFieldNames, maxLengthOf } from "@/lib/actions/fields";
+import { formValues, issuesToErrors, readForm, type FormAction, type FormState, type FormValues } from "@/lib/actions/form-state";
 import { formDataBytes, formDataLimitBytes } from "@/lib/http/body-size";
 
 type FormContext = {
@@ -14,6 +15,8 @@ type FormContext = {
   errorsOf: (name: string) => string[] | undefined;
   /** The row numbers of a repeated group (`partners`) that the shown values fill. */
   rowsOf: (group: string) => number[];
+  /** The longest input the field takes, read off the form's schema. */
+  maxLengthOf: (name: string) => number | undefined;
   state: FormState;
 };
 
@@ -37,30 +40,71 @@ export function useErrorText() {
   );
 }
 
+type FormOptions<Extra extends object> = {
+  action: FormAction<FormState<Extra>>;
+  schema: z.ZodType;
+  children: ReactNode | ((state: FormState<Extra>) => ReactNode);
+  /** Field names to readable labels, for the error summary and the conflict list. */
+  labels?: Record<string, string>;
+};
+
+/** What the page gives a record's form: its action, the record's values (none for a new one), and which it is. */
+export type StaffFormProps<Extra extends object = object> = {
+  action: FormAction<FormState<Extra>>;
+  initial: FormValues;
+  isNew: boolean;
+};
+
+/**
+ * The labels of a form's fields, read off its schema. `labels`, by form name, are for the error summary and
+ * the list of someone else's changes: each field the schema reads (see `formFieldNames`) and each of `also`
+ * (the names a record's history uses that the form has not, `region` beside `regionId`) reads `fields.<name>`
+ * in the form's catalogue, a row's field `fields.<field>`, or what `keys` names for it (`parties.kind` reads
+ * `partyKind`); `withGroup` puts the group's label before a row field's. `field(name)` gives an input its
+ * name, label and hint (`hints.<name>`, where the catalogue has one).
+ */
+export function useFormLabels(
+  namespace: string,
+  schema: z.ZodType,
+  { also = [], keys = {}, withGroup = false }: { also?: string[]; keys?: Record<string, string>; withGroup?: boolean } = {},
+) {
+  const t = useTranslations(namespace);
+  const keyOf = (name: string) => {
+    const generic = name.replace(/\.\d+\./, ".");
+    return keys[generic] ?? generic.split(".").at(-1)!;
+  };
+  // A field no one fills in (the locale a form sends along) has no label, and none is asked for.
+  const named = [...formFieldNames(schema), ...also].filter((name) => t.has(`fields.${keyOf(name)}`));
+  const labels: Record<string, string> = Object.fromEntries(
+    named.map((name) => {
+      const own = t(`fields.${keyOf(name)}`);
+      return [name, withGroup && name.includes(".") ? `${t(`fields.${name.split(".")[0]}`)}: ${own}` : own];
+    }),
+  );
+  const field = (name: string) => {
+    const key = keyOf(name);
+    return { name, label: t(`fields.${key}`), hint: t.has(`hints.${key}`) ? t(`hints.${key}`) : undefined };
+  };
+  return { labels, field };
+}
+
 /**
  * A staff edit form: posts to a server action made by `staffAction`, checks each field as it is typed with
  * the schema the server uses, lists the problems at the top (GOV.UK error summary) and beside the fields,
- * shows what someone else changed on a conflict, and keeps everything typed after any failure.
+ * shows what someone else changed on a conflict, and keeps everything typed after any failure. Its children
+ * may read the state the action answered with, and the `extra` it carries.
  */
-export function StaffForm({
+export function StaffForm<Extra extends object = object>({
   action,
   schema,
   initial,
   submitLabel,
   children,
   labels = {},
-}: {
-  action: (previous: FormState, formData: FormData) => Promise<FormState>;
-  schema: z.ZodType;
-  initial: FormValues;
-  submitLabel: string;
-  children: ReactNode;
-  /** Field names to readable labels, for the error summary and the conflict list. */
-  labels?: Record<string, string>;
-}) {
+}: FormOptions<Extra> & { initial: FormValues; submitLabel: string }) {
   const t = useTranslations("workspace");
   const errorText = useErrorText();
-  const [state, formAction, pending] = useActionState(action, {});
+  const [state, formAction, pending] = useActionState<FormState<Extra>, FormData>(action, {});
   const [liveErrors, setLiveErrors] = useState<Record<string, string[]>>({});
   const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
   const [answered, setAnswered] = useState(state);
@@ -110,6 +154,7 @@ export function StaffForm({
       });
       return [...new Set(found)].sort((a, b) => a - b);
     },
+    maxLengthOf: (name) => maxLengthOf(schema, name),
   };
   const summary = Object.entries(state.errors ?? {}).filter(([name]) => !touched.has(name) || liveErrors[name]);
   const labelOf = (name: string) => labels[name] ?? labels[name.replace(/\.\d+\./, ".")] ?? name;
@@ -164,13 +209,19 @@ export function StaffForm({
         )}
         {/* On a conflict the form now starts from the version the editor has just seen. */}
         <input type="hidden" name="version" value={state.conflict?.version ?? String(initial.version ?? "")} />
-        {children}
+        {typeof children === "function" ? children(state) : children}
         <button type="submit" disabled={pending} className="button mt-2 disabled:opacity-50">
           {submitLabel}
         </button>
       </form>
     </Context.Provider>
   );
+}
+
+/** The form of one record, on its new page ("Save the new record") and its edit page ("Save"). */
+export function RecordForm<Extra extends object = object>({ isNew, ...form }: StaffFormProps<Extra> & FormOptions<Extra>) {
+  const t = useTranslations("workspace");
+  return <StaffForm {...form} submitLabel={isNew ? t("saveNew") : t("save")} />;
 }
 
 /** The element id of a field, from its form name (`partners.0.share` → `field-partners-0-share`). */

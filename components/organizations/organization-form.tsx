@@ -5,80 +5,46 @@ import { useLocale, useTranslations } from "next-intl";
 import { SelectField, TextAreaField, TextField } from "@/components/form/field";
 import { RecordPicker } from "@/components/form/record-picker";
 import { RepeatingRows } from "@/components/form/repeating-rows";
-import { fieldId, StaffForm, useErrorText, useStaffForm } from "@/components/form/staff-form";
-import type { FormState, FormValues } from "@/lib/actions/form-state";
-import { OrganizationFormSchema, PARTNERS_MAX, SECTORS_MAX } from "@/lib/organizations/schema";
+import { fieldId, RecordForm, useErrorText, useFormLabels, useStaffForm, type StaffFormProps } from "@/components/form/staff-form";
+import {
+  OrganizationFormSchema,
+  organizationKinds,
+  organizationStatuses,
+  OrganizationUpdateSchema,
+  PARTNERS_MAX,
+  SECTORS_MAX,
+  type LikelyDuplicateChoice,
+  type LikelyDuplicates,
+} from "@/lib/organizations/schema";
 import { paths } from "@/lib/paths";
 
-const KINDS = ["enterprise", "university", "joint_venture"] as const;
-const STATUSES = ["planned", "active", "closed"] as const;
-/** As many as the server lists (DUPLICATES_LIMIT in lib/organizations/queries.ts). */
-const DUPLICATE_SLOTS = 5;
+/** The catalogue's names for the rows' fields, where they are not the fields' own. */
+const rowKeys = { "sectors.code": "sectorCode", "partners.organizationId": "partnerOrganization", "partners.regionId": "partnerRegion" };
+
+type Field = ReturnType<typeof useFormLabels>["field"];
 
 /**
  * Adds or edits an organization of any kind; the same zod schema checks it here as the editor types and on
  * the server. The fields of a joint venture (capital, products, partners) and of a university (fields of
  * study) show for that kind only.
  */
-export function OrganizationForm({
-  action,
-  initial,
-  isNew,
-}: {
-  action: (previous: FormState, formData: FormData) => Promise<FormState>;
-  initial: FormValues;
-  isNew: boolean;
-}) {
-  const t = useTranslations("editOrganization");
-  const tWorkspace = useTranslations("workspace");
-  const field = (name: string) => t(`fields.${name}`);
-  const labels: Record<string, string> = {
-    ...Object.fromEntries(
-      [
-        "kind",
-        "name",
-        "nameEn",
-        "otherNames",
-        "regionId",
-        "region",
-        "countryCode",
-        "status",
-        "foundedYear",
-        "website",
-        "descriptionEn",
-        "descriptionRu",
-        "registrationNumber",
-        "primarySector",
-        "sectors",
-        "capitalAmount",
-        "capitalCurrency",
-        "products",
-        "partners",
-        "fieldsOfStudy",
-        "confirmNotDuplicate",
-        "archived",
-      ].map((name) => [name, field(name)]),
-    ),
-    "sectors.code": field("sectorCode"),
-    "partners.organizationId": field("partnerOrganization"),
-    "partners.regionId": field("partnerRegion"),
-    "partners.share": field("share"),
-    ...Object.fromEntries(Array.from({ length: DUPLICATE_SLOTS }, (_, i) => [`duplicates.${i}`, `${field("duplicates")} ${i + 1}`])),
-  };
+export function OrganizationForm(props: StaffFormProps<LikelyDuplicates>) {
+  const schema = props.isNew ? OrganizationFormSchema : OrganizationUpdateSchema;
+  const { labels, field } = useFormLabels("editOrganization", schema, { also: ["region", "countryCode", "archived"], keys: rowKeys });
   return (
-    <StaffForm
-      action={action}
-      schema={OrganizationFormSchema}
-      initial={initial}
-      labels={labels}
-      submitLabel={isNew ? tWorkspace("saveNew") : tWorkspace("save")}
-    >
-      <OrganizationFields isNew={isNew} />
-    </StaffForm>
+    <RecordForm {...props} schema={schema} labels={labels}>
+      {(state) => (
+        <>
+          {props.isNew && <LikelyDuplicates duplicates={state.extra?.duplicates ?? []} />}
+          <OrganizationFields field={field} />
+          {props.isNew && <ConfirmNotDuplicate />}
+        </>
+      )}
+    </RecordForm>
   );
 }
 
-function OrganizationFields({ isNew }: { isNew: boolean }) {
+function OrganizationFields({ field }: { field: Field }) {
   const t = useTranslations("editOrganization");
   const locale = useLocale();
   const { valueOf } = useStaffForm();
@@ -94,7 +60,6 @@ function OrganizationFields({ isNew }: { isNew: boolean }) {
     <>
       {/* The server words the likely duplicates in the editor's language. */}
       <input type="hidden" name="locale" value={locale} />
-      {isNew && <LikelyDuplicates />}
       <div
         onChange={(event) => {
           const target: EventTarget = event.target;
@@ -102,99 +67,56 @@ function OrganizationFields({ isNew }: { isNew: boolean }) {
         }}
       >
         <SelectField
-          name="kind"
-          label={t("fields.kind")}
-          hint={t("hints.kind")}
+          {...field("kind")}
           placeholder={t("choose")}
-          options={KINDS.map((value) => ({ value, label: t(`kinds.${value}`) }))}
+          options={organizationKinds.map((value) => ({ value, label: t(`kinds.${value}`) }))}
         />
       </div>
-      <TextField name="name" label={t("fields.name")} hint={t("hints.name")} maxLength={300} />
-      <TextField name="nameEn" label={t("fields.nameEn")} hint={t("hints.nameEn")} maxLength={300} />
-      <TextAreaField name="otherNames" label={t("fields.otherNames")} hint={t("hints.otherNames")} rows={3} />
-      <RecordPicker name="regionId" type="region" label={t("fields.regionId")} hint={t("hints.regionId")} />
+      <TextField {...field("name")} />
+      <TextField {...field("nameEn")} />
+      <TextAreaField {...field("otherNames")} rows={3} />
+      <RecordPicker {...field("regionId")} type="region" />
       <SelectField
-        name="status"
-        label={t("fields.status")}
+        {...field("status")}
         placeholder={t("choose")}
-        options={STATUSES.map((value) => ({ value, label: t(`statuses.${value}`) }))}
+        options={organizationStatuses.map((value) => ({ value, label: t(`statuses.${value}`) }))}
       />
-      <TextField
-        name="registrationNumber"
-        label={t("fields.registrationNumber")}
-        hint={t("hints.registrationNumber")}
-        maxLength={40}
-        width={14}
-      />
-      <TextField
-        name="foundedYear"
-        label={t("fields.foundedYear")}
-        hint={t("hints.foundedYear")}
-        inputMode="numeric"
-        maxLength={4}
-        width={4}
-      />
-      <TextField name="website" label={t("fields.website")} hint={t("hints.website")} type="url" maxLength={500} />
-      <TextAreaField name="descriptionEn" label={t("fields.descriptionEn")} hint={t("hints.descriptionEn")} />
-      <TextAreaField name="descriptionRu" label={t("fields.descriptionRu")} hint={t("hints.descriptionRu")} />
-      <RecordPicker name="primarySector" type="sector" label={t("fields.primarySector")} hint={t("hints.primarySector")} />
-      <RepeatingRows group="sectors" legend={t("fields.sectors")} hint={t("hints.sectors")} emptyRows={0} max={SECTORS_MAX}>
-        {(index) => (
-          <RecordPicker name={`sectors.${index}.code`} type="sector" label={t("fields.sectorCode")} hint={t("hints.sectorCode")} />
-        )}
+      <TextField {...field("registrationNumber")} width={14} />
+      <TextField {...field("foundedYear")} inputMode="numeric" width={4} />
+      <TextField {...field("website")} type="url" />
+      <TextAreaField {...field("descriptionEn")} />
+      <TextAreaField {...field("descriptionRu")} />
+      <RecordPicker {...field("primarySector")} type="sector" />
+      <RepeatingRows group="sectors" legend={field("sectors").label} hint={field("sectors").hint} emptyRows={0} max={SECTORS_MAX}>
+        {(index) => <RecordPicker {...field(`sectors.${index}.code`)} type="sector" />}
       </RepeatingRows>
-      {kind === "joint_venture" && <VentureFields />}
+      {kind === "joint_venture" && <VentureFields field={field} />}
       {kind === "university" && (
         <fieldset className="mb-6 border-t-2 border-line pt-4">
           <legend className="text-xl font-bold">{t("universitySection")}</legend>
-          <TextAreaField name="fieldsOfStudy" label={t("fields.fieldsOfStudy")} hint={t("hints.fieldsOfStudy")} rows={5} />
+          <TextAreaField {...field("fieldsOfStudy")} rows={5} />
         </fieldset>
       )}
-      {isNew && <ConfirmNotDuplicate />}
     </>
   );
 }
 
-function VentureFields() {
+function VentureFields({ field }: { field: Field }) {
   const t = useTranslations("editOrganization");
   return (
     <>
       <fieldset className="mb-6 border-t-2 border-line pt-4">
         <legend className="text-xl font-bold">{t("ventureSection")}</legend>
-        <TextField
-          name="capitalAmount"
-          label={t("fields.capitalAmount")}
-          hint={t("hints.capitalAmount")}
-          inputMode="decimal"
-          maxLength={30}
-          width={20}
-        />
-        <TextField name="capitalCurrency" label={t("fields.capitalCurrency")} hint={t("hints.capitalCurrency")} maxLength={3} width={4} />
-        <TextAreaField name="products" label={t("fields.products")} hint={t("hints.products")} rows={3} />
+        <TextField {...field("capitalAmount")} inputMode="decimal" width={20} />
+        <TextField {...field("capitalCurrency")} width={4} />
+        <TextAreaField {...field("products")} rows={3} />
       </fieldset>
-      <RepeatingRows group="partners" legend={t("fields.partners")} hint={t("hints.partners")} emptyRows={2} max={PARTNERS_MAX}>
+      <RepeatingRows group="partners" legend={field("partners").label} hint={field("partners").hint} emptyRows={2} max={PARTNERS_MAX}>
         {(index) => (
           <>
-            <RecordPicker
-              name={`partners.${index}.organizationId`}
-              type="organization"
-              label={t("fields.partnerOrganization")}
-              hint={t("hints.partnerOrganization")}
-            />
-            <RecordPicker
-              name={`partners.${index}.regionId`}
-              type="region"
-              label={t("fields.partnerRegion")}
-              hint={t("hints.partnerRegion")}
-            />
-            <TextField
-              name={`partners.${index}.share`}
-              label={t("fields.share")}
-              hint={t("hints.share")}
-              inputMode="decimal"
-              maxLength={6}
-              width={6}
-            />
+            <RecordPicker {...field(`partners.${index}.organizationId`)} type="organization" />
+            <RecordPicker {...field(`partners.${index}.regionId`)} type="region" />
+            <TextField {...field(`partners.${index}.share`)} inputMode="decimal" width={6} />
           </>
         )}
       </RepeatingRows>
@@ -202,23 +124,10 @@ function VentureFields() {
   );
 }
 
-/** One likely duplicate as the server sent it: `possibleDuplicate|<name, region>` and `duplicatePage|<slug>`. */
-function readDuplicate(messages: string[]) {
-  const part = (key: string) => messages.find((m) => m.startsWith(`${key}|`))?.slice(key.length + 1);
-  const name = part("possibleDuplicate");
-  const slug = part("duplicatePage");
-  return name && slug ? { name, slug } : null;
-}
-
 /** The organizations the server found like this one, each a link to its public page, in a new tab so nothing typed is lost. */
-function LikelyDuplicates() {
+function LikelyDuplicates({ duplicates }: { duplicates: LikelyDuplicateChoice[] }) {
   const t = useTranslations("editOrganization");
-  const { state } = useStaffForm();
-  const found = Array.from({ length: DUPLICATE_SLOTS }, (_, i) => {
-    const duplicate = readDuplicate(state.errors?.[`duplicates.${i}`] ?? []);
-    return duplicate ? { ...duplicate, id: fieldId(`duplicates.${i}`) } : null;
-  }).filter((d) => d !== null);
-  if (!found.length) return null;
+  if (!duplicates.length) return null;
   return (
     <section aria-labelledby="likely-duplicates" className="mb-6 border-l-4 border-danger pl-4">
       <h2 id="likely-duplicates" className="text-xl font-bold">
@@ -226,10 +135,10 @@ function LikelyDuplicates() {
       </h2>
       <p>{t("duplicatesLead")}</p>
       <ul className="mt-2 list-disc pl-6">
-        {found.map((d) => (
-          <li key={d.slug} id={d.id}>
+        {duplicates.map((d) => (
+          <li key={d.slug}>
             <a href={paths.organization(d.slug)} target="_blank" rel="noopener" className="underline">
-              {t("opensPublicPage", { name: d.name })}
+              {t("opensPublicPage", { name: d.label })}
             </a>
           </li>
         ))}

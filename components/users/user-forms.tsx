@@ -1,35 +1,48 @@
 "use client";
 
 import Link from "next/link";
-import { useActionState, useEffect, useRef } from "react";
+import { useEffect, useRef } from "react";
 import { useTranslations } from "next-intl";
+import { ButtonForm } from "@/components/form/button-form";
 import { Field, SelectField, TextField } from "@/components/form/field";
-import { StaffForm, useErrorText, useStaffForm } from "@/components/form/staff-form";
-import type { FormState, FormValues } from "@/lib/actions/form-state";
+import { StaffForm, useFormLabels, useStaffForm } from "@/components/form/staff-form";
+import type { FormAction, FormState, FormValues } from "@/lib/actions/form-state";
 import { paths } from "@/lib/paths";
 import {
-  MAX_PASSWORD_LENGTH,
   MIN_PASSWORD_LENGTH,
   NewUserSchema,
   PasswordChangeSchema,
   PasswordResetSchema,
   RoleChangeSchema,
   staffRoles,
+  type SecretState,
 } from "@/lib/users/schema";
-
-type Action = (previous: FormState, formData: FormData) => Promise<FormState>;
-/** What createUser and resetUserPassword answer with once: the one-time password or the link's path. */
-type SecretState = FormState & { secret?: string; userId?: number };
 
 /** A password input: never filled in again from what was sent, and never spell-checked. */
 function PasswordField({ name, label, hint, autoComplete }: { name: string; label: string; hint?: string; autoComplete: string }) {
+  const { maxLengthOf } = useStaffForm();
   return (
     <Field name={name} label={label} hint={hint}>
-      {(props) => <input {...props} type="password" autoComplete={autoComplete} maxLength={MAX_PASSWORD_LENGTH} spellCheck={false} />}
+      {(props) => <input {...props} type="password" autoComplete={autoComplete} maxLength={maxLengthOf(name)} spellCheck={false} />}
     </Field>
   );
 }
 
+/** A new password and the same again, for choosing one's own password and for setting it from a one-time link. */
+function NewPasswordFields() {
+  const t = useTranslations("users");
+  return (
+    <>
+      <PasswordField
+        name="newPassword"
+        label={t("newPassword")}
+        hint={t("newPasswordHint", { min: MIN_PASSWORD_LENGTH })}
+        autoComplete="new-password"
+      />
+      <PasswordField name="confirmPassword" label={t("confirmPassword")} autoComplete="new-password" />
+    </>
+  );
+}
 /** A secret shown once, focused so that a screen reader reads it out, in a box that is easy to copy from. */
 function SecretPanel({
   title,
@@ -61,118 +74,92 @@ function SecretPanel({
   );
 }
 
-function CreatedPanel() {
+function CreatedPanel({ state }: { state: SecretState }) {
   const t = useTranslations("users");
-  const state = useStaffForm().state as SecretState;
-  if (!state.ok || !state.secret) return null;
+  if (!state.ok || !state.extra) return null;
   return (
-    <SecretPanel title={t("createdTitle")} text={t("createdText")} label={t("oneTimePassword")} secret={state.secret}>
-      {state.userId && (
-        <p className="mt-2">
-          <Link href={paths.staff.user(state.userId)}>{t("openAccount")}</Link>
-        </p>
-      )}
+    <SecretPanel title={t("createdTitle")} text={t("createdText")} label={t("oneTimePassword")} secret={state.extra.secret}>
+      <p className="mt-2">
+        <Link href={paths.staff.user(state.extra.userId)}>{t("openAccount")}</Link>
+      </p>
     </SecretPanel>
   );
 }
 
 /** Adds a staff account; on success the one-time password shows above the form, once. */
-export function NewUserForm({ action }: { action: Action }) {
+export function NewUserForm({ action }: { action: FormAction<SecretState> }) {
   const t = useTranslations("users");
-  const labels = { name: t("fields.name"), email: t("fields.email"), role: t("fields.role") };
+  const { labels } = useFormLabels("users", NewUserSchema);
+  const roles = staffRoles.map((role) => ({ value: role, label: t(`roles.${role}`) }));
   return (
     <StaffForm action={action} schema={NewUserSchema} initial={{}} labels={labels} submitLabel={t("create")}>
-      <CreatedPanel />
-      <TextField name="name" label={labels.name} maxLength={200} autoComplete="off" />
-      <TextField name="email" type="email" label={labels.email} hint={t("hints.email")} maxLength={254} autoComplete="off" />
-      <SelectField
-        name="role"
-        label={labels.role}
-        hint={t("hints.role")}
-        placeholder={t("chooseRole")}
-        options={staffRoles.map((role) => ({ value: role, label: t(`roles.${role}`) }))}
-      />
+      {(state) => (
+        <>
+          <CreatedPanel state={state} />
+          <TextField name="name" label={labels.name} autoComplete="off" />
+          <TextField name="email" type="email" label={labels.email} hint={t("hints.email")} autoComplete="off" />
+          <SelectField name="role" label={labels.role} hint={t("hints.role")} placeholder={t("chooseRole")} options={roles} />
+        </>
+      )}
     </StaffForm>
   );
 }
 
 /** Changes an account's role, from the version the page showed. */
-export function RoleForm({ action, initial }: { action: Action; initial: FormValues }) {
+export function RoleForm({ action, initial }: { action: FormAction; initial: FormValues }) {
   const t = useTranslations("users");
+  const { labels } = useFormLabels("users", RoleChangeSchema);
+  const roles = staffRoles.map((role) => ({ value: role, label: t(`roles.${role}`) }));
   return (
-    <StaffForm action={action} schema={RoleChangeSchema} initial={initial} labels={{ role: t("fields.role") }} submitLabel={t("saveRole")}>
-      <SelectField
-        name="role"
-        label={t("fields.role")}
-        hint={t("changeRoleHint")}
-        options={staffRoles.map((role) => ({ value: role, label: t(`roles.${role}`) }))}
-      />
+    <StaffForm action={action} schema={RoleChangeSchema} initial={initial} labels={labels} submitLabel={t("saveRole")}>
+      <SelectField name="role" label={labels.role} hint={t("changeRoleHint")} options={roles} />
     </StaffForm>
   );
 }
 
-/** One button acting on an account (disable, enable, reset the password), from the version the page showed. */
-export function AccountActionForm({
-  action,
-  version,
-  hint,
-  submitLabel,
-  warning = false,
-}: {
-  action: Action;
-  version: number;
-  hint: string;
-  submitLabel: string;
-  warning?: boolean;
-}) {
+/**
+ * Resets an account's password, from the version the page showed (see `ButtonForm`, which disables and enables
+ * accounts too); the one-time link shows above the button, once.
+ */
+export function ResetPasswordForm({ action, version }: { action: FormAction<SecretState>; version: number }) {
   const t = useTranslations("users");
-  const errorText = useErrorText();
-  const [state, formAction, pending] = useActionState<SecretState, FormData>(action, {});
   return (
-    <form action={formAction} className="max-w-3xl">
-      {state.ok === false && state.message && (
-        <p role="alert" className="mb-4 border-l-4 border-danger pl-4 font-bold text-danger">
-          {errorText(state.message)}
-        </p>
-      )}
-      {state.ok && state.secret && (
-        <SecretPanel
-          title={t("resetMadeTitle")}
-          text={t("resetMadeText")}
-          label={t("resetLink")}
-          secret={typeof window === "undefined" ? state.secret : new URL(state.secret, window.location.origin).href}
-        />
-      )}
-      <input type="hidden" name="version" value={version} />
-      <p className="mb-4 text-muted">{hint}</p>
-      <button type="submit" disabled={pending} className={warning ? "button-warning" : "button"}>
-        {submitLabel}
-      </button>
-    </form>
+    <ButtonForm action={action} version={version} hint={t("resetHint")} submitLabel={t("reset")}>
+      {(state) =>
+        state.ok &&
+        state.extra && (
+          <SecretPanel
+            title={t("resetMadeTitle")}
+            text={t("resetMadeText")}
+            label={t("resetLink")}
+            secret={typeof window === "undefined" ? state.extra.secret : new URL(state.extra.secret, window.location.origin).href}
+          />
+        )
+      }
+    </ButtonForm>
   );
+}
+
+/** The labels of the password fields, for the error summary. */
+function usePasswordLabels() {
+  const t = useTranslations("users");
+  return { currentPassword: t("currentPassword"), newPassword: t("newPassword"), confirmPassword: t("confirmPassword") };
 }
 
 /** The signed-in user changes their own password. */
-export function PasswordChangeForm({ action }: { action: Action }) {
+export function PasswordChangeForm({ action }: { action: FormAction }) {
   const t = useTranslations("users");
-  const labels = { currentPassword: t("currentPassword"), newPassword: t("newPassword"), confirmPassword: t("confirmPassword") };
+  const labels = usePasswordLabels();
   return (
     <StaffForm action={action} schema={PasswordChangeSchema} initial={{}} labels={labels} submitLabel={t("changePassword")}>
       <PasswordField name="currentPassword" label={labels.currentPassword} autoComplete="current-password" />
-      <PasswordField
-        name="newPassword"
-        label={labels.newPassword}
-        hint={t("newPasswordHint", { min: MIN_PASSWORD_LENGTH })}
-        autoComplete="new-password"
-      />
-      <PasswordField name="confirmPassword" label={labels.confirmPassword} autoComplete="new-password" />
+      <NewPasswordFields />
     </StaffForm>
   );
 }
 
-function PasswordSetPanel() {
+function PasswordSetPanel({ state }: { state: FormState }) {
   const t = useTranslations("users");
-  const { state } = useStaffForm();
   if (!state.ok) return null;
   return (
     <div role="status" className="mb-6 max-w-3xl border-l-8 border-ok bg-panel px-4 py-3">
@@ -186,20 +173,17 @@ function PasswordSetPanel() {
 }
 
 /** Sets a new password from a one-time link (public: the token in the hidden field is the authority). */
-export function PasswordResetForm({ action, token }: { action: Action; token: string }) {
+export function PasswordResetForm({ action, token }: { action: FormAction; token: string }) {
   const t = useTranslations("users");
-  const labels = { newPassword: t("newPassword"), confirmPassword: t("confirmPassword") };
   return (
-    <StaffForm action={action} schema={PasswordResetSchema} initial={{ token }} labels={labels} submitLabel={t("setPassword")}>
-      <PasswordSetPanel />
-      <input type="hidden" name="token" value={token} />
-      <PasswordField
-        name="newPassword"
-        label={labels.newPassword}
-        hint={t("newPasswordHint", { min: MIN_PASSWORD_LENGTH })}
-        autoComplete="new-password"
-      />
-      <PasswordField name="confirmPassword" label={labels.confirmPassword} autoComplete="new-password" />
+    <StaffForm action={action} schema={PasswordResetSchema} initial={{ token }} labels={usePasswordLabels()} submitLabel={t("setPassword")}>
+      {(state) => (
+        <>
+          <PasswordSetPanel state={state} />
+          <input type="hidden" name="token" value={token} />
+          <NewPasswordFields />
+        </>
+      )}
     </StaffForm>
   );
 }

@@ -26,9 +26,24 @@ export const Version = RecordId;
 
 const NUL = /\u0000/;
 
+/**
+ * How long a field's input may be, kept with the field type that bounds it, so that a form sets its inputs'
+ * `maxLength` from the schema it is checked with (see `maxLengthOf`) rather than repeating the number.
+ */
+const inputLimits = z.registry<{ maxLength: number }>();
+
+/** Registers the longest input a field takes (the field types here do it themselves; a password field does it so). */
+export function withMaxLength<Schema extends z.ZodType>(schema: Schema, maxLength: number): Schema {
+  inputLimits.add(schema, { maxLength });
+  return schema;
+}
+
+/** A field type's output when it is required: blank is already an error, so it is never null. */
+type Field<Out> = z.ZodType<Out, string | undefined>;
+
 /** Required text, trimmed: blank is `required`; NUL, which PostgreSQL cannot store, is `containsNul`. */
 export function requiredText(max: number) {
-  return z
+  const text = z
     .string({ error: "required" })
     .refine((value) => !NUL.test(value), { error: "containsNul", abort: true })
     .transform((value) => value.trim())
@@ -38,11 +53,12 @@ export function requiredText(max: number) {
         .min(1, { error: "required" })
         .max(max, { error: `tooLong|${max}` }),
     );
+  return withMaxLength(text, max);
 }
 
 /** Optional text, trimmed; blank becomes null, so that clearing a field clears the record. */
 export function optionalText(max: number) {
-  return z
+  const text = z
     .string({ error: "invalid" })
     .refine((value) => !NUL.test(value), { error: "containsNul", abort: true })
     .transform((value) => value.trim())
@@ -50,6 +66,7 @@ export function optionalText(max: number) {
     .transform((value) => (value === "" ? null : value))
     .optional()
     .transform((value) => value ?? null);
+  return withMaxLength(text, max);
 }
 
 /** An optional http(s) address. */
@@ -93,9 +110,12 @@ function orBlank<Out>(schema: z.ZodType<Out, string>) {
   });
 }
 
+/** The most characters a whole number between `min` and `max` takes to type. */
+const digitsOf = (min: number, max: number) => Math.max(String(min).length, String(max).length);
+
 /** A whole number within bounds, required. */
 export function wholeNumber(min: number, max: number) {
-  return z
+  const number = z
     .string({ error: "required" })
     .trim()
     .min(1, { error: "required" })
@@ -106,22 +126,28 @@ export function wholeNumber(min: number, max: number) {
         .min(min, { error: `tooSmall|${min}` })
         .max(max, { error: `tooLarge|${max}` }),
     );
+  return withMaxLength(number, digitsOf(min, max));
 }
 
 /** A whole number within bounds, or blank for null. */
 export function optionalWholeNumber(min: number, max: number) {
-  return z
+  const number = z
     .string({ error: "invalid" })
     .optional()
     .transform((value) => value ?? "")
     .pipe(orBlank(wholeNumber(min, max)));
+  return withMaxLength(number, digitsOf(min, max));
 }
+
+type DecimalOptions = { max: number; scale?: number };
 
 /**
  * A decimal amount as typed ("250000000", "250 000 000,50"), kept as a string so that no float rounds it; the
- * database column is numeric. At most `scale` decimals and a value up to `max`.
+ * database column is numeric. At most `scale` decimals and a value up to `max`; blank is null unless required.
  */
-export function decimalText({ max, scale = 2, required = false }: { max: number; scale?: number; required?: boolean }) {
+export function decimalText(options: DecimalOptions & { required: true }): Field<string>;
+export function decimalText(options: DecimalOptions & { required?: false }): Field<string | null>;
+export function decimalText({ max, scale = 2, required = false }: DecimalOptions & { required?: boolean }): Field<string | null> {
   const pattern = new RegExp(`^\\d{1,16}(\\.\\d{1,${scale}})?$`);
   const amount = z
     .string()
@@ -131,11 +157,19 @@ export function decimalText({ max, scale = 2, required = false }: { max: number;
     .string({ error: required ? "required" : "invalid" })
     .optional()
     .transform((value) => (value ?? "").replace(/[\s\u00a0\u202f]/g, "").replace(",", "."));
-  return required ? typed.pipe(z.string().min(1, { error: "required" }).pipe(amount)) : typed.pipe(orBlank(amount));
+  // The longest amount as typed: the digits of `max` (16 at most) with a space between thousands, and the decimals.
+  const digits = Math.min(String(Math.trunc(max)).length, 16);
+  const maxLength = digits + Math.floor((digits - 1) / 3) + (scale ? scale + 1 : 0);
+  return withMaxLength(
+    required ? typed.pipe(z.string().min(1, { error: "required" }).pipe(amount)) : typed.pipe(orBlank(amount)),
+    maxLength,
+  );
 }
 
-/** A calendar date, yyyy-mm-dd as `<input type="date">` sends it; returned as a UTC midnight Date. */
-export function dateField({ required }: { required: boolean }) {
+/** A calendar date, yyyy-mm-dd as `<input type="date">` sends it; returned as a UTC midnight Date, or null when blank and not required. */
+export function dateField(options: { required: true }): Field<Date>;
+export function dateField(options: { required: false }): Field<Date | null>;
+export function dateField({ required }: { required: boolean }): Field<Date | null> {
   const date = z
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "invalidDate" })
@@ -157,8 +191,13 @@ export function choice<const T extends readonly [string, ...string[]]>(values: T
   return z.enum(values, { error: "chooseOne" });
 }
 
-/** A picked record: the id the search-as-you-type field put in its hidden input. */
-export function pickedId({ required }: { required: boolean }) {
+/**
+ * A picked record: the id the search-as-you-type field put in its hidden input. Required, blank is
+ * `chooseOne` and the id is never null; optional, blank is null.
+ */
+export function pickedId(options: { required: true }): Field<number>;
+export function pickedId(options: { required: false }): Field<number | null>;
+export function pickedId({ required }: { required: boolean }): Field<number | null> {
   const typed = z
     .string({ error: required ? "chooseOne" : "invalid" })
     .optional()
@@ -172,14 +211,119 @@ export const checkbox = z
   .optional()
   .transform((value) => value === "on" || value === "true");
 
+/** A filled row of a repeated group, with the number the form gave it (`partners.3.share` is row 3). */
+export type Numbered<Row> = Row & { index: number };
+
 /**
- * A repeated group of child rows (partners, participants, statements): removed and blank rows arrive as
- * `undefined` in their places (see `readForm`), so errors keep their row numbers; they are dropped here.
+ * A repeated group of child rows (partners, participants, statements), at most `max`. Removed and blank rows
+ * arrive as `undefined` in their places (see `readForm`), so that every error keeps its row's number; they
+ * are dropped here, and each filled row keeps that number as `index`, for the checks only the server can make
+ * (is this region still live?) to put their message beside the right field.
+ *
+ * A rule across rows on the whole form runs even when a row failed, and then sees the group as the form sent
+ * it, holes and all: read it with `filledRows`.
  */
-export function rows<Row extends z.ZodType>(row: Row, max: number) {
+export function rows<Row extends z.ZodType<object>>(row: Row, max: number) {
   return z
     .array(row.optional())
     .max(max, { error: `tooMany|${max}` })
     .optional()
-    .transform((list) => (list ?? []).filter((item): item is NonNullable<typeof item> => item !== undefined));
+    .transform((list) => (list ?? []).flatMap((item, index) => (item === undefined ? [] : [{ ...item, index }])));
+}
+
+/**
+ * The filled rows of a group as a rule on the whole form sees it, each with its number: `rows()`'s output when
+ * the group parsed, or the rows as sent, numbered by their places, when one of them failed (zod runs the rule
+ * anyway). A failed row's fields are raw input then: a rule reads them with care.
+ */
+export function filledRows<Row extends object>(group: readonly (Row | Numbered<Row> | undefined)[]): Numbered<Row>[] {
+  return group.flatMap((row, place) =>
+    typeof row === "object" && row !== null ? [{ ...row, index: "index" in row ? row.index : place }] : [],
+  );
+}
+
+/** The filled rows' own fields, in the form's order, for writing them: the form's row number is no column. */
+export function rowValues<Row extends object>(list: readonly Numbered<Row>[]) {
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars -- the number is left out on purpose
+  return list.map(({ index, ...values }) => values);
+}
+
+/**
+ * The `maxLength` of a form's text input, read off the schema the form is checked with: the bound its field
+ * type registered (`requiredText(300)` gives 300). `name` is the form name; row numbers are looked through
+ * (`participants.3.personEn`). Undefined for a field without one (a choice, a date, a picker).
+ */
+export function maxLengthOf(schema: z.ZodType, name: string): number | undefined {
+  let field: z.ZodType | undefined = schema;
+  for (const key of name.split(".").filter((key) => !/^\d+$/.test(key))) field = field && fieldOf(field, key);
+  return field && limitOf(field);
+}
+
+/**
+ * The names a form's fields have, read off its schema: each field, and each field of a repeated group's rows
+ * as `group.field` (the form's `partners.3.share` without its row number). The version a form started from
+ * is no field anyone fills in, and is left out.
+ */
+export function formFieldNames(schema: z.ZodType): string[] {
+  const shape = shapeOf(schema) ?? {};
+  return Object.keys(shape).flatMap((name) => {
+    if (name === "version") return [];
+    const row = rowShapeOf(shape[name]!);
+    return [name, ...Object.keys(row ?? {}).map((field) => `${name}.${field}`)];
+  });
+}
+
+type Def = {
+  type: string;
+  shape?: Record<string, z.ZodType>;
+  in?: z.ZodType;
+  innerType?: z.ZodType;
+  element?: z.ZodType;
+  left?: z.ZodType;
+  right?: z.ZodType;
+};
+const defOf = (schema: z.ZodType) => (schema as unknown as { _zod: { def: Def } })._zod.def;
+
+/** The schemas a schema wraps, outermost first: what a pipe takes in, what an optional or array holds, both sides of `and`. */
+function inner(schema: z.ZodType): z.ZodType[] {
+  const def = defOf(schema);
+  return [def.in, def.innerType, def.element, def.left, def.right].filter((s): s is z.ZodType => s !== undefined);
+}
+
+/** The fields of an object schema, looking through refinements, transforms, optionals, lists and intersections. */
+function shapeOf(schema: z.ZodType): Record<string, z.ZodType> | undefined {
+  const def = defOf(schema);
+  if (def.shape) return def.shape;
+  const shapes = inner(schema).flatMap((wrapped) => {
+    const shape = shapeOf(wrapped);
+    return shape ? [shape] : [];
+  });
+  return shapes.length ? Object.assign({}, ...shapes) : undefined;
+}
+
+/** The fields of a repeated group's rows; undefined for a field that is no group. */
+function rowShapeOf(schema: z.ZodType): Record<string, z.ZodType> | undefined {
+  const def = defOf(schema);
+  if (def.type === "array") return def.element && shapeOf(def.element);
+  if (def.shape) return undefined;
+  for (const wrapped of inner(schema)) {
+    const found = rowShapeOf(wrapped);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+function fieldOf(schema: z.ZodType, key: string): z.ZodType | undefined {
+  const shape = shapeOf(schema);
+  return shape && Object.hasOwn(shape, key) ? shape[key] : undefined;
+}
+
+function limitOf(schema: z.ZodType): number | undefined {
+  const registered = inputLimits.get(schema)?.maxLength;
+  if (registered !== undefined) return registered;
+  for (const wrapped of inner(schema)) {
+    const found = limitOf(wrapped);
+    if (found !== undefined) return found;
+  }
+  return undefined;
 }

@@ -10,7 +10,7 @@ export type FieldChange = { field: string; before: string; after: string };
  * `message` and the field errors are message keys under `errors.` in the catalogues, so the form shows them
  * in the reader's language. Field errors are keyed by the field's form name (`partners.0.share`).
  */
-export type FormState = {
+export type FormState<Extra extends object = object> = {
   ok?: boolean;
   message?: string;
   errors?: Record<string, string[]>;
@@ -20,7 +20,12 @@ export type FormState = {
   conflict?: { version: number; changes: FieldChange[] };
   /** The record's version after a successful save, for a form that stays open. */
   version?: number;
+  /** What one action adds for its form (an organization's likely duplicates, a one-time password), typed. */
+  extra?: Extra;
 };
+
+/** A server action as a form calls it with `useActionState`; `staffAction` makes them. */
+export type FormAction<State extends FormState = FormState> = (previous: State, formData: FormData) => Promise<State>;
 
 export type FormValues = Record<string, string | string[]>;
 

@@ -7,6 +7,7 @@ import {
   issuesToErrors,
   readForm,
   type FieldChange,
+  type FormAction,
   type FormState,
   type FormValues,
 } from "@/lib/actions/form-state";
@@ -18,9 +19,9 @@ function withoutPasswords(values: FormValues): FormValues {
   return Object.fromEntries(Object.entries(values).filter(([name]) => !/password/i.test(name)));
 }
 
-/** Thrown by an action body to refuse with a message and field errors; the wrapper adds what was typed. */
-export class ActionRefusal extends Error {
-  constructor(readonly state: Omit<FormState, "values" | "ok">) {
+/** Thrown by an action body to refuse with a message, field errors and its form's `extra`; the wrapper adds what was typed. */
+export class ActionRefusal<Extra extends object = object> extends Error {
+  constructor(readonly state: Omit<FormState<Extra>, "values" | "ok">) {
     super(state.message ?? "refused");
   }
 }
@@ -35,7 +36,7 @@ export class VersionConflict extends Error {
   }
 }
 
-export type ActionContext<Bound> = { user: CurrentUser; bound: Bound; formData: FormData };
+export type ActionContext<Bound> = { user: CurrentUser; bound: Bound };
 
 type Definition<Schema extends z.ZodType, BoundSchema extends z.ZodType | undefined> = {
   /** Who may call it; admins pass every check. */
@@ -50,25 +51,24 @@ type Definition<Schema extends z.ZodType, BoundSchema extends z.ZodType | undefi
   unique?: Record<string, { field: string; message: string }>;
 };
 
-type Result = FormState | void;
-
 /**
  * Makes a server action from a schema and a body. Whoever calls it and however, the wrapper: checks the role
  * against the database; refuses a NUL in any field; parses the bound argument (a tampered id is "invalid")
  * and the form; and hands only parsed data to the body. Every failure returns the submitted values, so the
  * form keeps what was typed, also when the database is unavailable. Unique violations become field errors by
  * constraint name; anything unexpected becomes "unavailable", with the details in the server log only.
- * A body may `redirect()`: that is passed through.
+ * A body may `redirect()`: that is passed through. A body's answer, or its refusal, may carry an `extra` for
+ * its form; the action's state is then `FormState<Extra>`.
  */
-export function staffAction<Schema extends z.ZodType, BoundSchema extends z.ZodType | undefined = undefined>(
+export function staffAction<Schema extends z.ZodType, BoundSchema extends z.ZodType | undefined = undefined, Extra extends object = object>(
   definition: Definition<Schema, BoundSchema>,
   body: (
     data: z.output<Schema>,
     context: ActionContext<BoundSchema extends z.ZodType ? z.output<BoundSchema> : undefined>,
-  ) => Promise<Result>,
+  ) => Promise<FormState<Extra> | void>,
 ): BoundSchema extends z.ZodType
-  ? (bound: z.input<BoundSchema>, previous: FormState, formData: FormData) => Promise<FormState>
-  : (previous: FormState, formData: FormData) => Promise<FormState> {
+  ? (bound: z.input<BoundSchema>, previous: FormState<Extra>, formData: FormData) => Promise<FormState<Extra>>
+  : FormAction<FormState<Extra>> {
   const run = async (rawBound: unknown, formData: unknown): Promise<FormState> => {
     const values = formData instanceof FormData ? formValues(formData) : {};
     // Passwords never travel back to the browser, not even on a refusal.
@@ -111,7 +111,7 @@ export function staffAction<Schema extends z.ZodType, BoundSchema extends z.ZodT
     }
 
     try {
-      const result = await body(parsed.data, { user, bound, formData } as ActionContext<never>);
+      const result = await body(parsed.data, { user, bound } as ActionContext<never>);
       return result ?? { ok: true, message: "saved" };
     } catch (error) {
       unstable_rethrow(error);

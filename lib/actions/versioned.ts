@@ -105,26 +105,100 @@ export async function recordCreated(tx: Tx, type: AuditEntityType, id: number, u
   return after!;
 }
 
+/** What an edit writes: `apply` runs under the row lock, after the version check; `note` goes on the audit event. */
+type Edit<Seen> = {
+  /** Writes the change; returns what the pages to refresh need when `read` would not find it all (the old slugs too). */
+  apply: (tx: Tx) => Promise<Seen | void>;
+  note?: string | null;
+};
+
 /**
- * The archive and restore actions of one record type, for its edit page: each archives or restores from the
- * version the page showed (see `setArchived`), then `refresh`es what shows the record, with what `read` found
- * in the same transaction (its slugs), and returns to the edit page. Editors and admins.
+ * The actions of one record type's edit pages, said once, for editors and admins. Each runs in one
+ * transaction (`transaction`, by default the client's own), then `refresh`es the pages that show the record,
+ * with what `read` finds in that transaction (its slugs) or what the edit returned, and goes to the edit page
+ * with the outcome (`?saved=`). The creation, each edit and each archiving are audited (see above). A refusal
+ * of the create and edit forms may carry an `Extra` for them.
  */
-export function archiveActions<Seen>(config: {
+export function recordActions<Seen, Extra extends object = object>(record: {
   type: AuditEntityType;
   page: StaffRecordType;
   snapshot: SnapshotReader;
   read: (tx: Tx, id: number) => Promise<Seen>;
   refresh: (seen: Seen) => void;
+  transaction?: <T>(write: (tx: Tx) => Promise<T>) => Promise<T>;
 }) {
-  const action = (archived: boolean) =>
-    staffAction({ roles: ["editor"], schema: z.object({ version: Version }), bound: RecordId }, async (data, { user, bound: id }) => {
-      const seen = await db().$transaction(async (tx) => {
-        await setArchived(tx, { type: config.type, id, version: data.version, user, snapshot: config.snapshot, archived });
-        return config.read(tx, id);
+  const transaction = record.transaction ?? (<T>(write: (tx: Tx) => Promise<T>) => db().$transaction(write));
+  const finish = (id: number, seen: Seen, saved: "created" | "updated" | "archived" | "restored") => {
+    record.refresh(seen);
+    redirect(paths.staff.edit(record.page, id, { saved }));
+  };
+  type Options<Schema extends z.ZodType> = { schema: Schema; unique?: Record<string, { field: string; message: string }> };
+
+  return {
+    /** A new record: `write` checks and writes it with its child rows, and returns its id. */
+    create<Schema extends z.ZodType>(
+      options: Options<Schema>,
+      write: (tx: Tx, data: z.output<Schema>, user: CurrentUser) => Promise<number>,
+    ) {
+      return staffAction<Schema, undefined, Extra>({ roles: ["editor"], ...options }, async (data, { user }) => {
+        const { id, seen } = await transaction(async (tx) => {
+          const id = await write(tx, data, user);
+          await recordCreated(tx, record.type, id, user, record.snapshot);
+          return { id, seen: await record.read(tx, id) };
+        });
+        finish(id, seen, "created");
       });
-      config.refresh(seen);
-      redirect(paths.staff.edit(config.page, id, { saved: archived ? "archived" : "restored" }));
-    });
-  return { archive: action(true), restore: action(false) };
+    },
+
+    /**
+     * An edit from the version the form started from (the schema has `version`): `edit` makes the checks that
+     * need no lock and says what to write (see `updateVersioned`).
+     */
+    update<Schema extends z.ZodType<{ version: number }>>(
+      options: Options<Schema>,
+      edit: (tx: Tx, data: z.output<Schema>, context: { id: number; user: CurrentUser }) => Promise<Edit<Seen>>,
+    ) {
+      return staffAction<Schema, typeof RecordId, Extra>(
+        { roles: ["editor"], bound: RecordId, ...options },
+        async (data, { user, bound: id }) => {
+          const seen = await transaction(async (tx) => {
+            const change = await edit(tx, data, { id, user });
+            const written: { seen?: Seen | void } = {};
+            const apply = async (tx: Tx) => {
+              written.seen = await change.apply(tx);
+            };
+            await updateVersioned(tx, {
+              type: record.type,
+              id,
+              version: data.version,
+              user,
+              snapshot: record.snapshot,
+              apply,
+              note: change.note,
+            });
+            return written.seen ?? (await record.read(tx, id));
+          });
+          finish(id, seen, "updated");
+        },
+      );
+    },
+
+    /** Takes the record off the public pages, from the version the page showed; its record and history stay. */
+    archive: archiving(true),
+    /** Brings an archived record back to the public pages. */
+    restore: archiving(false),
+  };
+
+  function archiving(archived: boolean) {
+    return staffAction(
+      { roles: ["editor"], schema: z.object({ version: Version }), bound: RecordId },
+      async (data, { user, bound: id }) => {
+        const seen = await transaction(async (tx) => {
+          await setArchived(tx, { type: record.type, id, version: data.version, user, snapshot: record.snapshot, archived });
+          return record.read(tx, id);
+        });
+        finish(id, seen, archived ? "archived" : "restored");
+      },
+    );
+  }
 }

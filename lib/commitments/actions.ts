@@ -1,10 +1,8 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { redirect } from "next/navigation";
-import { RecordId } from "@/lib/actions/fields";
-import { ActionRefusal, staffAction } from "@/lib/actions/staff-action";
-import { archiveActions, recordCreated, updateVersioned } from "@/lib/actions/versioned";
+import { ActionRefusal } from "@/lib/actions/staff-action";
+import { recordActions } from "@/lib/actions/versioned";
 import { invalidate } from "@/lib/cache";
 import { snapshotCommitment } from "@/lib/commitments/queries";
 import {
@@ -15,7 +13,7 @@ import {
   partyField,
   type CommitmentFormInput,
 } from "@/lib/commitments/schema";
-import { db, type Tx } from "@/lib/db/client";
+import type { Tx } from "@/lib/db/client";
 import { paths } from "@/lib/paths";
 
 // The schema refuses a party or a follow-up given twice; the database holds the same rule, should a request
@@ -132,48 +130,7 @@ function refresh(slugs: string[]) {
   revalidatePath(paths.commitments(), "layout");
 }
 
-/** Records a commitment made at a meeting, with its parties and follow-ups. Editors and admins. */
-export const createCommitment = staffAction({ roles: ["editor"], schema: CommitmentFormSchema, unique }, async (data, { user }) => {
-  const { id, slugs } = await db().$transaction(async (tx) => {
-    const slugs = await checkReferences(tx, data);
-    const created = await tx.commitment.create({
-      data: { ...fields(data), createdById: user.id, updatedById: user.id },
-      select: { id: true },
-    });
-    await replaceChildren(tx, created.id, data);
-    await recordCreated(tx, "commitment", created.id, user, snapshotCommitment);
-    return { id: created.id, slugs };
-  });
-  refresh(slugs);
-  redirect(paths.staff.edit("commitments", id, { saved: "created" }));
-});
-
-/** Saves an edit of a commitment and its rows from the version the form started from. Editors and admins. */
-export const updateCommitment = staffAction(
-  { roles: ["editor"], schema: CommitmentUpdateSchema, bound: RecordId, unique },
-  async (data, { user, bound: id }) => {
-    const slugs = await db().$transaction(async (tx) => {
-      const current = await readCurrent(tx, id);
-      const slugs = await checkReferences(tx, data, current);
-      await updateVersioned(tx, {
-        type: "commitment",
-        id,
-        version: data.version,
-        user,
-        snapshot: snapshotCommitment,
-        apply: async (tx) => {
-          await tx.commitment.update({ where: { id }, data: fields(data) });
-          await replaceChildren(tx, id, data);
-        },
-      });
-      return [...current.slugs, ...slugs];
-    });
-    refresh(slugs);
-    redirect(paths.staff.edit("commitments", id, { saved: "updated" }));
-  },
-);
-
-const archiving = archiveActions({
+const commitments = recordActions({
   type: "commitment",
   page: "commitments",
   snapshot: snapshotCommitment,
@@ -181,86 +138,83 @@ const archiving = archiveActions({
   refresh,
 });
 
+/** Records a commitment made at a meeting, with its parties and follow-ups. Editors and admins. */
+export const createCommitment = commitments.create({ schema: CommitmentFormSchema, unique }, async (tx, data, user) => {
+  await checkReferences(tx, data);
+  const created = await tx.commitment.create({
+    data: { ...fields(data), createdById: user.id, updatedById: user.id },
+    select: { id: true },
+  });
+  await replaceChildren(tx, created.id, data);
+  return created.id;
+});
+
+/**
+ * Saves an edit of a commitment and its rows from the version the form started from; the pages of the meetings
+ * it leaves refresh too. Editors and admins.
+ */
+export const updateCommitment = commitments.update({ schema: CommitmentUpdateSchema, unique }, async (tx, data, { id }) => {
+  const current = await readCurrent(tx, id);
+  const slugs = await checkReferences(tx, data, current);
+  return {
+    apply: async (tx) => {
+      await tx.commitment.update({ where: { id }, data: fields(data) });
+      await replaceChildren(tx, id, data);
+      return [...current.slugs, ...slugs];
+    },
+  };
+});
+
 /** Takes a commitment off the meeting pages; its record and history stay. Editors and admins. */
-export const archiveCommitment = archiving.archive;
+export const archiveCommitment = commitments.archive;
 
 /** Brings an archived commitment back to the meeting pages. Editors and admins. */
-export const restoreCommitment = archiving.restore;
+export const restoreCommitment = commitments.restore;
 
 /**
  * Changes a commitment's status from the version the page showed, with the reason: the note goes on the audit
  * event, where the public status history reads it. The same status again is refused, as it changes nothing.
  * Editors and admins.
  */
-export const changeCommitmentStatus = staffAction(
-  { roles: ["editor"], schema: CommitmentStatusFormSchema, bound: RecordId },
-  async (data, { user, bound: id }) => {
-    const slugs = await db().$transaction(async (tx) => {
-      const current = await readCurrent(tx, id);
-      await updateVersioned(tx, {
-        type: "commitment",
-        id,
-        version: data.version,
-        user,
-        snapshot: snapshotCommitment,
-        note: data.statusNote,
-        apply: async (tx) => {
-          // Read under the row lock that updateVersioned holds, so a concurrent change cannot slip between.
-          const row = await tx.commitment.findUnique({ where: { id }, select: { status: true } });
-          if (row?.status === data.newStatus)
-            throw new ActionRefusal({ message: "checkFields", errors: { newStatus: ["statusUnchanged"] } });
-          await tx.commitment.update({ where: { id }, data: { status: data.newStatus } });
-        },
-      });
-      return current.slugs;
-    });
-    refresh(slugs);
-    redirect(paths.staff.edit("commitments", id, { saved: "updated" }));
+export const changeCommitmentStatus = commitments.update({ schema: CommitmentStatusFormSchema }, async (_tx, data, { id }) => ({
+  note: data.statusNote,
+  apply: async (tx) => {
+    // Read under the row lock that updateVersioned holds, so a concurrent change cannot slip between.
+    const row = await tx.commitment.findUnique({ where: { id }, select: { status: true } });
+    if (row?.status === data.newStatus) throw new ActionRefusal({ message: "checkFields", errors: { newStatus: ["statusUnchanged"] } });
+    await tx.commitment.update({ where: { id }, data: { status: data.newStatus } });
   },
-);
+}));
 
 /**
  * Records a later meeting that followed the commitment up, with what it found (kept on the follow-up and on
  * the audit event). The meeting must be live, not the commitment's own, dated on or after it, and not listed
  * already. Editors and admins.
  */
-export const recordCommitmentFollowUp = staffAction(
+export const recordCommitmentFollowUp = commitments.update(
   {
-    roles: ["editor"],
     schema: CommitmentFollowUpFormSchema,
-    bound: RecordId,
     unique: { commitment_follow_ups_pkey: { field: "followUpMeetingId", message: "followUpTwice" } },
   },
-  async (data, { user, bound: id }) => {
-    const slugs = await db().$transaction(async (tx) => {
-      const current = await readCurrent(tx, id);
-      let laterSlug = "";
-      await updateVersioned(tx, {
-        type: "commitment",
-        id,
-        version: data.version,
-        user,
-        snapshot: snapshotCommitment,
-        note: data.followUpNote,
-        apply: async (tx) => {
-          const meetings = await tx.meeting.findMany({
-            where: { id: { in: [current.meetingId, data.followUpMeetingId] } },
-            select: { id: true, slug: true, date: true, archivedAt: true },
-          });
-          const made = meetings.find((m) => m.id === current.meetingId);
-          const later = meetings.find((m) => m.id === data.followUpMeetingId);
-          const refuse = (message: string) => new ActionRefusal({ message: "checkFields", errors: { followUpMeetingId: [message] } });
-          if (!later || later.archivedAt) throw refuse("meetingMissing");
-          if (later.id === current.meetingId) throw refuse("followUpSameMeeting");
-          if (made && later.date < made.date) throw refuse("followUpBeforeMeeting");
-          if (current.followUpMeetingIds.has(later.id)) throw refuse("followUpTwice");
-          await tx.commitmentFollowUp.create({ data: { commitmentId: id, meetingId: later.id, note: data.followUpNote } });
-          laterSlug = later.slug;
-        },
-      });
-      return [...current.slugs, laterSlug];
-    });
-    refresh(slugs);
-    redirect(paths.staff.edit("commitments", id, { saved: "updated" }));
+  async (tx, data, { id }) => {
+    const current = await readCurrent(tx, id);
+    return {
+      note: data.followUpNote,
+      apply: async (tx) => {
+        const meetings = await tx.meeting.findMany({
+          where: { id: { in: [current.meetingId, data.followUpMeetingId] } },
+          select: { id: true, slug: true, date: true, archivedAt: true },
+        });
+        const made = meetings.find((m) => m.id === current.meetingId);
+        const later = meetings.find((m) => m.id === data.followUpMeetingId);
+        const refuse = (message: string) => new ActionRefusal({ message: "checkFields", errors: { followUpMeetingId: [message] } });
+        if (!later || later.archivedAt) throw refuse("meetingMissing");
+        if (later.id === current.meetingId) throw refuse("followUpSameMeeting");
+        if (made && later.date < made.date) throw refuse("followUpBeforeMeeting");
+        if (current.followUpMeetingIds.has(later.id)) throw refuse("followUpTwice");
+        await tx.commitmentFollowUp.create({ data: { commitmentId: id, meetingId: later.id, note: data.followUpNote } });
+        return [...current.slugs, later.slug];
+      },
+    };
   },
 );

@@ -1,4 +1,5 @@
 import "server-only";
+import { cache } from "react";
 import type { FormValues } from "@/lib/actions/form-state";
 import type { SnapshotReader } from "@/lib/actions/versioned";
 import { partyField } from "@/lib/commitments/schema";
@@ -50,8 +51,11 @@ export const snapshotCommitment: SnapshotReader = async (tx, id) => {
   };
 };
 
-/** A commitment for its edit form, archived or not, with labels in the reader's language; null when there is no such id. */
-export async function getCommitmentForEdit(id: number, locale: string) {
+/**
+ * A commitment for its edit form, archived or not, with labels in the reader's language; null when there is no
+ * such id. Once per request: the edit page and its title share it.
+ */
+export const getCommitmentForEdit = cache(async (id: number, locale: string) => {
   const commitment = await db().commitment.findUnique({ where: { id }, select: editSelect });
   if (!commitment) return null;
   const values: FormValues = {
@@ -84,9 +88,10 @@ export async function getCommitmentForEdit(id: number, locale: string) {
     meetingSlug: commitment.meeting.archivedAt === null ? commitment.meeting.slug : null,
     archived: commitment.archivedAt !== null,
     version: commitment.version,
+    status: commitment.status,
     values,
   };
-}
+});
 
 /** A meeting to preselect on the new-commitment form (`?meeting=<id>`): its id and title, archived or not. */
 export async function getMeetingChoice(id: number, locale: string) {

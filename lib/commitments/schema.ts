@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { choice, dateField, optionalText, pickedId, requiredText, Version } from "@/lib/actions/fields";
+import { choice, dateField, optionalText, pickedId, requiredText, rows, Version } from "@/lib/actions/fields";
 import { SlugSchema } from "@/lib/organizations/schema";
 import { DEFAULT_PAGE_SIZE, PageParamsSchema } from "@/lib/pagination";
 
@@ -31,13 +31,11 @@ const PartyRow = z
     const field = partyField(row.kind);
     if (row[field] === null) ctx.addIssue({ code: "custom", message: "chooseOne", path: [field] });
   })
-  .transform((row) => ({ kind: row.kind, id: row[partyField(row.kind)] as number }));
-
-/** A required picked record: `pickedId` types its required and optional forms alike as nullable; this one never is. */
-const requiredId = () => (pickedId({ required: true }) as z.ZodType<number | null, string | undefined>).pipe(z.number());
+  // Runs only when the check above passed, so the kind's picker has an id.
+  .transform((row) => ({ kind: row.kind, id: row[partyField(row.kind)] ?? z.NEVER }));
 
 const FollowUpRow = z.object({
-  meetingId: requiredId(),
+  meetingId: pickedId({ required: true }),
   note: optionalText(2000),
 });
 
@@ -46,27 +44,14 @@ export function partyField(kind: PartyKind) {
   return kind === "organization" ? "organizationId" : "regionId";
 }
 
-/**
- * A repeated group whose rows keep their form index (`index`), so that the action can put an error found in
- * the database beside the row it belongs to. Removed and blank rows arrive as `undefined` (see `readForm`).
- */
-function indexedRows<Row extends z.ZodType>(row: Row, max: number) {
-  return z
-    .array(row.optional())
-    .max(max, { error: `tooMany|${max}` })
-    .optional()
-    .transform((list) => (list ?? []).flatMap((item, index) => (item === undefined ? [] : [{ ...(item as object), index }])))
-    .pipe(z.array(z.custom<z.output<Row> & { index: number }>()));
-}
-
 const fields = {
-  meetingId: requiredId(),
+  meetingId: pickedId({ required: true }),
   textEn: requiredText(2000),
   textRu: requiredText(2000),
-  parties: indexedRows(PartyRow, MAX_PARTIES),
+  parties: rows(PartyRow, MAX_PARTIES),
   dueDate: dateField({ required: false }),
   status: choice(commitmentStatuses),
-  followUps: indexedRows(FollowUpRow, MAX_FOLLOW_UPS),
+  followUps: rows(FollowUpRow, MAX_FOLLOW_UPS),
 };
 
 type Checked = {
@@ -126,7 +111,7 @@ export type CommitmentStatusFormInput = z.output<typeof CommitmentStatusFormSche
 
 /** A later meeting that followed the commitment up, with what it found; checked against the meeting's date by the action. */
 export const CommitmentFollowUpFormSchema = z.object({
-  followUpMeetingId: requiredId(),
+  followUpMeetingId: pickedId({ required: true }),
   followUpNote: optionalText(2000),
   version: Version,
 });

@@ -1,22 +1,20 @@
 "use server";
 
-import { z } from "zod";
 import { revalidatePath } from "next/cache";
-import { redirect } from "next/navigation";
-import { Version } from "@/lib/actions/fields";
+import { RecordId, rowValues } from "@/lib/actions/fields";
 import { uniqueSlug } from "@/lib/actions/slug";
 import { violatedUniqueConstraint } from "@/lib/actions/prisma-errors";
 import { ActionRefusal, staffAction, VersionConflict } from "@/lib/actions/staff-action";
-import { archiveActions, recordCreated, setArchived, updateVersioned } from "@/lib/actions/versioned";
+import { recordActions, recordCreated, setArchived } from "@/lib/actions/versioned";
 import { invalidate } from "@/lib/cache";
 import { db, type Tx } from "@/lib/db/client";
 import { snapshotDiscussionLink, snapshotMeeting } from "@/lib/meetings/queries";
 import {
-  BoundId,
   EntityRefSchema,
   LinkEntityFormSchema,
   LinkMeetingFormSchema,
   MeetingFormSchema,
+  MeetingUpdateSchema,
   UnlinkFormSchema,
   type EntityRef,
   type MeetingFormInput,
@@ -59,9 +57,9 @@ async function replaceChildRows(tx: Tx, meetingId: number, data: MeetingFormInpu
     (await tx.region.findMany({ where: { id: { in: [...new Set(wanted)] }, archivedAt: null }, select: { id: true } })).map((r) => r.id),
   );
   const errors: Record<string, string[]> = {};
-  for (const region of data.regions) if (!live.has(region.regionId)) errors[`regions.${region.row}.regionId`] = ["regionMissing"];
+  for (const region of data.regions) if (!live.has(region.regionId)) errors[`regions.${region.index}.regionId`] = ["regionMissing"];
   for (const p of data.participants) {
-    if (p.sideRegionId !== null && !live.has(p.sideRegionId)) errors[`participants.${p.row}.sideRegionId`] = ["regionMissing"];
+    if (p.sideRegionId !== null && !live.has(p.sideRegionId)) errors[`participants.${p.index}.sideRegionId`] = ["regionMissing"];
   }
   if (Object.keys(errors).length) throw new ActionRefusal({ message: "checkFields", errors });
 
@@ -69,70 +67,11 @@ async function replaceChildRows(tx: Tx, meetingId: number, data: MeetingFormInpu
   await tx.meetingParticipant.deleteMany({ where: { meetingId } });
   await tx.meetingStatement.deleteMany({ where: { meetingId } });
   await tx.meetingRegion.createMany({ data: data.regions.map((r) => ({ meetingId, regionId: r.regionId })) });
-  await tx.meetingParticipant.createMany({
-    data: data.participants.map((p, position) => ({
-      meetingId,
-      position,
-      personEn: p.personEn,
-      personRu: p.personRu,
-      roleEn: p.roleEn,
-      roleRu: p.roleRu,
-      sideRegionId: p.sideRegionId,
-    })),
-  });
-  await tx.meetingStatement.createMany({
-    data: data.statements.map((s, position) => ({
-      meetingId,
-      position,
-      speakerEn: s.speakerEn,
-      speakerRu: s.speakerRu,
-      textEn: s.textEn,
-      textRu: s.textRu,
-    })),
-  });
+  await tx.meetingParticipant.createMany({ data: rowValues(data.participants).map((p, position) => ({ ...p, meetingId, position })) });
+  await tx.meetingStatement.createMany({ data: rowValues(data.statements).map((s, position) => ({ ...s, meetingId, position })) });
 }
 
-/** Logs a meeting with its regions, participants and statements. Editors and admins. */
-export const createMeeting = staffAction({ roles: ["editor"], schema: MeetingFormSchema, unique }, async (data, { user }) => {
-  const meeting = await db().$transaction(async (tx) => {
-    // The slug reads like the seeded ones: 2015-03-10-president-of-belarus-meets-...
-    const slug = await uniqueSlug(tx, "meetings", `${data.date.toISOString().slice(0, 10)} ${data.titleEn}`, 160);
-    const created = await tx.meeting.create({
-      data: { ...fields(data), slug, createdById: user.id, updatedById: user.id },
-      select: { id: true, slug: true },
-    });
-    await replaceChildRows(tx, created.id, data);
-    await recordCreated(tx, "meeting", created.id, user, snapshotMeeting);
-    return created;
-  });
-  refreshMeeting(meeting.slug);
-  redirect(paths.staff.edit("meetings", meeting.id, { saved: "created" }));
-});
-
-/** Saves an edit of a meeting and its child rows from the version the form started from. Editors and admins. */
-export const updateMeeting = staffAction(
-  { roles: ["editor"], schema: MeetingFormSchema.and(z.object({ version: Version })), bound: BoundId, unique },
-  async (data, { user, bound: id }) => {
-    const slug = await db().$transaction(async (tx) => {
-      await updateVersioned(tx, {
-        type: "meeting",
-        id,
-        version: data.version,
-        user,
-        snapshot: snapshotMeeting,
-        apply: async (tx) => {
-          await tx.meeting.update({ where: { id }, data: fields(data) });
-          await replaceChildRows(tx, id, data);
-        },
-      });
-      return (await tx.meeting.findUniqueOrThrow({ where: { id }, select: { slug: true } })).slug;
-    });
-    refreshMeeting(slug);
-    redirect(paths.staff.edit("meetings", id, { saved: "updated" }));
-  },
-);
-
-const archiving = archiveActions({
+const meetings = recordActions({
   type: "meeting",
   page: "meetings",
   snapshot: snapshotMeeting,
@@ -140,11 +79,31 @@ const archiving = archiveActions({
   refresh: refreshMeeting,
 });
 
+/** Logs a meeting with its regions, participants and statements. Editors and admins. */
+export const createMeeting = meetings.create({ schema: MeetingFormSchema, unique }, async (tx, data, user) => {
+  // The slug reads like the seeded ones: 2015-03-10-president-of-belarus-meets-...
+  const slug = await uniqueSlug(tx, "meetings", `${data.date.toISOString().slice(0, 10)} ${data.titleEn}`, 160);
+  const created = await tx.meeting.create({
+    data: { ...fields(data), slug, createdById: user.id, updatedById: user.id },
+    select: { id: true },
+  });
+  await replaceChildRows(tx, created.id, data);
+  return created.id;
+});
+
+/** Saves an edit of a meeting and its child rows from the version the form started from. Editors and admins. */
+export const updateMeeting = meetings.update({ schema: MeetingUpdateSchema, unique }, async (_tx, data, { id }) => ({
+  apply: async (tx) => {
+    await tx.meeting.update({ where: { id }, data: fields(data) });
+    await replaceChildRows(tx, id, data);
+  },
+}));
+
 /** Takes a meeting off the public pages and timelines; its record, links and history stay. Editors and admins. */
-export const archiveMeeting = archiving.archive;
+export const archiveMeeting = meetings.archive;
 
 /** Brings an archived meeting back to the public pages. Editors and admins. */
-export const restoreMeeting = archiving.restore;
+export const restoreMeeting = meetings.restore;
 
 // ---- Discussion links: "this organization or region was discussed at this meeting" ----
 
@@ -209,7 +168,7 @@ async function createLink(
  * is the bound id. Editors and admins.
  */
 export const linkEntityToMeeting = staffAction(
-  { roles: ["editor"], schema: LinkEntityFormSchema, bound: BoundId },
+  { roles: ["editor"], schema: LinkEntityFormSchema, bound: RecordId },
   async ({ entity, note }, { user, bound: meetingId }) => {
     const field = entity.type === "organization" ? "organizationId" : "regionId";
     const changed = await inTransaction(

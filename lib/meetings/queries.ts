@@ -263,8 +263,11 @@ export const snapshotMeeting: SnapshotReader = async (tx, id) => {
   };
 };
 
-/** A meeting for its edit form, archived or not, with its child rows as the form names them; null when there is no such id. */
-export async function getMeetingForEdit(id: number, locale: Locale) {
+/**
+ * A meeting for its edit form, archived or not, with its child rows as the form names them; null when there is
+ * no such id. Once per request: the edit page and its title share it.
+ */
+export const getMeetingForEdit = cache(async (id: number, locale: Locale) => {
   const meeting = await db().meeting.findUnique({ where: { id }, select: editSelect });
   if (!meeting) return null;
   const regionName = (region: { nameEn: string; nameRu: string }) => localized(locale, region.nameEn, region.nameRu);
@@ -307,7 +310,7 @@ export async function getMeetingForEdit(id: number, locale: Locale) {
     version: meeting.version,
     values,
   };
-}
+});
 
 /** A discussion link as its history keeps it: the meeting and the entity by name. */
 export const snapshotDiscussionLink: SnapshotReader = async (tx, id) => {

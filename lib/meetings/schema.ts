@@ -2,7 +2,7 @@ import { z } from "zod";
 import { choice, dateField, optionalText, optionalUrl, pickedId, RecordId, requiredText, rows, Version } from "@/lib/actions/fields";
 import { MeetingLevel } from "@/lib/generated/prisma/enums";
 import { SlugSchema } from "@/lib/organizations/schema";
-import { DEFAULT_PAGE_SIZE, PageParamsSchema } from "@/lib/pagination";
+import { listQuery, PageParamsSchema } from "@/lib/pagination";
 
 // Messages are keys under `errors.` in the catalogues: the form shows them in the reader's language.
 
@@ -21,46 +21,14 @@ export const MEETING_REGIONS_MAX = 20;
 export const MEETING_PARTICIPANTS_MAX = 50;
 export const MEETING_STATEMENTS_MAX = 50;
 
-/**
- * Like `rows()`, but each row keeps its number in the form (`row`), so that a check only the server can make
- * (does this region still exist?) puts its message beside the right field.
- */
-function numberedRows<Row extends z.ZodObject>(row: Row, max: number) {
-  return z
-    .array(row.optional())
-    .max(max, { error: `tooMany|${max}` })
-    .optional()
-    .transform((list) => (list ?? []).flatMap((item, index) => (item === undefined ? [] : [{ ...(item as z.output<Row>), row: index }])));
-}
-
-/**
- * Ids as digits only. `z.coerce.number` alone reads "1e3" as 1000 and "0x10" as 16: no picker or page sends
- * those, so they are tampering and get "invalid" rather than a lookup of some other record.
- */
-const digits = /^\s*[0-9]+\s*$/;
-
-/** The id bound to an action (`action.bind(null, id)`), or a link's id from a hidden field. */
-export const BoundId = z.union([z.number(), z.string().regex(digits, { error: "invalid" })], { error: "invalid" }).pipe(RecordId);
-
-/** A picked record's id, as the picker's hidden input posts it (blank when nothing is chosen). */
-const picked = (required: boolean) =>
-  z
-    .string({ error: "invalid" })
-    .optional()
-    .refine((value) => !value?.trim() || digits.test(value), { error: "invalid", abort: true })
-    .pipe(pickedId({ required }));
-/** A required field type's output has no null, whatever its union says (blank is already an error). */
-const present = <T>(value: T | null) => value as T;
-const pickedRequired = () => picked(true).transform(present<number>);
-
-const RegionRow = z.object({ regionId: pickedRequired() });
+const RegionRow = z.object({ regionId: pickedId({ required: true }) });
 
 const ParticipantRow = z.object({
   personEn: requiredText(200),
   personRu: requiredText(200),
   roleEn: optionalText(300),
   roleRu: optionalText(300),
-  sideRegionId: picked(false),
+  sideRegionId: pickedId({ required: false }),
 });
 
 const StatementRow = z.object({
@@ -70,30 +38,37 @@ const StatementRow = z.object({
   textRu: requiredText(2000),
 });
 
-export const MeetingFormSchema = z
-  .object({
-    titleEn: requiredText(300),
-    titleRu: requiredText(300),
-    date: dateField({ required: true }).transform(present<Date>),
-    level: choice(meetingLevels),
-    placeEn: optionalText(200),
-    placeRu: optionalText(200),
-    summaryEn: optionalText(4000),
-    summaryRu: optionalText(4000),
-    sourceTitle: optionalText(300),
-    sourceUrl: optionalUrl(500),
-    regions: numberedRows(RegionRow, MEETING_REGIONS_MAX)
-      .refine((list) => list.length > 0, { error: "regionRequired", abort: true })
-      .refine((list) => new Set(list.map((r) => r.regionId)).size === list.length, { error: "regionTwice" }),
-    participants: numberedRows(ParticipantRow, MEETING_PARTICIPANTS_MAX),
-    statements: rows(StatementRow, MEETING_STATEMENTS_MAX),
-  })
-  // The public page shows the source by its title; an address alone would not show.
-  .refine((data) => data.sourceUrl === null || data.sourceTitle !== null, { error: "sourceTitleNeeded", path: ["sourceTitle"] });
+const meetingFields = {
+  titleEn: requiredText(300),
+  titleRu: requiredText(300),
+  date: dateField({ required: true }),
+  level: choice(meetingLevels),
+  placeEn: optionalText(200),
+  placeRu: optionalText(200),
+  summaryEn: optionalText(4000),
+  summaryRu: optionalText(4000),
+  sourceTitle: optionalText(300),
+  sourceUrl: optionalUrl(500),
+  regions: rows(RegionRow, MEETING_REGIONS_MAX)
+    .refine((list) => list.length > 0, { error: "regionRequired", abort: true })
+    .refine((list) => new Set(list.map((r) => r.regionId)).size === list.length, { error: "regionTwice" }),
+  participants: rows(ParticipantRow, MEETING_PARTICIPANTS_MAX),
+  statements: rows(StatementRow, MEETING_STATEMENTS_MAX),
+};
+
+/** The public page shows the source by its title; an address alone would not show. */
+const hasSourceTitle = (data: { sourceUrl: string | null; sourceTitle: string | null }) =>
+  data.sourceUrl === null || data.sourceTitle !== null;
+const sourceTitleNeeded = { error: "sourceTitleNeeded", path: ["sourceTitle"] };
+
+export const MeetingFormSchema = z.object(meetingFields).refine(hasSourceTitle, sourceTitleNeeded);
 export type MeetingFormInput = z.output<typeof MeetingFormSchema>;
 
+/** The edit form: the same fields and the version the editor started from. */
+export const MeetingUpdateSchema = z.object({ ...meetingFields, version: Version }).refine(hasSourceTitle, sourceTitleNeeded);
+
 /** The organization or region a link is about: `organization` or `region`, and its id. */
-export const EntityRefSchema = z.object({ type: z.enum(["organization", "region"], { error: "invalid" }), id: BoundId });
+export const EntityRefSchema = z.object({ type: z.enum(["organization", "region"], { error: "invalid" }), id: RecordId });
 export type EntityRef = z.output<typeof EntityRefSchema>;
 
 /** The note of what was said: `requiredText(2000)` with messages that name the note. */
@@ -108,7 +83,7 @@ const note = z
  * chosen. The meeting is the action's bound id.
  */
 export const LinkEntityFormSchema = z
-  .object({ organizationId: picked(false), regionId: picked(false), note })
+  .object({ organizationId: pickedId({ required: false }), regionId: pickedId({ required: false }), note })
   .superRefine((data, context) => {
     if (data.organizationId === null && data.regionId === null) {
       context.addIssue({ code: "custom", path: ["organizationId"], message: "chooseEntity" });
@@ -116,16 +91,17 @@ export const LinkEntityFormSchema = z
       context.addIssue({ code: "custom", path: ["organizationId"], message: "chooseOneEntity" });
     }
   })
-  .transform(({ organizationId, regionId, note }): { entity: EntityRef; note: string } => ({
-    entity: organizationId !== null ? { type: "organization", id: organizationId } : { type: "region", id: regionId! },
-    note,
-  }));
+  // Runs only when the check above passed, so one of the two is chosen.
+  .transform(({ organizationId, regionId, note }): { entity: EntityRef; note: string } => {
+    if (organizationId !== null) return { entity: { type: "organization", id: organizationId }, note };
+    return regionId !== null ? { entity: { type: "region", id: regionId }, note } : z.NEVER;
+  });
 
 /** Linking from an organization's or region's page: the meeting is picked; the entity is the bound argument. */
-export const LinkMeetingFormSchema = z.object({ meetingId: pickedRequired(), note });
+export const LinkMeetingFormSchema = z.object({ meetingId: pickedId({ required: true }), note });
 
 /** Removing a link, from the version the page showed. */
-export const UnlinkFormSchema = z.object({ linkId: BoundId, version: Version });
+export const UnlinkFormSchema = z.object({ linkId: RecordId, version: Version });
 
 // ---- The public list of meetings (URL parameters; unknown values fall back rather than fail) ----
 
@@ -144,18 +120,11 @@ export const MeetingListSchema = PageParamsSchema.extend({
   sort: z.enum(meetingSorts).catch("date-desc").default("date-desc"),
 });
 export type MeetingListParams = z.infer<typeof MeetingListSchema>;
-export type MeetingFilter = Pick<MeetingListParams, "year" | "level" | "region" | "organization">;
+const meetingFilters = ["year", "level", "region", "organization"] as const;
+export type MeetingFilter = Pick<MeetingListParams, (typeof meetingFilters)[number]>;
 
 export function meetingListQuery(params: Partial<MeetingListParams>) {
-  return {
-    year: params.year,
-    level: params.level,
-    region: params.region,
-    organization: params.organization,
-    sort: params.sort === "date-desc" ? undefined : params.sort,
-    perPage: params.perPage === DEFAULT_PAGE_SIZE ? undefined : params.perPage,
-    page: params.page,
-  };
+  return listQuery(params, meetingFilters, "date-desc");
 }
 
 /** The meeting page: `?page=` pages what was discussed. */

@@ -1,18 +1,23 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { redirect } from "next/navigation";
-import { RecordId } from "@/lib/actions/fields";
 import { databaseErrorCode } from "@/lib/actions/prisma-errors";
 import { uniqueSlug } from "@/lib/actions/slug";
-import { ActionRefusal, staffAction } from "@/lib/actions/staff-action";
-import { archiveActions, recordCreated, updateVersioned } from "@/lib/actions/versioned";
+import { ActionRefusal } from "@/lib/actions/staff-action";
+import { recordActions } from "@/lib/actions/versioned";
 import { invalidate } from "@/lib/cache";
 import { db, type Tx } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { findLikelyDuplicates, snapshotOrganization, type LikelyDuplicate } from "@/lib/organizations/queries";
 import { checkRegistrationNumber } from "@/lib/organizations/registration-number";
-import { OrganizationFormSchema, OrganizationUpdateSchema, type OrganizationFormInput } from "@/lib/organizations/schema";
+import {
+  OrganizationFormSchema,
+  OrganizationUpdateSchema,
+  type LikelyDuplicateChoice,
+  type LikelyDuplicates,
+  type OrganizationFormInput,
+} from "@/lib/organizations/schema";
+import type { Locale } from "@/lib/i18n/locale";
 import { paths } from "@/lib/paths";
 import type { CurrentUser } from "@/lib/auth/session";
 
@@ -208,95 +213,77 @@ const fields = (data: OrganizationFormInput, countryCode: string) => ({
 });
 
 /**
- * Likely duplicates as field errors, the only channel a refusal has besides its message (FormState is shared):
- * `duplicates.N` carries the candidate's name and region, then its slug for the link to its page; the form
- * lists them above the checkbox that says "this is a different organization".
+ * The likely duplicates as the form lists them, above the checkbox that says "this is a different
+ * organization": each one's name and region (and number, when it is the same) in the editor's language, and
+ * its slug for the link to its page.
  */
-function duplicateErrors(duplicates: LikelyDuplicate[], locale: string) {
-  const errors: Record<string, string[]> = { confirmNotDuplicate: ["confirmDifferent"] };
-  duplicates.forEach((d, i) => {
+function duplicateChoices(duplicates: LikelyDuplicate[], locale: Locale): LikelyDuplicateChoice[] {
+  return duplicates.map((d) => {
     const region = locale === "ru" ? d.regionNameRu : d.regionNameEn;
     const name = d.nameEn && d.nameEn !== d.name ? `${d.name} (${d.nameEn})` : d.name;
     const number = d.sameNumber ? `, ${d.registrationNumber}` : "";
-    errors[`duplicates.${i}`] = [`possibleDuplicate|${name}, ${region}${number}`, `duplicatePage|${d.slug}`];
+    return { label: `${name}, ${region}${number}`, slug: d.slug };
   });
-  return errors;
 }
 
-/**
- * Adds an organization of any kind, with its sectors and, for a joint venture, its partners. Refuses with
- * the likely duplicates until the editor confirms it is a different organization. Editors and admins.
- */
-export const createOrganization = staffAction(
-  { roles: ["editor"], schema: OrganizationFormSchema, unique },
-  async (data, { user, formData }) => {
-    const created = await writeTransaction(async (tx) => {
-      const countryCode = await regionCountry(tx, data.regionId);
-      checkNumber(countryCode, data.registrationNumber);
-      await checkSectors(tx, data);
-      if (!data.confirmNotDuplicate) {
-        const duplicates = await findLikelyDuplicates(tx, { ...data, countryCode });
-        if (duplicates.length) {
-          throw new ActionRefusal({ message: "possibleDuplicates", errors: duplicateErrors(duplicates, String(formData.get("locale"))) });
-        }
-      }
-      const slug = await uniqueSlug(tx, "organizations", data.nameEn ?? data.name, 160);
-      const organization = await tx.organization.create({
-        data: { ...fields(data, countryCode), slug, createdById: user.id, updatedById: user.id },
-        select: { id: true, slug: true },
-      });
-      await writeSectors(tx, organization.id, data);
-      // The partners are checked after the record is written, in the same transaction: a refusal leaves nothing.
-      if (data.partners.length) await replacePartners(tx, organization.id, data.partners, user, async () => {});
-      await recordCreated(tx, "organization", organization.id, user, snapshotOrganization);
-      return organization;
-    });
-    refresh(created.slug);
-    redirect(paths.staff.edit("organizations", created.id, { saved: "created" }));
-  },
-);
-
-/** Saves an edit of an organization from the version the form started from. Editors and admins. */
-export const updateOrganization = staffAction(
-  { roles: ["editor"], schema: OrganizationUpdateSchema, bound: RecordId, unique },
-  async (data, { user, bound: id }) => {
-    const slug = await writeTransaction(async (tx) => {
-      const current = await tx.organization.findUnique({ where: { id }, select: { regionId: true, slug: true } });
-      if (!current) throw new ActionRefusal({ message: "recordMissing" });
-      const countryCode = await regionCountry(tx, data.regionId, current.regionId);
-      checkNumber(countryCode, data.registrationNumber);
-      await checkSectors(tx, data);
-      await updateVersioned(tx, {
-        type: "organization",
-        id,
-        version: data.version,
-        user,
-        snapshot: snapshotOrganization,
-        apply: async (tx) => {
-          const writeRecord = async () => {
-            await tx.organization.update({ where: { id }, data: fields(data, countryCode) });
-          };
-          await replacePartners(tx, id, data.partners, user, writeRecord);
-          await writeSectors(tx, id, data);
-        },
-      });
-      return current.slug;
-    });
-    refresh(slug);
-    redirect(paths.staff.edit("organizations", id, { saved: "updated" }));
-  },
-);
-
-const archiving = archiveActions({
+const organizations = recordActions<string, LikelyDuplicates>({
   type: "organization",
   page: "organizations",
   snapshot: snapshotOrganization,
   read: async (tx, id) => (await tx.organization.findUniqueOrThrow({ where: { id }, select: { slug: true } })).slug,
   refresh,
+  transaction: writeTransaction,
+});
+
+/**
+ * Adds an organization of any kind, with its sectors and, for a joint venture, its partners. Refuses with
+ * the likely duplicates until the editor confirms it is a different organization. Editors and admins.
+ */
+export const createOrganization = organizations.create({ schema: OrganizationFormSchema, unique }, async (tx, data, user) => {
+  const countryCode = await regionCountry(tx, data.regionId);
+  checkNumber(countryCode, data.registrationNumber);
+  await checkSectors(tx, data);
+  if (!data.confirmNotDuplicate) {
+    const duplicates = await findLikelyDuplicates(tx, { ...data, countryCode });
+    if (duplicates.length) {
+      throw new ActionRefusal<LikelyDuplicates>({
+        message: "possibleDuplicates",
+        errors: { confirmNotDuplicate: ["confirmDifferent"] },
+        extra: { duplicates: duplicateChoices(duplicates, data.locale) },
+      });
+    }
+  }
+  const slug = await uniqueSlug(tx, "organizations", data.nameEn ?? data.name, 160);
+  const organization = await tx.organization.create({
+    data: { ...fields(data, countryCode), slug, createdById: user.id, updatedById: user.id },
+    select: { id: true },
+  });
+  await writeSectors(tx, organization.id, data);
+  // The partners are checked after the record is written, in the same transaction: a refusal leaves nothing.
+  if (data.partners.length) await replacePartners(tx, organization.id, data.partners, user, async () => {});
+  return organization.id;
+});
+
+/** Saves an edit of an organization from the version the form started from. Editors and admins. */
+export const updateOrganization = organizations.update({ schema: OrganizationUpdateSchema, unique }, async (tx, data, { id, user }) => {
+  const current = await tx.organization.findUnique({ where: { id }, select: { regionId: true } });
+  if (!current) throw new ActionRefusal({ message: "recordMissing" });
+  const countryCode = await regionCountry(tx, data.regionId, current.regionId);
+  checkNumber(countryCode, data.registrationNumber);
+  await checkSectors(tx, data);
+  return {
+    apply: async (tx) => {
+      const writeRecord = async () => {
+        await tx.organization.update({ where: { id }, data: fields(data, countryCode) });
+      };
+      await replacePartners(tx, id, data.partners, user, writeRecord);
+      await writeSectors(tx, id, data);
+    },
+  };
 });
 
 /** Takes an organization off the public pages and lists; its record and history stay. Editors and admins. */
-export const archiveOrganization = archiving.archive;
+export const archiveOrganization = organizations.archive;
 
 /** Brings an archived organization back to the public pages. Editors and admins. */
-export const restoreOrganization = archiving.restore;
+export const restoreOrganization = organizations.restore;

@@ -254,8 +254,11 @@ export const snapshotOrganization: SnapshotReader = async (tx, id) => {
   };
 };
 
-/** An organization for its edit form, archived or not; null when there is no such id. Picker labels in `locale`. */
-export async function getOrganizationForEdit(id: number, locale: Locale = "en") {
+/**
+ * An organization for its edit form, archived or not; null when there is no such id. Picker labels in `locale`.
+ * Once per request: the edit page and its title share it.
+ */
+export const getOrganizationForEdit = cache(async (id: number, locale: Locale = "en") => {
   const o = await db().organization.findUnique({ where: { id }, select: editSelect });
   if (!o) return null;
   const inLocale = (en: string | null, ru: string | null) => (locale === "ru" ? ru || en : en || ru) ?? "";
@@ -307,7 +310,7 @@ export async function getOrganizationForEdit(id: number, locale: Locale = "en") 
     version: o.version,
     values,
   };
-}
+});
 
 /** How many likely duplicates the create form lists: enough to spot the one, few enough to read. */
 export const DUPLICATES_LIMIT = 5;

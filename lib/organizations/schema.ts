@@ -4,16 +4,20 @@ import {
   checkbox,
   choice,
   decimalText,
+  filledRows,
   optionalText,
   optionalUrl,
   optionalWholeNumber,
   pickedId,
   requiredText,
+  rows,
   textLines,
   Version,
 } from "@/lib/actions/fields";
+import type { FormState } from "@/lib/actions/form-state";
+import { defaultLocale, locales } from "@/lib/i18n/locale";
 import { normalizeRegistrationNumber } from "@/lib/organizations/registration-number";
-import { DEFAULT_PAGE_SIZE, PageParamsSchema } from "@/lib/pagination";
+import { listQuery, PageParamsSchema } from "@/lib/pagination";
 
 // URL parameters of the public lists. A value we do not know falls back to "no filter" (`.catch`): a stale
 // bookmark or a typed URL shows the list rather than an error page.
@@ -56,29 +60,23 @@ export const OrganizationListSchema = PageParamsSchema.extend({
   sort: z.enum(organizationSorts).catch("name-asc").default("name-asc"),
 });
 export type OrganizationListParams = z.infer<typeof OrganizationListSchema>;
-export type OrganizationFilter = Pick<OrganizationListParams, "kind" | "status" | "country" | "region" | "sector" | "founded">;
+const organizationFilters = ["kind", "status", "country", "region", "sector", "founded"] as const;
+export type OrganizationFilter = Pick<OrganizationListParams, (typeof organizationFilters)[number]>;
 
 /** The URL query of a list view: only what differs from the defaults, so equal views have equal URLs. */
 export function organizationListQuery(params: Partial<OrganizationListParams>) {
-  return {
-    kind: params.kind,
-    status: params.status,
-    country: params.country,
-    region: params.region,
-    sector: params.sector,
-    founded: params.founded,
-    sort: params.sort === "name-asc" ? undefined : params.sort,
-    perPage: params.perPage === DEFAULT_PAGE_SIZE ? undefined : params.perPage,
-    page: params.page,
-  };
+  return listQuery(params, organizationFilters, "name-asc");
 }
 
 /** Whether any filter narrows the list (sorting and paging do not). */
 export function hasOrganizationFilter(params: OrganizationFilter) {
-  return Boolean(params.kind || params.status || params.country || params.region || params.sector || params.founded);
+  return organizationFilters.some((key) => Boolean(params[key]));
 }
 
 // ---- The staff form (lib/organizations/actions.ts) ----
+
+export const organizationKinds = ["enterprise", "university", "joint_venture"] as const satisfies readonly OrganizationKind[];
+export const organizationStatuses = ["planned", "active", "closed"] as const satisfies readonly OrganizationStatus[];
 
 /** How many rows a form may send: a venture has a handful of partners, an organization a few sectors. */
 export const PARTNERS_MAX = 20;
@@ -97,12 +95,8 @@ const pickedSector = z
   );
 
 /** A partner's share: more than 0 and at most 100 percent, two decimals at most, as the column keeps it. */
-const sharePercent = z.pipe(
-  decimalText({ max: 100, scale: 2, required: true }),
-  z
-    .string()
-    .nullable()
-    .refine((value) => Number(value) > 0, { error: "shareRange" }),
+const sharePercent = decimalText({ max: 100, scale: 2, required: true }).pipe(
+  z.string().refine((value) => Number(value) > 0, { error: "shareRange" }),
 );
 
 /** One partner of a joint venture: an organization, or a region whose government holds the share. */
@@ -114,28 +108,13 @@ const PartnerRowSchema = z.object({
 
 const SectorRowSchema = z.object({ code: pickedSector });
 
-/**
- * Like `rows()`, but the removed and blank rows stay as holes until the whole form is checked: the rules
- * across rows (a partner twice, a sector twice) then name the row by the number the form gave it.
- */
-function sparseRows<Row extends z.ZodType>(row: Row, max: number) {
-  return z
-    .array(row.optional())
-    .max(max, { error: `tooMany|${max}` })
-    .optional()
-    .transform((list) => list ?? []);
-}
-
-/** The rows that were filled in, each with the number the form gave it, for the server's errors on that row. */
-const numbered = <T extends object>(list: readonly (T | undefined)[]) => list.flatMap((row, index) => (row ? [{ ...row, index }] : []));
-
 const OrganizationFields = z.object({
-  kind: choice(["enterprise", "university", "joint_venture"]),
+  kind: choice(organizationKinds),
   name: requiredText(300),
   nameEn: optionalText(300),
   otherNames: textLines(20, 300),
   regionId: pickedId({ required: true }),
-  status: choice(["planned", "active", "closed"]),
+  status: choice(organizationStatuses),
   foundedYear: optionalWholeNumber(1700, 2100),
   website: optionalUrl(500),
   descriptionEn: optionalText(2000),
@@ -150,7 +129,7 @@ const OrganizationFields = z.object({
         .nullable(),
     ),
   primarySector: pickedSector,
-  sectors: sparseRows(SectorRowSchema, SECTORS_MAX),
+  sectors: rows(SectorRowSchema, SECTORS_MAX),
   // Joint ventures only.
   capitalAmount: decimalText({ max: 1e16 }),
   capitalCurrency: optionalText(3)
@@ -162,11 +141,13 @@ const OrganizationFields = z.object({
         .nullable(),
     ),
   products: optionalText(1000),
-  partners: sparseRows(PartnerRowSchema, PARTNERS_MAX),
+  partners: rows(PartnerRowSchema, PARTNERS_MAX),
   // Universities only.
   fieldsOfStudy: textLines(50, 200),
   /** The editor has seen the likely duplicates and says this one is different. */
   confirmNotDuplicate: checkbox,
+  /** The editor's language, in which the server words the likely duplicates. */
+  locale: z.enum(locales).catch(defaultLocale),
 });
 
 type OrganizationFieldsOutput = z.output<typeof OrganizationFields>;
@@ -187,11 +168,11 @@ const idOf = (value: unknown) => (typeof value === "number" ? value : null);
 /** The rules across fields: sectors and partners once each, shares that add up to at most 100, capital with its currency. */
 function checkOrganizationRules(data: OrganizationFieldsOutput, context: z.RefinementCtx) {
   const seenSectors = new Set<unknown>([data.primarySector]);
-  data.sectors.forEach((row, i) => {
-    if (!row || typeof row.code !== "string") return;
-    if (seenSectors.has(row.code)) context.addIssue({ code: "custom", path: ["sectors", i, "code"], message: "sectorTwice" });
+  for (const row of filledRows(data.sectors)) {
+    if (typeof row.code !== "string") continue;
+    if (seenSectors.has(row.code)) context.addIssue({ code: "custom", path: ["sectors", row.index, "code"], message: "sectorTwice" });
     seenSectors.add(row.code);
-  });
+  }
   if (data.kind !== "joint_venture") return;
   if (data.capitalAmount !== null && data.capitalCurrency === null) {
     context.addIssue({ code: "custom", path: ["capitalCurrency"], message: "currencyRequired" });
@@ -200,44 +181,38 @@ function checkOrganizationRules(data: OrganizationFieldsOutput, context: z.Refin
     context.addIssue({ code: "custom", path: ["capitalAmount"], message: "amountRequired" });
   }
   const seenPartners = new Set<string>();
-  data.partners.forEach((row, i) => {
-    if (!row) return;
+  const partners = filledRows(data.partners);
+  for (const row of partners) {
     const organizationId = idOf(row.organizationId);
     const regionId = idOf(row.regionId);
     if ((organizationId === null) === (regionId === null)) {
-      context.addIssue({ code: "custom", path: ["partners", i, "organizationId"], message: "partnerOneOf" });
-      return;
+      context.addIssue({ code: "custom", path: ["partners", row.index, "organizationId"], message: "partnerOneOf" });
+      continue;
     }
     const key = organizationId !== null ? `organization:${organizationId}` : `region:${regionId}`;
     if (seenPartners.has(key)) {
       context.addIssue({
         code: "custom",
-        path: ["partners", i, organizationId !== null ? "organizationId" : "regionId"],
+        path: ["partners", row.index, organizationId !== null ? "organizationId" : "regionId"],
         message: "partnerTwice",
       });
     }
     seenPartners.add(key);
-  });
+  }
   // On the group, where the form shows it and where the database trigger's refusal is mapped too.
-  const total = data.partners.reduce((sum, row) => sum + hundredths(row?.share), 0);
+  const total = partners.reduce((sum, row) => sum + hundredths(row.share), 0);
   if (total > 100_00) context.addIssue({ code: "custom", path: ["partners"], message: `sharesOverWhole|${total / 100}` });
 }
 
-/**
- * What the actions write: the filled rows with their form numbers, and nothing of another kind, so that a
- * university never keeps a venture's partners.
- */
+/** What the actions write: nothing of another kind, so that a university never keeps a venture's partners. */
 function toOrganizationInput(data: OrganizationFieldsOutput) {
   const jointVenture = data.kind === "joint_venture";
   return {
     ...data,
-    // A required picker (see pickedId) is never null once parsed.
-    regionId: data.regionId!,
-    sectors: numbered(data.sectors),
     capitalAmount: jointVenture ? data.capitalAmount : null,
     capitalCurrency: jointVenture ? data.capitalCurrency : null,
     products: jointVenture ? data.products : null,
-    partners: jointVenture ? numbered(data.partners).map((row) => ({ ...row, share: row.share! })) : [],
+    partners: jointVenture ? data.partners : [],
     fieldsOfStudy: data.kind === "university" ? data.fieldsOfStudy : [],
   };
 }
@@ -245,6 +220,13 @@ function toOrganizationInput(data: OrganizationFieldsOutput) {
 /** The organization form, as the editor types it and as the create action parses it. */
 export const OrganizationFormSchema = OrganizationFields.superRefine(checkOrganizationRules).transform(toOrganizationInput);
 export type OrganizationFormInput = z.output<typeof OrganizationFormSchema>;
+
+/** A likely duplicate as the new-organization form lists it: its name and region in the editor's language, and its page. */
+export type LikelyDuplicateChoice = { label: string; slug: string };
+
+/** What a refusal for likely duplicates gives the organization form besides its message. */
+export type LikelyDuplicates = { duplicates: LikelyDuplicateChoice[] };
+export type OrganizationFormState = FormState<LikelyDuplicates>;
 
 /** The edit form: the same fields and the version the editor started from. */
 export const OrganizationUpdateSchema = OrganizationFields.extend({ version: Version })

@@ -1,15 +1,13 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { redirect } from "next/navigation";
-import { RecordId, Version } from "@/lib/actions/fields";
 import { uniqueSlug } from "@/lib/actions/slug";
-import { ActionRefusal, staffAction } from "@/lib/actions/staff-action";
-import { archiveActions, recordCreated, updateVersioned } from "@/lib/actions/versioned";
+import { ActionRefusal } from "@/lib/actions/staff-action";
+import { recordActions } from "@/lib/actions/versioned";
 import { invalidate } from "@/lib/cache";
-import { db, type Tx } from "@/lib/db/client";
+import type { Tx } from "@/lib/db/client";
 import { paths } from "@/lib/paths";
-import { RegionFormSchema, type RegionFormInput } from "@/lib/regions/schema";
+import { RegionFormSchema, RegionUpdateSchema, type RegionFormInput } from "@/lib/regions/schema";
 import { snapshotRegion } from "@/lib/regions/queries";
 
 const unique = {
@@ -47,48 +45,7 @@ const fields = (data: RegionFormInput) => ({
   parentId: data.parentId,
 });
 
-/** Adds a region. Editors and admins. */
-export const createRegion = staffAction({ roles: ["editor"], schema: RegionFormSchema, unique }, async (data, { user }) => {
-  const region = await db().$transaction(async (tx) => {
-    await checkCountry(tx, data.countryCode);
-    await checkParent(tx, data);
-    const slug = await uniqueSlug(tx, "regions", data.nameRu, 120);
-    const created = await tx.region.create({
-      data: { ...fields(data), slug, createdById: user.id, updatedById: user.id },
-      select: { id: true, slug: true },
-    });
-    await recordCreated(tx, "region", created.id, user, snapshotRegion);
-    return created;
-  });
-  refresh(region.slug);
-  redirect(paths.staff.edit("regions", region.id, { saved: "created" }));
-});
-
-/** Saves an edit of a region from the version the form started from. Editors and admins. */
-export const updateRegion = staffAction(
-  { roles: ["editor"], schema: RegionFormSchema.extend({ version: Version }), bound: RecordId, unique },
-  async (data, { user, bound: id }) => {
-    const slug = await db().$transaction(async (tx) => {
-      await checkCountry(tx, data.countryCode);
-      await checkParent(tx, data, id);
-      await updateVersioned(tx, {
-        type: "region",
-        id,
-        version: data.version,
-        user,
-        snapshot: snapshotRegion,
-        apply: async (tx) => {
-          await tx.region.update({ where: { id }, data: fields(data) });
-        },
-      });
-      return (await tx.region.findUniqueOrThrow({ where: { id }, select: { slug: true } })).slug;
-    });
-    refresh(slug);
-    redirect(paths.staff.edit("regions", id, { saved: "updated" }));
-  },
-);
-
-const archiving = archiveActions({
+const regions = recordActions({
   type: "region",
   page: "regions",
   snapshot: snapshotRegion,
@@ -96,8 +53,31 @@ const archiving = archiveActions({
   refresh,
 });
 
+/** Adds a region. Editors and admins. */
+export const createRegion = regions.create({ schema: RegionFormSchema, unique }, async (tx, data, user) => {
+  await checkCountry(tx, data.countryCode);
+  await checkParent(tx, data);
+  const slug = await uniqueSlug(tx, "regions", data.nameRu, 120);
+  const created = await tx.region.create({
+    data: { ...fields(data), slug, createdById: user.id, updatedById: user.id },
+    select: { id: true },
+  });
+  return created.id;
+});
+
+/** Saves an edit of a region from the version the form started from. Editors and admins. */
+export const updateRegion = regions.update({ schema: RegionUpdateSchema, unique }, async (tx, data, { id }) => {
+  await checkCountry(tx, data.countryCode);
+  await checkParent(tx, data, id);
+  return {
+    apply: async (tx) => {
+      await tx.region.update({ where: { id }, data: fields(data) });
+    },
+  };
+});
+
 /** Takes a region off the public pages; its record and history stay. Editors and admins. */
-export const archiveRegion = archiving.archive;
+export const archiveRegion = regions.archive;
 
 /** Brings an archived region back to the public pages. Editors and admins. */
-export const restoreRegion = archiving.restore;
+export const restoreRegion = regions.restore;

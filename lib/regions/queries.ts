@@ -235,8 +235,8 @@ export const snapshotRegion: SnapshotReader = async (tx, id) => {
   };
 };
 
-/** A region for its edit form, archived or not; null when there is no such id. */
-export async function getRegionForEdit(id: number) {
+/** A region for its edit form, archived or not; null when there is no such id. Once per request: the edit page and its title share it. */
+export const getRegionForEdit = cache(async (id: number) => {
   const region = await db().region.findUnique({ where: { id }, select: editSelect });
   if (!region) return null;
   return {
@@ -256,7 +256,7 @@ export async function getRegionForEdit(id: number) {
       version: String(region.version),
     } satisfies FormValues,
   };
-}
+});
 
 /** Every country (ISO 3166-1, about 250 rows of reference data): the options of the region form. */
 export const listAllCountries = cached("countries-all", ["regions"], async (locale: Locale) =>

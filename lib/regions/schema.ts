@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { RegionLevel } from "@/lib/generated/prisma/enums";
 import { CountryCodeSchema } from "@/lib/organizations/schema";
-import { choice, optionalText, pickedId, requiredText } from "@/lib/actions/fields";
-import { DEFAULT_PAGE_SIZE, PageParamsSchema } from "@/lib/pagination";
+import { choice, optionalText, pickedId, requiredText, Version } from "@/lib/actions/fields";
+import { listQuery, PageParamsSchema } from "@/lib/pagination";
 
 /** `/regions?country=RU&level=region&page=2`; unknown values fall back to no filter. */
 export const RegionListSchema = PageParamsSchema.extend({
@@ -12,15 +12,12 @@ export const RegionListSchema = PageParamsSchema.extend({
 export type RegionListParams = z.infer<typeof RegionListSchema>;
 
 export function regionListQuery(params: Partial<RegionListParams>) {
-  return {
-    country: params.country,
-    level: params.level,
-    perPage: params.perPage === DEFAULT_PAGE_SIZE ? undefined : params.perPage,
-    page: params.page,
-  };
+  return listQuery(params, ["country", "level"]);
 }
 
 // ---- The staff form (lib/regions/actions.ts) ----
+
+export const regionLevels = ["country", "region", "city"] as const satisfies readonly RegionLevel[];
 
 export const RegionFormSchema = z.object({
   nameEn: requiredText(200),
@@ -33,7 +30,7 @@ export const RegionFormSchema = z.object({
         .regex(/^[A-Z]{2}(-[A-Z0-9]{1,3})?$/, { error: "isoCode" })
         .nullable(),
     ),
-  level: choice(["country", "region", "city"]),
+  level: choice(regionLevels),
   countryCode: z
     .string({ error: "chooseOne" })
     .trim()
@@ -41,3 +38,6 @@ export const RegionFormSchema = z.object({
   parentId: pickedId({ required: false }),
 });
 export type RegionFormInput = z.output<typeof RegionFormSchema>;
+
+/** The edit form: the same fields and the version the editor started from. */
+export const RegionUpdateSchema = RegionFormSchema.extend({ version: Version });

@@ -1,12 +1,10 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { redirect } from "next/navigation";
-import { RecordId } from "@/lib/actions/fields";
-import { ActionRefusal, staffAction } from "@/lib/actions/staff-action";
-import { archiveActions, recordCreated, updateVersioned } from "@/lib/actions/versioned";
+import { ActionRefusal } from "@/lib/actions/staff-action";
+import { recordActions } from "@/lib/actions/versioned";
 import { invalidate } from "@/lib/cache";
-import { db, type Tx } from "@/lib/db/client";
+import type { Tx } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { paths } from "@/lib/paths";
 import { snapshotTradeFigure } from "@/lib/trade/queries";
@@ -79,46 +77,7 @@ function refresh(slugs: string[]) {
   for (const slug of new Set(slugs)) revalidatePath(paths.region(slug));
 }
 
-/** Adds the trade between two regions in one year. Editors and admins. */
-export const createTradeFigure = staffAction({ roles: ["editor"], schema: TradeFormSchema, unique }, async (data, { user }) => {
-  const { id, slugs } = await db().$transaction(async (tx) => {
-    const slugs = await checkFigure(tx, data);
-    const created = await tx.tradeFigure.create({
-      data: { ...fields(data), createdById: user.id, updatedById: user.id },
-      select: { id: true },
-    });
-    await recordCreated(tx, "trade_figure", created.id, user, snapshotTradeFigure);
-    return { id: created.id, slugs };
-  });
-  refresh(slugs);
-  redirect(paths.staff.edit("trade", id, { saved: "created" }));
-});
-
-/** Saves an edit of a trade figure from the version the form started from. Editors and admins. */
-export const updateTradeFigure = staffAction(
-  { roles: ["editor"], schema: TradeUpdateSchema, bound: RecordId, unique },
-  async (data, { user, bound: id }) => {
-    const slugs = await db().$transaction(async (tx) => {
-      const current = await readCurrent(tx, id);
-      const slugs = await checkFigure(tx, data, id, current);
-      await updateVersioned(tx, {
-        type: "trade_figure",
-        id,
-        version: data.version,
-        user,
-        snapshot: snapshotTradeFigure,
-        apply: async (tx) => {
-          await tx.tradeFigure.update({ where: { id }, data: fields(data) });
-        },
-      });
-      return [...current.slugs, ...slugs];
-    });
-    refresh(slugs);
-    redirect(paths.staff.edit("trade", id, { saved: "updated" }));
-  },
-);
-
-const archiving = archiveActions({
+const figures = recordActions({
   type: "trade_figure",
   page: "trade",
   snapshot: snapshotTradeFigure,
@@ -126,8 +85,30 @@ const archiving = archiveActions({
   refresh,
 });
 
+/** Adds the trade between two regions in one year. Editors and admins. */
+export const createTradeFigure = figures.create({ schema: TradeFormSchema, unique }, async (tx, data, user) => {
+  await checkFigure(tx, data);
+  const created = await tx.tradeFigure.create({
+    data: { ...fields(data), createdById: user.id, updatedById: user.id },
+    select: { id: true },
+  });
+  return created.id;
+});
+
+/** Saves an edit of a trade figure from the version the form started from; the pages of its old regions refresh too. Editors and admins. */
+export const updateTradeFigure = figures.update({ schema: TradeUpdateSchema, unique }, async (tx, data, { id }) => {
+  const current = await readCurrent(tx, id);
+  const slugs = await checkFigure(tx, data, id, current);
+  return {
+    apply: async (tx) => {
+      await tx.tradeFigure.update({ where: { id }, data: fields(data) });
+      return [...current.slugs, ...slugs];
+    },
+  };
+});
+
 /** Takes a trade figure off the region pages; its record and history stay. Editors and admins. */
-export const archiveTradeFigure = archiving.archive;
+export const archiveTradeFigure = figures.archive;
 
 /** Brings an archived trade figure back to the region pages. Editors and admins. */
-export const restoreTradeFigure = archiving.restore;
+export const restoreTradeFigure = figures.restore;

@@ -1,4 +1,5 @@
 import "server-only";
+import { cache } from "react";
 import type { FormValues } from "@/lib/actions/form-state";
 import type { SnapshotReader } from "@/lib/actions/versioned";
 import { db } from "@/lib/db/client";
@@ -42,8 +43,11 @@ export const snapshotTradeFigure: SnapshotReader = async (tx, id) => {
   };
 };
 
-/** A trade figure for its edit form, archived or not, with labels in the reader's language; null when there is no such id. */
-export async function getTradeFigureForEdit(id: number, locale: string) {
+/**
+ * A trade figure for its edit form, archived or not, with labels in the reader's language; null when there is no
+ * such id. Once per request: the edit page and its title share it.
+ */
+export const getTradeFigureForEdit = cache(async (id: number, locale: string) => {
   const figure = await db().tradeFigure.findUnique({ where: { id }, select: editSelect });
   if (!figure) return null;
   const name = (region: { nameEn: string; nameRu: string }) => localized(locale, region.nameEn, region.nameRu);
@@ -68,4 +72,4 @@ export async function getTradeFigureForEdit(id: number, locale: string) {
       version: String(figure.version),
     } satisfies FormValues,
   };
-}
+});

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { decimalText, optionalUrl, pickedId, requiredText, Version, wholeNumber } from "@/lib/actions/fields";
-import { DEFAULT_PAGE_SIZE, PageParamsSchema } from "@/lib/pagination";
+import { listQuery, PageParamsSchema } from "@/lib/pagination";
 
 /**
  * The staff form of a trade figure (lib/trade/actions.ts), client-safe. Amounts stay strings ("250000000.00")
@@ -31,15 +31,11 @@ export function amountsAgree(turnover: string, exports: string | null, imports: 
   return parts * 100n <= allowed;
 }
 
-/** A required picked record: `pickedId` types its required and optional forms alike as nullable; this one never is. */
-const requiredId = () => (pickedId({ required: true }) as z.ZodType<number | null, string | undefined>).pipe(z.number());
-
 const fields = {
-  regionId: requiredId(),
-  partnerRegionId: requiredId(),
+  regionId: pickedId({ required: true }),
+  partnerRegionId: pickedId({ required: true }),
   year: wholeNumber(1990, 2100),
-  // Piped to a string: `decimalText` types its required and optional forms alike as nullable.
-  turnoverUsd: (decimalText({ max: MAX_AMOUNT_USD, required: true }) as z.ZodType<string | null, string | undefined>).pipe(z.string()),
+  turnoverUsd: decimalText({ max: MAX_AMOUNT_USD, required: true }),
   exportsUsd: decimalText({ max: MAX_AMOUNT_USD }),
   importsUsd: decimalText({ max: MAX_AMOUNT_USD }),
   sourceTitle: requiredText(300),
@@ -96,11 +92,5 @@ export type TradeFilter = Pick<TradeListParams, "country" | "year" | "sort">;
 
 /** The overview's URL query: defaults left out, so that equal views have equal URLs. */
 export function tradeListQuery(params: Partial<TradeListParams>) {
-  return {
-    country: params.country,
-    year: params.year,
-    sort: params.sort === "turnover" ? undefined : params.sort,
-    perPage: params.perPage === DEFAULT_PAGE_SIZE ? undefined : params.perPage,
-    page: params.page,
-  };
+  return listQuery(params, ["country", "year"], "turnover");
 }

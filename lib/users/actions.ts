@@ -13,13 +13,17 @@ import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { paths } from "@/lib/paths";
 import type { CurrentUser } from "@/lib/auth/session";
 import { hashResetToken, snapshotUser } from "@/lib/users/queries";
-import { AccountVersionSchema, NewUserSchema, PasswordChangeSchema, PasswordResetSchema, RoleChangeSchema } from "@/lib/users/schema";
+import {
+  AccountVersionSchema,
+  NewUserSchema,
+  PasswordChangeSchema,
+  PasswordResetSchema,
+  RoleChangeSchema,
+  type SecretState,
+} from "@/lib/users/schema";
 
 /** How long a one-time link to set a new password works. */
 const RESET_LINK_HOURS = 24;
-
-/** What an action that makes a secret returns, once: the form shows it and nothing keeps it. */
-export type SecretState = FormState & { secret?: string; userId?: number };
 
 const unique = { users_email_key: { field: "email", message: "emailTaken" } };
 
@@ -96,7 +100,8 @@ export const createUser = staffAction({ roles: ["admin"], schema: NewUserSchema,
     return created.id;
   });
   refresh();
-  const state: SecretState = { ok: true, message: "userCreated", secret: oneTimePassword, userId: id };
+  // Shown once: the form shows it and nothing keeps it.
+  const state: SecretState = { ok: true, message: "userCreated", extra: { secret: oneTimePassword, userId: id } };
   return state;
 });
 
@@ -177,7 +182,7 @@ export const resetUserPassword = staffAction(
       });
     });
     refresh(id);
-    const state: SecretState = { ok: true, message: "resetLinkMade", secret: paths.resetPassword(token), userId: id };
+    const state: SecretState = { ok: true, message: "resetLinkMade", extra: { secret: paths.resetPassword(token), userId: id } };
     return state;
   },
 );

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { choice, requiredText, Version } from "@/lib/actions/fields";
+import { choice, requiredText, Version, withMaxLength } from "@/lib/actions/fields";
+import type { FormState } from "@/lib/actions/form-state";
 import { PageParamsSchema } from "@/lib/pagination";
 
 /** The roles an admin can give; admins manage accounts, editors edit records. */
@@ -32,21 +33,33 @@ export const RoleChangeSchema = z.object({ role: choice(staffRoles), version: Ve
 /** Disable, re-enable or reset the password: only the version the admin saw. */
 export const AccountVersionSchema = z.object({ version: Version });
 
+/** What createUser and resetUserPassword answer with, once: the one-time password or the link's path, and the account. */
+export type SecretState = FormState<{ secret: string; userId: number }>;
+
 /** A new password, typed twice; never trimmed, since spaces may be part of it. */
-const newPassword = z
-  .string({ error: "required" })
-  .min(1, { error: "required" })
-  .min(MIN_PASSWORD_LENGTH, { error: `passwordTooShort|${MIN_PASSWORD_LENGTH}` })
-  .max(MAX_PASSWORD_LENGTH, { error: `tooLong|${MAX_PASSWORD_LENGTH}` });
+const newPassword = withMaxLength(
+  z
+    .string({ error: "required" })
+    .min(1, { error: "required" })
+    .min(MIN_PASSWORD_LENGTH, { error: `passwordTooShort|${MIN_PASSWORD_LENGTH}` })
+    .max(MAX_PASSWORD_LENGTH, { error: `tooLong|${MAX_PASSWORD_LENGTH}` }),
+  MAX_PASSWORD_LENGTH,
+);
+
+/** The new password again: only compared with the first, but its input is as long. */
+const confirmPassword = withMaxLength(z.string({ error: "required" }), MAX_PASSWORD_LENGTH);
 
 const samePasswords = { error: "passwordsDiffer", path: ["confirmPassword"] };
 
 /** Changing one's own password: the current one, and the new one twice. */
 export const PasswordChangeSchema = z
   .object({
-    currentPassword: z.string({ error: "required" }).min(1, { error: "required" }).max(MAX_PASSWORD_LENGTH, { error: "invalid" }),
+    currentPassword: withMaxLength(
+      z.string({ error: "required" }).min(1, { error: "required" }).max(MAX_PASSWORD_LENGTH, { error: "invalid" }),
+      MAX_PASSWORD_LENGTH,
+    ),
     newPassword,
-    confirmPassword: z.string({ error: "required" }),
+    confirmPassword,
   })
   .refine((data) => data.newPassword === data.confirmPassword, samePasswords);
 
@@ -55,5 +68,5 @@ export const ResetTokenSchema = z.string().regex(/^[A-Za-z0-9_-]{43}$/, { error:
 
 /** Setting a new password from a one-time link. */
 export const PasswordResetSchema = z
-  .object({ token: ResetTokenSchema, newPassword, confirmPassword: z.string({ error: "required" }) })
+  .object({ token: ResetTokenSchema, newPassword, confirmPassword })
   .refine((data) => data.newPassword === data.confirmPassword, samePasswords);

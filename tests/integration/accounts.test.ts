@@ -27,7 +27,6 @@ const { changeOwnPassword, changeUserRole, createUser, disableUser, enableUser, 
 const { createStaffUser, form, prisma } = await import("./setup");
 
 type Staff = { id: number; email: string; name: string; role: "admin" | "editor" };
-type SecretState = { ok?: boolean; message?: string; secret?: string; userId?: number; errors?: Record<string, string[]> };
 
 const redirected = { digest: expect.stringContaining("NEXT_REDIRECT") };
 const secret = process.env.NEXTAUTH_SECRET ?? "";
@@ -221,18 +220,23 @@ describe("createUser", () => {
     const admin = await createStaffUser("admin");
     await actAs(admin);
     const email = `New.Editor.${run}@Interregio.example`;
-    const state = (await createUser({}, form({ name: "  Olga Ivanova ", email, role: "editor" }))) as SecretState;
-    expect(state).toMatchObject({ ok: true, message: "userCreated", secret: expect.stringMatching(/^[a-z2-9]{4}(-[a-z2-9]{4}){3}$/) });
+    const state = await createUser({}, form({ name: "  Olga Ivanova ", email, role: "editor" }));
+    expect(state).toMatchObject({
+      ok: true,
+      message: "userCreated",
+      extra: { secret: expect.stringMatching(/^[a-z2-9]{4}(-[a-z2-9]{4}){3}$/) },
+    });
+    const oneTimePassword = state.extra!.secret;
     const created = await prisma.user.findUniqueOrThrow({ where: { email: email.toLowerCase() }, omit: { passwordHash: false } });
     expect(created).toMatchObject({
-      id: state.userId,
+      id: state.extra!.userId,
       name: "Olga Ivanova",
       role: "editor",
       mustChangePassword: true,
       createdById: admin.id,
     });
-    expect(created.passwordHash).not.toContain(state.secret);
-    expect(await verifyCredentials({ email, password: state.secret })).toMatchObject({ id: String(created.id) });
+    expect(created.passwordHash).not.toContain(oneTimePassword);
+    expect(await verifyCredentials({ email, password: oneTimePassword })).toMatchObject({ id: String(created.id) });
     const event = await prisma.auditEvent.findFirstOrThrow({ where: { action: "user.create", entityId: String(created.id) } });
     expect(event.actorId).toBe(admin.id);
     expect(event.after).toEqual({
@@ -244,7 +248,7 @@ describe("createUser", () => {
       version: 1,
       archived: false,
     });
-    expect(JSON.stringify([event.before, event.after])).not.toContain(state.secret);
+    expect(JSON.stringify([event.before, event.after])).not.toContain(oneTimePassword);
   });
 
   it("gives a field error for each bad field, and for an email already taken, and creates nothing", async () => {
@@ -380,9 +384,9 @@ describe("changeUserRole, disableUser, enableUser", () => {
 describe("password resets", () => {
   async function resetLink(admin: Staff, user: Staff) {
     await actAs(admin);
-    const state = (await resetUserPassword(user.id, {}, form({ version: String(await version(user.id)) }))) as SecretState;
+    const state = await resetUserPassword(user.id, {}, form({ version: String(await version(user.id)) }));
     expect(state).toMatchObject({ ok: true, message: "resetLinkMade" });
-    return new URL(state.secret!, "http://localhost").searchParams.get("token")!;
+    return new URL(state.extra!.secret, "http://localhost").searchParams.get("token")!;
   }
 
   const setPassword = (token: string, newPassword = "my own new passphrase", confirmPassword = newPassword) =>

@@ -302,10 +302,7 @@ describe("likely duplicates", () => {
     const typed = `${latin[0]!.name} Holding`;
     const state = await createOrganization({}, organizationForm({ name: typed, locale: "en" }));
     expect(state).toMatchObject({ ok: false, message: "possibleDuplicates", errors: { confirmNotDuplicate: ["confirmDifferent"] } });
-    expect(state.errors?.["duplicates.0"]).toEqual([
-      `possibleDuplicate|ОАО «${first} ${second}», Kursk Oblast`,
-      `duplicatePage|${existing.slug}`,
-    ]);
+    expect(state.extra?.duplicates[0]).toEqual({ label: `ОАО «${first} ${second}», Kursk Oblast`, slug: existing.slug });
     expect(await prisma.organization.count({ where: { name: typed } })).toBe(0);
 
     await expect(createOrganization({}, organizationForm({ name: typed, confirmNotDuplicate: "on" }))).rejects.toMatchObject(redirected);
@@ -318,10 +315,7 @@ describe("likely duplicates", () => {
     const existing = await createTestOrganization({ registrationNumber: inn });
     const state = await createOrganization({}, organizationForm({ registrationNumber: inn, locale: "ru" }));
     expect(state).toMatchObject({ ok: false, message: "possibleDuplicates" });
-    expect(state.errors?.["duplicates.0"]).toEqual([
-      `possibleDuplicate|${existing.name}, Курская область, ${inn}`,
-      `duplicatePage|${existing.slug}`,
-    ]);
+    expect(state.extra?.duplicates[0]).toEqual({ label: `${existing.name}, Курская область, ${inn}`, slug: existing.slug });
 
     const confirmed = await createOrganization({}, organizationForm({ registrationNumber: inn, confirmNotDuplicate: "on" }));
     expect(confirmed).toMatchObject({ ok: false, message: "checkFields", errors: { registrationNumber: ["registrationNumberTaken"] } });

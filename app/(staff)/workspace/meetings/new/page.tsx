@@ -1,25 +1,12 @@
-import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { newRecordPage } from "@/components/form/record-pages";
 import { MeetingForm } from "@/components/meetings/meeting-form";
-import { PageHeading } from "@/components/ui/page-heading";
 import { createMeeting } from "@/lib/meetings/actions";
-import { paths } from "@/lib/paths";
-import { requireStaffPage } from "@/lib/auth/session";
 
-export async function generateMetadata() {
-  return { title: (await getTranslations("editMeeting"))("newTitle") };
-}
+/** Log a meeting with its regions, participants and statements. */
+const page = newRecordPage({
+  type: "meetings",
+  form: () => <MeetingForm action={createMeeting} isNew initial={{}} />,
+});
 
-export default async function NewMeetingPage() {
-  await requireStaffPage();
-  const [t, tWorkspace] = await Promise.all([getTranslations("editMeeting"), getTranslations("workspace")]);
-  return (
-    <>
-      <p className="mb-4">
-        <Link href={paths.staff.home()}>{tWorkspace("title")}</Link>
-      </p>
-      <PageHeading caption={tWorkspace("records.meetings")}>{t("newTitle")}</PageHeading>
-      <MeetingForm action={createMeeting} isNew initial={{}} />
-    </>
-  );
-}
+export const generateMetadata = page.generateMetadata;
+export default page.NewRecordPage;

@@ -1,25 +1,12 @@
-import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { newRecordPage } from "@/components/form/record-pages";
 import { TradeForm } from "@/components/trade/trade-form";
-import { PageHeading } from "@/components/ui/page-heading";
-import { paths } from "@/lib/paths";
-import { requireStaffPage } from "@/lib/auth/session";
 import { createTradeFigure } from "@/lib/trade/actions";
 
-export async function generateMetadata() {
-  return { title: (await getTranslations("editTrade"))("newTitle") };
-}
+/** Add the trade between two regions in one year. */
+const page = newRecordPage({
+  type: "trade",
+  form: () => <TradeForm action={createTradeFigure} isNew initial={{}} />,
+});
 
-export default async function NewTradeFigurePage() {
-  await requireStaffPage();
-  const [t, tWorkspace] = await Promise.all([getTranslations("editTrade"), getTranslations("workspace")]);
-  return (
-    <>
-      <p className="mb-4">
-        <Link href={paths.staff.home()}>{tWorkspace("title")}</Link>
-      </p>
-      <PageHeading caption={tWorkspace("records.trade")}>{t("newTitle")}</PageHeading>
-      <TradeForm action={createTradeFigure} isNew initial={{}} />
-    </>
-  );
-}
+export const generateMetadata = page.generateMetadata;
+export default page.NewRecordPage;

@@ -6,7 +6,8 @@ import { PageHeading } from "@/components/ui/page-heading";
 import { Section } from "@/components/ui/section";
 import { SummaryList } from "@/components/ui/summary-list";
 import { Tag } from "@/components/ui/tag";
-import { AccountActionForm, RoleForm } from "@/components/users/user-forms";
+import { ButtonForm } from "@/components/form/button-form";
+import { ResetPasswordForm, RoleForm } from "@/components/users/user-forms";
 import { RecordId } from "@/lib/actions/fields";
 import { paths } from "@/lib/paths";
 import { requireAdminPage } from "@/lib/auth/session";
@@ -61,24 +62,14 @@ export default async function UserPage({ params, searchParams }: Props) {
         <RoleForm action={changeUserRole.bind(null, user.id)} initial={user.values} />
       </Section>
       <Section title={t("resetTitle")} id="reset">
-        <AccountActionForm
-          action={resetUserPassword.bind(null, user.id)}
-          version={user.version}
-          hint={t("resetHint")}
-          submitLabel={t("reset")}
-        />
+        <ResetPasswordForm action={resetUserPassword.bind(null, user.id)} version={user.version} />
       </Section>
       {user.id !== admin.id && (
         <Section title={user.disabled ? t("enableTitle") : t("disableTitle")} id="state">
           {user.disabled ? (
-            <AccountActionForm
-              action={enableUser.bind(null, user.id)}
-              version={user.version}
-              hint={t("enableHint")}
-              submitLabel={t("enable")}
-            />
+            <ButtonForm action={enableUser.bind(null, user.id)} version={user.version} hint={t("enableHint")} submitLabel={t("enable")} />
           ) : (
-            <AccountActionForm
+            <ButtonForm
               action={disableUser.bind(null, user.id)}
               version={user.version}
               hint={t("disableHint")}
