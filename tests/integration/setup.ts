@@ -19,6 +19,17 @@ export function seedOnce() {
   return seeded;
 }
 
+/**
+ * Each password is hashed once per test file: a real argon2 hash takes a few hundred milliseconds, and the
+ * tests create staff users by the dozen. Users sharing a hash (and its salt) is harmless here.
+ */
+const hashes = new Map<string, Promise<string>>();
+const hashOnce = (password: string) => {
+  let hash = hashes.get(password);
+  if (!hash) hashes.set(password, (hash = hashPassword(password)));
+  return hash;
+};
+
 let counter = 0;
 /** A staff user with a unique email. */
 export async function createStaffUser(role: "admin" | "editor" = "editor", password = "correct horse battery") {
@@ -28,13 +39,12 @@ export async function createStaffUser(role: "admin" | "editor" = "editor", passw
       email: `staff${counter}.${process.pid}.${Date.now()}@interregio.example`,
       name: `Staff ${counter}`,
       role,
-      passwordHash: await hashPassword(password),
+      passwordHash: await hashOnce(password),
     },
     select: { id: true, email: true, name: true, role: true },
   });
 }
 
-/** Makes next-auth's getServerSession (mocked by the test file) answer as this user, or as the public. */
 /**
  * Makes next-auth's getServerSession (mocked by the test file) answer as this user, or as the public: a session
  * issued now, at the account's first session version unless the test gives another.
