@@ -1,32 +1,24 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { databaseErrorCode } from "@/lib/actions/prisma-errors";
-import { uniqueSlug } from "@/lib/actions/slug";
 import { ActionRefusal } from "@/lib/actions/staff-action";
 import { recordActions } from "@/lib/actions/versioned";
 import { invalidate } from "@/lib/cache";
-import { db, type Tx } from "@/lib/db/client";
-import { Prisma } from "@/lib/generated/prisma/client";
 import { findLikelyDuplicates, snapshotOrganization, type LikelyDuplicate } from "@/lib/organizations/queries";
-import { checkRegistrationNumber } from "@/lib/organizations/registration-number";
+import { checkNewOrganization, insertOrganization, organizationEdit, writeTransaction } from "@/lib/organizations/write";
 import {
   OrganizationFormSchema,
   OrganizationUpdateSchema,
   type LikelyDuplicateChoice,
   type LikelyDuplicates,
-  type OrganizationFormInput,
 } from "@/lib/organizations/schema";
 import type { Locale } from "@/lib/i18n/locale";
 import { paths } from "@/lib/paths";
-import type { CurrentUser } from "@/lib/auth/session";
 
 const unique = {
   organizations_country_code_registration_number_key: { field: "registrationNumber", message: "registrationNumberTaken" },
   organizations_slug_key: { field: "name", message: "duplicate" },
 };
-
-type Partner = OrganizationFormInput["partners"][number];
 
 function refresh(slug?: string) {
   // An organization shows in the lists, on its region's and its sectors' pages, on its partners' pages and
@@ -36,181 +28,6 @@ function refresh(slug?: string) {
   revalidatePath(paths.jointVentures());
   if (slug) revalidatePath(paths.organization(slug));
 }
-
-function refuseField(field: string, message: string): never {
-  throw new ActionRefusal({ message: "checkFields", errors: { [field]: [message] } });
-}
-
-/**
- * The country of the chosen region, which the organization takes (a composite foreign key holds the two
- * together). A new choice must be a live region; an archived one the record already has may stay.
- */
-async function regionCountry(tx: Tx, regionId: number, currentRegionId?: number) {
-  const region = await tx.region.findUnique({ where: { id: regionId }, select: { countryCode: true, archivedAt: true } });
-  if (!region || (region.archivedAt !== null && regionId !== currentRegionId)) refuseField("regionId", "recordMissing");
-  return region.countryCode;
-}
-
-function checkNumber(countryCode: string, registrationNumber: string | null) {
-  if (registrationNumber === null) return;
-  const problem = checkRegistrationNumber(countryCode, registrationNumber);
-  if (problem) refuseField("registrationNumber", problem);
-}
-
-async function checkSectors(tx: Tx, data: OrganizationFormInput) {
-  const codes = [data.primarySector, ...data.sectors.map((row) => row.code)];
-  const known = new Set((await tx.sector.findMany({ where: { code: { in: codes } }, select: { code: true } })).map((s) => s.code));
-  if (!known.has(data.primarySector)) refuseField("primarySector", "recordMissing");
-  const missing = data.sectors.find((row) => !known.has(row.code));
-  if (missing) refuseField(`sectors.${missing.index}.code`, "recordMissing");
-}
-
-/** Sectors have no history of their own: the set is replaced, and the organization's event records it. */
-async function writeSectors(tx: Tx, organizationId: number, data: OrganizationFormInput) {
-  await tx.organizationSector.deleteMany({ where: { organizationId } });
-  await tx.organizationSector.createMany({
-    data: [
-      { organizationId, sectorCode: data.primarySector, isPrimary: true },
-      ...data.sectors.map((row) => ({ organizationId, sectorCode: row.code, isPrimary: false })),
-    ],
-  });
-}
-
-/**
- * Every partner is a record that exists, and not the venture itself. A partner newly added must be live; one
- * the venture already has may stay after it was archived.
- */
-async function checkPartners(
-  tx: Tx,
-  ventureId: number,
-  partners: Partner[],
-  current: { organizationId: number | null; regionId: number | null }[],
-) {
-  const organizationIds = partners.flatMap((p) => (p.organizationId === null ? [] : [p.organizationId]));
-  const regionIds = partners.flatMap((p) => (p.regionId === null ? [] : [p.regionId]));
-  // One after the other: a transaction's queries share one connection.
-  const organizations = await tx.organization.findMany({ where: { id: { in: organizationIds } }, select: { id: true, archivedAt: true } });
-  const regions = await tx.region.findMany({ where: { id: { in: regionIds } }, select: { id: true, archivedAt: true } });
-  const usable = (found: { id: number; archivedAt: Date | null }[], kept: (number | null)[]) =>
-    new Set(found.filter((r) => r.archivedAt === null || kept.includes(r.id)).map((r) => r.id));
-  const liveOrganizations = usable(
-    organizations,
-    current.map((c) => c.organizationId),
-  );
-  const liveRegions = usable(
-    regions,
-    current.map((c) => c.regionId),
-  );
-  for (const partner of partners) {
-    if (partner.organizationId === ventureId) refuseField(`partners.${partner.index}.organizationId`, "partnerSelf");
-    if (partner.organizationId !== null && !liveOrganizations.has(partner.organizationId)) {
-      refuseField(`partners.${partner.index}.organizationId`, "recordMissing");
-    }
-    if (partner.regionId !== null && !liveRegions.has(partner.regionId)) refuseField(`partners.${partner.index}.regionId`, "recordMissing");
-  }
-}
-
-type PartnerRow = { id: number; organizationId: number | null; regionId: number | null; share: Prisma.Decimal };
-
-const partnerKey = (p: { organizationId: number | null; regionId: number | null }) =>
-  p.organizationId !== null ? `organization:${p.organizationId}` : `region:${p.regionId}`;
-
-/**
- * The venture's partners are replaced by the submitted set as a difference, not by deleting and inserting:
- * a partner that stays keeps its row (its id, who added it and when), a changed share is an update of that
- * row with its own version, and a removed partner is archived, so the table itself still shows who held a
- * share once. The venture's version and audit event cover the whole set.
- *
- * The share trigger is deferred to the commit; it is made immediate after the rows that shrink the total
- * (archived partners, lowered shares), while the record is still of the kind it was, and before the rows
- * that grow it. Its refusal then surfaces here, as an error this action maps to the `partners` field, and
- * a venture that becomes an enterprise can drop its partners in the same save.
- */
-async function replacePartners(tx: Tx, ventureId: number, partners: Partner[], user: CurrentUser, applyRecord: () => Promise<void>) {
-  const existing = (
-    await tx.jointVenturePartner.findMany({
-      where: { ventureId, archivedAt: null },
-      select: { id: true, partnerOrganizationId: true, partnerRegionId: true, sharePercent: true },
-    })
-  ).map((row): PartnerRow => ({
-    id: row.id,
-    organizationId: row.partnerOrganizationId,
-    regionId: row.partnerRegionId,
-    share: row.sharePercent,
-  }));
-  await checkPartners(tx, ventureId, partners, existing);
-
-  const byKey = new Map(existing.map((row) => [partnerKey(row), row]));
-  const submitted = new Set(partners.map(partnerKey));
-  const removed = existing.filter((row) => !submitted.has(partnerKey(row)));
-  const changed = partners.flatMap((p) => {
-    const row = byKey.get(partnerKey(p));
-    return row && !row.share.equals(new Prisma.Decimal(p.share)) ? [{ row, share: new Prisma.Decimal(p.share) }] : [];
-  });
-  const added = partners.filter((p) => !byKey.has(partnerKey(p)));
-  const stamp = { version: { increment: 1 }, updatedAt: new Date(), updatedById: user.id };
-
-  if (removed.length) {
-    await tx.jointVenturePartner.updateMany({
-      where: { id: { in: removed.map((r) => r.id) } },
-      data: { ...stamp, archivedAt: new Date() },
-    });
-  }
-  for (const { row, share } of changed.filter((c) => c.share.lessThan(c.row.share))) {
-    await tx.jointVenturePartner.update({ where: { id: row.id }, data: { ...stamp, sharePercent: share } });
-  }
-  await tx.$executeRaw`SET CONSTRAINTS "joint_venture_partners_share_sum" IMMEDIATE`;
-  await applyRecord();
-  for (const { row, share } of changed.filter((c) => c.share.greaterThan(c.row.share))) {
-    await tx.jointVenturePartner.update({ where: { id: row.id }, data: { ...stamp, sharePercent: share } });
-  }
-  if (added.length) {
-    await tx.jointVenturePartner.createMany({
-      data: added.map((p) => ({
-        ventureId,
-        partnerOrganizationId: p.organizationId,
-        partnerRegionId: p.regionId,
-        sharePercent: p.share,
-        createdById: user.id,
-        updatedById: user.id,
-      })),
-    });
-  }
-}
-
-/** The database's own refusal of shares over 100 (its trigger), as the same field error the form gives. */
-function isShareTotalRefusal(error: unknown) {
-  return databaseErrorCode(error) === "23514" && error instanceof Error && /more than 100/.test(error.message);
-}
-
-/** One transaction for the whole save; the share trigger's refusal comes back as the form's error on `partners`. */
-async function writeTransaction<T>(write: (tx: Tx) => Promise<T>): Promise<T> {
-  try {
-    return await db().$transaction(write);
-  } catch (error) {
-    if (isShareTotalRefusal(error)) refuseField("partners", "sharesTooHigh");
-    throw error;
-  }
-}
-
-const fields = (data: OrganizationFormInput, countryCode: string) => ({
-  kind: data.kind,
-  name: data.name,
-  nameEn: data.nameEn,
-  otherNames: data.otherNames,
-  regionId: data.regionId,
-  countryCode,
-  status: data.status,
-  foundedYear: data.foundedYear,
-  website: data.website,
-  descriptionEn: data.descriptionEn,
-  descriptionRu: data.descriptionRu,
-  registrationNumber: data.registrationNumber,
-  capitalAmount: data.capitalAmount,
-  capitalCurrency: data.capitalCurrency,
-  products: data.products,
-  fieldsOfStudy: data.fieldsOfStudy,
-});
 
 /**
  * The likely duplicates as the form lists them, above the checkbox that says "this is a different
@@ -240,9 +57,7 @@ const organizations = recordActions<string, LikelyDuplicates>({
  * the likely duplicates until the editor confirms it is a different organization. Editors and admins.
  */
 export const createOrganization = organizations.create({ schema: OrganizationFormSchema, unique }, async (tx, data, user) => {
-  const countryCode = await regionCountry(tx, data.regionId);
-  checkNumber(countryCode, data.registrationNumber);
-  await checkSectors(tx, data);
+  const countryCode = await checkNewOrganization(tx, data);
   if (!data.confirmNotDuplicate) {
     const duplicates = await findLikelyDuplicates(tx, { ...data, countryCode });
     if (duplicates.length) {
@@ -253,34 +68,13 @@ export const createOrganization = organizations.create({ schema: OrganizationFor
       });
     }
   }
-  const slug = await uniqueSlug(tx, "organizations", data.nameEn ?? data.name, 160);
-  const organization = await tx.organization.create({
-    data: { ...fields(data, countryCode), slug, createdById: user.id, updatedById: user.id },
-    select: { id: true },
-  });
-  await writeSectors(tx, organization.id, data);
-  // The partners are checked after the record is written, in the same transaction: a refusal leaves nothing.
-  if (data.partners.length) await replacePartners(tx, organization.id, data.partners, user, async () => {});
-  return organization.id;
+  return insertOrganization(tx, data, countryCode, user);
 });
 
 /** Saves an edit of an organization from the version the form started from. Editors and admins. */
-export const updateOrganization = organizations.update({ schema: OrganizationUpdateSchema, unique }, async (tx, data, { id, user }) => {
-  const current = await tx.organization.findUnique({ where: { id }, select: { regionId: true } });
-  if (!current) throw new ActionRefusal({ message: "recordMissing" });
-  const countryCode = await regionCountry(tx, data.regionId, current.regionId);
-  checkNumber(countryCode, data.registrationNumber);
-  await checkSectors(tx, data);
-  return {
-    apply: async (tx) => {
-      const writeRecord = async () => {
-        await tx.organization.update({ where: { id }, data: fields(data, countryCode) });
-      };
-      await replacePartners(tx, id, data.partners, user, writeRecord);
-      await writeSectors(tx, id, data);
-    },
-  };
-});
+export const updateOrganization = organizations.update({ schema: OrganizationUpdateSchema, unique }, (tx, data, context) =>
+  organizationEdit(tx, data, context),
+);
 
 /** Takes an organization off the public pages and lists; its record and history stay. Editors and admins. */
 export const archiveOrganization = organizations.archive;

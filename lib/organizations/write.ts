@@ -1,0 +1,235 @@
+import "server-only";
+import { databaseErrorCode } from "@/lib/actions/prisma-errors";
+import { uniqueSlug } from "@/lib/actions/slug";
+import { ActionRefusal } from "@/lib/actions/staff-action";
+import type { CurrentUser } from "@/lib/auth/session";
+import { db, type Tx } from "@/lib/db/client";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { checkRegistrationNumber } from "@/lib/organizations/registration-number";
+import type { OrganizationFormInput, OrganizationUpdateSchema } from "@/lib/organizations/schema";
+import type { z } from "zod";
+
+// How an organization is checked and written, apart from the form's actions (lib/organizations/actions.ts), so
+// that the spreadsheet import (lib/import) writes a row as the form would: the same checks, the same fields,
+// the same partners and sectors. The audit event and the version are the caller's (lib/actions/versioned.ts).
+
+type Partner = OrganizationFormInput["partners"][number];
+type Writer = Pick<CurrentUser, "id">;
+
+function refuseField(field: string, message: string): never {
+  throw new ActionRefusal({ message: "checkFields", errors: { [field]: [message] } });
+}
+
+/**
+ * The country of the chosen region, which the organization takes (a composite foreign key holds the two
+ * together). A new choice must be a live region; an archived one the record already has may stay.
+ */
+async function regionCountry(tx: Tx, regionId: number, currentRegionId?: number) {
+  const region = await tx.region.findUnique({ where: { id: regionId }, select: { countryCode: true, archivedAt: true } });
+  if (!region || (region.archivedAt !== null && regionId !== currentRegionId)) refuseField("regionId", "recordMissing");
+  return region.countryCode;
+}
+
+function checkNumber(countryCode: string, registrationNumber: string | null) {
+  if (registrationNumber === null) return;
+  const problem = checkRegistrationNumber(countryCode, registrationNumber);
+  if (problem) refuseField("registrationNumber", problem);
+}
+
+async function checkSectors(tx: Tx, data: OrganizationFormInput) {
+  const codes = [data.primarySector, ...data.sectors.map((row) => row.code)];
+  const known = new Set((await tx.sector.findMany({ where: { code: { in: codes } }, select: { code: true } })).map((s) => s.code));
+  if (!known.has(data.primarySector)) refuseField("primarySector", "recordMissing");
+  const missing = data.sectors.find((row) => !known.has(row.code));
+  if (missing) refuseField(`sectors.${missing.index}.code`, "recordMissing");
+}
+
+/** Sectors have no history of their own: the set is replaced, and the organization's event records it. */
+async function writeSectors(tx: Tx, organizationId: number, data: OrganizationFormInput) {
+  await tx.organizationSector.deleteMany({ where: { organizationId } });
+  await tx.organizationSector.createMany({
+    data: [
+      { organizationId, sectorCode: data.primarySector, isPrimary: true },
+      ...data.sectors.map((row) => ({ organizationId, sectorCode: row.code, isPrimary: false })),
+    ],
+  });
+}
+
+/**
+ * Every partner is a record that exists, and not the venture itself. A partner newly added must be live; one
+ * the venture already has may stay after it was archived.
+ */
+async function checkPartners(
+  tx: Tx,
+  ventureId: number,
+  partners: Partner[],
+  current: { organizationId: number | null; regionId: number | null }[],
+) {
+  const organizationIds = partners.flatMap((p) => (p.organizationId === null ? [] : [p.organizationId]));
+  const regionIds = partners.flatMap((p) => (p.regionId === null ? [] : [p.regionId]));
+  // One after the other: a transaction's queries share one connection.
+  const organizations = await tx.organization.findMany({ where: { id: { in: organizationIds } }, select: { id: true, archivedAt: true } });
+  const regions = await tx.region.findMany({ where: { id: { in: regionIds } }, select: { id: true, archivedAt: true } });
+  const usable = (found: { id: number; archivedAt: Date | null }[], kept: (number | null)[]) =>
+    new Set(found.filter((r) => r.archivedAt === null || kept.includes(r.id)).map((r) => r.id));
+  const liveOrganizations = usable(
+    organizations,
+    current.map((c) => c.organizationId),
+  );
+  const liveRegions = usable(
+    regions,
+    current.map((c) => c.regionId),
+  );
+  for (const partner of partners) {
+    if (partner.organizationId === ventureId) refuseField(`partners.${partner.index}.organizationId`, "partnerSelf");
+    if (partner.organizationId !== null && !liveOrganizations.has(partner.organizationId)) {
+      refuseField(`partners.${partner.index}.organizationId`, "recordMissing");
+    }
+    if (partner.regionId !== null && !liveRegions.has(partner.regionId)) refuseField(`partners.${partner.index}.regionId`, "recordMissing");
+  }
+}
+
+type PartnerRow = { id: number; organizationId: number | null; regionId: number | null; share: Prisma.Decimal };
+
+const partnerKey = (p: { organizationId: number | null; regionId: number | null }) =>
+  p.organizationId !== null ? `organization:${p.organizationId}` : `region:${p.regionId}`;
+
+/**
+ * The venture's partners are replaced by the submitted set as a difference, not by deleting and inserting:
+ * a partner that stays keeps its row (its id, who added it and when), a changed share is an update of that
+ * row with its own version, and a removed partner is archived, so the table itself still shows who held a
+ * share once. The venture's version and audit event cover the whole set.
+ *
+ * The share trigger is deferred to the commit; it is made immediate after the rows that shrink the total
+ * (archived partners, lowered shares), while the record is still of the kind it was, and before the rows
+ * that grow it. Its refusal then surfaces here, as an error this action maps to the `partners` field, and
+ * a venture that becomes an enterprise can drop its partners in the same save.
+ */
+async function replacePartners(tx: Tx, ventureId: number, partners: Partner[], user: Writer, applyRecord: () => Promise<void>) {
+  const existing = (
+    await tx.jointVenturePartner.findMany({
+      where: { ventureId, archivedAt: null },
+      select: { id: true, partnerOrganizationId: true, partnerRegionId: true, sharePercent: true },
+    })
+  ).map((row): PartnerRow => ({
+    id: row.id,
+    organizationId: row.partnerOrganizationId,
+    regionId: row.partnerRegionId,
+    share: row.sharePercent,
+  }));
+  await checkPartners(tx, ventureId, partners, existing);
+
+  const byKey = new Map(existing.map((row) => [partnerKey(row), row]));
+  const submitted = new Set(partners.map(partnerKey));
+  const removed = existing.filter((row) => !submitted.has(partnerKey(row)));
+  const changed = partners.flatMap((p) => {
+    const row = byKey.get(partnerKey(p));
+    return row && !row.share.equals(new Prisma.Decimal(p.share)) ? [{ row, share: new Prisma.Decimal(p.share) }] : [];
+  });
+  const added = partners.filter((p) => !byKey.has(partnerKey(p)));
+  const stamp = { version: { increment: 1 }, updatedAt: new Date(), updatedById: user.id };
+
+  if (removed.length) {
+    await tx.jointVenturePartner.updateMany({
+      where: { id: { in: removed.map((r) => r.id) } },
+      data: { ...stamp, archivedAt: new Date() },
+    });
+  }
+  for (const { row, share } of changed.filter((c) => c.share.lessThan(c.row.share))) {
+    await tx.jointVenturePartner.update({ where: { id: row.id }, data: { ...stamp, sharePercent: share } });
+  }
+  await tx.$executeRaw`SET CONSTRAINTS "joint_venture_partners_share_sum" IMMEDIATE`;
+  await applyRecord();
+  for (const { row, share } of changed.filter((c) => c.share.greaterThan(c.row.share))) {
+    await tx.jointVenturePartner.update({ where: { id: row.id }, data: { ...stamp, sharePercent: share } });
+  }
+  if (added.length) {
+    await tx.jointVenturePartner.createMany({
+      data: added.map((p) => ({
+        ventureId,
+        partnerOrganizationId: p.organizationId,
+        partnerRegionId: p.regionId,
+        sharePercent: p.share,
+        createdById: user.id,
+        updatedById: user.id,
+      })),
+    });
+  }
+}
+
+/** The database's own refusal of shares over 100 (its trigger), as the same field error the form gives. */
+function isShareTotalRefusal(error: unknown) {
+  return databaseErrorCode(error) === "23514" && error instanceof Error && /more than 100/.test(error.message);
+}
+
+/** One transaction for the whole save; the share trigger's refusal comes back as the form's error on `partners`. */
+export async function writeTransaction<T>(write: (tx: Tx) => Promise<T>): Promise<T> {
+  try {
+    return await db().$transaction(write);
+  } catch (error) {
+    if (isShareTotalRefusal(error)) refuseField("partners", "sharesTooHigh");
+    throw error;
+  }
+}
+
+const fields = (data: OrganizationFormInput, countryCode: string) => ({
+  kind: data.kind,
+  name: data.name,
+  nameEn: data.nameEn,
+  otherNames: data.otherNames,
+  regionId: data.regionId,
+  countryCode,
+  status: data.status,
+  foundedYear: data.foundedYear,
+  website: data.website,
+  descriptionEn: data.descriptionEn,
+  descriptionRu: data.descriptionRu,
+  registrationNumber: data.registrationNumber,
+  capitalAmount: data.capitalAmount,
+  capitalCurrency: data.capitalCurrency,
+  products: data.products,
+  fieldsOfStudy: data.fieldsOfStudy,
+});
+
+/** The checks a new organization must pass before it is written: a live region, its number, known sectors. Returns its country. */
+export async function checkNewOrganization(tx: Tx, data: OrganizationFormInput) {
+  const countryCode = await regionCountry(tx, data.regionId);
+  checkNumber(countryCode, data.registrationNumber);
+  await checkSectors(tx, data);
+  return countryCode;
+}
+
+/** Writes a new organization with its sectors and, for a joint venture, its partners; returns its id. */
+export async function insertOrganization(tx: Tx, data: OrganizationFormInput, countryCode: string, user: Writer) {
+  const slug = await uniqueSlug(tx, "organizations", data.nameEn ?? data.name, 160);
+  const organization = await tx.organization.create({
+    data: { ...fields(data, countryCode), slug, createdById: user.id, updatedById: user.id },
+    select: { id: true },
+  });
+  await writeSectors(tx, organization.id, data);
+  // The partners are checked after the record is written, in the same transaction: a refusal leaves nothing.
+  if (data.partners.length) await replacePartners(tx, organization.id, data.partners, user, async () => {});
+  return organization.id;
+}
+
+/** The checks of an edit, and what it writes under the row lock (see `updateVersioned`). */
+export async function organizationEdit(
+  tx: Tx,
+  data: z.output<typeof OrganizationUpdateSchema>,
+  { id, user }: { id: number; user: Writer },
+) {
+  const current = await tx.organization.findUnique({ where: { id }, select: { regionId: true } });
+  if (!current) throw new ActionRefusal({ message: "recordMissing" });
+  const countryCode = await regionCountry(tx, data.regionId, current.regionId);
+  checkNumber(countryCode, data.registrationNumber);
+  await checkSectors(tx, data);
+  return {
+    apply: async (tx: Tx) => {
+      const writeRecord = async () => {
+        await tx.organization.update({ where: { id }, data: fields(data, countryCode) });
+      };
+      await replacePartners(tx, id, data.partners, user, writeRecord);
+      await writeSectors(tx, id, data);
+    },
+  };
+}
