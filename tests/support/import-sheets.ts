@@ -2,7 +2,7 @@ import { checkInn, checkUnp } from "@/lib/organizations/registration-number";
 import type { RowIssue } from "@/lib/import/check";
 import type { RecordType } from "@/lib/import/fields";
 import { matchHeaders } from "@/lib/import/headers";
-import type { Sheet } from "@/lib/import/read";
+import { readSpreadsheet, type Sheet } from "@/lib/import/read";
 
 /**
  * Sheets for the import's checks as the reader gives them: a header row (row 1) and rows of text below it, each
@@ -32,6 +32,14 @@ export function sheetOfRecords(records: readonly Record<string, string>[]): Shee
 export function columnsOf(type: RecordType, sheet: Sheet) {
   const { mapping, multipliers } = matchHeaders(type, sheet.headers);
   return { mapping, multipliers };
+}
+
+/** Reads an XLSX as an upload: the read file, its first sheet, and that sheet's columns matched to `type`. */
+export async function readUpload(bytes: Buffer, type: RecordType) {
+  const read = await readSpreadsheet({ bytes, name: "upload.xlsx" });
+  if (!read.ok) throw new Error(`Not read: ${JSON.stringify(read.error)}`);
+  const sheet = read.sheets[0]!;
+  return { read, sheet, columns: matchHeaders(type, sheet.headers) };
 }
 
 /** An issue's message as the form's action gives it ("tooLong|300"), or the import's own key ("import.regionNotFound"). */
