@@ -1,7 +1,7 @@
+import { readForm } from "@/lib/actions/form-state";
 import { loadMessages } from "@/lib/i18n/catalogue";
 import type { Locale } from "@/lib/i18n/locale";
 import { localized } from "@/lib/i18n/localize";
-import { readForm } from "@/lib/actions/form-state";
 import { importSchemas, type ImportForm } from "./check";
 import { importFields, type RecordType } from "./fields";
 import type { ImportRegistry } from "./registry";
