@@ -6,6 +6,7 @@ import { localized, sortByName } from "@/lib/i18n/localize";
 import { demoOrganizations } from "@/prisma/demo-organizations";
 import { importFields, recordTypeLabels, type FieldValue, type ImportField, type RecordType } from "./fields";
 import { READ_LIMITS } from "./sheet";
+import { createRegionMatcher } from "./values";
 
 /**
  * The template an official fills in for one record type: one column per field, headed in both languages
@@ -96,13 +97,26 @@ const EXAMPLES: Record<RecordType, Example> = {
 /** The header of a field's column in both languages, Russian first: officials' files are mostly Russian. */
 export const templateHeader = (field: ImportField) => `${field.label.ru} / ${field.label.en}`;
 
-/** The values of the lists that come from the registry: live regions and the NACE sectors, in the reader's language. */
+/**
+ * The values of the lists that come from the registry: live regions and the NACE sectors, in the reader's language.
+ * A region is listed by the first of its names (the reader's language's, the other's, its ISO code) that the
+ * import reads back as that region alone; one that no name of which does (two regions of one name) is left out.
+ */
 async function registryLists(locale: Locale) {
-  const regions = await db().region.findMany({ where: { archivedAt: null }, select: { nameEn: true, nameRu: true } });
+  const regions = await db().region.findMany({
+    where: { archivedAt: null },
+    select: { id: true, nameEn: true, nameRu: true, isoCode: true },
+  });
   const sectors = await db().sector.findMany({ select: { code: true, nameEn: true, nameRu: true }, orderBy: { code: "asc" } });
   const name = (r: { nameEn: string; nameRu: string }) => localized(locale, r.nameEn, r.nameRu);
+  const matchRegion = createRegionMatcher(regions);
+  const readsBack = (region: (typeof regions)[number]) =>
+    [name(region), localized(locale === "ru" ? "en" : "ru", region.nameEn, region.nameRu), region.isoCode ?? ""].find((label) => {
+      const found = label ? matchRegion(label) : null;
+      return found?.ok === true && found.value === region.id;
+    });
   return {
-    region: sortByName(regions, locale, name).map(name),
+    region: sortByName(regions, locale, name).flatMap((region) => readsBack(region) ?? []),
     // Sections (letters) after divisions (digits) in code order: "28 Производство машин…" reads back as division 28.
     sector: sectors.map((s) => `${s.code} ${name(s)}`),
   };

@@ -10,7 +10,7 @@ const { loadRegistry } = await import("@/lib/import/registry");
 const { importFields, recordTypes } = await import("@/lib/import/fields");
 const values = await import("@/lib/import/values");
 const { prisma, seedOnce } = await import("./setup");
-const { readUpload } = await import("../support/import-sheets");
+const { madeUpWord, readUpload } = await import("../support/import-sheets");
 
 /**
  * The template an official downloads for each record type: headers in both languages that map every column, a
@@ -79,5 +79,29 @@ describe("the template", () => {
     expect(items).toHaveLength(88 + 21);
     expect(items).toContain("28 Производство машин и оборудования, не включенных в другие группировки");
     expect(items.map((item) => values.parseSectorCode(item))).not.toContainEqual(expect.objectContaining({ ok: false }));
+  });
+
+  it("lists a region by a name the import reads back as that region alone", async () => {
+    const word = madeUpWord();
+    const twins = await Promise.all(
+      ["One", "Two"].map((suffix) =>
+        prisma.region.create({
+          data: {
+            slug: `template-twin-${suffix.toLowerCase()}-${process.pid}-${Date.now()}`,
+            nameRu: `Двойня ${word}`,
+            nameEn: `Twin ${word} ${suffix}`,
+            level: "region",
+            countryCode: "RU",
+          },
+        }),
+      ),
+    );
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load((await buildTemplate("trade", "ru")) as unknown as ArrayBuffer);
+    const items = (book.worksheets[1]!.getColumn(1).values as unknown[]).slice(2).map(String);
+    // Two regions of one Russian name: each listed by its English name, which is its own.
+    expect(items).toEqual(expect.arrayContaining(twins.map((t) => t.nameEn)));
+    expect(items).not.toContain(`Двойня ${word}`);
+    await prisma.region.deleteMany({ where: { id: { in: twins.map((t) => t.id) } } });
   });
 });
