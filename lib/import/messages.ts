@@ -48,6 +48,28 @@ const valueMessageKeys = [
   "websiteSeveral",
 ] as const;
 
+/**
+ * About one row as a whole, once its values are read: a record it names that the registry lacks, a row that
+ * repeats another, a record it would update that is archived, and why a row needs the official's decision.
+ */
+const rowMessageKeys = [
+  "organizationNotFound",
+  "organizationAmbiguous",
+  "meetingNotFound",
+  "meetingAmbiguous",
+  "partyNotFound",
+  "sameNumberInFile",
+  "sameNameInFile",
+  "samePartnerInFile",
+  "sameMeetingInFile",
+  "sameLinkInFile",
+  "sameTradeInFile",
+  "sameCommitmentInFile",
+  "matchArchived",
+  "notJointVenture",
+  "possibleDuplicate",
+] as const;
+
 // Each group its own type, so that a result says which kind of message it can carry (a sheet is skipped only
 // with a sheet's reason, a value refused only with a value's).
 export type FileMessageKey = (typeof fileMessageKeys)[number];
@@ -55,7 +77,8 @@ export type SheetMessageKey = (typeof sheetMessageKeys)[number];
 export type CellMessageKey = (typeof cellMessageKeys)[number];
 export type HeaderMessageKey = (typeof headerMessageKeys)[number];
 export type ValueMessageKey = (typeof valueMessageKeys)[number];
-export type ImportMessageKey = FileMessageKey | SheetMessageKey | CellMessageKey | HeaderMessageKey | ValueMessageKey;
+export type RowMessageKey = (typeof rowMessageKeys)[number];
+export type ImportMessageKey = FileMessageKey | SheetMessageKey | CellMessageKey | HeaderMessageKey | ValueMessageKey | RowMessageKey;
 
 /** Every key, for the test that both catalogues have a text for each. */
 export const importMessageKeys: readonly ImportMessageKey[] = [
@@ -64,6 +87,7 @@ export const importMessageKeys: readonly ImportMessageKey[] = [
   ...cellMessageKeys,
   ...headerMessageKeys,
   ...valueMessageKeys,
+  ...rowMessageKeys,
 ];
 
 /** A message key with the values its text shows: `{ key: "fileTooLarge", values: { limit: 20 } }`. */

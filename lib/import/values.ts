@@ -1,6 +1,6 @@
 import { naceDivisions, naceSections } from "@/prisma/nace";
 import type { CommitmentStatus, MeetingLevel, OrganizationKind, OrganizationStatus } from "@/lib/generated/prisma/enums";
-import { importMessage, type ImportMessage, type ValueMessageKey } from "./messages";
+import { importMessage, type ImportMessage, type ImportMessageKey, type ValueMessageKey } from "./messages";
 
 /**
  * Values as officials type them in spreadsheets, read into what the forms take: a region's id, a kind, a NACE
@@ -10,7 +10,8 @@ import { importMessage, type ImportMessage, type ValueMessageKey } from "./messa
  */
 
 /** A parsed value (`null` for a blank cell), or why it could not be read. */
-export type ParseResult<T> = { ok: true; value: T | null } | { ok: false; message: ImportMessage<ValueMessageKey> };
+export type ParseResult<T, Key extends ImportMessageKey = ValueMessageKey> =
+  { ok: true; value: T | null } | { ok: false; message: ImportMessage<Key> };
 
 const ok = <T>(value: T | null): ParseResult<T> => ({ ok: true, value });
 /**
@@ -360,6 +361,28 @@ export function parseWebsite(text: string): ParseResult<string> {
   const host = new URL(address).hostname.replace(/\.$/, "");
   if (value.includes("@") || !/\.(?:[a-z]{2,}|xn--[a-z0-9-]+)$/i.test(host)) return fail("websiteFormat");
   return ok(address);
+}
+
+/** Words and signs for the currencies officials name most; a three-letter code is taken as it is. */
+const CURRENCY_WORDS: Record<string, readonly string[]> = {
+  RUB: ["₽", "руб", "рубль", "рубли", "рублей", "российский рубль", "российских рублей", "rur", "rouble", "roubles", "ruble", "rubles"],
+  BYN: ["бел руб", "белорусский рубль", "белорусских рублей", "belarusian rouble", "belarusian ruble", "belarusian roubles"],
+  USD: ["$", "долл", "доллар", "доллары", "долларов", "долл сша", "доллар сша", "us dollar", "us dollars", "dollar", "dollars"],
+  EUR: ["€", "евро", "euro", "euros"],
+  CNY: ["¥", "юань", "юаней", "yuan"],
+};
+const currencyLookup = new Map(
+  Object.entries(CURRENCY_WORDS).flatMap(([code, words]) => words.map((word) => [/\p{L}/u.test(word) ? normalizeWords(word) : word, code])),
+);
+
+/**
+ * A currency as a code: "руб.", "₽" → RUB, "бел. руб." → BYN, "долл. США", "$" → USD. Anything else is passed on
+ * as typed, in capitals, for the form's own check ("three letters, such as USD"): its message is the form's.
+ */
+export function parseCurrency(text: string): ParseResult<string> {
+  const value = text.trim();
+  if (value === "") return ok(null);
+  return ok(currencyLookup.get(value) ?? currencyLookup.get(normalizeWords(value)) ?? value.toUpperCase());
 }
 
 /** Several values in one cell (a meeting's regions, a commitment's parties): one per line or separated by ";". */

@@ -7,6 +7,7 @@ import {
   parseDecimal,
   parseMeetingLevel,
   parseOrganizationKind,
+  parseCurrency,
   parseOrganizationStatus,
   parseSectorCode,
   parseWebsite,
@@ -320,5 +321,27 @@ describe("years, websites and lists", () => {
   it("splits a list on semicolons and lines, not on commas within names", () => {
     expect(splitList("Курская область; Гомельская область\nBY-MI;;")).toEqual(["Курская область", "Гомельская область", "BY-MI"]);
     expect(splitList("ООО «Ромашка», г. Курск")).toEqual(["ООО «Ромашка», г. Курск"]);
+  });
+});
+
+describe("parseCurrency", () => {
+  it.each([
+    ["руб.", "RUB"],
+    ["₽", "RUB"],
+    ["российских рублей", "RUB"],
+    ["бел. руб.", "BYN"],
+    ["Белорусский рубль", "BYN"],
+    ["$", "USD"],
+    ["долл. США", "USD"],
+    ["€", "EUR"],
+    ["евро", "EUR"],
+    ["byn", "BYN"],
+    ["", null],
+  ])("reads %s as %s", (typed, code) => {
+    expect(parseCurrency(typed)).toEqual({ ok: true, value: code });
+  });
+
+  it("passes anything else on in capitals, for the form's own message", () => {
+    expect(parseCurrency("тугрики")).toEqual({ ok: true, value: "ТУГРИКИ" });
   });
 });
