@@ -389,9 +389,9 @@ function organizationChecks(data: OrganizationData, registry: ImportRegistry, ke
 function meetingChecks(data: MeetingData, registry: ImportRegistry): Errors {
   const errors: Errors = {};
   const live = (id: number) => usable(registry.regions.get(id), false);
-  for (const region of data.regions) if (!live(region.regionId)) errors[`regions.${region.row}.regionId`] = ["regionMissing"];
+  for (const region of data.regions) if (!live(region.regionId)) errors[`regions.${region.index}.regionId`] = ["regionMissing"];
   for (const p of data.participants) {
-    if (p.sideRegionId !== null && !live(p.sideRegionId)) errors[`participants.${p.row}.sideRegionId`] = ["regionMissing"];
+    if (p.sideRegionId !== null && !live(p.sideRegionId)) errors[`participants.${p.index}.sideRegionId`] = ["regionMissing"];
   }
   return errors;
 }
