@@ -34,8 +34,10 @@ type Change = {
   id: number;
   /** The version the editor's form started from. */
   version: number;
-  user: CurrentUser;
+  user: Pick<CurrentUser, "id">;
   snapshot: SnapshotReader;
+  /** The spreadsheet import making the change, named on its audit event (lib/import). */
+  importBatchId?: number;
 };
 
 async function lockVersion(tx: Tx, type: AuditEntityType, id: number) {
@@ -77,6 +79,7 @@ export async function updateVersioned(tx: Tx, change: Change & { apply: (tx: Tx)
     before,
     after,
     note: change.note,
+    importBatchId: change.importBatchId,
   });
   return after!;
 }
@@ -94,14 +97,22 @@ export async function setArchived(tx: Tx, change: Change & { archived: boolean }
     entityId: change.id,
     before,
     after,
+    importBatchId: change.importBatchId,
   });
   return after!;
 }
 
 /** Records the creation of a record that `create` wrote, with its first snapshot. */
-export async function recordCreated(tx: Tx, type: AuditEntityType, id: number, user: CurrentUser, snapshot: SnapshotReader) {
+export async function recordCreated(
+  tx: Tx,
+  type: AuditEntityType,
+  id: number,
+  user: Pick<CurrentUser, "id">,
+  snapshot: SnapshotReader,
+  importBatchId?: number,
+) {
   const after = await snapshot(tx, id);
-  await recordAuditEvent(tx, { actorId: user.id, action: `${type}.create`, entityId: id, after });
+  await recordAuditEvent(tx, { actorId: user.id, action: `${type}.create`, entityId: id, after, importBatchId });
   return after!;
 }
 
