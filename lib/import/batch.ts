@@ -5,6 +5,7 @@ import { ActionRefusal, VersionConflict } from "@/lib/actions/staff-action";
 import type { Db, Tx } from "@/lib/db/prisma-client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { RecordType } from "@/lib/import/fields";
+import type { PreviewRow } from "@/lib/import/preview";
 
 /**
  * An import's life after its preview: stored as a batch (the checked rows, as the preview showed them), queued,
@@ -21,7 +22,7 @@ import type { RecordType } from "@/lib/import/fields";
 export type StoredRow = {
   /** The row's number in the file, as Excel shows it. */
   row: number;
-  action: "create" | "update" | "unchanged" | "refused" | "decide";
+  action: "create" | "update" | "unchanged" | "refused" | "decide" | "skip";
   /** The form input the row was checked into (the forms' schema output, as JSON). */
   input?: unknown;
   /** For an update: the record, and the version the preview saw (a record edited since is a conflict). */
@@ -47,10 +48,15 @@ export type RowWriter = (tx: Tx, row: StoredRow, context: WriteContext) => Promi
 /** How many rows one transaction commits: small enough to keep locks short, large enough to go fast. */
 export const chunkRows = 50;
 
-export type BatchCounts = { created: number; updated: number; unchanged: number; refused: number; decide: number };
+export type BatchCounts = { created: number; updated: number; unchanged: number; refused: number; decide: number; skip: number };
+
+/** The preview's rows as the batch keeps them: what the commit writes, and the rest counted. */
+export function storedRows(rows: PreviewRow[]): StoredRow[] {
+  return rows.map((row) => ({ row: row.row, action: row.status, input: row.form, targetId: row.target?.id, version: row.target?.version }));
+}
 
 export function countRows(rows: StoredRow[]): BatchCounts {
-  const counts: BatchCounts = { created: 0, updated: 0, unchanged: 0, refused: 0, decide: 0 };
+  const counts: BatchCounts = { created: 0, updated: 0, unchanged: 0, refused: 0, decide: 0, skip: 0 };
   for (const row of rows) {
     if (row.action === "create") counts.created += 1;
     else if (row.action === "update") counts.updated += 1;
