@@ -1,0 +1,168 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+
+vi.mock("next-auth", () => ({ getServerSession: vi.fn() }));
+vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
+
+const { getServerSession } = await import("next-auth");
+const { updateOrganization } = await import("@/lib/organizations/actions");
+const { previewImport } = await import("@/lib/import/preview");
+const { commitBatch, createBatch, storedRows, undoBatch } = await import("@/lib/import/batch");
+const { rowUndoers, rowWriters } = await import("@/lib/import/writers");
+const { getOrganizationForEdit } = await import("@/lib/organizations/queries");
+const { createStaffUser, form, prisma, seedOnce, signInAs } = await import("./setup");
+const { columnsOf, freshNumber, madeUpWord, sheetOf } = await import("../support/import-sheets");
+
+// Issue 15: an import committed as a batch writes through the forms' path (each change audited, naming the
+// batch), a second import of the same file writes nothing, an interrupted commit resumes after the last chunk
+// written without writing a row twice, and an undo takes back what the batch did except what was edited since.
+
+const HEADERS = ["Наименование", "Вид", "Регион", "ИНН/УНП", "ОКВЭД", "Описание"];
+const redirected = { digest: expect.stringContaining("NEXT_REDIRECT") };
+let editor: Awaited<ReturnType<typeof createStaffUser>>;
+
+const name = () => `ООО «${madeUpWord(9)} ${madeUpWord(7)}»`;
+
+async function stage(rows: string[][], fileName = "kursk.xlsx") {
+  const sheet = sheetOf(HEADERS, rows);
+  const preview = await previewImport({ type: "organizations", sheet, columns: columnsOf("organizations", sheet), locale: "ru" });
+  const batchId = await createBatch(prisma, {
+    recordType: "organizations",
+    fileName,
+    bytes: Buffer.from(JSON.stringify(rows)),
+    sheetName: sheet.name,
+    authorId: editor.id,
+    mapping: columnsOf("organizations", sheet),
+    rows: storedRows(preview.rows),
+  });
+  await prisma.importBatch.update({ where: { id: batchId }, data: { status: "queued" } });
+  return { batchId, preview };
+}
+
+const row = (values: { name?: string; number?: string; description?: string }) => [
+  values.name ?? name(),
+  "предприятие",
+  "Курская обл.",
+  values.number ?? freshNumber("RU"),
+  "C28",
+  values.description ?? "Сельхозмашины",
+];
+
+beforeAll(async () => {
+  await seedOnce();
+  editor = await createStaffUser("editor");
+  signInAs(getServerSession, editor);
+});
+
+afterAll(() => prisma.$disconnect());
+
+describe("committing an import", () => {
+  it("creates and updates through the audited write path, and a second import of the file writes nothing", async () => {
+    const existing = row({ description: "Старое описание" });
+    const { batchId: first } = await stage([existing]);
+    expect(await commitBatch(prisma, first, rowWriters)).toEqual({ status: "committed", written: 1 });
+
+    const changed = [...existing.slice(0, 5), "Новое описание"];
+    const rows = [row({}), row({}), changed, ["", "предприятие", "Нигдешняя область", "", "C28", ""]];
+    const { batchId, preview } = await stage(rows);
+    expect(preview.counts).toMatchObject({ create: 2, update: 1, refused: 1 });
+    expect(await commitBatch(prisma, batchId, rowWriters)).toEqual({ status: "committed", written: 3 });
+
+    const records = await prisma.importBatchRecord.findMany({ where: { batchId }, orderBy: { row: "asc" } });
+    expect(records.map((r) => [r.row, r.action])).toEqual([
+      [2, "create"],
+      [3, "create"],
+      [4, "update"],
+    ]);
+    const updated = await prisma.organization.findUniqueOrThrow({ where: { id: records[2]!.entityId } });
+    expect(updated.descriptionRu).toBe("Новое описание");
+    // Each change is audited as an edit of its record, naming the batch; the batch has its own event.
+    const events = await prisma.auditEvent.findMany({ where: { importBatchId: batchId }, orderBy: { id: "asc" } });
+    expect(events.map((e) => e.action)).toEqual(["organization.create", "organization.create", "organization.update", "import.commit"]);
+    expect(events.at(-1)!.after).toMatchObject({ file: "kursk.xlsx", created: 2, updated: 1 });
+    const batch = await prisma.importBatch.findUniqueOrThrow({ where: { id: batchId } });
+    expect(batch).toMatchObject({ status: "committed", rowsDone: 4, rowsTotal: 4 });
+
+    // The same file again: every written row is unchanged, the refused one still refused, nothing written.
+    const before = await prisma.auditEvent.count();
+    const again = await stage(rows);
+    expect(again.preview.counts).toMatchObject({ create: 0, update: 0, unchanged: 3, refused: 1 });
+    expect(await commitBatch(prisma, again.batchId, rowWriters)).toEqual({ status: "committed", written: 0 });
+    expect(await prisma.auditEvent.count()).toBe(before + 1); // only the batch's own "import.commit"
+  });
+
+  it("resumes after the last chunk written when the commit dies midway, writing no row twice", async () => {
+    const rows = Array.from({ length: 60 }, () => row({}));
+    const { batchId } = await stage(rows);
+    let calls = 0;
+    const dying = {
+      organizations: async (...args: Parameters<NonNullable<(typeof rowWriters)["organizations"]>>) => {
+        calls += 1;
+        if (calls === 55) throw new Error("connection terminated");
+        return rowWriters.organizations!(...args);
+      },
+    };
+    await expect(commitBatch(prisma, batchId, dying)).rejects.toThrow("connection terminated");
+    // The first chunk of 50 is written; the second rolled back whole.
+    expect(await prisma.importBatchRecord.count({ where: { batchId } })).toBe(50);
+    expect((await prisma.importBatch.findUniqueOrThrow({ where: { id: batchId } })).rowsDone).toBe(50);
+
+    expect(await commitBatch(prisma, batchId, rowWriters)).toEqual({ status: "committed", written: 10 });
+    expect(await prisma.importBatchRecord.count({ where: { batchId } })).toBe(60);
+    const names = rows.map((r) => r[0]!);
+    expect(await prisma.organization.count({ where: { name: { in: names } } })).toBe(60);
+  });
+
+  it("stops with the row and the form's message when a row is refused at commit time, keeping what was written", async () => {
+    const rows = [row({}), row({})];
+    const { batchId } = await stage(rows);
+    // Between the preview and the commit, the region of the rows is archived.
+    const region = await prisma.region.findUniqueOrThrow({ where: { slug: "kursk-oblast" } });
+    await prisma.region.update({ where: { id: region.id }, data: { archivedAt: new Date() } });
+    try {
+      expect(await commitBatch(prisma, batchId, rowWriters)).toEqual({
+        status: "failed",
+        error: "row 2: checkFields; regionId: recordMissing",
+      });
+    } finally {
+      await prisma.region.update({ where: { id: region.id }, data: { archivedAt: null } });
+    }
+    expect(await prisma.importBatchRecord.count({ where: { batchId } })).toBe(0);
+  });
+});
+
+describe("undoing an import", () => {
+  it("archives what it created and saves back what it updated, leaving alone a record edited since", async () => {
+    const existing = row({ description: "Описание до импорта" });
+    const seeded = await stage([existing]);
+    await commitBatch(prisma, seeded.batchId, rowWriters);
+
+    const edited = row({});
+    const kept = row({});
+    const { batchId } = await stage([edited, kept, [...existing.slice(0, 5), "Описание из импорта"]]);
+    await commitBatch(prisma, batchId, rowWriters);
+    const records = await prisma.importBatchRecord.findMany({ where: { batchId }, orderBy: { row: "asc" } });
+
+    // An editor changes the first created record through its form after the import.
+    const editedId = records[0]!.entityId;
+    const values = (await getOrganizationForEdit(editedId))!.values;
+    const data = Object.fromEntries(Object.entries(values).map(([k, v]) => [k, Array.isArray(v) ? v.join("\n") : v]));
+    await expect(updateOrganization(editedId, {}, form({ ...data, descriptionRu: "Правка редактора" }))).rejects.toMatchObject(redirected);
+
+    const outcome = await undoBatch(prisma, batchId, editor, rowUndoers);
+    expect(outcome).toEqual({ undone: 2, editedSince: [{ row: 2, entityType: "organization", entityId: editedId }] });
+    const after = await prisma.organization.findMany({ where: { id: { in: records.map((r) => r.entityId) } }, orderBy: { id: "asc" } });
+    const byId = new Map(after.map((o) => [o.id, o]));
+    expect(byId.get(editedId)).toMatchObject({ archivedAt: null, descriptionRu: "Правка редактора" });
+    expect(byId.get(records[1]!.entityId)!.archivedAt).not.toBeNull();
+    expect(byId.get(records[2]!.entityId)).toMatchObject({ archivedAt: null, descriptionRu: "Описание до импорта" });
+    const batch = await prisma.importBatch.findUniqueOrThrow({ where: { id: batchId } });
+    expect(batch).toMatchObject({ status: "undone", undoneById: editor.id });
+    const undoEvents = await prisma.auditEvent.findMany({
+      where: { importBatchId: batchId, action: { not: "import.commit" } },
+      orderBy: { id: "asc" },
+    });
+    expect(undoEvents.map((e) => e.action).slice(-3)).toEqual(["organization.update", "organization.archive", "import.undo"]);
+    // Undone once, it cannot be undone again.
+    expect(await undoBatch(prisma, batchId, editor, rowUndoers)).toBeNull();
+  });
+});
