@@ -1,13 +1,19 @@
 import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import type { OAuthConfig } from "next-auth/providers/oauth";
-import CredentialsProvider from "next-auth/providers/credentials";
+import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
 import { recordAuditEvent } from "@/lib/audit";
 import { db } from "@/lib/db/client";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { sameSiteRedirect } from "@/lib/http/safe-redirect";
 import { authorizeSignIn } from "@/lib/auth/sign-in";
+
+/**
+ * next-auth ships CommonJS with its provider as `exports.default`: Next's bundler unwraps it, Node's own loader
+ * (the import command, under tsx) hands over the module object. Either way, the provider function.
+ */
+const CredentialsProvider = (Credentials as unknown as { default?: typeof Credentials }).default ?? Credentials;
 
 /** A session ends after this long without a request (next-auth re-issues the cookie on each one). */
 export const SESSION_IDLE_SECONDS = 8 * 60 * 60;
