@@ -13,7 +13,7 @@ import { Writable } from "node:stream";
 import { z } from "zod";
 import { hashPassword } from "../lib/auth/password.ts";
 import { createPrismaClient } from "../lib/db/prisma-client.ts";
-import { ensureDatabaseExists, migrate, openDatabase, withDatabaseName } from "./database.ts";
+import { openAppDatabase } from "./database.ts";
 
 const NewUserSchema = z.object({
   email: z.string({ error: "--email is required" }).trim().toLowerCase().email({ error: "--email is not a valid email address" }).max(254),
@@ -59,13 +59,9 @@ async function main() {
   const parsed = NewUserSchema.safeParse({ ...partial.data, password: await readPassword() });
   if (!parsed.success) throw new Error(parsed.error.issues.map((i) => `- ${i.message}`).join("\n"));
 
-  const database = await openDatabase();
+  const database = await openAppDatabase();
   try {
-    const url = database.embedded ? withDatabaseName(database.url, "interregio") : database.url;
-    if (database.embedded) {
-      await ensureDatabaseExists(url);
-      await migrate(url);
-    }
+    const { url } = database;
     const prisma = createPrismaClient(url, 1);
     try {
       const { password, ...user } = parsed.data;

@@ -109,6 +109,19 @@ export async function openDatabase(name = "pg"): Promise<Database> {
   return startEmbeddedPostgres(name);
 }
 
+/**
+ * The app's own database for a command (user:create, import): DATABASE_URL's, or the embedded one of
+ * `npm start`, created and migrated if this is its first use. `url` names the database; `stop` closes it.
+ */
+export async function openAppDatabase(): Promise<Database> {
+  const database = await openDatabase();
+  if (!database.embedded) return database;
+  const url = withDatabaseName(database.url, "interregio");
+  await ensureDatabaseExists(url);
+  await migrate(url);
+  return { ...database, url };
+}
+
 /** Creates the database named in `url` if it does not exist yet. */
 export async function ensureDatabaseExists(url: string, options: { fresh?: boolean } = {}) {
   const name = decodeURIComponent(new URL(url).pathname.slice(1));

@@ -15,7 +15,7 @@ import { parseArgs } from "node:util";
 import { z } from "zod";
 import { recordTypes } from "../lib/import/fields.ts";
 import { READ_LIMITS } from "../lib/import/read.ts";
-import { ensureDatabaseExists, migrate, openDatabase, withDatabaseName } from "./database.ts";
+import { openAppDatabase } from "./database.ts";
 
 const ArgsSchema = z
   .object({
@@ -57,13 +57,9 @@ async function main() {
   if (size === undefined) throw new Error(`There is no file ${args.file}.`);
   if (size > READ_LIMITS.maxFileBytes) throw new Error(`${args.file} is larger than ${READ_LIMITS.maxFileBytes / 1024 / 1024} MB.`);
 
-  const database = await openDatabase();
+  const database = await openAppDatabase();
   try {
-    const url = database.embedded ? withDatabaseName(database.url, "interregio") : database.url;
-    if (database.embedded) {
-      await ensureDatabaseExists(url);
-      await migrate(url);
-    }
+    const { url } = database;
     // The app's modules read their configuration from the environment; this command signs no session.
     process.env.DATABASE_URL = url;
     process.env.NEXTAUTH_SECRET ??= "import-command-signs-no-session-0000000000";
