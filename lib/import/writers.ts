@@ -1,14 +1,18 @@
 import "server-only";
+import type { z } from "zod";
 import { issuesToErrors, readForm, type FormValues } from "@/lib/actions/form-state";
 import { ActionRefusal } from "@/lib/actions/staff-action";
-import { recordCreated, setArchived, updateVersioned } from "@/lib/actions/versioned";
+import { recordCreated, setArchived, updateVersioned, type SnapshotReader } from "@/lib/actions/versioned";
+import type { AuditEntityType } from "@/lib/audit";
 import type { Tx } from "@/lib/db/client";
 import type { RowUndoer, RowWriter, StoredRow, WriteContext } from "@/lib/import/batch";
 import type { RecordType } from "@/lib/import/fields";
 import { getOrganizationForEdit, snapshotOrganization } from "@/lib/organizations/queries";
 import { OrganizationFormSchema, OrganizationUpdateSchema } from "@/lib/organizations/schema";
 import { checkNewOrganization, insertOrganization, organizationEdit } from "@/lib/organizations/write";
-import type { z } from "zod";
+import { getTradeFigureForEdit, snapshotTradeFigure } from "@/lib/trade/queries";
+import { TradeFormSchema, TradeUpdateSchema } from "@/lib/trade/schema";
+import { insertTradeFigure, tradeFigureEdit } from "@/lib/trade/write";
 
 /**
  * How the commit job writes a previewed row, per record type: the row's form values go through the form's
@@ -18,8 +22,8 @@ import type { z } from "zod";
  */
 
 /** The row's form values parsed by `schema`, or the form's refusal. */
-function parseRow<Schema extends z.ZodType>(schema: Schema, row: StoredRow): z.output<Schema> {
-  const form = readForm((row.input ?? {}) as FormValues);
+function parseRow<Schema extends z.ZodType>(schema: Schema, input: unknown): z.output<Schema> {
+  const form = readForm((input ?? {}) as FormValues);
   const parsed = schema.safeParse(form.data);
   if (!parsed.success || Object.keys(form.errors).length) {
     throw new ActionRefusal({
@@ -30,61 +34,92 @@ function parseRow<Schema extends z.ZodType>(schema: Schema, row: StoredRow): z.o
   return parsed.data;
 }
 
-/** An organization as its edit form holds it, without the pickers' labels: what an undo saves back. */
-async function organizationFormValues(id: number): Promise<Record<string, string> | null> {
-  const found = await getOrganizationForEdit(id);
-  if (!found) return null;
-  const values = Object.entries(found.values).filter(([name]) => !name.endsWith("__label"));
-  return Object.fromEntries(values.map(([name, value]) => [name, Array.isArray(value) ? value.join("\n") : value]));
-}
-
-async function updateOrganization(tx: Tx, id: number, data: z.output<typeof OrganizationUpdateSchema>, context: WriteContext) {
-  const edit = await organizationEdit(tx, data, { id, user: context.user });
-  return updateVersioned(tx, {
-    type: "organization",
-    id,
-    version: data.version,
-    user: context.user,
-    snapshot: snapshotOrganization,
-    apply: async (tx) => void (await edit.apply(tx)),
-    importBatchId: context.importBatchId,
-  });
-}
-
-const writeOrganization: RowWriter = async (tx, row, context) => {
-  if (row.action === "create") {
-    // The preview asked about likely duplicates already: a row still "create" was decided to be a new one.
-    const data = { ...parseRow(OrganizationFormSchema, row), confirmNotDuplicate: true };
-    const countryCode = await checkNewOrganization(tx, data);
-    const id = await insertOrganization(tx, data, countryCode, context.user);
-    const after = await recordCreated(tx, "organization", id, context.user, snapshotOrganization, context.importBatchId);
-    return { entityType: "organization", entityId: id, action: "create", versionAfter: after.version };
-  }
-  if (row.targetId === undefined) throw new ActionRefusal({ message: "recordMissing" });
-  const beforeInput = await organizationFormValues(row.targetId);
-  const after = await updateOrganization(tx, row.targetId, parseRow(OrganizationUpdateSchema, row), context);
-  return {
-    entityType: "organization",
-    entityId: row.targetId,
-    action: "update",
-    versionAfter: after.version,
-    beforeInput: beforeInput ?? undefined,
-  };
+/** A record type as its form writes it: the create and edit schemas and bodies the form's actions use. */
+type FormWrite<Create extends z.ZodType, Update extends z.ZodType<{ version: number }>> = {
+  type: AuditEntityType;
+  snapshot: SnapshotReader;
+  create: Create;
+  update: Update;
+  insert: (tx: Tx, data: z.output<Create>, user: WriteContext["user"]) => Promise<number>;
+  edit: (
+    tx: Tx,
+    data: z.output<Update>,
+    context: { id: number; user: WriteContext["user"] },
+  ) => Promise<{ apply: (tx: Tx) => Promise<unknown> }>;
+  /** The record's edit form values (labels and all), what an undo of an update saves back. */
+  formValues: (id: number) => Promise<{ values: FormValues } | null>;
 };
 
-const undoOrganization: RowUndoer = {
-  archive: async (tx, id, version, context) => {
+function formWriter<Create extends z.ZodType, Update extends z.ZodType<{ version: number }>>(record: FormWrite<Create, Update>) {
+  const update = async (tx: Tx, id: number, input: unknown, context: WriteContext) => {
+    const data = parseRow(record.update, input);
+    const edit = await record.edit(tx, data, { id, user: context.user });
     const { user, importBatchId } = context;
-    await setArchived(tx, { type: "organization", id, version, user, snapshot: snapshotOrganization, archived: true, importBatchId });
+    return updateVersioned(tx, {
+      type: record.type,
+      id,
+      version: data.version,
+      user,
+      snapshot: record.snapshot,
+      apply: async (tx) => void (await edit.apply(tx)),
+      importBatchId,
+    });
+  };
+  const write: RowWriter = async (tx, row: StoredRow, context) => {
+    if (row.action === "create") {
+      const id = await record.insert(tx, parseRow(record.create, row.input), context.user);
+      const after = await recordCreated(tx, record.type, id, context.user, record.snapshot, context.importBatchId);
+      return { entityType: record.type, entityId: id, action: "create", versionAfter: after.version };
+    }
+    if (row.targetId === undefined) throw new ActionRefusal({ message: "recordMissing" });
+    const found = await record.formValues(row.targetId);
+    const beforeInput = found && Object.fromEntries(Object.entries(found.values).filter(([name]) => !name.endsWith("__label")));
+    const after = await update(tx, row.targetId, row.input, context);
+    return {
+      entityType: record.type,
+      entityId: row.targetId,
+      action: "update",
+      versionAfter: after.version,
+      beforeInput: beforeInput ?? undefined,
+    };
+  };
+  const undo: RowUndoer = {
+    archive: async (tx, id, version, { user, importBatchId }) => {
+      await setArchived(tx, { type: record.type, id, version, user, snapshot: record.snapshot, archived: true, importBatchId });
+    },
+    restore: async (tx, id, version, input, context) => {
+      await update(tx, id, { ...input, version: String(version) }, context);
+    },
+  };
+  return { write, undo };
+}
+
+const organizations = formWriter({
+  type: "organization",
+  snapshot: snapshotOrganization,
+  create: OrganizationFormSchema,
+  update: OrganizationUpdateSchema,
+  // The preview asked about likely duplicates already: a row still "create" was decided to be a new one.
+  insert: async (tx, data, user) => {
+    const confirmed = { ...data, confirmNotDuplicate: true };
+    return insertOrganization(tx, confirmed, await checkNewOrganization(tx, confirmed), user);
   },
-  restore: async (tx, id, version, input, context) => {
-    const data = parseRow(OrganizationUpdateSchema, { row: 0, action: "update", input: { ...input, version: String(version) } });
-    await updateOrganization(tx, id, data, context);
-  },
-};
+  edit: organizationEdit,
+  formValues: (id) => getOrganizationForEdit(id),
+});
+
+const trade = formWriter({
+  type: "trade_figure",
+  snapshot: snapshotTradeFigure,
+  create: TradeFormSchema,
+  update: TradeUpdateSchema,
+  insert: insertTradeFigure,
+  edit: tradeFigureEdit,
+  formValues: (id) => getTradeFigureForEdit(id, "en"),
+});
 
 /** The record types the commit job can write so far; a batch of another type fails at once, saying so. */
-export const rowWriters: Partial<Record<RecordType, RowWriter>> = { organizations: writeOrganization };
+export const rowWriters: Partial<Record<RecordType, RowWriter>> = { organizations: organizations.write, trade: trade.write };
 
 /** How an undo takes back each kind of record the writers wrote. */
-export const rowUndoers: Partial<Record<string, RowUndoer>> = { organization: undoOrganization };
+export const rowUndoers: Partial<Record<string, RowUndoer>> = { organization: organizations.undo, trade_figure: trade.undo };

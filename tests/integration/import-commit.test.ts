@@ -130,6 +130,78 @@ describe("committing an import", () => {
   });
 });
 
+describe("importing trade statistics", () => {
+  const headers = ["Регион", "Партнер", "Год", "Оборот, тыс. долл. США", "Экспорт, тыс. долл. США", "Импорт, тыс. долл. США", "Источник"];
+
+  async function tradeBatch(rows: string[][]) {
+    const sheet = sheetOf(headers, rows);
+    const preview = await previewImport({ type: "trade", sheet, columns: columnsOf("trade", sheet), locale: "ru" });
+    const batchId = await createBatch(prisma, {
+      recordType: "trade",
+      fileName: "trade.xlsx",
+      bytes: Buffer.from(JSON.stringify(rows)),
+      sheetName: sheet.name,
+      authorId: editor.id,
+      mapping: columnsOf("trade", sheet),
+      rows: storedRows(preview.rows),
+    });
+    await prisma.importBatch.update({ where: { id: batchId }, data: { status: "queued" } });
+    return { batchId, preview };
+  }
+
+  it("files a new year, corrects it from the other side of the pair, and an undo puts the first figure back", async () => {
+    const pair = await prisma.region.findMany({
+      where: { slug: { in: ["bryansk-oblast", "gomel-region"] } },
+      select: { id: true, slug: true },
+    });
+    const [bryansk, gomel] = ["bryansk-oblast", "gomel-region"].map((slug) => pair.find((r) => r.slug === slug)!.id);
+    // A year the pair has no figure for, filed either way round (other tests file some).
+    const taken = await prisma.tradeFigure.findMany({
+      where: {
+        OR: [
+          { regionId: bryansk, partnerRegionId: gomel },
+          { regionId: gomel, partnerRegionId: bryansk },
+        ],
+      },
+      select: { year: true },
+    });
+    const year = String([...Array(40).keys()].map((i) => 1991 + i).find((y) => !taken.some((t) => t.year === y)));
+    const first = await tradeBatch([["Брянская область", "Гомельская обл.", `${year} г.`, "1 000", "400", "600", "Belstat"]]);
+    expect(first.preview.counts).toMatchObject({ create: 1 });
+    expect(await commitBatch(prisma, first.batchId, rowWriters)).toEqual({ status: "committed", written: 1 });
+    const figure = await prisma.tradeFigure.findFirstOrThrow({ where: { regionId: bryansk, partnerRegionId: gomel, year: Number(year) } });
+    expect(figure.turnoverUsd?.toString()).toBe("1000000");
+
+    // The same pair and year seen from Gomel: the figure is updated, exports and imports swapped back.
+    const second = await tradeBatch([["BY-HO", "RU-BRY", year, "1 100", "650", "450", "Belstat"]]);
+    expect(second.preview.counts).toMatchObject({ update: 1 });
+    expect(await commitBatch(prisma, second.batchId, rowWriters)).toEqual({ status: "committed", written: 1 });
+    const corrected = await prisma.tradeFigure.findUniqueOrThrow({ where: { id: figure.id } });
+    expect([corrected.turnoverUsd?.toString(), corrected.exportsUsd?.toString(), corrected.importsUsd?.toString()]).toEqual([
+      "1100000",
+      "450000",
+      "650000",
+    ]);
+    const filed = {
+      year: Number(year),
+      OR: [
+        { regionId: bryansk, partnerRegionId: gomel },
+        { regionId: gomel, partnerRegionId: bryansk },
+      ],
+    };
+    expect(await prisma.tradeFigure.count({ where: filed })).toBe(1);
+
+    expect(await undoBatch(prisma, second.batchId, editor, rowUndoers)).toEqual({ undone: 1, editedSince: [] });
+    const restored = await prisma.tradeFigure.findUniqueOrThrow({ where: { id: figure.id } });
+    expect([restored.turnoverUsd?.toString(), restored.exportsUsd?.toString(), restored.importsUsd?.toString()]).toEqual([
+      "1000000",
+      "400000",
+      "600000",
+    ]);
+    expect(restored.archivedAt).toBeNull();
+  });
+});
+
 describe("undoing an import", () => {
   it("archives what it created and saves back what it updated, leaving alone a record edited since", async () => {
     const existing = row({ description: "Описание до импорта" });
