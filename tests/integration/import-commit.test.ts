@@ -22,21 +22,25 @@ let editor: Awaited<ReturnType<typeof createStaffUser>>;
 
 const name = () => `ООО «${madeUpWord(9)} ${madeUpWord(7)}»`;
 
-async function stage(rows: string[][], fileName = "kursk.xlsx") {
-  const sheet = sheetOf(HEADERS, rows);
-  const preview = await previewImport({ type: "organizations", sheet, columns: columnsOf("organizations", sheet), locale: "ru" });
+/** Previews `rows` under `headers` as `type` and stores the preview as a queued batch, as the upload screen will. */
+async function stageAs(type: "organizations" | "trade", headers: string[], rows: string[][]) {
+  const sheet = sheetOf(headers, rows);
+  const columns = columnsOf(type, sheet);
+  const preview = await previewImport({ type, sheet, columns, locale: "ru" });
   const batchId = await createBatch(prisma, {
-    recordType: "organizations",
-    fileName,
+    recordType: type,
+    fileName: type === "trade" ? "trade.xlsx" : "kursk.xlsx",
     bytes: Buffer.from(JSON.stringify(rows)),
     sheetName: sheet.name,
     authorId: editor.id,
-    mapping: columnsOf("organizations", sheet),
+    mapping: columns,
     rows: storedRows(preview.rows),
   });
   await prisma.importBatch.update({ where: { id: batchId }, data: { status: "queued" } });
   return { batchId, preview };
 }
+
+const stage = (rows: string[][]) => stageAs("organizations", HEADERS, rows);
 
 const row = (values: { name?: string; number?: string; description?: string }) => [
   values.name ?? name(),
@@ -133,21 +137,7 @@ describe("committing an import", () => {
 describe("importing trade statistics", () => {
   const headers = ["Регион", "Партнер", "Год", "Оборот, тыс. долл. США", "Экспорт, тыс. долл. США", "Импорт, тыс. долл. США", "Источник"];
 
-  async function tradeBatch(rows: string[][]) {
-    const sheet = sheetOf(headers, rows);
-    const preview = await previewImport({ type: "trade", sheet, columns: columnsOf("trade", sheet), locale: "ru" });
-    const batchId = await createBatch(prisma, {
-      recordType: "trade",
-      fileName: "trade.xlsx",
-      bytes: Buffer.from(JSON.stringify(rows)),
-      sheetName: sheet.name,
-      authorId: editor.id,
-      mapping: columnsOf("trade", sheet),
-      rows: storedRows(preview.rows),
-    });
-    await prisma.importBatch.update({ where: { id: batchId }, data: { status: "queued" } });
-    return { batchId, preview };
-  }
+  const tradeBatch = (rows: string[][]) => stageAs("trade", headers, rows);
 
   it("files a new year, corrects it from the other side of the pair, and an undo puts the first figure back", async () => {
     const pair = await prisma.region.findMany({
