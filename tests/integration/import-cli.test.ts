@@ -40,7 +40,7 @@ afterAll(async () => {
 
 describe("npm run import", () => {
   it("imports a Windows-1251 CSV, says what it refused in its JSON summary, and writes nothing the second time", async () => {
-    const name = `ООО «${madeUpWord(9)}»`;
+    const name = `ООО «${madeUpWord(9)} ${madeUpWord(8)} ${madeUpWord(7)}»`;
     const csv = `Наименование;Вид;Регион;ИНН/УНП;ОКВЭД\n${name};предприятие;Курская обл.;${freshNumber("RU")};C28\nООО «Никуда»;предприятие;Нигдешняя область;;C28\n`;
     const file = join(folder, "kursk.csv");
     await writeFile(file, iconv.encode(csv, "win1251"));

@@ -20,7 +20,7 @@ const HEADERS = ["Наименование", "Вид", "Регион", "ИНН/�
 const redirected = { digest: expect.stringContaining("NEXT_REDIRECT") };
 let editor: Awaited<ReturnType<typeof createStaffUser>>;
 
-const name = () => `ООО «${madeUpWord(9)} ${madeUpWord(7)}»`;
+const name = () => `ООО «${madeUpWord(9)} ${madeUpWord(8)} ${madeUpWord(7)}»`;
 
 /** Previews `rows` under `headers` as `type` and stores the preview as a queued batch, as the upload screen will. */
 async function stageAs(type: "organizations" | "trade", headers: string[], rows: string[][]) {

@@ -1,0 +1,36 @@
+import "server-only";
+import { invalidate } from "@/lib/cache";
+import type { Db } from "@/lib/db/prisma-client";
+import { commitBatch, stalledBatches } from "@/lib/import/batch";
+import { rowWriters } from "@/lib/import/writers";
+import { sendJob, workJobs } from "@/lib/jobs/queue";
+
+/**
+ * The import's background side: queue a previewed batch for its commit, and work the queue in this process.
+ * Any process of any instance may take a batch's job (pg-boss); the batch itself makes two runs take turns.
+ */
+
+/** Queues a previewed batch for its commit; false if it was not waiting for one (already queued, committed…). */
+export async function queueBatch(prisma: Db, url: string, batchId: number): Promise<boolean> {
+  const queued = await prisma.importBatch.updateMany({
+    where: { id: batchId, status: "previewed" },
+    data: { status: "queued", heartbeatAt: new Date() },
+  });
+  if (queued.count === 0) return false;
+  const jobId = await sendJob(url, "import.commit", { batchId });
+  await prisma.importBatch.update({ where: { id: batchId }, data: { jobId } });
+  return true;
+}
+
+/**
+ * Works the import jobs in this process, and queues again the batches a stopped process left behind (no
+ * progress for a minute), which then resume after their last chunk written.
+ */
+export async function startImportWorker(prisma: Db, url: string) {
+  await workJobs(url, "import.commit", async ({ batchId }) => {
+    const outcome = await commitBatch(prisma, batchId, rowWriters);
+    // Public pages read through the cache: what the import wrote shows at once.
+    if (outcome.status !== "failed") invalidate("organizations", "sectors", "regions", "links", "trade");
+  });
+  for (const batchId of await stalledBatches(prisma)) await sendJob(url, "import.commit", { batchId });
+}
