@@ -40,7 +40,8 @@ type Change = {
   importBatchId?: number;
 };
 
-async function lockVersion(tx: Tx, type: AuditEntityType, id: number) {
+/** Locks a record's row for the rest of the transaction and reads its version and whether it is archived; null if there is none. */
+export async function lockVersion(tx: Tx, type: AuditEntityType, id: number) {
   const rows = await tx.$queryRaw<{ version: number; archived: boolean }[]>(
     Prisma.sql`SELECT version, archived_at IS NOT NULL AS archived FROM ${Prisma.raw(tables[type])} WHERE id = ${id} FOR UPDATE`,
   );

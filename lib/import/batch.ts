@@ -1,9 +1,8 @@
 import { createHash } from "node:crypto";
-import type { AuditEntityType } from "@/lib/audit";
-import { recordAuditEvent } from "@/lib/audit";
+import { auditEntityTypes, recordAuditEvent, type AuditEntityType } from "@/lib/audit";
 import { ActionRefusal, VersionConflict } from "@/lib/actions/staff-action";
+import { lockVersion } from "@/lib/actions/versioned";
 import type { Db, Tx } from "@/lib/db/prisma-client";
-import { Prisma } from "@/lib/generated/prisma/client";
 import type { RecordType } from "@/lib/import/fields";
 import type { PreviewRow } from "@/lib/import/preview";
 
@@ -252,8 +251,7 @@ export async function undoBatch(
       const outcome: UndoOutcome = { undone: 0, editedSince: [] };
       for (const record of records) {
         const undoer = undoers[record.entityType];
-        const [current] = await tx.$queryRaw<{ version: number }[]>`
-          SELECT version FROM ${tableOf(record.entityType)} WHERE id = ${record.entityId} FOR UPDATE`;
+        const current = isAuditEntityType(record.entityType) ? await lockVersion(tx, record.entityType, record.entityId) : null;
         if (!undoer || !current || current.version !== record.versionAfter) {
           outcome.editedSince.push({ row: record.row, entityType: record.entityType, entityId: record.entityId });
           continue;
@@ -276,16 +274,4 @@ export async function undoBatch(
   );
 }
 
-/** The table of a record type the import writes, for the version check (never a name from outside). */
-function tableOf(entityType: string) {
-  const tables: Record<string, string> = {
-    organization: "organizations",
-    meeting: "meetings",
-    commitment: "commitments",
-    trade_figure: "trade_figures",
-    discussion_link: "discussion_links",
-  };
-  const table = tables[entityType];
-  if (!table) throw new Error(`No table for ${entityType}`);
-  return Prisma.raw(table);
-}
+const isAuditEntityType = (type: string): type is AuditEntityType => (auditEntityTypes as readonly string[]).includes(type);

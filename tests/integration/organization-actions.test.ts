@@ -6,7 +6,7 @@ vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 const { getServerSession } = await import("next-auth");
 const { archiveOrganization, createOrganization, restoreOrganization, updateOrganization } = await import("@/lib/organizations/actions");
 const { getOrganizationPage } = await import("@/lib/organizations/queries");
-const { checkInn, checkUnp } = await import("@/lib/organizations/registration-number");
+const { freshNumber } = await import("../support/import-sheets");
 const { databaseErrorCode } = await import("@/lib/actions/prisma-errors");
 const { createStaffUser, form, prisma, seedOnce, signInAs } = await import("./setup");
 
@@ -28,19 +28,6 @@ function word(length = 9) {
   return text[0]!.toUpperCase() + text.slice(1);
 }
 const uniqueName = () => `${word()} ${word(7)}`;
-
-/** A valid number never used before: random digits, then the check digit found by trying each. */
-function freshNumber(country: "RU" | "BY") {
-  for (;;) {
-    const digits = Array.from({ length: country === "RU" ? 9 : 8 }, (_, i) =>
-      i === 0 ? 1 + Math.floor(Math.random() * 7) : Math.floor(Math.random() * 10),
-    ).join("");
-    for (let last = 0; last <= 9; last += 1) {
-      const number = `${digits}${last}`;
-      if ((country === "RU" ? checkInn(number) : checkUnp(number)) === null) return number;
-    }
-  }
-}
 
 function organizationForm(values: Record<string, string> = {}) {
   return form({
