@@ -62,6 +62,25 @@ test.describe("staff", () => {
     await publicContext.close();
   });
 
+  test("what an editor types before the page has finished loading still finds matches", async ({ page }) => {
+    await signIn(page);
+    await expect(page.getByText("Signed in as E2E Editor")).toBeVisible();
+    // Hold the page's scripts back (not its styles, which the page waits for), as a slow connection does,
+    // while the editor starts typing.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const script = (url: URL) => url.pathname.startsWith("/_next/static/") && url.pathname.endsWith(".js");
+    await page.route(script, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(meeting, { waitUntil: "domcontentloaded" });
+    await page.getByRole("combobox", { name: "Organization", exact: true }).fill("Tuskar Agro");
+    release();
+    await page.getByRole("option").filter({ hasText: "Tuskar Agromash LLC" }).first().click();
+    await expect(page.getByRole("combobox", { name: "Organization", exact: true })).toHaveValue("Tuskar Agromash LLC");
+  });
+
   test("an editor links a meeting from an organization's page and removes it there", async ({ page }) => {
     await signIn(page);
     await expect(page.getByText("Signed in as E2E Editor")).toBeVisible();

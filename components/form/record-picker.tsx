@@ -70,7 +70,7 @@ export function RecordPicker({
     item ? (locale === "ru" ? item.labelRu || item.labelEn : item.labelEn || item.labelRu) : "";
   const contextOf = (item: LookupItem) => (locale === "ru" ? item.contextRu || item.contextEn : item.contextEn || item.contextRu);
 
-  const { isOpen, highlightedIndex, getInputProps, getItemProps, getLabelProps, getMenuProps } = useCombobox<LookupItem>({
+  const { isOpen, highlightedIndex, getInputProps, getItemProps, getLabelProps, getMenuProps, openMenu } = useCombobox<LookupItem>({
     items,
     inputId: id,
     labelId: `${id}-label`,
@@ -89,6 +89,18 @@ export function RecordPicker({
       setText(itemLabel);
     },
   });
+
+  useEffect(() => {
+    // Text typed before the page's script ran stays in the field but never reached React's state: take it
+    // once on mount, so that a quick editor on a slow connection still gets matches.
+    const typed = (document.getElementById(id) as HTMLInputElement | null)?.value ?? "";
+    if (typed === text) return;
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- one-time sync with what the browser kept
+    setText(typed);
+    setChosen({ id: "", label: "" });
+    openMenu();
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- on mount only
+  }, []);
 
   const errors = errorsOf(name);
   const invalid = Boolean(errors?.length);
