@@ -4,12 +4,29 @@ import type { IncomingMessage, ServerResponse } from "node:http";
  * Runs once when the server starts. It refuses to start without the configuration (lib/env.ts: in production a
  * missing NEXTAUTH_SECRET or DATABASE_URL throws here, and the server does not come up), and answers TRACE
  * itself: Next builds a web Request for the proxy, which cannot carry TRACE, so without this such a request
- * gets a 500 and a stack trace in the log.
+ * gets a 500 and a stack trace in the log. Unless JOB_WORKER=off, it also starts this process's background
+ * worker (lib/import/worker.ts): imports queued by any instance are committed here, and those a stopped
+ * process left half-done are queued again to resume.
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  (await import("@/lib/env")).assertConfigured();
+  const config = (await import("@/lib/env")).assertConfigured();
   await refuseTrace();
+  if (config.JOB_WORKER === "on") void startWorker(config.DATABASE_URL);
+}
+
+/** Starts the job worker without holding up the server; a database not yet up is tried again every 30 s. */
+async function startWorker(url: string) {
+  const [{ startImportWorker }, { db }] = await Promise.all([import("@/lib/import/worker"), import("@/lib/db/client")]);
+  for (;;) {
+    try {
+      await startImportWorker(db(), url);
+      return;
+    } catch (error) {
+      console.error("The import worker could not start; trying again in 30 s:", error instanceof Error ? error.message : error);
+      await new Promise((resolve) => setTimeout(resolve, 30_000));
+    }
+  }
 }
 
 /**

@@ -17,6 +17,7 @@ export const EnvSchema = z.object({
     .min(1, { error: "DATABASE_POOL_SIZE must be between 1 and 100" })
     .max(100, { error: "DATABASE_POOL_SIZE must be between 1 and 100" })
     .default(10),
+  JOB_WORKER: z.enum(["on", "off"], { error: "JOB_WORKER must be on or off" }).default("on"),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

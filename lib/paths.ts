@@ -66,6 +66,14 @@ export const paths = {
     /** A dossier for a coming visit: a region pair (`region` and `partner` slugs) or one region. */
     briefing: (query?: Query) => withQuery("/workspace/briefing", query),
     briefingPdf: (query?: Query) => withQuery("/workspace/briefing/pdf", query),
+    /** Spreadsheet import: the upload page, one import (its mapping, preview, progress and result). */
+    imports: (query?: Query) => withQuery("/workspace/import", query),
+    importBatch: (id: number, query?: Query) => withQuery(`/workspace/import/${id}`, query),
+    /** Staff routes of the import: the upload (POST), a batch's progress (JSON), its error report and the templates (XLSX). */
+    importUpload: () => "/api/staff/imports",
+    importProgress: (id: number) => `/api/staff/imports/${id}`,
+    importReport: (id: number, query?: Query) => withQuery(`/api/staff/imports/${id}/report`, query),
+    importTemplate: (query?: Query) => withQuery("/api/staff/import-template", query),
     /** The signed-in user's own account: change the password. */
     account: (query?: Query) => withQuery("/workspace/account", query),
   },

@@ -27,6 +27,12 @@ export type StoredRow = {
   /** For an update: the record, and the version the preview saw (a record edited since is a conflict). */
   targetId?: number;
   version?: number;
+  /** What the preview showed of the row, kept for the batch's page: its label, changes, issues, candidates. */
+  label?: string;
+  changes?: PreviewRow["changes"];
+  issues?: PreviewRow["issues"];
+  warnings?: PreviewRow["warnings"];
+  candidates?: PreviewRow["candidates"];
 };
 
 export type WrittenRow = {
@@ -51,7 +57,18 @@ export type BatchCounts = { created: number; updated: number; unchanged: number;
 
 /** The preview's rows as the batch keeps them: what the commit writes, and the rest counted. */
 export function storedRows(rows: PreviewRow[]): StoredRow[] {
-  return rows.map((row) => ({ row: row.row, action: row.status, input: row.form, targetId: row.target?.id, version: row.target?.version }));
+  return rows.map((row) => ({
+    row: row.row,
+    action: row.status,
+    input: row.form,
+    targetId: row.target?.id,
+    version: row.target?.version,
+    label: row.label,
+    changes: row.changes,
+    issues: row.issues,
+    warnings: row.warnings,
+    candidates: row.candidates,
+  }));
 }
 
 export function countRows(rows: StoredRow[]): BatchCounts {
@@ -77,6 +94,9 @@ export async function createBatch(
     authorId: number;
     mapping: unknown;
     rows: StoredRow[];
+    /** An upload not yet mapped keeps its sheet, for the mapping screen and the preview to read. */
+    status?: "uploaded" | "previewed";
+    sheet?: unknown;
   },
 ) {
   const created = await prisma.importBatch.create({
@@ -90,6 +110,8 @@ export async function createBatch(
       rows: batch.rows as object[],
       counts: countRows(batch.rows),
       rowsTotal: batch.rows.length,
+      status: batch.status ?? "previewed",
+      sheet: batch.sheet === undefined ? undefined : (batch.sheet as object),
     },
     select: { id: true },
   });
