@@ -141,15 +141,12 @@ export const commitImport = staffAction({ roles: ["editor"], schema: Nothing, bo
 });
 
 /** Stops an import: before its commit nothing is written; during it, after the rows in flight, which stay (undoable). */
-export const cancelImport = staffAction(
-  { roles: ["editor"], schema: Nothing, bound: RecordId },
-  async (_data, { user, bound: id }) => {
-    const batch = await batchIn(id, ["uploaded", "previewed", "queued", "committing"]);
-    const done = batch.status === "uploaded" || batch.status === "previewed" ? await discardBatch(id) : await cancelBatch(db(), id, user.id);
-    if (!done) throw new ActionRefusal({ message: "importMoved" });
-    backTo(id);
-  },
-);
+export const cancelImport = staffAction({ roles: ["editor"], schema: Nothing, bound: RecordId }, async (_data, { user, bound: id }) => {
+  const batch = await batchIn(id, ["uploaded", "previewed", "queued", "committing"]);
+  const done = batch.status === "uploaded" || batch.status === "previewed" ? await discardBatch(id) : await cancelBatch(db(), id, user.id);
+  if (!done) throw new ActionRefusal({ message: "importMoved" });
+  backTo(id);
+});
 
 /** Takes an import back: what it created is archived, what it updated restored; records edited since are left alone. */
 export const undoImport = staffAction({ roles: ["editor"], schema: Nothing, bound: RecordId }, async (_data, { user, bound: id }) => {

@@ -157,10 +157,7 @@ export async function undoLeftAlone(id: number): Promise<number[]> {
  * Checks the batch's sheet as `type` with `columns` (and the decisions made so far), and keeps the rows for the
  * preview and the commit. Only an upload or a preview can be checked again; false for anything further on.
  */
-export async function previewBatch(
-  id: number,
-  input: { type: RecordType; columns: StoredMapping; locale: Locale },
-): Promise<boolean> {
+export async function previewBatch(id: number, input: { type: RecordType; columns: StoredMapping; locale: Locale }): Promise<boolean> {
   const [batch, sheet] = await Promise.all([findBatch(id), batchSheet(id)]);
   if (!batch || !sheet || (batch.status !== "uploaded" && batch.status !== "previewed")) return false;
   const preview = await previewImport({
