@@ -1,6 +1,6 @@
 import type { NextConfig } from "next";
 import createNextIntlPlugin from "next-intl/plugin";
-import { actionBodyLimit } from "./lib/http/body-size";
+import { actionBodyLimit, importUploadBodyBytes } from "./lib/http/body-size";
 import { apiContentSecurityPolicy, fixedSecurityHeaders, strictTransportSecurity } from "./lib/http/security-headers";
 
 const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
@@ -15,6 +15,9 @@ const nextConfig: NextConfig = {
     // Stated rather than left to the default: the staff form (lib/http/body-size.ts) checks the same limit before it
     // sends, and the proxy answers 413 above it.
     serverActions: { bodySizeLimit: actionBodyLimit.text },
+    // The proxy buffers a request's body for the route after it and cuts it at this size (10 MB by default):
+    // the import's upload (app/api/staff/imports) takes a spreadsheet of up to 20 MB.
+    proxyClientMaxBodySize: importUploadBodyBytes,
   },
   async headers() {
     return [

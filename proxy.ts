@@ -78,8 +78,9 @@ export function refuseRequest(request: NextRequest): Refusal | null {
   // The API's route handlers answer other methods with 405 themselves.
   if (refusedEverywhere.has(method) || (!isApi && !pageMethods.includes(method))) return { status: 405, page: "methodNotAllowed" };
 
-  // Next refuses a server action from another site with a 500; a refusal is a 403. Pages take POST only for actions.
-  const isAction = request.headers.has("next-action") || (method === "POST" && !isApi);
+  // Next refuses a server action from another site with a 500; a refusal is a 403. Pages take POST only for actions,
+  // and the staff routes only from the workspace's own forms (the import's upload), which carry the staff cookie.
+  const isAction = request.headers.has("next-action") || (method === "POST" && (!isApi || path.startsWith("/api/staff/")));
   if (isAction && !sameSite(request)) return { status: 403, page: "crossSite" };
 
   // Over the actions' limit Next answers 500 after reading it all; the staff form never sends so much.

@@ -19,7 +19,8 @@ export function ButtonForm<Extra extends object = object>({
   children,
 }: {
   action: FormAction<FormState<Extra>>;
-  version: number;
+  /** The record's version as the page showed it; none for an action on something without one (an import). */
+  version?: number;
   hint?: string;
   submitLabel: string;
   /** A button that takes something away (archive, disable) looks it. */
@@ -37,7 +38,7 @@ export function ButtonForm<Extra extends object = object>({
         </p>
       )}
       {children?.(state)}
-      <input type="hidden" name="version" value={version} />
+      {version !== undefined && <input type="hidden" name="version" value={version} />}
       {hint && <p className="mb-4 text-muted">{hint}</p>}
       <button type="submit" disabled={pending} className={warning ? "button-warning" : "button"}>
         {submitLabel}

@@ -1,5 +1,7 @@
 import { getFormatter, getTranslations } from "next-intl/server";
+import Link from "next/link";
 import { ChangeTable } from "@/components/workspace/change-table";
+import { paths } from "@/lib/paths";
 import type { AuditEntityType } from "@/lib/audit";
 import type { HistoryEvent } from "@/lib/workspace/queries";
 
@@ -53,6 +55,7 @@ export async function HistoryList({ events }: { events: HistoryEvent[] }) {
           <p className="text-muted">
             <time dateTime={event.at.toISOString()}>{format.dateTime(event.at, { dateStyle: "long", timeStyle: "short" })}</time>
           </p>
+          <ImportedFrom event={event} label={(file) => t("importedFrom", { file })} />
           {event.changes.length === 0 ? (
             <p>{t("noFieldChanges")}</p>
           ) : (
@@ -61,5 +64,15 @@ export async function HistoryList({ events }: { events: HistoryEvent[] }) {
         </li>
       ))}
     </ol>
+  );
+}
+
+/** Where a change came from an import: a link to that import's page (what it wrote, its undo). */
+export function ImportedFrom({ event, label }: { event: HistoryEvent; label: (file: string) => string }) {
+  if (!event.importBatch) return null;
+  return (
+    <p>
+      <Link href={paths.staff.importBatch(event.importBatch.id)}>{label(event.importBatch.fileName)}</Link>
+    </p>
   );
 }

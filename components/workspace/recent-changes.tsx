@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Table } from "@/components/ui/table";
-import { getFieldLabeller } from "@/components/workspace/history-list";
+import { getFieldLabeller, ImportedFrom } from "@/components/workspace/history-list";
 import { paths } from "@/lib/paths";
 import { staffTypeOf, type HistoryEvent } from "@/lib/workspace/queries";
 
@@ -31,7 +31,14 @@ export async function RecentChanges({ events }: { events: HistoryEvent[] }) {
           event.actor ?? t("unknownPerson"),
           <>
             <span className="block text-base text-muted">{t(`types.${event.entityType}` as never)}</span>
-            {staffType ? <Link href={paths.staff.history(staffType, Number(event.entityId))}>{name}</Link> : name}
+            {staffType ? (
+              <Link href={paths.staff.history(staffType, Number(event.entityId))}>{name}</Link>
+            ) : event.importBatch ? (
+              <Link href={paths.staff.importBatch(event.importBatch.id)}>{event.importBatch.fileName}</Link>
+            ) : (
+              name
+            )}
+            {staffType && <ImportedFrom event={event} label={(file) => t("importedFrom", { file })} />}
           </>,
           <>
             <strong className="block">{t(`verbs.${event.verb}` as never)}</strong>

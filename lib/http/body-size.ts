@@ -16,3 +16,7 @@ export function formDataBytes(data: FormData): number {
   }
   return total;
 }
+
+/** The largest spreadsheet an import takes (lib/import/sheet.ts), and the upload's body with its envelope. */
+export const importFileBytes = 20 * 1024 * 1024;
+export const importUploadBodyBytes = importFileBytes + 64 * 1024;

@@ -7,6 +7,7 @@ import analysisPairs from "@/messages/analysis/pairs.json";
 import analysisTrade from "@/messages/analysis/trade.json";
 import staffCommitments from "@/messages/staff/commitments.json";
 import staffHistory from "@/messages/staff/history.json";
+import staffImport from "@/messages/staff/import.json";
 import staffMeetings from "@/messages/staff/meetings.json";
 import staffOrganizations from "@/messages/staff/organizations.json";
 import staffRegions from "@/messages/staff/regions.json";
@@ -34,6 +35,7 @@ const parts = [
   staffCommitments,
   staffTrade,
   staffHistory,
+  staffImport,
   staffUsers,
 ];
 
@@ -64,6 +66,7 @@ export const staffClientNamespaces = [
   "editTrade",
   "history",
   "users",
+  "importPage",
 ] as const;
 
 export function pickNamespaces(messages: Messages, names: readonly string[]) {

@@ -45,7 +45,7 @@ const Nothing = z.object({});
 
 async function batchIn(id: number, statuses: readonly BatchSummary["status"][]): Promise<BatchSummary> {
   const batch = await findBatch(id);
-  if (!batch) throw new ActionRefusal({ message: "notFound" });
+  if (!batch) throw new ActionRefusal({ message: "recordMissing" });
   if (!statuses.includes(batch.status)) throw new ActionRefusal({ message: "importMoved" });
   return batch;
 }

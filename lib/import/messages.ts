@@ -90,6 +90,9 @@ export const importMessageKeys: readonly ImportMessageKey[] = [
   ...rowMessageKeys,
 ];
 
+/** Why an upload is refused whole (the file, or its one sheet), as the upload page shows it. */
+export const uploadMessageKeys = [...fileMessageKeys, ...sheetMessageKeys] as const;
+
 /** A message key with the values its text shows: `{ key: "fileTooLarge", values: { limit: 20 } }`. */
 export type ImportMessage<Key extends ImportMessageKey = ImportMessageKey> = {
   key: Key;

@@ -1,5 +1,6 @@
 import { guessRecordType } from "./headers";
 import { importMessage, type CellMessageKey, type ImportMessage, type SheetMessageKey } from "./messages";
+import { importFileBytes } from "@/lib/http/body-size";
 
 /**
  * From the cells a reader found (XLSX or CSV, row by row) to a sheet of text rows: the bounds on columns, cell
@@ -31,7 +32,7 @@ const MB = 1024 * 1024;
 
 /** The bounds an upload is read with, unless told otherwise. */
 export const READ_LIMITS: ReadLimits = {
-  maxFileBytes: 20 * MB,
+  maxFileBytes: importFileBytes,
   maxUncompressedBytes: 200 * MB,
   maxSharedStringsBytes: 64 * MB,
   maxSheets: 50,

@@ -143,7 +143,11 @@ export async function batchRows(id: number): Promise<StoredRow[]> {
 
 /** What the commit wrote, row by row, for the committed summary's list of records. */
 export async function writtenRecords(id: number, take = 200) {
-  return db().importBatchRecord.findMany({ where: { batchId: id }, orderBy: { row: "asc" }, take });
+  const [records, total] = await Promise.all([
+    db().importBatchRecord.findMany({ where: { batchId: id }, orderBy: { row: "asc" }, take }),
+    db().importBatchRecord.count({ where: { batchId: id } }),
+  ]);
+  return { records, total };
 }
 
 /** What an undo found edited since and left alone: the rows, from the undo's audit event. */

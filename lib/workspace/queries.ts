@@ -29,6 +29,8 @@ export type HistoryEvent = {
   changes: FieldChange[];
   /** The record's name as of this event, for the activity log. */
   title: string | null;
+  /** The import that made this change, if one did. */
+  importBatch: { id: number; fileName: string } | null;
 };
 
 const eventSelect = {
@@ -40,6 +42,7 @@ const eventSelect = {
   before: true,
   after: true,
   actor: { select: { name: true } },
+  importBatch: { select: { id: true, fileName: true } },
 } as const satisfies Prisma.AuditEventSelect;
 
 type EventRow = Prisma.AuditEventGetPayload<{ select: typeof eventSelect }>;
@@ -62,6 +65,7 @@ function toEvent(row: EventRow): HistoryEvent {
     actor: row.actor?.name ?? null,
     changes: diffSnapshots(row.before, row.after),
     title: titleOf(row.after) ?? titleOf(row.before),
+    importBatch: row.importBatch,
   };
 }
 

@@ -22,9 +22,10 @@ export async function generateMetadata() {
 export default async function WorkspacePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requireStaffPage();
   const params = FinderParamsSchema.parse(await searchParams);
-  const [t, tUsers, locale, found, recent] = await Promise.all([
+  const [t, tUsers, tImport, locale, found, recent] = await Promise.all([
     getTranslations("workspace"),
     getTranslations("users"),
+    getTranslations("importPage"),
     getLocale(),
     findStaffRecords(params),
     listRecentChanges(10),
@@ -44,6 +45,11 @@ export default async function WorkspacePage({ searchParams }: { searchParams: Pr
             </li>
           ))}
         </ul>
+      </Section>
+      <Section title={tImport("title")} id="import">
+        <p>
+          <Link href={paths.staff.imports()}>{tImport("workspaceLink")}</Link>
+        </p>
       </Section>
       <Section title={t("briefing")} id="briefing">
         <p>
