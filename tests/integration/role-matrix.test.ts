@@ -19,6 +19,7 @@ const { encode } = await import("next-auth/jwt");
 const { NextRequest } = await import("next/server");
 const { authOptions, SESSION_IDLE_SECONDS } = await import("@/lib/auth/options");
 const { createStaffUser, prisma, seedOnce } = await import("./setup");
+const { createBatch } = await import("@/lib/import/batch");
 
 type Staff = { id: number; email: string; name: string; role: "admin" | "editor" };
 type Caller = "anonymous" | "editor" | "admin" | "disabled";
@@ -95,6 +96,12 @@ const expectations: Record<string, { allowed: Allowed; form?: () => Record<strin
     form: () => ({ token: "A".repeat(43), newPassword: "a long new password", confirmPassword: "a long new password" }),
   },
   setLocale: { allowed: "everyone", form: () => ({ locale: "ru" }) },
+  // The import's steps, on a batch that does not exist: staff get "recordMissing", the others their refusal.
+  mapImportColumns: { allowed: "editor", form: () => ({ type: "organizations", "columns.0": "name" }) },
+  decideImportRows: { allowed: "editor", form: () => ({ "decisions.0.row": "2", "decisions.0.choice": "skip" }) },
+  commitImport: { allowed: "editor" },
+  cancelImport: { allowed: "editor" },
+  undoImport: { allowed: "editor" },
 };
 
 const mayCall = (allowed: Allowed, caller: Caller) =>
@@ -119,7 +126,8 @@ async function footprint() {
            (SELECT count(*) FROM regions) AS regions, (SELECT coalesce(sum(version), 0) FROM regions) AS region_versions,
            (SELECT count(*) FROM organizations) AS organizations, (SELECT count(*) FROM meetings) AS meetings,
            (SELECT count(*) FROM commitments) AS commitments, (SELECT count(*) FROM trade_figures) AS trade,
-           (SELECT count(*) FROM discussion_links) AS links`;
+           (SELECT count(*) FROM discussion_links) AS links, (SELECT count(*) FROM import_batches) AS imports,
+           (SELECT string_agg(status, ',' ORDER BY id) FROM import_batches) AS import_statuses`;
   return JSON.stringify(row, (_key, value: unknown) => (typeof value === "bigint" ? value.toString() : value));
 }
 
@@ -146,6 +154,7 @@ async function call(action: Action, values: Record<string, string>) {
 const callers: Caller[] = ["anonymous", "editor", "admin", "disabled"];
 const tokens = {} as Record<Caller, string | null>;
 const actions = await loadActions();
+let batchId = 0;
 
 beforeAll(async () => {
   await seedOnce();
@@ -156,6 +165,18 @@ beforeAll(async () => {
   // Disabled after its token was minted, straight in the database: only the disabled_at check stands in its way.
   tokens.disabled = await tokenFor(disabled);
   await prisma.user.update({ where: { id: disabled.id }, data: { disabledAt: new Date() } });
+  // An import for the routes that answer about one (its progress, its error report).
+  batchId = await createBatch(prisma, {
+    recordType: "organizations",
+    fileName: "matrix.csv",
+    bytes: new TextEncoder().encode(`Name\nMatrix ${run}\n`),
+    sheetName: "matrix",
+    authorId: editor.id,
+    mapping: { mapping: { 0: "name" } },
+    rows: [],
+    status: "uploaded",
+    sheet: { name: "matrix", headerRow: 1, headers: ["Name"], rows: [{ row: 2, cells: [`Matrix ${run}`] }] },
+  });
 });
 
 afterAll(() => prisma.$disconnect());
@@ -200,7 +221,17 @@ describe("the role matrix", () => {
   }
 
   /** A query each staff route answers with 200 for staff (the lookup's by default). */
-  const staffRouteQueries: Record<string, string> = { "../../app/api/staff/import-template/route.ts": "type=organizations&lang=ru" };
+  const staffRouteQueries: Record<string, string> = {
+    "../../app/api/staff/import-template/route.ts": "type=organizations&lang=ru",
+    "../../app/api/staff/imports/[id]/report/route.ts": "lang=en",
+  };
+  /**
+   * The upload is a plain HTML form's target: it answers with where to go next. Staff without a file go back
+   * to the upload page with the reason; the others to sign in, having uploaded nothing.
+   */
+  const formRoutes: Record<string, (staff: boolean) => [number, string]> = {
+    "../../app/api/staff/imports/route.ts": (staff) => [303, staff ? "/workspace/import?error=fileMissing" : "/signin?"],
+  };
 
   it("the staff routes answer staff only: 401 for the public and a disabled account", async () => {
     const routes = Object.entries(routeModules);
@@ -211,12 +242,22 @@ describe("the role matrix", () => {
       for (const [method, handler] of handlers) {
         for (const caller of callers) {
           cookie = tokens[caller];
+          const before = await footprint();
           const url = `http://localhost:3000/api/staff/route?${staffRouteQueries[file] ?? "type=region&q=Kursk"}`;
-          const response = (await (handler as (request: InstanceType<typeof NextRequest>) => Promise<Response>)(
-            new NextRequest(url, { method }),
+          const response = (await (handler as (request: InstanceType<typeof NextRequest>, context: unknown) => Promise<Response>)(
+            new NextRequest(url, { method, ...(method === "POST" ? { body: new FormData() } : {}) }),
+            { params: Promise.resolve({ id: String(batchId) }) },
           )) as Response;
           const staff = caller === "editor" || caller === "admin";
-          expect(response.status, `${method} ${file} as ${caller}`).toBe(staff ? 200 : 401);
+          const form = formRoutes[file];
+          if (form) {
+            const [status, location] = form(staff);
+            expect(response.status, `${method} ${file} as ${caller}`).toBe(status);
+            expect(response.headers.get("location"), `${method} ${file} as ${caller}`).toContain(location);
+          } else {
+            expect(response.status, `${method} ${file} as ${caller}`).toBe(staff ? 200 : 401);
+          }
+          if (!staff) expect(await footprint(), `${method} ${file} as ${caller} wrote something`).toBe(before);
         }
       }
     }

@@ -13,10 +13,10 @@ import { paths } from "@/lib/paths";
  */
 export async function POST(request: NextRequest) {
   const user = await getCurrentUser().catch(() => null);
-  if (!user) return NextResponse.redirect(new URL(paths.signIn(paths.staff.imports()), request.nextUrl), 303);
-  if (user.mustChangePassword) return NextResponse.redirect(new URL(paths.staff.account(), request.nextUrl), 303);
+  if (!user) return seeOther(paths.signIn(paths.staff.imports()));
+  if (user.mustChangePassword) return seeOther(paths.staff.account());
   const back = (error: ImportMessage | { key: string; values?: Record<string, string | number> }) =>
-    NextResponse.redirect(new URL(paths.staff.imports({ error: error.key, ...error.values }), request.nextUrl), 303);
+    seeOther(paths.staff.imports({ error: error.key, ...error.values }));
 
   const tooLarge = { key: "fileTooLarge", values: { limit: importFileBytes / 1024 / 1024 } };
   if (Number(request.headers.get("content-length") ?? 0) > MAX_BODY) return back(tooLarge);
@@ -36,11 +36,19 @@ export async function POST(request: NextRequest) {
   try {
     const stored = await storeUpload(user.id, { name: file.name.slice(0, 255), bytes: new Uint8Array(await file.arrayBuffer()) });
     if (!stored.ok) return back(stored.error);
-    return NextResponse.redirect(new URL(paths.staff.importBatch(stored.batchIds[0]!), request.nextUrl), 303);
+    return seeOther(paths.staff.importBatch(stored.batchIds[0]!));
   } catch (error) {
     console.error("Import upload failed", error);
     return back({ key: "unavailable" });
   }
+}
+
+/**
+ * Where the browser goes next, as a path: the server's own idea of its host (0.0.0.0 behind a proxy) is not the
+ * address the official uses, and the pages' CSP (`form-action 'self'`) blocks a form whose answer leads elsewhere.
+ */
+function seeOther(path: string) {
+  return new NextResponse(null, { status: 303, headers: { location: path, "cache-control": "no-store" } });
 }
 
 /** The request's body, or null once it passes `limit` bytes (a chunked body has no Content-Length to refuse early). */
