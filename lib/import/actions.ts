@@ -1,5 +1,6 @@
 "use server";
 
+import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { getLocale } from "next-intl/server";
 import { z } from "zod";
@@ -50,7 +51,14 @@ async function batchIn(id: number, statuses: readonly BatchSummary["status"][]):
   return batch;
 }
 
-const backTo = (id: number, anchor = "") => redirect(`${paths.staff.importBatch(id)}${anchor}`);
+/**
+ * Back to the import's page, read afresh. (With an anchor the router would take the same page's URL for a jump
+ * within it and keep the old page.)
+ */
+function backTo(id: number): never {
+  revalidatePath(paths.staff.importBatch(id));
+  redirect(paths.staff.importBatch(id));
+}
 
 /** Confirms the columns and checks every row; another record type instead matches the columns again for it. */
 export const mapImportColumns = staffAction(
@@ -59,7 +67,7 @@ export const mapImportColumns = staffAction(
     const batch = await batchIn(id, ["uploaded", "previewed"]);
     if (data.type !== batch.recordType) {
       await changeBatchType(id, data.type);
-      backTo(id, "#columns");
+      backTo(id);
     }
     const mapping = columnMapping(data.type, data.columns);
     const keepDecisions = batch.status === "previewed" && sameMapping(batch.mapping.mapping, mapping);
@@ -75,7 +83,7 @@ export const mapImportColumns = staffAction(
       locale,
     });
     if (!done) throw new ActionRefusal({ message: "importMoved" });
-    backTo(id, "#preview");
+    backTo(id);
   },
 );
 
@@ -127,7 +135,7 @@ export const decideImportRows = staffAction(
     const locale = toLocale(await getLocale());
     const done = await previewBatch(id, { type: batch.recordType, columns: { ...batch.mapping, decisions }, locale });
     if (!done) throw new ActionRefusal({ message: "importMoved" });
-    backTo(id, "#preview");
+    backTo(id);
   },
 );
 

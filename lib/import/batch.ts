@@ -109,7 +109,8 @@ export async function createBatch(
       mapping: batch.mapping as object,
       rows: batch.rows as object[],
       counts: countRows(batch.rows),
-      rowsTotal: batch.rows.length,
+      // An upload not yet checked counts its sheet's rows.
+      rowsTotal: batch.rows.length || ((batch.sheet as { rows?: unknown[] } | undefined)?.rows?.length ?? 0),
       status: batch.status ?? "previewed",
       sheet: batch.sheet === undefined ? undefined : (batch.sheet as object),
     },

@@ -163,7 +163,7 @@ describe("the import's steps", () => {
     expect(missing).toMatchObject({ ok: false, message: "importFieldsMissing|Region" });
     expect((await findBatch(id))!.status).toBe("uploaded");
 
-    await expect(mapImportColumns(id, {}, form(columns))).rejects.toMatchObject(redirected(`/workspace/import/${id}#preview`));
+    await expect(mapImportColumns(id, {}, form(columns))).rejects.toMatchObject(redirected(`/workspace/import/${id}`));
     expect(await findBatch(id)).toMatchObject({ status: "previewed", counts: { created: 1, refused: 0 } });
     // A field the record type has not is tampering.
     expect(await mapImportColumns(id, {}, form({ ...columns, "columns.5": "__proto__" }))).toMatchObject({
@@ -183,7 +183,7 @@ describe("the import's steps", () => {
       [existing.name, "предприятие", "Курская обл.", "", "C28", ""],
       [newName, "предприятие", "Курская обл.", freshNumber("RU"), "C28", ""],
     ]);
-    await expect(mapImportColumns(id, {}, form(columns))).rejects.toMatchObject(redirected("#preview"));
+    await expect(mapImportColumns(id, {}, form(columns))).rejects.toMatchObject(redirected(`/workspace/import/${id}`));
     const decide = (await batchRows(id)).find((row) => row.action === "decide");
     expect(decide?.candidates?.map((candidate) => candidate.id)).toContain(existing.id);
 
@@ -196,7 +196,7 @@ describe("the import's steps", () => {
     expect(notOffered).toMatchObject({ ok: false, message: "invalid" });
     await expect(
       decideImportRows(id, {}, form({ "decisions.0.row": String(decide!.row), "decisions.0.choice": "skip" })),
-    ).rejects.toMatchObject(redirected("#preview"));
+    ).rejects.toMatchObject(redirected(`/workspace/import/${id}`));
     expect(await findBatch(id)).toMatchObject({ counts: { created: 1, skip: 1, decide: 0 } });
 
     await expect(commitImport(id, {}, form({}))).rejects.toMatchObject(redirected(`/workspace/import/${id}`));
@@ -231,7 +231,7 @@ describe("the import's steps", () => {
       [fresh(), "предприятие", "Нигде", "", "C28", ""],
       [fresh(), "предприятие", "Курская обл.", "", "C28", ""],
     ]);
-    await expect(mapImportColumns(id, {}, form(columns))).rejects.toMatchObject(redirected("#preview"));
+    await expect(mapImportColumns(id, {}, form(columns))).rejects.toMatchObject(redirected(`/workspace/import/${id}`));
     const response = await report(new NextRequest(`http://localhost:3000/api/staff/imports/${id}/report?lang=ru`), {
       params: Promise.resolve({ id: String(id) }),
     });

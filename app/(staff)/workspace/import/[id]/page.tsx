@@ -97,8 +97,9 @@ export default async function ImportBatchPage({ params }: Props) {
           </ul>
         </Notice>
       )}
-      {open && <Mapping batch={batch} />}
+      {/* Once checked, the preview comes first; the columns can still be changed below it. */}
       {batch.status === "previewed" && <Preview batch={batch} />}
+      {open && <Mapping batch={batch} />}
       {running && <Running batch={batch} />}
       {(done || batch.status === "undone") && (
         <Outcome batch={batch} canUndo={done && (batch.authorId === user.id || user.role === "admin")} />
