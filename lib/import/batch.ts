@@ -258,6 +258,10 @@ export type UndoOutcome = { undone: number; editedSince: { row: number; entityTy
  * Undoes a committed (or cancelled, or failed) batch, in one transaction: each record it created is archived,
  * each it updated is saved back as it was; a record edited since the import (its version moved past the one
  * the import left) is listed and left alone. Only the batch's author or an admin may (the caller checks).
+ *
+ * A record several rows wrote (a venture, one row a partner) is taken back once, the latest row's version
+ * checked and the earliest row's before saved back: row by row, each restore would move the version the next
+ * one expects.
  */
 export async function undoBatch(
   prisma: Db,
@@ -270,18 +274,25 @@ export async function undoBatch(
       const [batch] = await tx.$queryRaw<{ status: string }[]>`SELECT status FROM import_batches WHERE id = ${batchId} FOR UPDATE`;
       if (!batch || !["committed", "cancelled", "failed"].includes(batch.status)) return null;
       const records = await tx.importBatchRecord.findMany({ where: { batchId }, orderBy: { row: "desc" } });
+      const byRecord = new Map<string, typeof records>();
+      for (const record of records) {
+        const key = `${record.entityType}:${record.entityId}`;
+        byRecord.set(key, [...(byRecord.get(key) ?? []), record]);
+      }
       const context = { user, importBatchId: batchId };
       const outcome: UndoOutcome = { undone: 0, editedSince: [] };
-      for (const record of records) {
-        const undoer = undoers[record.entityType];
-        const current = isAuditEntityType(record.entityType) ? await lockVersion(tx, record.entityType, record.entityId) : null;
-        if (!undoer || !current || current.version !== record.versionAfter) {
-          outcome.editedSince.push({ row: record.row, entityType: record.entityType, entityId: record.entityId });
+      for (const written of byRecord.values()) {
+        const [latest, earliest] = [written[0]!, written.at(-1)!];
+        const undoer = undoers[latest.entityType];
+        const current = isAuditEntityType(latest.entityType) ? await lockVersion(tx, latest.entityType, latest.entityId) : null;
+        if (!undoer || !current || current.version !== latest.versionAfter) {
+          outcome.editedSince.push(...written.map((r) => ({ row: r.row, entityType: r.entityType, entityId: r.entityId })));
           continue;
         }
-        if (record.action === "create") await undoer.archive(tx, record.entityId, record.versionAfter, context);
-        else if (record.beforeInput) await undoer.restore(tx, record.entityId, record.versionAfter, record.beforeInput as object, context);
-        outcome.undone += 1;
+        if (earliest.action === "create") await undoer.archive(tx, latest.entityId, latest.versionAfter, context);
+        else if (earliest.beforeInput)
+          await undoer.restore(tx, latest.entityId, latest.versionAfter, earliest.beforeInput as object, context);
+        outcome.undone += written.length;
       }
       await tx.importBatch.update({ where: { id: batchId }, data: { status: "undone", undoneAt: new Date(), undoneById: user.id } });
       await recordAuditEvent(tx, {

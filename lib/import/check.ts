@@ -1,9 +1,8 @@
 import { z } from "zod";
-import { Version } from "@/lib/actions/fields";
 import { issuesToErrors, readForm } from "@/lib/actions/form-state";
 import { CommitmentFormSchema, CommitmentUpdateSchema, partyField } from "@/lib/commitments/schema";
 import type { Locale } from "@/lib/i18n/locale";
-import { LinkEntityFormSchema, LinkMeetingFormSchema, MeetingFormSchema } from "@/lib/meetings/schema";
+import { LinkFormSchema, LinkUpdateSchema, MeetingFormSchema, MeetingUpdateSchema } from "@/lib/meetings/schema";
 import { checkRegistrationNumber } from "@/lib/organizations/registration-number";
 import { OrganizationFormSchema, OrganizationUpdateSchema } from "@/lib/organizations/schema";
 import { TradeFormSchema, TradeUpdateSchema } from "@/lib/trade/schema";
@@ -73,17 +72,13 @@ export function missingRequiredFields(type: RecordType, mapping: Record<number, 
 
 // ---- The schemas: the forms' own ----
 
-const withVersion = z.object({ version: Version });
-/** A link's meeting is bound to the action on a meeting's page and picked on an entity's: the picker's rule. */
-const LinkSchema = LinkMeetingFormSchema.pick({ meetingId: true }).and(LinkEntityFormSchema);
-
 /** The form each record type's rows are parsed with, to create a record or to update one from its version. */
 export const importSchemas: Record<RecordType, { create: z.ZodType; update: z.ZodType }> = {
   organizations: { create: OrganizationFormSchema, update: OrganizationUpdateSchema },
   // A partner is a row of the venture's own form: the import edits the venture.
   partners: { create: OrganizationUpdateSchema, update: OrganizationUpdateSchema },
-  meetings: { create: MeetingFormSchema, update: MeetingFormSchema.and(withVersion) },
-  links: { create: LinkSchema, update: LinkSchema.and(withVersion) },
+  meetings: { create: MeetingFormSchema, update: MeetingUpdateSchema },
+  links: { create: LinkFormSchema, update: LinkUpdateSchema },
   trade: { create: TradeFormSchema, update: TradeUpdateSchema },
   commitments: { create: CommitmentFormSchema, update: CommitmentUpdateSchema },
 };
@@ -343,7 +338,7 @@ const usable = (record: { archived: boolean } | undefined, kept: boolean) => kep
 
 type OrganizationData = z.output<typeof OrganizationFormSchema>;
 type MeetingData = z.output<typeof MeetingFormSchema>;
-type LinkData = z.output<typeof LinkSchema>;
+type LinkData = z.output<typeof LinkFormSchema>;
 type TradeData = z.output<typeof TradeFormSchema>;
 type CommitmentData = z.output<typeof CommitmentFormSchema>;
 

@@ -5,7 +5,7 @@ import { db } from "@/lib/db/client";
 import type { OrganizationKind } from "@/lib/generated/prisma/enums";
 import type { Locale } from "@/lib/i18n/locale";
 import { localized } from "@/lib/i18n/localize";
-import { getMeetingForEdit } from "@/lib/meetings/queries";
+import { getLinkForEdit, getMeetingForEdit } from "@/lib/meetings/queries";
 import { getOrganizationForEdit } from "@/lib/organizations/queries";
 import { normalizeRegistrationNumber } from "@/lib/organizations/registration-number";
 import { getTradeFigureForEdit } from "@/lib/trade/queries";
@@ -278,17 +278,9 @@ export async function findCommitments(meetingId: number, texts: { textEn?: strin
 export async function findLink(meetingId: number, entity: { organizationId: number | null; regionId: number | null }) {
   const found = await db().discussionLink.findFirst({
     where: { meetingId, archivedAt: null, organizationId: entity.organizationId, regionId: entity.regionId },
-    select: { id: true, version: true, note: true, organizationId: true, regionId: true },
+    select: { id: true },
   });
-  if (!found) return null;
-  const values: ImportForm = {
-    meetingId: String(meetingId),
-    organizationId: found.organizationId === null ? "" : String(found.organizationId),
-    regionId: found.regionId === null ? "" : String(found.regionId),
-    note: found.note,
-    version: String(found.version),
-  };
-  return { id: found.id, version: found.version, archived: false, values } satisfies ExistingRecord;
+  return found ? asExisting(await getLinkForEdit(found.id)) : null;
 }
 
 /** The record a row is about: none (a new one), one the registry holds (`turned`: a trade figure filed the other way round), or an archived one. */

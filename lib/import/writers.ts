@@ -4,9 +4,15 @@ import { issuesToErrors, readForm, type FormValues } from "@/lib/actions/form-st
 import { ActionRefusal } from "@/lib/actions/staff-action";
 import { recordCreated, setArchived, updateVersioned, type SnapshotReader } from "@/lib/actions/versioned";
 import type { AuditEntityType } from "@/lib/audit";
+import { getCommitmentForEdit, snapshotCommitment } from "@/lib/commitments/queries";
+import { CommitmentFormSchema, CommitmentUpdateSchema } from "@/lib/commitments/schema";
+import { commitmentEdit, insertCommitment } from "@/lib/commitments/write";
 import type { Tx } from "@/lib/db/client";
 import type { RowUndoer, RowWriter, StoredRow, WriteContext } from "@/lib/import/batch";
 import type { RecordType } from "@/lib/import/fields";
+import { getLinkForEdit, getMeetingForEdit, snapshotDiscussionLink, snapshotMeeting } from "@/lib/meetings/queries";
+import { LinkFormSchema, LinkUpdateSchema, MeetingFormSchema, MeetingUpdateSchema } from "@/lib/meetings/schema";
+import { insertLink, insertMeeting, linkEdit, meetingEdit } from "@/lib/meetings/write";
 import { getOrganizationForEdit, snapshotOrganization } from "@/lib/organizations/queries";
 import { OrganizationFormSchema, OrganizationUpdateSchema } from "@/lib/organizations/schema";
 import { checkNewOrganization, insertOrganization, organizationEdit } from "@/lib/organizations/write";
@@ -118,8 +124,60 @@ const trade = formWriter({
   formValues: (id) => getTradeFigureForEdit(id, "en"),
 });
 
-/** The record types the commit job can write so far; a batch of another type fails at once, saying so. */
-export const rowWriters: Partial<Record<RecordType, RowWriter>> = { organizations: organizations.write, trade: trade.write };
+const meetings = formWriter({
+  type: "meeting",
+  snapshot: snapshotMeeting,
+  create: MeetingFormSchema,
+  update: MeetingUpdateSchema,
+  insert: insertMeeting,
+  edit: meetingEdit,
+  formValues: (id) => getMeetingForEdit(id, "en"),
+});
 
-/** How an undo takes back each kind of record the writers wrote. */
-export const rowUndoers: Partial<Record<string, RowUndoer>> = { organization: organizations.undo, trade_figure: trade.undo };
+// A link created is taken back as the form's unlink does: archived. A link updated had its note changed.
+const links = formWriter({
+  type: "discussion_link",
+  snapshot: snapshotDiscussionLink,
+  create: LinkFormSchema,
+  update: LinkUpdateSchema,
+  insert: async (tx, { meetingId, entity, note }, user) =>
+    (await insertLink(tx, { meetingId, entity, note }, user, { meeting: "meetingId", entity: `${entity.type}Id` })).id,
+  edit: linkEdit,
+  formValues: getLinkForEdit,
+});
+
+const commitments = formWriter({
+  type: "commitment",
+  snapshot: snapshotCommitment,
+  create: CommitmentFormSchema,
+  update: CommitmentUpdateSchema,
+  insert: insertCommitment,
+  edit: commitmentEdit,
+  formValues: (id) => getCommitmentForEdit(id, "en"),
+});
+
+/**
+ * A partner's row, new or changed, is an edit of its venture through the venture's own form (the preview put the
+ * row in it), recorded as an update of the venture: an undo saves the venture's partners back as they were, which
+ * archives a partner the import added, as the form does when a partner is taken off.
+ */
+const partners: RowWriter = (tx, row, context) => organizations.write(tx, { ...row, action: "update" }, context);
+
+/** The record types the commit job writes, each as its form does. */
+export const rowWriters: Record<RecordType, RowWriter> = {
+  organizations: organizations.write,
+  partners,
+  meetings: meetings.write,
+  links: links.write,
+  trade: trade.write,
+  commitments: commitments.write,
+};
+
+/** How an undo takes back each kind of record the writers wrote (a partner's row wrote its venture, an organization). */
+export const rowUndoers: Record<Exclude<AuditEntityType, "region" | "user">, RowUndoer> = {
+  organization: organizations.undo,
+  meeting: meetings.undo,
+  discussion_link: links.undo,
+  trade_figure: trade.undo,
+  commitment: commitments.undo,
+};

@@ -1,8 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { RecordId, rowValues } from "@/lib/actions/fields";
-import { uniqueSlug } from "@/lib/actions/slug";
+import { RecordId } from "@/lib/actions/fields";
 import { violatedUniqueConstraint } from "@/lib/actions/prisma-errors";
 import { ActionRefusal, staffAction, VersionConflict } from "@/lib/actions/staff-action";
 import { recordActions, recordCreated, setArchived } from "@/lib/actions/versioned";
@@ -17,8 +16,8 @@ import {
   MeetingUpdateSchema,
   UnlinkFormSchema,
   type EntityRef,
-  type MeetingFormInput,
 } from "@/lib/meetings/schema";
+import { insertLink, insertMeeting, meetingEdit, type LinkFields } from "@/lib/meetings/write";
 import { paths } from "@/lib/paths";
 import type { CurrentUser } from "@/lib/auth/session";
 
@@ -33,44 +32,6 @@ function refreshMeeting(slug: string) {
   revalidatePath(paths.meeting(slug));
 }
 
-const fields = (data: MeetingFormInput) => ({
-  titleEn: data.titleEn,
-  titleRu: data.titleRu,
-  date: data.date,
-  level: data.level,
-  placeEn: data.placeEn,
-  placeRu: data.placeRu,
-  summaryEn: data.summaryEn,
-  summaryRu: data.summaryRu,
-  sourceTitle: data.sourceTitle,
-  sourceUrl: data.sourceUrl,
-});
-
-/**
- * Replaces the meeting's regions, participants and statements with the form's, in the caller's transaction:
- * runs after the meeting row is written, so a refusal here (a region that is gone) takes the meeting with it.
- * Participants and statements keep the form's order as `position`.
- */
-async function replaceChildRows(tx: Tx, meetingId: number, data: MeetingFormInput) {
-  const wanted = [...data.regions.map((r) => r.regionId), ...data.participants.flatMap((p) => (p.sideRegionId ? [p.sideRegionId] : []))];
-  const live = new Set(
-    (await tx.region.findMany({ where: { id: { in: [...new Set(wanted)] }, archivedAt: null }, select: { id: true } })).map((r) => r.id),
-  );
-  const errors: Record<string, string[]> = {};
-  for (const region of data.regions) if (!live.has(region.regionId)) errors[`regions.${region.index}.regionId`] = ["regionMissing"];
-  for (const p of data.participants) {
-    if (p.sideRegionId !== null && !live.has(p.sideRegionId)) errors[`participants.${p.index}.sideRegionId`] = ["regionMissing"];
-  }
-  if (Object.keys(errors).length) throw new ActionRefusal({ message: "checkFields", errors });
-
-  await tx.meetingRegion.deleteMany({ where: { meetingId } });
-  await tx.meetingParticipant.deleteMany({ where: { meetingId } });
-  await tx.meetingStatement.deleteMany({ where: { meetingId } });
-  await tx.meetingRegion.createMany({ data: data.regions.map((r) => ({ meetingId, regionId: r.regionId })) });
-  await tx.meetingParticipant.createMany({ data: rowValues(data.participants).map((p, position) => ({ ...p, meetingId, position })) });
-  await tx.meetingStatement.createMany({ data: rowValues(data.statements).map((s, position) => ({ ...s, meetingId, position })) });
-}
-
 const meetings = recordActions({
   type: "meeting",
   page: "meetings",
@@ -80,24 +41,10 @@ const meetings = recordActions({
 });
 
 /** Logs a meeting with its regions, participants and statements. Editors and admins. */
-export const createMeeting = meetings.create({ schema: MeetingFormSchema, unique }, async (tx, data, user) => {
-  // The slug reads like the seeded ones: 2015-03-10-president-of-belarus-meets-...
-  const slug = await uniqueSlug(tx, "meetings", `${data.date.toISOString().slice(0, 10)} ${data.titleEn}`, 160);
-  const created = await tx.meeting.create({
-    data: { ...fields(data), slug, createdById: user.id, updatedById: user.id },
-    select: { id: true },
-  });
-  await replaceChildRows(tx, created.id, data);
-  return created.id;
-});
+export const createMeeting = meetings.create({ schema: MeetingFormSchema, unique }, insertMeeting);
 
 /** Saves an edit of a meeting and its child rows from the version the form started from. Editors and admins. */
-export const updateMeeting = meetings.update({ schema: MeetingUpdateSchema, unique }, async (_tx, data, { id }) => ({
-  apply: async (tx) => {
-    await tx.meeting.update({ where: { id }, data: fields(data) });
-    await replaceChildRows(tx, id, data);
-  },
-}));
+export const updateMeeting = meetings.update({ schema: MeetingUpdateSchema, unique }, meetingEdit);
 
 /** Takes a meeting off the public pages and timelines; its record, links and history stay. Editors and admins. */
 export const archiveMeeting = meetings.archive;
@@ -130,37 +77,11 @@ function refreshLink(pages: { meeting: string; entity: string }) {
 
 const entityPath = (entity: EntityRef, slug: string) => (entity.type === "organization" ? paths.organization(slug) : paths.region(slug));
 
-/**
- * Writes a link and its audit event in the caller's transaction. The meeting and the entity must be live;
- * `fields` names the form fields that chose them, for the messages.
- */
-async function createLink(
-  tx: Tx,
-  link: { meetingId: number; entity: EntityRef; note: string; user: CurrentUser },
-  fields: { meeting: string; entity: string },
-) {
-  const meeting = await tx.meeting.findFirst({ where: { id: link.meetingId, archivedAt: null }, select: { slug: true } });
-  if (!meeting) throw new ActionRefusal({ message: "checkFields", errors: { [fields.meeting]: ["meetingMissing"] } });
-  const where = { id: link.entity.id, archivedAt: null };
-  const target =
-    link.entity.type === "organization"
-      ? await tx.organization.findFirst({ where, select: { slug: true } })
-      : await tx.region.findFirst({ where, select: { slug: true } });
-  if (!target) throw new ActionRefusal({ message: "checkFields", errors: { [fields.entity]: ["entityMissing"] } });
-
-  const created = await tx.discussionLink.create({
-    data: {
-      meetingId: link.meetingId,
-      organizationId: link.entity.type === "organization" ? link.entity.id : null,
-      regionId: link.entity.type === "region" ? link.entity.id : null,
-      note: link.note,
-      createdById: link.user.id,
-      updatedById: link.user.id,
-    },
-    select: { id: true },
-  });
+/** Writes a link and its audit event in the caller's transaction (see `insertLink`); returns the pages that show it. */
+async function createLink(tx: Tx, link: { meetingId: number; entity: EntityRef; note: string; user: CurrentUser }, fields: LinkFields) {
+  const created = await insertLink(tx, link, link.user, fields);
   await recordCreated(tx, "discussion_link", created.id, link.user, snapshotDiscussionLink);
-  return { meeting: paths.meeting(meeting.slug), entity: entityPath(link.entity, target.slug) };
+  return { meeting: paths.meeting(created.slugs.meeting), entity: entityPath(link.entity, created.slugs.entity) };
 }
 
 /**

@@ -336,6 +336,23 @@ export const snapshotDiscussionLink: SnapshotReader = async (tx, id) => {
   };
 };
 
+/** A discussion link as the import edits it (the forms only link and unlink), archived or not; null when there is no such id. */
+export async function getLinkForEdit(id: number) {
+  const link = await db().discussionLink.findUnique({
+    where: { id },
+    select: { id: true, version: true, archivedAt: true, meetingId: true, organizationId: true, regionId: true, note: true },
+  });
+  if (!link) return null;
+  const values: FormValues = {
+    meetingId: String(link.meetingId),
+    organizationId: link.organizationId === null ? "" : String(link.organizationId),
+    regionId: link.regionId === null ? "" : String(link.regionId),
+    note: link.note,
+    version: String(link.version),
+  };
+  return { id: link.id, version: link.version, archived: link.archivedAt !== null, values };
+}
+
 /**
  * Who made each of these discussion links, by link id, for signed-in staff only: the meeting page's shared read
  * leaves names out, so that the public page never holds them. Uncached, as it answers staff alone.

@@ -100,6 +100,15 @@ export const LinkEntityFormSchema = z
 /** Linking from an organization's or region's page: the meeting is picked; the entity is the bound argument. */
 export const LinkMeetingFormSchema = z.object({ meetingId: pickedId({ required: true }), note });
 
+/**
+ * A link whole, meeting and entity both picked, as the import writes it: the meeting is bound to the action on
+ * a meeting's page and picked on an entity's, so it is the picker's rule.
+ */
+export const LinkFormSchema = LinkMeetingFormSchema.pick({ meetingId: true }).and(LinkEntityFormSchema);
+
+/** A change of a link's note, from the version the import saw. */
+export const LinkUpdateSchema = LinkFormSchema.and(z.object({ version: Version }));
+
 /** Removing a link, from the version the page showed. */
 export const UnlinkFormSchema = z.object({ linkId: RecordId, version: Version });
 

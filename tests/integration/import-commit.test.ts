@@ -5,12 +5,12 @@ vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 
 const { getServerSession } = await import("next-auth");
 const { updateOrganization } = await import("@/lib/organizations/actions");
-const { previewImport } = await import("@/lib/import/preview");
-const { commitBatch, createBatch, storedRows, undoBatch } = await import("@/lib/import/batch");
+const { commitBatch, undoBatch } = await import("@/lib/import/batch");
 const { rowUndoers, rowWriters } = await import("@/lib/import/writers");
 const { getOrganizationForEdit } = await import("@/lib/organizations/queries");
 const { createStaffUser, form, prisma, seedOnce, signInAs } = await import("./setup");
-const { columnsOf, freshNumber, madeUpWord, sheetOf } = await import("../support/import-sheets");
+const { freshNumber, madeUpWord } = await import("../support/import-sheets");
+const { stageBatch } = await import("../support/import-batches");
 
 // Issue 15: an import committed as a batch writes through the forms' path (each change audited, naming the
 // batch), a second import of the same file writes nothing, an interrupted commit resumes after the last chunk
@@ -22,23 +22,8 @@ let editor: Awaited<ReturnType<typeof createStaffUser>>;
 
 const name = () => `ООО «${madeUpWord(9)} ${madeUpWord(8)} ${madeUpWord(7)}»`;
 
-/** Previews `rows` under `headers` as `type` and stores the preview as a queued batch, as the upload screen will. */
-async function stageAs(type: "organizations" | "trade", headers: string[], rows: string[][]) {
-  const sheet = sheetOf(headers, rows);
-  const columns = columnsOf(type, sheet);
-  const preview = await previewImport({ type, sheet, columns, locale: "ru" });
-  const batchId = await createBatch(prisma, {
-    recordType: type,
-    fileName: type === "trade" ? "trade.xlsx" : "kursk.xlsx",
-    bytes: Buffer.from(JSON.stringify(rows)),
-    sheetName: sheet.name,
-    authorId: editor.id,
-    mapping: columns,
-    rows: storedRows(preview.rows),
-  });
-  await prisma.importBatch.update({ where: { id: batchId }, data: { status: "queued" } });
-  return { batchId, preview };
-}
+const stageAs = (type: "organizations" | "trade", headers: string[], rows: string[][]) =>
+  stageBatch(prisma, { type, headers, rows, authorId: editor.id, fileName: type === "trade" ? "trade.xlsx" : "kursk.xlsx" });
 
 const stage = (rows: string[][]) => stageAs("organizations", HEADERS, rows);
 
