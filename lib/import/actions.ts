@@ -13,7 +13,7 @@ import { cancelBatch, undoBatch } from "@/lib/import/batch";
 import { missingRequiredFields } from "@/lib/import/check";
 import { importFields, recordTypes, type RecordType } from "@/lib/import/fields";
 import type { RowDecision } from "@/lib/import/preview";
-import { queueBatch } from "@/lib/import/worker";
+import { importedAreas, queueBatch } from "@/lib/import/worker";
 import { batchRows, changeBatchType, discardBatch, findBatch, previewBatch, type BatchSummary } from "@/lib/import/workspace";
 import { rowUndoers } from "@/lib/import/writers";
 import { toLocale } from "@/lib/i18n/locale";
@@ -162,6 +162,6 @@ export const undoImport = staffAction({ roles: ["editor"], schema: Nothing, boun
   if (batch.authorId !== user.id && user.role !== "admin") throw new ActionRefusal({ message: "importUndoNotYours" });
   const outcome = await undoBatch(db(), id, user, rowUndoers);
   if (!outcome) throw new ActionRefusal({ message: "importMoved" });
-  invalidate("organizations", "sectors", "regions", "links", "trade", "meetings", "commitments");
+  invalidate(...importedAreas);
   backTo(id);
 });

@@ -10,6 +10,9 @@ import { sendJob, workJobs } from "@/lib/jobs/queue";
  * Any process of any instance may take a batch's job (pg-boss); the batch itself makes two runs take turns.
  */
 
+/** What an import may write to, for the cache: every record type it takes. */
+export const importedAreas = ["organizations", "sectors", "regions", "links", "trade", "meetings", "commitments"] as const;
+
 /** Queues a previewed batch for its commit; false if it was not waiting for one (already queued, committed…). */
 export async function queueBatch(prisma: Db, url: string, batchId: number): Promise<boolean> {
   const queued = await prisma.importBatch.updateMany({
@@ -29,8 +32,9 @@ export async function queueBatch(prisma: Db, url: string, batchId: number): Prom
 export async function startImportWorker(prisma: Db, url: string) {
   await workJobs(url, "import.commit", async ({ batchId }) => {
     const outcome = await commitBatch(prisma, batchId, rowWriters);
-    // Public pages read through the cache: what the import wrote shows at once.
-    if (outcome.status !== "failed") invalidate("organizations", "sectors", "regions", "links", "trade");
+    // Public pages read through the cache: what the import wrote shows at once (a failed or cancelled commit
+    // may have written its first chunks too).
+    if (outcome.status !== "committed" || outcome.written > 0) invalidate(...importedAreas);
   });
   for (const batchId of await stalledBatches(prisma)) await sendJob(url, "import.commit", { batchId });
 }
