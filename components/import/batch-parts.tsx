@@ -36,18 +36,20 @@ const countKeys = ["created", "updated", "unchanged", "refused", "decide", "skip
 export async function CountsTable({ counts }: { counts: Partial<BatchCounts> }) {
   const [t, format] = await Promise.all([getTranslations("importPage"), getFormatter()]);
   return (
-    <Table
-      caption={t("countsCaption")}
-      columns={[{ label: t("rowsWhich") }, { label: t("rows"), numeric: true }]}
-      rows={countKeys.map((key) => [
-        (counts[key] ?? 0) > 0 && listed.has(key) ? <a href={`#rows-${key}`}>{t(`counts.${key}`)}</a> : t(`counts.${key}`),
-        format.number(counts[key] ?? 0),
-      ])}
-    />
+    <div className="max-w-xl">
+      <Table
+        caption={t("countsCaption")}
+        columns={[{ label: t("rowsWhich") }, { label: t("rows"), numeric: true }]}
+        rows={countKeys.map((key) => [
+          (counts[key] ?? 0) > 0 && listed.has(key) ? <a href={`#rows-${key}`}>{t(`counts.${key}`)}</a> : t(`counts.${key}`),
+          format.number(counts[key] ?? 0),
+        ])}
+      />
+    </div>
   );
 }
 
-const listed = new Set<string>(["created", "updated", "refused"]);
+const listed = new Set<string>(["created", "updated", "refused", "decide"]);
 const shownRows = 100;
 
 /** The rows of one kind, the first 100: refused ones with what to fix, updates with each change, new ones by name. */
@@ -92,7 +94,7 @@ export async function RowList({ kind, rows }: { kind: "created" | "updated" | "r
       <Table
         caption={t(`lists.${kind}`, { count: rows.length })}
         hideCaption
-        columns={[{ label: t("row"), numeric: true }, { label: t("record") }, { label: t(`details.${kind}`) }]}
+        columns={[{ label: t("row") }, { label: t("record") }, { label: t(`details.${kind}`) }]}
         rows={rows.slice(0, shownRows).map((row) => [
           <span key="row" className="tabular">
             {row.row}
@@ -107,8 +109,8 @@ export async function RowList({ kind, rows }: { kind: "created" | "updated" | "r
 
 type Written = { row: number; entityType: string; entityId: number; action: string };
 
-/** What a commit wrote, row by row, each record a link to its history (where the import is named). */
-export async function WrittenList({ records, total }: { records: Written[]; total: number }) {
+/** What a commit wrote, row by row, each record (named as its row named it) a link to its history, where the import is named. */
+export async function WrittenList({ records, total, labels }: { records: Written[]; total: number; labels: Map<number, string> }) {
   const [t, tHistory, format] = await Promise.all([getTranslations("importPage"), getTranslations("history"), getFormatter()]);
   if (records.length === 0) return <p>{t("nothingWritten")}</p>;
   return (
@@ -118,10 +120,10 @@ export async function WrittenList({ records, total }: { records: Written[]; tota
       )}
       <Table
         caption={t("writtenCaption")}
-        columns={[{ label: t("row"), numeric: true }, { label: t("record") }, { label: t("action") }]}
+        columns={[{ label: t("row") }, { label: t("record") }, { label: t("action") }]}
         rows={records.map((record) => {
           const staffType = staffTypeOf[record.entityType as keyof typeof staffTypeOf];
-          const name = `${tHistory(`types.${record.entityType}` as never)} #${record.entityId}`;
+          const name = labels.get(record.row) || `${tHistory(`types.${record.entityType}` as never)} #${record.entityId}`;
           return [
             <span key="row" className="tabular">
               {record.row}

@@ -246,7 +246,12 @@ export function ImportProgress({ url, initial }: { url: string; initial: Progres
       <label htmlFor="import-progress" className="block font-bold">
         {progress.status === "queued" ? t("queued") : t("committing")}
       </label>
-      <progress id="import-progress" max={progress.rowsTotal || 1} value={progress.rowsDone} className="my-2 h-6 w-full">
+      <progress
+        id="import-progress"
+        max={progress.rowsTotal || 1}
+        value={progress.rowsDone}
+        className="my-2 h-6 w-full appearance-none border-2 border-ink [&::-moz-progress-bar]:bg-brand [&::-webkit-progress-bar]:bg-white [&::-webkit-progress-value]:bg-brand"
+      >
         {percent}%
       </progress>
       <p aria-live="polite">

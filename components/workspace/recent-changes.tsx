@@ -23,7 +23,8 @@ export async function RecentChanges({ events }: { events: HistoryEvent[] }) {
       rows={events.map((event) => {
         const staffType = staffTypeOf[event.entityType as keyof typeof staffTypeOf];
         const name = event.title ?? `#${event.entityId}`;
-        const fields = event.changes.map((change) => labelOf(event.entityType, change.field));
+        // An import's own events (commit, stop, undo) carry counts, not a record's fields: its page tells them.
+        const fields = event.importBatch && !staffType ? [] : event.changes.map((change) => labelOf(event.entityType, change.field));
         return [
           <time key="at" dateTime={event.at.toISOString()}>
             {format.dateTime(event.at, { dateStyle: "medium", timeStyle: "short" })}
