@@ -6,12 +6,15 @@ import type { IncomingMessage, ServerResponse } from "node:http";
  * itself: Next builds a web Request for the proxy, which cannot carry TRACE, so without this such a request
  * gets a 500 and a stack trace in the log. Unless JOB_WORKER=off, it also starts this process's background
  * worker (lib/import/worker.ts): imports queued by any instance are committed here, and those a stopped
- * process left half-done are queued again to resume.
+ * process left half-done are queued again to resume. It joins the cache bus, so that every process's reads see
+ * every process's writes.
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const config = (await import("@/lib/env")).assertConfigured();
   await refuseTrace();
+  // The processes and instances tell each other what their writes changed (lib/cache.ts).
+  if (process.env.INTERREGIO_CACHE !== "off") void (await import("@/lib/cache")).connectCacheBus(config.DATABASE_URL);
   if (config.JOB_WORKER === "on") void startWorker(config.DATABASE_URL);
 }
 

@@ -139,6 +139,11 @@ async function run(args: z.output<typeof ArgsSchema>, bytes: Uint8Array): Promis
   await prisma.importBatch.update({ where: { id: batchId }, data: { status: "queued" } });
   const outcome = await batch.commitBatch(prisma, batchId, rowWriters);
   await prisma.$disconnect();
+  // The running app's processes keep public reads in memory: tell them what this import wrote.
+  if (outcome.status !== "committed" || outcome.written > 0) {
+    const [{ announce }, { importedAreas }] = await Promise.all([import("../lib/cache.ts"), import("../lib/import/worker.ts")]);
+    await announce(process.env.DATABASE_URL ?? "", importedAreas);
+  }
   if (outcome.status === "failed")
     throw new Error(`Import ${batchId} stopped: ${outcome.error}. What was written before it stays and can be undone.`);
   say(`Import ${batchId} committed: ${JSON.stringify(summary, ["created", "updated", "unchanged", "refused"])}`);
