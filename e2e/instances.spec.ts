@@ -1,0 +1,76 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { createServer } from "node:net";
+import { expect, test } from "@playwright/test";
+import { staffLogin } from "./staff-login";
+
+// Issue 16: several app instances on one PostgreSQL agree. A second instance of the same build is started on
+// another port; what an editor changes on the first is what the public reads on the second within a second,
+// though each keeps its own read cache.
+test.use({ storageState: staffLogin.editor });
+
+const organization = "Pharmseym LLC";
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+let second: ChildProcess | undefined;
+let secondUrl = "";
+
+test.beforeAll(async () => {
+  test.setTimeout(120_000);
+  const port = await freePort();
+  secondUrl = `http://127.0.0.1:${port}`;
+  second = spawn("node_modules/.bin/tsx", ["scripts/serve.ts"], {
+    env: { ...process.env, PORT: String(port), HOST: "127.0.0.1" },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  const started = Date.now();
+  for (;;) {
+    const answer = await fetch(`${secondUrl}/`).catch(() => null);
+    if (answer?.ok) break;
+    if (Date.now() - started > 100_000) throw new Error("The second instance did not start.");
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+});
+
+test.afterAll(() => {
+  second?.kill("SIGTERM");
+});
+
+/** The status the second instance answers for `path` once it is `expected`, or after a second. */
+async function statusThere(path: string, expected: number) {
+  const started = Date.now();
+  let status = (await fetch(`${secondUrl}${path}`)).status;
+  while (status !== expected && Date.now() - started < 1_000) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    status = (await fetch(`${secondUrl}${path}`)).status;
+  }
+  return status;
+}
+
+test("an organization archived on one instance leaves the other's public pages within a second, and comes back", async ({ page }) => {
+  await page.goto(`/workspace?type=organizations&q=${encodeURIComponent(organization)}`);
+  await page.getByRole("link", { name: organization, exact: true }).first().click();
+  const publicPath = (await page.getByRole("link", { name: "View the public page" }).getAttribute("href")) ?? "";
+  expect(publicPath).toMatch(/^\/organizations\//);
+
+  // The second instance has read the page, and keeps it in its cache.
+  expect((await fetch(`${secondUrl}${publicPath}`)).status).toBe(200);
+  expect((await fetch(`${secondUrl}${publicPath}`)).status).toBe(200);
+
+  await page.getByRole("button", { name: "Archive" }).click();
+  await expect(page.getByRole("status").first()).toContainText("Archived");
+  expect(await statusThere(publicPath, 404)).toBe(404);
+
+  await page.getByRole("button", { name: "Restore" }).click();
+  await expect(page.getByRole("status").first()).toContainText("Restored");
+  expect(await statusThere(publicPath, 200)).toBe(200);
+});
