@@ -29,7 +29,12 @@ async function main() {
 
   const database = await openAppDatabaseAsItIs({ create: false });
   try {
-    const summary = await writeBackup(database.url, file);
+    const summary = await writeBackup(database.url, file).catch((error: unknown) => {
+      // PostgreSQL's "invalid_catalog_name": the embedded server holds no registry before the app's first start.
+      if ((error as { code?: string }).code === "3D000" && database.embedded)
+        throw new Error("The embedded PostgreSQL holds no registry yet: nothing to back up (npm start creates it).");
+      throw error;
+    });
     const rows = summary.tables.reduce((sum, table) => sum + table.rows, 0);
     for (const table of summary.tables) console.log(`  ${table.table}: ${table.rows} rows`);
     console.log(

@@ -32,7 +32,11 @@ const GATHER_BYTES = 256 * 1024;
  */
 export async function writeBackup(url: string, file: string): Promise<BackupSummary> {
   // Claims the name first: fails when the file exists, rather than replacing an older backup.
-  await (await open(file, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, 0o600)).close();
+  const claimed = await open(file, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, 0o600).catch((error: unknown) => {
+    if ((error as { code?: string }).code === "EEXIST") throw new Error(`${file} exists already: a backup never replaces a file.`);
+    throw error;
+  });
+  await claimed.close();
   const partial = `${file}.partial`;
   const client = new pg.Client({ connectionString: url, application_name: "interregio-backup" });
   const tables: TableEnd[] = [];

@@ -147,6 +147,12 @@ describe("npm run backup and npm run restore", () => {
     });
   }, 180_000);
 
+  it("never replace an existing file", async () => {
+    const before = await readFile(backupFile);
+    await expect(command("backup", sourceUrl, backupFile)).rejects.toMatchObject({ stderr: expect.stringContaining("exists already") });
+    expect((await readFile(backupFile)).equals(before)).toBe(true);
+  }, 60_000);
+
   it("refuse a database that has rows, unless --force, which replaces them", async () => {
     const source = await contents(sourceUrl);
     const target = await freshDatabase("bfull");
