@@ -122,6 +122,27 @@ export async function openAppDatabase(): Promise<Database> {
   return { ...database, url };
 }
 
+/**
+ * The app's database for a command that must not migrate it first (backup, restore): DATABASE_URL's, or the
+ * embedded one of `npm start`, which `create` makes empty when it does not exist yet.
+ */
+export async function openAppDatabaseAsItIs(options: { create: boolean }): Promise<Database> {
+  const database = await openDatabase();
+  if (!database.embedded) return database;
+  const url = withDatabaseName(database.url, "interregio");
+  if (options.create) await ensureDatabaseExists(url);
+  return { ...database, url };
+}
+
+/** The names of this version's migrations (prisma/migrations), in the order `prisma migrate deploy` applies them. */
+export function migrationNames(): string[] {
+  const folder = join(projectRoot, "prisma", "migrations");
+  return readdirSync(folder, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && existsSync(join(folder, entry.name, "migration.sql")))
+    .map((entry) => entry.name)
+    .sort();
+}
+
 /** Creates the database named in `url` if it does not exist yet. */
 export async function ensureDatabaseExists(url: string, options: { fresh?: boolean } = {}) {
   const name = decodeURIComponent(new URL(url).pathname.slice(1));
