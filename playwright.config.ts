@@ -31,7 +31,9 @@ export default defineConfig({
   ],
   webServer: {
     command: `node_modules/.bin/tsx scripts/serve.ts`,
-    env: { PORT: String(port), HOST: "127.0.0.1" },
+    // One server process: the specs count on one process's state (its sign-in queue); e2e/instances.spec.ts
+    // runs a second instance as two processes.
+    env: { PORT: String(port), HOST: "127.0.0.1", WEB_CONCURRENCY: "1" },
     url: `${baseURL}/`,
     reuseExistingServer: false,
     timeout: 120_000,

@@ -1,11 +1,12 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import { readdirSync, readFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { expect, test } from "@playwright/test";
 import { staffLogin } from "./staff-login";
 
 // Issue 16: several app instances on one PostgreSQL agree. A second instance of the same build is started on
-// another port; what an editor changes on the first is what the public reads on the second within a second,
-// though each keeps its own read cache.
+// another port, as two server processes; what an editor changes on the first is what the public reads on the
+// second within a second, though each process keeps its own read cache; and a process that dies is replaced.
 test.use({ storageState: staffLogin.editor });
 
 const organization = "Pharmseym LLC";
@@ -29,7 +30,7 @@ test.beforeAll(async () => {
   const port = await freePort();
   secondUrl = `http://127.0.0.1:${port}`;
   second = spawn("node_modules/.bin/tsx", ["scripts/serve.ts"], {
-    env: { ...process.env, PORT: String(port), HOST: "127.0.0.1" },
+    env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", WEB_CONCURRENCY: "2" },
     stdio: ["ignore", "ignore", "inherit"],
   });
   const started = Date.now();
@@ -73,4 +74,32 @@ test("an organization archived on one instance leaves the other's public pages w
   await page.getByRole("button", { name: "Restore" }).click();
   await expect(page.getByRole("status").first()).toContainText("Restored");
   expect(await statusThere(publicPath, 200)).toBe(200);
+});
+
+/** The pids of a process's children, from /proc (Linux, as CI runs). */
+function childrenOf(pid: number): number[] {
+  return readdirSync("/proc")
+    .filter((entry) => /^\d+$/.test(entry))
+    .filter((entry) => {
+      try {
+        // pid (comm) state ppid ...: the command may hold spaces and parentheses, so read after its last ")".
+        const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+        return Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]) === pid;
+      } catch {
+        return false;
+      }
+    })
+    .map(Number);
+}
+
+test("a server process that dies is replaced, and the instance answers throughout", async () => {
+  test.setTimeout(90_000);
+  // tsx's launcher runs the first process, which runs the server processes.
+  const [primary] = childrenOf(second!.pid!);
+  const workers = childrenOf(primary!);
+  expect(workers).toHaveLength(2);
+  process.kill(workers[0]!, "SIGKILL");
+  for (let i = 0; i < 10; i += 1) expect((await fetch(`${secondUrl}/regions`)).status).toBe(200);
+  await expect.poll(() => childrenOf(primary!).filter((pid) => !workers.includes(pid)).length, { timeout: 60_000 }).toBe(1);
+  expect(childrenOf(primary!)).toHaveLength(2);
 });
