@@ -260,7 +260,16 @@ export const snapshotOrganization: SnapshotReader = async (tx, id) => {
  */
 export const getOrganizationForEdit = cache(async (id: number, locale: Locale = "en") => {
   const o = await db().organization.findUnique({ where: { id }, select: editSelect });
-  if (!o) return null;
+  return o ? editFormOf(o, locale) : null;
+});
+
+/** Organizations for their edit forms, by id, in one read (the import's preview reads hundreds at once); a missing id is left out. */
+export async function getOrganizationsForEdit(ids: readonly number[], locale: Locale = "en") {
+  const found = await db().organization.findMany({ where: { id: { in: [...ids] } }, select: editSelect });
+  return new Map(found.map((o) => [o.id, editFormOf(o, locale)]));
+}
+
+function editFormOf(o: Prisma.OrganizationGetPayload<{ select: typeof editSelect }>, locale: Locale) {
   const inLocale = (en: string | null, ru: string | null) => (locale === "ru" ? ru || en : en || ru) ?? "";
   const values: FormValues = {
     kind: o.kind,
@@ -310,7 +319,7 @@ export const getOrganizationForEdit = cache(async (id: number, locale: Locale = 
     version: o.version,
     values,
   };
-});
+}
 
 /** How many likely duplicates the create form lists: enough to spot the one, few enough to read. */
 export const DUPLICATES_LIMIT = 5;
@@ -326,30 +335,47 @@ export type LikelyDuplicate = {
   sameNumber: boolean;
 };
 
+type TypedOrganization = { name: string; nameEn: string | null; countryCode: string; registrationNumber: string | null };
+
 /**
  * Live organizations that may be the one being added: the same registration number in the same country, or
  * a name in either script close to one typed, by trigram word similarity over the romanised names (the
  * indexed `search_latin`, compared with `interregio_romanize` of the typed name, so that "Gomselmash" finds
  * «Гомсельмаш»). The same number first, then the closest names; at most DUPLICATES_LIMIT.
  */
-export async function findLikelyDuplicates(
-  client: Tx,
-  typed: { name: string; nameEn: string | null; countryCode: string; registrationNumber: string | null },
-): Promise<LikelyDuplicate[]> {
-  const nameEn = typed.nameEn ?? typed.name;
-  return client.$queryRaw<LikelyDuplicate[]>`
-    SELECT o.id, o.slug, o.name, o.name_en AS "nameEn", r.name_en AS "regionNameEn", r.name_ru AS "regionNameRu",
-           o.registration_number AS "registrationNumber",
-           coalesce(o.country_code = ${typed.countryCode} AND o.registration_number = ${typed.registrationNumber}, false) AS "sameNumber"
-    FROM organizations o
-    JOIN regions r ON r.id = o.region_id
-    WHERE o.archived_at IS NULL
-      AND ((o.country_code = ${typed.countryCode} AND o.registration_number = ${typed.registrationNumber})
-        OR interregio_romanize(${typed.name}::text) <% o.search_latin
-        OR interregio_romanize(${nameEn}::text) <% o.search_latin)
-    ORDER BY "sameNumber" DESC,
-      greatest(word_similarity(interregio_romanize(${typed.name}::text), o.search_latin),
-               word_similarity(interregio_romanize(${nameEn}::text), o.search_latin)) DESC,
-      o.id
-    LIMIT ${DUPLICATES_LIMIT}`;
+export async function findLikelyDuplicates(client: Tx, typed: TypedOrganization): Promise<LikelyDuplicate[]> {
+  const [found] = await findLikelyDuplicatesOfEach(client, [typed]);
+  return found ?? [];
+}
+
+/**
+ * `findLikelyDuplicates` for several typed organizations in one query (the import's preview asks for hundreds
+ * at once): the same search for each, run by the database one after another; a list for each, in their order.
+ */
+export async function findLikelyDuplicatesOfEach(client: Tx, typed: readonly TypedOrganization[]): Promise<LikelyDuplicate[][]> {
+  if (typed.length === 0) return [];
+  const rows = await client.$queryRaw<(LikelyDuplicate & { typed: number })[]>`
+    SELECT t.ord::int AS typed, d.id, d.slug, d.name, d."nameEn", d."regionNameEn", d."regionNameRu", d."registrationNumber", d."sameNumber"
+    FROM unnest(${typed.map((t) => t.name)}::text[], ${typed.map((t) => t.nameEn ?? t.name)}::text[],
+                ${typed.map((t) => t.countryCode)}::text[], ${typed.map((t) => t.registrationNumber)}::text[])
+           WITH ORDINALITY AS t(name, name_en, country_code, registration_number, ord)
+    CROSS JOIN LATERAL (
+      SELECT o.id, o.slug, o.name, o.name_en AS "nameEn", r.name_en AS "regionNameEn", r.name_ru AS "regionNameRu",
+             o.registration_number AS "registrationNumber",
+             coalesce(o.country_code = t.country_code::char(2) AND o.registration_number = t.registration_number, false) AS "sameNumber",
+             greatest(word_similarity(interregio_romanize(t.name), o.search_latin),
+                      word_similarity(interregio_romanize(t.name_en), o.search_latin)) AS closeness
+      FROM organizations o
+      JOIN regions r ON r.id = o.region_id
+      WHERE o.archived_at IS NULL
+        AND ((o.country_code = t.country_code::char(2) AND o.registration_number = t.registration_number)
+          OR interregio_romanize(t.name) <% o.search_latin
+          OR interregio_romanize(t.name_en) <% o.search_latin)
+      ORDER BY "sameNumber" DESC, closeness DESC, o.id
+      LIMIT ${DUPLICATES_LIMIT}
+    ) d
+    ORDER BY t.ord, d."sameNumber" DESC, d.closeness DESC, d.id`;
+  const lists: LikelyDuplicate[][] = typed.map(() => []);
+  for (const { typed: ord, ...duplicate } of rows) lists[ord - 1]!.push(duplicate);
+  return lists;
 }
