@@ -14,18 +14,24 @@
  *   npm run bench -- signin            only the sign-in load check, on the small demo registry (seconds, not minutes)
  *   npm run bench -- signin --burst-clients 48   the burst from one address with 48 parallel clients (default 24)
  *   npm run bench -- --database NAME   the generated registry in database NAME instead of interregio_bench
+ *   npm run bench -- import            only the import at scale: 10,000 organizations from an XLSX, previewed and
+ *                                      committed by the app's worker on a copy of the registry (scripts/bench/import.ts)
+ *   npm run bench -- import --commit-here   the commit in this process instead, on the app's last build if there is one
  *
  * The sign-in load check (scripts/bench/sign-in-load.ts) ends every full run too, on a generated meeting's page.
  */
+import { existsSync } from "node:fs";
 import { loadavg } from "node:os";
+import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { z } from "zod";
 import { paths } from "../lib/paths.ts";
-import { ensureDatabaseExists, migrate, openDatabase, withDatabaseName, type Database } from "./database.ts";
+import { ensureDatabaseExists, migrate, openDatabase, projectRoot, withDatabaseName, type Database } from "./database.ts";
 import { createPrismaClient } from "../lib/db/prisma-client.ts";
 import { seedDatabase } from "../prisma/seed.ts";
 import { appEnvironment, buildIfStale, children, startApp, startBaseline, stopChild, waitForHttp } from "./bench/app.ts";
 import { measureExport } from "./bench/export.ts";
+import { copyRegistry, measureImport, reportImport } from "./bench/import.ts";
 import { generateRegistry, isGenerated } from "./bench/generate.ts";
 import { benchSpecs, pickTargets, runAll, type RunResult, type RunSettings, type RunSpec } from "./bench/measure.ts";
 import { reportBench, reportSignInOnly } from "./bench/report.ts";
@@ -45,11 +51,13 @@ const { values: options, positionals } = parseArgs({
     "page-connections": { type: "string", default: "4" },
     "page-rate": { type: "string", default: "40" },
     "burst-clients": { type: "string", default: "24" },
+    "commit-here": { type: "boolean", default: false },
   },
 });
-const signInOnly = positionals[0] === "signin";
-if (positionals.some((word) => word !== "signin"))
-  throw new Error(`Unknown bench mode: ${positionals.join(" ")} (the one mode is "signin")`);
+const modes = ["signin", "import"];
+const mode = positionals[0];
+if (positionals.length > 1 || (mode !== undefined && !modes.includes(mode)))
+  throw new Error(`Unknown bench mode: ${positionals.join(" ")} (the modes are ${modes.map((m) => `"${m}"`).join(", ")})`);
 const DURATION_S = Number(options.duration);
 const WARMUP_S = Number(options.warmup);
 const CONNECTIONS = Number(options.connections);
@@ -101,6 +109,30 @@ async function runSignInOnly(database: Database) {
 
 /** The demo scenario's meeting (prisma/seed.ts): the page the readers load in the sign-in check alone. */
 const DEMO_MEETING = "2015-03-10-lukashenko-mikhailov";
+
+/**
+ * `npm run bench -- import`: the import at scale on a copy of the generated registry. The app serves the page
+ * the readers load and, as shipped, commits the batch through its import worker; with --commit-here the commit
+ * runs in this process and the app is not built again for it when a build exists (its pages do not change).
+ */
+async function runImport(database: Database) {
+  const url = withDatabaseName(database.url, options.database);
+  await ensureRegistry(url);
+  const targets = await pickTargets(url);
+  console.log("Copying the registry for the import (each run imports into the registry as generated)...");
+  const copy = await copyRegistry(url);
+  if (!options["commit-here"] || !existsSync(join(projectRoot, ".next", "BUILD_ID"))) await buildIfStale(copy);
+  const editor = await prepareBenchEditor(copy);
+  const app = await startApp(copy);
+  const loadBefore = loadavg();
+  const result = await measureImport(copy, { origin: app.origin, pid: app.server.pid ?? 0 }, targets.organizationSlug, editor.email, {
+    pageConnections: Number(options["page-connections"]),
+    pageRate: Number(options["page-rate"]),
+    idleSeconds: DURATION_S,
+    commitHere: options["commit-here"],
+  });
+  reportImport(result, loadBefore, loadavg());
+}
 
 /** Generates the registry into `url` when it is missing, made by another generator or --regenerate asks; else migrates it. */
 async function ensureRegistry(url: string) {
@@ -180,7 +212,8 @@ async function main() {
 
   try {
     database = await openDatabase("bench");
-    if (signInOnly) return await runSignInOnly(database);
+    if (mode === "signin") return await runSignInOnly(database);
+    if (mode === "import") return await runImport(database);
     await runBench(database);
   } finally {
     await cleanUp();

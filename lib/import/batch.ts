@@ -53,6 +53,12 @@ export type RowWriter = (tx: Tx, row: StoredRow, context: WriteContext) => Promi
 /** How many rows one transaction commits: small enough to keep locks short, large enough to go fast. */
 export const chunkRows = 50;
 
+/**
+ * How long one chunk's transaction may take. Prisma's default (5 s) is 100 ms a row, which a busy machine
+ * exceeds: the chunk then rolls back, the job is retried on the same chunk, and the batch never moves.
+ */
+const chunkTimeoutMs = 120_000;
+
 export type BatchCounts = { created: number; updated: number; unchanged: number; refused: number; decide: number; skip: number };
 
 /** The preview's rows as the batch keeps them: what the commit writes, and the rest counted. */
@@ -146,28 +152,31 @@ export async function commitBatch(prisma: Db, batchId: number, writers: Partial<
   let inFlight = 0;
   for (;;) {
     const run = () =>
-      prisma.$transaction(async (tx) => {
-        // The batch row's lock makes two runs of the same job (a retry racing a slow first run) take turns.
-        const [current] = await tx.$queryRaw<{ status: string; rows_done: number }[]>`
+      prisma.$transaction(
+        async (tx) => {
+          // The batch row's lock makes two runs of the same job (a retry racing a slow first run) take turns.
+          const [current] = await tx.$queryRaw<{ status: string; rows_done: number }[]>`
         SELECT status, rows_done FROM import_batches WHERE id = ${batchId} FOR UPDATE`;
-        if (!current || current.status !== "committing") return { done: true, cancelled: current?.status === "cancelled" };
-        const chunk = rows.slice(current.rows_done, current.rows_done + chunkRows);
-        if (chunk.length === 0) return { done: true, cancelled: false };
-        let count = 0;
-        for (const row of chunk) {
-          if (row.action !== "create" && row.action !== "update") continue;
-          inFlight = row.row;
-          const result = await writer(tx, row, { user: { id: batch.authorId }, importBatchId: batchId });
-          if (!result) continue;
-          await tx.importBatchRecord.create({ data: { batchId, row: row.row, ...result, beforeInput: result.beforeInput ?? undefined } });
-          count += 1;
-        }
-        await tx.importBatch.update({
-          where: { id: batchId },
-          data: { rowsDone: current.rows_done + chunk.length, heartbeatAt: new Date() },
-        });
-        return { done: false, cancelled: false, count };
-      });
+          if (!current || current.status !== "committing") return { done: true, cancelled: current?.status === "cancelled" };
+          const chunk = rows.slice(current.rows_done, current.rows_done + chunkRows);
+          if (chunk.length === 0) return { done: true, cancelled: false };
+          let count = 0;
+          for (const row of chunk) {
+            if (row.action !== "create" && row.action !== "update") continue;
+            inFlight = row.row;
+            const result = await writer(tx, row, { user: { id: batch.authorId }, importBatchId: batchId });
+            if (!result) continue;
+            await tx.importBatchRecord.create({ data: { batchId, row: row.row, ...result, beforeInput: result.beforeInput ?? undefined } });
+            count += 1;
+          }
+          await tx.importBatch.update({
+            where: { id: batchId },
+            data: { rowsDone: current.rows_done + chunk.length, heartbeatAt: new Date() },
+          });
+          return { done: false, cancelled: false, count };
+        },
+        { timeout: chunkTimeoutMs },
+      );
     let step: Awaited<ReturnType<typeof run>>;
     try {
       step = await run();

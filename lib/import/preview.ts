@@ -1,15 +1,13 @@
 import "server-only";
-import { db, type Tx } from "@/lib/db/client";
 import type { Locale } from "@/lib/i18n/locale";
 import { localized } from "@/lib/i18n/localize";
-import { findLikelyDuplicates } from "@/lib/organizations/queries";
 import { normalizeRegistrationNumber } from "@/lib/organizations/registration-number";
 import type { OrganizationFormInput } from "@/lib/organizations/schema";
 import { diffForms, type FieldChange } from "./changes";
 import { checkForm, formIssues, importRowMessage, readRowValues, type ColumnMapping, type RowIssue, type ImportForm } from "./check";
 import { importFields, type RecordType } from "./fields";
 import { importMessage, type ImportMessage } from "./messages";
-import { loadRegistry, locateRecord, readOrganization, type ExistingRecord, type ImportRegistry, type Located } from "./registry";
+import { loadRegistry, locateRecord, type ExistingRecord, type ImportRegistry, type Located } from "./registry";
 import type { Sheet, SheetRow } from "./sheet";
 import { normalizeWords } from "./values";
 
@@ -79,6 +77,13 @@ export type PreviewInput = {
 /** Rows checked against the registry at once: enough to overlap the queries, few enough to share the pool. */
 const CONCURRENCY = 6;
 
+/**
+ * Organizations' rows checked together: their reads are batched (registry.ts, `OrganizationReads`), so the rows
+ * of a group that reach the same step together share one query for it. A group starts together and ends before
+ * the next starts: rows running free would drift apart, and their reads with them, back to one query a row.
+ */
+const ORGANIZATION_GROUP = 240;
+
 /** The values a new record's form starts with: the organization form opens with "active". */
 const CREATE_DEFAULTS: Partial<Record<RecordType, ImportForm>> = { organizations: { status: "active" } };
 
@@ -91,7 +96,9 @@ export async function previewImport(input: PreviewInput): Promise<ImportPreview>
   const rows =
     input.type === "partners"
       ? await previewPartners(context, read, repeats)
-      : await mapLimit(read, CONCURRENCY, (entry) => previewRow(context, entry, repeats.get(entry.row.row)));
+      : input.type === "organizations"
+        ? await mapInGroups(read, ORGANIZATION_GROUP, (entry) => previewRow(context, entry, repeats.get(entry.row.row)))
+        : await mapLimit(read, CONCURRENCY, (entry) => previewRow(context, entry, repeats.get(entry.row.row)));
   const counts: Record<PreviewStatus, number> = { create: 0, update: 0, unchanged: 0, refused: 0, decide: 0, skip: 0 };
   for (const row of rows) counts[row.status] += 1;
   return { type: input.type, rows, counts };
@@ -110,6 +117,12 @@ async function mapLimit<T, R>(items: readonly T[], limit: number, work: (item: T
     }
   };
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
+
+async function mapInGroups<T, R>(items: readonly T[], size: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = [];
+  for (let start = 0; start < items.length; start += size) results.push(...(await Promise.all(items.slice(start, start + size).map(work))));
   return results;
 }
 
@@ -300,8 +313,7 @@ async function newOrganization(context: Context, entry: ReadRow, form: ImportFor
   const decision = context.decisions?.[entry.row.row];
   if (decision?.action === "create") return { status: "create" as const, form: { ...form, confirmNotDuplicate: "on" } };
   const countryCode = registry.regions.get(data.regionId)!.countryCode;
-  // The form runs it in its transaction; a preview reads outside one, with the same query.
-  const found = await findLikelyDuplicates(db() as unknown as Tx, {
+  const found = await registry.read.likelyDuplicates({
     name: data.name,
     nameEn: data.nameEn,
     countryCode,
@@ -311,7 +323,7 @@ async function newOrganization(context: Context, entry: ReadRow, form: ImportFor
 
   const candidates: DuplicateCandidate[] = [];
   for (const duplicate of found) {
-    const record = await readOrganization(duplicate.id, locale);
+    const record = await registry.read.byId(duplicate.id);
     if (!record) continue;
     candidates.push({
       id: duplicate.id,
@@ -377,7 +389,7 @@ async function previewPartners(context: Context, read: readonly ReadRow[], repea
     }
     let state = ventures.get(ventureId);
     if (!state) {
-      const record = await readOrganization(ventureId, context.locale);
+      const record = await context.registry.read.byId(ventureId);
       if (!record) throw new Error(`Organization ${ventureId} vanished during the preview`);
       state = { record, values: record.values, writes: 0 };
       ventures.set(ventureId, state);

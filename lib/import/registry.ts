@@ -1,12 +1,13 @@
 import "server-only";
 import type { FormValues } from "@/lib/actions/form-state";
 import { getCommitmentForEdit } from "@/lib/commitments/queries";
-import { db } from "@/lib/db/client";
+import { db, type Tx } from "@/lib/db/client";
 import type { OrganizationKind } from "@/lib/generated/prisma/enums";
 import type { Locale } from "@/lib/i18n/locale";
 import { localized } from "@/lib/i18n/localize";
+import { batchedLoader } from "@/lib/db/batched-loader";
 import { getLinkForEdit, getMeetingForEdit } from "@/lib/meetings/queries";
-import { getOrganizationForEdit } from "@/lib/organizations/queries";
+import { findLikelyDuplicatesOfEach, getOrganizationsForEdit, type LikelyDuplicate } from "@/lib/organizations/queries";
 import { normalizeRegistrationNumber } from "@/lib/organizations/registration-number";
 import { getTradeFigureForEdit } from "@/lib/trade/queries";
 import type { ImportForm } from "./check";
@@ -44,6 +45,8 @@ export type ImportRegistry = {
   matchOrganization: (text: string) => ParseResult<number, RowMessageKey>;
   /** A meeting by its title in either language, on `date` (yyyy-mm-dd) when the file gives one. */
   matchMeeting: (title: string, date: string | null) => ParseResult<number, RowMessageKey>;
+  /** Organizations as the rows ask for them, read in batches. */
+  read: OrganizationReads;
 };
 
 const needsOrganizations: readonly RecordType[] = ["partners", "links", "commitments"];
@@ -100,6 +103,7 @@ export async function loadRegistry(type: RecordType, locale: Locale): Promise<Im
       (id) => regions.get(id),
     ),
     matchMeeting: createMeetingMatcher(live(meetings.values())),
+    read: organizationReads(locale),
   };
 }
 
@@ -214,15 +218,46 @@ const formOnly = (values: FormValues): ImportForm =>
 const asExisting = (record: { id: number; version: number; archived: boolean; values: FormValues } | null): ExistingRecord | null =>
   record && { id: record.id, version: record.version, archived: record.archived, values: formOnly(record.values) };
 
-/** An organization, as its edit form reads it. */
-export async function readOrganization(id: number, locale: Locale) {
-  return asExisting(await getOrganizationForEdit(id, locale));
-}
+/**
+ * What the preview reads of organizations row by row, each read batched with the other rows' (many rows are
+ * checked at once): one query for the numbers of hundreds of rows, one for their records, one for the likely
+ * duplicates of the new ones, instead of a query or three a row.
+ */
+export type OrganizationReads = {
+  /** An organization, as its edit form reads it. */
+  byId: (id: number) => Promise<ExistingRecord | null>;
+  /** The organization with this registration number in this country, archived or not (the number is unique in both). */
+  byNumber: (key: { countryCode: string; registrationNumber: string }) => Promise<ExistingRecord | null>;
+  /** The form's duplicate check of a new organization (`findLikelyDuplicates`), outside a transaction. */
+  likelyDuplicates: (typed: Parameters<typeof findLikelyDuplicatesOfEach>[1][number]) => Promise<LikelyDuplicate[]>;
+};
 
-/** The organization with this registration number in this country, archived or not (the number is unique in both). */
-export async function findOrganizationByNumber(countryCode: string, registrationNumber: string, locale: Locale) {
-  const found = await db().organization.findFirst({ where: { countryCode, registrationNumber }, select: { id: true } });
-  return found ? readOrganization(found.id, locale) : null;
+/** New organizations searched for duplicates in one query: a group of the preview's rows goes as three or so. */
+const DUPLICATES_BATCH = 80;
+
+export function organizationReads(locale: Locale): OrganizationReads {
+  const forEdit = async (ids: readonly number[]) => {
+    const found = await getOrganizationsForEdit(ids, locale);
+    return ids.map((id) => asExisting(found.get(id) ?? null));
+  };
+  const byNumber = async (keys: readonly { countryCode: string; registrationNumber: string }[]) => {
+    const found = await db().$queryRaw<{ key: number; id: number }[]>`
+      SELECT k.ord::int AS key, o.id
+      FROM unnest(${keys.map((k) => k.countryCode)}::text[], ${keys.map((k) => k.registrationNumber)}::text[])
+             WITH ORDINALITY AS k(country_code, registration_number, ord)
+      JOIN organizations o ON o.country_code = k.country_code::char(2) AND o.registration_number = k.registration_number`;
+    const ids = new Map(found.map((row) => [row.key - 1, row.id]));
+    const records = await forEdit([...new Set(ids.values())]);
+    const byId = new Map(records.flatMap((record) => (record ? [[record.id, record]] : [])));
+    return keys.map((_, index) => byId.get(ids.get(index) ?? 0) ?? null);
+  };
+  return {
+    byId: batchedLoader(forEdit),
+    byNumber: batchedLoader(byNumber),
+    // The form runs it in its transaction; a preview reads outside one, with the same query. Its trigram
+    // searches cost milliseconds each however they are sent: a few queries at once keep both cores busy.
+    likelyDuplicates: batchedLoader((typed) => findLikelyDuplicatesOfEach(db() as unknown as Tx, typed), DUPLICATES_BATCH),
+  };
 }
 
 /**
@@ -307,7 +342,7 @@ export async function locateRecord(type: RecordType, values: ImportForm, registr
       const country = registry.regions.get(id(values.regionId) ?? 0)?.countryCode;
       const number = values.registrationNumber ? normalizeRegistrationNumber(values.registrationNumber) : "";
       if (!country || !number) return { kind: "new" };
-      const record = await findOrganizationByNumber(country, number, locale);
+      const record = await registry.read.byNumber({ countryCode: country, registrationNumber: number });
       return located(record ? [record] : [], "registrationNumber");
     }
     case "trade": {

@@ -36,5 +36,12 @@ export async function startImportWorker(prisma: Db, url: string) {
     // may have written its first chunks too).
     if (outcome.status !== "committed" || outcome.written > 0) invalidate(...importedAreas);
   });
-  for (const batchId of await stalledBatches(prisma)) await sendJob(url, "import.commit", { batchId });
+  // A batch whose commit has written nothing for a minute lost its process (a chunk moves the heartbeat): it is
+  // queued again, here at start and then every minute, and resumes after its last chunk on whichever process
+  // takes it. Two runs of one batch take turns on its row, so a slow run queued again costs nothing twice.
+  const requeue = async () => {
+    for (const batchId of await stalledBatches(prisma)) await sendJob(url, "import.commit", { batchId });
+  };
+  await requeue();
+  setInterval(() => void requeue().catch((error) => console.error("Could not queue stalled imports again:", error)), 60_000).unref();
 }

@@ -218,21 +218,69 @@ const editSelect = {
 
 const percent = (share: Prisma.Decimal) => `${share.toString()}%`;
 
+type SnapshotRow = {
+  kind: string;
+  name: string;
+  nameEn: string | null;
+  otherNames: string[];
+  region: string;
+  countryCode: string;
+  status: string;
+  foundedYear: number | null;
+  website: string | null;
+  descriptionEn: string | null;
+  descriptionRu: string | null;
+  registrationNumber: string | null;
+  capitalAmount: string | null;
+  capitalCurrency: string | null;
+  products: string | null;
+  fieldsOfStudy: string[];
+  version: number;
+  archived: boolean;
+  sectors: { isPrimary: boolean; code: string; nameEn: string }[];
+  partners: { organizationName: string | null; regionName: string | null; share: string }[];
+};
+
 /**
  * An organization as its audit events keep it: names for related records (its region, sectors and partners
  * with their shares), so that a history reads without lookups; the partners are covered by the venture's
- * version and events.
+ * version and events. One query (the edit form's select takes seven), since every write of an organization
+ * reads it once or twice and an import writes thousands: the same rows as the edit form's (its orders and
+ * limits), and amounts printed as Prisma prints a Decimal.
  */
 export const snapshotOrganization: SnapshotReader = async (tx, id) => {
-  const o = await tx.organization.findUnique({ where: { id }, select: editSelect });
+  const [o] = await tx.$queryRaw<SnapshotRow[]>`
+    SELECT o.kind::text AS kind, o.name, o.name_en AS "nameEn", o.other_names AS "otherNames", r.name_en AS region,
+           o.country_code AS "countryCode", o.status::text AS status, o.founded_year AS "foundedYear", o.website,
+           o.description_en AS "descriptionEn", o.description_ru AS "descriptionRu", o.registration_number AS "registrationNumber",
+           o.capital_amount::text AS "capitalAmount", o.capital_currency AS "capitalCurrency", o.products,
+           o.fields_of_study AS "fieldsOfStudy", o.version, o.archived_at IS NOT NULL AS archived,
+           coalesce((SELECT json_agg(json_build_object('isPrimary', s.is_primary, 'code', s.code, 'nameEn', s.name_en)
+                                     ORDER BY s.is_primary DESC, s.sector_code)
+                       FROM (SELECT os.is_primary, os.sector_code, sc.code, sc.name_en
+                               FROM organization_sectors os JOIN sectors sc ON sc.code = os.sector_code
+                              WHERE os.organization_id = o.id
+                              ORDER BY os.is_primary DESC, os.sector_code LIMIT ${RELATED_LIMIT}) s), '[]') AS sectors,
+           coalesce((SELECT json_agg(json_build_object('organizationName', p.organization_name, 'regionName', p.region_name,
+                                                       'share', p.share) ORDER BY p.id)
+                       FROM (SELECT jp.id, coalesce(po.name_en, po.name) AS organization_name, pr.name_en AS region_name,
+                                    jp.share_percent::text AS share
+                               FROM joint_venture_partners jp
+                               LEFT JOIN organizations po ON po.id = jp.partner_organization_id
+                               LEFT JOIN regions pr ON pr.id = jp.partner_region_id
+                              WHERE jp.venture_id = o.id AND jp.archived_at IS NULL
+                              ORDER BY jp.id LIMIT ${RELATED_LIMIT}) p), '[]') AS partners
+    FROM organizations o JOIN regions r ON r.id = o.region_id
+    WHERE o.id = ${id}`;
   if (!o) return null;
   const primary = o.sectors.find((s) => s.isPrimary);
+  const decimal = (text: string) => new Prisma.Decimal(text);
   return {
     kind: o.kind,
     name: o.name,
     nameEn: o.nameEn,
     otherNames: o.otherNames,
-    region: o.region.nameEn,
+    region: o.region,
     countryCode: o.countryCode,
     status: o.status,
     foundedYear: o.foundedYear,
@@ -240,17 +288,15 @@ export const snapshotOrganization: SnapshotReader = async (tx, id) => {
     descriptionEn: o.descriptionEn,
     descriptionRu: o.descriptionRu,
     registrationNumber: o.registrationNumber,
-    primarySector: primary ? `${primary.sector.code} ${primary.sector.nameEn}` : null,
-    sectors: o.sectors.filter((s) => !s.isPrimary).map((s) => `${s.sector.code} ${s.sector.nameEn}`),
-    capitalAmount: o.capitalAmount === null ? null : o.capitalAmount.toString(),
+    primarySector: primary ? `${primary.code} ${primary.nameEn}` : null,
+    sectors: o.sectors.filter((s) => !s.isPrimary).map((s) => `${s.code} ${s.nameEn}`),
+    capitalAmount: o.capitalAmount === null ? null : decimal(o.capitalAmount).toString(),
     capitalCurrency: o.capitalCurrency,
     products: o.products,
-    partners: o.partners.map(
-      (p) => `${p.partnerOrganization?.nameEn ?? p.partnerOrganization?.name ?? p.partnerRegion?.nameEn} ${percent(p.sharePercent)}`,
-    ),
+    partners: o.partners.map((p) => `${p.organizationName ?? p.regionName} ${percent(decimal(p.share))}`),
     fieldsOfStudy: o.fieldsOfStudy,
     version: o.version,
-    archived: o.archivedAt !== null,
+    archived: o.archived,
   };
 };
 
@@ -260,7 +306,16 @@ export const snapshotOrganization: SnapshotReader = async (tx, id) => {
  */
 export const getOrganizationForEdit = cache(async (id: number, locale: Locale = "en") => {
   const o = await db().organization.findUnique({ where: { id }, select: editSelect });
-  if (!o) return null;
+  return o ? editFormOf(o, locale) : null;
+});
+
+/** Organizations for their edit forms, by id, in one read (the import's preview reads hundreds at once); a missing id is left out. */
+export async function getOrganizationsForEdit(ids: readonly number[], locale: Locale = "en") {
+  const found = await db().organization.findMany({ where: { id: { in: [...ids] } }, select: editSelect });
+  return new Map(found.map((o) => [o.id, editFormOf(o, locale)]));
+}
+
+function editFormOf(o: Prisma.OrganizationGetPayload<{ select: typeof editSelect }>, locale: Locale) {
   const inLocale = (en: string | null, ru: string | null) => (locale === "ru" ? ru || en : en || ru) ?? "";
   const values: FormValues = {
     kind: o.kind,
@@ -310,7 +365,7 @@ export const getOrganizationForEdit = cache(async (id: number, locale: Locale = 
     version: o.version,
     values,
   };
-});
+}
 
 /** How many likely duplicates the create form lists: enough to spot the one, few enough to read. */
 export const DUPLICATES_LIMIT = 5;
@@ -326,30 +381,47 @@ export type LikelyDuplicate = {
   sameNumber: boolean;
 };
 
+type TypedOrganization = { name: string; nameEn: string | null; countryCode: string; registrationNumber: string | null };
+
 /**
  * Live organizations that may be the one being added: the same registration number in the same country, or
  * a name in either script close to one typed, by trigram word similarity over the romanised names (the
  * indexed `search_latin`, compared with `interregio_romanize` of the typed name, so that "Gomselmash" finds
  * «Гомсельмаш»). The same number first, then the closest names; at most DUPLICATES_LIMIT.
  */
-export async function findLikelyDuplicates(
-  client: Tx,
-  typed: { name: string; nameEn: string | null; countryCode: string; registrationNumber: string | null },
-): Promise<LikelyDuplicate[]> {
-  const nameEn = typed.nameEn ?? typed.name;
-  return client.$queryRaw<LikelyDuplicate[]>`
-    SELECT o.id, o.slug, o.name, o.name_en AS "nameEn", r.name_en AS "regionNameEn", r.name_ru AS "regionNameRu",
-           o.registration_number AS "registrationNumber",
-           coalesce(o.country_code = ${typed.countryCode} AND o.registration_number = ${typed.registrationNumber}, false) AS "sameNumber"
-    FROM organizations o
-    JOIN regions r ON r.id = o.region_id
-    WHERE o.archived_at IS NULL
-      AND ((o.country_code = ${typed.countryCode} AND o.registration_number = ${typed.registrationNumber})
-        OR interregio_romanize(${typed.name}::text) <% o.search_latin
-        OR interregio_romanize(${nameEn}::text) <% o.search_latin)
-    ORDER BY "sameNumber" DESC,
-      greatest(word_similarity(interregio_romanize(${typed.name}::text), o.search_latin),
-               word_similarity(interregio_romanize(${nameEn}::text), o.search_latin)) DESC,
-      o.id
-    LIMIT ${DUPLICATES_LIMIT}`;
+export async function findLikelyDuplicates(client: Tx, typed: TypedOrganization): Promise<LikelyDuplicate[]> {
+  const [found] = await findLikelyDuplicatesOfEach(client, [typed]);
+  return found ?? [];
+}
+
+/**
+ * `findLikelyDuplicates` for several typed organizations in one query (the import's preview asks for hundreds
+ * at once): the same search for each, run by the database one after another; a list for each, in their order.
+ */
+export async function findLikelyDuplicatesOfEach(client: Tx, typed: readonly TypedOrganization[]): Promise<LikelyDuplicate[][]> {
+  if (typed.length === 0) return [];
+  const rows = await client.$queryRaw<(LikelyDuplicate & { typed: number })[]>`
+    SELECT t.ord::int AS typed, d.id, d.slug, d.name, d."nameEn", d."regionNameEn", d."regionNameRu", d."registrationNumber", d."sameNumber"
+    FROM unnest(${typed.map((t) => t.name)}::text[], ${typed.map((t) => t.nameEn ?? t.name)}::text[],
+                ${typed.map((t) => t.countryCode)}::text[], ${typed.map((t) => t.registrationNumber)}::text[])
+           WITH ORDINALITY AS t(name, name_en, country_code, registration_number, ord)
+    CROSS JOIN LATERAL (
+      SELECT o.id, o.slug, o.name, o.name_en AS "nameEn", r.name_en AS "regionNameEn", r.name_ru AS "regionNameRu",
+             o.registration_number AS "registrationNumber",
+             coalesce(o.country_code = t.country_code::char(2) AND o.registration_number = t.registration_number, false) AS "sameNumber",
+             greatest(word_similarity(interregio_romanize(t.name), o.search_latin),
+                      word_similarity(interregio_romanize(t.name_en), o.search_latin)) AS closeness
+      FROM organizations o
+      JOIN regions r ON r.id = o.region_id
+      WHERE o.archived_at IS NULL
+        AND ((o.country_code = t.country_code::char(2) AND o.registration_number = t.registration_number)
+          OR interregio_romanize(t.name) <% o.search_latin
+          OR interregio_romanize(t.name_en) <% o.search_latin)
+      ORDER BY "sameNumber" DESC, closeness DESC, o.id
+      LIMIT ${DUPLICATES_LIMIT}
+    ) d
+    ORDER BY t.ord, d."sameNumber" DESC, d.closeness DESC, d.id`;
+  const lists: LikelyDuplicate[][] = typed.map(() => []);
+  for (const { typed: ord, ...duplicate } of rows) lists[ord - 1]!.push(duplicate);
+  return lists;
 }

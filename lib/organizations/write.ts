@@ -45,8 +45,9 @@ async function checkSectors(tx: Tx, data: OrganizationFormInput) {
 }
 
 /** Sectors have no history of their own: the set is replaced, and the organization's event records it. */
-async function writeSectors(tx: Tx, organizationId: number, data: OrganizationFormInput) {
-  await tx.organizationSector.deleteMany({ where: { organizationId } });
+async function writeSectors(tx: Tx, organizationId: number, data: OrganizationFormInput, options: { isNew?: boolean } = {}) {
+  // A record written a moment ago has none to replace.
+  if (!options.isNew) await tx.organizationSector.deleteMany({ where: { organizationId } });
   await tx.organizationSector.createMany({
     data: [
       { organizationId, sectorCode: data.primarySector, isPrimary: true },
@@ -206,7 +207,7 @@ export async function insertOrganization(tx: Tx, data: OrganizationFormInput, co
     data: { ...fields(data, countryCode), slug, createdById: user.id, updatedById: user.id },
     select: { id: true },
   });
-  await writeSectors(tx, organization.id, data);
+  await writeSectors(tx, organization.id, data, { isNew: true });
   // The partners are checked after the record is written, in the same transaction: a refusal leaves nothing.
   if (data.partners.length) await replacePartners(tx, organization.id, data.partners, user, async () => {});
   return organization.id;

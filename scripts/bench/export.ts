@@ -8,7 +8,7 @@ import { SMALL_EXPORT } from "./app.ts";
 import { round } from "./measure.ts";
 
 /** The resident memory (bytes) and number of a process and all its descendants (Linux /proc). */
-function treeMemory(pid: number): { rss: number; processes: number } {
+export function treeMemory(pid: number): { rss: number; processes: number } {
   let rss = 0;
   let processes = 0;
   try {

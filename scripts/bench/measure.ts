@@ -53,7 +53,7 @@ async function measureBodies(origin: string, requestPaths: string[]) {
   return { bytes: Math.round(sizes.reduce((a, b) => a + b, 0) / Math.max(1, sizes.length)), statuses };
 }
 
-function percentile(sorted: number[], p: number) {
+export function percentile(sorted: number[], p: number) {
   if (sorted.length === 0) return NaN;
   const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
   return sorted[index] ?? NaN;
