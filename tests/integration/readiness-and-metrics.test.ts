@@ -12,7 +12,7 @@ import { metricsText } from "@/lib/metrics";
 import { createStaffUser, databaseUrl, prisma } from "./setup";
 
 // What /readyz and /metrics (lib/http/operator-routes.ts) read from the database; the routes themselves are in
-// tests/unit/operator-routes.test.ts, the running server in e2e/operations.spec.ts.
+// tests/unit/server-operations.test.ts, the running server in e2e/operations.spec.ts.
 
 const migrationsDir = join(process.cwd(), "prisma", "migrations");
 const scratch = mkdtempSync(join(tmpdir(), "interregio-migrations-"));

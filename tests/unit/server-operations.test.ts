@@ -1,10 +1,11 @@
-import { createServer, type Server } from "node:http";
+import { createServer, IncomingMessage, type Server } from "node:http";
+import { Socket } from "node:net";
 import type { AddressInfo } from "node:net";
 import { Writable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prepareIncoming, requestIdHeader } from "@/lib/http/incoming";
 import { answerOperatorRoute, bearerMatches, operatorRouteOf, type ServerState } from "@/lib/http/operator-routes";
-import { pathOf } from "@/lib/http/request-log";
+import { pathOf, routeLabel } from "@/lib/http/request-log";
 import { createLogger } from "@/lib/log";
 
 // The server's own answers (scripts/serve.ts): the operators' routes and the request id. The database-backed
@@ -86,16 +87,47 @@ describe("the request id", () => {
   });
 });
 
+describe("the route label of the metrics", () => {
+  const requestFor = (url: string, meta?: object) => {
+    const request = new IncomingMessage(new Socket());
+    request.url = url;
+    if (meta) Object.assign(request, { [Symbol.for("NextInternalRequestMeta")]: meta });
+    return request;
+  };
+
+  it("is the route pattern Next matched, never the path a client chose", () => {
+    expect(
+      routeLabel(requestFor("/organizations/gomselmash?x=1", { match: { definition: { pathname: "/organizations/[slug]" } } }), null),
+    ).toBe("/organizations/[slug]");
+    expect(routeLabel(requestFor("/no-such-page-4711"), null)).toBe("unmatched");
+    expect(routeLabel(requestFor("/_next/static/chunks/app.js"), null)).toBe("/_next");
+    expect(routeLabel(requestFor("/healthz"), "/healthz")).toBe("/healthz");
+  });
+});
+
+/** A logger as the server's, writing into `lines`. */
+function capturedLog() {
+  const lines: string[] = [];
+  const destination = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      lines.push(chunk.toString());
+      done();
+    },
+  });
+  return { log: createLogger("info", { destination }), lines };
+}
+
 describe("the log", () => {
+  it("writes an error with its stack", () => {
+    const { log, lines } = capturedLog();
+    log.error({ err: new Error("the database went away") }, "request failed");
+    const line = JSON.parse(lines[0]!) as { err: { message: string; stack: string } };
+    expect(line.err.message).toBe("the database went away");
+    expect(line.err.stack).toContain("server-operations.test.ts");
+  });
+
   it("never writes a password, token, cookie, Authorization header or hash, wherever it is in the object", () => {
-    const lines: string[] = [];
-    const destination = new Writable({
-      write(chunk: Buffer, _encoding, done) {
-        lines.push(chunk.toString());
-        done();
-      },
-    });
-    const log = createLogger("info", { destination });
+    const { log, lines } = capturedLog();
     const secrets = ["pass-1", "token-2", "cookie-3", "Bearer auth-4", "$argon2id$hash-5", "secret-6", "session-7"];
     log.info({ password: secrets[0], token: secrets[1], cookie: secrets[2], passwordHash: secrets[4] }, "top level");
     log.info({ user: { password: secrets[0], passwordHash: secrets[4] }, config: { secret: secrets[5], token: secrets[1] } }, "nested");
