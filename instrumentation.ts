@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import type { Instrumentation } from "next";
 
 /**
  * Runs once when the server starts. It refuses to start without the configuration (lib/env.ts: in production a
@@ -26,20 +27,28 @@ async function startWorker(url: string) {
       await startImportWorker(db(), url);
       return;
     } catch (error) {
-      console.error("The import worker could not start; trying again in 30 s:", error instanceof Error ? error.message : error);
+      (await import("@/lib/log")).logger().error({ err: error }, "the import worker could not start; trying again in 30 s");
       await new Promise((resolve) => setTimeout(resolve, 30_000));
     }
   }
 }
 
 /**
- * A request failed on the server: the database may have just gone down. The proxy then checks it again on the
- * next request instead of trusting its last check (lib/db/health.ts), so the 503 page shows at once.
+ * A request failed on the server: it is logged with its stack, its request id and its route pattern
+ * (lib/log.ts), and the database may have just gone down. The proxy then checks it again on the next request
+ * instead of trusting its last check (lib/db/health.ts), so the 503 page shows at once.
  */
-export async function onRequestError() {
+export const onRequestError: Instrumentation.onRequestError = async (error, request, context) => {
   if (process.env.NEXT_RUNTIME === "edge") return;
-  (await import("@/lib/db/health")).distrustLastCheck();
-}
+  const [{ logger }, { distrustLastCheck }, { requestIdHeader }] = await Promise.all([
+    import("@/lib/log"),
+    import("@/lib/db/health"),
+    import("@/lib/http/incoming"),
+  ]);
+  const { method, headers } = request;
+  logger().error({ err: error, requestId: headers[requestIdHeader], method, route: context.routePath }, "request failed");
+  distrustLastCheck();
+};
 
 let refusing = false;
 

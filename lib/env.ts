@@ -18,6 +18,20 @@ export const EnvSchema = z.object({
     .max(100, { error: "DATABASE_POOL_SIZE must be between 1 and 100" })
     .default(10),
   JOB_WORKER: z.enum(["on", "off"], { error: "JOB_WORKER must be on or off" }).default("on"),
+  LOG_LEVEL: z
+    .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], {
+      error: "LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent",
+    })
+    .default("info"),
+  // Unset or empty: no /metrics at all. A short token could be guessed; the scraper sends it as a Bearer token.
+  METRICS_TOKEN: z.preprocess(
+    (value) => (value === "" ? undefined : value),
+    z
+      .string()
+      .min(32, { error: "METRICS_TOKEN is too short: use 32 characters or more (openssl rand -hex 32)" })
+      .max(512, { error: "METRICS_TOKEN is too long: use at most 512 characters" })
+      .optional(),
+  ),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

@@ -1,8 +1,14 @@
 /**
  * The app's server: Next's request handler behind node:http, so that every request passes through
  * `prepareIncoming` (lib/http/incoming.ts) first: the client's real address from the socket, forwarded headers
- * only from trusted proxies, no chunked bodies. `npm start`, the end-to-end tests and the benchmark serve
- * through it; in production run `npm run serve` (after `npm run build`) rather than `next start`.
+ * only from trusted proxies, a request id, no chunked bodies. `npm start`, the end-to-end tests and the
+ * benchmark serve through it; in production run `npm run serve` (after `npm run build`) rather than `next start`.
+ *
+ * It answers the operators' routes itself (/healthz, /readyz, /metrics: lib/http/operator-routes.ts), before
+ * Next: they stay out of the proxy (no CSP, session or database redirect), and cost no routing or rendering.
+ * Every request gets one JSON log line (lib/http/request-log.ts). On SIGTERM or SIGINT it shuts down gracefully:
+ * /readyz answers 503 at once, no new connection is taken, requests in flight have 10 s to finish, then the job
+ * queue and the database pools close and the process exits 0.
  *
  * It runs one server process per core (WEB_CONCURRENCY sets how many) on one port, through Node's cluster: a
  * process that dies is replaced, and SIGTERM is passed to every process, each finishing what it serves. The
@@ -19,7 +25,12 @@ import { availableParallelism } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import next from "next";
+import { closePools } from "../lib/db/pools.ts";
 import { prepareIncoming, trustedProxyHops } from "../lib/http/incoming.ts";
+import { answerOperatorRoute, operatorRouteOf, type ServerState } from "../lib/http/operator-routes.ts";
+import { pathOf, trackRequest } from "../lib/http/request-log.ts";
+import { stopJobQueue } from "../lib/jobs/queue.ts";
+import { logger, requestContext } from "../lib/log.ts";
 
 const projectRoot = join(dirname(fileURLToPath(import.meta.url)), "..");
 const dev = process.argv.includes("--dev");
@@ -28,19 +39,68 @@ const hostname = process.env.HOST ?? "0.0.0.0";
 /** How many server processes: WEB_CONCURRENCY, else one per core; one in development. */
 const processes = dev ? 1 : Math.min(64, Math.max(1, Number(process.env.WEB_CONCURRENCY) || availableParallelism()));
 
+/** How long requests in flight may take to finish after SIGTERM, and then the queue and pools to close. */
+const drainMs = 10_000;
+const closeMs = 5_000;
+
 async function main() {
+  // Read by lib/log.ts: people read development's log pretty-printed, machines read JSON.
+  if (dev) (process.env as Record<string, string>).NODE_ENV ??= "development";
+  const log = logger();
   const app = next({ dev, dir: projectRoot, hostname, port });
   const handle = app.getRequestHandler();
   await app.prepare();
   const hops = trustedProxyHops();
+  const state: ServerState = { shuttingDown: false, migrationsDir: join(projectRoot, "prisma", "migrations") };
+
   const server = createServer((request, response) => {
-    if (prepareIncoming(request, response, hops)) void handle(request, response);
+    const accepted = prepareIncoming(request, response, hops);
+    const operatorRoute = operatorRouteOf(pathOf(request));
+    const context = trackRequest(request, response, operatorRoute);
+    if (!accepted) return;
+    if (operatorRoute) return void answerOperatorRoute(operatorRoute, request, response, state);
+    // Inside the context, the pages can add what the log line should know (lib/log.ts: the staff user).
+    requestContext.run(context, () =>
+      handle(request, response).catch((error: unknown) => {
+        log.error({ err: error, requestId: context.requestId }, "request failed");
+        if (!response.headersSent) response.writeHead(500).end();
+        else response.destroy();
+      }),
+    );
   });
-  server.listen(port, hostname, () => console.log(`Serving on http://${hostname}:${port}${dev ? " (development)" : ""}`));
-  const stop = () => server.close(() => process.exit(0));
-  process.on("SIGTERM", stop);
-  process.on("SIGINT", stop);
+  server.listen(port, hostname, () => log.info({ address: `http://${hostname}:${port}`, dev }, "serving"));
+
+  const shutDown = async (signal: NodeJS.Signals) => {
+    if (state.shuttingDown) {
+      log.warn({ signal }, "second signal: exiting at once");
+      process.exit(1);
+    }
+    state.shuttingDown = true;
+    log.info({ signal }, "shutting down: finishing the requests in flight");
+    // close() stops taking connections and ends those idle now; a keep-alive connection goes idle when its
+    // request is answered, so idle ones are closed again until none is left.
+    const closed = new Promise<void>((done) => server.close(() => done()));
+    const idle = setInterval(() => server.closeIdleConnections(), 100);
+    const drained = await Promise.race([closed.then(() => true), delay(drainMs).then(() => false)]);
+    clearInterval(idle);
+    if (!drained) {
+      log.warn({ afterMs: drainMs }, "requests still in flight: closing their connections");
+      server.closeAllConnections();
+    }
+    const clients = (async () => {
+      await stopJobQueue();
+      await closePools();
+    })();
+    const clientsClosed = await Promise.race([clients.then(() => true), delay(closeMs).then(() => false)]);
+    if (!clientsClosed) log.warn({ afterMs: closeMs }, "the job queue or a database pool did not close in time");
+    log.info("stopped");
+    process.exit(0);
+  };
+  process.on("SIGTERM", (signal) => void shutDown(signal));
+  process.on("SIGINT", (signal) => void shutDown(signal));
 }
+
+const delay = (ms: number) => new Promise((done) => setTimeout(done, ms).unref());
 
 /**
  * The first process starts the others and replaces any that dies; when they keep dying (a configuration that

@@ -5,6 +5,7 @@ import { redirect } from "next/navigation";
 import { getServerSession } from "next-auth";
 import { authOptions, isWithinMaxAge } from "@/lib/auth/options";
 import { db } from "@/lib/db/client";
+import { noteSignedInUser } from "@/lib/log";
 import { paths } from "@/lib/paths";
 import type { Role } from "@/lib/generated/prisma/enums";
 
@@ -21,10 +22,13 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   const claims = session?.user;
   if (!claims || typeof claims.id !== "number" || typeof claims.sessionVersion !== "number") return null;
   if (!isWithinMaxAge(claims.signedInAt)) return null;
-  return db().user.findFirst({
+  const user = await db().user.findFirst({
     where: { id: claims.id, sessionVersion: claims.sessionVersion, disabledAt: null, archivedAt: null },
     select: { id: true, email: true, name: true, role: true, mustChangePassword: true },
   });
+  // The request's log line names the staff user whenever the request read its session (lib/log.ts).
+  if (user) noteSignedInUser(user.id);
+  return user;
 });
 
 export class NotAuthorizedError extends Error {

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { recordAuditEvent } from "@/lib/audit";
 import { db, type Tx } from "@/lib/db/client";
 import { clientAddressHeader, trustedProxyHops } from "@/lib/http/incoming";
+import { countSignInRefusal } from "@/lib/metrics";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { hashPassword, needsRehash, passwordWork, PasswordWorkBusyError, verifyPassword, type WorkSlot } from "@/lib/auth/password";
 
@@ -229,6 +230,9 @@ function refusalOf(runs: Record<ThrottleScope, Run>, now: Date): Extract<SignInO
  */
 export async function authorizeSignIn(credentials: unknown, request: { headers?: Record<string, unknown> } | undefined) {
   const result = await attemptSignIn(credentials, { clientAddress: clientAddressOf(request?.headers), now: new Date() });
+  if (result.outcome !== "signed_in") {
+    countSignInRefusal(result.outcome === "failed" ? "wrong_credentials" : result.by === "busy" ? "busy" : `throttled_${result.by}`);
+  }
   if (result.outcome === "throttled") throw new Error(`${result.by === "busy" ? "busy" : "throttled"}:${result.retryAt.toISOString()}`);
   return result.outcome === "signed_in" ? result.user : null;
 }

@@ -9,7 +9,7 @@ const globalForPrisma = globalThis as unknown as { interregioPrisma?: Db };
 /** The one PrismaClient of the process, created on first use. */
 export function db(): Db {
   if (globalForPrisma.interregioPrisma) return globalForPrisma.interregioPrisma;
-  const client = createPrismaClient(env().DATABASE_URL, env().DATABASE_POOL_SIZE);
+  const client = createPrismaClient(env().DATABASE_URL, env().DATABASE_POOL_SIZE, "prisma");
   globalForPrisma.interregioPrisma = client;
   return client;
 }

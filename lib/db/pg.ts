@@ -2,6 +2,7 @@
 import { Pool, type PoolClient, type QueryConfig, type QueryResultRow } from "pg";
 import Cursor from "pg-cursor";
 import { createHash } from "node:crypto";
+import { watchPool } from "@/lib/db/pools";
 import { env } from "@/lib/env";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
@@ -39,7 +40,7 @@ export function createSqlPool(url: string, size: number): Pool {
 
 /** The process's plain-pg pool, DATABASE_POOL_SIZE connections, created on first use. */
 export function sqlPool(): Pool {
-  return (globalForPg.interregioSqlPool ??= createSqlPool(env().DATABASE_URL, env().DATABASE_POOL_SIZE));
+  return (globalForPg.interregioSqlPool ??= watchPool("sql", createSqlPool(env().DATABASE_URL, env().DATABASE_POOL_SIZE)));
 }
 
 /**

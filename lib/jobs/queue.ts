@@ -1,4 +1,6 @@
 import PgBoss from "pg-boss";
+import type { Pool } from "pg";
+import { watchPool } from "@/lib/db/pools";
 
 /**
  * The background job queue: pg-boss, in PostgreSQL's `pgboss` schema, so that every app process and instance
@@ -33,6 +35,9 @@ export function jobQueue(url: string): Promise<PgBoss> {
     // A lost connection is reported here and retried by pg-boss; it must not crash the process.
     client.on("error", (error) => console.error("Job queue:", error instanceof Error ? error.message : error));
     await client.start();
+    // pg-boss keeps its pool on its Db, which it does not type; watched for the metrics' pool gauges.
+    const { pool } = client.getDb() as unknown as { pool?: Pool };
+    if (pool) watchPool("jobs", pool);
     for (const [name, policy] of Object.entries(queues)) await client.createQueue(name, { name, ...policy });
     return client;
   })();

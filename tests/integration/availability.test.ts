@@ -128,7 +128,11 @@ describe("when the database is down", () => {
       // Still trusted: nothing has told the proxy yet.
       expect((await page()).headers.get("x-middleware-next")).toBe("1");
       // A page's query timed out; Next reports it to instrumentation.ts.
-      await onRequestError();
+      await onRequestError(
+        new Error("Connection terminated due to connection timeout"),
+        { path: "/", method: "GET", headers: {} },
+        { routerKind: "App Router", routePath: "/", routeType: "render", revalidateReason: undefined },
+      );
       const down = await page();
       expect(down.status).toBe(503);
     });

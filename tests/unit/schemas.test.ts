@@ -68,6 +68,18 @@ describe("parseEnv", () => {
   it("rejects a NEXTAUTH_URL that is not a URL", () => {
     expect(() => parseEnv({ ...good, NEXTAUTH_URL: "interregio" })).toThrow(/NEXTAUTH_URL must be the public address/);
   });
+
+  it("takes a metrics token of 32 characters or more, and an empty one as none; logs at info unless told", () => {
+    expect(parseEnv(good).LOG_LEVEL).toBe("info");
+    expect(parseEnv(good).METRICS_TOKEN).toBeUndefined();
+    expect(parseEnv({ ...good, METRICS_TOKEN: "" }).METRICS_TOKEN).toBeUndefined();
+    expect(parseEnv({ ...good, METRICS_TOKEN: "t".repeat(32), LOG_LEVEL: "warn" })).toMatchObject({
+      METRICS_TOKEN: "t".repeat(32),
+      LOG_LEVEL: "warn",
+    });
+    expect(() => parseEnv({ ...good, METRICS_TOKEN: "guessable" })).toThrow(/METRICS_TOKEN is too short/);
+    expect(() => parseEnv({ ...good, LOG_LEVEL: "verbose" })).toThrow(/LOG_LEVEL must be one of/);
+  });
 });
 
 describe("localized", () => {
