@@ -32,7 +32,16 @@ test.beforeAll(async () => {
   app = spawn(join(projectRoot, "node_modules", ".bin", "tsx"), [join(projectRoot, "scripts", "serve.ts")], {
     cwd: projectRoot,
     stdio: ["ignore", "pipe", "pipe"],
-    env: { ...process.env, NEXTAUTH_URL: origin, PORT: String(port), HOST: "127.0.0.1", METRICS_TOKEN: metricsToken, LOG_LEVEL: "info" },
+    // One process: the shutdown checked here is a server process's own (e2e/instances.spec.ts runs a cluster).
+    env: {
+      ...process.env,
+      NEXTAUTH_URL: origin,
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      METRICS_TOKEN: metricsToken,
+      LOG_LEVEL: "info",
+      WEB_CONCURRENCY: "1",
+    },
   });
   for (const stream of [app.stdout!, app.stderr!]) stream.on("data", (chunk: Buffer) => (log += chunk.toString()));
   await expect.poll(async () => (await fetch(`${origin}/healthz`).catch(() => null))?.status ?? 0, { timeout: 60_000 }).toBe(200);

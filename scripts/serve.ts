@@ -70,12 +70,16 @@ async function main() {
   });
   server.listen(port, hostname, () => log.info({ address: `http://${hostname}:${port}`, dev }, "serving"));
 
+  let shutdownStarted = 0;
   const shutDown = async (signal: NodeJS.Signals) => {
     if (state.shuttingDown) {
+      // Ctrl-C reaches every process of a cluster from the terminal and again from the first process: one stop.
+      if (Date.now() - shutdownStarted < 2_000) return;
       log.warn({ signal }, "second signal: exiting at once");
       process.exit(1);
     }
     state.shuttingDown = true;
+    shutdownStarted = Date.now();
     log.info({ signal }, "shutting down: finishing the requests in flight");
     // close() stops taking connections and ends those idle now; a keep-alive connection goes idle when its
     // request is answered, so idle ones are closed again until none is left.
