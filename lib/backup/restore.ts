@@ -117,9 +117,13 @@ async function readBackup(
   return { ...result, fileSha256: fileHash.digest("hex") };
 }
 
+/**
+ * gunzip failed on the file: its own error, or the abort the pipeline hands the reading stage when gunzip fails
+ * while that stage is waiting for data (no other signal aborts this pipeline).
+ */
 function isZlibError(error: unknown) {
-  const code = (error as { code?: unknown } | null)?.code;
-  return typeof code === "string" && code.startsWith("Z_");
+  const { code, name } = (error ?? {}) as { code?: unknown; name?: unknown };
+  return (typeof code === "string" && (code.startsWith("Z_") || code === "ABORT_ERR")) || name === "AbortError";
 }
 
 /** Reads the whole file and checks it, touching no database: `npm run restore -- FILE --check`. */

@@ -174,13 +174,14 @@ describe("the import's steps", () => {
 
   it("asks about a likely duplicate, takes only an offered record, and commits, then only its author or an admin undoes it", async () => {
     signInAs(getServerSession, editor);
+    // A demo enterprise of Kursk Oblast, named in the row by its English name: like it, not the same.
     const existing = await prisma.organization.findFirstOrThrow({
-      where: { archivedAt: null, kind: "enterprise" },
-      select: { id: true, name: true },
+      where: { archivedAt: null, nameEn: "Tuskar Agromash LLC" },
+      select: { id: true, nameEn: true },
     });
     const newName = fresh();
     const id = await uploaded([
-      [existing.name, "предприятие", "Курская обл.", "", "C28", ""],
+      [existing.nameEn!, "предприятие", "Курская обл.", "", "C28", ""],
       [newName, "предприятие", "Курская обл.", freshNumber("RU"), "C28", ""],
     ]);
     await expect(mapImportColumns(id, {}, form(columns))).rejects.toMatchObject(redirected(`/workspace/import/${id}`));
