@@ -103,7 +103,6 @@ export function StaffForm<Extra extends object = object>({
   labels = {},
 }: FormOptions<Extra> & { initial: FormValues; submitLabel: string }) {
   const t = useTranslations("workspace");
-  const errorText = useErrorText();
   const [state, formAction, pending] = useActionState<FormState<Extra>, FormData>(action, {});
   const [liveErrors, setLiveErrors] = useState<Record<string, string[]>>({});
   const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
@@ -162,27 +161,9 @@ export function StaffForm<Extra extends object = object>({
   return (
     <Context.Provider value={context}>
       <form action={formAction} onSubmit={submit} onInput={check} onChange={check} noValidate className="max-w-3xl">
-        {tooLarge && (
-          <div role="alert" tabIndex={-1} className="mb-6 border-4 border-danger px-4 py-3">
-            <h2 className="text-xl font-bold">{errorText("summaryTitle")}</h2>
-            <p>{errorText("formTooLarge")}</p>
-          </div>
-        )}
+        {tooLarge && <ErrorSummary message="formTooLarge" />}
         {state.ok === false && state.message && (
-          <div role="alert" tabIndex={-1} className="mb-6 border-4 border-danger px-4 py-3">
-            <h2 className="text-xl font-bold">{errorText("summaryTitle")}</h2>
-            <p>{errorText(state.message)}</p>
-            {summary.length > 0 && (
-              <ul className="mt-2 list-disc pl-6">
-                {summary.map(([name, messages]) => (
-                  <li key={name}>
-                    <a href={`#${fieldId(name)}`} className="font-bold text-danger underline">
-                      {labelOf(name)}: {messages.map(errorText).join(" ")}
-                    </a>
-                  </li>
-                ))}
-              </ul>
-            )}
+          <ErrorSummary message={state.message} errors={summary} labelOf={labelOf}>
             {state.conflict && (
               <div className="mt-4">
                 <h3 className="font-bold">{t("theirChanges")}</h3>
@@ -205,7 +186,7 @@ export function StaffForm<Extra extends object = object>({
                 )}
               </div>
             )}
-          </div>
+          </ErrorSummary>
         )}
         {/* On a conflict the form now starts from the version the editor has just seen. */}
         <input type="hidden" name="version" value={state.conflict?.version ?? String(initial.version ?? "")} />
@@ -225,6 +206,42 @@ export function RecordForm<Extra extends object = object>({ isNew, ...form }: St
 }
 
 /** The element id of a field, from its form name (`partners.0.share` → `field-partners-0-share`). */
+/**
+ * The GOV.UK error summary at the top of a form: what went wrong, each field's problem as a link to the field
+ * (`fieldId`), and below them what else the refusal brings (someone else's changes on a conflict).
+ */
+export function ErrorSummary({
+  message,
+  errors = [],
+  labelOf = (name) => name,
+  children,
+}: {
+  message: string;
+  errors?: [string, string[]][];
+  labelOf?: (name: string) => string;
+  children?: ReactNode;
+}) {
+  const errorText = useErrorText();
+  return (
+    <div role="alert" tabIndex={-1} className="mb-6 border-4 border-danger px-4 py-3">
+      <h2 className="text-xl font-bold">{errorText("summaryTitle")}</h2>
+      <p>{errorText(message)}</p>
+      {errors.length > 0 && (
+        <ul className="mt-2 list-disc pl-6">
+          {errors.map(([name, messages]) => (
+            <li key={name}>
+              <a href={`#${fieldId(name)}`} className="font-bold text-danger underline">
+                {labelOf(name)}: {messages.map(errorText).join(" ")}
+              </a>
+            </li>
+          ))}
+        </ul>
+      )}
+      {children}
+    </div>
+  );
+}
+
 export function fieldId(name: string) {
   return `field-${name.replace(/[^a-zA-Z0-9_-]+/g, "-")}`;
 }

@@ -3,7 +3,8 @@
 import { useActionState, useEffect, useState } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useErrorText } from "@/components/form/staff-form";
+import { ErrorSummary, fieldId, useErrorText } from "@/components/form/staff-form";
+import { Table } from "@/components/ui/table";
 import type { FormAction, FormState } from "@/lib/actions/form-state";
 
 /**
@@ -15,28 +16,10 @@ import type { FormAction, FormState } from "@/lib/actions/form-state";
 
 type Option = { value: string; label: string };
 
-/** The action's refusal as an error summary (GOV.UK): the message, and each field's problem as a link to it. */
-function Refusal({ state, labelOf }: { state: FormState; labelOf: (name: string) => string }) {
-  const errorText = useErrorText();
+/** The action's refusal, if it refused: the form's error summary, each problem linked to its column or row. */
+function Refusal({ state, labelOf }: { state: FormState; labelOf?: (name: string) => string }) {
   if (state.ok !== false || !state.message) return null;
-  const errors = Object.entries(state.errors ?? {});
-  return (
-    <div role="alert" tabIndex={-1} className="mb-6 max-w-3xl border-4 border-danger px-4 py-3">
-      <h3 className="text-xl font-bold">{errorText("summaryTitle")}</h3>
-      <p>{errorText(state.message)}</p>
-      {errors.length > 0 && (
-        <ul className="mt-2 list-disc pl-6">
-          {errors.map(([name, messages]) => (
-            <li key={name}>
-              <a href={`#${name.replace(/\./g, "-")}`} className="font-bold text-danger underline">
-                {labelOf(name)}: {messages.map(errorText).join(" ")}
-              </a>
-            </li>
-          ))}
-        </ul>
-      )}
-    </div>
-  );
+  return <ErrorSummary message={state.message} errors={Object.entries(state.errors ?? {})} labelOf={labelOf} />;
 }
 
 export type MappingColumn = { index: number; letter: string; header: string; samples: string[]; field: string; note?: string };
@@ -87,65 +70,45 @@ export function MappingForm({
           ))}
         </select>
       </div>
-      <div className="overflow-x-auto">
-        <table className="w-full border-collapse text-left">
-          <caption className="mb-3 text-left text-xl font-bold">{t("columnsCaption")}</caption>
-          <thead>
-            <tr>
-              <th scope="col" className="border-b-2 border-ink py-2 pr-4 align-bottom">
-                {t("column")}
-              </th>
-              <th scope="col" className="border-b-2 border-ink py-2 pr-4 align-bottom">
-                {t("samples")}
-              </th>
-              <th scope="col" className="border-b-2 border-ink py-2 pr-4 align-bottom">
-                {t("field")}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {columns.map((column) => {
-              const name = `columns.${column.index}`;
-              const errors = state.errors?.[name];
-              return (
-                <tr key={column.index}>
-                  <th scope="row" className="border-b border-line py-2 pr-4 align-top font-normal">
-                    <span className="block text-muted">{t("columnLetter", { letter: column.letter })}</span>
-                    <span className="font-bold">{column.header || t("noHeader")}</span>
-                    {column.note && <span className="block text-base text-muted">{column.note}</span>}
-                  </th>
-                  <td className="border-b border-line py-2 pr-4 align-top">
-                    {column.samples.length ? column.samples.join(" · ") : <span className="text-muted">{t("noSamples")}</span>}
-                  </td>
-                  <td className={`border-b border-line py-2 pr-4 align-top ${errors ? "border-l-4 border-l-danger pl-3" : ""}`}>
-                    {errors && (
-                      <p id={`${name.replace(/\./g, "-")}-error`} className="font-bold text-danger">
-                        {errors.map(errorText).join(" ")}
-                      </p>
-                    )}
-                    <select
-                      id={name.replace(/\./g, "-")}
-                      name={name}
-                      aria-label={t("fieldFor", { column: labelOf(name) })}
-                      aria-invalid={errors ? true : undefined}
-                      aria-describedby={errors ? `${name.replace(/\./g, "-")}-error` : undefined}
-                      value={fieldOf(column.index)}
-                      onChange={(event) => setPicked({ ...picked, [column.index]: event.target.value })}
-                    >
-                      <option value="">{t("leaveOut")}</option>
-                      {fields.map((field) => (
-                        <option key={field.value} value={field.value}>
-                          {field.required ? t("requiredField", { label: field.label }) : field.label}
-                        </option>
-                      ))}
-                    </select>
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
+      <Table
+        caption={t("columnsCaption")}
+        columns={[{ label: t("column") }, { label: t("samples") }, { label: t("field") }]}
+        rows={columns.map((column) => {
+          const name = `columns.${column.index}`;
+          const errors = state.errors?.[name];
+          return [
+            <>
+              <span className="block text-muted">{t("columnLetter", { letter: column.letter })}</span>
+              <span className="font-bold">{column.header || t("noHeader")}</span>
+              {column.note && <span className="block text-base text-muted">{column.note}</span>}
+            </>,
+            column.samples.length ? column.samples.join(" · ") : <span className="text-muted">{t("noSamples")}</span>,
+            <div key="field" className={errors ? "border-l-4 border-danger pl-3" : ""}>
+              {errors && (
+                <p id={`${fieldId(name)}-error`} className="font-bold text-danger">
+                  {errors.map(errorText).join(" ")}
+                </p>
+              )}
+              <select
+                id={fieldId(name)}
+                name={name}
+                aria-label={t("fieldFor", { column: labelOf(name) })}
+                aria-invalid={errors ? true : undefined}
+                aria-describedby={errors ? `${fieldId(name)}-error` : undefined}
+                value={fieldOf(column.index)}
+                onChange={(event) => setPicked({ ...picked, [column.index]: event.target.value })}
+              >
+                <option value="">{t("leaveOut")}</option>
+                {fields.map((field) => (
+                  <option key={field.value} value={field.value}>
+                    {field.required ? t("requiredField", { label: field.label }) : field.label}
+                  </option>
+                ))}
+              </select>
+            </div>,
+          ];
+        })}
+      />
       <div aria-live="polite" className="mt-6 max-w-3xl">
         {missing.length > 0 && <p className="font-bold">{t("stillMissing", { fields: missing.map((field) => field.label).join(", ") })}</p>}
         <p>
@@ -169,7 +132,7 @@ export function DecisionsForm({ action, rows }: { action: FormAction<FormState>;
   const [state, formAction, pending] = useActionState<FormState, FormData>(action, {});
   return (
     <form action={formAction} className="max-w-5xl">
-      <Refusal state={state} labelOf={(name) => name} />
+      <Refusal state={state} />
       {rows.map((row, i) => (
         <fieldset key={row.row} className="mb-6 border-l-4 border-line pl-4">
           <legend className="font-bold">{t("decisionRow", { row: row.row, label: row.label })}</legend>
@@ -198,7 +161,7 @@ export function DecisionsForm({ action, rows }: { action: FormAction<FormState>;
 }
 
 function Choice({ name, value, checked, children }: { name: string; value: string; checked: boolean; children: React.ReactNode }) {
-  const id = `${name.replace(/\./g, "-")}-${value.replace(/[^a-z0-9]/gi, "-")}`;
+  const id = `${fieldId(name)}-${value.replace(/[^a-z0-9]/gi, "-")}`;
   return (
     <div className="flex items-start gap-3">
       <input type="radio" id={id} name={name} value={value} defaultChecked={checked} className="mt-1.5 size-5" />
