@@ -141,8 +141,9 @@ async function run(args: z.output<typeof ArgsSchema>, bytes: Uint8Array): Promis
   await prisma.$disconnect();
   // The running app's processes keep public reads in memory: tell them what this import wrote.
   if (outcome.status !== "committed" || outcome.written > 0) {
-    const [{ announce }, { importedAreas }] = await Promise.all([import("../lib/cache.ts"), import("../lib/import/worker.ts")]);
-    await announce(process.env.DATABASE_URL ?? "", importedAreas);
+    // An import may touch every record type's reads (six types, and the regions and sectors they name).
+    const { announce, cacheTags } = await import("../lib/cache.ts");
+    await announce(process.env.DATABASE_URL ?? "", cacheTags);
   }
   if (outcome.status === "failed")
     throw new Error(`Import ${batchId} stopped: ${outcome.error}. What was written before it stays and can be undone.`);

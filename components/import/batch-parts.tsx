@@ -107,10 +107,10 @@ export async function RowList({ kind, rows }: { kind: "created" | "updated" | "r
   );
 }
 
-type Written = { row: number; entityType: string; entityId: number; action: string };
+type Written = { row: number; entityType: string; entityId: number; action: string; label: string };
 
 /** What a commit wrote, row by row, each record (named as its row named it) a link to its history, where the import is named. */
-export async function WrittenList({ records, total, labels }: { records: Written[]; total: number; labels: Map<number, string> }) {
+export async function WrittenList({ records, total }: { records: Written[]; total: number }) {
   const [t, tHistory, format] = await Promise.all([getTranslations("importPage"), getTranslations("history"), getFormatter()]);
   if (records.length === 0) return <p>{t("nothingWritten")}</p>;
   return (
@@ -123,7 +123,7 @@ export async function WrittenList({ records, total, labels }: { records: Written
         columns={[{ label: t("row") }, { label: t("record") }, { label: t("action") }]}
         rows={records.map((record) => {
           const staffType = staffTypeOf[record.entityType as keyof typeof staffTypeOf];
-          const name = labels.get(record.row) || `${tHistory(`types.${record.entityType}` as never)} #${record.entityId}`;
+          const name = record.label || `${tHistory(`types.${record.entityType}` as never)} #${record.entityId}`;
           return [
             <span key="row" className="tabular">
               {record.row}

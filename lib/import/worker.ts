@@ -1,5 +1,5 @@
 import "server-only";
-import { invalidate } from "@/lib/cache";
+import { cacheTags, invalidate } from "@/lib/cache";
 import type { Db } from "@/lib/db/prisma-client";
 import { commitBatch, stalledBatches } from "@/lib/import/batch";
 import { rowWriters } from "@/lib/import/writers";
@@ -9,9 +9,6 @@ import { sendJob, workJobs } from "@/lib/jobs/queue";
  * The import's background side: queue a previewed batch for its commit, and work the queue in this process.
  * Any process of any instance may take a batch's job (pg-boss); the batch itself makes two runs take turns.
  */
-
-/** What an import may write to, for the cache: every record type it takes. */
-export const importedAreas = ["organizations", "sectors", "regions", "links", "trade", "meetings", "commitments"] as const;
 
 /** Queues a previewed batch for its commit; false if it was not waiting for one (already queued, committed…). */
 export async function queueBatch(prisma: Db, url: string, batchId: number): Promise<boolean> {
@@ -34,7 +31,7 @@ export async function startImportWorker(prisma: Db, url: string) {
     const outcome = await commitBatch(prisma, batchId, rowWriters);
     // Public pages read through the cache: what the import wrote shows at once (a failed or cancelled commit
     // may have written its first chunks too).
-    if (outcome.status !== "committed" || outcome.written > 0) invalidate(...importedAreas);
+    if (outcome.status !== "committed" || outcome.written > 0) invalidate(...cacheTags);
   });
   // A batch whose commit has written nothing for a minute lost its process (a chunk moves the heartbeat): it is
   // queued again, here at start and then every minute, and resumes after its last chunk on whichever process

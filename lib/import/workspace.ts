@@ -147,7 +147,13 @@ export async function writtenRecords(id: number, take = 200) {
     db().importBatchRecord.findMany({ where: { batchId: id }, orderBy: { row: "asc" }, take }),
     db().importBatchRecord.count({ where: { batchId: id } }),
   ]);
-  return { records, total };
+  // Each record as its row named it, read for the rows listed only (a batch keeps every row of its file).
+  const named = await db().$queryRaw<{ row: number; label: string | null }[]>`
+    SELECT (item->>'row')::int AS row, item->>'label' AS label
+      FROM import_batches, jsonb_array_elements(rows) AS item
+     WHERE id = ${id} AND (item->>'row')::int = ANY(${records.map((record) => record.row)}::int[])`;
+  const labels = new Map(named.map((entry) => [entry.row, entry.label ?? ""]));
+  return { records: records.map((record) => ({ ...record, label: labels.get(record.row) ?? "" })), total };
 }
 
 /** What an undo found edited since and left alone: the rows, from the undo's audit event. */

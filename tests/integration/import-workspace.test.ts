@@ -12,7 +12,7 @@ const { NextRequest } = await import("next/server");
 const { cancelImport, commitImport, decideImportRows, mapImportColumns, undoImport } = await import("@/lib/import/actions");
 const { commitBatch } = await import("@/lib/import/batch");
 const { rowWriters } = await import("@/lib/import/writers");
-const { batchRows, findBatch, siblingSheets, storeUpload } = await import("@/lib/import/workspace");
+const { batchRows, findBatch, siblingSheets, storeUpload, writtenRecords } = await import("@/lib/import/workspace");
 const { POST: upload } = await import("@/app/api/staff/imports/route");
 const { GET: report } = await import("@/app/api/staff/imports/[id]/report/route");
 const { importFileBytes } = await import("@/lib/http/body-size");
@@ -206,6 +206,8 @@ describe("the import's steps", () => {
     expect(await commitImport(id, {}, form({}))).toMatchObject({ ok: false, message: "importMoved" });
     expect(await commitBatch(prisma, id, rowWriters)).toMatchObject({ status: "committed", written: 1 });
     const created = await prisma.organization.findFirstOrThrow({ where: { name: newName }, select: { id: true, archivedAt: true } });
+    // The page lists what was written, each record named as its row named it.
+    expect(await writtenRecords(id)).toMatchObject({ total: 1, records: [{ entityId: created.id, action: "create", label: newName }] });
     expect(created.archivedAt).toBeNull();
 
     signInAs(getServerSession, otherEditor);

@@ -247,12 +247,11 @@ async function Running({ batch }: { batch: BatchSummary }) {
 
 /** How the import ended, what it wrote, and its undo (or what the undo did). */
 async function Outcome({ batch, canUndo }: { batch: BatchSummary; canUndo: boolean }) {
-  const [t, tErrors, format, { records, total }, rows, leftAlone] = await Promise.all([
+  const [t, tErrors, format, { records, total }, leftAlone] = await Promise.all([
     getTranslations("importPage"),
     getTranslations("errors"),
     getFormatter(),
     writtenRecords(batch.id, 50),
-    batchRows(batch.id),
     batch.status === "undone" ? undoLeftAlone(batch.id) : Promise.resolve([]),
   ]);
   const failure =
@@ -288,7 +287,7 @@ async function Outcome({ batch, canUndo }: { batch: BatchSummary; canUndo: boole
           {leftAlone.length > 0 && <p>{t("leftAlone", { rows: leftAlone.join(", ") })}</p>}
         </Notice>
       )}
-      <WrittenList records={records} total={total} labels={new Map(rows.map((row) => [row.row, row.label ?? ""]))} />
+      <WrittenList records={records} total={total} />
       {canUndo && total > 0 && (
         <div className="mt-8">
           <ButtonForm action={undoImport.bind(null, batch.id)} hint={t("undoHint")} submitLabel={t("undo")} warning />
