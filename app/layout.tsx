@@ -30,12 +30,12 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         </a>
         <NextIntlClientProvider messages={clientMessages}>
           <SiteHeader />
-          <main id="main" tabIndex={-1} className="mx-auto w-full max-w-5xl flex-1 px-4 py-8">
+          <main id="main" tabIndex={-1} className="mx-auto w-full max-w-6xl flex-1 px-4 py-8">
             {children}
           </main>
         </NextIntlClientProvider>
         <footer className="border-t-2 border-brand bg-panel">
-          <p className="mx-auto max-w-5xl px-4 py-6 text-base text-muted">{t("footer")}</p>
+          <p className="mx-auto max-w-6xl px-4 py-6 text-base text-muted">{t("footer")}</p>
         </footer>
       </body>
     </html>

@@ -10,7 +10,7 @@ export async function SiteHeader() {
   const other = locale === "ru" ? "en" : "ru";
   return (
     <header className="border-b-8 border-brand bg-ink text-white">
-      <div className="mx-auto flex max-w-5xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
         <Link href={paths.home()} className="mr-auto text-2xl font-bold text-white! no-underline">
           {t("name")}
           <span className="block text-base font-normal">{t("tagline")}</span>
@@ -47,7 +47,7 @@ export async function SiteHeader() {
         )}
       </div>
       <nav aria-label={t("nav.label")} className="bg-[#1d1e1f]">
-        <ul className="mx-auto flex max-w-5xl flex-wrap gap-x-6 px-4 py-2">
+        <ul className="mx-auto flex max-w-6xl flex-wrap gap-x-6 px-4 py-2">
           {[
             { href: paths.regions(), label: t("nav.regions") },
             { href: paths.organizations(), label: t("nav.organizations") },

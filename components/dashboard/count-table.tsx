@@ -28,11 +28,7 @@ export function CountTable({
   return (
     <Table
       caption={caption}
-      columns={[
-        { label: <Words>{labelHeading}</Words> },
-        { label: <Words>{countHeading}</Words>, numeric: true },
-        { label: <span className="sr-only">{barHeading}</span> },
-      ]}
+      columns={[{ label: labelHeading }, { label: countHeading, numeric: true }, { label: <span className="sr-only">{barHeading}</span> }]}
       rows={rows.map((row) => [
         <Link key="l" href={row.href}>
           {row.label}
@@ -54,13 +50,8 @@ export function CountTable({
 export function Bar({ value, largest, narrow = false }: { value: number; largest: number; narrow?: boolean }) {
   const percent = largest > 0 ? Math.round((value / largest) * 1000) / 10 : 0;
   return (
-    <span aria-hidden className={`block h-4 bg-panel ${narrow ? "w-20 sm:w-32" : "w-40 sm:w-64"}`}>
+    <span aria-hidden className={`block h-4 bg-panel ${narrow ? "w-12 sm:w-32" : "w-20 sm:w-64"}`}>
       <span className="block h-4 bg-brand" style={{ width: `${percent}%` }} />
     </span>
   );
-}
-
-/** Table headings and short cells break between words only (the site lets long words break anywhere in cells). */
-export function Words({ children }: { children: ReactNode }) {
-  return <span className="[overflow-wrap:normal]">{children}</span>;
 }

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { Bar, Words } from "@/components/dashboard/count-table";
+import { Bar } from "@/components/dashboard/count-table";
 import { Muted } from "@/components/ui/notice";
 import { Section } from "@/components/ui/section";
 import { Table } from "@/components/ui/table";
@@ -37,8 +37,8 @@ export async function MeetingsTrend({ meetings }: { meetings: DashboardCounts["m
             caption={t("meetingsCaption")}
             columns={[
               { label: t("year") },
-              ...meetingLevels.map((level) => ({ label: <Words>{tm(`levels.${level}`)}</Words>, numeric: true })),
-              { label: <Words>{t("total")}</Words>, numeric: true },
+              ...meetingLevels.map((level) => ({ label: tm(`levels.${level}`), numeric: true })),
+              { label: t("total"), numeric: true },
               { label: <span className="sr-only">{t("share")}</span> },
             ]}
             rows={[...meetings.byYear].reverse().map((row) => [

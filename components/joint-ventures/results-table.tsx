@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { DemoTag } from "@/components/ui/demo-tag";
+import { TableRegion } from "@/components/ui/table";
 import { localized } from "@/lib/i18n/localize";
 import { filterToQuery, type JointVentureDto, type JointVentureFilter, type JointVentureSort } from "@/lib/joint-ventures/schema";
 import type { Page } from "@/lib/pagination";
@@ -32,9 +33,9 @@ export async function JointVentureTable({
   const columnLabel = (key: ColumnSpec["key"]) => t(`columns.${key}`);
 
   return (
-    <div className="overflow-x-auto">
+    <TableRegion labelledBy="venture-table-caption">
       <table className="w-full border-collapse text-left text-base">
-        <caption className="sr-only">
+        <caption id="venture-table-caption" className="sr-only">
           {t("caption", { page: page.page, pageCount: page.pageCount })},{" "}
           {t("sortedBy", { column: columnLabel(filter.sort), direction: filter.dir === "asc" ? t("asc") : t("desc") })}
         </caption>
@@ -130,6 +131,6 @@ export async function JointVentureTable({
           })}
         </tbody>
       </table>
-    </div>
+    </TableRegion>
   );
 }

@@ -1,4 +1,4 @@
-import type { ReactNode } from "react";
+import { useId, type ReactNode } from "react";
 
 export type Column = { label: ReactNode; numeric?: boolean };
 
@@ -14,10 +14,13 @@ export function Table({
   rows: ReactNode[][];
   hideCaption?: boolean;
 }) {
+  const captionId = useId();
   return (
-    <div className="overflow-x-auto">
+    <TableRegion labelledBy={captionId}>
       <table className="w-full border-collapse text-left">
-        <caption className={hideCaption ? "sr-only" : "mb-3 text-left text-xl font-bold"}>{caption}</caption>
+        <caption id={captionId} className={hideCaption ? "sr-only" : "mb-3 text-left text-xl font-bold"}>
+          {caption}
+        </caption>
         <thead>
           <tr>
             {columns.map((column, i) => (
@@ -36,7 +39,10 @@ export function Table({
                     {cell}
                   </th>
                 ) : (
-                  <td key={c} className={`border-b border-line py-2 pr-4 align-top ${columns[c]?.numeric ? "tabular text-right" : ""}`}>
+                  <td
+                    key={c}
+                    className={`border-b border-line py-2 pr-4 align-top ${columns[c]?.numeric ? "tabular text-right whitespace-nowrap" : ""}`}
+                  >
                     {cell}
                   </td>
                 ),
@@ -45,6 +51,19 @@ export function Table({
           ))}
         </tbody>
       </table>
+    </TableRegion>
+  );
+}
+
+/**
+ * Where a table is wider than the screen (a phone), it scrolls sideways inside this region instead of widening the
+ * page: a region named by the table's caption, focusable so that a keyboard can scroll it (GOV.UK's pattern). It
+ * is `relative` so that a visually hidden caption is placed inside it, not at the far edge of the page.
+ */
+export function TableRegion({ labelledBy, children }: { labelledBy: string; children: ReactNode }) {
+  return (
+    <div role="region" aria-labelledby={labelledBy} tabIndex={0} className="relative overflow-x-auto">
+      {children}
     </div>
   );
 }
