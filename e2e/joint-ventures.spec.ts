@@ -9,7 +9,9 @@ test.describe("joint ventures for analysts", () => {
     await expect(page.getByRole("heading", { name: "10 joint ventures" })).toBeVisible();
 
     // Division 28, machinery: the two demo ventures that assemble farm machinery.
-    await page.getByLabel("Sector (NACE Rev. 2)").selectOption(["28"]);
+    // Several sectors are chosen with checkboxes in a disclosure: no Ctrl key, so a phone can choose them too.
+    await page.locator("summary", { hasText: "Sector (NACE Rev. 2)" }).click();
+    await page.getByRole("checkbox", { name: "28 Manufacture of machinery and equipment n.e.c." }).check();
     await page.getByRole("button", { name: "Apply filters" }).click();
     // The form's empty fields and defaults are left out of the address: a short link to share.
     await expect(page).toHaveURL(/\/joint-ventures\?sector=28$/);
@@ -28,7 +30,8 @@ test.describe("joint ventures for analysts", () => {
     // A shared link or a reload shows the same view, with the choice still made in the form.
     await page.reload();
     await expect(page.getByRole("heading", { name: "2 joint ventures" })).toBeVisible();
-    await expect(page.getByLabel("Sector (NACE Rev. 2)")).toHaveValues(["28"]);
+    await expect(page.locator("summary", { hasText: "Sector (NACE Rev. 2)" })).toContainText("1 chosen");
+    await expect(page.getByRole("checkbox", { name: "28 Manufacture of machinery and equipment n.e.c." })).toBeChecked();
 
     // Sorting by a column keeps the filter.
     await table.getByRole("link", { name: "Sort by Capital, ascending" }).click();
@@ -51,6 +54,30 @@ test.describe("joint ventures for analysts", () => {
     expect(text).toContain("Seym-Ptich Agrotech LLC");
     expect(text).toContain("ООО «Агротехника Сейм-Птичь»");
     expect(text.split("\r\n").filter((line) => line !== "")).toHaveLength(3);
+  });
+
+  test("a keyboard alone chooses two partner regions and applies the filter", async ({ page }) => {
+    await page.goto("/joint-ventures");
+    const regions = page.locator("summary", { hasText: "Partner region" });
+    await expect(regions).toContainText("none chosen");
+    await regions.focus();
+    await page.keyboard.press("Enter");
+    await page.keyboard.press("Tab");
+    await expect(page.getByRole("checkbox", { name: "Belarus" })).toBeFocused();
+    await page.keyboard.press("Space");
+    // On to Gomel Region (Belarus, Brest Region, Gomel Region in alphabetical order).
+    await page.keyboard.press("Tab");
+    await page.keyboard.press("Tab");
+    await expect(page.getByRole("checkbox", { name: "Gomel Region" })).toBeFocused();
+    await page.keyboard.press("Space");
+    for (let i = 0; i < 60; i += 1) {
+      if (await page.getByRole("button", { name: "Apply filters" }).evaluate((button) => button === document.activeElement)) break;
+      await page.keyboard.press("Tab");
+    }
+    await page.keyboard.press("Enter");
+    await expect(page).toHaveURL(/region=belarus&region=gomel-region/);
+    await expect(page.locator("summary", { hasText: "Partner region" })).toContainText("2 chosen");
+    await expect(page.getByRole("table").getByRole("row").nth(1)).toBeVisible();
   });
 
   test("an impossible filter says so and offers to clear the filters", async ({ page }) => {

@@ -1,6 +1,5 @@
-import type { ReactNode } from "react";
 import { getTranslations } from "next-intl/server";
-import { ChoiceFilter } from "@/components/ui/choice-filter";
+import { ChoiceDisclosure, ChoiceFilter } from "@/components/ui/choice-filter";
 import { OrganizationStatus } from "@/lib/generated/prisma/enums";
 import { localized } from "@/lib/i18n/localize";
 import type { JointVentureFilterOptions } from "@/lib/joint-ventures/queries";
@@ -29,18 +28,20 @@ export async function JointVentureFilterForm({ filter, options, locale }: JointV
       </h2>
       <div className="grid gap-6 lg:grid-cols-2">
         <div>
-          <ListBox id="jv-sector" name="sector" label={t("sector")} hint={t("sectorHint")} size={8} chosen={filter.sector}>
-            {sections.map((section) => (
-              <optgroup key={section.code} label={`${section.code} ${name(section)}`}>
-                <option value={section.code}>{t("sectorWholeSection", { code: section.code, name: name(section) })}</option>
-                {options.sectors
-                  .filter((division) => division.sectionCode === section.code)
-                  .map((division) => (
-                    <option key={division.code} value={division.code}>{`${division.code} ${name(division)}`}</option>
-                  ))}
-              </optgroup>
-            ))}
-          </ListBox>
+          <ChoiceDisclosure
+            id="jv-sector"
+            name="sector"
+            legend={t("sector")}
+            hint={t("sectorHint")}
+            chosen={filter.sector}
+            chosenText={t("chosenCount", { count: filter.sector?.length ?? 0 })}
+            options={sections.flatMap((section) => [
+              { value: section.code, label: t("sectorWholeSection", { code: section.code, name: name(section) }), strong: true },
+              ...options.sectors
+                .filter((division) => division.sectionCode === section.code)
+                .map((division) => ({ value: division.code, label: `${division.code} ${name(division)}`, level: 1 as const })),
+            ])}
+          />
           <ChoiceFilter
             type="radio"
             legend={t("match")}
@@ -55,13 +56,15 @@ export async function JointVentureFilterForm({ filter, options, locale }: JointV
         </div>
 
         <div>
-          <ListBox id="jv-region" name="region" label={t("partnerRegion")} hint={t("partnerRegionHint")} size={6} chosen={filter.region}>
-            {options.regions.map((region) => (
-              <option key={region.slug} value={region.slug}>
-                {name(region)}
-              </option>
-            ))}
-          </ListBox>
+          <ChoiceDisclosure
+            id="jv-region"
+            name="region"
+            legend={t("partnerRegion")}
+            hint={t("partnerRegionHint")}
+            chosen={filter.region}
+            chosenText={t("chosenCount", { count: filter.region?.length ?? 0 })}
+            options={options.regions.map((region) => ({ value: region.slug, label: name(region) }))}
+          />
           <label htmlFor="jv-country" className="mt-3 block font-bold">
             {t("partnerCountry")}
           </label>
@@ -128,47 +131,6 @@ export async function JointVentureFilterForm({ filter, options, locale }: JointV
         <a href={paths.jointVentures()}>{t("clear")}</a>
       </div>
     </form>
-  );
-}
-
-/** A list box where several may be chosen, with a hint on how. */
-function ListBox({
-  id,
-  name,
-  label,
-  hint: hintText,
-  size,
-  chosen = [],
-  children,
-}: {
-  id: string;
-  name: string;
-  label: string;
-  hint: string;
-  size: number;
-  chosen?: string[];
-  children: ReactNode;
-}) {
-  return (
-    <>
-      <label htmlFor={id} className="block font-bold">
-        {label}
-      </label>
-      <p id={`${id}-hint`} className={hint}>
-        {hintText}
-      </p>
-      <select
-        id={id}
-        name={name}
-        multiple
-        size={size}
-        aria-describedby={`${id}-hint`}
-        defaultValue={chosen}
-        className={`${control} w-full`}
-      >
-        {children}
-      </select>
-    </>
   );
 }
 

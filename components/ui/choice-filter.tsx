@@ -32,3 +32,58 @@ export function ChoiceFilter({
     </fieldset>
   );
 }
+
+/**
+ * Many choices (sectors, regions) as checkboxes inside a disclosure, instead of a list box that needs Ctrl to
+ * choose several: they work by touch and by keyboard alone, and work without JavaScript. The summary says how many
+ * are chosen; it starts open when some are, so that the reader sees them. An option of `level` 1 is indented under
+ * the one before it (a division under its section).
+ */
+export function ChoiceDisclosure({
+  id,
+  legend,
+  hint,
+  name,
+  options,
+  chosen = [],
+  chosenText,
+}: {
+  id: string;
+  legend: string;
+  hint: string;
+  name: string;
+  options: { value: string; label: string; level?: 0 | 1; strong?: boolean }[];
+  chosen?: readonly string[];
+  chosenText: string;
+}) {
+  return (
+    <details open={chosen.length > 0} className="border-2 border-ink bg-white">
+      <summary className="cursor-pointer px-3 py-2 font-bold">
+        {legend} <span className="font-normal text-muted">({chosenText})</span>
+      </summary>
+      <fieldset aria-describedby={`${id}-hint`} className="border-t border-line px-3 py-2">
+        <legend className="sr-only">{legend}</legend>
+        <p id={`${id}-hint`} className="mb-2 text-base text-muted">
+          {hint}
+        </p>
+        <div className="max-h-80 overflow-y-auto">
+          {options.map((option) => (
+            <label
+              key={option.value}
+              className={`flex items-start gap-2 py-1 ${option.level === 1 ? "pl-7" : ""} ${option.strong ? "font-bold" : ""}`}
+            >
+              <input
+                type="checkbox"
+                name={name}
+                value={option.value}
+                defaultChecked={chosen.includes(option.value)}
+                className="mt-0.5 size-5 shrink-0"
+              />
+              {option.label}
+            </label>
+          ))}
+        </div>
+      </fieldset>
+    </details>
+  );
+}
