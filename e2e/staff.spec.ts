@@ -19,6 +19,26 @@ async function pick(page: Page, label: string, typed: string, option: string) {
 }
 
 test.describe("staff", () => {
+  test("signing in from the sign-in page lands on the workspace: the editor's own work and the commitments to chase", async ({ page }) => {
+    // A failed attempt first: an account's events belong in the admins' activity log, not on the front page.
+    await signIn(page, "not the password");
+    await expect(page.getByRole("alert").filter({ hasText: "The email address or password is not right." })).toBeVisible();
+    await page.goto("/signin");
+    await page.getByLabel("Email address").fill(email);
+    await page.getByLabel("Password").fill(password);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page).toHaveURL(/\/workspace$/);
+    const recent = page.getByRole("region", { name: "Your recent work" });
+    await expect(recent).toBeVisible();
+    await expect(recent).not.toContainText("Failed to sign in");
+    await expect(recent).not.toContainText("Signed in");
+    // The demo's commitments of 2015 that are still open are long overdue: the front page lists them, soonest first.
+    const due = page.getByRole("region", { name: "Commitments due within a month or overdue" });
+    await expect(due.getByText("Overdue").first()).toBeVisible();
+    await due.getByRole("link", { name: /in the commitments tracker/ }).click();
+    await expect(page).toHaveURL(/\/commitments\?.*open=1/);
+  });
+
   test("a wrong password and an unknown email get the same message", async ({ page }) => {
     await signIn(page, "not the password");
     await expect(page.getByRole("alert").filter({ hasText: "The email address or password is not right." })).toBeVisible();

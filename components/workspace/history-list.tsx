@@ -12,6 +12,7 @@ const fieldNamespaces: Partial<Record<AuditEntityType, string>> = {
   meeting: "editMeeting",
   commitment: "editCommitment",
   trade_figure: "editTrade",
+  user: "users",
 };
 
 /** A field's label for people: the edit form's label where there is one, else the name spelled out. */

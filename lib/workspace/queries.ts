@@ -126,9 +126,17 @@ export async function listStaffPeople() {
   return db().user.findMany({ orderBy: [{ name: "asc" }, { id: "asc" }], take: 500, select: { id: true, name: true, email: true } });
 }
 
-/** The latest changes across the registry, for the workspace's front page. */
-export async function listRecentChanges(limit = 10): Promise<HistoryEvent[]> {
-  const rows = await db().auditEvent.findMany({ orderBy: { id: "desc" }, take: limit, select: eventSelect });
+/**
+ * One person's latest changes to records and imports, for the workspace's front page: their own work, not the
+ * registry's. Sign-ins, failures and lockouts are accounts' events: they belong in the admins' activity log.
+ */
+export async function listOwnRecentWork(actorId: number, limit = 10): Promise<HistoryEvent[]> {
+  const rows = await db().auditEvent.findMany({
+    where: { actorId, entityType: { not: "user" } },
+    orderBy: [{ at: "desc" }, { id: "desc" }],
+    take: limit,
+    select: eventSelect,
+  });
   return rows.map(toEvent);
 }
 

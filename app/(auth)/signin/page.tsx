@@ -2,6 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { SignInForm } from "@/components/auth-forms";
 import { PageHeading } from "@/components/ui/page-heading";
 import { safeCallbackPath } from "@/lib/http/safe-redirect";
+import { paths } from "@/lib/paths";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("signIn"))("title") };
@@ -12,7 +13,8 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   return (
     <>
       <PageHeading lead={t("lead")}>{t("title")}</PageHeading>
-      <SignInForm callbackUrl={safeCallbackPath(params.callbackUrl)} />
+      {/* Staff land where they were going, else on the workspace: signing in is for working. */}
+      <SignInForm callbackUrl={params.callbackUrl ? safeCallbackPath(params.callbackUrl) : paths.staff.home()} />
     </>
   );
 }

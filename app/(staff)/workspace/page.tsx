@@ -12,7 +12,10 @@ import { RecentChanges } from "@/components/workspace/recent-changes";
 import { localized } from "@/lib/i18n/localize";
 import { paths, staffRecordTypes } from "@/lib/paths";
 import { requireStaffPage } from "@/lib/auth/session";
-import { FinderParamsSchema, findStaffRecords, listRecentChanges } from "@/lib/workspace/queries";
+import { CommitmentList } from "@/components/commitments/commitment-list";
+import { listCommitments, trackerToday } from "@/lib/commitments/tracker";
+import { toLocale } from "@/lib/i18n/locale";
+import { FinderParamsSchema, findStaffRecords, listOwnRecentWork } from "@/lib/workspace/queries";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("workspace"))("title") };
@@ -22,13 +25,16 @@ export async function generateMetadata() {
 export default async function WorkspacePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requireStaffPage();
   const params = FinderParamsSchema.parse(await searchParams);
-  const [t, tUsers, tImport, locale, found, recent] = await Promise.all([
+  const locale = toLocale(await getLocale());
+  // Commitments still open and due within a month, the overdue ones first: what an official should chase.
+  const dueTo = new Date(Date.parse(`${trackerToday()}T00:00:00Z`) + 30 * 86_400_000).toISOString().slice(0, 10);
+  const [t, tUsers, tImport, found, recent, due] = await Promise.all([
     getTranslations("workspace"),
     getTranslations("users"),
     getTranslations("importPage"),
-    getLocale(),
     findStaffRecords(params),
-    listRecentChanges(10),
+    listOwnRecentWork(user.id, 10),
+    listCommitments({ open: true, dueTo, perPage: 5 }, locale),
   ]);
   const query = { type: params.type, q: params.q || undefined, archived: params.archived === "all" ? undefined : params.archived };
   return (
@@ -103,6 +109,12 @@ export default async function WorkspacePage({ searchParams }: { searchParams: Pr
             <Pagination page={found} href={(page) => paths.staff.home({ ...query, page })} />
           </>
         )}
+      </Section>
+      <Section title={t("due")} id="due">
+        {due.total === 0 ? <Muted>{t("noneDue")}</Muted> : <CommitmentList items={due.items} headingLevel={3} />}
+        <p className="mt-4">
+          <Link href={paths.commitments({ open: 1, dueTo })}>{t("dueLink", { count: due.total })}</Link>
+        </p>
       </Section>
       <Section title={t("recent")} id="recent">
         <RecentChanges events={recent} />
