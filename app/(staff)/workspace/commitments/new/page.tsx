@@ -11,7 +11,11 @@ const page = newRecordPage({
   form: async ({ locale, query }) => {
     const meetingId = RecordId.safeParse(typeof query.meeting === "string" ? query.meeting : undefined);
     const meeting = meetingId.success ? await getMeetingChoice(meetingId.data, locale) : null;
-    const initial: FormValues = meeting ? { meetingId: String(meeting.id), meetingId__label: meeting.label } : {};
+    // A commitment is new when it is recorded: "proposed" until someone says otherwise.
+    const initial: FormValues = {
+      status: "proposed",
+      ...(meeting ? { meetingId: String(meeting.id), meetingId__label: meeting.label } : {}),
+    };
     return <CommitmentForm action={createCommitment} isNew initial={initial} />;
   },
 });
