@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { OrganizationStatus } from "@/lib/generated/prisma/enums";
+import { naceCodeSchema } from "@/lib/sectors/schema";
 
 /**
  * The joint-venture table's filters and the API's shape of one venture. The page, the exports and the JSON API
@@ -12,12 +13,10 @@ export type JointVentureSort = (typeof JOINT_VENTURE_SORTS)[number];
 export const SORT_DIRECTIONS = ["asc", "desc"] as const;
 export const SECTOR_MATCHES = ["any", "all"] as const;
 
-/** A NACE Rev. 2 section letter (A-U) or a two-digit division code. */
-export const SectorCodeSchema = z
-  .string()
-  .trim()
-  .toUpperCase()
-  .regex(/^(?:[A-U]|\d{2})$/, { error: "sector must be a NACE Rev. 2 section letter (A-U) or a two-digit division code (01-99)." });
+/** A NACE Rev. 2 section letter (A-U) or division, as analysts write it: `C`, `28`, `C28`, `28.30` (its division). */
+export const SectorCodeSchema = naceCodeSchema(
+  "sector must be a NACE Rev. 2 section letter (A-U) or a division code, such as 28, C28 or 28.30 (read as its division 28).",
+);
 export const RegionSlugSchema = z
   .string()
   .trim()

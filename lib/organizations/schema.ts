@@ -18,16 +18,13 @@ import type { FormState } from "@/lib/actions/form-state";
 import { defaultLocale, locales } from "@/lib/i18n/locale";
 import { normalizeRegistrationNumber } from "@/lib/organizations/registration-number";
 import { listQuery, PageParamsSchema } from "@/lib/pagination";
+import { naceCodeSchema } from "@/lib/sectors/schema";
 
 // URL parameters of the public lists. A value we do not know falls back to "no filter" (`.catch`): a stale
 // bookmark or a typed URL shows the list rather than an error page.
 
-/** A NACE section (one letter, A-U) or division (two digits). */
-export const SectorCodeSchema = z
-  .string()
-  .trim()
-  .toUpperCase()
-  .regex(/^(?:[A-U]|\d{2})$/);
+/** A NACE section (one letter, A-U) or division (two digits), also as analysts write it (C28, 28.30). */
+export const SectorCodeSchema = naceCodeSchema();
 /** A record's slug as it appears in a URL. */
 export const SlugSchema = z
   .string()

@@ -253,6 +253,25 @@ describe("joint ventures", () => {
     }
   });
 
+  it("reads NACE codes as analysts write them: C28, 28, 28.30 and С28 (a Cyrillic С) all mean division 28", async () => {
+    const slugsOf = async (sector: string) => {
+      const response = await get(jointVenturesRoute, `/api/v1/joint-ventures?sector=${encodeURIComponent(sector)}&limit=100`);
+      expect(response.status, sector).toBe(200);
+      return (await json(response)).items.map((item) => String(item.slug)).sort();
+    };
+    const division = await slugsOf("28");
+    const inDivision = await prisma.organization.findMany({
+      where: { kind: "joint_venture", archivedAt: null, sectors: { some: { sectorCode: "28" } } },
+      select: { slug: true },
+    });
+    expect(division).toEqual(inDivision.map((venture) => venture.slug).sort());
+    expect(division.length).toBeGreaterThan(0);
+    for (const written of ["C28", "c28", "28.30", "28.3", "С28"]) expect(await slugsOf(written)).toEqual(division);
+    // A division written under the wrong section is refused, naming the parameter.
+    const problem = await expectProblem(await get(jointVenturesRoute, "/api/v1/joint-ventures?sector=A28"), 400);
+    expect(Object.keys(problem.errors ?? {})).toContain("sector");
+  });
+
   it("walks every venture by cursor, one at a time, without repeats", async () => {
     const total = await prisma.organization.count({ where: { kind: "joint_venture", archivedAt: null } });
     const seen: string[] = [];
