@@ -37,7 +37,9 @@ test.describe("joint ventures for analysts", () => {
     await table.getByRole("link", { name: "Sort by Capital, ascending" }).click();
     await expect(page).toHaveURL(/sector=28/);
     await expect(page).toHaveURL(/sort=capital/);
-    await expect(page.getByRole("table").getByRole("row").nth(1)).toContainText("SozhTuskar Harvesters JLLC");
+    // Capital is never ranked across currencies: roubles first (RUB before USD), and the page says so.
+    await expect(page.getByRole("table").getByRole("row").nth(1)).toContainText("Seym-Ptich Agrotech LLC");
+    await expect(page.getByText("Capital is compared within one currency only")).toBeVisible();
 
     // Back: the unsorted filtered view again.
     await page.goBack();

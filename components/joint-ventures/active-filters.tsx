@@ -22,7 +22,7 @@ export async function ActiveFilters({ filter, options, locale }: JointVentureFil
       const region = options.regions.find((r) => r.slug === slug);
       return region ? name(region) : slug;
     });
-    items.push([t("partnerRegion"), regions.join(t("orJoin"))]);
+    items.push([t("partnerRegion"), regions.join(filter.regionMatch === "all" ? t("andJoin") : t("orJoin"))]);
   }
   if (filter.country) {
     const country = options.countries.find((c) => c.code === filter.country);
@@ -33,6 +33,7 @@ export async function ActiveFilters({ filter, options, locale }: JointVentureFil
     items.push([t("founded"), `${filter.foundedFrom ?? "…"}–${filter.foundedTo ?? "…"}`]);
   if (filter.capitalMin !== undefined || filter.capitalMax !== undefined)
     items.push([t("capital"), `${filter.capitalMin ?? "…"}–${filter.capitalMax ?? "…"}`]);
+  if (filter.currency) items.push([t("currency"), filter.currency]);
   if (items.length === 0) return null;
   return (
     <dl className="mb-4 text-base">

@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import { getTranslations } from "next-intl/server";
 import { ChoiceDisclosure, ChoiceFilter } from "@/components/ui/choice-filter";
 import { OrganizationStatus } from "@/lib/generated/prisma/enums";
@@ -65,6 +66,17 @@ export async function JointVentureFilterForm({ filter, options, locale }: JointV
             chosenText={t("chosenCount", { count: filter.region?.length ?? 0 })}
             options={options.regions.map((region) => ({ value: region.slug, label: name(region) }))}
           />
+          <ChoiceFilter
+            type="radio"
+            legend={t("regionMatch")}
+            name="regionMatch"
+            options={[
+              { value: "any", label: t("regionMatchAny") },
+              { value: "all", label: t("regionMatchAll") },
+            ]}
+            chosen={filter.regionMatch}
+            className="mt-3"
+          />
           <label htmlFor="jv-country" className="mt-3 block font-bold">
             {t("partnerCountry")}
           </label>
@@ -102,7 +114,19 @@ export async function JointVentureFilterForm({ filter, options, locale }: JointV
             { name: "capitalMin", label: t("capitalMin"), value: filter.capitalMin },
             { name: "capitalMax", label: t("capitalMax"), value: filter.capitalMax },
           ]}
-        />
+        >
+          <label className="block">
+            <span className="block">{t("currency")}</span>
+            <select name="currency" defaultValue={filter.currency ?? ""} className={control}>
+              <option value="">{t("anyCurrency")}</option>
+              {options.currencies.map((currency) => (
+                <option key={currency} value={currency}>
+                  {currency}
+                </option>
+              ))}
+            </select>
+          </label>
+        </Range>
 
         <div className="flex flex-wrap gap-4">
           <label className="block">
@@ -140,11 +164,14 @@ function Range({
   hint: rangeHint,
   input,
   bounds,
+  children,
 }: {
   legend: string;
   hint?: { id: string; text: string };
   input: { inputMode: "numeric" | "decimal"; min: number; max?: number; step?: string; className: string };
   bounds: { name: string; label: string; value: number | undefined }[];
+  /** A further field of the same fieldset (the capital's currency). */
+  children?: ReactNode;
 }) {
   return (
     <fieldset aria-describedby={rangeHint?.id}>
@@ -170,6 +197,7 @@ function Range({
             />
           </label>
         ))}
+        {children}
       </div>
     </fieldset>
   );

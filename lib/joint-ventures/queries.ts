@@ -47,6 +47,7 @@ function whereClause(filter: JointVentureFilter): Sql {
   if (filter.foundedTo !== undefined) conditions.push(sql`o.founded_year <= ${filter.foundedTo}::int`);
   if (filter.capitalMin !== undefined) conditions.push(sql`o.capital_amount >= ${filter.capitalMin}::numeric`);
   if (filter.capitalMax !== undefined) conditions.push(sql`o.capital_amount <= ${filter.capitalMax}::numeric`);
+  if (filter.currency) conditions.push(sql`o.capital_currency = ${filter.currency}::char(3)`);
   if (filter.sector?.length) {
     // A code is held when the venture has it, or (for a section) one of its divisions. "all" asks this of each
     // code in turn, one indexed semi-join each, which the planner handles far better than a double NOT EXISTS.
@@ -63,7 +64,10 @@ function whereClause(filter: JointVentureFilter): Sql {
     LEFT JOIN organizations po ON po.id = p.partner_organization_id
     JOIN regions pr ON pr.id = coalesce(p.partner_region_id, po.region_id)
     WHERE p.venture_id = o.id AND p.archived_at IS NULL AND ${condition})`;
-  if (filter.region?.length) conditions.push(partnerIn(sql`pr.slug = ANY(${filter.region}::text[])`));
+  if (filter.region?.length && filter.regionMatch === "all") {
+    // A partner in each region: a venture of Gomel and Kursk has one partner in each, or a partner that is both.
+    for (const slug of filter.region) conditions.push(partnerIn(sql`pr.slug = ${slug}::text`));
+  } else if (filter.region?.length) conditions.push(partnerIn(sql`pr.slug = ANY(${filter.region}::text[])`));
   if (filter.country) conditions.push(partnerIn(sql`pr.country_code = ${filter.country}::char(2)`));
   return join(conditions, "\n  AND ");
 }
@@ -88,7 +92,10 @@ function sortExpression(sort: JointVentureSort, locale: Locale): Sql {
 
 function orderBy(filter: JointVentureFilter, locale: Locale): Sql {
   const direction = filter.dir === "desc" ? sql`DESC` : sql`ASC`;
-  return sql`${sortExpression(filter.sort, locale)} ${direction} NULLS LAST, o.id ASC`;
+  // Amounts in different currencies are not comparable (RUB 10 million is less than USD 7.5 million): capital
+  // sorts within each currency, currencies in alphabetical order, unless one currency is chosen.
+  const currencyFirst = filter.sort === "capital" && !filter.currency ? sql`o.capital_currency ASC NULLS LAST, ` : empty;
+  return sql`${currencyFirst}${sortExpression(filter.sort, locale)} ${direction} NULLS LAST, o.id ASC`;
 }
 
 /**
@@ -261,13 +268,19 @@ export type JointVentureFilterOptions = {
   sectors: { code: string; level: "section" | "division"; sectionCode: string | null; nameEn: string; nameRu: string }[];
   regions: { slug: string; nameEn: string; nameRu: string; countryCode: string }[];
   countries: { code: string; nameEn: string; nameRu: string }[];
+  /** The currencies the live ventures' capital is recorded in. */
+  currencies: string[];
 };
 
 /** The choices of the filter form: NACE sections and divisions, the live regions and their countries. */
-export const getJointVentureFilterOptions = cached("joint-venture-filter-options", ["regions", "sectors"], readJointVentureFilterOptions);
+export const getJointVentureFilterOptions = cached(
+  "joint-venture-filter-options",
+  ["regions", "sectors", "organizations"],
+  readJointVentureFilterOptions,
+);
 
 async function readJointVentureFilterOptions(): Promise<JointVentureFilterOptions> {
-  const [sectors, regions, countries] = await Promise.all([
+  const [sectors, regions, countries, currencies] = await Promise.all([
     queryRows<JointVentureFilterOptions["sectors"][number]>(
       sql`SELECT code, level::text AS level, section_code AS "sectionCode", name_en AS "nameEn", name_ru AS "nameRu"
           FROM sectors ORDER BY coalesce(section_code, code), level, code LIMIT 500`,
@@ -281,8 +294,12 @@ async function readJointVentureFilterOptions(): Promise<JointVentureFilterOption
           WHERE EXISTS (SELECT 1 FROM regions r WHERE r.country_code = c.code AND r.archived_at IS NULL)
           ORDER BY c.name_en LIMIT 300`,
     ),
+    queryRows<{ code: string }>(
+      sql`SELECT DISTINCT capital_currency::text AS code FROM organizations
+          WHERE kind = 'joint_venture' AND archived_at IS NULL AND capital_currency IS NOT NULL ORDER BY 1 LIMIT 200`,
+    ),
   ]);
-  return { sectors, regions, countries };
+  return { sectors, regions, countries, currencies: currencies.map((row) => row.code) };
 }
 
 /**

@@ -28,6 +28,13 @@ export const CountryCodeSchema = z
   .toUpperCase()
   .regex(/^[A-Z]{2}$/, { error: "country must be an ISO 3166-1 alpha-2 code, such as BY." });
 
+/** ISO 4217: the currency a venture's capital is recorded in. */
+export const CurrencyCodeSchema = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^[A-Z]{3}$/, { error: "currency must be an ISO 4217 currency code, such as USD, RUB or BYN." });
+
 const MAX_LIST = 120;
 
 /** `?a=x&a=y` and `?a=x,y` both mean [x, y]; an empty form field means "not set". */
@@ -72,6 +79,8 @@ const filterFields = {
   match: scalar(oneOf(SECTOR_MATCHES, "match").default("any")),
   /** Slugs of regions where a live partner sits (or that hold a share themselves). */
   region: list(RegionSlugSchema, "region"),
+  /** any: a partner in at least one of the regions; all: a partner in each of them (Gomel and Kursk). */
+  regionMatch: scalar(oneOf(SECTOR_MATCHES, "regionMatch").default("any")),
   /** ISO country code of a live partner. */
   country: scalar(CountryCodeSchema.optional()),
   status: list(z.enum(OrganizationStatus, { error: `status must be one of: ${Object.values(OrganizationStatus).join(", ")}.` }), "status"),
@@ -79,6 +88,11 @@ const filterFields = {
   foundedTo: scalar(year("foundedTo").optional()),
   capitalMin: scalar(amount("capitalMin").optional()),
   capitalMax: scalar(amount("capitalMax").optional()),
+  /**
+   * Only capital recorded in this currency. Amounts are never converted, so they are never ranked across
+   * currencies either: without this, sorting by capital sorts by currency first.
+   */
+  currency: scalar(CurrencyCodeSchema.optional()),
   sort: scalar(oneOf(JOINT_VENTURE_SORTS, "sort").default("name")),
   dir: scalar(oneOf(SORT_DIRECTIONS, "dir").default("asc")),
 };
@@ -136,12 +150,14 @@ export function filterToQuery(filter: JointVentureFilter): Record<string, string
     sector: filter.sector,
     match: filter.sector && filter.sector.length > 1 && filter.match !== "any" ? filter.match : undefined,
     region: filter.region,
+    regionMatch: filter.region && filter.region.length > 1 && filter.regionMatch !== "any" ? filter.regionMatch : undefined,
     country: filter.country,
     status: filter.status,
     foundedFrom: filter.foundedFrom,
     foundedTo: filter.foundedTo,
     capitalMin: filter.capitalMin,
     capitalMax: filter.capitalMax,
+    currency: filter.currency,
     sort: filter.sort !== "name" ? filter.sort : undefined,
     dir: filter.dir !== "asc" ? filter.dir : undefined,
   };
@@ -152,6 +168,7 @@ export function hasActiveFilters(filter: JointVentureFilter): boolean {
     filter.sector?.length ||
     filter.region?.length ||
     filter.country ||
+    filter.currency ||
     filter.status?.length ||
     filter.foundedFrom !== undefined ||
     filter.foundedTo !== undefined ||

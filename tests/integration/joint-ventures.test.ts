@@ -212,6 +212,45 @@ describe("listJointVentures filters", () => {
     expect(await oursFor({ country: "BY", region: regionA })).toEqual([v.alpha]);
   });
 
+  it("with regionMatch=all, needs a partner in each region: Gomel and Kursk, not Gomel or Kursk", async () => {
+    expect(await oursFor({ region: [regionA, regionB], regionMatch: "all" })).toEqual([v.alpha]);
+    expect(await oursFor({ region: [regionB], regionMatch: "all" })).toEqual([v.alpha, v.beta].sort());
+    // Against SQL, over the demo registry too: every venture with a live partner in each of the two regions.
+    const expected = await prisma.$queryRaw<{ slug: string }[]>(Prisma.sql`
+      SELECT o.slug FROM organizations o
+      WHERE o.kind = 'joint_venture' AND o.archived_at IS NULL
+        AND (SELECT count(DISTINCT pr.slug) FROM joint_venture_partners p
+             LEFT JOIN organizations po ON po.id = p.partner_organization_id
+             JOIN regions pr ON pr.id = coalesce(p.partner_region_id, po.region_id)
+             WHERE p.venture_id = o.id AND p.archived_at IS NULL AND pr.slug IN ('gomel-region', 'kursk-oblast')) = 2
+      ORDER BY 1`);
+    const both = (await allFor({ region: ["gomel-region", "kursk-oblast"], regionMatch: "all" })).map((venture) => venture.slug).sort();
+    expect(both).toEqual(expected.map((row) => row.slug));
+    expect(both.length).toBeGreaterThan(0);
+    const either = await allFor({ region: ["gomel-region", "kursk-oblast"] });
+    expect(either.length).toBeGreaterThan(both.length);
+  });
+
+  it("never ranks capital across currencies: sorted by currency, then amount, or within the chosen currency", async () => {
+    const sorted = await allFor({ sort: "capital", dir: "desc" });
+    const withCapital = sorted.filter((venture) => venture.capital !== null);
+    // No capital comes last; the currencies come in alphabetical order, each one's amounts largest first.
+    expect(sorted.slice(withCapital.length).every((venture) => venture.capital === null)).toBe(true);
+    const currencies = withCapital.map((venture) => venture.capital!.currency);
+    expect(currencies).toEqual([...currencies].sort());
+    for (const currency of new Set(currencies)) {
+      const amounts = withCapital.filter((venture) => venture.capital!.currency === currency).map((venture) => venture.capital!.amount);
+      expect(amounts).toEqual([...amounts].sort((a, b) => b - a));
+    }
+    const dollars = await allFor({ sort: "capital", dir: "desc", currency: "usd" });
+    expect(dollars.length).toBeGreaterThan(0);
+    expect(dollars.every((venture) => venture.capital?.currency === "USD")).toBe(true);
+    expect(dollars.map((venture) => venture.slug)).toEqual(
+      withCapital.filter((venture) => venture.capital!.currency === "USD").map((venture) => venture.slug),
+    );
+    expect(JointVentureFilterSchema.safeParse({ currency: "dollars" }).success).toBe(false);
+  });
+
   it("filters by status, founding year and capital", async () => {
     expect(await oursFor({ status: ["planned", "closed"] })).toEqual([v.beta, v.gamma].sort());
     expect(await oursFor({ foundedFrom: 2003 })).toEqual([v.beta]);
@@ -256,7 +295,9 @@ describe("listJointVentures filters", () => {
     expect(beyond.total).toBe(await prisma.organization.count({ where: { ...live, ...inSector("28") } }));
   });
 
-  it.each(JOINT_VENTURE_SORTS.flatMap((sort) => (["asc", "desc"] as const).map((dir) => [sort, dir] as const)))(
+  // Capital sorts by currency first: its own test above.
+  const plainSorts = JOINT_VENTURE_SORTS.filter((sort) => sort !== "capital");
+  it.each(plainSorts.flatMap((sort) => (["asc", "desc"] as const).map((dir) => [sort, dir] as const)))(
     "sorts by %s %s, missing values last",
     async (sort, dir) => {
       const statusOrder = { planned: 0, active: 1, closed: 2 };
@@ -270,8 +311,6 @@ describe("listJointVentures filters", () => {
             return statusOrder[x.status];
           case "founded":
             return x.foundedYear;
-          case "capital":
-            return x.capital?.amount ?? null;
           case "sector":
             return x.sectors.find((s) => s.primary)?.code ?? null;
         }
@@ -369,8 +408,9 @@ describe("the exports", () => {
     const response = await exportJson(request("json", `region=${regionB}&sort=capital&dir=desc`));
     expect(response.headers.get("content-type")).toBe("application/json; charset=utf-8");
     const records = (await response.json()) as Record<string, unknown>[];
-    expect(records.map((r) => r.slug)).toEqual([v.beta, v.alpha]);
-    expect(records[1]).toMatchObject({ name: `=ООО «Альфа ${run}»`, capitalAmount: 1000, currency: "RUB", sectors: "28; 46" });
+    // By currency first (RUB before USD), never RUB against USD.
+    expect(records.map((r) => r.slug)).toEqual([v.alpha, v.beta]);
+    expect(records[0]).toMatchObject({ name: `=ООО «Альфа ${run}»`, capitalAmount: 1000, currency: "RUB", sectors: "28; 46" });
     const empty = await exportJson(request("json", `region=${regionA}&status=closed`));
     expect(await empty.json()).toEqual([]);
   });

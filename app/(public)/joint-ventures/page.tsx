@@ -57,6 +57,7 @@ export default async function JointVenturesPage({ searchParams }: Props) {
       ) : (
         <>
           <JointVentureDownloads query={filterQuery} total={page.total} />
+          {filter.sort === "capital" && !filter.currency && <p className="mb-2 max-w-3xl text-base">{t("capitalSortNote")}</p>}
           <JointVentureTable page={page} filter={filter} locale={locale} />
           <Pagination page={page} href={(n) => paths.jointVentures({ ...listQuery, page: n })} />
         </>
