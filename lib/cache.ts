@@ -33,7 +33,11 @@ type Entry = { value: unknown; tags: readonly CacheTag[] };
 /** This process's connection to the other processes: its listening client, and whether it listens now. */
 type Bus = { url: string; client: pg.Client | null; listening: boolean };
 
-const globalForCache = globalThis as unknown as { interregioCache?: LRUCache<string, Entry>; interregioCacheBus?: Bus };
+const globalForCache = globalThis as unknown as {
+  interregioCache?: LRUCache<string, Entry>;
+  interregioCacheBus?: Bus;
+  interregioCacheWrites?: Map<string, number>;
+};
 const store = (globalForCache.interregioCache ??= new LRUCache<string, Entry>({ max: MAX_ENTRIES, ttl: TTL_MS }));
 /** Reads in flight, so that concurrent misses for one key run the query once. */
 const pending = new Map<string, Promise<unknown>>();
@@ -75,8 +79,11 @@ export function cached<Args extends unknown[], Result>(
 }
 
 let currentGeneration = 0;
-/** When each tag was last invalidated here (a write in this process or, through the bus, in another). */
-const lastWrites = new Map<string, number>();
+/**
+ * When each tag was last invalidated here (a write in this process or, through the bus, in another). On globalThis
+ * with the store: every load of this module in the process must see the writes that emptied it.
+ */
+const lastWrites = (globalForCache.interregioCacheWrites ??= new Map<string, number>());
 
 /** Whether a read starting now may keep its result: no replicas, or none of its tags written within the settle time. */
 function settledSinceWrite(tags: readonly CacheTag[]) {
