@@ -6,8 +6,12 @@ import pg from "pg";
  * Read replicas (DATABASE_REPLICA_URLS): the public's reads go to the replicas, writes and staff reads to the
  * primary. The "replicas" are this test database reached as a role that can only read (SELECT, and every
  * transaction read-only, as on a hot standby), twice, told apart by their application_name. Whether a read needs
- * the replica is shown by taking the role's login away: what still works then never touched a replica.
+ * the replica is shown by taking the role's login away: what still works then never touched a replica. The test
+ * database's user makes and drops that role, so it needs CREATEROLE (the test server's superuser has it).
  */
+
+vi.mock("next-auth", () => ({ getServerSession: vi.fn() }));
+vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 
 const { createStaffUser, databaseUrl, form, prisma, seedOnce, signInAs } = await import("./setup");
 const primaryUrl = new URL(databaseUrl);
@@ -25,9 +29,6 @@ function replicaUrl(name: string) {
 process.env.DATABASE_REPLICA_URLS = `${replicaUrl("replica_a")}, ${replicaUrl("replica_b")}`;
 // Every public read asks the database, rather than the read cache.
 process.env.INTERREGIO_CACHE = "off";
-
-vi.mock("next-auth", () => ({ getServerSession: vi.fn() }));
-vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 
 const { getServerSession } = await import("next-auth");
 const { GET: staffLookup } = await import("@/app/api/staff/lookup/route");
