@@ -12,12 +12,19 @@ import pg from "pg";
  * on one channel, and every invalidation is NOTIFYed there, so the others drop the same tags within
  * milliseconds. While a connected process has lost its listening connection it reads past its cache (it could
  * miss a notice), and it empties the cache when it listens again. The time-to-live is a last safety net.
+ *
+ * With read replicas (DATABASE_REPLICA_URLS) the public's reads go to a replica, which replays a write a moment
+ * after the primary commits it and the writer invalidates. A read made in that moment would keep the old value
+ * for the whole time-to-live; so a result read within REPLICA_SETTLE_MS of a write to one of its tags is served
+ * but not kept, and the next read after that asks again.
  */
 
 export const cacheTags = ["regions", "organizations", "meetings", "sectors", "links", "commitments", "trade"] as const;
 export type CacheTag = (typeof cacheTags)[number];
 
 const TTL_MS = 60_000;
+/** How long after a write a replica is given to replay it (streaming replication usually takes milliseconds). */
+export const REPLICA_SETTLE_MS = 5_000;
 /** Pages of lists and records; each entry is one query's result, a few KB. */
 const MAX_ENTRIES = 2_000;
 
@@ -26,7 +33,11 @@ type Entry = { value: unknown; tags: readonly CacheTag[] };
 /** This process's connection to the other processes: its listening client, and whether it listens now. */
 type Bus = { url: string; client: pg.Client | null; listening: boolean };
 
-const globalForCache = globalThis as unknown as { interregioCache?: LRUCache<string, Entry>; interregioCacheBus?: Bus };
+const globalForCache = globalThis as unknown as {
+  interregioCache?: LRUCache<string, Entry>;
+  interregioCacheBus?: Bus;
+  interregioCacheWrites?: Map<string, number>;
+};
 const store = (globalForCache.interregioCache ??= new LRUCache<string, Entry>({ max: MAX_ENTRIES, ttl: TTL_MS }));
 /** Reads in flight, so that concurrent misses for one key run the query once. */
 const pending = new Map<string, Promise<unknown>>();
@@ -52,9 +63,10 @@ export function cached<Args extends unknown[], Result>(
     const inFlight = pending.get(key);
     if (inFlight) return inFlight as Promise<Result>;
     const generation = currentGeneration;
+    const settled = settledSinceWrite(tags);
     const promise = read(...args).then((value) => {
       // A write during the read may have changed what it saw: do not keep a result older than the write.
-      if (generation === currentGeneration) store.set(key, { value, tags });
+      if (generation === currentGeneration && settled) store.set(key, { value, tags });
       return value;
     });
     pending.set(key, promise);
@@ -67,6 +79,20 @@ export function cached<Args extends unknown[], Result>(
 }
 
 let currentGeneration = 0;
+/**
+ * When each tag was last invalidated here (a write in this process or, through the bus, in another). On globalThis
+ * with the store: every load of this module in the process must see the writes that emptied it.
+ */
+const lastWrites = (globalForCache.interregioCacheWrites ??= new Map<string, number>());
+
+/** Whether a read starting now may keep its result: no replicas, or none of its tags written within the settle time. */
+function settledSinceWrite(tags: readonly CacheTag[]) {
+  // Read directly, as INTERREGIO_CACHE is: lib/env.ts is parsed where the database clients are made.
+  const replicas = process.env.DATABASE_REPLICA_URLS?.split(",").some((url) => url.trim()) ?? false;
+  if (!replicas) return true;
+  const now = Date.now();
+  return tags.every((tag) => now - (lastWrites.get(tag) ?? -Infinity) >= REPLICA_SETTLE_MS);
+}
 
 /**
  * Drops every entry carrying one of `tags`, here and, through the bus, in every other process. Every write
@@ -80,6 +106,8 @@ export function invalidate(...tags: CacheTag[]) {
 
 function dropLocally(tags: readonly string[]) {
   currentGeneration += 1;
+  const now = Date.now();
+  for (const tag of tags) lastWrites.set(tag, now);
   for (const [key, entry] of store.entries()) {
     if (entry.tags.some((tag) => tags.includes(tag))) store.delete(key);
   }

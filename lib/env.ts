@@ -1,12 +1,41 @@
 import { z } from "zod";
 
+const postgresUrl = /^postgres(ql)?:\/\/[^/]+\/[^/?]+/;
+
+/** Which of the comma-separated replica URLs an issue is about, counted from 1. */
+const replicaNumber = (path: readonly PropertyKey[] | undefined) => Number(path?.at(-1) ?? 0) + 1;
+
+/** At most this many replicas: each adds two pools of DATABASE_POOL_SIZE connections to every process. */
+export const MAX_REPLICAS = 8;
+
 /** The configuration the server reads from its environment. The README lists each variable. */
 export const EnvSchema = z.object({
   DATABASE_URL: z
     .string({ error: "DATABASE_URL is not set: give the PostgreSQL URL, postgresql://user:password@host:5432/db" })
-    .regex(/^postgres(ql)?:\/\/[^/]+\/[^/?]+/, {
-      error: "DATABASE_URL must look like postgresql://user:password@host:5432/database",
-    }),
+    .regex(postgresUrl, { error: "DATABASE_URL must look like postgresql://user:password@host:5432/database" }),
+  // Unset or empty: no replica, every read on DATABASE_URL. Split on commas (one inside a password is %2C).
+  DATABASE_REPLICA_URLS: z.preprocess(
+    (value) =>
+      typeof value === "string"
+        ? value
+            .split(",")
+            .map((url) => url.trim())
+            .filter(Boolean)
+        : value,
+    z
+      .array(
+        z
+          .string()
+          .max(2000, { error: (issue) => `DATABASE_REPLICA_URLS: URL ${replicaNumber(issue.path)} is longer than 2000 characters` })
+          // The URL itself is not repeated: it may hold a password, and this message is logged.
+          .regex(postgresUrl, {
+            error: (issue) =>
+              `DATABASE_REPLICA_URLS: URL ${replicaNumber(issue.path)} must look like postgresql://user:password@host:5432/database`,
+          }),
+      )
+      .max(MAX_REPLICAS, { error: `DATABASE_REPLICA_URLS names too many replicas: at most ${MAX_REPLICAS}` })
+      .default([]),
+  ),
   NEXTAUTH_SECRET: z
     .string({ error: "NEXTAUTH_SECRET is not set: give a random string of 32 characters or more" })
     .min(32, { error: "NEXTAUTH_SECRET is too short: use 32 characters or more (openssl rand -base64 32)" }),

@@ -304,7 +304,9 @@ export const BRIEFING_COMMITMENTS = 20;
 /**
  * The whole dossier in `locale` (the tracker gives commitments' texts in one language): the reads above, the
  * pair's trade series (lib/trade/analysis.ts) and the open and overdue commitments concerning both regions
- * (lib/commitments/tracker.ts). Null when a region is not found.
+ * (lib/commitments/tracker.ts). Null when a region is not found. The briefing's own reads are on the primary, as
+ * every staff read is; those two are the public pages' cached reads, shared with them, and so read where the
+ * public's are (a replica, with DATABASE_REPLICA_URLS).
  */
 export async function getBriefingData(regionSlug: string, partnerSlug: string | undefined, locale: Locale): Promise<BriefingData | null> {
   const briefing = await getBriefing(regionSlug, partnerSlug);

@@ -1,7 +1,7 @@
 import "server-only";
 import { cached } from "@/lib/cache";
 import { closedStatuses, commitmentStatuses, type CommitmentStatus } from "@/lib/commitments/schema";
-import { db } from "@/lib/db/client";
+import { db, readDb } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { localized } from "@/lib/i18n/localize";
 import type { Locale } from "@/lib/i18n/locale";
@@ -73,13 +73,15 @@ async function resolve(filters: CommitmentFilters): Promise<Resolved> {
   const partySlugs = filters.party ? [filters.party] : [];
   const [regions, partyOrganizations, meetings] = await Promise.all([
     regionSlugs.length || partySlugs.length
-      ? db().region.findMany({
+      ? readDb().region.findMany({
           where: { slug: { in: [...regionSlugs, ...partySlugs] }, archivedAt: null },
           select: { id: true, slug: true },
         })
       : [],
-    partySlugs.length ? db().organization.findMany({ where: { slug: { in: partySlugs }, archivedAt: null }, select: { id: true } }) : [],
-    filters.meeting ? db().meeting.findMany({ where: { slug: filters.meeting, archivedAt: null }, select: { id: true } }) : [],
+    partySlugs.length
+      ? readDb().organization.findMany({ where: { slug: { in: partySlugs }, archivedAt: null }, select: { id: true } })
+      : [],
+    filters.meeting ? readDb().meeting.findMany({ where: { slug: filters.meeting, archivedAt: null }, select: { id: true } }) : [],
   ]);
   const regionIds = regionSlugs.map((slug) => regions.find((r) => r.slug === slug)?.id);
   const partyRegionIds = regions.filter((r) => r.slug === filters.party).map((r) => r.id);
@@ -200,14 +202,14 @@ const readList = cached(
     const where = whereOf(filters, resolved, today, true);
     const from = Prisma.sql`FROM commitments c JOIN meetings m ON m.id = c.meeting_id WHERE ${where}`;
     const [rows, counted] = await Promise.all([
-      db().$queryRaw<{ id: number }[]>(Prisma.sql`
+      readDb().$queryRaw<{ id: number }[]>(Prisma.sql`
         SELECT c.id ${from}
         ORDER BY c.due_date ASC NULLS LAST, c.id DESC
         LIMIT ${pageParams.perPage} OFFSET ${(pageParams.page - 1) * pageParams.perPage}`),
-      db().$queryRaw<{ total: bigint }[]>(Prisma.sql`SELECT count(*) AS total ${from}`),
+      readDb().$queryRaw<{ total: bigint }[]>(Prisma.sql`SELECT count(*) AS total ${from}`),
     ]);
     const ids = rows.map((r) => r.id);
-    const details = ids.length ? await db().commitment.findMany({ where: { id: { in: ids } }, select: summarySelect }) : [];
+    const details = ids.length ? await readDb().commitment.findMany({ where: { id: { in: ids } }, select: summarySelect }) : [];
     const byId = new Map(details.map((d) => [d.id, d]));
     const items = ids.flatMap((id) => {
       const row = byId.get(id);
@@ -227,7 +229,7 @@ const readCounts = cached(
   ["commitments", "meetings", "regions", "organizations"],
   async (filters: Omit<CommitmentFilters, "status" | "page">, today: string): Promise<Record<CommitmentStatus, number>> => {
     const resolved = await resolve(filters);
-    const rows = await db().$queryRaw<{ status: CommitmentStatus; total: bigint }[]>(Prisma.sql`
+    const rows = await readDb().$queryRaw<{ status: CommitmentStatus; total: bigint }[]>(Prisma.sql`
       SELECT c.status::text AS status, count(*) AS total
       FROM commitments c JOIN meetings m ON m.id = c.meeting_id
       WHERE ${whereOf(filters, resolved, today, false)}
@@ -267,11 +269,14 @@ const readDetail = cached(
   "commitments.detail",
   ["commitments", "meetings", "regions", "organizations"],
   async (id: number, locale: Locale, today: string): Promise<CommitmentDetail | null> => {
-    const row = await db().commitment.findFirst({ where: { id, archivedAt: null, meeting: { archivedAt: null } }, select: summarySelect });
+    const row = await readDb().commitment.findFirst({
+      where: { id, archivedAt: null, meeting: { archivedAt: null } },
+      select: summarySelect,
+    });
     if (!row) return null;
     // Status changes only: the creation, and each update whose status before and after differ.
     // Not who made each change: this read is the public page's, and staff names are not public.
-    const events = await db().$queryRaw<
+    const events = await readDb().$queryRaw<
       { eventId: string; at: Date; from: string | null; to: string | null; note: string | null }[]
     >(Prisma.sql`
       SELECT e.id::text AS "eventId", e.at, e.before->>'status' AS "from", e.after->>'status' AS "to", e.note
@@ -323,13 +328,13 @@ export const getTrackerFilterNames = cached(
     const slugs = [...(filters.region ?? []), ...(filters.party ? [filters.party] : [])];
     const [regions, organization, meeting] = await Promise.all([
       slugs.length
-        ? db().region.findMany({ where: { slug: { in: slugs }, archivedAt: null }, select: { slug: true, nameEn: true, nameRu: true } })
+        ? readDb().region.findMany({ where: { slug: { in: slugs }, archivedAt: null }, select: { slug: true, nameEn: true, nameRu: true } })
         : [],
       filters.party
-        ? db().organization.findFirst({ where: { slug: filters.party, archivedAt: null }, select: { name: true, nameEn: true } })
+        ? readDb().organization.findFirst({ where: { slug: filters.party, archivedAt: null }, select: { name: true, nameEn: true } })
         : null,
       filters.meeting
-        ? db().meeting.findFirst({ where: { slug: filters.meeting, archivedAt: null }, select: { titleEn: true, titleRu: true } })
+        ? readDb().meeting.findFirst({ where: { slug: filters.meeting, archivedAt: null }, select: { titleEn: true, titleRu: true } })
         : null,
     ]);
     const regionName = (slug: string) => {

@@ -1,7 +1,7 @@
 import "server-only";
 import { cached } from "@/lib/cache";
 import { countCommitmentsByStatus } from "@/lib/commitments/tracker";
-import { db } from "@/lib/db/client";
+import { readDb } from "@/lib/db/client";
 import { MeetingLevel, OrganizationKind } from "@/lib/generated/prisma/enums";
 import type { Locale } from "@/lib/i18n/locale";
 import { listTradePairs } from "@/lib/trade/analysis";
@@ -34,7 +34,7 @@ export type DashboardCounts = {
 };
 
 async function readByKind(): Promise<Record<OrganizationKind, number>> {
-  const rows = await db().$queryRaw<{ kind: OrganizationKind; count: number }[]>`
+  const rows = await readDb().$queryRaw<{ kind: OrganizationKind; count: number }[]>`
     SELECT o.kind::text AS kind, count(*)::int AS count FROM organizations o WHERE o.archived_at IS NULL GROUP BY o.kind`;
   const counts = Object.fromEntries(organizationKinds.map((kind) => [kind, 0])) as Record<OrganizationKind, number>;
   for (const row of rows) counts[row.kind] = row.count;
@@ -47,7 +47,7 @@ async function readByKind(): Promise<Record<OrganizationKind, number>> {
  * the code; the anti-join leaves out the few archived organizations.
  */
 async function readBySection(): Promise<SectionCount[]> {
-  return db().$queryRaw<SectionCount[]>`
+  return readDb().$queryRaw<SectionCount[]>`
     SELECT s.code, s.name_en AS "nameEn", s.name_ru AS "nameRu", coalesce(c.count, 0)::int AS count
     FROM sectors s
     LEFT JOIN (
@@ -72,11 +72,11 @@ function fillYears(latest: number | null, rows: YearCount[]): YearCount[] {
 
 /** New partners: live organizations by founded year, over the latest years that have one (index range scan). */
 async function readFounded(): Promise<YearCount[]> {
-  const [latest] = await db().$queryRaw<{ year: number | null }[]>`
+  const [latest] = await readDb().$queryRaw<{ year: number | null }[]>`
     SELECT max(o.founded_year) AS year FROM organizations o WHERE o.archived_at IS NULL`;
   const last = latest?.year ?? null;
   if (last === null) return [];
-  const rows = await db().$queryRaw<YearCount[]>`
+  const rows = await readDb().$queryRaw<YearCount[]>`
     SELECT o.founded_year AS year, count(*)::int AS count FROM organizations o
     WHERE o.archived_at IS NULL AND o.founded_year BETWEEN ${last - DASHBOARD_YEARS + 1}::int AND ${last}::int
     GROUP BY o.founded_year`;
@@ -85,13 +85,13 @@ async function readFounded(): Promise<YearCount[]> {
 
 /** Live meetings by year and level, over the latest years that have meetings, and all live meetings. */
 async function readMeetings(): Promise<DashboardCounts["meetings"]> {
-  const [latest] = await db().$queryRaw<{ year: number | null; total: number }[]>`
+  const [latest] = await readDb().$queryRaw<{ year: number | null; total: number }[]>`
     SELECT extract(year FROM max(m.date))::int AS year, count(*)::int AS total FROM meetings m WHERE m.archived_at IS NULL`;
   const last = latest?.year ?? null;
   if (last === null) return { total: 0, byYear: [] };
   const first = last - DASHBOARD_YEARS + 1;
   // A date range, as the meetings list's year filter reads it, so that meetings(date, level) serves it.
-  const rows = await db().$queryRaw<{ year: number; level: MeetingLevel; count: number }[]>`
+  const rows = await readDb().$queryRaw<{ year: number; level: MeetingLevel; count: number }[]>`
     SELECT extract(year FROM m.date)::int AS year, m.level::text AS level, count(*)::int AS count
     FROM meetings m
     WHERE m.archived_at IS NULL AND m.date >= make_date(${first}::int, 1, 1) AND m.date < make_date(${last}::int + 1, 1, 1)

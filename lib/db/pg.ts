@@ -17,7 +17,8 @@ import type { Prisma } from "@/lib/generated/prisma/client";
  * string cannot be passed where a statement is expected.
  */
 
-const globalForPg = globalThis as unknown as { interregioSqlPool?: Pool };
+type ReplicaPools = { pools: Pool[]; next: number };
+const globalForPg = globalThis as unknown as { interregioSqlPool?: Pool; interregioReplicaSqlPools?: ReplicaPools };
 
 /**
  * A pool like the app's, on `url`. No JIT compilation: these reads are short, or one long sequential scan (an
@@ -38,9 +39,27 @@ export function createSqlPool(url: string, size: number): Pool {
   return pool;
 }
 
-/** The process's plain-pg pool, DATABASE_POOL_SIZE connections, created on first use. */
+/** The process's plain-pg pool on the primary, DATABASE_POOL_SIZE connections, created on first use. */
 export function sqlPool(): Pool {
   return (globalForPg.interregioSqlPool ??= watchPool("sql", createSqlPool(env().DATABASE_URL, env().DATABASE_POOL_SIZE)));
+}
+
+/**
+ * The pool for the public's hand-written reads (the search, the joint-venture table, the exports), as `readDb()`
+ * is for its Prisma reads (lib/db/client.ts): with DATABASE_REPLICA_URLS, each call hands out the next replica's
+ * pool in turn, DATABASE_POOL_SIZE connections each; without, the primary's `sqlPool()`. An export's snapshot
+ * stays on the one connection it started on, whichever replica that is.
+ */
+export function readSqlPool(): Pool {
+  const urls = env().DATABASE_REPLICA_URLS;
+  if (urls.length === 0) return sqlPool();
+  const replicas = (globalForPg.interregioReplicaSqlPools ??= {
+    pools: urls.map((url, index) => watchPool(`sql-replica-${index + 1}`, createSqlPool(url, env().DATABASE_POOL_SIZE))),
+    next: 0,
+  });
+  const pool = replicas.pools[replicas.next]!;
+  replicas.next = (replicas.next + 1) % replicas.pools.length;
+  return pool;
 }
 
 /**

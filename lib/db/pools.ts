@@ -3,9 +3,10 @@ import type { Pool } from "pg";
 /**
  * The connection pools of this process, by name, for the metrics (lib/metrics.ts) and a clean shutdown
  * (scripts/serve.ts). Kept on globalThis, as the clients themselves are: the server script and Next's bundle of
- * the same modules are separate module instances in one process, and both must see the one set.
+ * the same modules are separate module instances in one process, and both must see the one set. Each read
+ * replica (DATABASE_REPLICA_URLS) has a Prisma pool and a plain-pg pool, numbered from 1 in the order given.
  */
-export type PoolName = "prisma" | "sql" | "health" | "jobs";
+export type PoolName = "prisma" | "sql" | "health" | "jobs" | `prisma-replica-${number}` | `sql-replica-${number}`;
 
 const globalForPools = globalThis as unknown as { interregioPools?: Map<PoolName, Pool> };
 const pools = () => (globalForPools.interregioPools ??= new Map());

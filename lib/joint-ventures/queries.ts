@@ -1,5 +1,5 @@
 import { cached } from "@/lib/cache";
-import { queryRows, streamQuery } from "@/lib/db/pg";
+import { queryRows, readSqlPool, streamQuery } from "@/lib/db/pg";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { decodeCursor, idKey, mapCursorPage, toPage, type CursorPage, type Page, type PageParams } from "@/lib/pagination";
 import { paths } from "@/lib/paths";
@@ -175,6 +175,7 @@ export function getSectorNames(): Promise<SectorNames> {
   if (sectorNamesCache && Date.now() - sectorNamesCache.at < 10 * 60_000) return sectorNamesCache.names;
   const names = queryRows<{ code: string; nameEn: string; nameRu: string }>(
     sql`SELECT code, name_en AS "nameEn", name_ru AS "nameRu" FROM sectors LIMIT 500`,
+    readSqlPool(),
   ).then((rows) => new Map(rows.map(({ code, ...rest }) => [code, rest])));
   // A failed read is not kept: the next request tries again.
   names.catch(() => (sectorNamesCache = undefined));
@@ -221,12 +222,15 @@ async function readJointVenturesPage(
 ): Promise<Page<JointVentureDto>> {
   const skip = (pageParams.page - 1) * pageParams.perPage;
   const [rows, sectorNames] = await Promise.all([
-    queryRows<JointVentureRow & { total: string }>(jointVenturesPageQuery(filter, locale, { skip, take: pageParams.perPage })),
+    queryRows<JointVentureRow & { total: string }>(
+      jointVenturesPageQuery(filter, locale, { skip, take: pageParams.perPage }),
+      readSqlPool(),
+    ),
     getSectorNames(),
   ]);
   let total = rows[0] ? Number(rows[0].total) : 0;
   // Past the last page the window count has no row to ride on: count separately so the page can say how many.
-  if (rows.length === 0 && skip > 0) total = Number((await queryRows<{ total: string }>(countQuery(filter)))[0]?.total ?? 0);
+  if (rows.length === 0 && skip > 0) total = Number((await queryRows<{ total: string }>(countQuery(filter), readSqlPool()))[0]?.total ?? 0);
   return toPage(
     rows.map((row) => toJointVentureDto(row, sectorNames)),
     total,
@@ -250,6 +254,7 @@ export async function listJointVenturesByCursor(
   const [rows, sectorNames] = await Promise.all([
     queryRows<JointVentureRow>(
       sql`SELECT ${rowColumns} ${fromClause(filter)} ${sectorsJoin} WHERE ${whereClause(filter)} AND o.id > ${after?.[0] ?? 0}::int ORDER BY o.id LIMIT ${limit + 1}::int`,
+      readSqlPool(),
     ),
     getSectorNames(),
   ]);
@@ -284,15 +289,18 @@ async function readJointVentureFilterOptions(): Promise<JointVentureFilterOption
     queryRows<JointVentureFilterOptions["sectors"][number]>(
       sql`SELECT code, level::text AS level, section_code AS "sectionCode", name_en AS "nameEn", name_ru AS "nameRu"
           FROM sectors ORDER BY coalesce(section_code, code), level, code LIMIT 500`,
+      readSqlPool(),
     ),
     queryRows<JointVentureFilterOptions["regions"][number]>(
       sql`SELECT slug, name_en AS "nameEn", name_ru AS "nameRu", country_code AS "countryCode"
           FROM regions WHERE archived_at IS NULL ORDER BY country_code, name_en LIMIT 1000`,
+      readSqlPool(),
     ),
     queryRows<JointVentureFilterOptions["countries"][number]>(
       sql`SELECT c.code, c.name_en AS "nameEn", c.name_ru AS "nameRu" FROM countries c
           WHERE EXISTS (SELECT 1 FROM regions r WHERE r.country_code = c.code AND r.archived_at IS NULL)
           ORDER BY c.name_en LIMIT 300`,
+      readSqlPool(),
     ),
     queryRows<{ code: string }>(
       sql`SELECT DISTINCT capital_currency::text AS code FROM organizations
@@ -318,6 +326,7 @@ export function streamJointVentures(
     {
       signal,
       batchSize,
+      pool: readSqlPool(),
       prepare: async () => {
         sectorNames = await getSectorNames();
       },

@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db/client";
+import { readDb } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { isoDate, toMeetingRef, toParty, toRegionRef } from "@/lib/api/refs";
 import type { MeetingDetailDto, MeetingDto, MeetingQuery } from "@/lib/meetings/dto";
@@ -48,7 +48,7 @@ function meetingKeysetWhere(cursor: MeetingQuery["cursor"]): Prisma.MeetingWhere
 /** GET /api/v1/meetings: a keyset page on (date, id), newest first. */
 export async function listMeetingsPage(query: MeetingQuery): Promise<CursorPage<MeetingDto>> {
   const year = query.year;
-  const rows = await db().meeting.findMany({
+  const rows = await readDb().meeting.findMany({
     where: {
       AND: [
         {
@@ -71,7 +71,7 @@ const partySelect = { organization: { select: organizationRefSelect }, region: {
 
 /** GET /api/v1/meetings/{slug}: with its participants, statements, what was discussed and the commitments made. */
 export async function getMeetingDetail(slug: string): Promise<MeetingDetailDto | null> {
-  const m = await db().meeting.findFirst({
+  const m = await readDb().meeting.findFirst({
     where: { slug, archivedAt: null },
     select: {
       ...meetingSelect,

@@ -3,7 +3,7 @@ import { cache } from "react";
 import type { FormValues } from "@/lib/actions/form-state";
 import type { SnapshotReader } from "@/lib/actions/versioned";
 import { cached } from "@/lib/cache";
-import { db } from "@/lib/db/client";
+import { db, readDb } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { MeetingLevel } from "@/lib/generated/prisma/enums";
 import { localized } from "@/lib/i18n/localize";
@@ -40,7 +40,7 @@ export const meetingDetailsSelect = {
 
 /** The latest live meetings, newest first, read through meetings(date desc, id desc). */
 export const listLatestMeetings = cached("latest-meetings", ["meetings"], async (limit: number = LATEST_MEETINGS) =>
-  db().meeting.findMany({
+  readDb().meeting.findMany({
     where: { archivedAt: null },
     orderBy: [{ date: "desc" }, { id: "desc" }],
     take: limit,
@@ -91,7 +91,7 @@ async function readMeetings(options: MeetingListOptions): Promise<Page<MeetingRo
   const where = meetingWhere(options);
   const direction = options.sort === "date-asc" ? Prisma.sql`ASC` : Prisma.sql`DESC`;
   const [rows, counted] = await Promise.all([
-    db().$queryRaw<MeetingRow[]>`
+    readDb().$queryRaw<MeetingRow[]>`
       SELECT m.slug, m.title_en AS "titleEn", m.title_ru AS "titleRu", m.date, m.level::text AS level,
              m.place_en AS "placeEn", m.place_ru AS "placeRu", m.is_demo AS "isDemo",
              (SELECT count(*)::int FROM discussion_links dl WHERE dl.meeting_id = m.id AND dl.archived_at IS NULL) AS discussed
@@ -99,7 +99,7 @@ async function readMeetings(options: MeetingListOptions): Promise<Page<MeetingRo
       WHERE ${where}
       ORDER BY m.date ${direction}, m.id ${direction}
       LIMIT ${options.perPage} OFFSET ${(options.page - 1) * options.perPage}`,
-    db().$queryRaw<{ total: number }[]>`SELECT count(*)::int AS total FROM meetings m WHERE ${where}`,
+    readDb().$queryRaw<{ total: number }[]>`SELECT count(*)::int AS total FROM meetings m WHERE ${where}`,
   ]);
   return toPage(rows, counted[0]?.total ?? 0, options);
 }
@@ -108,7 +108,7 @@ async function readMeetings(options: MeetingListOptions): Promise<Page<MeetingRo
 export const listMeetingYears = cached("meeting-years", ["meetings"], readMeetingYears);
 
 async function readMeetingYears(): Promise<number[]> {
-  const { _min, _max } = await db().meeting.aggregate({ where: { archivedAt: null }, _min: { date: true }, _max: { date: true } });
+  const { _min, _max } = await readDb().meeting.aggregate({ where: { archivedAt: null }, _min: { date: true }, _max: { date: true } });
   if (!_min.date || !_max.date) return [];
   const years: number[] = [];
   for (let year = _max.date.getUTCFullYear(); year >= _min.date.getUTCFullYear(); year -= 1) years.push(year);
@@ -117,7 +117,7 @@ async function readMeetingYears(): Promise<number[]> {
 
 /** The name of an organization a meetings list is filtered to, for the heading of the filtered view. */
 export async function getOrganizationRef(slug: string) {
-  return db().organization.findFirst({ where: { slug, archivedAt: null }, select: { slug: true, name: true, nameEn: true } });
+  return readDb().organization.findFirst({ where: { slug, archivedAt: null }, select: { slug: true, name: true, nameEn: true } });
 }
 
 const regionSelect = { select: regionRefSelect };
@@ -138,7 +138,7 @@ export const getMeetingPage = cache(
     "meeting-page",
     ["meetings", "links", "commitments", "regions", "organizations"],
     async (slug: string, discussedPage: number = 1) => {
-      const meeting = await db().meeting.findFirst({
+      const meeting = await readDb().meeting.findFirst({
         where: { slug, archivedAt: null },
         select: {
           id: true,
@@ -187,14 +187,14 @@ export const getMeetingPage = cache(
       // What was discussed is read by top-level queries: a nested `skip`/`take` is applied in memory.
       const where = { meetingId: meeting.id, archivedAt: null };
       const [discussionLinks, total] = await Promise.all([
-        db().discussionLink.findMany({
+        readDb().discussionLink.findMany({
           where,
           orderBy: [{ createdAt: "asc" }, { id: "asc" }],
           skip: (discussedPage - 1) * DISCUSSED_PAGE_SIZE,
           take: DISCUSSED_PAGE_SIZE,
           select: discussedSelect,
         }),
-        db().discussionLink.count({ where }),
+        readDb().discussionLink.count({ where }),
       ]);
       return {
         ...meeting,

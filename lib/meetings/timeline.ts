@@ -1,4 +1,4 @@
-import { db } from "@/lib/db/client";
+import { readDb } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 /** An entity's page shows its latest meetings; the meetings list, filtered to the entity, shows the rest. */
@@ -25,13 +25,13 @@ const liveLinks = { archivedAt: null, meeting: { archivedAt: null } } satisfies 
 export async function listTimeline(entity: { organizationId: number } | { regionId: number }) {
   const where = { ...entity, ...liveLinks } satisfies Prisma.DiscussionLinkWhereInput;
   const [entries, total] = await Promise.all([
-    db().discussionLink.findMany({
+    readDb().discussionLink.findMany({
       where,
       orderBy: [{ meeting: { date: "desc" } }, { id: "desc" }],
       take: TIMELINE_LIMIT,
       select: timelineSelect,
     }),
-    db().discussionLink.count({ where }),
+    readDb().discussionLink.count({ where }),
   ]);
   return { entries, total };
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db/client";
+import { readDb } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { toMeetingRef, toNumber, toOrganizationRef, toParty, toRegionRef, toSectorRef } from "@/lib/api/refs";
 import { meetingRefSelect } from "@/lib/meetings/queries";
@@ -59,7 +59,7 @@ function toOrganization(organization: OrganizationRow): OrganizationDto {
 /** GET /api/v1/organizations: a keyset page on the id. */
 export async function listOrganizationsPage(query: OrganizationQuery): Promise<CursorPage<OrganizationDto>> {
   const page = idKeyset(query);
-  const rows = await db().organization.findMany({
+  const rows = await readDb().organization.findMany({
     ...page,
     where: {
       ...page.where,
@@ -77,7 +77,7 @@ export async function listOrganizationsPage(query: OrganizationQuery): Promise<C
 
 /** GET /api/v1/organizations/{slug}: with its partners, its shares in joint ventures and where it was discussed. */
 export async function getOrganizationDetail(slug: string): Promise<OrganizationDetailDto | null> {
-  const o = await db().organization.findFirst({
+  const o = await readDb().organization.findFirst({
     where: { slug, archivedAt: null },
     select: {
       ...organizationSelect,

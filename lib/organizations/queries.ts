@@ -3,7 +3,7 @@ import { cache } from "react";
 import type { FormValues } from "@/lib/actions/form-state";
 import type { SnapshotReader } from "@/lib/actions/versioned";
 import { cached } from "@/lib/cache";
-import { db, type Tx } from "@/lib/db/client";
+import { db, readDb, type Tx } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { OrganizationKind, OrganizationStatus } from "@/lib/generated/prisma/enums";
 import type { Locale } from "@/lib/i18n/locale";
@@ -120,7 +120,7 @@ async function readOrganizations(options: OrganizationListOptions, locale: Local
   const where = organizationWhere(options);
   const offset = (options.page - 1) * options.perPage;
   const [rows, counted] = await Promise.all([
-    db().$queryRaw<RawOrganizationRow[]>`
+    readDb().$queryRaw<RawOrganizationRow[]>`
       SELECT o.id, o.slug, o.name, o.name_en AS "nameEn", o.kind::text AS kind, o.status::text AS status,
              o.founded_year AS "foundedYear", o.is_demo AS "isDemo",
              r.slug AS "regionSlug", r.name_en AS "regionNameEn", r.name_ru AS "regionNameRu",
@@ -134,7 +134,7 @@ async function readOrganizations(options: OrganizationListOptions, locale: Local
       WHERE ${where}
       ORDER BY ${organizationOrder(options.sort, locale)}
       LIMIT ${options.perPage} OFFSET ${offset}`,
-    db().$queryRaw<{ total: number }[]>`SELECT count(*)::int AS total FROM organizations o WHERE ${where}`,
+    readDb().$queryRaw<{ total: number }[]>`SELECT count(*)::int AS total FROM organizations o WHERE ${where}`,
   ]);
   const items = rows.map(({ regionSlug, regionNameEn, regionNameRu, sectorCode, sectorNameEn, sectorNameRu, ...row }) => ({
     ...row,
@@ -147,7 +147,7 @@ async function readOrganizations(options: OrganizationListOptions, locale: Local
 /** One read per request (the page and its metadata share it), kept in the read cache between requests. */
 export const getOrganizationPage = cache(
   cached("organization-page", ["organizations", "regions", "sectors", "links", "meetings"], async (slug: string) => {
-    const organization = await db().organization.findFirst({
+    const organization = await readDb().organization.findFirst({
       where: { slug, archivedAt: null },
       select: {
         id: true,
@@ -161,7 +161,7 @@ export const getOrganizationPage = cache(
     if (!organization) return null;
     // Related rows are read by top-level queries: a nested `take` is applied in memory, after reading them all.
     const [partners, ventureShares, timeline] = await Promise.all([
-      db().jointVenturePartner.findMany({
+      readDb().jointVenturePartner.findMany({
         where: { ventureId: organization.id, archivedAt: null },
         orderBy: [{ sharePercent: "desc" }, { id: "asc" }],
         take: RELATED_LIMIT,
@@ -171,7 +171,7 @@ export const getOrganizationPage = cache(
           partnerRegion: regionSelect,
         },
       }),
-      db().jointVenturePartner.findMany({
+      readDb().jointVenturePartner.findMany({
         where: { partnerOrganizationId: organization.id, archivedAt: null, venture: { archivedAt: null } },
         orderBy: [{ sharePercent: "desc" }, { id: "asc" }],
         take: RELATED_LIMIT,

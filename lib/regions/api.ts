@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db/client";
+import { readDb } from "@/lib/db/client";
 import { toCountry, toRegionRef } from "@/lib/api/refs";
 import { idKey, idKeyset, mapCursorPage, type CursorPage } from "@/lib/pagination";
 import { paths } from "@/lib/paths";
@@ -32,7 +32,7 @@ function toRegion(region: RegionRow): RegionDto {
 /** GET /api/v1/regions */
 export async function listRegionsPage(query: RegionQuery): Promise<CursorPage<RegionDto>> {
   const page = idKeyset(query);
-  const rows = await db().region.findMany({
+  const rows = await readDb().region.findMany({
     ...page,
     where: { ...page.where, archivedAt: null, countryCode: query.country, level: query.level },
     select: regionSelect,
@@ -48,7 +48,7 @@ export async function getRegionDetail(slug: string): Promise<RegionDetailDto | n
     listChildRegions(region.id, 500),
     // A count of its own, on organizations(region_id): Prisma's nested `_count` grouped every organization first
     // (220 ms a request at 100,000 organizations).
-    db().organization.count({ where: { regionId: region.id, archivedAt: null } }),
+    readDb().organization.count({ where: { regionId: region.id, archivedAt: null } }),
   ]);
   return { ...toRegion(region), children: children.map(toRegionRef), organizationCount };
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import { cache } from "react";
 import { cached } from "@/lib/cache";
-import { db } from "@/lib/db/client";
+import { readDb } from "@/lib/db/client";
 import type { MeetingRow } from "@/lib/meetings/queries";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { OrganizationKind, OrganizationStatus, RegionLevel } from "@/lib/generated/prisma/enums";
@@ -89,7 +89,7 @@ const ids = (list: number[]) => Prisma.sql`${list}::int[]`;
 
 /** A live region by slug. */
 async function findRegion(slug: string): Promise<PairRegion | null> {
-  return db().region.findFirst({
+  return readDb().region.findFirst({
     where: { slug, archivedAt: null },
     select: { id: true, slug: true, nameEn: true, nameRu: true, level: true, countryCode: true },
   });
@@ -133,7 +133,7 @@ function pairVentureIds(sideA: number[], sideB: number[]) {
 
 /** The latest meetings and, counted over all of them before the limit, their total: one pass over the pair's set. */
 async function readMeetings(sideA: number[], sideB: number[]): Promise<Bounded<PairMeeting>> {
-  const rows = await db().$queryRaw<(PairMeeting & { total: number })[]>`
+  const rows = await readDb().$queryRaw<(PairMeeting & { total: number })[]>`
     SELECT m.id, m.slug, m.title_en AS "titleEn", m.title_ru AS "titleRu", m.date, m.level::text AS level,
            m.place_en AS "placeEn", m.place_ru AS "placeRu", m.is_demo AS "isDemo", count(*) OVER ()::int AS total
     FROM meetings m
@@ -168,7 +168,7 @@ type RawPartner = {
 };
 
 async function readVentures(sideA: number[], sideB: number[]): Promise<Bounded<PairVenture>> {
-  const rows = await db().$queryRaw<(RawVenture & { total: number })[]>`
+  const rows = await readDb().$queryRaw<(RawVenture & { total: number })[]>`
     SELECT v.id, v.slug, v.name, v.name_en AS "nameEn", v.status::text AS status, v.founded_year AS "foundedYear",
            v.is_demo AS "isDemo", r.slug AS "regionSlug", r.name_en AS "regionNameEn", r.name_ru AS "regionNameRu",
            count(*) OVER ()::int AS total
@@ -178,7 +178,7 @@ async function readVentures(sideA: number[], sideB: number[]): Promise<Bounded<P
     LIMIT ${PAIR_VENTURES_LIMIT}`;
   const total = rows[0]?.total ?? 0;
   if (rows.length === 0) return { items: [], total };
-  const partners = await db().$queryRaw<RawPartner[]>`
+  const partners = await readDb().$queryRaw<RawPartner[]>`
     SELECT p.venture_id AS "ventureId", p.share_percent AS "sharePercent", p.org_slug AS "orgSlug", p.org_name AS "orgName",
            p.org_name_en AS "orgNameEn", r.id AS "regionId", r.slug AS "regionSlug", r.name_en AS "regionNameEn", r.name_ru AS "regionNameRu"
     FROM unnest(${ids(rows.map((row) => row.id))}) AS v(id)
@@ -229,7 +229,7 @@ type RawPairOrganization = Omit<PairOrganization, "region"> & {
  * partner of one of its ventures. The most involved first, a bounded number per side, with each side's total.
  */
 async function readOrganizations(sideA: number[], sideB: number[]) {
-  const rows = await db().$queryRaw<RawPairOrganization[]>`
+  const rows = await readDb().$queryRaw<RawPairOrganization[]>`
     WITH took_part AS (
       SELECT dl.organization_id AS id, dl.meeting_id, NULL::int AS venture_id
       FROM discussion_links dl
@@ -318,7 +318,7 @@ const readCanonicalPair = cached(
     if (slug === partnerSlug) return null;
     const [region, partner] = await Promise.all([findRegion(slug), findRegion(partnerSlug)]);
     if (!region || !partner) return null;
-    const [sideA, sideB] = await Promise.all([sideRegionIds(region.id), sideRegionIds(partner.id)]);
+    const [sideA, sideB] = await Promise.all([sideRegionIds(region.id, readDb()), sideRegionIds(partner.id, readDb())]);
     // One holds the other (Belarus and Minsk): the two have no separate sides.
     if (sideA.includes(partner.id) || sideB.includes(region.id)) return null;
     const [meetings, ventures, organizations] = await Promise.all([
@@ -350,8 +350,8 @@ export const listRegionPartners = cached(
   "region-partners",
   ["regions", "organizations", "meetings", "trade"],
   async (regionId: number): Promise<Bounded<RegionPartner>> => {
-    const side = await sideRegionIds(regionId);
-    const rows = await db().$queryRaw<{ partner: RegionPartner; total: number }[]>`
+    const side = await sideRegionIds(regionId, readDb());
+    const rows = await readDb().$queryRaw<{ partner: RegionPartner; total: number }[]>`
       WITH RECURSIVE ancestors AS (
         SELECT r.parent_id AS id, 1 AS depth FROM regions r WHERE r.id = ${regionId} AND r.parent_id IS NOT NULL
         UNION

@@ -3,7 +3,7 @@ import { cache } from "react";
 import type { FormValues } from "@/lib/actions/form-state";
 import type { SnapshotReader } from "@/lib/actions/versioned";
 import { cached } from "@/lib/cache";
-import { db } from "@/lib/db/client";
+import { db, readDb } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { RegionLevel } from "@/lib/generated/prisma/enums";
 import type { Locale } from "@/lib/i18n/locale";
@@ -48,7 +48,7 @@ async function readRegions(params: RegionListParams, locale: Locale): Promise<Pa
   const where = Prisma.join(conditions, " AND ");
   const name = locale === "ru" ? Prisma.sql`r.name_ru` : Prisma.sql`r.name_en`;
   const [rows, counted] = await Promise.all([
-    db().$queryRaw<RawRegionRow[]>`
+    readDb().$queryRaw<RawRegionRow[]>`
       SELECT r.slug, r.name_en AS "nameEn", r.name_ru AS "nameRu", r.iso_code AS "isoCode", r.level::text AS level,
              c.code AS "countryCode", c.name_en AS "countryNameEn", c.name_ru AS "countryNameRu",
              (SELECT count(*)::int FROM organizations o WHERE o.region_id = r.id AND o.archived_at IS NULL) AS organizations
@@ -56,7 +56,7 @@ async function readRegions(params: RegionListParams, locale: Locale): Promise<Pa
       WHERE ${where}
       ORDER BY r.country_code, r.level, ${name}, r.id
       LIMIT ${params.perPage} OFFSET ${(params.page - 1) * params.perPage}`,
-    db().$queryRaw<{ total: number }[]>`SELECT count(*)::int AS total FROM regions r WHERE ${where}`,
+    readDb().$queryRaw<{ total: number }[]>`SELECT count(*)::int AS total FROM regions r WHERE ${where}`,
   ]);
   const items = rows.map(({ countryCode, countryNameEn, countryNameRu, ...row }) => ({
     ...row,
@@ -67,7 +67,7 @@ async function readRegions(params: RegionListParams, locale: Locale): Promise<Pa
 
 /** Every live region for a filter's select, in the reader's alphabet. */
 export const listRegionOptions = cached("region-options", ["regions"], async (locale: Locale) =>
-  db().region.findMany({
+  readDb().region.findMany({
     where: { archivedAt: null },
     orderBy: [{ countryCode: "asc" }, locale === "ru" ? { nameRu: "asc" } : { nameEn: "asc" }, { id: "asc" }],
     take: REGION_OPTIONS_LIMIT,
@@ -77,12 +77,12 @@ export const listRegionOptions = cached("region-options", ["regions"], async (lo
 
 /** A live region's names by slug, for naming a filter. */
 export async function getRegionName(slug: string) {
-  return db().region.findFirst({ where: { slug, archivedAt: null }, select: regionRefSelect });
+  return readDb().region.findFirst({ where: { slug, archivedAt: null }, select: regionRefSelect });
 }
 
 /** The countries that have regions: the options of a country filter. */
 export const listCountryOptions = cached("country-options", ["regions"], async (locale: Locale) =>
-  db().country.findMany({
+  readDb().country.findMany({
     where: { regions: { some: { archivedAt: null } } },
     orderBy: locale === "ru" ? { nameRu: "asc" } : { nameEn: "asc" },
     take: REGION_OPTIONS_LIMIT,
@@ -118,7 +118,7 @@ export type RegionTradeRow = {
 
 /** The latest trade figures of a region with any partner, each with the figure of the year before for growth. */
 async function listTrade(regionId: number) {
-  const rows = await db().$queryRaw<RawTradeRow[]>`
+  const rows = await readDb().$queryRaw<RawTradeRow[]>`
     SELECT t.year, t.region_id AS "regionId", t.turnover_usd AS "turnoverUsd", t.exports_usd AS "exportsUsd",
            t.imports_usd AS "importsUsd", prev.turnover_usd AS "previousTurnoverUsd",
            t.source_title AS "sourceTitle", t.source_url AS "sourceUrl",
@@ -165,7 +165,7 @@ export const regionSelect = {
 
 /** A live region by slug; null when there is none. */
 export function findRegion(slug: string) {
-  return db().region.findFirst({ where: { slug, archivedAt: null }, select: regionSelect });
+  return readDb().region.findFirst({ where: { slug, archivedAt: null }, select: regionSelect });
 }
 
 /**
@@ -173,7 +173,7 @@ export function findRegion(slug: string) {
  * in memory, after reading every row.
  */
 export function listChildRegions(regionId: number, limit: number) {
-  return db().region.findMany({
+  return readDb().region.findMany({
     where: { parentId: regionId, archivedAt: null },
     orderBy: [{ nameEn: "asc" }, { id: "asc" }],
     take: limit,

@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db/client";
+import { db, type Db } from "@/lib/db/client";
 
 /**
  * A side of a region pair: a region with its live parts (a country with its oblasts, an oblast with its cities
@@ -13,9 +13,12 @@ export const SIDE_DEPTH = 4;
 /** A side's regions at most. No registry of regions comes near it (Russia has 89 subjects); it only bounds the read. */
 const SIDE_REGIONS_LIMIT = 2000;
 
-/** A live region and its live parts, down to SIDE_DEPTH levels: the ids one side stands for. */
-export async function sideRegionIds(regionId: number): Promise<number[]> {
-  const rows = await db().$queryRaw<{ id: number }[]>`
+/**
+ * A live region and its live parts, down to SIDE_DEPTH levels: the ids one side stands for. On the primary unless
+ * told otherwise: the public's pair pages pass `readDb()` (lib/db/client.ts), the staff's briefing does not.
+ */
+export async function sideRegionIds(regionId: number, client: Db = db()): Promise<number[]> {
+  const rows = await client.$queryRaw<{ id: number }[]>`
     WITH RECURSIVE side AS (
       SELECT r.id, 0 AS depth FROM regions r WHERE r.id = ${regionId}
       UNION

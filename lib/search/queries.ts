@@ -1,5 +1,5 @@
 // The search's statements are few and costly to plan: each runs as a prepared statement with a reused plan.
-import { queryPrepared } from "@/lib/db/pg";
+import { queryPrepared, readSqlPool } from "@/lib/db/pg";
 import { Prisma } from "@/lib/generated/prisma/client";
 import {
   HIGHLIGHT_START,
@@ -52,7 +52,7 @@ export async function searchRegistry(params: SearchParams, options: { facets?: b
   if (!hasWords(params.q)) return options.facets ? { ...empty, facets: emptyFacets() } : empty;
 
   const [rows, facets] = await Promise.all([
-    queryPrepared<HitRow>(buildSearchQuery(params)),
+    queryPrepared<HitRow>(buildSearchQuery(params), readSqlPool()),
     options.facets ? loadFacets(params) : Promise.resolve(undefined),
   ]);
   const total = rows.length > 0 ? Number(rows[0]!.total) : params.page > 1 ? await countHits(params) : 0;
@@ -68,7 +68,7 @@ export async function searchRegistry(params: SearchParams, options: { facets?: b
 
 /** A page past the end has no rows to carry the total: count it apart, so the page can offer the last one. */
 async function countHits(params: SearchParams) {
-  const rows = await queryPrepared<HitRow>(buildSearchQuery({ ...params, page: 1, perPage: 1 }));
+  const rows = await queryPrepared<HitRow>(buildSearchQuery({ ...params, page: 1, perPage: 1 }), readSqlPool());
   return rows.length > 0 ? Number(rows[0]!.total) : 0;
 }
 
@@ -102,7 +102,7 @@ function markedOrNull(snippet: string | null) {
 type FacetRow = { facet: FacetName; value: string; count: string | number; label_en: string | null; label_ru: string | null };
 
 async function loadFacets(params: SearchParams): Promise<Facets> {
-  const rows = await queryPrepared<FacetRow>(buildFacetQuery(params));
+  const rows = await queryPrepared<FacetRow>(buildFacetQuery(params), readSqlPool());
   const facets = emptyFacets();
   for (const row of rows) {
     const entry: FacetValue = { value: row.value, count: Number(row.count), labelEn: row.label_en, labelRu: row.label_ru };
@@ -128,7 +128,7 @@ type SuggestRow = {
 export async function suggestEntries(text: string, limit = 8): Promise<Suggestion[]> {
   const sql = buildSuggestQuery(text, limit);
   if (!sql || text.trim().length < MIN_SUGGEST_LENGTH) return [];
-  const rows = await queryPrepared<SuggestRow>(sql);
+  const rows = await queryPrepared<SuggestRow>(sql, readSqlPool());
   return rows.map((row) => ({
     type: row.type,
     slug: row.slug,
@@ -146,7 +146,10 @@ export function hasWords(text: string) {
 
 type LookupRow = { id: number; label_en: string; label_ru: string; context_en: string | null; context_ru: string | null };
 
-/** The staff pickers' matches: see `buildLookupQuery`; sectors (109 rows of reference data) by code or name. */
+/**
+ * The staff pickers' matches: see `buildLookupQuery`; sectors (109 rows of reference data) by code or name. On the
+ * primary, as every staff read: a record created a moment ago can be picked at once.
+ */
 export async function lookupRecords(params: LookupParams): Promise<LookupItem[]> {
   if (params.type === "sector") {
     const term = params.q.trim();

@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db/client";
+import { readDb } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { toSectorRef } from "@/lib/api/refs";
 import { mapCursorPage, type CursorPage } from "@/lib/pagination";
@@ -40,7 +40,7 @@ function toSector(s: SectorRow, counts: Map<string, number>): SectorDto {
 /** GET /api/v1/sectors: ordered by code, the divisions (01-99) before the sections (A-U), a unique key like any other. */
 export async function listSectorsPage(query: SectorQuery): Promise<CursorPage<SectorDto>> {
   const [rows, counts] = await Promise.all([
-    db().sector.findMany({
+    readDb().sector.findMany({
       where: {
         level: query.level,
         sectionCode: query.section,

@@ -1,6 +1,6 @@
 import { cache } from "react";
 import { cached } from "@/lib/cache";
-import { db } from "@/lib/db/client";
+import { readDb } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 /** A link to a sector: its code and names. */
@@ -22,7 +22,7 @@ export type SectionWithDivisions = SectorCount & { divisions: SectorCount[] };
  * milliseconds, so the page reads it through the read cache (`listSectorsWithCounts`).
  */
 export async function countOrganizationsBySector(): Promise<Map<string, number>> {
-  const rows = await db().$queryRaw<{ code: string; wholeSection: boolean; organizations: number }[]>`
+  const rows = await readDb().$queryRaw<{ code: string; wholeSection: boolean; organizations: number }[]>`
     SELECT CASE WHEN grouping(s.code) = 1 THEN coalesce(s.section_code, s.code) ELSE s.code END AS code,
            grouping(s.code) = 1 AS "wholeSection",
            count(DISTINCT os.organization_id)::int AS organizations
@@ -39,7 +39,7 @@ export const listSectorsWithCounts = cached("sectors-with-counts", ["sectors", "
 
 async function readSectorsWithCounts(): Promise<SectionWithDivisions[]> {
   const [sectors, countOf] = await Promise.all([
-    db().sector.findMany({
+    readDb().sector.findMany({
       orderBy: { code: "asc" },
       select: { code: true, level: true, sectionCode: true, nameEn: true, nameRu: true },
     }),
@@ -61,7 +61,7 @@ async function readSectorsWithCounts(): Promise<SectionWithDivisions[]> {
 
 /** A section with its divisions, or a division with its section; null for a code that is not a sector. */
 export function findSector(code: string) {
-  return db().sector.findUnique({
+  return readDb().sector.findUnique({
     where: { code },
     select: { ...sectorRowSelect, divisions: { orderBy: { code: "asc" }, select: sectorRefSelect } },
   });
@@ -76,7 +76,7 @@ export type SectorPage = NonNullable<Awaited<ReturnType<typeof getSector>>>;
 export const listSectorOptions = cached("sector-options", ["sectors"], readSectorOptions);
 
 async function readSectorOptions() {
-  const sectors = await db().sector.findMany({
+  const sectors = await readDb().sector.findMany({
     orderBy: { code: "asc" },
     select: { code: true, level: true, sectionCode: true, nameEn: true, nameRu: true },
   });

@@ -1,7 +1,7 @@
 import "server-only";
 import { cache } from "react";
 import { cached } from "@/lib/cache";
-import { db } from "@/lib/db/client";
+import { readDb } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Locale } from "@/lib/i18n/locale";
 import { toPage, type Page, type PageParams } from "@/lib/pagination";
@@ -30,7 +30,7 @@ export const readPairTrade = cached("trade-pair", ["trade", "regions"], async (r
   if (regionId === partnerRegionId) return [] as TradeYear[];
   const [low, high] = regionId < partnerRegionId ? [regionId, partnerRegionId] : [partnerRegionId, regionId];
   // Amounts as float8: numeric(18,2) up to ten trillion keeps its cents in a double (below 2^53 cents).
-  const rows = await db().$queryRaw<RawFigure[]>`
+  const rows = await readDb().$queryRaw<RawFigure[]>`
     SELECT t.year, t.region_id AS "regionId", t.turnover_usd::float8 AS "turnoverUsd",
            t.exports_usd::float8 AS "exportsUsd", t.imports_usd::float8 AS "importsUsd",
            t.source_title AS "sourceTitle", t.source_url AS "sourceUrl"
@@ -54,7 +54,7 @@ const tradeRegionSelect = { id: true, slug: true, nameEn: true, nameRu: true, co
  */
 export const getTradePair = cache(async (slug: string, partnerSlug: string) => {
   if (slug === partnerSlug) return null;
-  const regions = await db().region.findMany({
+  const regions = await readDb().region.findMany({
     where: { slug: { in: [slug, partnerSlug] }, archivedAt: null },
     select: tradeRegionSelect,
     take: 2,
@@ -196,8 +196,8 @@ export const listTradePairs = cached(
   ["trade", "regions"],
   async (params: TradeFilter & PageParams, locale: Locale): Promise<Page<TradePairRow>> => {
     const [rows, counted] = await Promise.all([
-      db().$queryRaw<RawPairRow[]>(rankedRowsQuery(params, locale, params)),
-      db().$queryRaw<{ total: number }[]>(Prisma.sql`${rankedPairs(params)} SELECT count(*)::int AS total FROM ranked`),
+      readDb().$queryRaw<RawPairRow[]>(rankedRowsQuery(params, locale, params)),
+      readDb().$queryRaw<{ total: number }[]>(Prisma.sql`${rankedPairs(params)} SELECT count(*)::int AS total FROM ranked`),
     ]);
     return toPage(rows.map(toTradePairRow), counted[0]?.total ?? 0, params);
   },
@@ -212,7 +212,7 @@ export type { RawPairRow };
 
 /** The years that have live figures, newest first: the options of the overview's year filter. */
 export const listTradeYears = cached("trade-years", ["trade"], async () => {
-  const rows = await db().$queryRaw<{ year: number }[]>`
+  const rows = await readDb().$queryRaw<{ year: number }[]>`
     SELECT DISTINCT year FROM trade_figures WHERE archived_at IS NULL ORDER BY year DESC LIMIT ${PAIR_YEARS_LIMIT}`;
   return rows.map((row) => row.year);
 });

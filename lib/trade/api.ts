@@ -1,7 +1,7 @@
 import "server-only";
 import { createTranslator } from "next-intl";
 import { ApiProblem, apiUnavailableResponse, invalidParameters, problemResponse } from "@/lib/api/problem";
-import { streamQuery } from "@/lib/db/pg";
+import { readSqlPool, streamQuery } from "@/lib/db/pg";
 import { loadMessages } from "@/lib/i18n/catalogue";
 import type { Locale } from "@/lib/i18n/locale";
 import { SlugSchema } from "@/lib/organizations/schema";
@@ -173,7 +173,7 @@ export async function tradePairsCsvResponse(request: Request): Promise<Response>
         row: (row, index) => tradeCsvRow(toTradePairRowDto(toTradePairRow(row), index + 1), tradePairColumns),
         tail: () => "",
       },
-      { signal: request.signal },
+      { signal: request.signal, pool: readSqlPool() },
     );
     return csvResponse(body, tradeFileName("pairs"));
   } catch (error) {

@@ -4,8 +4,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { authorizeSignIn } from "@/lib/auth/sign-in";
+import { db, readDb } from "@/lib/db/client";
 import { notReadyReason } from "@/lib/db/health";
-import { sqlPool } from "@/lib/db/pg";
+import { readSqlPool, sqlPool } from "@/lib/db/pg";
 import { closePools, poolUse } from "@/lib/db/pools";
 import { clientAddressHeader } from "@/lib/http/incoming";
 import { metricsText } from "@/lib/metrics";
@@ -63,6 +64,18 @@ describe("metrics", () => {
     const counts = await prisma.$queryRaw<{ status: string; count: number }[]>`
       SELECT status, count(*)::int AS count FROM import_batches GROUP BY status`;
     for (const { status, count } of counts) expect(await sample("interregio_import_batches", `status="${status}"`)).toBe(count);
+  });
+
+  it("show no replica pool without DATABASE_REPLICA_URLS: the public's reads share the primary's pools", async () => {
+    // This file runs without replicas (tests/integration/read-replicas.test.ts runs with them).
+    expect(process.env.DATABASE_REPLICA_URLS ?? "").toBe("");
+    expect(readDb()).toBe(db());
+    expect(readSqlPool()).toBe(sqlPool());
+    await readDb().$queryRaw`SELECT 1`;
+    await readSqlPool().query("SELECT 1");
+    expect(poolUse().map((pool) => pool.name)).toEqual(expect.arrayContaining(["prisma", "sql"]));
+    expect(poolUse().filter((pool) => pool.name.includes("replica"))).toEqual([]);
+    expect((await metricsText()).text).not.toContain("replica");
   });
 
   it("include Node's own", async () => {

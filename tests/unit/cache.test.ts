@@ -1,5 +1,5 @@
-import { describe, expect, it } from "vitest";
-import { cached, invalidate } from "@/lib/cache";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { cached, invalidate, REPLICA_SETTLE_MS } from "@/lib/cache";
 
 function counter() {
   let calls = 0;
@@ -56,5 +56,38 @@ describe("the read cache", () => {
     release();
     expect(await slow).toBe(1);
     expect(await read()).toBe(2);
+  });
+});
+
+describe("the read cache with read replicas", () => {
+  afterEach(() => {
+    delete process.env.DATABASE_REPLICA_URLS;
+    vi.useRealTimers();
+  });
+
+  it("serves but does not keep a result read while a replica may not have replayed a write, and keeps it after", async () => {
+    vi.useFakeTimers({ toFake: ["Date"] });
+    process.env.DATABASE_REPLICA_URLS = "postgresql://reader@replica:5432/interregio";
+    const source = counter();
+    const read = cached("test-replica-settle", ["commitments"], source.read);
+    invalidate("commitments");
+    expect((await read(1)).calls).toBe(1);
+    // Within the settle time every read asks the replica again: the one before may have been the old value.
+    vi.advanceTimersByTime(REPLICA_SETTLE_MS - 1);
+    expect((await read(1)).calls).toBe(2);
+    vi.advanceTimersByTime(1);
+    expect((await read(1)).calls).toBe(3);
+    expect((await read(1)).calls).toBe(3);
+    // A write to another tag does not hold this read back.
+    invalidate("trade");
+    expect((await read(1)).calls).toBe(3);
+  });
+
+  it("keeps a result read just after a write when every read goes to the primary", async () => {
+    const source = counter();
+    const read = cached("test-primary-settle", ["commitments"], source.read);
+    invalidate("commitments");
+    await read(1);
+    expect((await read(1)).calls).toBe(1);
   });
 });

@@ -80,6 +80,26 @@ describe("parseEnv", () => {
     expect(() => parseEnv({ ...good, METRICS_TOKEN: "guessable" })).toThrow(/METRICS_TOKEN is too short/);
     expect(() => parseEnv({ ...good, LOG_LEVEL: "verbose" })).toThrow(/LOG_LEVEL must be one of/);
   });
+
+  it("reads the replicas as a comma-separated list of PostgreSQL URLs, none when unset or empty", () => {
+    expect(parseEnv(good).DATABASE_REPLICA_URLS).toEqual([]);
+    expect(parseEnv({ ...good, DATABASE_REPLICA_URLS: " , " }).DATABASE_REPLICA_URLS).toEqual([]);
+    expect(
+      parseEnv({
+        ...good,
+        DATABASE_REPLICA_URLS: "postgresql://r:p@replica-1:5432/interregio, postgres://r@replica-2/interregio?sslmode=require",
+      }).DATABASE_REPLICA_URLS,
+    ).toEqual(["postgresql://r:p@replica-1:5432/interregio", "postgres://r@replica-2/interregio?sslmode=require"]);
+  });
+
+  it("names a bad replica URL by its place in the list, without repeating it, and bounds the count", () => {
+    const secret = "s3cret-password";
+    const bad = () => parseEnv({ ...good, DATABASE_REPLICA_URLS: `postgresql://r@replica-1/db,mysql://r:${secret}@replica-2/db` });
+    expect(bad).toThrow(/DATABASE_REPLICA_URLS: URL 2 must look like postgresql:\/\//);
+    expect(bad).not.toThrow(new RegExp(secret));
+    const nine = Array.from({ length: 9 }, (_, i) => `postgresql://r@replica-${i}/db`).join(",");
+    expect(() => parseEnv({ ...good, DATABASE_REPLICA_URLS: nine })).toThrow(/too many replicas: at most 8/);
+  });
 });
 
 describe("localized", () => {
