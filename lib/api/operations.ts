@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { SlugPathSchema } from "@/lib/api/schema";
+import { ChangeListDtoSchema, ChangeQuerySchema } from "@/lib/changes/dto";
 import {
   JointVentureExportDtoSchema,
   JointVentureExportQuerySchema,
@@ -54,6 +55,20 @@ const listDescription =
   "it is null on the last page. Pages stay stable while records are added: nothing is served twice.";
 
 export const operations = {
+  listChanges: {
+    operationId: "listChanges",
+    path: "/api/v1/changes",
+    summary: "What changed",
+    description:
+      "The public registry's changes in the order they happened (created, updated, archived, restored), from the audit log: " +
+      "the record's type, public id and page, and when; never who, and never a field's value. Keep the last page's " +
+      `nextCursor to read only what changed after it. ${listDescription}`,
+    tag: "Changes",
+    query: ChangeQuerySchema,
+    response: ChangeListDtoSchema,
+    responseName: "ChangeList",
+    maxAge: 60,
+  },
   listRegions: {
     operationId: "listRegions",
     path: "/api/v1/regions",
