@@ -5,6 +5,9 @@ import { getLocale, getMessages, getTranslations } from "next-intl/server";
 import { SiteHeader } from "@/components/site-header";
 import { clientNamespaces, pickNamespaces, staffClientNamespaces } from "@/lib/i18n/catalogue";
 import { getCurrentUser } from "@/lib/auth/session";
+import { getRegistryUpdatedAt } from "@/lib/dashboard/queries";
+import { env } from "@/lib/env";
+import { paths } from "@/lib/paths";
 import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -13,12 +16,15 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  const [locale, t, messages, user] = await Promise.all([
+  const [locale, t, messages, user, updatedAt] = await Promise.all([
     getLocale(),
     getTranslations("site"),
     getMessages(),
     getCurrentUser().catch(() => null),
+    // The footer says when the data last changed; during an outage it says nothing rather than failing the page.
+    getRegistryUpdatedAt().catch(() => null),
   ]);
+  const licence = env().DATA_LICENCE;
   // Only the namespaces client components read travel with each page: the whole catalogue would add some 14 KB.
   // Signed-in staff also get the workspace's, for the editing forms on public pages (links, pickers).
   const clientMessages = pickNamespaces(messages, user ? staffClientNamespaces : clientNamespaces);
@@ -35,7 +41,13 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           </main>
         </NextIntlClientProvider>
         <footer className="border-t-2 border-brand bg-panel">
-          <p className="mx-auto max-w-6xl px-4 py-6 text-base text-muted">{t("footer")}</p>
+          <div className="mx-auto max-w-6xl space-y-2 px-4 py-6 text-base text-muted">
+            <p>{t("footer")}</p>
+            <p>
+              {t("licence", { licence })}
+              {updatedAt && <> {t("updatedAt", { date: updatedAt })}</>} <a href={paths.openData()}>{t("openDataLink")}</a>
+            </p>
+          </div>
         </footer>
       </body>
     </html>

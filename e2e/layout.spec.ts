@@ -21,6 +21,7 @@ const publicPages = [
   "/commitments",
   "/dashboard",
   "/search?q=Kursk",
+  "/open-data",
   "/signin",
 ];
 

@@ -41,6 +41,20 @@ test.describe("public pages", () => {
     await expect(partners.getByRole("row", { name: /Total of shares/ })).toContainText("%");
   });
 
+  test("every page's footer states the data's licence and when the registry last changed, and leads to the open-data page", async ({
+    page,
+  }) => {
+    for (const path of ["/", "/joint-ventures", meeting]) {
+      await page.goto(path);
+      const footer = page.getByRole("contentinfo");
+      await expect(footer).toContainText("may be reused under CC BY 4.0");
+      await expect(footer).toContainText(/Last updated \w+ \d{1,2}, \d{4}\./);
+    }
+    await page.getByRole("contentinfo").getByRole("link", { name: "Open data" }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Open data");
+    await expect(page.getByRole("main")).toContainText("/api/v1/changes");
+  });
+
   test("pages forbid framing and content sniffing", async ({ page }) => {
     const response = await page.goto("/");
     expect(response?.headers()["x-frame-options"]).toBe("DENY");
@@ -72,7 +86,17 @@ test.describe("public pages", () => {
     await expect(page).toHaveURL(new RegExp(`${meeting}$`));
   });
 
-  for (const path of ["/", "/regions", "/regions/kursk-oblast", "/organizations", "/meetings", meeting, "/signin", "/no-such-page"]) {
+  for (const path of [
+    "/",
+    "/regions",
+    "/regions/kursk-oblast",
+    "/organizations",
+    "/meetings",
+    meeting,
+    "/signin",
+    "/open-data",
+    "/no-such-page",
+  ]) {
     test(`axe finds no serious problems on ${path}`, async ({ page }) => {
       await page.goto(path);
       await expectNoSeriousA11yViolations(page);

@@ -52,6 +52,11 @@ export const EnvSchema = z.object({
       error: "LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent",
     })
     .default("info"),
+  // The licence under which the registry's data may be reused, stated in every page's footer and on /open-data.
+  DATA_LICENCE: z.preprocess(
+    (value) => (typeof value === "string" && value.trim() === "" ? undefined : value),
+    z.string().trim().max(200, { error: "DATA_LICENCE is too long: name the licence in at most 200 characters" }).default("CC BY 4.0"),
+  ),
   // Unset or empty: no /metrics at all. A short token could be guessed; the scraper sends it as a Bearer token.
   METRICS_TOKEN: z.preprocess(
     (value) => (value === "" ? undefined : value),

@@ -50,6 +50,8 @@ export const paths = {
   commitment: (id: number) => `/commitments/${id}`,
   /** Counts and trends, each linking to the list it counts. */
   dashboard: () => "/dashboard",
+  /** The licence, the API, the downloads and the change feed. */
+  openData: () => "/open-data",
   signIn: (callbackUrl?: string) => withQuery("/signin", { callbackUrl }),
   /** The staff workspace: editing pages by record type, each record's history, and the admins' activity log. */
   staff: {

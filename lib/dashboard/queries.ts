@@ -2,6 +2,7 @@ import "server-only";
 import { cached } from "@/lib/cache";
 import { countCommitmentsByStatus } from "@/lib/commitments/tracker";
 import { readDb } from "@/lib/db/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { MeetingLevel, OrganizationKind } from "@/lib/generated/prisma/enums";
 import type { Locale } from "@/lib/i18n/locale";
 import { listTradePairs } from "@/lib/trade/analysis";
@@ -127,3 +128,20 @@ export async function getDashboard(locale: Locale) {
 }
 
 export type Dashboard = Awaited<ReturnType<typeof getDashboard>>;
+
+/**
+ * When the registry's public records last changed: the latest `updated_at` of any of them (each table's
+ * `updated_at` is set on every write, by imports and the seed too), for the footer of every page.
+ */
+export const getRegistryUpdatedAt = cached(
+  "registry.updated-at",
+  ["regions", "organizations", "meetings", "commitments", "trade"],
+  async (): Promise<Date | null> => {
+    const rows = await readDb().$queryRaw<{ at: Date | null }[]>(Prisma.sql`
+      SELECT greatest(
+        (SELECT max(updated_at) FROM regions), (SELECT max(updated_at) FROM organizations),
+        (SELECT max(updated_at) FROM meetings), (SELECT max(updated_at) FROM commitments),
+        (SELECT max(updated_at) FROM trade_figures)) AS at`);
+    return rows[0]?.at ?? null;
+  },
+);
