@@ -78,10 +78,22 @@ export const CountryParamSchema = z
 /** `limit` and `cursor` of a list walked by record id. */
 export const idPageParams = { limit: LimitParamSchema, cursor: cursorParam(IdKeySchema) };
 
+const updatedSinceMessage =
+  "updatedSince must be a date-time in ISO 8601 with its offset (such as 2026-12-01T00:00:00Z), not in the future.";
+/** `?updatedSince=`: only records changed at or after this moment; a moment in the future asks for nothing real. */
+export const UpdatedSinceParamSchema = z.iso
+  .datetime({ offset: true, error: updatedSinceMessage })
+  .refine((value) => Date.parse(value) <= Date.now() + 60_000, { error: updatedSinceMessage })
+  .transform((value) => new Date(value))
+  .optional()
+  .describe("Only records changed at or after this moment (ISO 8601 date-time with offset).");
+
 /** Path parameters. A value that cannot be a record's key is simply not found. */
 export const SlugPathSchema = z.object({ slug: z.string().min(1).max(160).describe("The record's slug.") });
 
 // ---- Answers ----
+
+export const updatedAt = z.iso.datetime().describe("When the record last changed, in UTC (ISO 8601).");
 
 export const url = z.string().describe("The path of the record's public page on this site, such as /organizations/gomselmash.");
 export const date = z.iso.date().describe("A calendar date, YYYY-MM-DD.");

@@ -31,6 +31,8 @@ export type JointVentureRow = {
   region_name_en: string;
   region_name_ru: string;
   primary_sector: string | null;
+  /** ISO 8601 in UTC, made by PostgreSQL: node-postgres would read a timestamp without zone in the process's zone. */
+  updated_at: string;
   /** Codes only: the names come from the (small, fixed) NACE table once per request, not once per row. */
   sector_codes: string[];
   /** [is a regional government, slug, name, English name, share in percent], largest share first. */
@@ -47,6 +49,7 @@ function whereClause(filter: JointVentureFilter): Sql {
   if (filter.foundedTo !== undefined) conditions.push(sql`o.founded_year <= ${filter.foundedTo}::int`);
   if (filter.capitalMin !== undefined) conditions.push(sql`o.capital_amount >= ${filter.capitalMin}::numeric`);
   if (filter.capitalMax !== undefined) conditions.push(sql`o.capital_amount <= ${filter.capitalMax}::numeric`);
+  if (filter.updatedSince) conditions.push(sql`o.updated_at >= (${filter.updatedSince}::timestamptz AT TIME ZONE 'UTC')`);
   if (filter.currency) conditions.push(sql`o.capital_currency = ${filter.currency}::char(3)`);
   if (filter.sector?.length) {
     // A code is held when the venture has it, or (for a section) one of its divisions. "all" asks this of each
@@ -105,6 +108,7 @@ function orderBy(filter: JointVentureFilter, locale: Locale): Sql {
 const rowColumns = sql`
   o.id, o.slug, o.name, o.name_en, o.status::text AS status, o.founded_year,
   o.capital_amount::text AS capital_amount, o.capital_currency, o.country_code, o.is_demo,
+  to_char(o.updated_at, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS updated_at,
   r.slug AS region_slug, r.name_en AS region_name_en, r.name_ru AS region_name_ru,
   sx.primary_sector, coalesce(sx.sector_codes, '{}') AS sector_codes,
   coalesce((
@@ -209,6 +213,7 @@ export function toJointVentureDto(row: JointVentureRow, sectorNames: SectorNames
     })),
     url: `${origin}${paths.organization(row.slug)}`,
     isDemo: row.is_demo,
+    updatedAt: row.updated_at,
   };
 }
 

@@ -35,6 +35,12 @@ export const CurrencyCodeSchema = z
   .toUpperCase()
   .regex(/^[A-Z]{3}$/, { error: "currency must be an ISO 4217 currency code, such as USD, RUB or BYN." });
 
+const updatedSinceError = "updatedSince must be a date-time in ISO 8601 with its offset (such as 2026-12-01T00:00:00Z), not in the future.";
+/** A moment the client last looked; a moment in the future asks for nothing real. */
+const UpdatedSinceSchema = z.iso
+  .datetime({ offset: true, error: updatedSinceError })
+  .refine((value) => Date.parse(value) <= Date.now() + 60_000, { error: updatedSinceError });
+
 const MAX_LIST = 120;
 
 /** `?a=x&a=y` and `?a=x,y` both mean [x, y]; an empty form field means "not set". */
@@ -93,6 +99,8 @@ const filterFields = {
    * currencies either: without this, sorting by capital sorts by currency first.
    */
   currency: scalar(CurrencyCodeSchema.optional()),
+  /** Only ventures whose record changed at or after this moment (ISO 8601 date-time with offset). */
+  updatedSince: scalar(UpdatedSinceSchema.optional()),
   sort: scalar(oneOf(JOINT_VENTURE_SORTS, "sort").default("name")),
   dir: scalar(oneOf(SORT_DIRECTIONS, "dir").default("asc")),
 };
@@ -158,6 +166,7 @@ export function filterToQuery(filter: JointVentureFilter): Record<string, string
     capitalMin: filter.capitalMin,
     capitalMax: filter.capitalMax,
     currency: filter.currency,
+    updatedSince: filter.updatedSince,
     sort: filter.sort !== "name" ? filter.sort : undefined,
     dir: filter.dir !== "asc" ? filter.dir : undefined,
   };
@@ -169,6 +178,7 @@ export function hasActiveFilters(filter: JointVentureFilter): boolean {
     filter.region?.length ||
     filter.country ||
     filter.currency ||
+    filter.updatedSince ||
     filter.status?.length ||
     filter.foundedFrom !== undefined ||
     filter.foundedTo !== undefined ||
@@ -209,5 +219,7 @@ export const JointVentureDtoSchema = z.object({
   url: z.string(),
   /** Synthetic demonstration data, not a real venture. */
   isDemo: z.boolean(),
+  /** When the venture's record last changed, in UTC (ISO 8601). */
+  updatedAt: z.iso.datetime(),
 });
 export type JointVentureDto = z.infer<typeof JointVentureDtoSchema>;

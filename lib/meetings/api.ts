@@ -30,6 +30,7 @@ function toMeeting(m: MeetingRow): MeetingDto {
     placeRu: m.placeRu,
     regions: m.regions.map((r) => toRegionRef(r.region)),
     isDemo: m.isDemo,
+    updatedAt: m.updatedAt.toISOString(),
     url: paths.meeting(m.slug),
   };
 }
@@ -54,6 +55,7 @@ export async function listMeetingsPage(query: MeetingQuery): Promise<CursorPage<
         {
           archivedAt: null,
           level: query.level,
+          updatedAt: query.updatedSince && { gte: query.updatedSince },
           ...(year ? { date: { gte: new Date(Date.UTC(year, 0, 1)), lt: new Date(Date.UTC(year + 1, 0, 1)) } } : {}),
           ...(query.region ? { regions: { some: { region: { slug: query.region } } } } : {}),
         },

@@ -10,6 +10,8 @@ import {
   nullableText,
   oneOf,
   slugParam,
+  UpdatedSinceParamSchema,
+  updatedAt,
   url,
 } from "@/lib/api/schema";
 
@@ -25,6 +27,7 @@ export const MeetingDtoSchema = z.object({
   placeRu: nullableText,
   regions: z.array(RegionRefDtoSchema).describe("The regions that took part."),
   isDemo: z.boolean().describe("Synthetic demonstration data, not a real record."),
+  updatedAt,
   url,
 });
 
@@ -73,6 +76,7 @@ export const MeetingQuerySchema = z.strictObject({
     .describe("Meetings held in this year."),
   level: oneOf(MeetingLevel, "level").optional(),
   region: slugParam("region").optional().describe("The slug of a region that took part."),
+  updatedSince: UpdatedSinceParamSchema,
   limit: LimitParamSchema,
   cursor: cursorParam(z.tuple([z.iso.date(), RecordIdSchema])),
 });

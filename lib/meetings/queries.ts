@@ -28,6 +28,7 @@ export const meetingRowSelect = {
   placeEn: true,
   placeRu: true,
   isDemo: true,
+  updatedAt: true,
 } as const satisfies Prisma.MeetingSelect;
 
 /** What its own page, its edit form and the API's record add. */

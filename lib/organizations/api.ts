@@ -52,6 +52,7 @@ function toOrganization(organization: OrganizationRow): OrganizationDto {
     sectors: sectors.map((s) => ({ ...toSectorRef(s.sector), isPrimary: s.isPrimary })),
     website,
     isDemo,
+    updatedAt: organization.updatedAt.toISOString(),
     url: paths.organization(slug),
   };
 }
@@ -67,6 +68,7 @@ export async function listOrganizationsPage(query: OrganizationQuery): Promise<C
       kind: query.kind,
       status: query.status,
       countryCode: query.country,
+      updatedAt: query.updatedSince && { gte: query.updatedSince },
       ...(query.region ? { region: { slug: query.region } } : {}),
       ...(query.sector ? { sectors: { some: sectorFilter(query.sector) } } : {}),
     },

@@ -1,7 +1,18 @@
 import { z } from "zod";
 import { OrganizationKind, OrganizationStatus } from "@/lib/generated/prisma/enums";
 import { MeetingRefDtoSchema, OrganizationRefDtoSchema, PartyDtoSchema, RegionRefDtoSchema, SectorRefDtoSchema } from "@/lib/api/refs";
-import { CountryParamSchema, cursorPageSchema, idPageParams, nullableText, oneOf, slugParam, url } from "@/lib/api/schema";
+import {
+  CountryParamSchema,
+  cursorPageSchema,
+  idPageParams,
+  nullableText,
+  oneOf,
+  slugParam,
+  UpdatedSinceParamSchema,
+  updatedAt,
+  url,
+} from "@/lib/api/schema";
+import { naceCodeSchema } from "@/lib/sectors/schema";
 
 /** The organizations endpoints of the JSON API (lib/api/operations.ts): their parameters and answers. */
 
@@ -20,6 +31,7 @@ export const OrganizationDtoSchema = z.object({
   sectors: z.array(OrganizationSectorDtoSchema).describe("NACE sectors, the primary one first."),
   website: nullableText,
   isDemo: z.boolean().describe("Synthetic demonstration data, not a real record."),
+  updatedAt,
   url,
 });
 
@@ -44,11 +56,9 @@ export const OrganizationDetailDtoSchema = OrganizationDtoSchema.extend({
 
 export const OrganizationListDtoSchema = cursorPageSchema(OrganizationDtoSchema);
 
-export const SectorParamSchema = z
-  .string()
-  .regex(/^(?:[A-Ua-u]|\d{2})$/, { error: "sector must be a NACE section letter (A-U) or a two-digit division, such as C or 28." })
-  .transform((value) => value.toUpperCase())
-  .describe("NACE Rev. 2 section letter (A-U, including its divisions) or two-digit division, such as C or 28.");
+export const SectorParamSchema = naceCodeSchema(
+  "sector must be a NACE Rev. 2 section letter (A-U) or a division code, such as C, 28, C28 or 28.30 (read as its division 28).",
+).describe("NACE Rev. 2 section letter (A-U, including its divisions) or division, as analysts write it: C, 28, C28 or 28.30.");
 
 export const OrganizationQuerySchema = z.strictObject({
   kind: oneOf(OrganizationKind, "kind").optional(),
@@ -56,6 +66,7 @@ export const OrganizationQuerySchema = z.strictObject({
   country: CountryParamSchema.optional(),
   region: slugParam("region").optional().describe("The slug of the region the organization is registered in."),
   sector: SectorParamSchema.optional(),
+  updatedSince: UpdatedSinceParamSchema,
   ...idPageParams,
 });
 

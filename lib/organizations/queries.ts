@@ -27,6 +27,7 @@ export const organizationSummarySelect = {
   countryCode: true,
   website: true,
   isDemo: true,
+  updatedAt: true,
 } as const satisfies Prisma.OrganizationSelect;
 
 /** What its own page, its edit form and the API's record add. */

@@ -15,7 +15,7 @@ type RegionRow = NonNullable<Awaited<ReturnType<typeof findRegion>>>;
 
 /** A region's part of the API's answers, shared by its list and its record. */
 function toRegion(region: RegionRow): RegionDto {
-  const { slug, nameEn, nameRu, isoCode, level, country, parent, isDemo } = region;
+  const { slug, nameEn, nameRu, isoCode, level, country, parent, isDemo, updatedAt } = region;
   return {
     slug,
     nameEn,
@@ -25,6 +25,7 @@ function toRegion(region: RegionRow): RegionDto {
     country: toCountry(country),
     parent: parent && toRegionRef(parent),
     isDemo,
+    updatedAt: updatedAt.toISOString(),
     url: paths.region(slug),
   };
 }
@@ -34,7 +35,13 @@ export async function listRegionsPage(query: RegionQuery): Promise<CursorPage<Re
   const page = idKeyset(query);
   const rows = await readDb().region.findMany({
     ...page,
-    where: { ...page.where, archivedAt: null, countryCode: query.country, level: query.level },
+    where: {
+      ...page.where,
+      archivedAt: null,
+      countryCode: query.country,
+      level: query.level,
+      updatedAt: query.updatedSince && { gte: query.updatedSince },
+    },
     select: regionSelect,
   });
   return mapCursorPage(rows, query.limit, idKey, toRegion);

@@ -1,7 +1,16 @@
 import { z } from "zod";
 import { RegionLevel } from "@/lib/generated/prisma/enums";
 import { CountryDtoSchema, RegionRefDtoSchema } from "@/lib/api/refs";
-import { CountryParamSchema, cursorPageSchema, idPageParams, nullableText, oneOf, url } from "@/lib/api/schema";
+import {
+  CountryParamSchema,
+  cursorPageSchema,
+  idPageParams,
+  nullableText,
+  oneOf,
+  UpdatedSinceParamSchema,
+  updatedAt,
+  url,
+} from "@/lib/api/schema";
 
 /** The regions endpoints of the JSON API (lib/api/operations.ts): their query parameters and answers. */
 
@@ -14,6 +23,7 @@ export const RegionDtoSchema = z.object({
   country: CountryDtoSchema,
   parent: RegionRefDtoSchema.nullable(),
   isDemo: z.boolean().describe("Synthetic demonstration data, not a real record."),
+  updatedAt,
   url,
 });
 
@@ -27,6 +37,7 @@ export const RegionListDtoSchema = cursorPageSchema(RegionDtoSchema);
 export const RegionQuerySchema = z.strictObject({
   country: CountryParamSchema.optional(),
   level: oneOf(RegionLevel, "level").optional(),
+  updatedSince: UpdatedSinceParamSchema,
   ...idPageParams,
 });
 

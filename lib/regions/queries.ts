@@ -159,6 +159,7 @@ export const regionSelect = {
   isoCode: true,
   level: true,
   isDemo: true,
+  updatedAt: true,
   country: { select: countrySelect },
   parent: { select: regionRefSelect },
 } as const satisfies Prisma.RegionSelect;

@@ -638,3 +638,54 @@ describe("when the database is down", () => {
     }
   });
 });
+
+describe("updatedSince and updatedAt", () => {
+  it("keeps only the records changed at or after the moment, each list in its own way, and says when each changed", async () => {
+    const [clock] = await prisma.$queryRaw<{ now: Date }[]>`SELECT (now() - interval '1 second') AS now`;
+    const since = encodeURIComponent(clock!.now.toISOString());
+    const venture = await prisma.organization.findFirstOrThrow({
+      where: { kind: "joint_venture", archivedAt: null },
+      select: { id: true },
+    });
+    const touched = await prisma.organization.update({
+      where: { id: venture.id },
+      data: { website: `https://example.org/touched-${Date.now()}` },
+      select: { slug: true },
+    });
+    const meeting = await prisma.meeting.findFirstOrThrow({ where: { archivedAt: null }, select: { id: true } });
+    const touchedMeeting = await prisma.meeting.update({ where: { id: meeting.id }, data: { placeEn: "Minsk" }, select: { slug: true } });
+    const region = await prisma.region.update({
+      where: { slug: "gomel-region" },
+      data: { nameEn: "Gomel Region" },
+      select: { slug: true },
+    });
+
+    const lists = [
+      [organizationsRoute, "/api/v1/organizations", touched.slug],
+      [jointVenturesRoute, "/api/v1/joint-ventures", touched.slug],
+      [meetingsRoute, "/api/v1/meetings", touchedMeeting.slug],
+      [regionsRoute, "/api/v1/regions", region.slug],
+    ] as const;
+    for (const [route, path, slug] of lists) {
+      const all = await json(await get(route, `${path}?limit=100`));
+      const changed = await json(await get(route, `${path}?limit=100&updatedSince=${since}`));
+      expectMatchesDocument(path, changed);
+      expect(
+        changed.items.map((item) => item.slug),
+        path,
+      ).toContain(slug);
+      expect(changed.items.length, path).toBeLessThan(all.items.length);
+      for (const item of changed.items) expect(Date.parse(String(item.updatedAt)), path).toBeGreaterThanOrEqual(clock!.now.getTime());
+    }
+  });
+
+  it.each([
+    ["/api/v1/organizations?updatedSince=last-week", organizationsRoute],
+    ["/api/v1/organizations?updatedSince=2999-01-01T00:00:00Z", organizationsRoute],
+    ["/api/v1/joint-ventures?updatedSince=2026-12-01", jointVenturesRoute],
+    ["/api/v1/meetings?updatedSince=2999-01-01T00:00:00%2B03:00", meetingsRoute],
+  ])("refuses %s, naming updatedSince", async (path, route) => {
+    const problem = await expectProblem(await get(route, path), 400);
+    expect(Object.keys(problem.errors ?? {})).toContain("updatedSince");
+  });
+});

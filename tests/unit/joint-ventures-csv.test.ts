@@ -21,6 +21,7 @@ const venture: JointVentureDto = {
   ],
   url: "https://interregio.example/organizations/seym-ptich-agrotech",
   isDemo: true,
+  updatedAt: "2026-12-01T10:00:00.000Z",
 };
 
 /** Splits a CSV text into records of cells, honouring RFC 4180 quotes (a reader's view of the file). */
