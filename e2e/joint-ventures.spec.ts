@@ -82,6 +82,23 @@ test.describe("joint ventures for analysts", () => {
     await expect(page.getByRole("table").getByRole("row").nth(1)).toBeVisible();
   });
 
+  test("an analyst asks for C28 ventures with partners in Gomel and Kursk both, and follows the feed of that list", async ({ page }) => {
+    await page.goto("/joint-ventures?sector=C28&region=gomel-region&region=kursk-oblast&regionMatch=all");
+    // C28 is read as division 28, and the address says so.
+    await expect(page).toHaveURL(/sector=28/);
+    await expect(page.getByRole("heading", { name: "1 joint venture" })).toBeVisible();
+    await expect(page.getByRole("table").getByRole("row").nth(1)).toContainText("SozhTuskar Harvesters JLLC");
+    const feedLink = page.getByRole("link", { name: "Follow new records with a feed reader (Atom)" });
+    const href = await feedLink.getAttribute("href");
+    expect(href).toMatch(/^\/feeds\/joint-ventures\.atom\?/);
+    await expect(page.locator('link[rel="alternate"][type="application/atom+xml"]')).toHaveAttribute("href", href!);
+    const feed = await page.request.get(href!);
+    expect(feed.headers()["content-type"]).toBe("application/atom+xml; charset=utf-8");
+    const xml = await feed.text();
+    expect(xml).toContain("SozhTuskar Harvesters JLLC");
+    expect(xml).not.toContain("Seym-Ptich Agrotech LLC");
+  });
+
   test("an impossible filter says so and offers to clear the filters", async ({ page }) => {
     await page.goto("/joint-ventures?sector=28&status=planned");
     await expect(page.getByText("No joint ventures match these filters.")).toBeVisible();

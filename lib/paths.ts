@@ -50,6 +50,11 @@ export const paths = {
   commitment: (id: number) => `/commitments/${id}`,
   /** Counts and trends, each linking to the list it counts. */
   dashboard: () => "/dashboard",
+  /** Atom feeds of new records, with a list's filters and the reader's language. */
+  feeds: {
+    meetings: (query?: Query) => withQuery("/feeds/meetings.atom", query),
+    jointVentures: (query?: Query) => withQuery("/feeds/joint-ventures.atom", query),
+  },
   /** The licence, the API, the downloads and the change feed. */
   openData: () => "/open-data",
   signIn: (callbackUrl?: string) => withQuery("/signin", { callbackUrl }),

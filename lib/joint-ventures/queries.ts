@@ -243,6 +243,22 @@ async function readJointVenturesPage(
   );
 }
 
+/** The newest ventures that match a filter, newest record first (the feed of new joint ventures). */
+export const listNewestJointVentures = cached(
+  "joint-ventures-newest",
+  ["organizations", "regions", "sectors"],
+  async (filter: JointVentureFilter, limit: number): Promise<JointVentureDto[]> => {
+    const [rows, sectorNames] = await Promise.all([
+      queryRows<JointVentureRow>(
+        sql`SELECT ${rowColumns} ${fromClause(filter)} ${sectorsJoin} WHERE ${whereClause(filter)} ORDER BY o.id DESC LIMIT ${limit}::int`,
+        readSqlPool(),
+      ),
+      getSectorNames(),
+    ]);
+    return rows.map((row) => toJointVentureDto(row, sectorNames));
+  },
+);
+
 // Ids are PostgreSQL integers: a larger number in a crafted cursor is refused here, not by the database.
 const CursorKeySchema = z.tuple([z.number().int().min(0).max(2_147_483_647)]);
 

@@ -14,8 +14,10 @@ import { paths } from "@/lib/paths";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-export async function generateMetadata() {
-  return { title: (await getTranslations("jointVentures"))("title") };
+export async function generateMetadata({ searchParams }: Props) {
+  const [t, locale, query] = await Promise.all([getTranslations("jointVentures"), getLocale(), searchParams]);
+  const feed = paths.feeds.jointVentures({ ...filterToQuery(parseJointVentureFilterLenient(query)), lang: locale });
+  return { title: t("title"), alternates: { types: { "application/atom+xml": feed } } };
 }
 
 /** Joint ventures for analysts: filters in the URL, a paginated table, and downloads of the whole result. */
@@ -34,8 +36,9 @@ export default async function JointVenturesPage({ searchParams }: Props) {
   if (canonical !== current) redirect(canonical);
 
   const locale = (await getLocale()) === "ru" ? "ru" : "en";
-  const [t, options, page] = await Promise.all([
+  const [t, tFeeds, options, page] = await Promise.all([
     getTranslations("jointVentures"),
+    getTranslations("feeds"),
     getJointVentureFilterOptions(),
     listJointVentures(filter, pageParams, locale),
   ]);
@@ -44,6 +47,9 @@ export default async function JointVenturesPage({ searchParams }: Props) {
     <>
       <PageHeading lead={t("lead")}>{t("title")}</PageHeading>
       <JointVentureFilterForm filter={filter} options={options} locale={locale} />
+      <p className="mb-4 text-base">
+        <a href={paths.feeds.jointVentures({ ...filterQuery, lang: locale })}>{tFeeds("subscribe")}</a>
+      </p>
 
       <h2 className="mb-2 text-2xl font-bold">{t("count", { count: page.total })}</h2>
       <ActiveFilters filter={filter} options={options} locale={locale} />

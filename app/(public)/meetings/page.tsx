@@ -12,15 +12,18 @@ import { paths } from "@/lib/paths";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-export async function generateMetadata() {
-  return { title: (await getTranslations("meetings"))("title") };
+export async function generateMetadata({ searchParams }: Props) {
+  const [t, locale, params] = await Promise.all([getTranslations("meetings"), getLocale(), searchParams]);
+  const feed = paths.feeds.meetings({ ...meetingListQuery(MeetingListSchema.parse(params)), page: undefined, lang: locale });
+  return { title: t("title"), alternates: { types: { "application/atom+xml": feed } } };
 }
 
 export default async function MeetingsPage({ searchParams }: Props) {
   const params = MeetingListSchema.parse(await searchParams);
   const { organization } = params;
-  const [t, format, locale, result, about] = await Promise.all([
+  const [t, tFeeds, format, locale, result, about] = await Promise.all([
     getTranslations("meetings"),
+    getTranslations("feeds"),
     getFormatter(),
     getLocale(),
     listMeetings(params),
@@ -40,6 +43,9 @@ export default async function MeetingsPage({ searchParams }: Props) {
         </p>
       )}
       <MeetingFilters params={params} />
+      <p className="mb-4 text-base">
+        <a href={paths.feeds.meetings({ ...query, page: undefined, lang: locale })}>{tFeeds("subscribe")}</a>
+      </p>
       <p className="tabular mb-4 text-xl font-bold" aria-live="polite">
         {t("count", { count: result.total, formatted: format.number(result.total) })}
       </p>
