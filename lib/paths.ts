@@ -34,6 +34,8 @@ export const paths = {
   region: (slug: string, query?: Query) => withQuery(`/regions/${segment(slug)}`, query),
   organizations: (query?: Query) => withQuery("/organizations", query),
   organization: (slug: string, query?: Query) => withQuery(`/organizations/${segment(slug)}`, query),
+  /** What changed in the record and when: public fields only. */
+  organizationHistory: (slug: string, query?: Query) => withQuery(`/organizations/${segment(slug)}/history`, query),
   jointVentures: (query?: Query) => withQuery("/joint-ventures", query),
   meetings: (query?: Query) => withQuery("/meetings", query),
   meeting: (slug: string, query?: Query) => withQuery(`/meetings/${segment(slug)}`, query),

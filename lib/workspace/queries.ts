@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { accountVerbs, auditEntityTypes, auditVerbs, diffSnapshots, type AuditEntityType, type FieldChange } from "@/lib/audit";
-import { db } from "@/lib/db/client";
+import { db, readDb } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { PageParamsSchema, pageArgs, toPage, type Page } from "@/lib/pagination";
 import type { StaffRecordType } from "@/lib/paths";
@@ -70,6 +70,41 @@ function toEvent(row: EventRow): HistoryEvent {
 }
 
 export const HistoryParamsSchema = PageParamsSchema;
+
+/** What a record's public history leaves out: bookkeeping, not the record's own data. */
+const unpublishedFields = new Set(["version", "archived"]);
+
+/**
+ * A live record's history as the public may read it: when it was created, changed, archived or restored and which
+ * public fields changed, before → after; never who made the change or which import did. Newest first.
+ */
+export async function listPublicHistory(
+  type: Extract<AuditEntityType, "organization" | "meeting">,
+  id: number,
+  params: z.infer<typeof HistoryParamsSchema>,
+): Promise<Page<Omit<HistoryEvent, "actor" | "importBatch">>> {
+  const where = {
+    entityType: type,
+    entityId: String(id),
+    action: { in: [`${type}.create`, `${type}.update`, `${type}.archive`, `${type}.restore`] },
+  } satisfies Prisma.AuditEventWhereInput;
+  const [rows, total] = await Promise.all([
+    readDb().auditEvent.findMany({
+      where,
+      orderBy: { id: "desc" },
+      ...pageArgs(params),
+      select: { id: true, at: true, action: true, entityType: true, entityId: true, before: true, after: true },
+    }),
+    readDb().auditEvent.count({ where }),
+  ]);
+  const events = rows.map((row) => {
+    const { actor: _actor, importBatch: _importBatch, ...event } = toEvent({ ...row, actor: null, importBatch: null });
+    void _actor;
+    void _importBatch;
+    return { ...event, changes: event.changes.filter((change) => !unpublishedFields.has(change.field)) };
+  });
+  return toPage(events, total, params);
+}
 
 /** One record's changes, newest first, each as field-by-field differences. */
 export async function listHistory(

@@ -7,6 +7,7 @@ const { getServerSession } = await import("next-auth");
 const { archiveOrganization, createOrganization, updateOrganization } = await import("@/lib/organizations/actions");
 const { GET } = await import("@/app/api/v1/changes/route");
 const { openApiDocument } = await import("@/lib/api/openapi");
+const { listPublicHistory } = await import("@/lib/workspace/queries");
 const { createStaffUser, form, prisma, seedOnce, signInAs } = await import("./setup");
 
 const base = "http://interregio.test";
@@ -84,6 +85,19 @@ describe("/api/v1/changes", () => {
     // create, update, archive and restore all end in "e": the events the feed shows, one item each.
     expect(seen).toHaveLength(events.length);
     expect(seen.filter((item) => item.id === slug)).toHaveLength(3);
+  });
+
+  it("the record's public history tells the same changes, with the public fields before and after, naming no one", async () => {
+    const { id } = await prisma.organization.findUniqueOrThrow({ where: { slug }, select: { id: true } });
+    const history = await listPublicHistory("organization", id, { page: 1, perPage: 20 });
+    expect(history.items.map((event) => event.verb)).toEqual(["archive", "update", "create"]);
+    const update = history.items[1]!;
+    expect(update.changes).toContainEqual(expect.objectContaining({ field: "foundedYear", after: "2001" }));
+    for (const event of history.items) {
+      expect(event).not.toHaveProperty("actor");
+      expect(event.changes.map((change) => change.field)).not.toContain("version");
+    }
+    expect(JSON.stringify(history)).not.toContain(editor.name);
   });
 
   it.each([

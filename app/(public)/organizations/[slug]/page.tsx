@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { EntityLinkEditor } from "@/components/meetings/entity-link-editor";
@@ -26,10 +27,11 @@ export default async function OrganizationPage({ params }: Props) {
   const slugParam = SlugSchema.safeParse((await params).slug);
   if (!slugParam.success) notFound();
   const slug = slugParam.data;
-  const [org, user, t, locale] = await Promise.all([
+  const [org, user, t, tHistory, locale] = await Promise.all([
     getOrganizationPage(slug),
     getCurrentUser(),
     getTranslations("organizations"),
+    getTranslations("history"),
     getLocale(),
   ]);
   if (!org) notFound();
@@ -48,6 +50,10 @@ export default async function OrganizationPage({ params }: Props) {
       <OrganizationSummary org={org} />
       <OrganizationPartners org={org} />
       <MeetingTimeline entries={org.timeline} total={org.timelineTotal} allHref={paths.meetings({ organization: org.slug })} />
+      <p className="mt-8 text-base">
+        <Link href={paths.organizationHistory(org.slug)}>{tHistory("publicLink")}</Link>
+        {org.updatedAt && <> {tHistory("lastChanged", { date: org.updatedAt })}</>}
+      </p>
       {user && (
         <EntityLinkEditor
           entity={{ type: "organization", id: org.id }}
