@@ -1,6 +1,7 @@
 "use client";
 
-import type { ReactNode } from "react";
+import { useState, type ReactNode } from "react";
+import { useTranslations } from "next-intl";
 import { fieldId, useErrorText, useStaffForm } from "@/components/form/staff-form";
 
 type ControlProps = {
@@ -24,14 +25,22 @@ export function Field({
   name: string;
   label: ReactNode;
   hint?: ReactNode;
-  children: (props: ControlProps, defaultValue: string | string[] | undefined) => ReactNode;
+  children: (
+    props: ControlProps & { onInput?: (event: { currentTarget: { value: string } }) => void },
+    defaultValue: string | string[] | undefined,
+  ) => ReactNode;
 }) {
-  const { valueOf, errorsOf } = useStaffForm();
+  const { valueOf, errorsOf, maxLengthOf } = useStaffForm();
+  const limit = maxLengthOf(name);
+  const initial = valueOf(name);
+  const [length, setLength] = useState(() => asText(initial).length);
+  // A limit worth counting: a name or a note, not a year's four digits (whose own check says what is wrong).
+  const counted = limit !== undefined && limit >= 100;
   const errorText = useErrorText();
   const id = fieldId(name);
   const errors = errorsOf(name);
   const invalid = Boolean(errors?.length);
-  const describedBy = [hint ? `${id}-hint` : "", invalid ? `${id}-error` : ""].filter(Boolean).join(" ");
+  const describedBy = [hint ? `${id}-hint` : "", invalid ? `${id}-error` : "", counted ? `${id}-count` : ""].filter(Boolean).join(" ");
   return (
     <div className={`mb-6 ${invalid ? "border-l-4 border-danger pl-4" : ""}`}>
       <label htmlFor={id} className="block font-bold">
@@ -54,14 +63,31 @@ export function Field({
           "aria-describedby": describedBy || undefined,
           "aria-invalid": invalid ? true : undefined,
           className: `input mt-1 block w-full max-w-xl ${invalid ? "border-danger!" : ""}`,
+          onInput: counted ? (event) => setLength(event.currentTarget.value.length) : undefined,
         },
-        valueOf(name),
+        initial,
       )}
+      {counted && <CharacterCount id={`${id}-count`} length={length} limit={limit} />}
     </div>
   );
 }
 
 const asText = (value: string | string[] | undefined) => (Array.isArray(value) ? value.join("\n") : (value ?? ""));
+
+/**
+ * GOV.UK's character count: how many characters are left, or how many too many, announced politely as the
+ * official types. The field takes what is pasted in full (no maxLength cutting it off unseen); the form's own
+ * check refuses it past the limit, beside the field.
+ */
+function CharacterCount({ id, length, limit }: { id: string; length: number; limit: number }) {
+  const t = useTranslations("errors");
+  const over = length > limit;
+  return (
+    <p id={id} aria-live="polite" className={`mt-1 text-base ${over ? "font-bold text-danger" : "text-muted"}`}>
+      {over ? t("charactersTooMany", { count: length - limit }) : t("charactersRemaining", { count: limit - length })}
+    </p>
+  );
+}
 
 /** A one-line input; it takes no more characters than the form's schema allows the field. */
 export function TextField({
@@ -82,7 +108,6 @@ export function TextField({
   autoComplete?: string;
   inputMode?: "numeric" | "decimal" | "url";
 }) {
-  const { maxLengthOf } = useStaffForm();
   return (
     <Field name={name} label={label} hint={hint}>
       {(props, value) => (
@@ -91,7 +116,6 @@ export function TextField({
           key={asText(value)}
           type={type}
           defaultValue={asText(value)}
-          maxLength={maxLengthOf(name)}
           autoComplete={autoComplete ?? "off"}
           inputMode={inputMode}
           spellCheck={type === "text" ? undefined : false}
