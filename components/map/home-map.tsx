@@ -29,6 +29,8 @@ export async function HomeMap({ measure }: { measure: MapMeasure }) {
   const tradeCell = (region: MapRegion) =>
     region.tradeUsd && region.tradeYear ? t("tradeInYear", { formatted: usd(region.tradeUsd), year: region.tradeYear }) : t("none");
 
+  const byCountryAndName = (a: MapRegion, b: MapRegion) =>
+    a.countryCode.localeCompare(b.countryCode) || name(a).localeCompare(name(b), locale);
   const layout = layoutMap(regions);
   const classes = shadeClasses(layout.areas.map((area) => figureOf(area, measure)));
   const fills = classFills(classes.length);
@@ -45,7 +47,7 @@ export async function HomeMap({ measure }: { measure: MapMeasure }) {
         names={{ ventures: t("measures.ventures"), meetings: t("measures.meetings"), trade: t("measures.trade") }}
         hrefOf={(choice) => `${paths.home({ measure: choice === "ventures" ? undefined : choice })}#map`}
       />
-      <div className="grid gap-8 xl:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
+      <div className="grid gap-8 lg:grid-cols-2">
         <div>
           <MapSvg
             label={t("svgLabel", { measure: measureName })}
@@ -89,7 +91,7 @@ export async function HomeMap({ measure }: { measure: MapMeasure }) {
             { label: t("columnMeetings"), numeric: true },
             { label: t("columnTrade"), numeric: true },
           ]}
-          rows={regions.map((region) => [
+          rows={[...regions].sort(byCountryAndName).map((region) => [
             <Link key="r" href={paths.region(region.slug)}>
               {name(region)}
             </Link>,
