@@ -47,10 +47,12 @@ export async function HomeMap({ measure }: { measure: MapMeasure }) {
         names={{ ventures: t("measures.ventures"), meetings: t("measures.meetings"), trade: t("measures.trade") }}
         hrefOf={(choice) => `${paths.home({ measure: choice === "ventures" ? undefined : choice })}#map`}
       />
-      <div className="grid gap-8 lg:grid-cols-2">
+      {/* The map with its legend beside it on a wide screen, under it on a phone; the table under both, full width. */}
+      <div className="grid gap-x-8 gap-y-2 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
         <div>
           <MapSvg
             label={t("svgLabel", { measure: measureName })}
+            height={layout.height}
             context={layout.context}
             areas={layout.areas.map((area) => ({
               slug: area.slug,
@@ -61,6 +63,8 @@ export async function HomeMap({ measure }: { measure: MapMeasure }) {
               fill: fillOf(figureOf(area, measure), classes),
             }))}
           />
+        </div>
+        <div>
           <MapLegend
             title={t("legendTitle")}
             entries={[
@@ -83,6 +87,8 @@ export async function HomeMap({ measure }: { measure: MapMeasure }) {
             </div>
           )}
         </div>
+      </div>
+      <div className="mt-8">
         <Table
           caption={t("tableCaption")}
           columns={[

@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { MAP_HEIGHT, MAP_WIDTH } from "@/lib/map/geometry";
+import { MAP_WIDTH } from "@/lib/map/geometry";
 import { CONTEXT_FILL, NONE_FILL } from "@/lib/map/shading";
 
 /** A region as the map draws it: its path, the text of its title, where it leads, and its fill. */
@@ -31,17 +31,19 @@ function arc([x1, y1]: [number, number], [x2, y2]: [number, number]) {
  */
 export function MapSvg({
   label,
+  height,
   areas,
   context,
   lines = [],
 }: {
   label: string;
+  height: number;
   areas: MapArea[];
   context: { land: string[]; border: string };
   lines?: { from: [number, number]; to: [number, number] }[];
 }) {
   return (
-    <svg viewBox={`0 0 ${MAP_WIDTH} ${MAP_HEIGHT}`} role="group" aria-label={label} className="block h-auto w-full bg-[#f8fbfd]">
+    <svg viewBox={`0 0 ${MAP_WIDTH} ${height}`} role="group" aria-label={label} className="block h-auto w-full bg-[#f8fbfd]">
       <g aria-hidden="true" fill={CONTEXT_FILL} stroke="#ffffff" strokeWidth={1}>
         {context.land.map((d, i) => (
           <path key={i} d={d} vectorEffect="non-scaling-stroke" />
@@ -98,9 +100,9 @@ export type LegendEntry = { fill: string; label: ReactNode };
 /** The legend: a swatch of each fill with what it means, as a list (readable without the map). */
 export function MapLegend({ title, entries }: { title: string; entries: LegendEntry[] }) {
   return (
-    <div className="mt-3">
+    <div className="mt-3 lg:mt-0">
       <p className="font-bold">{title}</p>
-      <ul className="mt-1 flex flex-wrap gap-x-6 gap-y-1">
+      <ul className="mt-1 flex flex-wrap gap-x-6 gap-y-1 lg:flex-col">
         {entries.map((entry, i) => (
           <li key={i} className="flex items-center gap-2">
             <span

@@ -69,9 +69,10 @@ export async function PartnerMap({
         names={{ ventures: t("measures.ventures"), meetings: t("measures.meetings"), trade: t("measures.trade") }}
         hrefOf={(choice) => `${paths.region(region.slug, { measure: choice === "ventures" ? undefined : choice })}#map`}
       />
-      <div className="max-w-4xl">
+      <div className="grid gap-x-8 gap-y-2 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
         <MapSvg
           label={t("partnerSvgLabel", { region: name(region), measure: measureName })}
+          height={layout.height}
           context={layout.context}
           lines={lines}
           areas={layout.areas.map((area) => {
@@ -91,34 +92,36 @@ export async function PartnerMap({
             };
           })}
         />
-        <MapLegend
-          title={t("legendTitle")}
-          entries={[
-            { fill: FOCUS_FILL, label: t("legendFocus") },
-            ...classes.map((shade, i) => ({
-              fill: fills[i]!,
-              label: classLabel(shade, (v) => (measure === "trade" ? usd(v) : format.number(v))),
-            })),
-            ...baseLegend(t("legendNone"), t("legendContext")),
-          ]}
-        />
-        <p className="mt-2 text-base text-muted">{t("source")}</p>
-        {focusAreas.length === 0 && <p className="mt-4 max-w-3xl">{t("noShape", { region: name(region) })}</p>}
-        {offMap.length > 0 && (
-          <div className="mt-4">
-            <p>{t("partnersOffMap")}</p>
-            <ul className="mt-1 list-disc pl-6">
-              {offMap.map((partner) => (
-                <li key={partner.slug}>
-                  <Link href={paths.regionPair(region.slug, partner.slug)}>
-                    {t("withPartner", { region: name(region), partner: name(partner) })}
-                  </Link>
-                  : {pairFigure(partner.slug)}
-                </li>
-              ))}
-            </ul>
-          </div>
-        )}
+        <div>
+          <MapLegend
+            title={t("legendTitle")}
+            entries={[
+              { fill: FOCUS_FILL, label: t("legendFocus") },
+              ...classes.map((shade, i) => ({
+                fill: fills[i]!,
+                label: classLabel(shade, (v) => (measure === "trade" ? usd(v) : format.number(v))),
+              })),
+              ...baseLegend(t("legendNone"), t("legendContext")),
+            ]}
+          />
+          <p className="mt-2 text-base text-muted">{t("source")}</p>
+          {focusAreas.length === 0 && <p className="mt-4 max-w-3xl">{t("noShape", { region: name(region) })}</p>}
+          {offMap.length > 0 && (
+            <div className="mt-4">
+              <p>{t("partnersOffMap")}</p>
+              <ul className="mt-1 list-disc pl-6">
+                {offMap.map((partner) => (
+                  <li key={partner.slug}>
+                    <Link href={paths.regionPair(region.slug, partner.slug)}>
+                      {t("withPartner", { region: name(region), partner: name(partner) })}
+                    </Link>
+                    : {pairFigure(partner.slug)}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          )}
+        </div>
       </div>
     </Section>
   );

@@ -18,7 +18,9 @@ type Shapes = Topology<{ regions: GeometryCollection<ShapeProperties>; countries
 
 /** The frame, in SVG user units; the SVG scales to its column. */
 export const MAP_WIDTH = 800;
+/** The frame's height at most and at least; between the two it is as tall as the regions drawn need. */
 export const MAP_HEIGHT = 600;
+const MIN_HEIGHT = 360;
 const PADDING = 24;
 /** A tenth of a unit is finer than a screen shows at the map's size. */
 const PATH_DIGITS = 1;
@@ -48,17 +50,27 @@ export function findShape(isoCode: string | null): RegionShape | null {
 /**
  * A conic equal-area projection for `features`: centred on their middle meridian, its standard parallels at a
  * sixth and five sixths of their span of latitude (the usual choice that keeps distortion low across the span),
- * scaled and moved so that they fill the frame within its padding.
+ * scaled and moved so that they fill the frame's width within its padding. The frame is as tall as they need
+ * (between MIN_HEIGHT and `maxHeight`), so that a wide country leaves no empty bands above and below it.
  */
-export function fitProjection(features: readonly Feature[], width = MAP_WIDTH, height = MAP_HEIGHT, padding = PADDING): GeoProjection {
+export function fitProjection(
+  features: readonly Feature[],
+  width = MAP_WIDTH,
+  maxHeight = MAP_HEIGHT,
+  padding = PADDING,
+): { projection: GeoProjection; height: number } {
   const collection: FeatureCollection = { type: "FeatureCollection", features: [...features] };
   const [[west, south], [rawEast, north]] = geoBounds(collection);
   // Bounds across the antimeridian (Chukotka) come with east < west.
   const east = rawEast < west ? rawEast + 360 : rawEast;
   const span = north - south;
-  return geoConicEqualArea()
+  const projection = geoConicEqualArea()
     .rotate([-(west + east) / 2, 0])
     .parallels([south + span / 6, north - span / 6])
+    .fitWidth(width - 2 * padding, collection);
+  const [[, top], [, bottom]] = geoPath(projection).bounds(collection);
+  const height = Math.min(maxHeight, Math.max(MIN_HEIGHT, Math.ceil(bottom - top + 2 * padding)));
+  projection
     .fitExtent(
       [
         [padding, padding],
@@ -70,6 +82,7 @@ export function fitProjection(features: readonly Feature[], width = MAP_WIDTH, h
       [0, 0],
       [width, height],
     ]);
+  return { projection, height };
 }
 
 export type Drawn = { d: string; centroid: [number, number] };

@@ -1,5 +1,5 @@
 import type { Feature } from "geojson";
-import { contextPaths, findShape, fitProjection, pathMaker, type RegionShape } from "@/lib/map/geometry";
+import { contextPaths, findShape, fitProjection, MAP_HEIGHT, pathMaker, type RegionShape } from "@/lib/map/geometry";
 
 /**
  * Lays a map out: which registry regions have a shape, where each is drawn in a frame fitted to the ones that
@@ -12,6 +12,8 @@ export type MapPlace = { slug: string; isoCode: string | null; level: string };
 export type PlacedArea<P extends MapPlace> = P & { d: string; centroid: [number, number] };
 
 export type MapLayout<P extends MapPlace> = {
+  /** The frame's height for MAP_WIDTH: as tall as the regions fitted need. */
+  height: number;
   /** The regions drawn, each with its path and centre in the frame. */
   areas: PlacedArea<P>[];
   /** Regions with a shape that lies outside this frame (a region page's map focuses on a few). */
@@ -39,9 +41,9 @@ export function layoutMap<P extends MapPlace>(places: readonly P[], fitTo?: Read
   const unmatched = places.filter((place) => !shapeOf(place));
   const chosen = fitTo ? shaped.filter(({ place }) => fitTo.has(place.slug)) : shaped;
   const framed: Feature[] = (chosen.length > 0 ? chosen : shaped).map(({ shape }) => shape);
-  if (framed.length === 0) return { areas: [], outside: [], unmatched, context: { land: [], border: "" } };
+  if (framed.length === 0) return { height: MAP_HEIGHT, areas: [], outside: [], unmatched, context: { land: [], border: "" } };
 
-  const projection = fitProjection(framed);
+  const { projection, height } = fitProjection(framed);
   const draw = pathMaker(projection);
   const areas: PlacedArea<P>[] = [];
   const outside: P[] = [];
@@ -51,5 +53,5 @@ export function layoutMap<P extends MapPlace>(places: readonly P[], fitTo?: Read
     else outside.push(place);
   }
   const codes = new Set(shaped.map(({ shape }) => shape.properties.iso));
-  return { areas, outside, unmatched, context: contextPaths(projection, codes) };
+  return { height, areas, outside, unmatched, context: contextPaths(projection, codes) };
 }
