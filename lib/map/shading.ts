@@ -1,3 +1,5 @@
+import { z } from "zod";
+
 /**
  * How the map shades its regions: what the reader measures, the classes of the legend, and each class's colour.
  * Pure functions, shared by the map, its legend and its table, so that the three always agree.
@@ -6,9 +8,11 @@
 export const mapMeasures = ["ventures", "meetings", "trade"] as const;
 export type MapMeasure = (typeof mapMeasures)[number];
 
-/** The measure named by `?measure=`, or joint ventures when it names none we know. */
+/** `?measure=` as the map reads it: one of the measures, else (absent, repeated, anything else) joint ventures. */
+const MeasureSchema = z.enum(mapMeasures).catch("ventures");
+
 export function toMeasure(value: unknown): MapMeasure {
-  return typeof value === "string" && (mapMeasures as readonly string[]).includes(value) ? (value as MapMeasure) : "ventures";
+  return MeasureSchema.parse(value);
 }
 
 /** A region's figure for a measure; null where nothing is recorded (zero is shown as nothing recorded). */
