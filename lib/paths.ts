@@ -28,7 +28,8 @@ export const staffRecordTypes = ["regions", "organizations", "meetings", "commit
 export type StaffRecordType = (typeof staffRecordTypes)[number];
 
 export const paths = {
-  home: () => "/",
+  /** The home page; `measure` chooses what its map is shaded by. */
+  home: (query?: Query) => withQuery("/", query),
   search: (query?: Query) => withQuery("/search", query),
   regions: (query?: Query) => withQuery("/regions", query),
   region: (slug: string, query?: Query) => withQuery(`/regions/${segment(slug)}`, query),

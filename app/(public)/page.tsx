@@ -1,57 +1,60 @@
-import Link from "next/link";
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
-import { DemoTag } from "@/components/ui/demo-tag";
+import { getLocale, getTranslations } from "next-intl/server";
+import { ActivePairs } from "@/components/home/active-pairs";
+import { ExploreLinks } from "@/components/home/explore-links";
+import { HeadlineFigures } from "@/components/home/headline-figures";
+import { LatestMeetings } from "@/components/home/latest-meetings";
+import { HomeMap } from "@/components/map/home-map";
 import { PageHeading } from "@/components/ui/page-heading";
-import { Section } from "@/components/ui/section";
-import { localized } from "@/lib/i18n/localize";
+import { countCommitmentsByStatus, listCommitments } from "@/lib/commitments/tracker";
+import { readDashboardCounts } from "@/lib/dashboard/queries";
+import { toLocale } from "@/lib/i18n/locale";
+import { toMeasure } from "@/lib/map/shading";
 import { listLatestMeetings } from "@/lib/meetings/queries";
-import { paths } from "@/lib/paths";
+import { listActivePairs } from "@/lib/regions/queries";
+import { readLatestTrade } from "@/lib/trade/queries";
 
-export default async function HomePage() {
-  const [t, tm, format, locale, meetings] = await Promise.all([
+/** Meetings on the home page, and commitments named under each (the tracker has the rest). */
+const HOME_MEETINGS = 3;
+const COMMITMENTS_PER_MEETING = 3;
+
+type Props = { searchParams: Promise<{ measure?: string | string[] }> };
+
+/**
+ * The front door: the registry in figures, the map of partner regions, the region pairs that do the most
+ * together, the latest meetings with what was agreed there, and where to go next.
+ */
+export default async function HomePage({ searchParams }: Props) {
+  const measure = toMeasure((await searchParams).measure);
+  const locale = toLocale(await getLocale());
+  const [t, counts, open, trade, pairs, latest] = await Promise.all([
     getTranslations("home"),
-    getTranslations("meetings"),
-    getFormatter(),
-    getLocale(),
-    listLatestMeetings(),
+    readDashboardCounts(),
+    countCommitmentsByStatus({ open: true }),
+    readLatestTrade(),
+    listActivePairs(),
+    listLatestMeetings(HOME_MEETINGS),
   ]);
-  const cards = [
-    { href: paths.regions(), title: t("regions"), text: t("regionsText") },
-    { href: paths.organizations(), title: t("organizations"), text: t("organizationsText") },
-    { href: paths.sectors(), title: t("sectors"), text: t("sectorsText") },
-    { href: paths.jointVentures(), title: t("jointVentures"), text: t("jointVenturesText") },
-    { href: paths.meetings(), title: t("meetings"), text: t("meetingsText") },
-  ];
+  const meetings = await Promise.all(
+    latest.map(async (meeting) => ({
+      ...meeting,
+      commitments: await listCommitments({ meeting: meeting.slug, perPage: COMMITMENTS_PER_MEETING }, locale),
+    })),
+  );
+  const figures = {
+    organizations: counts.organizations.total,
+    ventures: counts.organizations.byKind.joint_venture,
+    meetings: counts.meetings.total,
+    openCommitments: Object.values(open).reduce((sum, n) => sum + n, 0),
+    trade,
+  };
   return (
     <>
       <PageHeading lead={t("lead")}>{t("title")}</PageHeading>
-      <Section title={t("browse")} id="browse">
-        <ul className="grid gap-6 sm:grid-cols-2 lg:grid-cols-3">
-          {cards.map((card) => (
-            <li key={card.href} className="border-t-4 border-brand pt-3">
-              <h3 className="text-xl font-bold">
-                <Link href={card.href}>{card.title}</Link>
-              </h3>
-              <p>{card.text}</p>
-            </li>
-          ))}
-        </ul>
-      </Section>
-      <Section title={t("recentMeetings")} id="recent">
-        <ul className="max-w-3xl">
-          {meetings.map((meeting) => (
-            <li key={meeting.slug} className="border-b border-line py-3">
-              <p className="text-muted">
-                {format.dateTime(meeting.date, { dateStyle: "long" })} · {tm(`levels.${meeting.level}`)}
-              </p>
-              <Link href={paths.meeting(meeting.slug)} className="font-bold">
-                {localized(locale, meeting.titleEn, meeting.titleRu)}
-              </Link>{" "}
-              {meeting.isDemo && <DemoTag />}
-            </li>
-          ))}
-        </ul>
-      </Section>
+      <HeadlineFigures figures={figures} />
+      <HomeMap measure={measure} />
+      <ActivePairs pairs={pairs} />
+      <LatestMeetings meetings={meetings} />
+      <ExploreLinks />
     </>
   );
 }

@@ -6,16 +6,30 @@ import { Table } from "@/components/ui/table";
 import { localized } from "@/lib/i18n/localize";
 import { paths } from "@/lib/paths";
 import type { Bounded, RegionPartner } from "@/lib/regions/pair";
+import type { RegionTradeRow } from "@/lib/regions/queries";
 
-/** A region's partner regions, the most active first, each linking to the two side by side. */
+/**
+ * A region's partner regions, the most active first, each linking to the two side by side, with the latest trade
+ * turnover of the two (what the map above shades by trade; `trade` is the region's figures, newest first).
+ */
 export async function RegionPartners({
   region,
   partners,
+  trade,
 }: {
   region: { slug: string; nameEn: string; nameRu: string };
   partners: Bounded<RegionPartner>;
+  trade: RegionTradeRow[];
 }) {
-  const [t, format, locale] = await Promise.all([getTranslations("regionPair"), getFormatter(), getLocale()]);
+  const [t, tMap, format, locale] = await Promise.all([getTranslations("regionPair"), getTranslations("map"), getFormatter(), getLocale()]);
+  const latestTrade = new Map<string, RegionTradeRow>();
+  for (const row of trade) if (!latestTrade.has(row.partner.slug)) latestTrade.set(row.partner.slug, row);
+  const tradeCell = (slug: string) => {
+    const row = latestTrade.get(slug);
+    if (!row) return tMap("none");
+    const formatted = format.number(row.turnoverUsd, { style: "currency", currency: "USD", maximumFractionDigits: 0 });
+    return tMap("tradeInYear", { formatted, year: row.year });
+  };
   const name = (r: { nameEn: string; nameRu: string }) => localized(locale, r.nameEn, r.nameRu);
   return (
     <Section title={t("partnersTitle")} id="partners">
@@ -35,6 +49,7 @@ export async function RegionPartners({
               { label: t("columnMeetings"), numeric: true },
               { label: t("columnVentures"), numeric: true },
               { label: t("columnTradeYears"), numeric: true },
+              { label: tMap("columnTrade"), numeric: true },
             ]}
             rows={partners.items.map((partner) => [
               <Link
@@ -47,6 +62,7 @@ export async function RegionPartners({
               format.number(partner.meetings),
               format.number(partner.ventures),
               format.number(partner.tradeYears),
+              tradeCell(partner.slug),
             ])}
           />
         </>

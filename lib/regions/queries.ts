@@ -9,6 +9,7 @@ import type { RegionLevel } from "@/lib/generated/prisma/enums";
 import type { Locale } from "@/lib/i18n/locale";
 import { listTimeline } from "@/lib/meetings/timeline";
 import { toPage, type Page } from "@/lib/pagination";
+import { SIDE_DEPTH } from "@/lib/regions/sides";
 import { growthPercent } from "@/lib/trade/series";
 import type { RegionListParams } from "@/lib/regions/schema";
 
@@ -262,4 +263,84 @@ export const getRegionForEdit = cache(async (id: number) => {
 /** Every country (ISO 3166-1, about 250 rows of reference data): the options of the region form. */
 export const listAllCountries = cached("countries-all", ["regions"], async (locale: Locale) =>
   db().country.findMany({ orderBy: locale === "ru" ? { nameRu: "asc" } : { nameEn: "asc" }, take: 300, select: countrySelect }),
+);
+
+// ---- The home page ----
+
+/** Region pairs on the home page. */
+export const ACTIVE_PAIRS_LIMIT = 6;
+
+export type ActivePair = {
+  region: { slug: string; nameEn: string; nameRu: string };
+  partner: { slug: string; nameEn: string; nameRu: string };
+  meetings: number;
+  ventures: number;
+  tradeYears: number;
+};
+
+/**
+ * The most active region pairs: by meetings held together, joint ventures with partners on both sides and years
+ * of trade, counted as each pair's page counts them (lib/regions/pair.ts): a side is a region with its parts, so
+ * Belarus pairs with Kursk Oblast through a meeting held in Minsk too; trade is the two regions' own figures.
+ * Pairs of a region with one of its own parts have no page and are left out. The first of a pair is the one
+ * first in the alphabet, as the pair's canonical address is.
+ */
+export const listActivePairs = cached(
+  "active-pairs",
+  ["regions", "organizations", "meetings", "trade"],
+  async (limit: number = ACTIVE_PAIRS_LIMIT): Promise<ActivePair[]> => {
+    const rows = await db().$queryRaw<{ a: string; b: string; meetings: number; ventures: number; tradeYears: number }[]>`
+      WITH RECURSIVE up AS (
+        -- Each live region with itself and the live regions it is part of: whose sides it belongs to.
+        SELECT r.id AS region_id, r.id AS ancestor_id, 0 AS depth FROM regions r WHERE r.archived_at IS NULL
+        UNION ALL
+        SELECT up.region_id, parent.id, up.depth + 1
+        FROM up JOIN regions a ON a.id = up.ancestor_id JOIN regions parent ON parent.id = a.parent_id AND parent.archived_at IS NULL
+        WHERE up.depth < ${SIDE_DEPTH}
+      ), meeting_sides AS (
+        SELECT DISTINCT mr.meeting_id AS item, up.ancestor_id AS side
+        FROM meeting_regions mr JOIN meetings m ON m.id = mr.meeting_id AND m.archived_at IS NULL JOIN up ON up.region_id = mr.region_id
+      ), venture_sides AS (
+        SELECT DISTINCT jp.venture_id AS item, up.ancestor_id AS side
+        FROM joint_venture_partners jp
+        JOIN organizations v ON v.id = jp.venture_id AND v.kind = 'joint_venture' AND v.archived_at IS NULL
+        LEFT JOIN organizations po ON po.id = jp.partner_organization_id
+        JOIN up ON up.region_id = coalesce(po.region_id, jp.partner_region_id)
+        WHERE jp.archived_at IS NULL AND (po.id IS NULL OR po.archived_at IS NULL)
+      ), by_meetings AS (
+        SELECT x.side AS a, y.side AS b, count(*)::int AS n
+        FROM meeting_sides x JOIN meeting_sides y ON y.item = x.item AND x.side < y.side GROUP BY 1, 2
+      ), by_ventures AS (
+        SELECT x.side AS a, y.side AS b, count(*)::int AS n
+        FROM venture_sides x JOIN venture_sides y ON y.item = x.item AND x.side < y.side GROUP BY 1, 2
+      ), by_trade AS (
+        SELECT LEAST(t.region_id, t.partner_region_id) AS a, GREATEST(t.region_id, t.partner_region_id) AS b,
+               count(DISTINCT t.year)::int AS n
+        FROM trade_figures t WHERE t.archived_at IS NULL GROUP BY 1, 2
+      ), pairs AS (
+        SELECT coalesce(bm.a, bv.a, bt.a) AS a, coalesce(bm.b, bv.b, bt.b) AS b,
+               coalesce(bm.n, 0) AS meetings, coalesce(bv.n, 0) AS ventures, coalesce(bt.n, 0) AS trade_years
+        FROM by_meetings bm
+        FULL JOIN by_ventures bv ON bv.a = bm.a AND bv.b = bm.b
+        FULL JOIN by_trade bt ON bt.a = coalesce(bm.a, bv.a) AND bt.b = coalesce(bm.b, bv.b)
+      )
+      SELECT ra.slug AS a, rb.slug AS b, p.meetings, p.ventures, p.trade_years AS "tradeYears"
+      FROM pairs p
+      JOIN regions ra ON ra.id = p.a AND ra.archived_at IS NULL
+      JOIN regions rb ON rb.id = p.b AND rb.archived_at IS NULL
+      WHERE NOT EXISTS (
+        SELECT 1 FROM up WHERE up.depth > 0 AND ((up.region_id = p.a AND up.ancestor_id = p.b) OR (up.region_id = p.b AND up.ancestor_id = p.a)))
+      ORDER BY p.meetings + p.ventures + p.trade_years DESC, least(ra.slug, rb.slug), greatest(ra.slug, rb.slug)
+      LIMIT ${limit}`;
+    if (rows.length === 0) return [];
+    const slugs = [...new Set(rows.flatMap((row) => [row.a, row.b]))];
+    const regions = await db().region.findMany({ where: { slug: { in: slugs } }, select: regionRefSelect });
+    const bySlug = new Map(regions.map((region) => [region.slug, region]));
+    return rows.flatMap((row) => {
+      const [first, second] = row.a <= row.b ? [row.a, row.b] : [row.b, row.a];
+      const region = bySlug.get(first);
+      const partner = bySlug.get(second);
+      return region && partner ? [{ region, partner, meetings: row.meetings, ventures: row.ventures, tradeYears: row.tradeYears }] : [];
+    });
+  },
 );

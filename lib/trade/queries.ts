@@ -2,6 +2,7 @@ import "server-only";
 import { cache } from "react";
 import type { FormValues } from "@/lib/actions/form-state";
 import type { SnapshotReader } from "@/lib/actions/versioned";
+import { cached } from "@/lib/cache";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { localized } from "@/lib/i18n/localize";
@@ -72,4 +73,14 @@ export const getTradeFigureForEdit = cache(async (id: number, locale: string) =>
       version: String(figure.version),
     } satisfies FormValues,
   };
+});
+
+/** The latest year with live trade figures, its total turnover (each pair's figure once) and its number of pairs. */
+export const readLatestTrade = cached("trade-latest", ["trade"], async () => {
+  const [row] = await db().$queryRaw<{ year: number; turnoverUsd: number; pairs: number }[]>`
+    SELECT t.year, sum(t.turnover_usd)::float8 AS "turnoverUsd", count(*)::int AS pairs
+    FROM trade_figures t
+    WHERE t.archived_at IS NULL AND t.year = (SELECT max(l.year) FROM trade_figures l WHERE l.archived_at IS NULL)
+    GROUP BY t.year`;
+  return row ?? null;
 });

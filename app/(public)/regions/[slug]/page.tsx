@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { EntityLinkEditor } from "@/components/meetings/entity-link-editor";
 import { OrganizationTable } from "@/components/organizations/organization-table";
+import { PartnerMap } from "@/components/map/partner-map";
 import { RegionPartners } from "@/components/regions/region-partners";
 import { RegionTrade } from "@/components/regions/region-trade";
 import { MeetingTimeline } from "@/components/timeline";
@@ -13,6 +14,7 @@ import { Section } from "@/components/ui/section";
 import { SummaryList } from "@/components/ui/summary-list";
 import { localized } from "@/lib/i18n/localize";
 import { toLocale } from "@/lib/i18n/locale";
+import { toMeasure } from "@/lib/map/shading";
 import { listOrganizations } from "@/lib/organizations/queries";
 import { SlugSchema } from "@/lib/organizations/schema";
 import { paths } from "@/lib/paths";
@@ -20,7 +22,7 @@ import { listRegionPartners } from "@/lib/regions/pair";
 import { getRegionPage } from "@/lib/regions/queries";
 import { getCurrentUser } from "@/lib/auth/session";
 
-type Props = { params: Promise<{ slug: string }> };
+type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ measure?: string | string[] }> };
 
 /** A region page names its first organizations; the organizations list, filtered to the region, has the rest. */
 const REGION_ORGANIZATIONS = 10;
@@ -33,7 +35,7 @@ export async function generateMetadata({ params }: Props) {
   return { title: region ? localized(locale, region.nameEn, region.nameRu) : undefined };
 }
 
-export default async function RegionPage({ params }: Props) {
+export default async function RegionPage({ params, searchParams }: Props) {
   const slugParam = SlugSchema.safeParse((await params).slug);
   if (!slugParam.success) notFound();
   const slug = slugParam.data;
@@ -47,7 +49,7 @@ export default async function RegionPage({ params }: Props) {
     getFormatter(),
   ]);
   if (!region) notFound();
-  const partners = await listRegionPartners(region.id);
+  const [partners, measure] = await Promise.all([listRegionPartners(region.id), searchParams.then((query) => toMeasure(query.measure))]);
   const name = (r: { nameEn: string; nameRu: string }) => localized(locale, r.nameEn, r.nameRu);
   const rows: [ReactNode, ReactNode][] = [
     [t("country"), name(region.country)],
@@ -84,7 +86,8 @@ export default async function RegionPage({ params }: Props) {
         allLabel={t("seeAllMeetings", { region: name(region) })}
       />
 
-      <RegionPartners region={region} partners={partners} />
+      <PartnerMap region={region} partners={partners} measure={measure} />
+      <RegionPartners region={region} partners={partners} trade={region.trade} />
 
       <RegionTrade region={region} trade={region.trade} />
 
