@@ -52,7 +52,7 @@ async function main() {
   // Read by lib/log.ts: people read development's log pretty-printed, machines read JSON.
   if (dev) (process.env as Record<string, string>).NODE_ENV ??= "development";
   const log = logger();
-  if (!dev) useBuildConfig();
+  if (!dev) serveBuildConfig();
   const app = next({ dev, dir: projectRoot, hostname, port });
   const handle = app.getRequestHandler();
   await app.prepare();
@@ -115,7 +115,7 @@ async function main() {
  * server.js does: the standalone output has no next.config.ts, and the production server needs only what the build
  * resolved. Without it Next would also warn that `output: "standalone"` is not for `next start`.
  */
-function useBuildConfig() {
+function serveBuildConfig() {
   if (process.env.__NEXT_PRIVATE_STANDALONE_CONFIG) return;
   const file = join(projectRoot, ".next", "required-server-files.json");
   const { config } = JSON.parse(readFileSync(file, "utf8")) as { config: unknown };
