@@ -6,6 +6,7 @@ import { apiContentSecurityPolicy, fixedSecurityHeaders, strictTransportSecurity
 const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 
 const nextConfig: NextConfig = {
+  output: "standalone",
   // argon2 and pg load native or optional modules that the bundler should leave to Node; pdfmake (the briefing
   // PDF) finds its font files beside its own code; prom-client is the one copy the server script loads too.
   serverExternalPackages: ["argon2", "pg", "@prisma/adapter-pg", "pdfmake", "prom-client"],

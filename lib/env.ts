@@ -72,10 +72,51 @@ export type Env = z.infer<typeof EnvSchema>;
 
 /** Parses the environment; on failure the error lists one line for each bad variable. */
 export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
-  const result = EnvSchema.safeParse(source);
+  return parseWith(EnvSchema, source);
+}
+
+function parseWith<T extends z.ZodType>(schema: T, source: Record<string, string | undefined>): z.infer<T> {
+  const result = schema.safeParse(source);
   if (result.success) return result.data;
   const lines = result.error.issues.map((issue) => `  - ${issue.message}`);
   throw new Error(`Interregio cannot start: its configuration has ${lines.length} problem(s).\n${lines.join("\n")}`);
+}
+
+/** The AES key lengths Next accepts for the server actions' key, in bytes. */
+const aesKeyBytes = [16, 24, 32];
+
+/**
+ * What a deployment (the image's entry, scripts/docker-entry.ts) must also be given, on top of the server's own
+ * configuration: the public address, the server actions' key that every replica shares (Next encrypts what an
+ * action's form carries with it; a key of each replica's own would refuse what another encrypted), and well-formed
+ * values where a typo would otherwise be read silently as "unset".
+ */
+export const DeployEnvSchema = EnvSchema.extend({
+  NEXTAUTH_URL: z.url({
+    error: "NEXTAUTH_URL is not set: give the public address of the app, such as https://interregio.example",
+  }),
+  NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: z
+    .string({ error: "NEXT_SERVER_ACTIONS_ENCRYPTION_KEY is not set: give the same key to every replica (openssl rand -base64 32)" })
+    .max(64, { error: "NEXT_SERVER_ACTIONS_ENCRYPTION_KEY must be base64 of 16, 24 or 32 bytes (openssl rand -base64 32)" })
+    .refine((key) => /^[A-Za-z0-9+/]+={0,2}$/.test(key) && aesKeyBytes.includes(Buffer.from(key, "base64").length), {
+      error: "NEXT_SERVER_ACTIONS_ENCRYPTION_KEY must be base64 of 16, 24 or 32 bytes (openssl rand -base64 32)",
+    }),
+  TRUSTED_PROXY: z
+    .string()
+    .regex(/^(10|[0-9])$/, { error: "TRUSTED_PROXY must be the number of reverse proxies in front of the app, 0 to 10" })
+    .optional(),
+  WEB_CONCURRENCY: z
+    .string()
+    .regex(/^([1-9]|[1-5][0-9]|6[0-4])$/, { error: "WEB_CONCURRENCY must be the number of server processes, 1 to 64" })
+    .optional(),
+  SEED_REFERENCE_DATA: z.enum(["on", "off"], { error: "SEED_REFERENCE_DATA must be on or off" }).default("off"),
+});
+
+export type DeployEnv = z.infer<typeof DeployEnvSchema>;
+
+/** Parses a deployment's environment; on failure the error lists one line for each bad variable. */
+export function parseDeployEnv(source: Record<string, string | undefined> = process.env): DeployEnv {
+  return parseWith(DeployEnvSchema, source);
 }
 
 let cached: Env | undefined;

@@ -45,6 +45,20 @@ export async function seedDatabase(prisma: Db, options: SeedOptions = {}) {
   );
 }
 
+/**
+ * The reference data only (NACE Rev. 2, countries, regions), which a new deployment needs before staff add
+ * records; no demo record and no account. The image's entry loads it when asked (SEED_REFERENCE_DATA=on).
+ */
+export async function seedReferenceData(prisma: Db) {
+  await prisma.$transaction(
+    async (tx) => {
+      await seedSectorsAndCountries(tx);
+      await seedRegions(tx);
+    },
+    { timeout: 60_000 },
+  );
+}
+
 async function seedSectorsAndCountries(tx: Tx) {
   await tx.sector.createMany({
     data: naceSections.map((s) => ({ code: s.code, level: "section" as const, nameEn: s.nameEn, nameRu: s.nameRu })),
@@ -181,7 +195,9 @@ async function main() {
   }
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+// Run as a command only: not when imported, nor when bundled into another script (scripts/build.ts bundles the
+// image's entry, scripts/docker-entry.ts, whose import.meta.url is then this module's too).
+if (import.meta.url.endsWith("/prisma/seed.ts") && import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
   main().catch((error) => {
     console.error(error instanceof Error ? error.message : error);
     process.exit(1);

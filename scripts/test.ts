@@ -125,7 +125,8 @@ async function main() {
         E2E_LEAVER_EMAIL: leaver.email,
         E2E_LEAVER_PASSWORD: leaver.password,
       };
-      await run("next", ["build"], environment);
+      // The production build and the standalone app the image runs (e2e/deploy.spec.ts starts its entry).
+      await run("tsx", ["scripts/build.ts"], environment);
       await run("playwright", ["test", ...playwrightArgs], environment);
     });
   } finally {

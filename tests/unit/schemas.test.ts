@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseEnv } from "@/lib/env";
+import { parseDeployEnv, parseEnv } from "@/lib/env";
 import { issuesToErrors } from "@/lib/actions/form-state";
 import { localized, sortByName } from "@/lib/i18n/localize";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
@@ -99,6 +99,47 @@ describe("parseEnv", () => {
     expect(bad).not.toThrow(new RegExp(secret));
     const nine = Array.from({ length: 9 }, (_, i) => `postgresql://r@replica-${i}/db`).join(",");
     expect(() => parseEnv({ ...good, DATABASE_REPLICA_URLS: nine })).toThrow(/too many replicas: at most 8/);
+  });
+});
+
+describe("parseDeployEnv", () => {
+  const key = (bytes: number) => Buffer.alloc(bytes, 7).toString("base64");
+  const good = {
+    DATABASE_URL: "postgresql://u:p@db:5432/interregio",
+    NEXTAUTH_SECRET: "x".repeat(32),
+    NEXTAUTH_URL: "https://registry.example.gov",
+    NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: key(32),
+  };
+
+  it("accepts a deployment's configuration, with the reference data off unless asked", () => {
+    expect(parseDeployEnv(good)).toMatchObject({ ...good, SEED_REFERENCE_DATA: "off" });
+    expect(parseDeployEnv({ ...good, SEED_REFERENCE_DATA: "on", TRUSTED_PROXY: "1", WEB_CONCURRENCY: "4" })).toMatchObject({
+      SEED_REFERENCE_DATA: "on",
+      TRUSTED_PROXY: "1",
+      WEB_CONCURRENCY: "4",
+    });
+  });
+
+  it("takes an AES key of 16, 24 or 32 bytes only", () => {
+    for (const bytes of [16, 24, 32]) expect(parseDeployEnv({ ...good, NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: key(bytes) })).toBeTruthy();
+    for (const value of [key(20), key(64), "not base64 at all!", ""]) {
+      expect(() => parseDeployEnv({ ...good, NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: value })).toThrow(
+        /NEXT_SERVER_ACTIONS_ENCRYPTION_KEY must be base64 of 16, 24 or 32 bytes/,
+      );
+    }
+  });
+
+  it("needs what the server alone may go without, and names each missing one", () => {
+    expect(() => parseDeployEnv({ DATABASE_URL: good.DATABASE_URL, NEXTAUTH_SECRET: good.NEXTAUTH_SECRET })).toThrow(
+      /2 problem\(s\)[\s\S]*NEXTAUTH_URL is not set[\s\S]*NEXT_SERVER_ACTIONS_ENCRYPTION_KEY is not set/,
+    );
+  });
+
+  it("refuses a proxy count or process count that would otherwise be read as unset", () => {
+    expect(() => parseDeployEnv({ ...good, TRUSTED_PROXY: "one" })).toThrow(/TRUSTED_PROXY must be the number of reverse proxies/);
+    expect(() => parseDeployEnv({ ...good, TRUSTED_PROXY: "11" })).toThrow(/TRUSTED_PROXY must be/);
+    expect(() => parseDeployEnv({ ...good, WEB_CONCURRENCY: "0" })).toThrow(/WEB_CONCURRENCY must be the number of server processes/);
+    expect(() => parseDeployEnv({ ...good, SEED_REFERENCE_DATA: "yes" })).toThrow(/SEED_REFERENCE_DATA must be on or off/);
   });
 });
 
