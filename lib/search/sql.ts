@@ -3,18 +3,21 @@
  * the Prisma client so that the benchmark's bare `pg` baseline runs exactly the same statements.
  *
  * Matching, per record type:
- *   - full text: `websearch_to_tsquery` (quotes, `or`, `-word`) in Russian (whose configuration stems Latin
- *     words with the English stemmer) against the stored `search_vector`, OR'd with the romanised query
- *     against the romanised names, so that either script finds the other;
- *   - typos: when the words match nothing and the query is plain (no quotes, `or` or `-word`), trigram word
- *     similarity against the romanised names (`<%`, pg_trgm's GIN index), so that "Gomselmsh" still finds
- *     Gomselmash.
- * Ranking: ts_rank_cd (names weigh more than descriptions), or the similarity for the typo fallback.
+ *   - a plain query (no quotes, `or` or `-word`) word by word: each word matches in Russian or English
+ *     stemming, romanised (either script finds the other), as any of its domain equivalents (`search_synonyms`:
+ *     ООО = LLC, обл. = oblast = region) and, when the word is in no name, as the known words within its typo
+ *     budget (one edit from 5 letters, two from 9, a swap counting as one; `search_words`, pg_trgm candidates
+ *     accepted by fuzzystrmatch). All words must match; records that match without a correction rank first;
+ *   - a query with quotes, `or` or `-word`: `websearch_to_tsquery`, exactly as typed;
+ *   - an organization's document is its own text and its context (region, country, kind, sectors: the
+ *     trigger-kept `search_context`), so "Kursk university" finds the universities of Kursk Oblast;
+ *   - when the words match nothing, the names most like the whole query by trigrams (`Gomselmsh`).
+ * Ranking: ts_rank (names weigh more than context, context more than descriptions), or the similarity for the fallback.
  */
 import { Prisma } from "@/lib/generated/prisma/client";
 import { HIGHLIGHT_START, HIGHLIGHT_STOP, type SearchParams } from "@/lib/search/schema";
 
-const { sql, join, empty } = Prisma;
+const { sql, join, empty, raw } = Prisma;
 type Sql = Prisma.Sql;
 
 /** Words past this count do not narrow a search further, and each costs the planner. */
@@ -79,6 +82,95 @@ const noRows = sql`SELECT NULL::text, NULL::int, NULL::real, NULL::text, NULL::t
 /** The romanised text as a LIKE pattern for names that start with it (its wildcards escaped). */
 const startsWith = (latin: Sql) => sql`replace(replace(replace(${latin}, '\\', '\\\\'), '%', '\\%'), '_', '\\_') || '%'`;
 
+/** A record that matches without a corrected word ranks above every record that needs one. */
+export const EXACT_BONUS = 10;
+
+/**
+ * The weights of D (descriptions, sectors), C (region, country, kind), B and A (names) for ts_rank. ts_rank, not
+ * ts_rank_cd: cover density rewards words close together, and an organization's context sits apart from its
+ * name, so "Kursk university" in one description would outrank the universities of Kursk Oblast.
+ */
+const RANK_WEIGHTS = sql`'{0.05, 0.2, 0.4, 1.0}'::float4[]`;
+
+/** The searchable document of each record type: an organization's own words and its context. */
+const documentOf: Record<RecordType, Sql> = {
+  organization: sql`(o.search_vector || o.search_context)`,
+  region: sql`r.search_vector`,
+  meeting: sql`m.search_vector`,
+};
+
+/**
+ * `corrections(ord, word, distance)`: for each typed word (`typed(ord, word)`, folded) that no name, stem or
+ * synonym knows and that is long enough to have a typo budget, the known words within that budget, nearest
+ * and most common first, three at most. pg_trgm's index finds the candidates (the pool sets
+ * pg_trgm.similarity_threshold low enough for one slip in five letters); interregio_typo_distance accepts them.
+ */
+const correctionsCte = sql`corrections AS (
+    SELECT t.ord, c.word, c.distance FROM typed t
+     CROSS JOIN LATERAL (
+       SELECT word, distance FROM (
+         SELECT w.word, w.documents, interregio_typo_distance(t.word, w.word, interregio_typo_budget(t.word)) AS distance
+           FROM search_words w
+          WHERE w.word % t.word
+            AND char_length(w.word) BETWEEN char_length(t.word) - interregio_typo_budget(t.word) AND char_length(t.word) + interregio_typo_budget(t.word)
+       ) AS candidate
+       WHERE distance <= interregio_typo_budget(t.word)
+       ORDER BY distance, documents DESC, word LIMIT 3
+     ) AS c
+     WHERE interregio_typo_budget(t.word) > 0
+       AND NOT EXISTS (SELECT 1 FROM search_words k WHERE k.word = t.word OR k.stem = interregio_stem(t.word))
+       AND NOT EXISTS (SELECT 1 FROM search_synonyms s WHERE s.stem = interregio_stem(t.word))
+  )`;
+
+/**
+ * The `input` of a plain query: `query` (every word, each as any of its forms, equivalents and corrections),
+ * `exact` (the same without corrections), `prefix` and `corrected` (the query as searched for, when a word was
+ * corrected). With `correct` false, no word is corrected (the "search instead for" link).
+ */
+function plainInput(q: string, correct: boolean): Sql {
+  return sql`
+  typed AS MATERIALIZED (
+    SELECT ord, token AS word FROM ts_parse('default', interregio_fold(${q}::text)) WITH ORDINALITY AS p(tokid, token, ord)
+     WHERE tokid IN (1, 2, 3, 9, 10, 11, 21, 22) ORDER BY ord LIMIT ${raw(String(MAX_QUERY_WORDS))}
+  ),
+  ${correct ? correctionsCte : sql`corrections AS (SELECT NULL::bigint AS ord, NULL::text AS word, NULL::int AS distance WHERE false)`},
+  alternatives AS (
+    SELECT t.ord, false AS corrected, a.query FROM typed t
+     CROSS JOIN LATERAL (
+       SELECT plainto_tsquery('russian', t.word) AS query
+       UNION ALL SELECT plainto_tsquery('simple', interregio_romanize(t.word))
+       UNION ALL SELECT plainto_tsquery('russian', e.word)
+         FROM search_synonyms s JOIN search_synonyms e ON e.group_id = s.group_id
+        WHERE s.stem = interregio_stem(t.word)
+     ) AS a
+    UNION ALL
+    SELECT c.ord, true, plainto_tsquery('russian', c.word) || plainto_tsquery('simple', interregio_romanize(c.word)) FROM corrections c
+  ),
+  terms AS (
+    SELECT ord, interregio_any(query) FILTER (WHERE NOT corrected) AS exact, interregio_any(query) AS term
+      FROM alternatives WHERE numnode(query) > 0 GROUP BY ord
+  ),
+  input AS (
+    SELECT (SELECT interregio_all(term) FROM terms) AS query,
+           (SELECT interregio_all(exact) FROM terms) AS exact,
+           ${startsWith(sql`interregio_romanize(${q}::text)`)} AS prefix,
+           CASE WHEN EXISTS (SELECT 1 FROM corrections) THEN
+             (SELECT string_agg(coalesce((SELECT c.word FROM corrections c WHERE c.ord = t.ord ORDER BY c.distance LIMIT 1), t.word), ' ' ORDER BY t.ord)
+                FROM typed t)
+           END AS corrected
+  )`;
+}
+
+/** The `input` of a query with quotes, `or` or `-word`: websearch_to_tsquery, in both scripts, exactly as typed. */
+function websearchInput(q: string): Sql {
+  const latin = sql`interregio_romanize(${q}::text)`;
+  return sql`
+  input AS (
+    SELECT websearch_to_tsquery('russian', interregio_fold(${q}::text)) || websearch_to_tsquery('simple', ${latin}) AS query,
+           NULL::tsquery AS exact, ${startsWith(latin)} AS prefix, NULL::text AS corrected
+  )`;
+}
+
 /**
  * The matched records of all three types, with the columns the filters and facets read. Words that match
  * come first (`exact`); only when they match nothing does a plain query fall back to the names most like it
@@ -87,21 +179,25 @@ const startsWith = (latin: Sql) => sql`replace(replace(replace(${latin}, '\\', '
 function hitsCte(params: SearchParams): Sql {
   const q = normalizeQuery(params.q);
   const latin = sql`interregio_romanize(${q}::text)`;
+  const plain = isPlainQuery(params.q);
   const types = wantedTypes(params);
   const exact = types.length
     ? join(
         types.map((type) => {
           const { table, a } = tables[type];
-          // A name that starts with the words typed ("Kursk" and Kursk Oblast) comes before passing mentions.
-          const rank = sql`ts_rank_cd(${a}.search_vector, input.query) + CASE WHEN ${a}.search_latin LIKE input.prefix THEN 0.5 ELSE 0 END`;
+          const document = documentOf[type];
+          // A name that starts with the words typed ("Kursk" and Kursk Oblast) comes before passing mentions;
+          // a record found by the words as typed before one found only through a corrected word.
+          const rank = sql`ts_rank(${RANK_WEIGHTS}, ${document}, input.query) + CASE WHEN ${a}.search_latin LIKE input.prefix THEN 0.5 ELSE 0 END
+                + CASE WHEN input.exact IS NULL OR ${document} @@ input.exact THEN ${raw(String(EXACT_BONUS))} ELSE 0 END`;
           return sql`
-    SELECT ${hitRow[type](rank)} FROM ${table} ${a}, input WHERE ${a}.archived_at IS NULL AND ${a}.search_vector @@ input.query`;
+    SELECT ${hitRow[type](rank)} FROM ${table} ${a}, input WHERE ${a}.archived_at IS NULL AND ${document} @@ input.query`;
         }),
         "\n    UNION ALL",
       )
     : noRows;
   const fuzzy =
-    isPlainQuery(params.q) && types.length
+    plain && types.length
       ? join(
           types.map((type) => {
             const { table, a } = tables[type];
@@ -115,11 +211,7 @@ function hitsCte(params: SearchParams): Sql {
         )
       : null;
 
-  return sql`
-  input AS (
-    SELECT websearch_to_tsquery('russian', interregio_fold(${q}::text)) || websearch_to_tsquery('simple', ${latin}) AS query,
-           ${startsWith(latin)} AS prefix
-  ),
+  return sql`${plain ? plainInput(q, !params.literal) : websearchInput(q)},
   exact${hitColumns} AS (${exact}
   ),
   hits AS (SELECT * FROM exact${fuzzy ? sql`\n    UNION ALL SELECT * FROM (${fuzzy}\n    ) AS fuzzy${hitColumns}` : empty})`;
@@ -172,10 +264,11 @@ export function buildSearchQuery(params: SearchParams): Sql {
   return sql`
 WITH ${hitsCte(params)},
   page AS (
-    SELECT type, id, rank, count(*) OVER () AS total FROM hits ${filterClause(params)}
+    SELECT type, id, rank, count(*) OVER () AS total, count(*) FILTER (WHERE rank >= ${raw(String(EXACT_BONUS))}) OVER () AS exact_total
+      FROM hits ${filterClause(params)}
      ORDER BY rank DESC, type, id LIMIT ${params.perPage} OFFSET ${(params.page - 1) * params.perPage}
   )
-SELECT page.type, page.rank, page.total,
+SELECT page.type, page.rank, page.total, page.exact_total, input.corrected,
        coalesce(o.slug, r.slug, m.slug) AS slug,
        ${titleEn} AS title_en,
        ${titleRu} AS title_ru,

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { searchRegistry } from "@/lib/search/queries";
 import { SearchParamsSchema } from "@/lib/search/schema";
 import { judgements, type Judgement } from "@/tests/support/search-judgements";
+import { regions as referenceRegions } from "@/prisma/regions";
 import { prisma, seedOnce } from "./setup";
 
 /**
@@ -21,15 +22,28 @@ function ndcgAt10(slugs: string[], expected: string[]) {
 type Scored = Judgement & { slugs: string[]; inTop3: boolean; ndcg: number };
 
 async function score(judgement: Judgement): Promise<Scored> {
-  const result = await searchRegistry(SearchParamsSchema.parse({ q: judgement.q, perPage: 10 }));
-  const slugs = result.items.map((item) => item.slug);
+  // Judged over the seeded registry: records other test files add to the same database are left out.
+  const result = await searchRegistry(SearchParamsSchema.parse({ q: judgement.q, perPage: 50 }));
+  const slugs = result.items.filter((item) => seeded.has(`${item.type}:${item.slug}`)).map((item) => item.slug);
   const clean = !(judgement.absent ?? []).some((slug) => slugs.includes(slug));
   const inTop3 = clean && judgement.top3.every((slug) => slugs.slice(0, 3).includes(slug));
   const ndcg = judgement.top3.length === 0 ? Number(clean) : clean ? ndcgAt10(slugs, judgement.top3) : 0;
   return { ...judgement, slugs, inTop3, ndcg };
 }
 
-beforeAll(() => seedOnce());
+/** The records of the seed (reference data and the demo scenario), as `type:slug`. */
+const seeded = new Set<string>();
+
+beforeAll(async () => {
+  await seedOnce();
+  const [orgs, meetings] = await Promise.all([
+    prisma.organization.findMany({ where: { isDemo: true }, select: { slug: true } }),
+    prisma.meeting.findMany({ where: { isDemo: true }, select: { slug: true } }),
+  ]);
+  for (const { slug } of orgs) seeded.add(`organization:${slug}`);
+  for (const { slug } of referenceRegions) seeded.add(`region:${slug}`);
+  for (const { slug } of meetings) seeded.add(`meeting:${slug}`);
+});
 afterAll(() => prisma.$disconnect());
 
 describe("the judged relevance set", () => {
