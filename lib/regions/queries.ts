@@ -211,6 +211,7 @@ const editSelect = {
   slug: true,
   nameEn: true,
   nameRu: true,
+  otherNames: true,
   isoCode: true,
   level: true,
   countryCode: true,
@@ -226,6 +227,7 @@ export const snapshotRegion: SnapshotReader = async (tx, id) => {
   return {
     nameEn: region.nameEn,
     nameRu: region.nameRu,
+    otherNames: region.otherNames,
     isoCode: region.isoCode,
     level: region.level,
     countryCode: region.countryCode,
@@ -248,6 +250,7 @@ export const getRegionForEdit = cache(async (id: number) => {
     values: {
       nameEn: region.nameEn,
       nameRu: region.nameRu,
+      otherNames: region.otherNames.join("\n"),
       isoCode: region.isoCode ?? "",
       level: region.level,
       countryCode: region.countryCode,

@@ -11,8 +11,7 @@
  *   - a query with quotes, `or` or `-word`: `websearch_to_tsquery`, exactly as typed;
  *   - an organization's document is its own text and its context (region, country, kind, sectors: the
  *     trigger-kept `search_context`), so "Kursk university" finds the universities of Kursk Oblast;
- *   - when the words match nothing, the names most like the whole query by trigrams (`Gomselmsh`).
- * Ranking: ts_rank (names weigh more than context, context more than descriptions), or the similarity for the fallback.
+ * Ranking: ts_rank (names weigh more than context, context more than descriptions).
  */
 import { Prisma } from "@/lib/generated/prisma/client";
 import { HIGHLIGHT_START, HIGHLIGHT_STOP, type SearchParams } from "@/lib/search/schema";
@@ -22,26 +21,23 @@ type Sql = Prisma.Sql;
 
 /** Words past this count do not narrow a search further, and each costs the planner. */
 const MAX_QUERY_WORDS = 32;
-/** Trigram similarity is for names: a query this long is a phrase, not a mistyped name. */
-const MAX_FUZZY_LENGTH = 60;
 
 /** The query as the full-text search reads it: no more than MAX_QUERY_WORDS words. */
 export function normalizeQuery(text: string) {
   return text.split(/\s+/).filter(Boolean).slice(0, MAX_QUERY_WORDS).join(" ");
 }
 
-/** Quotes, `or` and `-word` ask for exact full-text logic; typo tolerance would blur it. */
+/** Quotes, `or` and `-word` ask for exact full-text logic; typo tolerance and equivalents would blur it. */
 export function isPlainQuery(text: string) {
-  return !/["]/.test(text) && !/(^|\s)-\S/.test(text) && !/(^|\s)or(\s|$)/i.test(text) && text.length <= MAX_FUZZY_LENGTH;
+  return !/["]/.test(text) && !/(^|\s)-\S/.test(text) && !/(^|\s)or(\s|$)/i.test(text);
 }
 
 /**
- * The typo fallback reads at most this many names that look like the query (pg_trgm's GIN index, checked
- * row by row), then keeps the most similar: a common fragment ("agro") costs a bounded amount, not a scan.
- * Written into the text rather than passed as values, so that the planner knows them.
+ * The suggestions' and pickers' fallback (a typo in a name still being typed) reads at most this many names
+ * that look like the text (pg_trgm's GIN index, checked row by row): a common fragment ("agro") costs a
+ * bounded amount, not a scan. Written into the text rather than passed as a value, so that the planner knows it.
  */
 const FUZZY_CANDIDATES = sql`1000`;
-const FUZZY_LIMIT = sql`200`;
 
 const hitColumns = sql`(type, id, rank, kind, status, level, founded_year, meeting_year, country_code, region_id)`;
 
@@ -101,24 +97,25 @@ const documentOf: Record<RecordType, Sql> = {
 
 /**
  * `corrections(ord, word, distance)`: for each typed word (`typed(ord, word)`, folded) that no name, stem or
- * synonym knows and that is long enough to have a typo budget, the known words within that budget, nearest
- * and most common first, three at most. pg_trgm's index finds the candidates (the pool sets
+ * synonym knows and that is long enough to have a typo budget, the known words within that budget of the word
+ * or of its romanised form (so "Заречный" reaches "Zarechny"), nearest and most common first, three at most.
+ * The budget is the typed word's: its letters as typed. pg_trgm's index finds the candidates (the pool sets
  * pg_trgm.similarity_threshold low enough for one slip in five letters); interregio_typo_distance accepts them.
  */
 const correctionsCte = sql`corrections AS (
     SELECT t.ord, c.word, c.distance FROM typed t
      CROSS JOIN LATERAL (
        SELECT word, distance FROM (
-         SELECT w.word, w.documents, interregio_typo_distance(t.word, w.word, interregio_typo_budget(t.word)) AS distance
-           FROM search_words w
-          WHERE w.word % t.word
-            AND char_length(w.word) BETWEEN char_length(t.word) - interregio_typo_budget(t.word) AND char_length(t.word) + interregio_typo_budget(t.word)
+         SELECT w.word, w.documents, interregio_typo_distance(f.form, w.word, interregio_typo_budget(t.word)) AS distance
+           FROM (SELECT DISTINCT form FROM (VALUES (t.word), (interregio_romanize(t.word))) AS v(form) WHERE form <> '') AS f
+           JOIN search_words w ON w.word % f.form
+            AND char_length(w.word) BETWEEN char_length(f.form) - interregio_typo_budget(t.word) AND char_length(f.form) + interregio_typo_budget(t.word)
        ) AS candidate
        WHERE distance <= interregio_typo_budget(t.word)
        ORDER BY distance, documents DESC, word LIMIT 3
      ) AS c
      WHERE interregio_typo_budget(t.word) > 0
-       AND NOT EXISTS (SELECT 1 FROM search_words k WHERE k.word = t.word OR k.stem = interregio_stem(t.word))
+       AND NOT EXISTS (SELECT 1 FROM search_words k WHERE k.word IN (t.word, interregio_romanize(t.word)) OR k.stem = interregio_stem(t.word))
        AND NOT EXISTS (SELECT 1 FROM search_synonyms s WHERE s.stem = interregio_stem(t.word))
   )`;
 
@@ -172,16 +169,15 @@ function websearchInput(q: string): Sql {
 }
 
 /**
- * The matched records of all three types, with the columns the filters and facets read. Words that match
- * come first (`exact`); only when they match nothing does a plain query fall back to the names most like it
- * by trigrams (`fuzzy`), from a bounded set of candidates.
+ * The matched records of all three types, with the columns the filters and facets read. There is no fallback
+ * to names merely like the whole query: a typo is forgiven word by word, within the word's budget, and the
+ * page says what it searched for instead.
  */
 function hitsCte(params: SearchParams): Sql {
   const q = normalizeQuery(params.q);
-  const latin = sql`interregio_romanize(${q}::text)`;
   const plain = isPlainQuery(params.q);
   const types = wantedTypes(params);
-  const exact = types.length
+  const matches = types.length
     ? join(
         types.map((type) => {
           const { table, a } = tables[type];
@@ -196,25 +192,9 @@ function hitsCte(params: SearchParams): Sql {
         "\n    UNION ALL",
       )
     : noRows;
-  const fuzzy =
-    plain && types.length
-      ? join(
-          types.map((type) => {
-            const { table, a } = tables[type];
-            return sql`
-    (SELECT ${hitRow[type](sql`word_similarity(${latin}, ${a}.search_latin)`)}
-       FROM (SELECT * FROM ${table} ${a} WHERE ${a}.archived_at IS NULL AND ${latin} <% ${a}.search_latin AND NOT EXISTS (SELECT 1 FROM exact)
-              LIMIT ${FUZZY_CANDIDATES}) AS ${a}
-      ORDER BY 3 DESC LIMIT ${FUZZY_LIMIT})`;
-          }),
-          "\n    UNION ALL",
-        )
-      : null;
-
   return sql`${plain ? plainInput(q, !params.literal) : websearchInput(q)},
-  exact${hitColumns} AS (${exact}
-  ),
-  hits AS (SELECT * FROM exact${fuzzy ? sql`\n    UNION ALL SELECT * FROM (${fuzzy}\n    ) AS fuzzy${hitColumns}` : empty})`;
+  hits${hitColumns} AS (${matches}
+  )`;
 }
 
 /** A meeting is in the regions (and their countries) that took part in it. */
@@ -337,7 +317,7 @@ SELECT 'meetingYear', meeting_year::text, count(*), NULL, NULL FROM filtered WHE
 ORDER BY 1, 3 DESC, 2`;
 }
 
-/** The words typed into the search box or a picker, for prefix matching; none when nothing was typed but marks. */
+/** The words typed into the search box or a picker, for prefix matching (letters and digits only, so each is a safe tsquery term); none when nothing was typed but marks. */
 function typedWords(text: string) {
   const words =
     text
@@ -345,11 +325,24 @@ function typedWords(text: string) {
       .match(/[\p{L}\p{N}]+/gu)
       ?.slice(0, 8) ?? [];
   if (words.length === 0) return null;
-  const prefix = words.map((word) => `${word}:*`).join(" & ");
   const latin = sql`interregio_romanize(${words.join(" ")}::text)`;
-  // Each word typed is a prefix term, matched in either script; `starts` finds the names that start with the text.
-  const input = sql`input AS (
-  SELECT to_tsquery('simple', interregio_fold(${prefix}::text)) || to_tsquery('simple', interregio_romanize(${prefix}::text)) AS query,
+  // Each word typed is a prefix term, matched in either script (words of both scripts may be mixed), or the
+  // known words within its typo budget when no name, stem or synonym knows it; `starts` finds the names that
+  // start with the text. A word that romanises to nothing (a lone soft sign) has no Latin term.
+  const input = sql`typed AS MATERIALIZED (
+  SELECT ord, interregio_fold(word) AS word FROM unnest(${words}::text[]) WITH ORDINALITY AS t(word, ord)
+),
+${correctionsCte},
+input AS (
+  SELECT (SELECT interregio_all(term) FROM (
+            SELECT t.ord, interregio_any(a.query) AS term FROM typed t
+             CROSS JOIN LATERAL (
+               SELECT to_tsquery('simple', t.word || ':*') AS query
+               UNION ALL SELECT to_tsquery('simple', nullif(interregio_romanize(t.word), '') || ':*')
+               UNION ALL SELECT to_tsquery('simple', c.word || ':*') FROM corrections c WHERE c.ord = t.ord
+             ) AS a
+             GROUP BY t.ord
+          ) AS per_word) AS query,
          ${startsWith(latin)} AS starts
 )`;
   return { latin, input };
