@@ -297,14 +297,16 @@ CREATE TRIGGER "organizations_search_context" BEFORE INSERT OR UPDATE OF "region
 -- Its sectors: one update per statement for the organizations whose sectors changed.
 CREATE FUNCTION interregio_sectors_context() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  IF TG_OP IN ('INSERT', 'UPDATE') THEN
+  -- Each branch names only the transition tables its event has: a statement naming a missing one fails.
+  IF TG_OP = 'INSERT' THEN
     UPDATE organizations o SET search_context = interregio_organization_context(o.id, o.region_id, o.kind)
      WHERE o.id IN (SELECT organization_id FROM new_rows);
-  END IF;
-  IF TG_OP IN ('DELETE', 'UPDATE') THEN
+  ELSIF TG_OP = 'DELETE' THEN
     UPDATE organizations o SET search_context = interregio_organization_context(o.id, o.region_id, o.kind)
-     WHERE o.id IN (SELECT organization_id FROM old_rows)
-       AND (TG_OP = 'DELETE' OR o.id NOT IN (SELECT organization_id FROM new_rows));
+     WHERE o.id IN (SELECT organization_id FROM old_rows);
+  ELSE
+    UPDATE organizations o SET search_context = interregio_organization_context(o.id, o.region_id, o.kind)
+     WHERE o.id IN (SELECT organization_id FROM old_rows UNION SELECT organization_id FROM new_rows);
   END IF;
   RETURN NULL;
 END $$;
