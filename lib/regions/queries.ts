@@ -156,6 +156,7 @@ export function toRegionTradeRow(row: RawTradeRow, regionId: number): RegionTrad
 export const regionSelect = {
   id: true,
   ...regionRefSelect,
+  otherNames: true,
   isoCode: true,
   level: true,
   isDemo: true,
