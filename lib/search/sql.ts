@@ -10,7 +10,7 @@
  *     accepted by fuzzystrmatch). All words must match; records that match without a correction rank first;
  *   - a query with quotes, `or` or `-word`: `websearch_to_tsquery`, exactly as typed;
  *   - an organization's document is its own text and its context (region, country, kind, sectors: the
- *     trigger-kept `search_context`), so "Kursk university" finds the universities of Kursk Oblast;
+ *     trigger-kept `search_document`), so "Kursk university" finds the universities of Kursk Oblast;
  * Ranking: ts_rank (names weigh more than context, context more than descriptions).
  */
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -90,33 +90,37 @@ const RANK_WEIGHTS = sql`'{0.05, 0.2, 0.4, 1.0}'::float4[]`;
 
 /** The searchable document of each record type: an organization's own words and its context. */
 const documentOf: Record<RecordType, Sql> = {
-  organization: sql`(o.search_vector || o.search_context)`,
+  organization: sql`o.search_document`,
   region: sql`r.search_vector`,
   meeting: sql`m.search_vector`,
 };
 
 /**
  * `corrections(ord, word, distance)`: for each typed word (`typed(ord, word)`, folded) that no name, stem or
- * synonym knows and that is long enough to have a typo budget, the known words within that budget of the word
+ * synonym knows and that is long enough to have a typo budget (`unknown`, settled first: a known word costs
+ * one index probe, not a candidate search), the known words within that budget of the word
  * or of its romanised form (so "Заречный" reaches "Zarechny"), nearest and most common first, three at most.
  * The budget is the typed word's: its letters as typed. pg_trgm's index finds the candidates (the pool sets
  * pg_trgm.similarity_threshold low enough for one slip in five letters); interregio_typo_distance accepts them.
  */
-const correctionsCte = sql`corrections AS (
-    SELECT t.ord, c.word, c.distance FROM typed t
-     CROSS JOIN LATERAL (
-       SELECT word, distance FROM (
-         SELECT w.word, w.documents, interregio_typo_distance(f.form, w.word, interregio_typo_budget(t.word)) AS distance
-           FROM (SELECT DISTINCT form FROM (VALUES (t.word), (interregio_romanize(t.word))) AS v(form) WHERE form <> '') AS f
-           JOIN search_words w ON w.word % f.form
-            AND char_length(w.word) BETWEEN char_length(f.form) - interregio_typo_budget(t.word) AND char_length(f.form) + interregio_typo_budget(t.word)
-       ) AS candidate
-       WHERE distance <= interregio_typo_budget(t.word)
-       ORDER BY distance, documents DESC, word LIMIT 3
-     ) AS c
+const correctionsCte = sql`unknown AS MATERIALIZED (
+    SELECT t.ord, t.word, interregio_typo_budget(t.word) AS budget FROM typed t
      WHERE interregio_typo_budget(t.word) > 0
        AND NOT EXISTS (SELECT 1 FROM search_words k WHERE k.word IN (t.word, interregio_romanize(t.word)) OR k.stem = interregio_stem(t.word))
        AND NOT EXISTS (SELECT 1 FROM search_synonyms s WHERE s.stem = interregio_stem(t.word))
+  ),
+  corrections AS (
+    SELECT u.ord, c.word, c.distance FROM unknown u
+     CROSS JOIN LATERAL (
+       SELECT word, distance FROM (
+         SELECT w.word, w.documents, interregio_typo_distance(f.form, w.word, u.budget) AS distance
+           FROM (SELECT DISTINCT form FROM (VALUES (u.word), (interregio_romanize(u.word))) AS v(form) WHERE form <> '') AS f
+           JOIN search_words w ON w.word % f.form
+            AND char_length(w.word) BETWEEN char_length(f.form) - u.budget AND char_length(f.form) + u.budget
+       ) AS candidate
+       WHERE distance <= u.budget
+       ORDER BY distance, documents DESC, word LIMIT 3
+     ) AS c
   )`;
 
 /**

@@ -1,7 +1,7 @@
 -- Search that forgives and understands (issue 17).
 --
 --   * regions.other_names: alternative names ("Gomel Oblast", "Гомельская обл."), part of a region's document;
---   * organizations.search_context: what an organization is found by beyond its own text (its region's names in
+--   * organizations.search_document: its own words and what it is found by beyond them (its region's names in
 --     both languages and romanised, its country, the words for its kind, its sectors' names), kept by triggers
 --     on the tables it reads, so that every writer keeps it right;
 --   * search_words: the distinct words of the searchable names (folded Cyrillic and romanised) with how many
@@ -197,6 +197,24 @@ ALTER TABLE "regions"
 CREATE INDEX "regions_search_vector_idx" ON "regions" USING gin ("search_vector");
 CREATE INDEX "regions_search_latin_idx" ON "regions" USING gin ("search_latin" gin_trgm_ops);
 
+-- The reference regions' usual other names (prisma/regions.ts), for databases seeded before this migration.
+UPDATE regions r SET other_names = v.names
+  FROM (VALUES
+  ('belarus', ARRAY['Republic of Belarus', 'Республика Беларусь', 'Белоруссия']),
+  ('minsk', ARRAY['Minsk City', 'г. Минск', 'город Минск']),
+  ('minsk-region', ARRAY['Minsk Oblast', 'Минская обл.', 'Minskaya oblast']),
+  ('brest-region', ARRAY['Brest Oblast', 'Брестская обл.', 'Brestskaya oblast']),
+  ('gomel-region', ARRAY['Gomel Oblast', 'Homiel Region', 'Гомельская обл.', 'Homyel Voblasts']),
+  ('grodno-region', ARRAY['Grodno Oblast', 'Hrodna Region', 'Гродненская обл.']),
+  ('mogilev-region', ARRAY['Mogilev Oblast', 'Mahilyow Region', 'Могилевская обл.']),
+  ('vitebsk-region', ARRAY['Vitebsk Oblast', 'Viciebsk Region', 'Витебская обл.']),
+  ('russia', ARRAY['Russian Federation', 'Российская Федерация', 'РФ']),
+  ('kursk-oblast', ARRAY['Kursk Region', 'Курская обл.', 'Kurskaya oblast']),
+  ('belgorod-oblast', ARRAY['Belgorod Region', 'Белгородская обл.']),
+  ('bryansk-oblast', ARRAY['Bryansk Region', 'Брянская обл.'])
+  ) AS v(slug, names)
+ WHERE r.slug = v.slug AND r.other_names = '{}';
+
 -- ---- The domain's vocabulary ----
 
 -- Words that mean the same across scripts and abbreviations: a typed word found here (by its stem) also
@@ -261,100 +279,140 @@ END;
 
 -- ---- An organization's context: region, country, kind and sectors ----
 
--- Names in both languages as one tsvector: Russian and English stemming and the romanised words.
-CREATE FUNCTION interregio_names_vector(ru text, en text) RETURNS tsvector
-LANGUAGE sql IMMUTABLE PARALLEL SAFE
-RETURN to_tsvector('russian', interregio_fold(coalesce(ru, ''))) || to_tsvector('english', interregio_fold(coalesce(en, '')))
-    || to_tsvector('simple', interregio_romanize(coalesce(ru, '') || ' ' || coalesce(en, '')));
+-- tsvectors concatenated over rows (an organization's sectors).
+CREATE AGGREGATE interregio_tsvector_agg(tsvector) (SFUNC = tsvector_concat, STYPE = tsvector, INITCOND = '');
 
--- What an organization is found by beyond its own text: its region's names (and alternative names) and its
--- country's (weight C), the words for its kind (C), its sectors' and their sections' names (D).
+-- A sector's names in both languages, stemmed: computed once per sector, not once per organization.
+ALTER TABLE "sectors" ADD COLUMN "search_vector" tsvector GENERATED ALWAYS AS (
+  to_tsvector('russian', interregio_fold("name_ru")) || to_tsvector('english', interregio_fold("name_en"))
+) STORED;
+
+-- The words for each kind of organization, as a tsvector.
+CREATE FUNCTION interregio_kind_vector(kind "OrganizationKind") RETURNS tsvector
+LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT
+RETURN to_tsvector('russian', interregio_kind_words(kind));
+
+-- What an organization is found by beyond its own text: its region's document (names in both languages,
+-- romanised, other names) and its country's (the country-level region, else the country's names), weight C;
+-- the words for its kind, C; its sectors' and their sections' names, D. Built from vectors the regions and
+-- sectors already hold, so that writing an organization costs little more than before.
+-- PL/pgSQL, not SQL: a trigger calls it once per row, and PL/pgSQL keeps its plans for the session where a SQL
+-- function would be planned again at every call (a third of a millisecond a row).
 CREATE FUNCTION interregio_organization_context(organization_id int, region_id int, kind "OrganizationKind") RETURNS tsvector
-LANGUAGE sql STABLE PARALLEL SAFE AS $$
-  SELECT setweight(coalesce((
-           SELECT interregio_names_vector(r.name_ru || ' ' || interregio_join(r.other_names) || ' ' || c.name_ru,
-                                          r.name_en || ' ' || c.name_en)
-             FROM regions r JOIN countries c ON c.code = r.country_code WHERE r.id = region_id), ''), 'C')
-      || setweight(to_tsvector('russian', interregio_kind_words(kind)), 'C')
-      || setweight(coalesce((
-           SELECT to_tsvector('russian', interregio_fold(string_agg(s.name_ru || ' ' || coalesce(p.name_ru, ''), ' ')))
-               || to_tsvector('english', interregio_fold(string_agg(s.name_en || ' ' || coalesce(p.name_en, ''), ' ')))
-             FROM organization_sectors os JOIN sectors s ON s.code = os.sector_code LEFT JOIN sectors p ON p.code = s.section_code
-            WHERE os.organization_id = interregio_organization_context.organization_id), ''), 'D')
-$$;
-
-ALTER TABLE "organizations" ADD COLUMN "search_context" tsvector NOT NULL DEFAULT ''::tsvector;
-
--- An organization's own row: its context as it is written (its sectors follow in their own statement).
-CREATE FUNCTION interregio_organization_context_row() RETURNS trigger LANGUAGE plpgsql AS $$
+LANGUAGE plpgsql STABLE PARALLEL SAFE AS $$
+DECLARE
+  place tsvector;
+  trades tsvector;
 BEGIN
-  NEW.search_context := interregio_organization_context(NEW.id, NEW.region_id, NEW.kind);
+  SELECT r.search_vector || coalesce(
+           (SELECT cr.search_vector FROM regions cr WHERE cr.level = 'country' AND cr.country_code = r.country_code AND cr.id <> r.id LIMIT 1),
+           (SELECT to_tsvector('russian', interregio_fold(c.name_ru)) || to_tsvector('english', interregio_fold(c.name_en)) FROM countries c WHERE c.code = r.country_code),
+           '')
+    INTO place
+    FROM regions r WHERE r.id = interregio_organization_context.region_id;
+  SELECT interregio_tsvector_agg(s.search_vector || coalesce(p.search_vector, ''))
+    INTO trades
+    FROM organization_sectors os JOIN sectors s ON s.code = os.sector_code LEFT JOIN sectors p ON p.code = s.section_code
+   WHERE os.organization_id = interregio_organization_context.organization_id;
+  RETURN setweight(coalesce(place, ''), 'C') || setweight(interregio_kind_vector(kind), 'C') || setweight(coalesce(trades, ''), 'D');
+END $$;
+
+-- An organization's whole document: its own words (the same expression as the generated search_vector, which
+-- the search box's suggestions and the pickers read alone) and its context. A column of its own, kept by triggers,
+-- so that the search reads one stored vector instead of joining two at every row.
+ALTER TABLE "organizations" ADD COLUMN "search_document" tsvector NOT NULL DEFAULT ''::tsvector;
+
+CREATE FUNCTION interregio_organization_own_vector(
+  name text, name_en text, other_names text[], registration_number text,
+  description_en text, description_ru text, products text, fields_of_study text[]
+) RETURNS tsvector
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+RETURN setweight(to_tsvector('russian', interregio_fold(name)), 'A') ||
+    setweight(to_tsvector('english', interregio_fold(coalesce(name_en, ''))), 'A') ||
+    setweight(to_tsvector('simple', interregio_romanize(name || ' ' || coalesce(name_en, '') || ' ' || interregio_join(other_names))), 'A') ||
+    setweight(to_tsvector('simple', coalesce(registration_number, '')), 'A') ||
+    setweight(to_tsvector('russian', interregio_fold(interregio_join(other_names))), 'B') ||
+    setweight(to_tsvector('english', interregio_fold(coalesce(description_en, '') || ' ' || coalesce(products, ''))), 'D') ||
+    setweight(to_tsvector('russian', interregio_fold(coalesce(description_ru, '') || ' ' || interregio_join(fields_of_study))), 'D');
+
+-- An organization's own row: its document as it is written (a generated column is not computed yet in a BEFORE
+-- trigger, hence the function above; its sectors follow in their own statement).
+CREATE FUNCTION interregio_organization_document_row() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  NEW.search_document := interregio_organization_own_vector(NEW.name, NEW.name_en, NEW.other_names, NEW.registration_number,
+                           NEW.description_en, NEW.description_ru, NEW.products, NEW.fields_of_study)
+                      || interregio_organization_context(NEW.id, NEW.region_id, NEW.kind);
   RETURN NEW;
 END $$;
-CREATE TRIGGER "organizations_search_context" BEFORE INSERT OR UPDATE OF "region_id", "kind" ON "organizations"
-  FOR EACH ROW EXECUTE FUNCTION interregio_organization_context_row();
+CREATE TRIGGER "organizations_search_document" BEFORE INSERT OR UPDATE OF "name", "name_en", "other_names", "registration_number",
+  "description_en", "description_ru", "products", "fields_of_study", "region_id", "kind" ON "organizations"
+  FOR EACH ROW EXECUTE FUNCTION interregio_organization_document_row();
 
 -- Its sectors: one update per statement for the organizations whose sectors changed.
-CREATE FUNCTION interregio_sectors_context() RETURNS trigger LANGUAGE plpgsql AS $$
+CREATE FUNCTION interregio_sectors_document() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   -- Each branch names only the transition tables its event has: a statement naming a missing one fails.
   IF TG_OP = 'INSERT' THEN
-    UPDATE organizations o SET search_context = interregio_organization_context(o.id, o.region_id, o.kind)
+    UPDATE organizations o SET search_document = o.search_vector || interregio_organization_context(o.id, o.region_id, o.kind)
      WHERE o.id IN (SELECT organization_id FROM new_rows);
   ELSIF TG_OP = 'DELETE' THEN
-    UPDATE organizations o SET search_context = interregio_organization_context(o.id, o.region_id, o.kind)
+    UPDATE organizations o SET search_document = o.search_vector || interregio_organization_context(o.id, o.region_id, o.kind)
      WHERE o.id IN (SELECT organization_id FROM old_rows);
   ELSE
-    UPDATE organizations o SET search_context = interregio_organization_context(o.id, o.region_id, o.kind)
+    UPDATE organizations o SET search_document = o.search_vector || interregio_organization_context(o.id, o.region_id, o.kind)
      WHERE o.id IN (SELECT organization_id FROM old_rows UNION SELECT organization_id FROM new_rows);
   END IF;
   RETURN NULL;
 END $$;
-CREATE TRIGGER "organization_sectors_context_insert" AFTER INSERT ON "organization_sectors"
-  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION interregio_sectors_context();
-CREATE TRIGGER "organization_sectors_context_update" AFTER UPDATE ON "organization_sectors"
-  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION interregio_sectors_context();
-CREATE TRIGGER "organization_sectors_context_delete" AFTER DELETE ON "organization_sectors"
-  REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION interregio_sectors_context();
+CREATE TRIGGER "organization_sectors_document_insert" AFTER INSERT ON "organization_sectors"
+  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION interregio_sectors_document();
+CREATE TRIGGER "organization_sectors_document_update" AFTER UPDATE ON "organization_sectors"
+  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION interregio_sectors_document();
+CREATE TRIGGER "organization_sectors_document_delete" AFTER DELETE ON "organization_sectors"
+  REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION interregio_sectors_document();
 
--- A region renamed (or given other names, or moved to another country): its organizations' context follows.
-CREATE FUNCTION interregio_region_context() RETURNS trigger LANGUAGE plpgsql AS $$
+-- A region renamed (or given other names): its organizations' context follows; a country-level region's, every
+-- organization of its country (a rare edit of reference data, that rewrites half the registry).
+CREATE FUNCTION interregio_region_document() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  IF (OLD.name_ru, OLD.name_en, OLD.other_names, OLD.country_code) IS DISTINCT FROM (NEW.name_ru, NEW.name_en, NEW.other_names, NEW.country_code) THEN
-    UPDATE organizations o SET search_context = interregio_organization_context(o.id, o.region_id, o.kind) WHERE o.region_id = NEW.id;
+  IF OLD.search_vector IS DISTINCT FROM NEW.search_vector OR OLD.level IS DISTINCT FROM NEW.level THEN
+    UPDATE organizations o SET search_document = o.search_vector || interregio_organization_context(o.id, o.region_id, o.kind)
+     WHERE o.region_id = NEW.id OR (NEW.level = 'country' OR OLD.level = 'country') AND o.country_code = NEW.country_code;
   END IF;
   RETURN NULL;
 END $$;
-CREATE TRIGGER "regions_search_context" AFTER UPDATE ON "regions" FOR EACH ROW EXECUTE FUNCTION interregio_region_context();
-
--- Searched together: an organization's own words and its context.
-CREATE INDEX "organizations_search_document_idx" ON "organizations" USING gin (("search_vector" || "search_context"));
-
--- The reference regions' usual other names (prisma/regions.ts), for databases seeded before this migration.
-UPDATE regions r SET other_names = v.names
-  FROM (VALUES
-  ('belarus', ARRAY['Republic of Belarus', 'Республика Беларусь', 'Белоруссия']),
-  ('minsk', ARRAY['Minsk City', 'г. Минск', 'город Минск']),
-  ('minsk-region', ARRAY['Minsk Oblast', 'Минская обл.', 'Minskaya oblast']),
-  ('brest-region', ARRAY['Brest Oblast', 'Брестская обл.', 'Brestskaya oblast']),
-  ('gomel-region', ARRAY['Gomel Oblast', 'Homiel Region', 'Гомельская обл.', 'Homyel Voblasts']),
-  ('grodno-region', ARRAY['Grodno Oblast', 'Hrodna Region', 'Гродненская обл.']),
-  ('mogilev-region', ARRAY['Mogilev Oblast', 'Mahilyow Region', 'Могилевская обл.']),
-  ('vitebsk-region', ARRAY['Vitebsk Oblast', 'Viciebsk Region', 'Витебская обл.']),
-  ('russia', ARRAY['Russian Federation', 'Российская Федерация', 'РФ']),
-  ('kursk-oblast', ARRAY['Kursk Region', 'Курская обл.', 'Kurskaya oblast']),
-  ('belgorod-oblast', ARRAY['Belgorod Region', 'Белгородская обл.']),
-  ('bryansk-oblast', ARRAY['Bryansk Region', 'Брянская обл.'])
-  ) AS v(slug, names)
- WHERE r.slug = v.slug AND r.other_names = '{}';
+CREATE TRIGGER "regions_search_document" AFTER UPDATE ON "regions" FOR EACH ROW EXECUTE FUNCTION interregio_region_document();
 
 -- ---- Fill both for the records already there ----
 
-UPDATE organizations o SET search_context = interregio_organization_context(o.id, o.region_id, o.kind);
+UPDATE organizations o SET search_document = o.search_vector || interregio_organization_context(o.id, o.region_id, o.kind);
+CREATE INDEX "organizations_search_document_idx" ON "organizations" USING gin ("search_document");
 
-SELECT interregio_count_words(ARRAY(SELECT interregio_organization_names(name, name_en, other_names) FROM organizations WHERE archived_at IS NULL), 1);
-SELECT interregio_count_words(ARRAY(SELECT name_ru || ' ' || name_en || ' ' || interregio_join(other_names) FROM regions WHERE archived_at IS NULL), 1);
-SELECT interregio_count_words(ARRAY(SELECT title_ru || ' ' || title_en FROM meetings WHERE archived_at IS NULL), 1);
+-- Counts every word anew from the live records: for the records already there, and after a TRUNCATE (which
+-- fires no row or DELETE triggers; a restore with --force empties the tables so).
+CREATE FUNCTION interregio_recount_search_words() RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+  DELETE FROM search_words WHERE NOT vocabulary;
+  UPDATE search_words SET documents = 0 WHERE documents <> 0;
+  PERFORM interregio_count_words(ARRAY(SELECT interregio_organization_names(name, name_en, other_names) FROM organizations WHERE archived_at IS NULL), 1);
+  PERFORM interregio_count_words(ARRAY(SELECT name_ru || ' ' || name_en || ' ' || interregio_join(other_names) FROM regions WHERE archived_at IS NULL), 1);
+  PERFORM interregio_count_words(ARRAY(SELECT title_ru || ' ' || title_en FROM meetings WHERE archived_at IS NULL), 1);
+END $$;
+CREATE FUNCTION interregio_recount_search_words_trigger() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM interregio_recount_search_words();
+  RETURN NULL;
+END $$;
+CREATE TRIGGER "organizations_words_truncate" AFTER TRUNCATE ON "organizations" FOR EACH STATEMENT EXECUTE FUNCTION interregio_recount_search_words_trigger();
+CREATE TRIGGER "regions_words_truncate" AFTER TRUNCATE ON "regions" FOR EACH STATEMENT EXECUTE FUNCTION interregio_recount_search_words_trigger();
+CREATE TRIGGER "meetings_words_truncate" AFTER TRUNCATE ON "meetings" FOR EACH STATEMENT EXECUTE FUNCTION interregio_recount_search_words_trigger();
+
+SELECT interregio_recount_search_words();
+
+-- Both tables are derived (kept by the triggers above, and reference data of this migration): backups leave them
+-- out (lib/backup/catalog.ts reads these comments), and a restore fills them again through the triggers.
+COMMENT ON TABLE "search_words" IS 'Derived: the words of the searchable names, kept by triggers; not backed up.';
+COMMENT ON TABLE "search_synonyms" IS 'Derived: reference data written by its migration; not backed up.';
 
 -- The vocabulary (kinds, sectors, synonyms) is corrected against too, and stays when no name holds it.
 INSERT INTO search_words (word, stem, vocabulary)
