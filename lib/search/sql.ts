@@ -125,7 +125,7 @@ const correctionsCte = sql`unknown AS MATERIALIZED (
 
 /**
  * The `input` of a plain query: `query` (every word, each as any of its forms, equivalents and corrections),
- * `exact` (the same without corrections), `prefix` and `corrected` (the query as searched for, when a word was
+ * `exact` (the same without corrections; null when nothing was corrected), `prefix` and `corrected` (the query as searched for, when a word was
  * corrected). With `correct` false, no word is corrected (the "search instead for" link).
  */
 function plainInput(q: string, correct: boolean): Sql {
@@ -153,7 +153,8 @@ function plainInput(q: string, correct: boolean): Sql {
   ),
   input AS (
     SELECT (SELECT interregio_all(term) FROM terms) AS query,
-           (SELECT interregio_all(exact) FROM terms) AS exact,
+           -- Null when no word was corrected: every match is then exact, and no row tests it twice.
+           CASE WHEN EXISTS (SELECT 1 FROM corrections) THEN (SELECT interregio_all(exact) FROM terms) END AS exact,
            ${startsWith(sql`interregio_romanize(${q}::text)`)} AS prefix,
            CASE WHEN EXISTS (SELECT 1 FROM corrections) THEN
              (SELECT string_agg(coalesce((SELECT c.word FROM corrections c WHERE c.ord = t.ord ORDER BY c.distance LIMIT 1), t.word), ' ' ORDER BY t.ord)
