@@ -8,11 +8,11 @@ import { prisma, seedOnce } from "./setup";
 /**
  * The level the search reached on the judged set (tests/support/search-judgements.ts): a change that makes
  * the search worse fails here. Before the typo, domain and alternative-name work (82 queries): 0.707 in the top 3,
- * nDCG@10 0.702; after: 0.988 and 0.975 (the one miss: "software" puts an institute training software engineers
+ * nDCG@10 0.702; after: 0.988 and 0.980 (the one miss: "software" puts an institute training software engineers
  * second).
  */
 const MIN_TOP3_SHARE = 0.98;
-const MIN_NDCG = 0.97;
+const MIN_NDCG = 0.975;
 
 /** nDCG@10 with each expected record as relevant (1) and everything else not (0). */
 function ndcgAt10(slugs: string[], expected: string[]) {
