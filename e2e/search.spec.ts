@@ -61,6 +61,30 @@ test.describe("search", () => {
     await expect(page).toHaveURL(/\/regions\/kursk-oblast$/);
   });
 
+  test("a typo is corrected word by word: the page says what it searched for and links to the words as typed", async ({ page }) => {
+    await page.goto("/search?q=Kursck+univeristy");
+    await expect(page.getByText("No results for “Kursck univeristy”. Showing results for “kursk university”.")).toBeVisible();
+    const results = page.getByRole("list").filter({ has: page.getByRole("heading", { level: 3 }) });
+    // The universities of Kursk Oblast, though their names do not say Kursk.
+    await expect(results.getByRole("link", { name: "Posemye Polytechnic University" })).toBeVisible();
+    await expect(results.getByRole("link", { name: "Tuskar Academy of Agricultural Engineering and Food Technology" })).toBeVisible();
+    await page.getByRole("link", { name: "Search instead for “Kursck univeristy”" }).click();
+    await expect(page).toHaveURL(/literal=1/);
+    await expect(page.getByText("No results for “Kursck univeristy”", { exact: true })).toBeVisible();
+  });
+
+  test("suggestions forgive a typo while typing", async ({ page }) => {
+    await page.goto("/");
+    await page.waitForLoadState("networkidle");
+    await page.getByRole("combobox", { name: "Search the registry" }).fill("Gomle");
+    await expect(
+      page
+        .getByRole("listbox", { name: "Suggestions" })
+        .getByRole("option", { name: /Gomel Region/ })
+        .first(),
+    ).toBeVisible();
+  });
+
   test("a search that finds nothing says so and suggests what to change", async ({ page }) => {
     await page.goto("/search?q=zzqxv+-kursk&country=BY");
     await expect(page.getByText("No results for “zzqxv -kursk”")).toBeVisible();

@@ -1,4 +1,7 @@
-/** The countries and regions of the registry's reference data, each region after its parent. Reference data for the seed. */
+/**
+ * The countries and regions of the registry's reference data, each region after its parent, with the other names
+ * people write them by (found by the search, the staff pickers and the import). Reference data for the seed.
+ */
 import type { Prisma } from "../lib/generated/prisma/client.ts";
 
 export const countries = [
@@ -9,8 +12,25 @@ export const countries = [
 export type RegionSeed = Omit<Prisma.RegionUncheckedCreateInput, "parentId"> & { parentSlug?: string };
 
 export const regions: readonly RegionSeed[] = [
-  { slug: "belarus", nameEn: "Belarus", nameRu: "Беларусь", isoCode: "BY", level: "country", countryCode: "BY" },
-  { slug: "minsk", nameEn: "Minsk", nameRu: "Минск", isoCode: "BY-HM", level: "city", countryCode: "BY", parentSlug: "belarus" },
+  {
+    slug: "belarus",
+    nameEn: "Belarus",
+    nameRu: "Беларусь",
+    isoCode: "BY",
+    level: "country",
+    countryCode: "BY",
+    otherNames: ["Republic of Belarus", "Республика Беларусь", "Белоруссия"],
+  },
+  {
+    slug: "minsk",
+    nameEn: "Minsk",
+    nameRu: "Минск",
+    isoCode: "BY-HM",
+    level: "city",
+    countryCode: "BY",
+    otherNames: ["Minsk City", "г. Минск", "город Минск"],
+    parentSlug: "belarus",
+  },
   {
     slug: "minsk-region",
     nameEn: "Minsk Region",
@@ -18,6 +38,7 @@ export const regions: readonly RegionSeed[] = [
     isoCode: "BY-MI",
     level: "region",
     countryCode: "BY",
+    otherNames: ["Minsk Oblast", "Минская обл.", "Minskaya oblast"],
     parentSlug: "belarus",
   },
   {
@@ -27,6 +48,7 @@ export const regions: readonly RegionSeed[] = [
     isoCode: "BY-BR",
     level: "region",
     countryCode: "BY",
+    otherNames: ["Brest Oblast", "Брестская обл.", "Brestskaya oblast"],
     parentSlug: "belarus",
   },
   {
@@ -36,6 +58,7 @@ export const regions: readonly RegionSeed[] = [
     isoCode: "BY-HO",
     level: "region",
     countryCode: "BY",
+    otherNames: ["Gomel Oblast", "Homiel Region", "Гомельская обл.", "Homyel Voblasts"],
     parentSlug: "belarus",
   },
   {
@@ -45,6 +68,7 @@ export const regions: readonly RegionSeed[] = [
     isoCode: "BY-HR",
     level: "region",
     countryCode: "BY",
+    otherNames: ["Grodno Oblast", "Hrodna Region", "Гродненская обл."],
     parentSlug: "belarus",
   },
   {
@@ -54,6 +78,7 @@ export const regions: readonly RegionSeed[] = [
     isoCode: "BY-MA",
     level: "region",
     countryCode: "BY",
+    otherNames: ["Mogilev Oblast", "Mahilyow Region", "Могилевская обл."],
     parentSlug: "belarus",
   },
   {
@@ -63,9 +88,18 @@ export const regions: readonly RegionSeed[] = [
     isoCode: "BY-VI",
     level: "region",
     countryCode: "BY",
+    otherNames: ["Vitebsk Oblast", "Viciebsk Region", "Витебская обл."],
     parentSlug: "belarus",
   },
-  { slug: "russia", nameEn: "Russia", nameRu: "Россия", isoCode: "RU", level: "country", countryCode: "RU" },
+  {
+    slug: "russia",
+    nameEn: "Russia",
+    nameRu: "Россия",
+    isoCode: "RU",
+    level: "country",
+    countryCode: "RU",
+    otherNames: ["Russian Federation", "Российская Федерация", "РФ"],
+  },
   {
     slug: "kursk-oblast",
     nameEn: "Kursk Oblast",
@@ -73,6 +107,7 @@ export const regions: readonly RegionSeed[] = [
     isoCode: "RU-KRS",
     level: "region",
     countryCode: "RU",
+    otherNames: ["Kursk Region", "Курская обл.", "Kurskaya oblast"],
     parentSlug: "russia",
   },
   {
@@ -82,6 +117,7 @@ export const regions: readonly RegionSeed[] = [
     isoCode: "RU-BEL",
     level: "region",
     countryCode: "RU",
+    otherNames: ["Belgorod Region", "Белгородская обл."],
     parentSlug: "russia",
   },
   {
@@ -91,6 +127,7 @@ export const regions: readonly RegionSeed[] = [
     isoCode: "RU-BRY",
     level: "region",
     countryCode: "RU",
+    otherNames: ["Bryansk Region", "Брянская обл."],
     parentSlug: "russia",
   },
 ];

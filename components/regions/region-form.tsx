@@ -1,7 +1,7 @@
 "use client";
 
 import { useLocale, useTranslations } from "next-intl";
-import { SelectField, TextField } from "@/components/form/field";
+import { SelectField, TextAreaField, TextField } from "@/components/form/field";
 import { RecordPicker } from "@/components/form/record-picker";
 import { RecordForm, useFormLabels, type StaffFormProps } from "@/components/form/staff-form";
 import { localized } from "@/lib/i18n/localize";
@@ -19,6 +19,7 @@ export function RegionForm({ countries, ...props }: StaffFormProps & { countries
     <RecordForm {...props} schema={schema} labels={labels}>
       <TextField {...field("nameEn")} />
       <TextField {...field("nameRu")} />
+      <TextAreaField {...field("otherNames")} rows={3} />
       <SelectField
         {...field("level")}
         placeholder={t("choose")}

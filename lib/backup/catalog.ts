@@ -7,7 +7,8 @@ import type { ClientBase } from "pg";
  *
  * pg-boss's `pgboss` schema is left out on purpose: its jobs are transient, pg-boss creates its schema afresh on
  * the app's first start, and an import's own progress lives in `import_batches`, whose stopped batches the app
- * queues again (instrumentation.ts).
+ * queues again (instrumentation.ts). Tables whose comment starts "Derived:" are left out too: their rows are made
+ * again by triggers and migrations as the other tables are restored (the search's word table and synonyms).
  */
 
 /** A name read from the database's catalog; only such names are quoted into SQL. */
@@ -49,6 +50,7 @@ export async function readCatalog(client: ClientBase): Promise<Catalog> {
      FROM pg_class c
      WHERE c.relnamespace = 'public'::regnamespace AND c.relkind IN ('r', 'p') AND NOT c.relispartition
        AND c.relname <> $1
+       AND coalesce(obj_description(c.oid, 'pg_class'), '') NOT LIKE 'Derived:%'
      ORDER BY c.relname`,
     [MIGRATIONS_TABLE],
   );

@@ -32,7 +32,10 @@ export function createSqlPool(url: string, size: number): Pool {
     // Fail fast when the database is down, as the Prisma pool does.
     connectionTimeoutMillis: 5000,
     idleTimeoutMillis: 30_000,
-    options: "-c jit=off",
+    // Typo correction finds candidate words by trigram similarity (`%`): at pg_trgm's default of 0.3, a swap of the
+    // first two letters of a five-letter word ("ukrsk" for "kursk", 0.2) or two swaps in a nine-letter word (0.11)
+    // would never be candidates.
+    options: "-c jit=off -c pg_trgm.similarity_threshold=0.1",
   });
   // An idle client that loses its connection must not crash the process.
   pool.on("error", () => {});

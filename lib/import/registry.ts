@@ -56,7 +56,7 @@ const needsMeetings: readonly RecordType[] = ["links", "commitments"];
 export async function loadRegistry(type: RecordType, locale: Locale): Promise<ImportRegistry> {
   const client = db();
   const regionRows = await client.region.findMany({
-    select: { id: true, nameEn: true, nameRu: true, isoCode: true, countryCode: true, archivedAt: true },
+    select: { id: true, nameEn: true, nameRu: true, otherNames: true, isoCode: true, countryCode: true, archivedAt: true },
   });
   const sectorRows = await client.sector.findMany({ select: { code: true, nameEn: true, nameRu: true } });
   const organizationRows = needsOrganizations.includes(type)

@@ -41,7 +41,7 @@ export function normalizeWords(text: string) {
 // ---- Regions ----
 
 /** A region as the matcher needs it: the caller reads these from the registry. */
-export type RegionEntry = { id: number; nameEn: string; nameRu: string; isoCode?: string | null };
+export type RegionEntry = { id: number; nameEn: string; nameRu: string; otherNames?: readonly string[]; isoCode?: string | null };
 
 /** Words that say a name is a region (oblast, krai) or a city; they are left out when names are compared. */
 const REGION_WORDS = new Set(["область", "обл", "oblast", "obl", "region", "province", "край", "krai", "kray"]);
@@ -72,7 +72,7 @@ function addTo<K, V>(map: Map<K, V[]>, key: K, value: V) {
 /**
  * A matcher of region names as typed, built once per import from the registry's regions (no database here).
  * It takes either language's name ("Гомельская область", "Gomel Region"), the ISO 3166-2 code ("BY-HO"), and
- * the common variants: "Гомельская обл.", "Gomel Oblast" for "Gomel Region", "г. Минск" and "Minsk City" for the
+ * the region's alternative names, the common variants: "Гомельская обл.", "Gomel Oblast" for "Gomel Region", "г. Минск" and "Minsk City" for the
  * city of Minsk. A word for a region or a city decides between a region and its capital ("Minsk Oblast" is the
  * region, "Minsk" the city). A value that fits two regions is refused and names both: an import never guesses.
  */
@@ -83,7 +83,8 @@ export function createRegionMatcher(regions: readonly RegionEntry[]): (text: str
   for (const region of regions) {
     const code = region.isoCode?.trim().toUpperCase();
     if (code) byCode.set(code, region);
-    const names = [region.nameEn, region.nameRu, ...(code ? (COUNTRY_NAMES[code] ?? []) : [])];
+    // The region's alternative names, kept by staff on the region form ("Gomel Oblast", "Homiel Region").
+    const names = [region.nameEn, region.nameRu, ...(region.otherNames ?? []), ...(code ? (COUNTRY_NAMES[code] ?? []) : [])];
     for (const name of names) {
       addTo(byName, normalizeWords(name), region);
       const { core, kind } = nameParts(name);

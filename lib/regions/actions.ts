@@ -39,6 +39,7 @@ async function checkCountry(tx: Tx, code: string) {
 const fields = (data: RegionFormInput) => ({
   nameEn: data.nameEn,
   nameRu: data.nameRu,
+  otherNames: data.otherNames,
   isoCode: data.isoCode,
   level: data.level,
   countryCode: data.countryCode,

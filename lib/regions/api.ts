@@ -15,11 +15,12 @@ type RegionRow = NonNullable<Awaited<ReturnType<typeof findRegion>>>;
 
 /** A region's part of the API's answers, shared by its list and its record. */
 function toRegion(region: RegionRow): RegionDto {
-  const { slug, nameEn, nameRu, isoCode, level, country, parent, isDemo, updatedAt } = region;
+  const { slug, nameEn, nameRu, otherNames, isoCode, level, country, parent, isDemo, updatedAt } = region;
   return {
     slug,
     nameEn,
     nameRu,
+    otherNames,
     isoCode,
     level,
     country: toCountry(country),

@@ -18,6 +18,7 @@ export const RegionDtoSchema = z.object({
   slug: z.string(),
   nameEn: z.string(),
   nameRu: z.string(),
+  otherNames: z.array(z.string()).describe("Other names it is written by, in either language (Gomel Oblast, Гомельская обл.)."),
   isoCode: nullableText.describe("ISO 3166-1 or 3166-2 code."),
   level: z.enum(RegionLevel),
   country: CountryDtoSchema,

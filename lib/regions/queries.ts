@@ -157,6 +157,7 @@ export function toRegionTradeRow(row: RawTradeRow, regionId: number): RegionTrad
 export const regionSelect = {
   id: true,
   ...regionRefSelect,
+  otherNames: true,
   isoCode: true,
   level: true,
   isDemo: true,
@@ -213,6 +214,7 @@ const editSelect = {
   slug: true,
   nameEn: true,
   nameRu: true,
+  otherNames: true,
   isoCode: true,
   level: true,
   countryCode: true,
@@ -228,6 +230,7 @@ export const snapshotRegion: SnapshotReader = async (tx, id) => {
   return {
     nameEn: region.nameEn,
     nameRu: region.nameRu,
+    otherNames: region.otherNames,
     isoCode: region.isoCode,
     level: region.level,
     countryCode: region.countryCode,
@@ -250,6 +253,7 @@ export const getRegionForEdit = cache(async (id: number) => {
     values: {
       nameEn: region.nameEn,
       nameRu: region.nameRu,
+      otherNames: region.otherNames.join("\n"),
       isoCode: region.isoCode ?? "",
       level: region.level,
       countryCode: region.countryCode,

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { RegionLevel } from "@/lib/generated/prisma/enums";
 import { CountryCodeSchema } from "@/lib/organizations/schema";
-import { choice, optionalText, pickedId, requiredText, Version } from "@/lib/actions/fields";
+import { choice, optionalText, pickedId, requiredText, textLines, Version } from "@/lib/actions/fields";
 import { listQuery, PageParamsSchema } from "@/lib/pagination";
 
 /** `/regions?country=RU&level=region&page=2`; unknown values fall back to no filter. */
@@ -22,6 +22,8 @@ export const regionLevels = ["country", "region", "city"] as const satisfies rea
 export const RegionFormSchema = z.object({
   nameEn: requiredText(200),
   nameRu: requiredText(200),
+  /** "Gomel Oblast", "Гомельская обл.": found by the search, the staff pickers and the import. One a line. */
+  otherNames: textLines(20, 200),
   isoCode: optionalText(6)
     .transform((value) => value?.toUpperCase() ?? null)
     .pipe(

@@ -64,6 +64,12 @@ export const SearchResultDtoSchema = z.object({
   page: z.number().int(),
   perPage: z.number().int(),
   pageCount: z.number().int(),
+  correctedQuery: z
+    .string()
+    .nullable()
+    .describe(
+      'What was searched for instead when the words as typed matched nothing and typos were corrected ("Showing results for kursk"); null otherwise. Send literal=1 to search for the words as typed.',
+    ),
   facets: FacetsDtoSchema.optional().describe("With ?facets=true."),
 });
 
@@ -104,6 +110,8 @@ export const SearchQuerySchema = z.strictObject({
     meetingYear: `Meetings held in these years. ${several}`,
     page: "The page of results, from 1.",
     perPage: `Results per page, 1-${MAX_PAGE_SIZE}.`,
+    literal:
+      "1: the words exactly as typed, no typo correction. 0 (the default): a word in no name is also searched for as the known words one typo away (two from 9 letters).",
   }),
   q: z
     .string({ error: qMessage })

@@ -40,6 +40,8 @@ type HitRow = {
   region_name_ru: string | null;
   is_demo: boolean;
   total: string | number;
+  exact_total: string | number;
+  corrected: string | null;
 };
 
 /**
@@ -48,7 +50,7 @@ type HitRow = {
  * with `facets`, how many results each filter value would keep.
  */
 export async function searchRegistry(params: SearchParams, options: { facets?: boolean } = {}): Promise<SearchResult> {
-  const empty = { items: [], total: 0, page: params.page, perPage: params.perPage, pageCount: 1 };
+  const empty = { items: [], total: 0, page: params.page, perPage: params.perPage, pageCount: 1, correctedQuery: null };
   if (!hasWords(params.q)) return options.facets ? { ...empty, facets: emptyFacets() } : empty;
 
   const [rows, facets] = await Promise.all([
@@ -62,8 +64,17 @@ export async function searchRegistry(params: SearchParams, options: { facets?: b
     page: params.page,
     perPage: params.perPage,
     pageCount: Math.max(1, Math.ceil(total / params.perPage)),
+    correctedQuery: correctedQuery(rows[0]),
     ...(facets ? { facets } : {}),
   };
+}
+
+/**
+ * The query as searched for, when typos were corrected and the words as typed matched nothing: "Showing results
+ * for kursk". When some records matched as typed, they come first and the page says nothing.
+ */
+function correctedQuery(row: HitRow | undefined) {
+  return row?.corrected && Number(row.exact_total) === 0 ? row.corrected : null;
 }
 
 /** A page past the end has no rows to carry the total: count it apart, so the page can offer the last one. */

@@ -67,6 +67,11 @@ export const SearchParamsSchema = z.object({
   meetingYear: several(year).default([]),
   page: z.coerce.number().int().min(1).max(MAX_PAGE).default(1),
   perPage: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(DEFAULT_PAGE_SIZE),
+  /** `literal=1`: search for the words exactly as typed, without correcting typos ("Search instead for ..."). */
+  literal: z
+    .enum(["1", "true", "0", "false"], { error: "1 to search for the words exactly as typed, 0 (the default) to correct typos." })
+    .transform((value) => value === "1" || value === "true")
+    .default(false),
 });
 export type SearchParams = z.output<typeof SearchParamsSchema>;
 
@@ -93,7 +98,7 @@ export function searchParamsFromUrl(raw: RawParams): SearchParams {
 }
 
 function isList(key: string) {
-  return !["q", "foundedFrom", "foundedTo", "page", "perPage"].includes(key);
+  return !["q", "foundedFrom", "foundedTo", "page", "perPage", "literal"].includes(key);
 }
 
 /** The URL query of a search, for links that change one part of it. */
@@ -112,6 +117,7 @@ export function searchQuery(params: SearchParams): Record<string, string | numbe
     meetingYear: params.meetingYear,
     page: params.page,
     perPage: params.perPage === DEFAULT_PAGE_SIZE ? undefined : params.perPage,
+    literal: params.literal ? 1 : undefined,
   };
 }
 
@@ -147,6 +153,11 @@ export type SearchResult = {
   page: number;
   perPage: number;
   pageCount: number;
+  /**
+   * What was searched for instead when the words as typed matched nothing and typos were corrected
+   * ("Showing results for kursk"); null when the results are for the words as typed.
+   */
+  correctedQuery: string | null;
   facets?: Facets;
 };
 

@@ -3,42 +3,41 @@
  * the Prisma client so that the benchmark's bare `pg` baseline runs exactly the same statements.
  *
  * Matching, per record type:
- *   - full text: `websearch_to_tsquery` (quotes, `or`, `-word`) in Russian (whose configuration stems Latin
- *     words with the English stemmer) against the stored `search_vector`, OR'd with the romanised query
- *     against the romanised names, so that either script finds the other;
- *   - typos: when the words match nothing and the query is plain (no quotes, `or` or `-word`), trigram word
- *     similarity against the romanised names (`<%`, pg_trgm's GIN index), so that "Gomselmsh" still finds
- *     Gomselmash.
- * Ranking: ts_rank_cd (names weigh more than descriptions), or the similarity for the typo fallback.
+ *   - a plain query (no quotes, `or` or `-word`) word by word: each word matches in Russian or English
+ *     stemming, romanised (either script finds the other), as any of its domain equivalents (`search_synonyms`:
+ *     ООО = LLC, обл. = oblast = region) and, when the word is in no name, as the known words within its typo
+ *     budget (one edit from 5 letters, two from 9, a swap counting as one; `search_words`, pg_trgm candidates
+ *     accepted by fuzzystrmatch). All words must match; records that match without a correction rank first;
+ *   - a query with quotes, `or` or `-word`: `websearch_to_tsquery`, exactly as typed;
+ *   - an organization's document is its own text and its context (region, country, kind, sectors: the
+ *     trigger-kept `search_document`), so "Kursk university" finds the universities of Kursk Oblast;
+ * Ranking: ts_rank (names weigh more than context, context more than descriptions).
  */
 import { Prisma } from "@/lib/generated/prisma/client";
 import { HIGHLIGHT_START, HIGHLIGHT_STOP, type SearchParams } from "@/lib/search/schema";
 
-const { sql, join, empty } = Prisma;
+const { sql, join, empty, raw } = Prisma;
 type Sql = Prisma.Sql;
 
 /** Words past this count do not narrow a search further, and each costs the planner. */
 const MAX_QUERY_WORDS = 32;
-/** Trigram similarity is for names: a query this long is a phrase, not a mistyped name. */
-const MAX_FUZZY_LENGTH = 60;
 
 /** The query as the full-text search reads it: no more than MAX_QUERY_WORDS words. */
 export function normalizeQuery(text: string) {
   return text.split(/\s+/).filter(Boolean).slice(0, MAX_QUERY_WORDS).join(" ");
 }
 
-/** Quotes, `or` and `-word` ask for exact full-text logic; typo tolerance would blur it. */
+/** Quotes, `or` and `-word` ask for exact full-text logic; typo tolerance and equivalents would blur it. */
 export function isPlainQuery(text: string) {
-  return !/["]/.test(text) && !/(^|\s)-\S/.test(text) && !/(^|\s)or(\s|$)/i.test(text) && text.length <= MAX_FUZZY_LENGTH;
+  return !/["]/.test(text) && !/(^|\s)-\S/.test(text) && !/(^|\s)or(\s|$)/i.test(text);
 }
 
 /**
- * The typo fallback reads at most this many names that look like the query (pg_trgm's GIN index, checked
- * row by row), then keeps the most similar: a common fragment ("agro") costs a bounded amount, not a scan.
- * Written into the text rather than passed as values, so that the planner knows them.
+ * The suggestions' and pickers' fallback (a typo in a name still being typed) reads at most this many names
+ * that look like the text (pg_trgm's GIN index, checked row by row): a common fragment ("agro") costs a
+ * bounded amount, not a scan. Written into the text rather than passed as a value, so that the planner knows it.
  */
 const FUZZY_CANDIDATES = sql`1000`;
-const FUZZY_LIMIT = sql`200`;
 
 const hitColumns = sql`(type, id, rank, kind, status, level, founded_year, meeting_year, country_code, region_id)`;
 
@@ -79,50 +78,128 @@ const noRows = sql`SELECT NULL::text, NULL::int, NULL::real, NULL::text, NULL::t
 /** The romanised text as a LIKE pattern for names that start with it (its wildcards escaped). */
 const startsWith = (latin: Sql) => sql`replace(replace(replace(${latin}, '\\', '\\\\'), '%', '\\%'), '_', '\\_') || '%'`;
 
+/** A record that matches without a corrected word ranks above every record that needs one. */
+export const EXACT_BONUS = 10;
+
 /**
- * The matched records of all three types, with the columns the filters and facets read. Words that match
- * come first (`exact`); only when they match nothing does a plain query fall back to the names most like it
- * by trigrams (`fuzzy`), from a bounded set of candidates.
+ * The weights of D (descriptions, sectors), C (region, country, kind), B and A (names) for ts_rank. ts_rank, not
+ * ts_rank_cd: cover density rewards words close together, and an organization's context sits apart from its
+ * name, so "Kursk university" in one description would outrank the universities of Kursk Oblast.
+ */
+const RANK_WEIGHTS = sql`'{0.05, 0.2, 0.4, 1.0}'::float4[]`;
+
+/** The searchable document of each record type: an organization's own words and its context. */
+const documentOf: Record<RecordType, Sql> = {
+  organization: sql`o.search_document`,
+  region: sql`r.search_vector`,
+  meeting: sql`m.search_vector`,
+};
+
+/**
+ * `corrections(ord, word, distance)`: for each typed word (`typed(ord, word)`, folded) that no name, stem or
+ * synonym knows and that is long enough to have a typo budget (`unknown`, settled first: a known word costs
+ * one index probe, not a candidate search), the known words within that budget of the word
+ * or of its romanised form (so "Заречный" reaches "Zarechny"), nearest and most common first, three at most.
+ * The budget is the typed word's: its letters as typed. pg_trgm's index finds the candidates (the pool sets
+ * pg_trgm.similarity_threshold low enough for one slip in five letters); interregio_typo_distance accepts them.
+ */
+const correctionsCte = sql`unknown AS MATERIALIZED (
+    SELECT t.ord, t.word, interregio_typo_budget(t.word) AS budget FROM typed t
+     WHERE interregio_typo_budget(t.word) > 0
+       AND NOT EXISTS (SELECT 1 FROM search_words k WHERE k.word IN (t.word, interregio_romanize(t.word)) OR k.stem = interregio_stem(t.word))
+       AND NOT EXISTS (SELECT 1 FROM search_synonyms s WHERE s.stem = interregio_stem(t.word))
+  ),
+  corrections AS (
+    SELECT u.ord, c.word, c.distance FROM unknown u
+     CROSS JOIN LATERAL (
+       SELECT word, distance FROM (
+         SELECT w.word, w.documents, interregio_typo_distance(f.form, w.word, u.budget) AS distance
+           FROM (SELECT DISTINCT form FROM (VALUES (u.word), (interregio_romanize(u.word))) AS v(form) WHERE form <> '') AS f
+           JOIN search_words w ON w.word % f.form
+            AND char_length(w.word) BETWEEN char_length(f.form) - u.budget AND char_length(f.form) + u.budget
+       ) AS candidate
+       WHERE distance <= u.budget
+       ORDER BY distance, documents DESC, word LIMIT 3
+     ) AS c
+  )`;
+
+/**
+ * The `input` of a plain query: `query` (every word, each as any of its forms, equivalents and corrections),
+ * `exact` (the same without corrections; null when nothing was corrected), `prefix` and `corrected` (the query as searched for, when a word was
+ * corrected). With `correct` false, no word is corrected (the "search instead for" link).
+ */
+function plainInput(q: string, correct: boolean): Sql {
+  return sql`
+  typed AS MATERIALIZED (
+    SELECT ord, token AS word FROM ts_parse('default', interregio_fold(${q}::text)) WITH ORDINALITY AS p(tokid, token, ord)
+     WHERE tokid IN (1, 2, 3, 9, 10, 11, 21, 22) ORDER BY ord LIMIT ${raw(String(MAX_QUERY_WORDS))}
+  ),
+  ${correct ? correctionsCte : sql`corrections AS (SELECT NULL::bigint AS ord, NULL::text AS word, NULL::int AS distance WHERE false)`},
+  alternatives AS (
+    SELECT t.ord, false AS corrected, a.query FROM typed t
+     CROSS JOIN LATERAL (
+       SELECT plainto_tsquery('russian', t.word) AS query
+       UNION ALL SELECT plainto_tsquery('simple', interregio_romanize(t.word))
+       UNION ALL SELECT plainto_tsquery('russian', e.word)
+         FROM search_synonyms s JOIN search_synonyms e ON e.group_id = s.group_id
+        WHERE s.stem = interregio_stem(t.word)
+     ) AS a
+    UNION ALL
+    SELECT c.ord, true, plainto_tsquery('russian', c.word) || plainto_tsquery('simple', interregio_romanize(c.word)) FROM corrections c
+  ),
+  terms AS (
+    SELECT ord, interregio_any(query) FILTER (WHERE NOT corrected) AS exact, interregio_any(query) AS term
+      FROM alternatives WHERE numnode(query) > 0 GROUP BY ord
+  ),
+  input AS (
+    SELECT (SELECT interregio_all(term) FROM terms) AS query,
+           -- Null when no word was corrected: every match is then exact, and no row tests it twice.
+           CASE WHEN EXISTS (SELECT 1 FROM corrections) THEN (SELECT interregio_all(exact) FROM terms) END AS exact,
+           ${startsWith(sql`interregio_romanize(${q}::text)`)} AS prefix,
+           CASE WHEN EXISTS (SELECT 1 FROM corrections) THEN
+             (SELECT string_agg(coalesce((SELECT c.word FROM corrections c WHERE c.ord = t.ord ORDER BY c.distance LIMIT 1), t.word), ' ' ORDER BY t.ord)
+                FROM typed t)
+           END AS corrected
+  )`;
+}
+
+/** The `input` of a query with quotes, `or` or `-word`: websearch_to_tsquery, in both scripts, exactly as typed. */
+function websearchInput(q: string): Sql {
+  const latin = sql`interregio_romanize(${q}::text)`;
+  return sql`
+  input AS (
+    SELECT websearch_to_tsquery('russian', interregio_fold(${q}::text)) || websearch_to_tsquery('simple', ${latin}) AS query,
+           NULL::tsquery AS exact, ${startsWith(latin)} AS prefix, NULL::text AS corrected
+  )`;
+}
+
+/**
+ * The matched records of all three types, with the columns the filters and facets read. There is no fallback
+ * to names merely like the whole query: a typo is forgiven word by word, within the word's budget, and the
+ * page says what it searched for instead.
  */
 function hitsCte(params: SearchParams): Sql {
   const q = normalizeQuery(params.q);
-  const latin = sql`interregio_romanize(${q}::text)`;
+  const plain = isPlainQuery(params.q);
   const types = wantedTypes(params);
-  const exact = types.length
+  const matches = types.length
     ? join(
         types.map((type) => {
           const { table, a } = tables[type];
-          // A name that starts with the words typed ("Kursk" and Kursk Oblast) comes before passing mentions.
-          const rank = sql`ts_rank_cd(${a}.search_vector, input.query) + CASE WHEN ${a}.search_latin LIKE input.prefix THEN 0.5 ELSE 0 END`;
+          const document = documentOf[type];
+          // A name that starts with the words typed ("Kursk" and Kursk Oblast) comes before passing mentions;
+          // a record found by the words as typed before one found only through a corrected word.
+          const rank = sql`ts_rank(${RANK_WEIGHTS}, ${document}, input.query) + CASE WHEN ${a}.search_latin LIKE input.prefix THEN 0.5 ELSE 0 END
+                + CASE WHEN input.exact IS NULL OR ${document} @@ input.exact THEN ${raw(String(EXACT_BONUS))} ELSE 0 END`;
           return sql`
-    SELECT ${hitRow[type](rank)} FROM ${table} ${a}, input WHERE ${a}.archived_at IS NULL AND ${a}.search_vector @@ input.query`;
+    SELECT ${hitRow[type](rank)} FROM ${table} ${a}, input WHERE ${a}.archived_at IS NULL AND ${document} @@ input.query`;
         }),
         "\n    UNION ALL",
       )
     : noRows;
-  const fuzzy =
-    isPlainQuery(params.q) && types.length
-      ? join(
-          types.map((type) => {
-            const { table, a } = tables[type];
-            return sql`
-    (SELECT ${hitRow[type](sql`word_similarity(${latin}, ${a}.search_latin)`)}
-       FROM (SELECT * FROM ${table} ${a} WHERE ${a}.archived_at IS NULL AND ${latin} <% ${a}.search_latin AND NOT EXISTS (SELECT 1 FROM exact)
-              LIMIT ${FUZZY_CANDIDATES}) AS ${a}
-      ORDER BY 3 DESC LIMIT ${FUZZY_LIMIT})`;
-          }),
-          "\n    UNION ALL",
-        )
-      : null;
-
-  return sql`
-  input AS (
-    SELECT websearch_to_tsquery('russian', interregio_fold(${q}::text)) || websearch_to_tsquery('simple', ${latin}) AS query,
-           ${startsWith(latin)} AS prefix
-  ),
-  exact${hitColumns} AS (${exact}
-  ),
-  hits AS (SELECT * FROM exact${fuzzy ? sql`\n    UNION ALL SELECT * FROM (${fuzzy}\n    ) AS fuzzy${hitColumns}` : empty})`;
+  return sql`${plain ? plainInput(q, !params.literal) : websearchInput(q)},
+  hits${hitColumns} AS (${matches}
+  )`;
 }
 
 /** A meeting is in the regions (and their countries) that took part in it. */
@@ -172,10 +249,11 @@ export function buildSearchQuery(params: SearchParams): Sql {
   return sql`
 WITH ${hitsCte(params)},
   page AS (
-    SELECT type, id, rank, count(*) OVER () AS total FROM hits ${filterClause(params)}
+    SELECT type, id, rank, count(*) OVER () AS total, count(*) FILTER (WHERE rank >= ${raw(String(EXACT_BONUS))}) OVER () AS exact_total
+      FROM hits ${filterClause(params)}
      ORDER BY rank DESC, type, id LIMIT ${params.perPage} OFFSET ${(params.page - 1) * params.perPage}
   )
-SELECT page.type, page.rank, page.total,
+SELECT page.type, page.rank, page.total, page.exact_total, input.corrected,
        coalesce(o.slug, r.slug, m.slug) AS slug,
        ${titleEn} AS title_en,
        ${titleRu} AS title_ru,
@@ -244,7 +322,7 @@ SELECT 'meetingYear', meeting_year::text, count(*), NULL, NULL FROM filtered WHE
 ORDER BY 1, 3 DESC, 2`;
 }
 
-/** The words typed into the search box or a picker, for prefix matching; none when nothing was typed but marks. */
+/** The words typed into the search box or a picker, for prefix matching (letters and digits only, so each is a safe tsquery term); none when nothing was typed but marks. */
 function typedWords(text: string) {
   const words =
     text
@@ -252,11 +330,24 @@ function typedWords(text: string) {
       .match(/[\p{L}\p{N}]+/gu)
       ?.slice(0, 8) ?? [];
   if (words.length === 0) return null;
-  const prefix = words.map((word) => `${word}:*`).join(" & ");
   const latin = sql`interregio_romanize(${words.join(" ")}::text)`;
-  // Each word typed is a prefix term, matched in either script; `starts` finds the names that start with the text.
-  const input = sql`input AS (
-  SELECT to_tsquery('simple', interregio_fold(${prefix}::text)) || to_tsquery('simple', interregio_romanize(${prefix}::text)) AS query,
+  // Each word typed is a prefix term, matched in either script (words of both scripts may be mixed), or the
+  // known words within its typo budget when no name, stem or synonym knows it; `starts` finds the names that
+  // start with the text. A word that romanises to nothing (a lone soft sign) has no Latin term.
+  const input = sql`typed AS MATERIALIZED (
+  SELECT ord, interregio_fold(word) AS word FROM unnest(${words}::text[]) WITH ORDINALITY AS t(word, ord)
+),
+${correctionsCte},
+input AS (
+  SELECT (SELECT interregio_all(term) FROM (
+            SELECT t.ord, interregio_any(a.query) AS term FROM typed t
+             CROSS JOIN LATERAL (
+               SELECT to_tsquery('simple', t.word || ':*') AS query
+               UNION ALL SELECT to_tsquery('simple', nullif(interregio_romanize(t.word), '') || ':*')
+               UNION ALL SELECT to_tsquery('simple', c.word || ':*') FROM corrections c WHERE c.ord = t.ord
+             ) AS a
+             GROUP BY t.ord
+          ) AS per_word) AS query,
          ${startsWith(latin)} AS starts
 )`;
   return { latin, input };

@@ -6,6 +6,8 @@ vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 const { getServerSession } = await import("next-auth");
 const { archiveRegion, createRegion, restoreRegion, updateRegion } = await import("@/lib/regions/actions");
 const { getRegionPage } = await import("@/lib/regions/queries");
+const { searchRegistry } = await import("@/lib/search/queries");
+const { SearchParamsSchema } = await import("@/lib/search/schema");
 const { createStaffUser, form, prisma, seedOnce, signInAs } = await import("./setup");
 
 const redirected = { digest: expect.stringContaining("NEXT_REDIRECT") };
@@ -98,6 +100,38 @@ describe("createRegion", () => {
     expect(await createRegion({}, regionForm({ parentId: "2147483647" }))).toMatchObject({ errors: { parentId: ["recordMissing"] } });
     expect(await createRegion({}, regionForm({ parentId: "99999999999" }))).toMatchObject({ errors: { parentId: ["invalid"] } });
     expect(await prisma.auditEvent.count()).toBe(before);
+  });
+});
+
+describe("alternative names", () => {
+  it("are saved one a line, recorded in the history, and find the region in the search", async () => {
+    signInAs(getServerSession, editor);
+    const region = await createTestRegion({ nameEn: `Aliased ${run}`, nameRu: `Псевдонимная область ${run}` });
+    const alias = `Qwzalias ${run}`;
+    const form = regionForm({
+      nameEn: `Aliased ${run}`,
+      nameRu: `Псевдонимная область ${run}`,
+      otherNames: ` ${alias}\n\nПсевдонимская обл. ${run} `,
+      version: "1",
+    });
+    await expect(updateRegion(region.id, {}, form)).rejects.toMatchObject(redirected);
+    const saved = await prisma.region.findUniqueOrThrow({ where: { id: region.id } });
+    expect(saved.otherNames).toEqual([alias, `Псевдонимская обл. ${run}`]);
+    const event = await prisma.auditEvent.findFirstOrThrow({
+      where: { entityType: "region", entityId: String(region.id), action: "region.update" },
+    });
+    expect(event.after).toMatchObject({ otherNames: [alias, `Псевдонимская обл. ${run}`] });
+    const { items } = await searchRegistry(SearchParamsSchema.parse({ q: alias, type: "region" }));
+    expect(items.map((item) => item.slug)).toEqual([region.slug]);
+  });
+
+  it("are bounded: 20 names of 200 characters at most", async () => {
+    signInAs(getServerSession, editor);
+    const state = await createRegion(
+      {},
+      regionForm({ nameEn: `Too many ${run}`, otherNames: Array.from({ length: 21 }, (_, i) => `Name ${i}`).join("\n") }),
+    );
+    expect(state).toMatchObject({ ok: false, errors: { otherNames: [expect.stringContaining("tooMany")] } });
   });
 });
 

@@ -33,6 +33,22 @@ describe("GET /api/staff/lookup (the pickers' search)", () => {
     expect(items.find((item) => item.labelEn === "Kursk Oblast")?.id).toBe(kursk.id);
   });
 
+  it("finds a region by its alternative names, and by a name with a typo", async () => {
+    signInAs(getServerSession, await createStaffUser("editor"));
+    for (const q of [
+      "Gomel%20Oblast",
+      "Homiel",
+      "%D0%93%D0%BE%D0%BC%D0%B5%D0%BB%D1%8C%D1%81%D0%BA%D0%B0%D1%8F%20%D0%BE%D0%B1%D0%BB",
+      "Gomle",
+    ]) {
+      const { items } = (await (await lookup(`type=region&q=${q}`)).json()) as { items: { labelEn: string }[] };
+      expect(
+        items.map((item) => item.labelEn),
+        q,
+      ).toContain("Gomel Region");
+    }
+  });
+
   it("answers a bad type or an oversized query with 400, and nothing typed with no matches", async () => {
     signInAs(getServerSession, await createStaffUser("editor"));
     expect((await lookup("type=users&q=a")).status).toBe(400);

@@ -81,6 +81,16 @@ describe("createRegionMatcher", () => {
     expect(matchRegion("RU-SMO").ok).toBe(false);
   });
 
+  it("reads a region's alternative names, kept by staff on the region form", () => {
+    const withOtherNames = createRegionMatcher([
+      ...regions.filter((r) => r.id !== 4),
+      { id: 4, nameEn: "Gomel Region", nameRu: "Гомельская область", isoCode: "BY-HO", otherNames: ["Homiel Region", "Homyel Voblasts"] },
+    ]);
+    expect(withOtherNames("Homiel Region")).toEqual({ ok: true, value: 4 });
+    expect(withOtherNames("homyel voblasts")).toEqual({ ok: true, value: 4 });
+    expect(matchRegion("Homiel Region").ok).toBe(false);
+  });
+
   it("refuses a name that fits two regions, naming both", () => {
     const twoGeorgias = createRegionMatcher([
       { id: 1, nameEn: "Georgia", nameRu: "Грузия", isoCode: "GE" },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { SearchParamsSchema, searchParamsFromUrl, splitHighlights } from "@/lib/search/schema";
+import { SearchParamsSchema, searchParamsFromUrl, searchQuery, splitHighlights } from "@/lib/search/schema";
 import { buildSearchQuery, buildSuggestQuery, isPlainQuery, normalizeQuery } from "@/lib/search/sql";
 
 describe("search parameters", () => {
@@ -17,6 +17,14 @@ describe("search parameters", () => {
     expect(parsed.success).toBe(false);
     expect(parsed.error?.issues[0]?.path[0]).toBe("kind");
     expect(SearchParamsSchema.safeParse({ q: "x".repeat(1001) }).success).toBe(false);
+  });
+
+  it("reads literal=1 as searching for the words as typed, and keeps it in links", () => {
+    expect(SearchParamsSchema.parse({ q: "x" }).literal).toBe(false);
+    expect(SearchParamsSchema.parse({ q: "x", literal: "1" }).literal).toBe(true);
+    expect(SearchParamsSchema.safeParse({ q: "x", literal: "yes" }).success).toBe(false);
+    expect(searchParamsFromUrl({ q: "kursck", literal: "yes" }).literal).toBe(false);
+    expect(searchQuery(searchParamsFromUrl({ q: "kursck", literal: "1" })).literal).toBe(1);
   });
 
   it("removes NUL and control characters from the query", () => {

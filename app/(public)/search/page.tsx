@@ -82,6 +82,14 @@ async function SearchOutcome({ params }: { params: SearchParams }) {
           </Notice>
         ) : (
           <>
+            {result.correctedQuery && (
+              <p className="mb-2 text-lg">
+                {t("corrected", { query: params.q, corrected: result.correctedQuery })}{" "}
+                <Link href={paths.search({ ...searchQuery({ ...params, page: 1, literal: true }), page: undefined })}>
+                  {t("searchLiteral", { query: params.q })}
+                </Link>
+              </p>
+            )}
             <p role="status" className="mb-2 text-lg">
               {result.items.length === 0
                 ? t("pastTheEnd", { total: result.total.toLocaleString(locale) })
@@ -89,7 +97,7 @@ async function SearchOutcome({ params }: { params: SearchParams }) {
                     from: from.toLocaleString(locale),
                     to: (from + result.items.length - 1).toLocaleString(locale),
                     total: result.total.toLocaleString(locale),
-                    query: params.q,
+                    query: result.correctedQuery ?? params.q,
                   })}
             </p>
             <h2 className="sr-only">{t("resultsHeading")}</h2>
@@ -115,6 +123,7 @@ async function SyntaxHelp() {
         <li>{t("syntaxOr")}</li>
         <li>{t("syntaxExclude")}</li>
         <li>{t("syntaxScripts")}</li>
+        <li>{t("syntaxTypos")}</li>
       </ul>
     </section>
   );
