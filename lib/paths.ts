@@ -92,14 +92,15 @@ export const paths = {
     organizations: (query?: Query) => withQuery("/api/v1/organizations", query),
     organization: (slug: string) => `/api/v1/organizations/${segment(slug)}`,
     jointVentures: (query?: Query) => withQuery("/api/v1/joint-ventures", query),
-    jointVenturesExport: (format: "csv" | "json", query?: Query) => withQuery(`/api/v1/joint-ventures/export.${format}`, query),
+    jointVenturesExport: (format: "csv" | "json" | "xlsx", query?: Query) => withQuery(`/api/v1/joint-ventures/export.${format}`, query),
     meetings: (query?: Query) => withQuery("/api/v1/meetings", query),
     meeting: (slug: string) => `/api/v1/meetings/${segment(slug)}`,
     sectors: (query?: Query) => withQuery("/api/v1/sectors", query),
     trade: (query?: Query) => withQuery("/api/v1/trade", query),
-    tradeExport: (query?: Query) => withQuery("/api/v1/trade/export.csv", query),
+    tradeExport: (query?: Query, format: "csv" | "xlsx" = "csv") => withQuery(`/api/v1/trade/export.${format}`, query),
     tradePair: (slug: string, partnerSlug: string) => `/api/v1/trade/${segment(slug)}/${segment(partnerSlug)}`,
-    tradePairExport: (slug: string, partnerSlug: string) => `/api/v1/trade/${segment(slug)}/${segment(partnerSlug)}/export.csv`,
+    tradePairExport: (slug: string, partnerSlug: string, format: "csv" | "xlsx" = "csv", query?: Query) =>
+      withQuery(`/api/v1/trade/${segment(slug)}/${segment(partnerSlug)}/export.${format}`, query),
     sector: (code: string) => `/api/v1/sectors/${segment(code)}`,
   },
 } as const;

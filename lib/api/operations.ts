@@ -3,7 +3,9 @@ import { SlugPathSchema } from "@/lib/api/schema";
 import { ChangeListDtoSchema, ChangeQuerySchema } from "@/lib/changes/dto";
 import {
   JointVentureExportDtoSchema,
+  JointVentureCsvExportQuerySchema,
   JointVentureExportQuerySchema,
+  JointVentureXlsxExportQuerySchema,
   JointVentureListDtoSchema,
   JointVentureQuerySchema,
 } from "@/lib/joint-ventures/dto";
@@ -16,7 +18,10 @@ import {
   TradeExportQuerySchema,
   TradePairDetailDtoSchema,
   TradePairListDtoSchema,
+  TradePairExportQuerySchema,
   TradePairPathSchema,
+  TradePairXlsxExportQuerySchema,
+  TradeXlsxExportQuerySchema,
   TradeQuerySchema,
 } from "@/lib/trade/dto";
 
@@ -25,6 +30,8 @@ import {
  * handler is made from its entry (query parsing, response parsing, the errors it may answer). Adding an
  * endpoint means adding an entry here and a route file that binds it to a read.
  */
+
+const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 export type Operation = {
   operationId: string;
@@ -38,7 +45,7 @@ export type Operation = {
   response: z.ZodType;
   /** The name of the response schema under components/schemas. */
   responseName?: string;
-  contentType?: "application/json" | "text/csv";
+  contentType?: "application/json" | "text/csv" | typeof XLSX;
   /** Whether the operation answers 404 (single records). */
   notFound?: boolean;
   /** How long clients and shared caches may reuse an answer, in seconds. */
@@ -127,11 +134,23 @@ export const operations = {
     path: "/api/v1/joint-ventures/export.csv",
     summary: "Download the filtered joint ventures as CSV",
     description:
-      'Every matching joint venture in the table\'s order (sort, dir), as UTF-8 CSV with a byte order mark; partners as "name share%" separated by semicolons.',
+      'Every matching joint venture in the table\'s order (sort, dir), as UTF-8 CSV with a byte order mark; partners as "name (region, country) share%" separated by semicolons. `lang=ru` for Russian headers and names, `sep=;` for spreadsheet programs set up for Russian.',
     tag: "Joint ventures",
-    query: JointVentureExportQuerySchema,
+    query: JointVentureCsvExportQuerySchema,
     response: z.string(),
     contentType: "text/csv",
+    download: true,
+  },
+  exportJointVenturesXlsx: {
+    operationId: "exportJointVenturesXlsx",
+    path: "/api/v1/joint-ventures/export.xlsx",
+    summary: "Download the filtered joint ventures as an Excel workbook (XLSX)",
+    description:
+      "The same records and columns as the CSV export, with typed cells (amounts and years as numbers, dates as dates) and a second sheet on the data: licence, the registry's last update, source and filters.",
+    tag: "Joint ventures",
+    query: JointVentureXlsxExportQuerySchema,
+    response: z.string(),
+    contentType: XLSX,
     download: true,
   },
   exportJointVenturesJson: {
@@ -236,6 +255,17 @@ export const operations = {
     contentType: "text/csv",
     download: true,
   },
+  exportTradePairsXlsx: {
+    operationId: "exportTradePairsXlsx",
+    path: "/api/v1/trade/export.xlsx",
+    summary: "Download the ranked region pairs as an Excel workbook (XLSX)",
+    description: "The same pairs and columns as the CSV export, with typed cells and a second sheet on the data.",
+    tag: "Trade",
+    query: TradeXlsxExportQuerySchema,
+    response: z.string(),
+    contentType: XLSX,
+    download: true,
+  },
   getTradePair: {
     operationId: "getTradePair",
     path: "/api/v1/trade/{slug}/{partner}",
@@ -256,8 +286,22 @@ export const operations = {
     description: "The same years as getTradePair, one line a year, as UTF-8 CSV with a byte order mark.",
     tag: "Trade",
     pathParams: TradePairPathSchema,
+    query: TradePairExportQuerySchema,
     response: z.string(),
     contentType: "text/csv",
+    notFound: true,
+    download: true,
+  },
+  exportTradePairXlsx: {
+    operationId: "exportTradePairXlsx",
+    path: "/api/v1/trade/{slug}/{partner}/export.xlsx",
+    summary: "Download the trade between two regions as an Excel workbook (XLSX)",
+    description: "The same years as the CSV export, with typed cells and a second sheet on the data.",
+    tag: "Trade",
+    pathParams: TradePairPathSchema,
+    query: TradePairXlsxExportQuerySchema,
+    response: z.string(),
+    contentType: XLSX,
     notFound: true,
     download: true,
   },
