@@ -390,7 +390,18 @@ describe("the CSV downloads", () => {
       "source url",
     ]);
     expect(rows.slice(1)).toEqual([
-      [b.nameEn, a.nameEn, "2013", "150000000", "50000000", "100000000", "", "no figure for the year before", "Source 2013", "https://example.org/2013"],
+      [
+        b.nameEn,
+        a.nameEn,
+        "2013",
+        "150000000",
+        "50000000",
+        "100000000",
+        "",
+        "no figure for the year before",
+        "Source 2013",
+        "https://example.org/2013",
+      ],
       [b.nameEn, a.nameEn, "2014", "165000000", "90000000", "75000000", "10", "recorded", "Source 2014", ""],
       [b.nameEn, a.nameEn, "2016", "120000000", "", "", "", "no figure for the year before", "Source 2016", ""],
     ]);
@@ -404,7 +415,9 @@ describe("the CSV downloads", () => {
     expect(header).toBe(
       "регион;партнёр;год;товарооборот (долл. США);экспорт региона (долл. США);импорт региона (долл. США);рост к предыдущему году (%);основа расчёта роста;источник;ссылка на источник",
     );
-    expect(first).toBe(`${b.nameRu};${a.nameRu};2013;150000000;50000000;100000000;;нет данных за предыдущий год;Source 2013;https://example.org/2013`);
+    expect(first).toBe(
+      `${b.nameRu};${a.nameRu};2013;150000000;50000000;100000000;;нет данных за предыдущий год;Source 2013;https://example.org/2013`,
+    );
 
     const xlsx = await call(tradePairXlsxRoute.GET, paths.api.tradePairExport(b.slug, a.slug, "xlsx", { lang: "ru" }), params);
     expect(xlsx.status).toBe(200);
