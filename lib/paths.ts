@@ -90,6 +90,7 @@ export const paths = {
     regions: (query?: Query) => withQuery("/api/v1/regions", query),
     region: (slug: string) => `/api/v1/regions/${segment(slug)}`,
     organizations: (query?: Query) => withQuery("/api/v1/organizations", query),
+    organizationsExport: (format: "csv" | "xlsx", query?: Query) => withQuery(`/api/v1/organizations/export.${format}`, query),
     organization: (slug: string) => `/api/v1/organizations/${segment(slug)}`,
     jointVentures: (query?: Query) => withQuery("/api/v1/joint-ventures", query),
     jointVenturesExport: (format: "csv" | "json" | "xlsx", query?: Query) => withQuery(`/api/v1/joint-ventures/export.${format}`, query),

@@ -10,7 +10,13 @@ import {
   JointVentureQuerySchema,
 } from "@/lib/joint-ventures/dto";
 import { MeetingDetailDtoSchema, MeetingListDtoSchema, MeetingQuerySchema } from "@/lib/meetings/dto";
-import { OrganizationDetailDtoSchema, OrganizationListDtoSchema, OrganizationQuerySchema } from "@/lib/organizations/dto";
+import {
+  OrganizationCsvExportQuerySchema,
+  OrganizationDetailDtoSchema,
+  OrganizationListDtoSchema,
+  OrganizationQuerySchema,
+  OrganizationXlsxExportQuerySchema,
+} from "@/lib/organizations/dto";
 import { RegionDetailDtoSchema, RegionListDtoSchema, RegionQuerySchema } from "@/lib/regions/dto";
 import { SearchQuerySchema, SearchResultDtoSchema, SuggestionListDtoSchema, SuggestQuerySchema } from "@/lib/search/dto";
 import { SectorCodePathSchema, SectorDetailDtoSchema, SectorListDtoSchema, SectorQuerySchema } from "@/lib/sectors/dto";
@@ -105,6 +111,29 @@ export const operations = {
     query: OrganizationQuerySchema,
     response: OrganizationListDtoSchema,
     responseName: "OrganizationList",
+  },
+  exportOrganizationsXlsx: {
+    operationId: "exportOrganizationsXlsx",
+    path: "/api/v1/organizations/export.xlsx",
+    summary: "Download the organizations list as an Excel workbook (XLSX)",
+    description:
+      "Every organization of the list page's filters (kind, status, country, region, sector, founded) in its order (sort), with typed cells and a second sheet on the data: licence, the registry's last update, source and filters.",
+    tag: "Organizations",
+    query: OrganizationXlsxExportQuerySchema,
+    response: z.string(),
+    contentType: XLSX,
+    download: true,
+  },
+  exportOrganizationsCsv: {
+    operationId: "exportOrganizationsCsv",
+    path: "/api/v1/organizations/export.csv",
+    summary: "Download the organizations list as CSV",
+    description: "The same organizations and columns as the XLSX export, as UTF-8 CSV with a byte order mark.",
+    tag: "Organizations",
+    query: OrganizationCsvExportQuerySchema,
+    response: z.string(),
+    contentType: "text/csv",
+    download: true,
   },
   getOrganization: {
     operationId: "getOrganization",
