@@ -95,6 +95,7 @@ export const paths = {
     jointVentures: (query?: Query) => withQuery("/api/v1/joint-ventures", query),
     jointVenturesExport: (format: "csv" | "json" | "xlsx", query?: Query) => withQuery(`/api/v1/joint-ventures/export.${format}`, query),
     meetings: (query?: Query) => withQuery("/api/v1/meetings", query),
+    meetingsExport: (format: "csv" | "xlsx", query?: Query) => withQuery(`/api/v1/meetings/export.${format}`, query),
     meeting: (slug: string) => `/api/v1/meetings/${segment(slug)}`,
     sectors: (query?: Query) => withQuery("/api/v1/sectors", query),
     trade: (query?: Query) => withQuery("/api/v1/trade", query),

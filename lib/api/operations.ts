@@ -9,7 +9,13 @@ import {
   JointVentureListDtoSchema,
   JointVentureQuerySchema,
 } from "@/lib/joint-ventures/dto";
-import { MeetingDetailDtoSchema, MeetingListDtoSchema, MeetingQuerySchema } from "@/lib/meetings/dto";
+import {
+  MeetingCsvExportQuerySchema,
+  MeetingDetailDtoSchema,
+  MeetingListDtoSchema,
+  MeetingQuerySchema,
+  MeetingXlsxExportQuerySchema,
+} from "@/lib/meetings/dto";
 import {
   OrganizationCsvExportQuerySchema,
   OrganizationDetailDtoSchema,
@@ -191,6 +197,29 @@ export const operations = {
     query: JointVentureExportQuerySchema,
     response: JointVentureExportDtoSchema,
     responseName: "JointVentureExport",
+    download: true,
+  },
+  exportMeetingsXlsx: {
+    operationId: "exportMeetingsXlsx",
+    path: "/api/v1/meetings/export.xlsx",
+    summary: "Download the meetings list as an Excel workbook (XLSX)",
+    description:
+      "Every meeting of the list page's filters (year, level, region, organization) in its order (sort), with dates as dates and a second sheet on the data: licence, the registry's last update, source and filters.",
+    tag: "Meetings",
+    query: MeetingXlsxExportQuerySchema,
+    response: z.string(),
+    contentType: XLSX,
+    download: true,
+  },
+  exportMeetingsCsv: {
+    operationId: "exportMeetingsCsv",
+    path: "/api/v1/meetings/export.csv",
+    summary: "Download the meetings list as CSV",
+    description: "The same meetings and columns as the XLSX export, as UTF-8 CSV with a byte order mark.",
+    tag: "Meetings",
+    query: MeetingCsvExportQuerySchema,
+    response: z.string(),
+    contentType: "text/csv",
     download: true,
   },
   listMeetings: {

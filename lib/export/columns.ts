@@ -46,6 +46,11 @@ const words = {
     recorded: "recorded",
     previousMissing: "no figure for the year before",
     previousZero: "year before was zero",
+    head_of_state: "head of state",
+    government: "government",
+    regional: "regional",
+    agency: "agency",
+    business_forum: "business forum",
   },
   ru: {
     planned: "планируется",
@@ -59,6 +64,11 @@ const words = {
     recorded: "рассчитан",
     previousMissing: "нет данных за предыдущий год",
     previousZero: "в предыдущем году ноль",
+    head_of_state: "глава государства",
+    government: "правительство",
+    regional: "региональный",
+    agency: "ведомство",
+    business_forum: "деловой форум",
   },
 } as const satisfies Record<Locale, Record<string, string>>;
 

@@ -2,13 +2,18 @@ import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as exportCsv } from "@/app/api/v1/organizations/export.csv/route";
 import { GET as exportXlsx } from "@/app/api/v1/organizations/export.xlsx/route";
+import { GET as exportMeetingsCsv } from "@/app/api/v1/meetings/export.csv/route";
+import { GET as exportMeetingsXlsx } from "@/app/api/v1/meetings/export.xlsx/route";
+import { meetingTable } from "@/lib/meetings/export";
+import { listMeetings } from "@/lib/meetings/queries";
+import { MeetingListSchema } from "@/lib/meetings/schema";
 import { env } from "@/lib/env";
 import { organizationTable } from "@/lib/organizations/export";
 import { listOrganizations } from "@/lib/organizations/queries";
 import { OrganizationListSchema } from "@/lib/organizations/schema";
 import { prisma, seedOnce } from "./setup";
 
-/** The organizations list's exports against the list itself: the same filters give the same records, in order. */
+/** The organizations and meetings lists' exports against the lists themselves: the same filters give the same records, in order. */
 
 const run = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
 const hostileSlug = `org-export-${run}`;
@@ -84,5 +89,42 @@ describe("the organizations exports", () => {
     expect(response.status).toBe(400);
     const body = (await response.json()) as { errors: Record<string, string[]> };
     expect(Object.keys(body.errors)).toEqual(expect.arrayContaining(["kind", "sort", "page"]));
+  });
+});
+
+describe("the meetings exports", () => {
+  const meetingsRequest = (format: "csv" | "xlsx", query: string) =>
+    new Request(`http://registry.test/api/v1/meetings/export.${format}?${query}`);
+
+  it("CSV: as many lines as the list counts, in its order, with days as YYYY-MM-DD", async () => {
+    const response = await exportMeetingsCsv(meetingsRequest("csv", "region=kursk-oblast&sort=date-asc"));
+    expect(response.status).toBe(200);
+    const lines = (await response.text()).split("\r\n").filter((line) => line !== "");
+    expect(lines[0]).toBe(meetingTable.columns.map((column) => column.header.en).join(","));
+    const list = await listMeetings(MeetingListSchema.parse({ region: "kursk-oblast", sort: "date-asc", perPage: 100 }));
+    expect(list.total).toBeGreaterThan(0);
+    expect(lines.length - 1).toBe(list.total);
+    const first = list.items[0]!;
+    expect(lines[1]!.startsWith(`${first.slug},${first.date.toISOString().slice(0, 10)},`)).toBe(true);
+  });
+
+  it("XLSX in Russian: dates as dates, levels in Russian, the count as a number", async () => {
+    const response = await exportMeetingsXlsx(meetingsRequest("xlsx", "lang=ru"));
+    expect(response.status).toBe(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await response.arrayBuffer());
+    const sheet = workbook.worksheets[0]!;
+    expect(sheet.name).toBe("Встречи");
+    const list = await listMeetings(MeetingListSchema.parse({}));
+    expect(sheet.rowCount - 1).toBe(list.total);
+    const column = (key: string) => meetingTable.columns.findIndex((c) => c.key === key) + 1;
+    const newest = sheet.getRow(2);
+    expect(newest.getCell(column("slug")).value).toBe(list.items[0]!.slug);
+    expect(newest.getCell(column("date")).value).toEqual(new Date(`${list.items[0]!.date.toISOString().slice(0, 10)}T00:00:00Z`));
+    expect(["глава государства", "правительство", "региональный", "ведомство", "деловой форум"]).toContain(
+      newest.getCell(column("level")).value,
+    );
+    expect(typeof newest.getCell(column("discussed")).value).toBe("number");
+    expect((await exportMeetingsXlsx(meetingsRequest("xlsx", "year=1800"))).status).toBe(400);
   });
 });
