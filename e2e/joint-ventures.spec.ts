@@ -1,5 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { expect, test } from "@playwright/test";
+import ExcelJS from "exceljs";
 import { expectNoSeriousA11yViolations } from "./a11y";
 
 test.describe("joint ventures for analysts", () => {
@@ -58,6 +59,14 @@ test.describe("joint ventures for analysts", () => {
     expect(text.split("\r\n").filter((line) => line !== "")).toHaveLength(3);
   });
 
+  test("offers Excel first, then CSV", async ({ page }) => {
+    await page.goto("/joint-ventures?sector=28");
+    const downloads = page.getByRole("link", { name: /^Download/ });
+    await expect(downloads.first()).toHaveText("Download as Excel (XLSX)");
+    await expect(downloads.first()).toHaveAttribute("href", "/api/v1/joint-ventures/export.xlsx?sector=28");
+    await expect(downloads.nth(1)).toHaveText("Download CSV");
+  });
+
   test("a keyboard alone chooses two partner regions and applies the filter", async ({ page }) => {
     await page.goto("/joint-ventures");
     const regions = page.locator("summary", { hasText: "Partner region" });
@@ -113,5 +122,31 @@ test.describe("joint ventures for analysts", () => {
     await page.goto("/joint-ventures?sector=C&match=any&region=kursk-oblast&status=active&sort=capital&dir=desc");
     await expect(page.getByRole("table")).toBeVisible();
     await expectNoSeriousA11yViolations(page);
+  });
+});
+
+test.describe("joint ventures for a Russian reader", () => {
+  test.use({ locale: "ru-RU" });
+
+  test("downloads the filtered table as an Excel workbook that opens with Russian headers", async ({ page }) => {
+    await page.goto("/joint-ventures?sector=28");
+    const excel = page.getByRole("link", { name: "Скачать в Excel (XLSX)" });
+    await expect(excel).toHaveAttribute("href", /[?&]lang=ru(&|$)/);
+    // The CSV for Russian spreadsheet programs: semicolons, since their decimal mark is a comma.
+    await expect(page.getByRole("link", { name: "Скачать CSV" })).toHaveAttribute("href", /[?&]sep=(%3B|;)(&|$)/);
+
+    const downloading = page.waitForEvent("download");
+    await excel.click();
+    const download = await downloading;
+    expect(download.suggestedFilename()).toMatch(/^joint-ventures-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await readFile((await download.path())!)) as unknown as ArrayBuffer);
+    const sheet = workbook.worksheets[0]!;
+    expect(sheet.name).toBe("Совместные предприятия");
+    expect((sheet.getRow(1).values as unknown[]).slice(1, 6)).toEqual(["код", "название", "название на английском", "вид", "статус"]);
+    expect(sheet.rowCount).toBe(3);
+    const names = [2, 3].map((row) => sheet.getRow(row).getCell(2).value);
+    expect(names).toContain("ООО «Агротехника Сейм-Птичь»");
+    expect(workbook.getWorksheet("О данных")).toBeDefined();
   });
 });

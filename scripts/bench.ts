@@ -169,6 +169,12 @@ async function runBench(database: Database) {
   const loadBefore = loadavg();
   const exported = only && !only.includes("export") ? undefined : await measureExport(app.origin, app.server.pid ?? 0);
   if (exported) console.log(`  export: ${exported.rows} rows in ${exported.seconds} s, peak RSS ${exported.peakRssMb} MB`);
+  const exportedXlsx =
+    only && !only.includes("export") && !only.includes("export-xlsx")
+      ? undefined
+      : await measureExport(app.origin, app.server.pid ?? 0, "xlsx");
+  if (exportedXlsx)
+    console.log(`  XLSX export: ${exportedXlsx.rows} rows in ${exportedXlsx.seconds} s, peak RSS ${exportedXlsx.peakRssMb} MB`);
   const runs: RunResult[] = [];
   await runAll(chosen(specs), { app: app.origin, baseline: baseline.origin }, runs, RUN_SETTINGS);
   if (chosen(uncachedSpecs).length > 0) {
@@ -188,7 +194,7 @@ async function runBench(database: Database) {
   const loadAfter = loadavg();
 
   reportBench(
-    { runs, specs: [...specs, ...uncachedSpecs], exported, signInLoad, loadBefore, loadAfter, targets },
+    { runs, specs: [...specs, ...uncachedSpecs], exported, exportedXlsx, signInLoad, loadBefore, loadAfter, targets },
     RUN_SETTINGS,
     database.embedded,
   );

@@ -10,12 +10,12 @@ type Props = {
   years: readonly TradeYear[];
   regionName: string;
   partnerName: string;
-  /** A link to the series as CSV, where the page offers one. */
-  csvHref?: string;
+  /** Links to the series as files (Excel first), where the page offers them. */
+  downloads?: { xlsx: string; csv: string };
 };
 
 /** The text summary in the reader's language, for pages and briefings that quote it outside TradeFigures. */
-export async function tradeSummaryText({ years, regionName, partnerName }: Omit<Props, "csvHref">): Promise<string> {
+export async function tradeSummaryText({ years, regionName, partnerName }: Omit<Props, "downloads">): Promise<string> {
   const [t, locale] = await Promise.all([getTranslations("trade"), getLocale()]);
   return summarizeTrade({ years, regionName, partnerName, locale, t });
 }
@@ -26,7 +26,7 @@ export async function tradeSummaryText({ years, regionName, partnerName }: Omit<
  * every figure with its source. Growth is the stored series' own: "not recorded" where the year before is
  * missing or was zero, never guessed.
  */
-export async function TradeFigures({ years, regionName, partnerName, csvHref }: Props) {
+export async function TradeFigures({ years, regionName, partnerName, downloads }: Props) {
   const [t, format, locale] = await Promise.all([getTranslations("trade"), getFormatter(), getLocale()]);
   const summary = summarizeTrade({ years, regionName, partnerName, locale, t });
   if (years.length === 0) return <Muted>{summary}</Muted>;
@@ -93,12 +93,19 @@ export async function TradeFigures({ years, regionName, partnerName, csvHref }: 
         ])}
       />
       <p className="mt-3 max-w-3xl text-muted">{t("growthNote", names)}</p>
-      {csvHref && (
-        <p className="mt-3">
-          <a href={csvHref} download>
-            {t("downloadPairCsv")}
-          </a>
-        </p>
+      {downloads && (
+        <ul className="mt-3 flex flex-wrap gap-x-6">
+          <li>
+            <a href={downloads.xlsx} download>
+              {t("downloadPairXlsx")}
+            </a>
+          </li>
+          <li>
+            <a href={downloads.csv} download>
+              {t("downloadPairCsv")}
+            </a>
+          </li>
+        </ul>
       )}
     </div>
   );

@@ -3,12 +3,26 @@ import { SlugPathSchema } from "@/lib/api/schema";
 import { ChangeListDtoSchema, ChangeQuerySchema } from "@/lib/changes/dto";
 import {
   JointVentureExportDtoSchema,
+  JointVentureCsvExportQuerySchema,
   JointVentureExportQuerySchema,
+  JointVentureXlsxExportQuerySchema,
   JointVentureListDtoSchema,
   JointVentureQuerySchema,
 } from "@/lib/joint-ventures/dto";
-import { MeetingDetailDtoSchema, MeetingListDtoSchema, MeetingQuerySchema } from "@/lib/meetings/dto";
-import { OrganizationDetailDtoSchema, OrganizationListDtoSchema, OrganizationQuerySchema } from "@/lib/organizations/dto";
+import {
+  MeetingCsvExportQuerySchema,
+  MeetingDetailDtoSchema,
+  MeetingListDtoSchema,
+  MeetingQuerySchema,
+  MeetingXlsxExportQuerySchema,
+} from "@/lib/meetings/dto";
+import {
+  OrganizationCsvExportQuerySchema,
+  OrganizationDetailDtoSchema,
+  OrganizationListDtoSchema,
+  OrganizationQuerySchema,
+  OrganizationXlsxExportQuerySchema,
+} from "@/lib/organizations/dto";
 import { RegionDetailDtoSchema, RegionListDtoSchema, RegionQuerySchema } from "@/lib/regions/dto";
 import { SearchQuerySchema, SearchResultDtoSchema, SuggestionListDtoSchema, SuggestQuerySchema } from "@/lib/search/dto";
 import { SectorCodePathSchema, SectorDetailDtoSchema, SectorListDtoSchema, SectorQuerySchema } from "@/lib/sectors/dto";
@@ -16,7 +30,10 @@ import {
   TradeExportQuerySchema,
   TradePairDetailDtoSchema,
   TradePairListDtoSchema,
+  TradePairExportQuerySchema,
   TradePairPathSchema,
+  TradePairXlsxExportQuerySchema,
+  TradeXlsxExportQuerySchema,
   TradeQuerySchema,
 } from "@/lib/trade/dto";
 
@@ -25,6 +42,8 @@ import {
  * handler is made from its entry (query parsing, response parsing, the errors it may answer). Adding an
  * endpoint means adding an entry here and a route file that binds it to a read.
  */
+
+const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 export type Operation = {
   operationId: string;
@@ -38,7 +57,7 @@ export type Operation = {
   response: z.ZodType;
   /** The name of the response schema under components/schemas. */
   responseName?: string;
-  contentType?: "application/json" | "text/csv";
+  contentType?: "application/json" | "text/csv" | typeof XLSX;
   /** Whether the operation answers 404 (single records). */
   notFound?: boolean;
   /** How long clients and shared caches may reuse an answer, in seconds. */
@@ -99,6 +118,29 @@ export const operations = {
     response: OrganizationListDtoSchema,
     responseName: "OrganizationList",
   },
+  exportOrganizationsXlsx: {
+    operationId: "exportOrganizationsXlsx",
+    path: "/api/v1/organizations/export.xlsx",
+    summary: "Download the organizations list as an Excel workbook (XLSX)",
+    description:
+      "Every organization of the list page's filters (kind, status, country, region, sector, founded) in its order (sort), with typed cells and a second sheet on the data: licence, the registry's last update, source and filters.",
+    tag: "Organizations",
+    query: OrganizationXlsxExportQuerySchema,
+    response: z.string(),
+    contentType: XLSX,
+    download: true,
+  },
+  exportOrganizationsCsv: {
+    operationId: "exportOrganizationsCsv",
+    path: "/api/v1/organizations/export.csv",
+    summary: "Download the organizations list as CSV",
+    description: "The same organizations and columns as the XLSX export, as UTF-8 CSV with a byte order mark.",
+    tag: "Organizations",
+    query: OrganizationCsvExportQuerySchema,
+    response: z.string(),
+    contentType: "text/csv",
+    download: true,
+  },
   getOrganization: {
     operationId: "getOrganization",
     path: "/api/v1/organizations/{slug}",
@@ -127,11 +169,23 @@ export const operations = {
     path: "/api/v1/joint-ventures/export.csv",
     summary: "Download the filtered joint ventures as CSV",
     description:
-      'Every matching joint venture in the table\'s order (sort, dir), as UTF-8 CSV with a byte order mark; partners as "name share%" separated by semicolons.',
+      'Every matching joint venture in the table\'s order (sort, dir), as UTF-8 CSV with a byte order mark; partners as "name (region, country) share%" separated by semicolons. `lang=ru` for Russian headers and names, `sep=;` for spreadsheet programs set up for Russian.',
     tag: "Joint ventures",
-    query: JointVentureExportQuerySchema,
+    query: JointVentureCsvExportQuerySchema,
     response: z.string(),
     contentType: "text/csv",
+    download: true,
+  },
+  exportJointVenturesXlsx: {
+    operationId: "exportJointVenturesXlsx",
+    path: "/api/v1/joint-ventures/export.xlsx",
+    summary: "Download the filtered joint ventures as an Excel workbook (XLSX)",
+    description:
+      "The same records and columns as the CSV export, with typed cells (amounts and years as numbers, dates as dates) and a second sheet on the data: licence, the registry's last update, source and filters.",
+    tag: "Joint ventures",
+    query: JointVentureXlsxExportQuerySchema,
+    response: z.string(),
+    contentType: XLSX,
     download: true,
   },
   exportJointVenturesJson: {
@@ -143,6 +197,29 @@ export const operations = {
     query: JointVentureExportQuerySchema,
     response: JointVentureExportDtoSchema,
     responseName: "JointVentureExport",
+    download: true,
+  },
+  exportMeetingsXlsx: {
+    operationId: "exportMeetingsXlsx",
+    path: "/api/v1/meetings/export.xlsx",
+    summary: "Download the meetings list as an Excel workbook (XLSX)",
+    description:
+      "Every meeting of the list page's filters (year, level, region, organization) in its order (sort), with dates as dates and a second sheet on the data: licence, the registry's last update, source and filters.",
+    tag: "Meetings",
+    query: MeetingXlsxExportQuerySchema,
+    response: z.string(),
+    contentType: XLSX,
+    download: true,
+  },
+  exportMeetingsCsv: {
+    operationId: "exportMeetingsCsv",
+    path: "/api/v1/meetings/export.csv",
+    summary: "Download the meetings list as CSV",
+    description: "The same meetings and columns as the XLSX export, as UTF-8 CSV with a byte order mark.",
+    tag: "Meetings",
+    query: MeetingCsvExportQuerySchema,
+    response: z.string(),
+    contentType: "text/csv",
     download: true,
   },
   listMeetings: {
@@ -236,6 +313,17 @@ export const operations = {
     contentType: "text/csv",
     download: true,
   },
+  exportTradePairsXlsx: {
+    operationId: "exportTradePairsXlsx",
+    path: "/api/v1/trade/export.xlsx",
+    summary: "Download the ranked region pairs as an Excel workbook (XLSX)",
+    description: "The same pairs and columns as the CSV export, with typed cells and a second sheet on the data.",
+    tag: "Trade",
+    query: TradeXlsxExportQuerySchema,
+    response: z.string(),
+    contentType: XLSX,
+    download: true,
+  },
   getTradePair: {
     operationId: "getTradePair",
     path: "/api/v1/trade/{slug}/{partner}",
@@ -256,8 +344,22 @@ export const operations = {
     description: "The same years as getTradePair, one line a year, as UTF-8 CSV with a byte order mark.",
     tag: "Trade",
     pathParams: TradePairPathSchema,
+    query: TradePairExportQuerySchema,
     response: z.string(),
     contentType: "text/csv",
+    notFound: true,
+    download: true,
+  },
+  exportTradePairXlsx: {
+    operationId: "exportTradePairXlsx",
+    path: "/api/v1/trade/{slug}/{partner}/export.xlsx",
+    summary: "Download the trade between two regions as an Excel workbook (XLSX)",
+    description: "The same years as the CSV export, with typed cells and a second sheet on the data.",
+    tag: "Trade",
+    pathParams: TradePairPathSchema,
+    query: TradePairXlsxExportQuerySchema,
+    response: z.string(),
+    contentType: XLSX,
     notFound: true,
     download: true,
   },

@@ -138,32 +138,30 @@ export type StreamOptions = {
   prepare?: () => Promise<void>;
 };
 
+/** Rows read from an open database cursor, batch by batch, inside one read-only snapshot. */
+export type QueryCursor<Row> = {
+  /** The next batch; an empty one at the end, when the connection has already gone back to the pool. */
+  read: () => Promise<Row[]>;
+  /** Ends the snapshot and gives the connection back, once; `broken` drops the connection instead of reusing it. */
+  close: (broken: boolean) => Promise<void>;
+};
+
 /**
- * A byte stream of the query's rows, read from a database cursor inside one read-only REPEATABLE READ
- * transaction, so the whole export is one snapshot. Rows are fetched only when the reader asks for more (the
- * stream's `pull`), so a slow client holds the cursor still instead of filling memory. The connection goes back
- * to the pool when the last row is sent, on an error, or when the reader cancels or the signal aborts.
- *
- * Resolves once the first batch is read: a database that is down or a query that fails rejects here, while the
- * caller can still answer with an error status, rather than as a download cut short.
+ * Opens a database cursor over the query inside one read-only REPEATABLE READ transaction, so that everything
+ * read through it is one snapshot. Rows are fetched only when asked for, so a slow reader holds the cursor still
+ * instead of filling memory. The connection goes back to the pool at the end, on `close`, or when the signal
+ * aborts. Rejects when the database cannot be reached or the statement fails to start.
  */
-export async function streamQuery<Row>(
+export async function openQueryCursor<Row>(
   query: Prisma.Sql,
-  encoder: RowEncoder<Row>,
-  options: StreamOptions = {},
-): Promise<ReadableStream<Uint8Array>> {
+  options: Pick<StreamOptions, "batchSize" | "signal" | "pool"> = {},
+): Promise<QueryCursor<Row>> {
   const batchSize = options.batchSize ?? 500;
-  const pool = options.pool ?? sqlPool();
-  const bytes = new TextEncoder();
-  let count = 0;
+  const client = await connect(options.pool ?? sqlPool(), "own");
+  let cursor: Cursor<Row> | undefined;
   let finished = false;
 
-  await options.prepare?.();
-  const client = await connect(pool, "own");
-  let cursor: Cursor<Row> | undefined;
-
-  /** Ends the transaction and gives the connection back, once; a broken connection is dropped, not reused. */
-  async function release(broken: boolean) {
+  async function close(broken: boolean) {
     if (finished) return;
     finished = true;
     options.signal?.removeEventListener("abort", onAbort);
@@ -176,16 +174,60 @@ export async function streamQuery<Row>(
     }
   }
   function onAbort() {
-    void release(true);
+    void close(true);
   }
+
+  try {
+    await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+    // A client that stops reading must not hold a snapshot open for ever.
+    await client.query("SET LOCAL idle_in_transaction_session_timeout = '10min'");
+    cursor = client.query(new Cursor<Row>(query.text, query.values));
+  } catch (error) {
+    await close(true);
+    throw error;
+  }
+  if (options.signal?.aborted) await close(true);
+  else options.signal?.addEventListener("abort", onAbort, { once: true });
+
+  return {
+    close,
+    async read() {
+      if (finished) return [];
+      try {
+        const rows = await cursor!.read(batchSize);
+        if (rows.length === 0) await close(false);
+        return rows;
+      } catch (error) {
+        await close(true);
+        throw error;
+      }
+    },
+  };
+}
+
+/**
+ * A byte stream of the query's rows, read from a database cursor (`openQueryCursor`): one snapshot, rows fetched
+ * only when the reader asks for more (the stream's `pull`), the connection given back when the last row is sent,
+ * on an error, or when the reader cancels or the signal aborts.
+ *
+ * Resolves once the first batch is read: a database that is down or a query that fails rejects here, while the
+ * caller can still answer with an error status, rather than as a download cut short.
+ */
+export async function streamQuery<Row>(
+  query: Prisma.Sql,
+  encoder: RowEncoder<Row>,
+  options: StreamOptions = {},
+): Promise<ReadableStream<Uint8Array>> {
+  const bytes = new TextEncoder();
+  let count = 0;
+  await options.prepare?.();
+  const cursor = await openQueryCursor<Row>(query, options);
+  let closed = false;
 
   /** The text of the next batch, or of the end (the tail) once the cursor runs dry. */
   async function nextText(): Promise<{ text: string; done: boolean }> {
-    const rows = await cursor!.read(batchSize);
-    if (rows.length === 0) {
-      await release(false);
-      return { text: encoder.tail(count), done: true };
-    }
+    const rows = await cursor.read();
+    if (rows.length === 0) return { text: encoder.tail(count), done: true };
     let text = "";
     for (const row of rows) text += encoder.row(row, count++);
     return { text, done: false };
@@ -193,17 +235,12 @@ export async function streamQuery<Row>(
 
   let first: { text: string; done: boolean };
   try {
-    await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
-    // A client that stops reading must not hold a snapshot open for ever.
-    await client.query("SET LOCAL idle_in_transaction_session_timeout = '10min'");
-    cursor = client.query(new Cursor<Row>(query.text, query.values));
     first = await nextText();
   } catch (error) {
-    await release(true);
+    await cursor.close(true);
     throw error;
   }
-  if (options.signal?.aborted) await release(true);
-  else options.signal?.addEventListener("abort", onAbort, { once: true });
+  options.signal?.addEventListener("abort", () => (closed = true), { once: true });
 
   return new ReadableStream<Uint8Array>(
     {
@@ -212,7 +249,7 @@ export async function streamQuery<Row>(
         if (first.done) controller.close();
       },
       async pull(controller) {
-        if (finished) {
+        if (closed || options.signal?.aborted) {
           // The client went away (abort) while this stream still had a reader: end it.
           controller.error(new Error("The export was stopped."));
           return;
@@ -222,12 +259,13 @@ export async function streamQuery<Row>(
           controller.enqueue(bytes.encode(next.text));
           if (next.done) controller.close();
         } catch (error) {
-          await release(true);
+          await cursor.close(true);
           controller.error(error);
         }
       },
       async cancel() {
-        await release(true);
+        closed = true;
+        await cursor.close(true);
       },
     },
     // At most two batches read ahead of the client (the database works while the client receives), and no more:

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { cursorMessage, cursorPageSchema, describeFields, IdKeySchema, LimitParamSchema, several } from "@/lib/api/schema";
-import { jointVentureColumns } from "@/lib/joint-ventures/csv";
+import { exportOptionFields } from "@/lib/export/columns";
+import { jointVentureTable } from "@/lib/joint-ventures/export";
 import { JointVentureDtoSchema, JointVentureFilterSchema } from "@/lib/joint-ventures/schema";
 import { decodeCursor } from "@/lib/pagination";
 
@@ -8,11 +9,11 @@ import { decodeCursor } from "@/lib/pagination";
 
 export const JointVentureListDtoSchema = cursorPageSchema(JointVentureDtoSchema);
 
-/** One record of the JSON export: the export's columns (lib/joint-ventures/csv.ts), each a string, number or null. */
+/** One record of the JSON export: the export's columns (lib/joint-ventures/export.ts), each a string, number or null. */
 export const JointVentureExportDtoSchema = z.array(
   z.object(
     Object.fromEntries(
-      jointVentureColumns.map((column) => [column.key, z.union([z.string(), z.number(), z.null()]).describe(column.header)]),
+      jointVentureTable.columns.map((column) => [column.key, z.union([z.string(), z.number(), z.null()]).describe(column.header.en)]),
     ),
   ),
 );
@@ -51,7 +52,9 @@ export const JointVentureQuerySchema = z.strictObject({
     .describe("The nextCursor of the previous page; leave out for the first page."),
 });
 
-/** The exports take the table's filters and its order. */
+/** The exports take the table's filters and its order; the files their language (and the CSV its separator). */
 export const JointVentureExportQuerySchema = z.strictObject(jointVentureFields);
+export const JointVentureCsvExportQuerySchema = z.strictObject({ ...jointVentureFields, ...exportOptionFields("csv") });
+export const JointVentureXlsxExportQuerySchema = z.strictObject({ ...jointVentureFields, ...exportOptionFields("xlsx") });
 
 export type JointVentureQuery = z.output<typeof JointVentureQuerySchema>;

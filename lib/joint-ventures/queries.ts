@@ -1,5 +1,6 @@
 import { cached } from "@/lib/cache";
-import { queryRows, readSqlPool, streamQuery } from "@/lib/db/pg";
+import { openQueryCursor, queryRows, readSqlPool, streamQuery } from "@/lib/db/pg";
+import type { RowSource } from "@/lib/export/write";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { decodeCursor, idKey, mapCursorPage, toPage, type CursorPage, type Page, type PageParams } from "@/lib/pagination";
 import { paths } from "@/lib/paths";
@@ -35,8 +36,11 @@ export type JointVentureRow = {
   updated_at: string;
   /** Codes only: the names come from the (small, fixed) NACE table once per request, not once per row. */
   sector_codes: string[];
-  /** [is a regional government, slug, name, English name, share in percent], largest share first. */
-  partners: [boolean, string, string, string | null, number | string][];
+  /**
+   * [is a regional government, slug, name, English name, share in percent, and where the partner sits: its region's
+   * slug, English and Russian names, country], largest share first.
+   */
+  partners: [boolean, string, string, string | null, number | string, string, string, string, string][];
 };
 
 type Locale = "en" | "ru";
@@ -117,11 +121,13 @@ const rowColumns = sql`
              coalesce(po.slug, pr.slug),
              coalesce(po.name, pr.name_ru),
              CASE WHEN p.partner_organization_id IS NULL THEN pr.name_en ELSE po.name_en END,
-             p.share_percent)
+             p.share_percent,
+             pl.slug, pl.name_en, pl.name_ru, pl.country_code)
            ORDER BY p.share_percent DESC, p.id)
     FROM joint_venture_partners p
     LEFT JOIN organizations po ON po.id = p.partner_organization_id
     LEFT JOIN regions pr ON pr.id = p.partner_region_id
+    JOIN regions pl ON pl.id = coalesce(p.partner_region_id, po.region_id)
     WHERE p.venture_id = o.id AND p.archived_at IS NULL), '[]'::json) AS partners`;
 
 /** The venture's sector codes (primary first) and its primary one, in one index scan per row. */
@@ -204,12 +210,14 @@ export function toJointVentureDto(row: JointVentureRow, sectorNames: SectorNames
       nameRu: sectorNames.get(code)?.nameRu ?? code,
       primary: code === row.primary_sector,
     })),
-    partners: row.partners.map(([isRegion, slug, name, nameEn, share]) => ({
+    partners: row.partners.map(([isRegion, slug, name, nameEn, share, regionSlug, regionNameEn, regionNameRu, country]) => ({
       type: isRegion ? "region" : "organization",
       slug,
       name,
       nameEn,
       sharePercent: Number(share),
+      region: { slug: regionSlug, nameEn: regionNameEn, nameRu: regionNameRu },
+      country: country.trim(),
     })),
     url: `${origin}${paths.organization(row.slug)}`,
     isDemo: row.is_demo,
@@ -333,7 +341,7 @@ async function readJointVentureFilterOptions(): Promise<JointVentureFilterOption
 
 /**
  * Every matching venture, streamed from a database cursor (see `streamQuery`): constant memory whatever the count.
- * `encoder` turns each venture into text (CSV or JSON, lib/joint-ventures/csv.ts).
+ * `encoder` turns each venture into text (the JSON export, lib/joint-ventures/export.ts).
  */
 export function streamJointVentures(
   filter: JointVentureFilter,
@@ -353,4 +361,24 @@ export function streamJointVentures(
       },
     },
   );
+}
+
+/**
+ * Every matching venture as a row source for the CSV and XLSX writers (lib/export/write.ts): one database cursor,
+ * one snapshot, read a batch at a time. Rejects when the database cannot be reached.
+ */
+export async function openJointVentureSource(
+  filter: JointVentureFilter,
+  { origin = "", signal, locale = "en", batchSize }: { origin?: string; signal?: AbortSignal; locale?: Locale; batchSize?: number } = {},
+): Promise<RowSource<JointVentureDto>> {
+  const sectorNames = await getSectorNames();
+  const cursor = await openQueryCursor<JointVentureRow>(jointVenturesExportQuery(filter, locale), {
+    signal,
+    batchSize,
+    pool: readSqlPool(),
+  });
+  return {
+    read: async () => (await cursor.read()).map((row) => toJointVentureDto(row, sectorNames, origin)),
+    close: cursor.close,
+  };
 }

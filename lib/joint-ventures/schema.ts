@@ -213,6 +213,10 @@ export const JointVentureDtoSchema = z.object({
       name: z.string(),
       nameEn: z.string().nullable(),
       sharePercent: z.number(),
+      /** Where the partner sits: an organization's region, or the regional government's own region. */
+      region: z.object({ slug: z.string(), ...namesSchema }),
+      /** ISO 3166-1 alpha-2 of the partner's region. */
+      country: z.string().length(2),
     }),
   ),
   /** The venture's public page. */

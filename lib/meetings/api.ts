@@ -1,9 +1,19 @@
 import "server-only";
+import { invalidParameters, problemResponse } from "@/lib/api/problem";
 import { readDb } from "@/lib/db/client";
+import type { ExportFormat } from "@/lib/export/columns";
+import { exportFailure, exportResponse, instanceOf } from "@/lib/export/response";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { isoDate, toMeetingRef, toParty, toRegionRef } from "@/lib/api/refs";
-import type { MeetingDetailDto, MeetingDto, MeetingQuery } from "@/lib/meetings/dto";
-import { meetingDetailsSelect, meetingRefSelect, meetingRowSelect } from "@/lib/meetings/queries";
+import {
+  MeetingCsvExportQuerySchema,
+  MeetingXlsxExportQuerySchema,
+  type MeetingDetailDto,
+  type MeetingDto,
+  type MeetingQuery,
+} from "@/lib/meetings/dto";
+import { meetingTable } from "@/lib/meetings/export";
+import { meetingDetailsSelect, meetingRefSelect, meetingRowSelect, openMeetingSource } from "@/lib/meetings/queries";
 import { organizationRefSelect } from "@/lib/organizations/queries";
 import { mapCursorPage, type CursorPage } from "@/lib/pagination";
 import { paths } from "@/lib/paths";
@@ -133,4 +143,26 @@ export async function getMeetingDetail(slug: string): Promise<MeetingDetailDto |
       followedUpAt: c.followUps.map((f) => toMeetingRef(f.meeting)),
     })),
   };
+}
+
+/**
+ * GET /api/v1/meetings/export.{csv,xlsx}: every meeting of the list page's filters, in its order, streamed from a
+ * database cursor. Bad parameters are a 400 before any row is read.
+ */
+export async function meetingsExportResponse(request: Request, format: ExportFormat): Promise<Response> {
+  const url = new URL(request.url);
+  const instance = instanceOf(request);
+  const query: Record<string, string | string[]> = {};
+  for (const key of new Set(url.searchParams.keys())) {
+    const values = url.searchParams.getAll(key);
+    query[key] = values.length === 1 ? values[0]! : values;
+  }
+  const parsed = (format === "csv" ? MeetingCsvExportQuerySchema : MeetingXlsxExportQuerySchema).safeParse(query);
+  if (!parsed.success) return problemResponse(invalidParameters(parsed.error.issues).problem, {}, instance);
+  try {
+    const source = await openMeetingSource(parsed.data, { origin: url.origin, signal: request.signal });
+    return await exportResponse({ request, format, table: meetingTable, source, options: parsed.data });
+  } catch (error) {
+    return exportFailure(error, instance);
+  }
 }

@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { exportOptionFields } from "@/lib/export/columns";
+import { meetingSorts } from "@/lib/meetings/schema";
 import { CommitmentStatus, MeetingLevel } from "@/lib/generated/prisma/enums";
 import { MeetingRefDtoSchema, PartyDtoSchema, RegionRefDtoSchema } from "@/lib/api/refs";
 import {
@@ -66,6 +68,26 @@ export const MeetingDetailDtoSchema = MeetingDtoSchema.extend({
 export const MeetingListDtoSchema = cursorPageSchema(MeetingDtoSchema);
 
 const yearMessage = "year must be a year from 1990 to 2100.";
+/** The exports take the list page's filters and order (not its paging), and the file's language (and separator). */
+const meetingExportFields = {
+  year: z.coerce
+    .number({ error: yearMessage })
+    .int({ error: yearMessage })
+    .min(1990, { error: yearMessage })
+    .max(2100, { error: yearMessage })
+    .optional()
+    .describe("Meetings held in this year."),
+  level: oneOf(MeetingLevel, "level").optional(),
+  region: slugParam("region").optional().describe("The slug of a region that took part, or that was discussed."),
+  organization: slugParam("organization").optional().describe("The slug of an organization discussed there."),
+  sort: z
+    .enum(meetingSorts, { error: `sort must be one of: ${meetingSorts.join(", ")}.` })
+    .default("date-desc")
+    .describe("date-desc (newest first, the default) or date-asc."),
+};
+export const MeetingCsvExportQuerySchema = z.strictObject({ ...meetingExportFields, ...exportOptionFields("csv") });
+export const MeetingXlsxExportQuerySchema = z.strictObject({ ...meetingExportFields, ...exportOptionFields("xlsx") });
+
 export const MeetingQuerySchema = z.strictObject({
   year: z.coerce
     .number({ error: yearMessage })

@@ -4,6 +4,8 @@ import type { FormValues } from "@/lib/actions/form-state";
 import type { SnapshotReader } from "@/lib/actions/versioned";
 import { cached } from "@/lib/cache";
 import { db, readDb } from "@/lib/db/client";
+import { openQueryCursor, readSqlPool } from "@/lib/db/pg";
+import type { RowSource } from "@/lib/export/write";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { MeetingLevel } from "@/lib/generated/prisma/enums";
 import { localized } from "@/lib/i18n/localize";
@@ -11,6 +13,7 @@ import type { Locale } from "@/lib/i18n/locale";
 import { TIMELINE_LIMIT } from "@/lib/meetings/timeline";
 import type { MeetingFilter, MeetingSort } from "@/lib/meetings/schema";
 import { toPage, type Page, type PageParams } from "@/lib/pagination";
+import { paths } from "@/lib/paths";
 import { regionRefSelect } from "@/lib/regions/queries";
 
 /** The home page's latest meetings. */
@@ -103,6 +106,40 @@ async function readMeetings(options: MeetingListOptions): Promise<Page<MeetingRo
     readDb().$queryRaw<{ total: number }[]>`SELECT count(*)::int AS total FROM meetings m WHERE ${where}`,
   ]);
   return toPage(rows, counted[0]?.total ?? 0, options);
+}
+
+/** One meeting as the list's export writes it. */
+export type MeetingExportRow = Omit<MeetingRow, "date"> & { date: Date; url: string };
+
+/**
+ * Every meeting of the list's filters, in its order, as a row source for the CSV and XLSX writers
+ * (lib/export/write.ts): one database cursor, one snapshot, read a batch at a time.
+ */
+export async function openMeetingSource(
+  filter: MeetingFilter & { sort: MeetingSort },
+  { origin = "", signal }: { origin?: string; signal?: AbortSignal } = {},
+): Promise<RowSource<MeetingExportRow>> {
+  const direction = filter.sort === "date-asc" ? Prisma.sql`ASC` : Prisma.sql`DESC`;
+  // The day as text: node-postgres would read a date as midnight in the process's time zone.
+  const cursor = await openQueryCursor<Omit<MeetingRow, "date"> & { date: string }>(
+    Prisma.sql`
+      SELECT m.slug, m.title_en AS "titleEn", m.title_ru AS "titleRu", to_char(m.date, 'YYYY-MM-DD') AS date, m.level::text AS level,
+             m.place_en AS "placeEn", m.place_ru AS "placeRu", m.is_demo AS "isDemo",
+             (SELECT count(*)::int FROM discussion_links dl WHERE dl.meeting_id = m.id AND dl.archived_at IS NULL) AS discussed
+      FROM meetings m
+      WHERE ${meetingWhere(filter)}
+      ORDER BY m.date ${direction}, m.id ${direction}`,
+    { signal, pool: readSqlPool() },
+  );
+  return {
+    read: async () =>
+      (await cursor.read()).map((row) => ({
+        ...row,
+        date: new Date(`${row.date}T00:00:00Z`),
+        url: `${origin}${paths.meeting(row.slug)}`,
+      })),
+    close: cursor.close,
+  };
 }
 
 /** The years that have meetings, newest first: the options of the year filter (two index lookups). */

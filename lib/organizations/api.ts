@@ -1,14 +1,25 @@
 import "server-only";
+import { invalidParameters, problemResponse } from "@/lib/api/problem";
 import { readDb } from "@/lib/db/client";
+import type { ExportFormat } from "@/lib/export/columns";
+import { exportFailure, exportResponse, instanceOf } from "@/lib/export/response";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { toMeetingRef, toNumber, toOrganizationRef, toParty, toRegionRef, toSectorRef } from "@/lib/api/refs";
 import { meetingRefSelect } from "@/lib/meetings/queries";
-import type { OrganizationDetailDto, OrganizationDto, OrganizationQuery } from "@/lib/organizations/dto";
+import {
+  OrganizationCsvExportQuerySchema,
+  OrganizationXlsxExportQuerySchema,
+  type OrganizationDetailDto,
+  type OrganizationDto,
+  type OrganizationQuery,
+} from "@/lib/organizations/dto";
+import { organizationTable } from "@/lib/organizations/export";
 import {
   organizationDetailsSelect,
   organizationRefSelect,
   organizationSectorsSelect,
   organizationSummarySelect,
+  openOrganizationSource,
 } from "@/lib/organizations/queries";
 import { idKey, idKeyset, mapCursorPage, type CursorPage } from "@/lib/pagination";
 import { paths } from "@/lib/paths";
@@ -125,4 +136,26 @@ export async function getOrganizationDetail(slug: string): Promise<OrganizationD
     ventureShares: o.ventureShares.map((v) => ({ sharePercent: toNumber(v.sharePercent), venture: toOrganizationRef(v.venture) })),
     discussedAt: o.discussionLinks.map((l) => ({ note: l.note, meeting: toMeetingRef(l.meeting) })),
   };
+}
+
+/**
+ * GET /api/v1/organizations/export.{csv,xlsx}: every organization of the list page's filters, in its order,
+ * streamed from a database cursor. Bad parameters are a 400 before any row is read.
+ */
+export async function organizationsExportResponse(request: Request, format: ExportFormat): Promise<Response> {
+  const url = new URL(request.url);
+  const instance = instanceOf(request);
+  const query: Record<string, string | string[]> = {};
+  for (const key of new Set(url.searchParams.keys())) {
+    const values = url.searchParams.getAll(key);
+    query[key] = values.length === 1 ? values[0]! : values;
+  }
+  const parsed = (format === "csv" ? OrganizationCsvExportQuerySchema : OrganizationXlsxExportQuerySchema).safeParse(query);
+  if (!parsed.success) return problemResponse(invalidParameters(parsed.error.issues).problem, {}, instance);
+  try {
+    const source = await openOrganizationSource(parsed.data, { origin: url.origin, signal: request.signal, locale: parsed.data.lang });
+    return await exportResponse({ request, format, table: organizationTable, source, options: parsed.data });
+  } catch (error) {
+    return exportFailure(error, instance);
+  }
 }

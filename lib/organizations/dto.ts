@@ -12,6 +12,8 @@ import {
   updatedAt,
   url,
 } from "@/lib/api/schema";
+import { exportOptionFields } from "@/lib/export/columns";
+import { FOUNDED_YEAR_MAX, FOUNDED_YEAR_MIN, organizationSorts } from "@/lib/organizations/schema";
 import { naceCodeSchema } from "@/lib/sectors/schema";
 
 /** The organizations endpoints of the JSON API (lib/api/operations.ts): their parameters and answers. */
@@ -69,6 +71,28 @@ export const OrganizationQuerySchema = z.strictObject({
   updatedSince: UpdatedSinceParamSchema,
   ...idPageParams,
 });
+
+/** The exports take the list page's filters and order (not its paging), and the file's language (and separator). */
+const organizationExportFields = {
+  kind: oneOf(OrganizationKind, "kind").optional(),
+  status: oneOf(OrganizationStatus, "status").optional(),
+  country: CountryParamSchema.optional(),
+  region: slugParam("region").optional().describe("The slug of the region the organization is registered in."),
+  sector: SectorParamSchema.optional(),
+  founded: z.coerce
+    .number({ error: `founded must be a year from ${FOUNDED_YEAR_MIN} to ${FOUNDED_YEAR_MAX}.` })
+    .int({ error: `founded must be a year from ${FOUNDED_YEAR_MIN} to ${FOUNDED_YEAR_MAX}.` })
+    .min(FOUNDED_YEAR_MIN, { error: `founded must be a year from ${FOUNDED_YEAR_MIN} to ${FOUNDED_YEAR_MAX}.` })
+    .max(FOUNDED_YEAR_MAX, { error: `founded must be a year from ${FOUNDED_YEAR_MIN} to ${FOUNDED_YEAR_MAX}.` })
+    .optional()
+    .describe("Founded in this year."),
+  sort: z
+    .enum(organizationSorts, { error: `sort must be one of: ${organizationSorts.join(", ")}.` })
+    .default("name-asc")
+    .describe("The list's order: name-asc (the default), name-desc, founded-asc or founded-desc."),
+};
+export const OrganizationCsvExportQuerySchema = z.strictObject({ ...organizationExportFields, ...exportOptionFields("csv") });
+export const OrganizationXlsxExportQuerySchema = z.strictObject({ ...organizationExportFields, ...exportOptionFields("xlsx") });
 
 export type OrganizationDto = z.infer<typeof OrganizationDtoSchema>;
 export type OrganizationDetailDto = z.infer<typeof OrganizationDetailDtoSchema>;

@@ -4,12 +4,15 @@ import type { FormValues } from "@/lib/actions/form-state";
 import type { SnapshotReader } from "@/lib/actions/versioned";
 import { cached } from "@/lib/cache";
 import { db, readDb, type Tx } from "@/lib/db/client";
+import { openQueryCursor, readSqlPool } from "@/lib/db/pg";
+import type { RowSource } from "@/lib/export/write";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { OrganizationKind, OrganizationStatus } from "@/lib/generated/prisma/enums";
 import type { Locale } from "@/lib/i18n/locale";
 import { listTimeline } from "@/lib/meetings/timeline";
 import type { OrganizationFilter, OrganizationSort } from "@/lib/organizations/schema";
 import { toPage, type Page, type PageParams } from "@/lib/pagination";
+import { paths } from "@/lib/paths";
 import { countrySelect, regionRefSelect } from "@/lib/regions/queries";
 import { sectorRefSelect } from "@/lib/sectors/queries";
 
@@ -143,6 +146,47 @@ async function readOrganizations(options: OrganizationListOptions, locale: Local
     primarySector: sectorCode ? { code: sectorCode, nameEn: sectorNameEn ?? "", nameRu: sectorNameRu ?? "" } : null,
   }));
   return toPage(items, counted[0]?.total ?? 0, options);
+}
+
+/** One organization as the list's export writes it. */
+export type OrganizationExportRow = OrganizationRow & { country: string; url: string; updatedAt: Date };
+
+/**
+ * Every organization of the list's filters, in the list's order, as a row source for the CSV and XLSX writers
+ * (lib/export/write.ts): one database cursor, one snapshot, read a batch at a time.
+ */
+export async function openOrganizationSource(
+  filter: OrganizationFilter & { sort: OrganizationSort },
+  { origin = "", signal, locale = "en" }: { origin?: string; signal?: AbortSignal; locale?: Locale } = {},
+): Promise<RowSource<OrganizationExportRow>> {
+  const cursor = await openQueryCursor<RawOrganizationRow & { country: string; updatedAt: Date }>(
+    Prisma.sql`
+      SELECT o.id, o.slug, o.name, o.name_en AS "nameEn", o.kind::text AS kind, o.status::text AS status,
+             o.founded_year AS "foundedYear", o.is_demo AS "isDemo", o.country_code AS country,
+             o.updated_at AT TIME ZONE 'UTC' AS "updatedAt",
+             r.slug AS "regionSlug", r.name_en AS "regionNameEn", r.name_ru AS "regionNameRu",
+             ps.code AS "sectorCode", ps.name_en AS "sectorNameEn", ps.name_ru AS "sectorNameRu"
+      FROM organizations o
+      JOIN regions r ON r.id = o.region_id
+      LEFT JOIN LATERAL (
+        SELECT s.code, s.name_en, s.name_ru FROM organization_sectors os JOIN sectors s ON s.code = os.sector_code
+        WHERE os.organization_id = o.id AND os.is_primary LIMIT 1
+      ) ps ON true
+      WHERE ${organizationWhere(filter)}
+      ORDER BY ${organizationOrder(filter.sort, locale)}`,
+    { signal, pool: readSqlPool() },
+  );
+  return {
+    read: async () =>
+      (await cursor.read()).map(({ regionSlug, regionNameEn, regionNameRu, sectorCode, sectorNameEn, sectorNameRu, ...row }) => ({
+        ...row,
+        country: row.country.trim(),
+        region: { slug: regionSlug, nameEn: regionNameEn, nameRu: regionNameRu },
+        primarySector: sectorCode ? { code: sectorCode, nameEn: sectorNameEn ?? "", nameRu: sectorNameRu ?? "" } : null,
+        url: `${origin}${paths.organization(row.slug)}`,
+      })),
+    close: cursor.close,
+  };
 }
 
 /** One read per request (the page and its metadata share it), kept in the read cache between requests. */

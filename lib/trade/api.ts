@@ -1,7 +1,10 @@
 import "server-only";
 import { createTranslator } from "next-intl";
-import { ApiProblem, apiUnavailableResponse, invalidParameters, problemResponse } from "@/lib/api/problem";
-import { readSqlPool, streamQuery } from "@/lib/db/pg";
+import { ApiProblem, invalidParameters, problemResponse } from "@/lib/api/problem";
+import { openQueryCursor, readSqlPool } from "@/lib/db/pg";
+import type { ExportFormat } from "@/lib/export/columns";
+import { exportFailure, exportResponse, instanceOf } from "@/lib/export/response";
+import { arraySource } from "@/lib/export/write";
 import { loadMessages } from "@/lib/i18n/catalogue";
 import type { Locale } from "@/lib/i18n/locale";
 import { SlugSchema } from "@/lib/organizations/schema";
@@ -14,10 +17,12 @@ import {
   type RawPairRow,
   type TradePairRow,
 } from "@/lib/trade/analysis";
-import { exportContentTypes } from "@/lib/joint-ventures/csv";
-import { tradeCsvHead, tradeCsvRow, tradeFileName, tradePairColumns, tradeYearsCsv } from "@/lib/trade/csv";
+import { tradePairTable, tradeYearTable } from "@/lib/trade/export";
 import {
   TradeExportQuerySchema,
+  TradePairExportQuerySchema,
+  TradePairXlsxExportQuerySchema,
+  TradeXlsxExportQuerySchema,
   type TradePairDetailDto,
   type TradePairListDto,
   type TradePairRowDto,
@@ -29,7 +34,7 @@ import { summarizeTrade, type TradeTranslator } from "@/lib/trade/summary";
 
 /**
  * The trade endpoints' reads and downloads: the ranked overview and a pair's series as the API's DTOs, and both
- * as CSV. Names in the API are given in both languages; ties in the ranking are broken by the English names.
+ * as CSV and XLSX files (lib/export). Names in the API are given in both languages; ties in the ranking are broken by the English names.
  */
 
 type RegionLike = { slug: string; nameEn: string; nameRu: string; countryCode: string };
@@ -100,83 +105,66 @@ export async function getTradePairForApi(params: { slug: string; partner: string
   };
 }
 
-function csvResponse(body: BodyInit, fileName: string): Response {
-  return new Response(body, {
-    headers: {
-      "Content-Type": exportContentTypes.csv,
-      "Content-Disposition": `attachment; filename="${fileName}"`,
-      // A snapshot of a changing registry: always fresh, never kept by a shared cache.
-      "Cache-Control": "no-store",
-      "X-Content-Type-Options": "nosniff",
-      "Access-Control-Allow-Origin": "*",
-    },
-  });
-}
+const cors = { "Access-Control-Allow-Origin": "*" };
 
-const instanceOf = (request: Request) => {
-  const url = new URL(request.url);
-  return `${url.pathname}${url.search}`;
-};
-
-/** Another answer than the file: 404 for no such pair, 503 while the database is down, else a plain 500. */
-function failure(error: unknown, instance: string): Response {
-  if (error instanceof ApiProblem) return problemResponse(error.problem, { "Access-Control-Allow-Origin": "*" }, instance);
-  console.error("trade export failed", instance, error);
-  if (error instanceof Error && /connect|ECONNREFUSED|timeout|terminat/i.test(error.message)) return apiUnavailableResponse(instance);
-  return problemResponse(
-    new ApiProblem("internalError", "The export could not be made. Try again; if it fails again, tell the registry's team.").problem,
-    { "Access-Control-Allow-Origin": "*" },
-    instance,
-  );
-}
-
-/** GET /api/v1/trade/{slug}/{partner}/export.csv: the pair's every year, seen from the first region. */
-export async function tradePairCsvResponse(request: Request, params: { slug: string; partner: string }): Promise<Response> {
-  const instance = instanceOf(request);
-  try {
-    if (new URL(request.url).searchParams.size > 0) {
-      throw new ApiProblem("invalidParameters", "This download takes no parameters: leave out the query.", {
-        errors: { query: ["This download takes no parameters."] },
-      });
-    }
-    const pair = await readPair(params);
-    if (!pair) throw new ApiProblem("notFound", `There is no such pair of live regions at ${new URL(request.url).pathname}.`);
-    const body = tradeYearsCsv(
-      toTradeYearDtos(pair.years).map((entry) => ({ ...entry, regionName: pair.region.nameEn, partnerName: pair.partner.nameEn })),
-    );
-    return csvResponse(body, tradeFileName(`${pair.region.slug}-${pair.partner.slug}`));
-  } catch (error) {
-    return failure(error, instance);
-  }
-}
-
-/**
- * GET /api/v1/trade/export.csv: every pair of the overview's ranking with these filters, streamed from a
- * database cursor. Bad filters are a 400 before any row is read.
- */
-export async function tradePairsCsvResponse(request: Request): Promise<Response> {
-  const url = new URL(request.url);
-  const instance = instanceOf(request);
+/** The query as the schemas read it: a parameter given once is a string, repeated a list; empty ones dropped. */
+function queryOf(url: URL): Record<string, string | string[]> {
   const query: Record<string, string | string[]> = {};
   for (const key of new Set(url.searchParams.keys())) {
     const values = url.searchParams.getAll(key).filter((value) => value !== "");
     if (values.length > 0) query[key] = values.length === 1 ? values[0]! : values;
   }
-  const parsed = TradeExportQuerySchema.safeParse(query);
-  if (!parsed.success)
-    return problemResponse(invalidParameters(parsed.error.issues).problem, { "Access-Control-Allow-Origin": "*" }, instance);
+  return query;
+}
+
+/** GET /api/v1/trade/{slug}/{partner}/export.{csv,xlsx}: the pair's every year, seen from the first region. */
+export async function tradePairExportResponse(
+  request: Request,
+  params: { slug: string; partner: string },
+  format: ExportFormat,
+): Promise<Response> {
+  const url = new URL(request.url);
+  const instance = instanceOf(request);
+  const parsed = (format === "csv" ? TradePairExportQuerySchema : TradePairXlsxExportQuerySchema).safeParse(queryOf(url));
+  if (!parsed.success) return problemResponse(invalidParameters(parsed.error.issues).problem, cors, instance);
   try {
-    const body = await streamQuery<RawPairRow>(
-      tradePairsExportQuery(parsed.data, API_LOCALE),
-      {
-        head: tradeCsvHead(tradePairColumns),
-        row: (row, index) => tradeCsvRow(toTradePairRowDto(toTradePairRow(row), index + 1), tradePairColumns),
-        tail: () => "",
-      },
-      { signal: request.signal, pool: readSqlPool() },
-    );
-    return csvResponse(body, tradeFileName("pairs"));
+    const pair = await readPair(params);
+    if (!pair) throw new ApiProblem("notFound", `There is no such pair of live regions at ${url.pathname}.`);
+    const rows = toTradeYearDtos(pair.years).map((entry) => ({ ...entry, region: pair.region, partner: pair.partner }));
+    return await exportResponse({
+      request,
+      format,
+      table: tradeYearTable,
+      source: arraySource(rows),
+      options: parsed.data,
+      fileStem: `trade-${pair.region.slug}-${pair.partner.slug}`,
+      headers: cors,
+    });
   } catch (error) {
-    return failure(error, instance);
+    return exportFailure(error, instance, cors);
+  }
+}
+
+/**
+ * GET /api/v1/trade/export.{csv,xlsx}: every pair of the overview's ranking with these filters, streamed from a
+ * database cursor. Bad filters are a 400 before any row is read.
+ */
+export async function tradePairsExportResponse(request: Request, format: ExportFormat): Promise<Response> {
+  const instance = instanceOf(request);
+  const parsed = (format === "csv" ? TradeExportQuerySchema : TradeXlsxExportQuerySchema).safeParse(queryOf(new URL(request.url)));
+  if (!parsed.success) return problemResponse(invalidParameters(parsed.error.issues).problem, cors, instance);
+  try {
+    const cursor = await openQueryCursor<RawPairRow>(tradePairsExportQuery(parsed.data, API_LOCALE), {
+      signal: request.signal,
+      pool: readSqlPool(),
+    });
+    let rank = 0;
+    const source = {
+      read: async () => (await cursor.read()).map((row) => toTradePairRowDto(toTradePairRow(row), ++rank)),
+      close: cursor.close,
+    };
+    return await exportResponse({ request, format, table: tradePairTable, source, options: parsed.data, headers: cors });
+  } catch (error) {
+    return exportFailure(error, instance, cors);
   }
 }

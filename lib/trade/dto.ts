@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { exportOptionFields } from "@/lib/export/columns";
 import { CountryParamSchema } from "@/lib/api/schema";
 import { DEFAULT_PAGE_SIZE, MAX_PAGE, MAX_PAGE_SIZE } from "@/lib/pagination";
 import { TRADE_YEAR_MAX, TRADE_YEAR_MIN, tradeSorts } from "@/lib/trade/schema";
@@ -98,8 +99,13 @@ export const TradeQuerySchema = z.strictObject({
   perPage: wholeNumberParam("perPage", 1, MAX_PAGE_SIZE).default(DEFAULT_PAGE_SIZE).describe(`Pairs per page, 1-${MAX_PAGE_SIZE}.`),
 });
 
-/** GET /api/v1/trade/export.csv: the same filters and order, every matching pair. */
-export const TradeExportQuerySchema = z.strictObject(tradeFilterFields);
+/** GET /api/v1/trade/export.csv: the same filters and order, every matching pair; the file's language and separator. */
+export const TradeExportQuerySchema = z.strictObject({ ...tradeFilterFields, ...exportOptionFields("csv") });
+/** GET /api/v1/trade/export.xlsx */
+export const TradeXlsxExportQuerySchema = z.strictObject({ ...tradeFilterFields, ...exportOptionFields("xlsx") });
+/** GET /api/v1/trade/{slug}/{partner}/export.{csv,xlsx}: no filters, only the file's language (and separator). */
+export const TradePairExportQuerySchema = z.strictObject(exportOptionFields("csv"));
+export const TradePairXlsxExportQuerySchema = z.strictObject(exportOptionFields("xlsx"));
 
 /** The two regions of a pair; a value that cannot be a slug is simply not found. */
 export const TradePairPathSchema = z.object({

@@ -1,7 +1,8 @@
 /**
- * The CSV export's timing in `npm run bench`: the whole export of joint ventures downloaded while the app's
- * server (with its child processes) has its resident memory sampled.
+ * The exports' timing in `npm run bench`: the whole export of joint ventures, as CSV and as XLSX, downloaded
+ * while the app's server (with its child processes) has its resident memory sampled.
  */
+import ExcelJS from "exceljs";
 import { readdirSync, readFileSync } from "node:fs";
 import { paths } from "../../lib/paths.ts";
 import { SMALL_EXPORT } from "./app.ts";
@@ -30,30 +31,43 @@ export function treeMemory(pid: number): { rss: number; processes: number } {
   return { rss, processes };
 }
 
-/** Downloads a CSV export and counts its rows (lines after the header). */
-async function downloadCsv(url: string) {
+/**
+ * Downloads an export: its status, size, and a way to count its rows afterwards, outside the timing (a CSV's lines
+ * after the header; an XLSX's rows of its first sheet after the header, read in this process, not the server's).
+ */
+async function downloadExport(url: string, format: "csv" | "xlsx" = "csv") {
   let bytes = 0;
   let newlines = 0;
+  const chunks: Uint8Array[] = [];
   const response = await fetch(url, { headers: { "accept-encoding": "identity" } });
   const reader = response.body?.getReader();
   while (reader) {
     const { done, value } = await reader.read();
     if (done) break;
     bytes += value.byteLength;
-    for (let i = 0; i < value.length; i++) if (value[i] === 10) newlines++;
+    if (format === "xlsx") chunks.push(value);
+    else for (let i = 0; i < value.length; i++) if (value[i] === 10) newlines++;
   }
-  return { status: response.status, bytes, rows: response.status === 200 ? Math.max(0, newlines - 1) : 0 };
+  const countRows = async () => {
+    if (response.status !== 200) return 0;
+    if (format === "csv") return Math.max(0, newlines - 1);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.concat(chunks) as unknown as ArrayBuffer);
+    return Math.max(0, (workbook.worksheets[0]?.rowCount ?? 1) - 1);
+  };
+  return { status: response.status, bytes, countRows };
 }
 
 /**
- * Times the whole CSV export of joint ventures, sampling the server's memory (the `next start` process and its
- * children) every 50 ms. Run on a server that has served nothing else but one small export, so that the peak
- * is the export's and not what earlier runs left in the heap.
+ * Times the whole export of joint ventures (CSV, or XLSX), sampling the server's memory (the `next start` process
+ * and its children) every 50 ms. Run on a server that has served nothing else but one small export, so that the
+ * peak is the export's and not what earlier runs left in the heap (the XLSX runs after the CSV: its peak is
+ * measured against what the CSV left).
  */
-export async function measureExport(origin: string, serverPid: number) {
-  const path = paths.api.jointVenturesExport("csv");
+export async function measureExport(origin: string, serverPid: number, format: "csv" | "xlsx" = "csv") {
+  const path = paths.api.jointVenturesExport(format);
   // Loads the route's code once, so that the timing is of the export and not of the first request.
-  await downloadCsv(origin + SMALL_EXPORT);
+  await downloadExport(origin + SMALL_EXPORT.replace("export.csv", `export.${format}`), format);
   const before = treeMemory(serverPid);
   let peak = before.rss;
   let processes = before.processes;
@@ -63,26 +77,27 @@ export async function measureExport(origin: string, serverPid: number) {
     processes = Math.max(processes, now.processes);
   }, 50);
   const started = performance.now();
-  let download: Awaited<ReturnType<typeof downloadCsv>>;
+  let download: Awaited<ReturnType<typeof downloadExport>>;
   try {
-    download = await downloadCsv(origin + path);
+    download = await downloadExport(origin + path, format);
   } finally {
     clearInterval(sampler);
   }
   const seconds = (performance.now() - started) / 1000;
   peak = Math.max(peak, treeMemory(serverPid).rss);
+  const rows = await download.countRows();
   return {
     path,
     status: download.status,
     seconds: round(seconds, 2),
-    rows: download.rows,
+    rows,
     bytes: download.bytes,
     peakRssMb: round(peak / 2 ** 20),
     rssBeforeMb: round(before.rss / 2 ** 20),
     rssGrowthMb: round((peak - before.rss) / 2 ** 20),
     serverProcesses: processes,
-    secondsPer100kRows: download.rows > 0 ? round((seconds * 100_000) / download.rows, 2) : null,
-    ok: download.status === 200 && download.rows > 0,
+    secondsPer100kRows: rows > 0 ? round((seconds * 100_000) / rows, 2) : null,
+    ok: download.status === 200 && rows > 0,
   };
 }
 

@@ -104,6 +104,8 @@ export type BenchOutcome = {
   /** Every run's spec, the cached and the uncached ones: the list pages among them have a size target too. */
   specs: RunSpec[];
   exported: ExportResult | undefined;
+  /** The same export as XLSX (exceljs's streaming writer), measured after the CSV on the same server. */
+  exportedXlsx: ExportResult | undefined;
   signInLoad: SignInLoadResult | undefined;
   loadBefore: number[];
   loadAfter: number[];
@@ -112,7 +114,7 @@ export type BenchOutcome = {
 
 /** Prints the table, the export and the targets of a full run, and writes bench/results.json. */
 export function reportBench(
-  { runs, specs, exported, signInLoad, loadBefore, loadAfter, targets }: BenchOutcome,
+  { runs, specs, exported, exportedXlsx, signInLoad, loadBefore, loadAfter, targets }: BenchOutcome,
   settings: RunSettings,
   embedded: boolean,
 ) {
@@ -125,6 +127,11 @@ export function reportBench(
       `CSV export: ${exported.rows} rows, ${exported.bytes} bytes in ${exported.seconds} s (${exported.secondsPer100kRows ?? "n/a"} s per 100,000 rows), ` +
         `server RSS ${exported.rssBeforeMb} MB before, ${exported.peakRssMb} MB peak (${exported.serverProcesses} processes)${exported.ok ? "" : ` FAILED (HTTP ${exported.status})`}`,
     );
+  if (exportedXlsx)
+    console.log(
+      `XLSX export: ${exportedXlsx.rows} rows, ${exportedXlsx.bytes} bytes in ${exportedXlsx.seconds} s (${exportedXlsx.secondsPer100kRows ?? "n/a"} s per 100,000 rows), ` +
+        `server RSS ${exportedXlsx.rssBeforeMb} MB before, ${exportedXlsx.peakRssMb} MB peak${exportedXlsx.ok ? "" : ` FAILED (HTTP ${exportedXlsx.status})`}`,
+    );
   console.log(
     `Load average (1 min) ${round(loadBefore[0] ?? 0, 2)} before the runs, ${round(loadAfter[0] ?? 0, 2)} after, on ${cpus().length} cores.`,
   );
@@ -136,6 +143,7 @@ export function reportBench(
     exportSeconds: exported?.seconds ?? null,
     exportPeakRssMb: exported?.peakRssMb ?? null,
     export: exported ?? null,
+    xlsxExport: exportedXlsx ?? null,
     signInLoad: signInLoad ?? null,
     checks,
     date: new Date().toISOString(),

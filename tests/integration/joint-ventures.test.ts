@@ -1,9 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { GET as exportCsv } from "@/app/api/v1/joint-ventures/export.csv/route";
 import { GET as exportJson } from "@/app/api/v1/joint-ventures/export.json/route";
-import { sqlPool, streamQuery } from "@/lib/db/pg";
+import { GET as exportXlsx } from "@/app/api/v1/joint-ventures/export.xlsx/route";
+import ExcelJS from "exceljs";
+import { openQueryCursor, sqlPool, streamQuery } from "@/lib/db/pg";
+import type { ExportTable } from "@/lib/export/columns";
+import { writeCsv, writeXlsx } from "@/lib/export/write";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { jsonEncoder } from "@/lib/joint-ventures/csv";
+import { env } from "@/lib/env";
+import { jointVentureTable, jsonEncoder } from "@/lib/joint-ventures/export";
 import { listJointVentures, listJointVenturesByCursor, streamJointVentures } from "@/lib/joint-ventures/queries";
 import { JointVentureFilterSchema, JOINT_VENTURE_SORTS, type JointVentureDto } from "@/lib/joint-ventures/schema";
 import { prisma, seedOnce } from "./setup";
@@ -375,7 +380,7 @@ describe("listJointVenturesByCursor", () => {
 });
 
 describe("the exports", () => {
-  const request = (format: "csv" | "json", query: string) =>
+  const request = (format: "csv" | "json" | "xlsx", query: string) =>
     new Request(`http://registry.test/api/v1/joint-ventures/export.${format}?${query}`);
 
   it("CSV: BOM, header, one line per venture, neutralised formula cells, as an attachment", async () => {
@@ -389,12 +394,84 @@ describe("the exports", () => {
     const lines = text.split("\r\n");
     expect(lines.at(-1)).toBe("");
     expect(lines[0]).toBe(
-      "slug,name,English name,kind,status,region,country,primary sector,sectors,founded year,capital amount,currency,partners,url,demo data",
+      "slug,name,English name,kind,status,region,country,primary sector,sectors,founded year,capital amount,currency,partners,url,demo data,updated",
     );
     expect(lines.length - 2).toBe(2);
     const alpha = lines.find((line) => line.startsWith(`${v.alpha},`))!;
-    expect(alpha).toContain(`,'=ООО «Альфа ${run}»,"Alpha, ""JV"" ${run}",joint_venture,active,Test Oblast A ${run},RU,`);
-    expect(alpha).toContain(`,Test A ${run} 51%; Test Region B ${run} 49%,http://registry.test/organizations/${v.alpha},no`);
+    expect(alpha).toContain(`,'=ООО «Альфа ${run}»,"Alpha, ""JV"" ${run}",joint venture,active,Test Oblast A ${run},RU,`);
+    // Each partner with where it sits: a firm's region and country, a regional government's country.
+    expect(alpha).toContain(
+      `,"Test A ${run} (Test Oblast A ${run}, RU) 51%; Test Region B ${run} (BY) 49%",http://registry.test/organizations/${v.alpha},no,`,
+    );
+  });
+
+  it("CSV in Russian with semicolons: Russian headers, statuses and names, the same lines", async () => {
+    const response = await exportCsv(request("csv", `region=${regionB}&lang=ru&sep=;`));
+    expect(response.status).toBe(200);
+    // text() drops the byte order mark.
+    const lines = (await response.text()).split("\r\n").filter((line) => line !== "");
+    expect(lines[0]).toBe(jointVentureTable.columns.map((column) => column.header.ru).join(";"));
+    expect(lines[0]).toContain("название;название на английском;вид;статус;регион;");
+    expect(lines).toHaveLength(3);
+    const alpha = lines.find((line) => line.startsWith(`${v.alpha};`))!;
+    expect(alpha).toContain(`;'=ООО «Альфа ${run}»;"Alpha, ""JV"" ${run}";совместное предприятие;действует;Тестовая область А ${run};RU;`);
+    // Cells holding the separator are quoted, so the line keeps its columns.
+    expect(alpha).toContain(
+      `;"28; 46";2001;1000;RUB;"ООО «Тест А ${run}» (Тестовая область А ${run}, RU) 51%; Тестовая область Б ${run} (BY) 49%";`,
+    );
+    const bad = await exportCsv(request("csv", "sep=|&lang=de"));
+    expect(bad.status).toBe(400);
+    expect(Object.keys(((await bad.json()) as { errors: Record<string, string[]> }).errors)).toEqual(
+      expect.arrayContaining(["sep", "lang"]),
+    );
+    // A workbook has no separator: the parameter is refused rather than ignored.
+    expect((await exportXlsx(request("xlsx", "sep=;"))).status).toBe(400);
+  });
+
+  it("XLSX: typed cells, Russian intact, a formula-like name kept as text, a frozen header and an About sheet", async () => {
+    const response = await exportXlsx(request("xlsx", `region=${regionB}&lang=ru&sort=capital&dir=desc`));
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    expect(response.headers.get("content-disposition")).toMatch(/^attachment; filename="joint-ventures-\d{4}-\d{2}-\d{2}\.xlsx"$/);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await response.arrayBuffer());
+    const [sheet, about] = workbook.worksheets as [ExcelJS.Worksheet, ExcelJS.Worksheet];
+    expect(sheet.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
+    const header = (sheet.getRow(1).values as unknown[]).slice(1);
+    expect(header).toEqual(jointVentureTable.columns.map((column) => column.header.ru));
+    const column = (key: string) => jointVentureTable.columns.findIndex((c) => c.key === key) + 1;
+    expect(sheet.rowCount).toBe(3);
+    // By currency first (RUB before USD), as the table sorts.
+    const alpha = sheet.getRow(2);
+    expect(alpha.getCell(column("slug")).value).toBe(v.alpha);
+    const name = alpha.getCell(column("name"));
+    expect(name.value).toBe(`=ООО «Альфа ${run}»`);
+    expect(name.type).toBe(ExcelJS.ValueType.String);
+    expect(name.formula).toBeUndefined();
+    expect(alpha.getCell(column("capitalAmount")).value).toBe(1000);
+    expect(alpha.getCell(column("capitalAmount")).type).toBe(ExcelJS.ValueType.Number);
+    expect(typeof alpha.getCell(column("foundedYear")).value).toBe("number");
+    expect(alpha.getCell(column("updatedAt")).value).toBeInstanceOf(Date);
+    expect(alpha.getCell(column("status")).value).toBe("действует");
+    expect(alpha.getCell(column("region")).value).toBe(`Тестовая область А ${run}`);
+    expect(about.name).toBe("О данных");
+    const lines = new Map<string, unknown>();
+    about.eachRow((row) => lines.set(String(row.getCell(1).value), row.getCell(2).value));
+    expect(lines.get("Лицензия")).toBe(env().DATA_LICENCE);
+    expect(lines.get("Реестр обновлён")).toBeInstanceOf(Date);
+    expect(String(lines.get("Источник"))).toContain("/api/v1/joint-ventures/export.xlsx?");
+    expect(String(lines.get("Фильтры"))).toContain(`region: ${regionB}`);
+    expect(lines.get("Строк")).toBe(2);
+  });
+
+  it("XLSX: one row per venture of the whole result, as many as the table counts", async () => {
+    const response = await exportXlsx(request("xlsx", "sector=C"));
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await response.arrayBuffer());
+    const { total } = await listJointVentures(parse({ sector: "C" }), { page: 1, perPage: 1 });
+    expect(total).toBeGreaterThan(2);
+    expect(workbook.worksheets[0]!.rowCount - 1).toBe(total);
+    expect(workbook.getWorksheet("About")!.getRow(1).getCell(2).value).toBe(env().DATA_LICENCE);
   });
 
   it("CSV: one line per venture of the whole result, as many as the table counts", async () => {
@@ -419,6 +496,7 @@ describe("the exports", () => {
     for (const [format, handler] of [
       ["csv", exportCsv],
       ["json", exportJson],
+      ["xlsx", exportXlsx],
     ] as const) {
       const response = await handler(request(format, "sector=ZZ&status=sleeping&foundedFrom=1700"));
       expect(response.status).toBe(400);
@@ -476,6 +554,32 @@ describe("the exports", () => {
     }
     expect(ended).toBeInstanceOf(Error);
   });
+
+  it.each(["csv", "xlsx"] as const)(
+    "%s: reads from the database only as fast as the reader takes, and gives the connection back when the reader goes away",
+    async (format) => {
+      const pool = sqlPool();
+      let read = 0;
+      const cursor = await openQueryCursor<{ n: number }>(Prisma.sql`SELECT n FROM generate_series(1, ${200_000}::int) AS n`, {
+        batchSize: 500,
+      });
+      const source = { read: async () => cursor.read().then((rows) => ((read += rows.length), rows)), close: cursor.close };
+      const table: ExportTable<{ n: number }> = {
+        fileStem: "numbers",
+        sheetName: { en: "Numbers", ru: "Числа" },
+        columns: [{ key: "n", header: { en: "n", ru: "n" }, type: "number", value: (row) => row.n }],
+      };
+      const about = { licence: "CC BY 4.0", registryUpdatedAt: null, sourceUrl: "", filters: [] };
+      const stream = (format === "csv" ? writeCsv : writeXlsx)(table, source, { locale: "en", about });
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      // Nobody reads the file: the writer stops after a few batches instead of holding the whole result.
+      expect(read).toBeGreaterThan(0);
+      expect(read).toBeLessThan(50_000);
+      expect(pool.totalCount - pool.idleCount).toBeGreaterThanOrEqual(1);
+      stream.destroy();
+      await vi.waitFor(() => expect(pool.totalCount - pool.idleCount).toBe(0), { timeout: 2000 });
+    },
+  );
 
   it("reads from the database only as fast as the reader takes (back-pressure), and all rows in the end", async () => {
     let encoded = 0;

@@ -1,10 +1,14 @@
+import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
 import * as tradeRoute from "@/app/api/v1/trade/route";
 import * as tradeExportRoute from "@/app/api/v1/trade/export.csv/route";
+import * as tradeXlsxRoute from "@/app/api/v1/trade/export.xlsx/route";
 import * as tradePairRoute from "@/app/api/v1/trade/[slug]/[partner]/route";
 import * as tradePairExportRoute from "@/app/api/v1/trade/[slug]/[partner]/export.csv/route";
+import * as tradePairXlsxRoute from "@/app/api/v1/trade/[slug]/[partner]/export.xlsx/route";
+import { env } from "@/lib/env";
 import { openApiDocument } from "@/lib/api/openapi";
 import { paths } from "@/lib/paths";
 import { getTradePair, listTradePairs, listTradeYears, readPairTrade } from "@/lib/trade/analysis";
@@ -17,7 +21,7 @@ import { prisma, seedOnce } from "./setup";
  * other test uses, so the overview filtered to them holds only the pairs made here.
  */
 
-type Region = { id: number; slug: string; nameEn: string };
+type Region = { id: number; slug: string; nameEn: string; nameRu: string };
 const run = `${process.pid}-${Date.now()}`;
 let n = 0;
 
@@ -31,7 +35,7 @@ async function region(label: string, countryCode: "XA" | "XB", nameEn = label): 
       level: "region",
       countryCode,
     },
-    select: { id: true, slug: true, nameEn: true },
+    select: { id: true, slug: true, nameEn: true, nameRu: true },
   });
 }
 
@@ -386,10 +390,62 @@ describe("the CSV downloads", () => {
       "source url",
     ]);
     expect(rows.slice(1)).toEqual([
-      [b.nameEn, a.nameEn, "2013", "150000000", "50000000", "100000000", "", "previousMissing", "Source 2013", "https://example.org/2013"],
+      [
+        b.nameEn,
+        a.nameEn,
+        "2013",
+        "150000000",
+        "50000000",
+        "100000000",
+        "",
+        "no figure for the year before",
+        "Source 2013",
+        "https://example.org/2013",
+      ],
       [b.nameEn, a.nameEn, "2014", "165000000", "90000000", "75000000", "10", "recorded", "Source 2014", ""],
-      [b.nameEn, a.nameEn, "2016", "120000000", "", "", "", "previousMissing", "Source 2016", ""],
+      [b.nameEn, a.nameEn, "2016", "120000000", "", "", "", "no figure for the year before", "Source 2016", ""],
     ]);
+  });
+
+  it("gives a pair's years in Russian: semicolons in the CSV, typed cells in the XLSX", async () => {
+    const params = { slug: b.slug, partner: a.slug };
+    const csv = await call(tradePairExportRoute.GET, paths.api.tradePairExport(b.slug, a.slug, "csv", { lang: "ru", sep: ";" }), params);
+    expect(csv.status).toBe(200);
+    const [header, first] = new TextDecoder().decode(await csv.arrayBuffer()).split("\r\n");
+    expect(header).toBe(
+      "регион;партнёр;год;товарооборот (долл. США);экспорт региона (долл. США);импорт региона (долл. США);рост к предыдущему году (%);основа расчёта роста;источник;ссылка на источник",
+    );
+    expect(first).toBe(
+      `${b.nameRu};${a.nameRu};2013;150000000;50000000;100000000;;нет данных за предыдущий год;Source 2013;https://example.org/2013`,
+    );
+
+    const xlsx = await call(tradePairXlsxRoute.GET, paths.api.tradePairExport(b.slug, a.slug, "xlsx", { lang: "ru" }), params);
+    expect(xlsx.status).toBe(200);
+    expect(xlsx.headers.get("content-disposition")).toMatch(new RegExp(`filename="trade-${b.slug}-${a.slug}-\\d{4}-\\d{2}-\\d{2}\\.xlsx"`));
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await xlsx.arrayBuffer());
+    const sheet = workbook.worksheets[0]!;
+    expect(sheet.getRow(1).getCell(1).value).toBe("регион");
+    expect(sheet.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
+    expect((sheet.getRow(3).values as unknown[]).slice(1, 8)).toEqual([b.nameRu, a.nameRu, 2014, 165000000, 90000000, 75000000, 10]);
+    expect(sheet.rowCount).toBe(4);
+    expect(workbook.getWorksheet("О данных")!.getRow(1).getCell(2).value).toBe(env().DATA_LICENCE);
+    await expectProblem(await call(tradePairXlsxRoute.GET, paths.api.tradePairExport(b.slug, a.slug, "xlsx", { sep: ";" }), params), 400);
+  });
+
+  it("gives the whole ranking as XLSX: as many rows as the API's total, numbers as numbers", async () => {
+    const api = await (await call(tradeRoute.GET, paths.api.trade({ perPage: 100 }))).json();
+    const response = await call(tradeXlsxRoute.GET, paths.api.tradeExport({}, "xlsx"));
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await response.arrayBuffer());
+    const sheet = workbook.worksheets[0]!;
+    expect(api.total).toBeGreaterThan(0);
+    expect(sheet.rowCount - 1).toBe(api.total);
+    expect(sheet.getRow(2).getCell(1).value).toBe(1);
+    expect(typeof sheet.getRow(2).getCell(7).value).toBe("number");
+    await expectProblem(await call(tradeXlsxRoute.GET, "/api/v1/trade/export.xlsx?sort=size"), 400);
   });
 
   it("gives the ranking in its order, and a source that looks like a formula stays text", async () => {

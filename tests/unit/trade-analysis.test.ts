@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { createTranslator } from "next-intl";
 import { openApiDocument } from "@/lib/api/openapi";
 import { loadMessages } from "@/lib/i18n/catalogue";
-import { tradePairColumns, tradeYearsCsv, type TradeYearCsvRow } from "@/lib/trade/csv";
+import { arraySource, writeCsv } from "@/lib/export/write";
+import { tradePairTable, tradeYearTable, type TradeYearExportRow } from "@/lib/trade/export";
 import { TradeQuerySchema } from "@/lib/trade/dto";
 import { TradeListSchema, tradeListQuery } from "@/lib/trade/schema";
 import { buildTradeSeries, growthBasis, growthPercent, valueTicks, yearSpan, type StoredTradeFigure } from "@/lib/trade/series";
@@ -134,25 +135,33 @@ describe("summarizeTrade", () => {
 });
 
 describe("the trade CSV", () => {
-  it("declares each column once and writes a text that looks like a formula as text", () => {
-    const row: TradeYearCsvRow = {
-      regionName: "=cmd|' /C calc'!A0",
-      partnerName: "Belarus, Republic of",
+  it("declares each column once and writes a text that looks like a formula as text", async () => {
+    const row: TradeYearExportRow = {
+      region: { nameEn: "=cmd|' /C calc'!A0", nameRu: "=cmd" },
+      partner: { nameEn: "Belarus, Republic of", nameRu: "Республика Беларусь" },
       year: 2014,
       turnoverUsd: 250_000_000,
       exportsUsd: null,
       importsUsd: null,
-      growthPercent: 10.123456,
+      growthPercent: -10.123456,
       growthBasis: "recorded",
       source: { title: "@SUM(1+1)", url: "https://example.org/a?b=1" },
     };
-    const [head, line, end] = tradeYearsCsv([row]).split("\r\n");
+    const about = { licence: "CC BY 4.0", registryUpdatedAt: null, sourceUrl: "", filters: [] };
+    const csv = async (locale: "en" | "ru", separator: "," | ";") =>
+      Buffer.concat(await writeCsv(tradeYearTable, arraySource([row]), { locale, separator, about }).toArray()).toString("utf8");
+    const [head, line, end] = (await csv("en", ",")).split("\r\n");
     expect(head).toBe(
       "\uFEFFregion,partner,year,turnover (USD),exports of region (USD),imports of region (USD),growth on year before (%),growth basis,source,source url",
     );
-    expect(line).toBe(`'=cmd|' /C calc'!A0,"Belarus, Republic of",2014,250000000,,,10.12,recorded,'@SUM(1+1),https://example.org/a?b=1`);
+    // A negative growth is a number, not a formula; the texts that could run are quoted.
+    expect(line).toBe(`'=cmd|' /C calc'!A0,"Belarus, Republic of",2014,250000000,,,-10.12,recorded,'@SUM(1+1),https://example.org/a?b=1`);
     expect(end).toBe("");
-    expect(new Set(tradePairColumns.map((column) => column.key)).size).toBe(tradePairColumns.length);
+    const [headRu, lineRu] = (await csv("ru", ";")).split("\r\n");
+    expect(headRu).toContain("\uFEFFрегион;партнёр;год;товарооборот (долл. США);");
+    expect(lineRu).toBe(`'=cmd;Республика Беларусь;2014;250000000;;;-10.12;рассчитан;'@SUM(1+1);https://example.org/a?b=1`);
+    for (const table of [tradePairTable, tradeYearTable])
+      expect(new Set(table.columns.map((column) => column.key)).size).toBe(table.columns.length);
   });
 });
 

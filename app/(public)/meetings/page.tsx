@@ -3,8 +3,11 @@ import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { MeetingEmptyResults } from "@/components/meetings/meeting-empty";
 import { MeetingFilters } from "@/components/meetings/meeting-filters";
 import { MeetingTable } from "@/components/meetings/meeting-table";
+import { ExportLinks } from "@/components/ui/export-links";
 import { PageHeading } from "@/components/ui/page-heading";
 import { Pagination } from "@/components/ui/pagination";
+import { fileParams } from "@/lib/export/columns";
+import { toLocale } from "@/lib/i18n/locale";
 import { localized } from "@/lib/i18n/localize";
 import { getOrganizationRef, listMeetings } from "@/lib/meetings/queries";
 import { MeetingListSchema, meetingListQuery } from "@/lib/meetings/schema";
@@ -55,6 +58,17 @@ export default async function MeetingsPage({ searchParams }: Props) {
         <>
           <MeetingTable rows={result.items} />
           <Pagination page={result} href={(page) => paths.meetings({ ...query, page })} />
+          <ExportLinks
+            links={(["xlsx", "csv"] as const).map((file) => ({
+              href: paths.api.meetingsExport(file, {
+                ...query,
+                page: undefined,
+                perPage: undefined,
+                ...fileParams(toLocale(locale), file),
+              }),
+              label: t(file === "xlsx" ? "downloadXlsx" : "downloadCsv"),
+            }))}
+          />
         </>
       )}
     </>

@@ -2,8 +2,10 @@ import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { OrganizationEmptyResults } from "@/components/organizations/organization-empty";
 import { OrganizationFilters } from "@/components/organizations/organization-filters";
 import { OrganizationTable } from "@/components/organizations/organization-table";
+import { ExportLinks } from "@/components/ui/export-links";
 import { PageHeading } from "@/components/ui/page-heading";
 import { Pagination } from "@/components/ui/pagination";
+import { fileParams } from "@/lib/export/columns";
 import { toLocale } from "@/lib/i18n/locale";
 import { listOrganizations } from "@/lib/organizations/queries";
 import { OrganizationListSchema, organizationListQuery } from "@/lib/organizations/schema";
@@ -37,6 +39,23 @@ export default async function OrganizationsPage({ searchParams }: Props) {
             hideCaption={!params.kind}
           />
           <Pagination page={result} href={(page) => paths.organizations({ ...query, page })} />
+          <ExportLinks
+            links={[
+              {
+                href: paths.api.organizationsExport("xlsx", {
+                  ...query,
+                  page: undefined,
+                  perPage: undefined,
+                  ...fileParams(locale, "xlsx"),
+                }),
+                label: t("downloadXlsx"),
+              },
+              {
+                href: paths.api.organizationsExport("csv", { ...query, page: undefined, perPage: undefined, ...fileParams(locale, "csv") }),
+                label: t("downloadCsv"),
+              },
+            ]}
+          />
         </>
       )}
     </>

@@ -5,6 +5,7 @@ import { TradePairsTable } from "@/components/trade/trade-pairs-table";
 import { PageHeading } from "@/components/ui/page-heading";
 import { EmptyResults } from "@/components/ui/empty-results";
 import { Pagination } from "@/components/ui/pagination";
+import { fileParams } from "@/lib/export/columns";
 import { toLocale } from "@/lib/i18n/locale";
 import { paths } from "@/lib/paths";
 import { listTradePairs } from "@/lib/trade/analysis";
@@ -63,12 +64,21 @@ export default async function TradePage({ searchParams }: Props) {
         )
       ) : (
         <>
-          <p className="mb-4">
-            <a href={paths.api.tradeExport({ ...filterQuery })} download>
-              {t("downloadCsv")}
-            </a>
-            <span className="block text-muted">{t("downloadHint")}</span>
-          </p>
+          <div className="mb-4">
+            <ul className="flex flex-wrap gap-x-6">
+              <li>
+                <a href={paths.api.tradeExport({ ...filterQuery, ...fileParams(locale, "xlsx") }, "xlsx")} download>
+                  {t("downloadXlsx")}
+                </a>
+              </li>
+              <li>
+                <a href={paths.api.tradeExport({ ...filterQuery, ...fileParams(locale, "csv") }, "csv")} download>
+                  {t("downloadCsv")}
+                </a>
+              </li>
+            </ul>
+            <p className="text-muted">{t("downloadHint")}</p>
+          </div>
           <TradePairsTable rows={page.items} />
           <Pagination page={page} href={(n) => paths.trade({ ...query, page: n })} />
         </>

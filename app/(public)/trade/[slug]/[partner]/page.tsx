@@ -3,6 +3,8 @@ import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { TradeFigures } from "@/components/trade/trade-figures";
 import { PageHeading } from "@/components/ui/page-heading";
+import { fileParams } from "@/lib/export/columns";
+import { toLocale } from "@/lib/i18n/locale";
 import { localized } from "@/lib/i18n/localize";
 import { SlugSchema } from "@/lib/organizations/schema";
 import { paths } from "@/lib/paths";
@@ -55,7 +57,14 @@ export default async function TradePairPage({ params }: Props) {
         years={pair.years}
         regionName={regionName}
         partnerName={partnerName}
-        csvHref={pair.years.length > 0 ? paths.api.tradePairExport(pair.region.slug, pair.partner.slug) : undefined}
+        downloads={
+          pair.years.length > 0
+            ? {
+                xlsx: paths.api.tradePairExport(pair.region.slug, pair.partner.slug, "xlsx", fileParams(toLocale(locale), "xlsx")),
+                csv: paths.api.tradePairExport(pair.region.slug, pair.partner.slug, "csv", fileParams(toLocale(locale), "csv")),
+              }
+            : undefined
+        }
       />
       <ul className="mt-8 flex flex-wrap gap-x-6 gap-y-2">
         <li>

@@ -1,4 +1,4 @@
-import { jointVenturesExportResponse } from "@/lib/joint-ventures/export";
+import { jointVenturesExportResponse } from "@/lib/joint-ventures/api";
 
 // Read at request time from the database; never prerendered.
 export const dynamic = "force-dynamic";

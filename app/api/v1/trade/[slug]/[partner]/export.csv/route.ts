@@ -1,5 +1,5 @@
 import { methodNotAllowed, preflight } from "@/lib/api/http";
-import { tradePairCsvResponse } from "@/lib/trade/api";
+import { tradePairExportResponse } from "@/lib/trade/api";
 
 // Read at request time from the database; never prerendered.
 export const dynamic = "force-dynamic";
@@ -8,7 +8,7 @@ type Context = { params: Promise<{ slug: string; partner: string }> };
 
 /** The trade between two regions by year as CSV (UTF-8 with BOM). */
 export async function GET(request: Request, context: Context) {
-  return tradePairCsvResponse(request, await context.params);
+  return tradePairExportResponse(request, await context.params, "csv");
 }
 
 export { preflight as OPTIONS, methodNotAllowed as POST, methodNotAllowed as PUT, methodNotAllowed as PATCH, methodNotAllowed as DELETE };

@@ -1,0 +1,9 @@
+import { jointVenturesExportResponse } from "@/lib/joint-ventures/api";
+
+// Read at request time from the database; never prerendered.
+export const dynamic = "force-dynamic";
+
+/** The filtered joint ventures as an Excel workbook (XLSX), streamed. */
+export function GET(request: Request) {
+  return jointVenturesExportResponse(request, "xlsx");
+}

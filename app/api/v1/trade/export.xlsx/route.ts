@@ -1,0 +1,12 @@
+import { methodNotAllowed, preflight } from "@/lib/api/http";
+import { tradePairsExportResponse } from "@/lib/trade/api";
+
+// Read at request time from the database; never prerendered.
+export const dynamic = "force-dynamic";
+
+/** The ranked region pairs as an Excel workbook (XLSX), streamed. */
+export function GET(request: Request) {
+  return tradePairsExportResponse(request, "xlsx");
+}
+
+export { preflight as OPTIONS, methodNotAllowed as POST, methodNotAllowed as PUT, methodNotAllowed as PATCH, methodNotAllowed as DELETE };

@@ -1,0 +1,130 @@
+import ExcelJS from "exceljs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { GET as exportCsv } from "@/app/api/v1/organizations/export.csv/route";
+import { GET as exportXlsx } from "@/app/api/v1/organizations/export.xlsx/route";
+import { GET as exportMeetingsCsv } from "@/app/api/v1/meetings/export.csv/route";
+import { GET as exportMeetingsXlsx } from "@/app/api/v1/meetings/export.xlsx/route";
+import { meetingTable } from "@/lib/meetings/export";
+import { listMeetings } from "@/lib/meetings/queries";
+import { MeetingListSchema } from "@/lib/meetings/schema";
+import { env } from "@/lib/env";
+import { organizationTable } from "@/lib/organizations/export";
+import { listOrganizations } from "@/lib/organizations/queries";
+import { OrganizationListSchema } from "@/lib/organizations/schema";
+import { prisma, seedOnce } from "./setup";
+
+/** The organizations and meetings lists' exports against the lists themselves: the same filters give the same records, in order. */
+
+const run = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
+const hostileSlug = `org-export-${run}`;
+
+beforeAll(async () => {
+  await seedOnce();
+  const region = await prisma.region.findFirstOrThrow({ where: { slug: "kursk-oblast" } });
+  await prisma.organization.create({
+    data: {
+      slug: hostileSlug,
+      name: `=cmd ${run}`,
+      nameEn: null,
+      kind: "enterprise",
+      status: "active",
+      foundedYear: 1999,
+      regionId: region.id,
+      countryCode: region.countryCode,
+    },
+  });
+});
+
+afterAll(async () => {
+  await prisma.organization.deleteMany({ where: { slug: hostileSlug } });
+});
+
+const request = (format: "csv" | "xlsx", query: string) =>
+  new Request(`http://registry.test/api/v1/organizations/export.${format}?${query}`);
+
+describe("the organizations exports", () => {
+  it("CSV in Russian with semicolons: Russian headers, as many lines as the list counts, in the list's order", async () => {
+    const response = await exportCsv(request("csv", "region=kursk-oblast&lang=ru&sep=;"));
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-disposition")).toMatch(/^attachment; filename="organizations-\d{4}-\d{2}-\d{2}\.csv"$/);
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const lines = new TextDecoder()
+      .decode(bytes)
+      .split("\r\n")
+      .filter((line) => line !== "");
+    expect(lines[0]).toBe(organizationTable.columns.map((column) => column.header.ru).join(";"));
+    const list = await listOrganizations(OrganizationListSchema.parse({ region: "kursk-oblast", perPage: 100 }), "ru");
+    expect(lines.length - 1).toBe(list.total);
+    expect(lines.slice(1, 1 + list.items.length).map((line) => line.split(";")[0])).toEqual(list.items.map((item) => item.slug));
+    const hostile = lines.find((line) => line.startsWith(`${hostileSlug};`))!;
+    expect(hostile).toContain(`;'=cmd ${run};;предприятие;действует;Курская область;RU;`);
+  });
+
+  it("XLSX: typed cells, the formula-like name as text, a frozen header and the licence on the About sheet", async () => {
+    const response = await exportXlsx(request("xlsx", "kind=enterprise&founded=1999&lang=ru"));
+    expect(response.status).toBe(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await response.arrayBuffer());
+    const sheet = workbook.worksheets[0]!;
+    expect(sheet.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
+    const list = await listOrganizations(OrganizationListSchema.parse({ kind: "enterprise", founded: "1999" }), "ru");
+    expect(sheet.rowCount - 1).toBe(list.total);
+    const column = (key: string) => organizationTable.columns.findIndex((c) => c.key === key) + 1;
+    let found = false;
+    sheet.eachRow((row, number) => {
+      if (number === 1 || row.getCell(column("slug")).value !== hostileSlug) return;
+      found = true;
+      expect(row.getCell(column("name")).value).toBe(`=cmd ${run}`);
+      expect(row.getCell(column("name")).type).toBe(ExcelJS.ValueType.String);
+      expect(row.getCell(column("foundedYear")).value).toBe(1999);
+      expect(row.getCell(column("updatedAt")).value).toBeInstanceOf(Date);
+    });
+    expect(found).toBe(true);
+    expect(workbook.getWorksheet("О данных")!.getRow(1).getCell(2).value).toBe(env().DATA_LICENCE);
+  });
+
+  it("refuses bad and unknown parameters with a 400 that names them", async () => {
+    const response = await exportCsv(request("csv", "kind=bank&sort=colour&page=2"));
+    expect(response.status).toBe(400);
+    const body = (await response.json()) as { errors: Record<string, string[]> };
+    expect(Object.keys(body.errors)).toEqual(expect.arrayContaining(["kind", "sort", "page"]));
+  });
+});
+
+describe("the meetings exports", () => {
+  const meetingsRequest = (format: "csv" | "xlsx", query: string) =>
+    new Request(`http://registry.test/api/v1/meetings/export.${format}?${query}`);
+
+  it("CSV: as many lines as the list counts, in its order, with days as YYYY-MM-DD", async () => {
+    const response = await exportMeetingsCsv(meetingsRequest("csv", "region=kursk-oblast&sort=date-asc"));
+    expect(response.status).toBe(200);
+    const lines = (await response.text()).split("\r\n").filter((line) => line !== "");
+    expect(lines[0]).toBe(meetingTable.columns.map((column) => column.header.en).join(","));
+    const list = await listMeetings(MeetingListSchema.parse({ region: "kursk-oblast", sort: "date-asc", perPage: 100 }));
+    expect(list.total).toBeGreaterThan(0);
+    expect(lines.length - 1).toBe(list.total);
+    const first = list.items[0]!;
+    expect(lines[1]!.startsWith(`${first.slug},${first.date.toISOString().slice(0, 10)},`)).toBe(true);
+  });
+
+  it("XLSX in Russian: dates as dates, levels in Russian, the count as a number", async () => {
+    const response = await exportMeetingsXlsx(meetingsRequest("xlsx", "lang=ru"));
+    expect(response.status).toBe(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await response.arrayBuffer());
+    const sheet = workbook.worksheets[0]!;
+    expect(sheet.name).toBe("Встречи");
+    const list = await listMeetings(MeetingListSchema.parse({}));
+    expect(sheet.rowCount - 1).toBe(list.total);
+    const column = (key: string) => meetingTable.columns.findIndex((c) => c.key === key) + 1;
+    const newest = sheet.getRow(2);
+    expect(newest.getCell(column("slug")).value).toBe(list.items[0]!.slug);
+    expect(newest.getCell(column("date")).value).toEqual(new Date(`${list.items[0]!.date.toISOString().slice(0, 10)}T00:00:00Z`));
+    expect(["глава государства", "правительство", "региональный", "ведомство", "деловой форум"]).toContain(
+      newest.getCell(column("level")).value,
+    );
+    expect(typeof newest.getCell(column("discussed")).value).toBe("number");
+    expect((await exportMeetingsXlsx(meetingsRequest("xlsx", "year=1800"))).status).toBe(400);
+  });
+});
