@@ -52,21 +52,25 @@ export type AuditEntry = {
   importBatchId?: number | null;
 };
 
+const eventRow = (entry: AuditEntry) => ({
+  actorId: entry.actorId,
+  action: entry.action,
+  entityType: entry.action.split(".")[0] as AuditEntityType | "import",
+  entityId: String(entry.entityId),
+  before: entry.before ?? undefined,
+  after: entry.after ?? undefined,
+  note: entry.note ?? null,
+  importBatchId: entry.importBatchId ?? null,
+});
+
 /** Appends an audit event inside the caller's transaction, so the change and its record land together. */
 export async function recordAuditEvent(tx: Tx, entry: AuditEntry) {
-  const [entityType] = entry.action.split(".") as [AuditEntityType | "import"];
-  await tx.auditEvent.create({
-    data: {
-      actorId: entry.actorId,
-      action: entry.action,
-      entityType,
-      entityId: String(entry.entityId),
-      before: entry.before ?? undefined,
-      after: entry.after ?? undefined,
-      note: entry.note ?? null,
-      importBatchId: entry.importBatchId ?? null,
-    },
-  });
+  await tx.auditEvent.create({ data: eventRow(entry) });
+}
+
+/** Appends many audit events in one statement, in their order (an import's chunk: an event a record, as each form's). */
+export async function recordAuditEvents(tx: Tx, entries: readonly AuditEntry[]) {
+  if (entries.length > 0) await tx.auditEvent.createMany({ data: entries.map(eventRow) });
 }
 
 function display(value: unknown): string {

@@ -1,6 +1,6 @@
 import "server-only";
 import { databaseErrorCode } from "@/lib/actions/prisma-errors";
-import { uniqueSlug } from "@/lib/actions/slug";
+import { uniqueSlug, uniqueSlugs } from "@/lib/actions/slug";
 import { ActionRefusal } from "@/lib/actions/staff-action";
 import type { CurrentUser } from "@/lib/auth/session";
 import { db, type Tx } from "@/lib/db/client";
@@ -16,8 +16,10 @@ import type { z } from "zod";
 type Partner = OrganizationFormInput["partners"][number];
 type Writer = Pick<CurrentUser, "id">;
 
+const fieldRefusal = (field: string, message: string) => new ActionRefusal({ message: "checkFields", errors: { [field]: [message] } });
+
 function refuseField(field: string, message: string): never {
-  throw new ActionRefusal({ message: "checkFields", errors: { [field]: [message] } });
+  throw fieldRefusal(field, message);
 }
 
 /**
@@ -233,4 +235,129 @@ export async function organizationEdit(
       await writeSectors(tx, id, data);
     },
   };
+}
+
+// ---- Many organizations at once: the import's chunks ----
+
+/** An organization of a chunk: its checked form, and for an edit the record and the region it has now. */
+type ChunkItem = { data: OrganizationFormInput; current?: { id: number; regionId: number } };
+
+/**
+ * The checks of `checkNewOrganization` and `organizationEdit` for a chunk of organizations, in two queries
+ * instead of two a record: for each, its country, or the refusal the form would give it (the first it finds,
+ * in the form's order: region, number, sectors).
+ */
+export async function checkOrganizations(
+  tx: Tx,
+  items: readonly ChunkItem[],
+): Promise<({ countryCode: string } | { refusal: ActionRefusal })[]> {
+  const regionIds = [...new Set(items.map((item) => item.data.regionId))];
+  const codes = [...new Set(items.flatMap((item) => [item.data.primarySector, ...item.data.sectors.map((row) => row.code)]))];
+  const regions = new Map(
+    (await tx.region.findMany({ where: { id: { in: regionIds } }, select: { id: true, countryCode: true, archivedAt: true } })).map((r) => [
+      r.id,
+      r,
+    ]),
+  );
+  const known = new Set((await tx.sector.findMany({ where: { code: { in: codes } }, select: { code: true } })).map((s) => s.code));
+  return items.map(({ data, current }) => {
+    const region = regions.get(data.regionId);
+    if (!region || (region.archivedAt !== null && data.regionId !== current?.regionId))
+      return { refusal: fieldRefusal("regionId", "recordMissing") };
+    const problem = data.registrationNumber === null ? null : checkRegistrationNumber(region.countryCode, data.registrationNumber);
+    if (problem) return { refusal: fieldRefusal("registrationNumber", problem) };
+    if (!known.has(data.primarySector)) return { refusal: fieldRefusal("primarySector", "recordMissing") };
+    const missing = data.sectors.find((row) => !known.has(row.code));
+    if (missing) return { refusal: fieldRefusal(`sectors.${missing.index}.code`, "recordMissing") };
+    return { countryCode: region.countryCode };
+  });
+}
+
+/** The sectors of many organizations, as `writeSectors` writes each one's: the sets replaced (`isNew`: none to replace). */
+async function writeSectorsOfEach(
+  tx: Tx,
+  items: readonly { id: number; data: OrganizationFormInput }[],
+  options: { isNew?: boolean } = {},
+) {
+  if (items.length === 0) return;
+  if (!options.isNew) await tx.organizationSector.deleteMany({ where: { organizationId: { in: items.map((item) => item.id) } } });
+  await tx.organizationSector.createMany({
+    data: items.flatMap(({ id, data }) => [
+      { organizationId: id, sectorCode: data.primarySector, isPrimary: true },
+      ...data.sectors.map((row) => ({ organizationId: id, sectorCode: row.code, isPrimary: false })),
+    ]),
+  });
+}
+
+/**
+ * Writes new organizations without partners (checked by `checkOrganizations`) as `insertOrganization` writes
+ * each one, in one statement with their slugs made together; returns their ids in their order.
+ */
+export async function insertOrganizations(tx: Tx, items: readonly { data: OrganizationFormInput; countryCode: string }[], user: Writer) {
+  if (items.length === 0) return [];
+  if (items.some((item) => item.data.partners.length > 0))
+    throw new Error("insertOrganizations writes no partners: use insertOrganization");
+  const slugs = await uniqueSlugs(
+    tx,
+    "organizations",
+    items.map((item) => item.data.nameEn ?? item.data.name),
+    160,
+  );
+  const created = await tx.organization.createManyAndReturn({
+    data: items.map((item, i) => ({ ...fields(item.data, item.countryCode), slug: slugs[i]!, createdById: user.id, updatedById: user.id })),
+    select: { id: true, slug: true },
+  });
+  // Told apart by their slugs, which are unique: the order RETURNING gives is not promised.
+  const idOf = new Map(created.map((row) => [row.slug, row.id]));
+  const ids = slugs.map((slug) => idOf.get(slug)!);
+  await writeSectorsOfEach(
+    tx,
+    ids.map((id, i) => ({ id, data: items[i]!.data })),
+    { isNew: true },
+  );
+  return ids;
+}
+
+/**
+ * Writes the edits of organizations that have and keep no partners (checked by `checkOrganizations`, their rows
+ * locked and their versions checked by the caller) as `organizationEdit` writes each one: the fields in one
+ * statement, the sectors replaced. The version and the audit events are the caller's.
+ */
+export async function updateOrganizations(tx: Tx, items: readonly { id: number; data: OrganizationFormInput; countryCode: string }[]) {
+  if (items.length === 0) return;
+  if (items.some((item) => item.data.partners.length > 0)) throw new Error("updateOrganizations writes no partners: use organizationEdit");
+  const rows = items.map(({ id, data, countryCode }) => {
+    const f = fields(data, countryCode);
+    return {
+      id,
+      kind: f.kind,
+      name: f.name,
+      name_en: f.nameEn,
+      other_names: f.otherNames,
+      region_id: f.regionId,
+      country_code: f.countryCode,
+      status: f.status,
+      founded_year: f.foundedYear,
+      website: f.website,
+      description_en: f.descriptionEn,
+      description_ru: f.descriptionRu,
+      registration_number: f.registrationNumber,
+      capital_amount: f.capitalAmount,
+      capital_currency: f.capitalCurrency,
+      products: f.products,
+      fields_of_study: f.fieldsOfStudy,
+    };
+  });
+  // The rows as JSON read into the table's own row type: each value cast to its column's type (enums, arrays,
+  // numeric) by the database, as Prisma's update would send it.
+  await tx.$executeRaw`
+    UPDATE organizations o
+       SET kind = u.kind, name = u.name, name_en = u.name_en, other_names = u.other_names, region_id = u.region_id,
+           country_code = u.country_code, status = u.status, founded_year = u.founded_year, website = u.website,
+           description_en = u.description_en, description_ru = u.description_ru, registration_number = u.registration_number,
+           capital_amount = u.capital_amount, capital_currency = u.capital_currency, products = u.products,
+           fields_of_study = u.fields_of_study, updated_at = now()
+      FROM jsonb_populate_recordset(NULL::organizations, ${JSON.stringify(rows)}::jsonb) u
+     WHERE o.id = u.id`;
+  await writeSectorsOfEach(tx, items);
 }
