@@ -187,9 +187,20 @@ export async function commitBatch(prisma: Db, batchId: number, writers: Partial<
               if (result) results.push({ ...result, row: row.row });
             }
           }
-          await tx.importBatchRecord.createMany({
-            data: results.map((result) => ({ batchId, ...result, beforeInput: result.beforeInput ?? undefined })),
-          });
+          // As JSON in one parameter: Prisma's createMany would compile one per value, and a chunk has thousands.
+          const records = results.map((r) => ({
+            batch_id: batchId,
+            row: r.row,
+            entity_type: r.entityType,
+            entity_id: r.entityId,
+            action: r.action,
+            version_after: r.versionAfter,
+            before_input: r.beforeInput ?? null,
+          }));
+          await tx.$executeRaw`
+            INSERT INTO import_batch_records (batch_id, "row", entity_type, entity_id, action, version_after, before_input)
+            SELECT batch_id, "row", entity_type, entity_id, action, version_after, before_input
+              FROM jsonb_populate_recordset(NULL::import_batch_records, ${JSON.stringify(records)}::jsonb)`;
           const count = results.length;
           await tx.importBatch.update({
             where: { id: batchId },

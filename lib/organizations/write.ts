@@ -280,14 +280,39 @@ async function writeSectorsOfEach(
   options: { isNew?: boolean } = {},
 ) {
   if (items.length === 0) return;
-  if (!options.isNew) await tx.organizationSector.deleteMany({ where: { organizationId: { in: items.map((item) => item.id) } } });
-  await tx.organizationSector.createMany({
-    data: items.flatMap(({ id, data }) => [
-      { organizationId: id, sectorCode: data.primarySector, isPrimary: true },
-      ...data.sectors.map((row) => ({ organizationId: id, sectorCode: row.code, isPrimary: false })),
-    ]),
-  });
+  const ids = items.map((item) => item.id);
+  if (!options.isNew) await tx.$executeRaw`DELETE FROM organization_sectors WHERE organization_id = ANY(${ids}::int[])`;
+  const rows = items.flatMap(({ id, data }) => [
+    { organization_id: id, sector_code: data.primarySector, is_primary: true },
+    ...data.sectors.map((row) => ({ organization_id: id, sector_code: row.code, is_primary: false })),
+  ]);
+  await tx.$executeRaw`
+    INSERT INTO organization_sectors (organization_id, sector_code, is_primary)
+    SELECT organization_id, sector_code, is_primary FROM jsonb_populate_recordset(NULL::organization_sectors, ${JSON.stringify(rows)}::jsonb)`;
 }
+
+/** The columns `fields` fills, by the table's names: what the chunk statements below write. */
+const columnsOf = (data: OrganizationFormInput, countryCode: string) => {
+  const f = fields(data, countryCode);
+  return {
+    kind: f.kind,
+    name: f.name,
+    name_en: f.nameEn,
+    other_names: f.otherNames,
+    region_id: f.regionId,
+    country_code: f.countryCode,
+    status: f.status,
+    founded_year: f.foundedYear,
+    website: f.website,
+    description_en: f.descriptionEn,
+    description_ru: f.descriptionRu,
+    registration_number: f.registrationNumber,
+    capital_amount: f.capitalAmount,
+    capital_currency: f.capitalCurrency,
+    products: f.products,
+    fields_of_study: f.fieldsOfStudy,
+  };
+};
 
 /**
  * Writes new organizations without partners (checked by `checkOrganizations`) as `insertOrganization` writes
@@ -303,10 +328,23 @@ export async function insertOrganizations(tx: Tx, items: readonly { data: Organi
     items.map((item) => item.data.nameEn ?? item.data.name),
     160,
   );
-  const created = await tx.organization.createManyAndReturn({
-    data: items.map((item, i) => ({ ...fields(item.data, item.countryCode), slug: slugs[i]!, createdById: user.id, updatedById: user.id })),
-    select: { id: true, slug: true },
-  });
+  const rows = items.map((item, i) => ({
+    ...columnsOf(item.data, item.countryCode),
+    slug: slugs[i]!,
+    created_by_id: user.id,
+    updated_by_id: user.id,
+  }));
+  // The rows as JSON read into the table's own row type, each value cast to its column's type by the database
+  // (enums, arrays, numeric): one parameter, where Prisma's createMany would compile one per value.
+  const created = await tx.$queryRaw<{ id: number; slug: string }[]>`
+    INSERT INTO organizations (slug, kind, name, name_en, other_names, region_id, country_code, status, founded_year, website,
+                               description_en, description_ru, registration_number, capital_amount, capital_currency, products,
+                               fields_of_study, created_by_id, updated_by_id)
+    SELECT slug, kind, name, name_en, other_names, region_id, country_code, status, founded_year, website, description_en,
+           description_ru, registration_number, capital_amount, capital_currency, products, fields_of_study, created_by_id,
+           updated_by_id
+      FROM jsonb_populate_recordset(NULL::organizations, ${JSON.stringify(rows)}::jsonb)
+    RETURNING id, slug`;
   // Told apart by their slugs, which are unique: the order RETURNING gives is not promised.
   const idOf = new Map(created.map((row) => [row.slug, row.id]));
   const ids = slugs.map((slug) => idOf.get(slug)!);
@@ -326,30 +364,8 @@ export async function insertOrganizations(tx: Tx, items: readonly { data: Organi
 export async function updateOrganizations(tx: Tx, items: readonly { id: number; data: OrganizationFormInput; countryCode: string }[]) {
   if (items.length === 0) return;
   if (items.some((item) => item.data.partners.length > 0)) throw new Error("updateOrganizations writes no partners: use organizationEdit");
-  const rows = items.map(({ id, data, countryCode }) => {
-    const f = fields(data, countryCode);
-    return {
-      id,
-      kind: f.kind,
-      name: f.name,
-      name_en: f.nameEn,
-      other_names: f.otherNames,
-      region_id: f.regionId,
-      country_code: f.countryCode,
-      status: f.status,
-      founded_year: f.foundedYear,
-      website: f.website,
-      description_en: f.descriptionEn,
-      description_ru: f.descriptionRu,
-      registration_number: f.registrationNumber,
-      capital_amount: f.capitalAmount,
-      capital_currency: f.capitalCurrency,
-      products: f.products,
-      fields_of_study: f.fieldsOfStudy,
-    };
-  });
-  // The rows as JSON read into the table's own row type: each value cast to its column's type (enums, arrays,
-  // numeric) by the database, as Prisma's update would send it.
+  const rows = items.map(({ id, data, countryCode }) => ({ id, ...columnsOf(data, countryCode) }));
+  // As `insertOrganizations` writes them: the rows as JSON in the table's row type.
   await tx.$executeRaw`
     UPDATE organizations o
        SET kind = u.kind, name = u.name, name_en = u.name_en, other_names = u.other_names, region_id = u.region_id,

@@ -330,5 +330,5 @@ describe("writing a chunk of organizations together", () => {
     const names = rows.map((r) => r[0]!);
     expect(await prisma.organization.count({ where: { name: { in: names } } })).toBe(540);
     expect(await prisma.auditEvent.count({ where: { importBatchId: batchId, action: "organization.create" } })).toBe(540);
-  });
+  }, 120_000);
 });
