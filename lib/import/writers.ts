@@ -153,8 +153,6 @@ const writeOrganizationChunk: ChunkWriter = async (tx, rows, context) => {
   const alone: StoredRow[] = [];
   const plain: Plain[] = [];
   for (const row of rows) {
-    const refuse = (error: Error | (() => Promise<Error>)) =>
-      refusals.set(row.row, typeof error === "function" ? error : async () => error);
     try {
       if (row.action === "create") {
         const data = parseRow(OrganizationFormSchema, row.input);
@@ -170,7 +168,7 @@ const writeOrganizationChunk: ChunkWriter = async (tx, rows, context) => {
       else plain.push({ row, data, current: { id: target.id, regionId: target.regionId, version: data.version } });
     } catch (error) {
       if (!(error instanceof ActionRefusal)) throw error;
-      refuse(error);
+      refusals.set(row.row, async () => error);
     }
   }
 
@@ -181,8 +179,8 @@ const writeOrganizationChunk: ChunkWriter = async (tx, rows, context) => {
     const check = checked[i]!;
     if ("refusal" in check) return refusals.set(row.row, async () => check.refusal);
     countries.set(row.row, check.countryCode);
-    const lock = current && locked.get(current.id);
     if (!current) return;
+    const lock = locked.get(current.id);
     if (!lock) return refusals.set(row.row, async () => new ActionRefusal({ message: "recordMissing" }));
     if (lock.version !== current.version) {
       return refusals.set(row.row, () =>
