@@ -52,21 +52,34 @@ export type AuditEntry = {
   importBatchId?: number | null;
 };
 
+const eventRow = (entry: AuditEntry) => ({
+  actorId: entry.actorId,
+  action: entry.action,
+  entityType: entry.action.split(".")[0] as AuditEntityType | "import",
+  entityId: String(entry.entityId),
+  before: entry.before ?? undefined,
+  after: entry.after ?? undefined,
+  note: entry.note ?? null,
+  importBatchId: entry.importBatchId ?? null,
+});
+
 /** Appends an audit event inside the caller's transaction, so the change and its record land together. */
 export async function recordAuditEvent(tx: Tx, entry: AuditEntry) {
-  const [entityType] = entry.action.split(".") as [AuditEntityType | "import"];
-  await tx.auditEvent.create({
-    data: {
-      actorId: entry.actorId,
-      action: entry.action,
-      entityType,
-      entityId: String(entry.entityId),
-      before: entry.before ?? undefined,
-      after: entry.after ?? undefined,
-      note: entry.note ?? null,
-      importBatchId: entry.importBatchId ?? null,
-    },
-  });
+  await tx.auditEvent.create({ data: eventRow(entry) });
+}
+
+/**
+ * Appends many audit events in one statement, in their order (an import's chunk: an event a record, as each
+ * form's): as JSON in one parameter, where Prisma's createMany would compile one per value.
+ */
+export async function recordAuditEvents(tx: Tx, entries: readonly AuditEntry[]) {
+  if (entries.length === 0) return;
+  await tx.$executeRaw`
+    INSERT INTO audit_events (actor_id, action, entity_type, entity_id, before, after, note, import_batch_id)
+    SELECT (e.doc->>'actorId')::int, e.doc->>'action', e.doc->>'entityType', e.doc->>'entityId', e.doc->'before', e.doc->'after',
+           e.doc->>'note', (e.doc->>'importBatchId')::int
+      FROM jsonb_array_elements(${JSON.stringify(entries.map(eventRow))}::jsonb) WITH ORDINALITY AS e(doc, ord)
+     ORDER BY e.ord`;
 }
 
 function display(value: unknown): string {

@@ -123,7 +123,9 @@ async function runImport(database: Database) {
   const copy = await copyRegistry(url);
   if (!options["commit-here"] || !existsSync(join(projectRoot, ".next", "BUILD_ID"))) await buildIfStale(copy);
   const editor = await prepareBenchEditor(copy);
-  const app = await startApp(copy);
+  // Committing here, the app's own import workers must leave the batch alone: its requeue of stalled batches
+  // (queued, no heartbeat yet) would otherwise take it too, and the two processes would commit it by turns.
+  const app = await startApp(copy, options["commit-here"] ? { JOB_WORKER: "off" } : {});
   const loadBefore = loadavg();
   const result = await measureImport(copy, { origin: app.origin, pid: app.server.pid ?? 0 }, targets.organizationSlug, editor.email, {
     pageConnections: Number(options["page-connections"]),

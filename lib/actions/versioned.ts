@@ -48,6 +48,33 @@ export async function lockVersion(tx: Tx, type: AuditEntityType, id: number) {
   return rows[0] ?? null;
 }
 
+/**
+ * `lockVersion` of many records of one type in one query (an import's chunk), locked in id order as concurrent
+ * writers of the same records would lock them; a missing id is left out.
+ */
+export async function lockVersions(tx: Tx, type: AuditEntityType, ids: readonly number[]) {
+  const rows = await tx.$queryRaw<{ id: number; version: number; archived: boolean }[]>(
+    Prisma.sql`SELECT id, version, archived_at IS NOT NULL AS archived FROM ${Prisma.raw(tables[type])}
+                WHERE id = ANY(${[...ids]}::int[]) ORDER BY id FOR UPDATE`,
+  );
+  return new Map(rows.map(({ id, ...row }) => [id, row]));
+}
+
+/** `bumpVersion` of many records of one type in one statement. */
+export async function bumpVersions(tx: Tx, type: AuditEntityType, ids: readonly number[], userId: number) {
+  if (ids.length === 0) return;
+  await tx.$executeRaw(
+    Prisma.sql`UPDATE ${Prisma.raw(tables[type])} SET version = version + 1, updated_at = now(), updated_by_id = ${userId}
+                WHERE id = ANY(${[...ids]}::int[])`,
+  );
+}
+
+/** The conflict a save from `change.version` meets when the record is at `version`: with what the winner changed. */
+export async function versionConflict(tx: Tx, change: Pick<Change, "type" | "id" | "version" | "snapshot">, version: number) {
+  const current = await change.snapshot(tx, change.id);
+  return new VersionConflict(version, current ? await changesSince(tx, change.type, change.id, change.version, current) : []);
+}
+
 async function bumpVersion(tx: Tx, type: AuditEntityType, id: number, userId: number, archived?: boolean) {
   const archive = archived === undefined ? Prisma.empty : archived ? Prisma.sql`, archived_at = now()` : Prisma.sql`, archived_at = NULL`;
   await tx.$executeRaw(
@@ -58,10 +85,7 @@ async function bumpVersion(tx: Tx, type: AuditEntityType, id: number, userId: nu
 async function checkVersion(tx: Tx, change: Change) {
   const row = await lockVersion(tx, change.type, change.id);
   if (!row) throw new ActionRefusal({ message: "recordMissing" });
-  if (row.version !== change.version) {
-    const current = await change.snapshot(tx, change.id);
-    throw new VersionConflict(row.version, current ? await changesSince(tx, change.type, change.id, change.version, current) : []);
-  }
+  if (row.version !== change.version) throw await versionConflict(tx, change, row.version);
   return row;
 }
 

@@ -47,11 +47,26 @@ export type WrittenRow = {
 /** What the batch's audit events need to know of who is writing and for which batch. */
 export type WriteContext = { user: { id: number }; importBatchId: number };
 
-/** How one record type writes a checked row: the same checks and write path as its form's action. */
-export type RowWriter = (tx: Tx, row: StoredRow, context: WriteContext) => Promise<WrittenRow | null>;
+/**
+ * How one record type writes a checked row: the same checks and write path as its form's action. A writer with
+ * `chunk` writes a chunk's rows together instead, set-based (a statement for all of them where the row-by-row path
+ * has one a row), with the same checks, records and audit events; a row it refuses is named through `at` first.
+ */
+export type RowWriter = ((tx: Tx, row: StoredRow, context: WriteContext) => Promise<WrittenRow | null>) & { chunk?: ChunkWriter };
 
-/** How many rows one transaction commits: small enough to keep locks short, large enough to go fast. */
+export type ChunkWriter = (
+  tx: Tx,
+  rows: StoredRow[],
+  context: WriteContext & { at: (row: number) => void },
+) => Promise<(WrittenRow & { row: number })[]>;
+
+/**
+ * How many rows one transaction commits: small enough to keep locks short, large enough to go fast. Written
+ * together, a chunk costs a few statements whatever its size, so it is larger: 500 rows hold their locks for
+ * well under a second.
+ */
 export const chunkRows = 50;
+export const setChunkRows = 500;
 
 /**
  * How long one chunk's transaction may take. Prisma's default (5 s) is 100 ms a row, which a busy machine
@@ -148,6 +163,8 @@ export async function commitBatch(prisma: Db, batchId: number, writers: Partial<
   });
 
   const rows = batch.rows as StoredRow[];
+  const size = writer.chunk ? setChunkRows : chunkRows;
+  const context = { user: { id: batch.authorId }, importBatchId: batchId };
   let written = 0;
   let inFlight = 0;
   for (;;) {
@@ -158,17 +175,33 @@ export async function commitBatch(prisma: Db, batchId: number, writers: Partial<
           const [current] = await tx.$queryRaw<{ status: string; rows_done: number }[]>`
         SELECT status, rows_done FROM import_batches WHERE id = ${batchId} FOR UPDATE`;
           if (!current || current.status !== "committing") return { done: true, cancelled: current?.status === "cancelled" };
-          const chunk = rows.slice(current.rows_done, current.rows_done + chunkRows);
+          const chunk = rows.slice(current.rows_done, current.rows_done + size);
           if (chunk.length === 0) return { done: true, cancelled: false };
-          let count = 0;
-          for (const row of chunk) {
-            if (row.action !== "create" && row.action !== "update") continue;
-            inFlight = row.row;
-            const result = await writer(tx, row, { user: { id: batch.authorId }, importBatchId: batchId });
-            if (!result) continue;
-            await tx.importBatchRecord.create({ data: { batchId, row: row.row, ...result, beforeInput: result.beforeInput ?? undefined } });
-            count += 1;
+          const writing = chunk.filter((row) => row.action === "create" || row.action === "update");
+          const results: (WrittenRow & { row: number })[] = [];
+          if (writer.chunk) results.push(...(await writer.chunk(tx, writing, { ...context, at: (row) => (inFlight = row) })));
+          else {
+            for (const row of writing) {
+              inFlight = row.row;
+              const result = await writer(tx, row, context);
+              if (result) results.push({ ...result, row: row.row });
+            }
           }
+          // As JSON in one parameter: Prisma's createMany would compile one per value, and a chunk has thousands.
+          const records = results.map((r) => ({
+            batch_id: batchId,
+            row: r.row,
+            entity_type: r.entityType,
+            entity_id: r.entityId,
+            action: r.action,
+            version_after: r.versionAfter,
+            before_input: r.beforeInput ?? null,
+          }));
+          await tx.$executeRaw`
+            INSERT INTO import_batch_records (batch_id, "row", entity_type, entity_id, action, version_after, before_input)
+            SELECT batch_id, "row", entity_type, entity_id, action, version_after, before_input
+              FROM jsonb_populate_recordset(NULL::import_batch_records, ${JSON.stringify(records)}::jsonb)`;
+          const count = results.length;
           await tx.importBatch.update({
             where: { id: batchId },
             data: { rowsDone: current.rows_done + chunk.length, heartbeatAt: new Date() },

@@ -80,9 +80,12 @@ const CONCURRENCY = 6;
 /**
  * Organizations' rows checked together: their reads are batched (registry.ts, `OrganizationReads`), so the rows
  * of a group that reach the same step together share one query for it. A group starts together and ends before
- * the next starts: rows running free would drift apart, and their reads with them, back to one query a row.
+ * the next starts: rows running free would drift apart, and their reads with them, back to one query a row. Each
+ * group's steps wait for its slowest read, so fewer, larger groups wait less in all: 480 rows send their likely
+ * duplicates as six queries at once, as many as the other types' rows run (the bench's preview took a quarter
+ * less time than with 240).
  */
-const ORGANIZATION_GROUP = 240;
+const ORGANIZATION_GROUP = 480;
 
 /** The values a new record's form starts with: the organization form opens with "active". */
 const CREATE_DEFAULTS: Partial<Record<RecordType, ImportForm>> = { organizations: { status: "active" } };

@@ -232,7 +232,7 @@ export type OrganizationReads = {
   likelyDuplicates: (typed: Parameters<typeof findLikelyDuplicatesOfEach>[1][number]) => Promise<LikelyDuplicate[]>;
 };
 
-/** New organizations searched for duplicates in one query: a group of the preview's rows goes as three or so. */
+/** New organizations searched for duplicates in one query: a group of the preview's rows goes as six or so. */
 const DUPLICATES_BATCH = 80;
 
 export function organizationReads(locale: Locale): OrganizationReads {

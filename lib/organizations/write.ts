@@ -1,6 +1,6 @@
 import "server-only";
 import { databaseErrorCode } from "@/lib/actions/prisma-errors";
-import { uniqueSlug } from "@/lib/actions/slug";
+import { uniqueSlug, uniqueSlugs } from "@/lib/actions/slug";
 import { ActionRefusal } from "@/lib/actions/staff-action";
 import type { CurrentUser } from "@/lib/auth/session";
 import { db, type Tx } from "@/lib/db/client";
@@ -16,8 +16,10 @@ import type { z } from "zod";
 type Partner = OrganizationFormInput["partners"][number];
 type Writer = Pick<CurrentUser, "id">;
 
+const fieldRefusal = (field: string, message: string) => new ActionRefusal({ message: "checkFields", errors: { [field]: [message] } });
+
 function refuseField(field: string, message: string): never {
-  throw new ActionRefusal({ message: "checkFields", errors: { [field]: [message] } });
+  throw fieldRefusal(field, message);
 }
 
 /**
@@ -233,4 +235,145 @@ export async function organizationEdit(
       await writeSectors(tx, id, data);
     },
   };
+}
+
+// ---- Many organizations at once: the import's chunks ----
+
+/** An organization of a chunk: its checked form, and for an edit the record and the region it has now. */
+type ChunkItem = { data: OrganizationFormInput; current?: { id: number; regionId: number } };
+
+/**
+ * The checks of `checkNewOrganization` and `organizationEdit` for a chunk of organizations, in two queries
+ * instead of two a record: for each, its country, or the refusal the form would give it (the first it finds,
+ * in the form's order: region, number, sectors).
+ */
+export async function checkOrganizations(
+  tx: Tx,
+  items: readonly ChunkItem[],
+): Promise<({ countryCode: string } | { refusal: ActionRefusal })[]> {
+  const regionIds = [...new Set(items.map((item) => item.data.regionId))];
+  const codes = [...new Set(items.flatMap((item) => [item.data.primarySector, ...item.data.sectors.map((row) => row.code)]))];
+  const regions = new Map(
+    (await tx.region.findMany({ where: { id: { in: regionIds } }, select: { id: true, countryCode: true, archivedAt: true } })).map((r) => [
+      r.id,
+      r,
+    ]),
+  );
+  const known = new Set((await tx.sector.findMany({ where: { code: { in: codes } }, select: { code: true } })).map((s) => s.code));
+  return items.map(({ data, current }) => {
+    const region = regions.get(data.regionId);
+    if (!region || (region.archivedAt !== null && data.regionId !== current?.regionId))
+      return { refusal: fieldRefusal("regionId", "recordMissing") };
+    const problem = data.registrationNumber === null ? null : checkRegistrationNumber(region.countryCode, data.registrationNumber);
+    if (problem) return { refusal: fieldRefusal("registrationNumber", problem) };
+    if (!known.has(data.primarySector)) return { refusal: fieldRefusal("primarySector", "recordMissing") };
+    const missing = data.sectors.find((row) => !known.has(row.code));
+    if (missing) return { refusal: fieldRefusal(`sectors.${missing.index}.code`, "recordMissing") };
+    return { countryCode: region.countryCode };
+  });
+}
+
+/** The sectors of many organizations, as `writeSectors` writes each one's: the sets replaced (`isNew`: none to replace). */
+async function writeSectorsOfEach(
+  tx: Tx,
+  items: readonly { id: number; data: OrganizationFormInput }[],
+  options: { isNew?: boolean } = {},
+) {
+  if (items.length === 0) return;
+  const ids = items.map((item) => item.id);
+  if (!options.isNew) await tx.$executeRaw`DELETE FROM organization_sectors WHERE organization_id = ANY(${ids}::int[])`;
+  const rows = items.flatMap(({ id, data }) => [
+    { organization_id: id, sector_code: data.primarySector, is_primary: true },
+    ...data.sectors.map((row) => ({ organization_id: id, sector_code: row.code, is_primary: false })),
+  ]);
+  await tx.$executeRaw`
+    INSERT INTO organization_sectors (organization_id, sector_code, is_primary)
+    SELECT organization_id, sector_code, is_primary FROM jsonb_populate_recordset(NULL::organization_sectors, ${JSON.stringify(rows)}::jsonb)`;
+}
+
+/** The columns `fields` fills, by the table's names: what the chunk statements below write. */
+const columnsOf = (data: OrganizationFormInput, countryCode: string) => {
+  const f = fields(data, countryCode);
+  return {
+    kind: f.kind,
+    name: f.name,
+    name_en: f.nameEn,
+    other_names: f.otherNames,
+    region_id: f.regionId,
+    country_code: f.countryCode,
+    status: f.status,
+    founded_year: f.foundedYear,
+    website: f.website,
+    description_en: f.descriptionEn,
+    description_ru: f.descriptionRu,
+    registration_number: f.registrationNumber,
+    capital_amount: f.capitalAmount,
+    capital_currency: f.capitalCurrency,
+    products: f.products,
+    fields_of_study: f.fieldsOfStudy,
+  };
+};
+
+/**
+ * Writes new organizations without partners (checked by `checkOrganizations`) as `insertOrganization` writes
+ * each one, in one statement with their slugs made together; returns their ids in their order.
+ */
+export async function insertOrganizations(tx: Tx, items: readonly { data: OrganizationFormInput; countryCode: string }[], user: Writer) {
+  if (items.length === 0) return [];
+  if (items.some((item) => item.data.partners.length > 0))
+    throw new Error("insertOrganizations writes no partners: use insertOrganization");
+  const slugs = await uniqueSlugs(
+    tx,
+    "organizations",
+    items.map((item) => item.data.nameEn ?? item.data.name),
+    160,
+  );
+  const rows = items.map((item, i) => ({
+    ...columnsOf(item.data, item.countryCode),
+    slug: slugs[i]!,
+    created_by_id: user.id,
+    updated_by_id: user.id,
+  }));
+  // The rows as JSON read into the table's own row type, each value cast to its column's type by the database
+  // (enums, arrays, numeric): one parameter, where Prisma's createMany would compile one per value.
+  const created = await tx.$queryRaw<{ id: number; slug: string }[]>`
+    INSERT INTO organizations (slug, kind, name, name_en, other_names, region_id, country_code, status, founded_year, website,
+                               description_en, description_ru, registration_number, capital_amount, capital_currency, products,
+                               fields_of_study, created_by_id, updated_by_id)
+    SELECT slug, kind, name, name_en, other_names, region_id, country_code, status, founded_year, website, description_en,
+           description_ru, registration_number, capital_amount, capital_currency, products, fields_of_study, created_by_id,
+           updated_by_id
+      FROM jsonb_populate_recordset(NULL::organizations, ${JSON.stringify(rows)}::jsonb)
+    RETURNING id, slug`;
+  // Told apart by their slugs, which are unique: the order RETURNING gives is not promised.
+  const idOf = new Map(created.map((row) => [row.slug, row.id]));
+  const ids = slugs.map((slug) => idOf.get(slug)!);
+  await writeSectorsOfEach(
+    tx,
+    ids.map((id, i) => ({ id, data: items[i]!.data })),
+    { isNew: true },
+  );
+  return ids;
+}
+
+/**
+ * Writes the edits of organizations that have and keep no partners (checked by `checkOrganizations`, their rows
+ * locked and their versions checked by the caller) as `organizationEdit` writes each one: the fields in one
+ * statement, the sectors replaced. The version and the audit events are the caller's.
+ */
+export async function updateOrganizations(tx: Tx, items: readonly { id: number; data: OrganizationFormInput; countryCode: string }[]) {
+  if (items.length === 0) return;
+  if (items.some((item) => item.data.partners.length > 0)) throw new Error("updateOrganizations writes no partners: use organizationEdit");
+  const rows = items.map(({ id, data, countryCode }) => ({ id, ...columnsOf(data, countryCode) }));
+  // As `insertOrganizations` writes them: the rows as JSON in the table's row type.
+  await tx.$executeRaw`
+    UPDATE organizations o
+       SET kind = u.kind, name = u.name, name_en = u.name_en, other_names = u.other_names, region_id = u.region_id,
+           country_code = u.country_code, status = u.status, founded_year = u.founded_year, website = u.website,
+           description_en = u.description_en, description_ru = u.description_ru, registration_number = u.registration_number,
+           capital_amount = u.capital_amount, capital_currency = u.capital_currency, products = u.products,
+           fields_of_study = u.fields_of_study, updated_at = now()
+      FROM jsonb_populate_recordset(NULL::organizations, ${JSON.stringify(rows)}::jsonb) u
+     WHERE o.id = u.id`;
+  await writeSectorsOfEach(tx, items);
 }

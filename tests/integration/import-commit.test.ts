@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import type { Tx } from "@/lib/db/prisma-client";
+import type { StoredRow, WrittenRow } from "@/lib/import/batch";
 
 vi.mock("next-auth", () => ({ getServerSession: vi.fn() }));
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
@@ -212,4 +214,121 @@ describe("undoing an import", () => {
     // Undone once, it cannot be undone again.
     expect(await undoBatch(prisma, batchId, editor, rowUndoers)).toBeNull();
   });
+});
+
+describe("writing a chunk of organizations together", () => {
+  type Written = (WrittenRow & { row: number })[];
+  class Rollback {
+    constructor(readonly seen: unknown) {}
+  }
+
+  /** What a commit leaves of each written row: the record, its sectors, its audit events and the batch's note of it, ids left out. */
+  const seenOf = async (tx: Tx, batchId: number, written: Written) =>
+    Promise.all(
+      [...written]
+        .sort((a, b) => a.row - b.row)
+        .map(async ({ entityId, ...row }) => {
+          const { id, createdAt, updatedAt, ...record } = await tx.organization.findUniqueOrThrow({ where: { id: entityId } });
+          const sectors = await tx.organizationSector.findMany({
+            where: { organizationId: id },
+            select: { sectorCode: true, isPrimary: true },
+            orderBy: { sectorCode: "asc" },
+          });
+          const events = await tx.auditEvent.findMany({
+            where: { entityType: "organization", entityId: String(id), importBatchId: batchId },
+            select: { action: true, actorId: true, before: true, after: true, note: true, importBatchId: true },
+            orderBy: { id: "asc" },
+          });
+          return { row, record: { ...record, createdAt: createdAt.getTime() > 0, updatedAt: updatedAt >= createdAt }, sectors, events };
+        }),
+    );
+
+  it("writes exactly what the row-by-row path writes: records, slugs, sectors, versions, audit events and undo notes", async () => {
+    const [first, second] = [row({ description: "Первое до импорта" }), row({ description: "Второе до импорта" })];
+    const seeded = await stage([first, second]);
+    await commitBatch(prisma, seeded.batchId, rowWriters);
+    // Two new ones of one name (slugs "x" and "x-2"), a new one, and both seeded ones changed (one's sector too).
+    const twin = name();
+    const rows = [
+      row({ name: twin }),
+      [...first.slice(0, 4), "C29", "Первое из импорта"],
+      row({ name: twin }),
+      row({}),
+      [...second.slice(0, 5), "Второе из импорта"],
+    ];
+    const { batchId, preview } = await stage(rows);
+    expect(preview.counts).toMatchObject({ create: 3, update: 2 });
+    const stored = (await prisma.importBatch.findUniqueOrThrow({ where: { id: batchId } })).rows as StoredRow[];
+    const writing = stored.filter((r) => r.action === "create" || r.action === "update");
+    const context = { user: { id: editor.id }, importBatchId: batchId, at: () => undefined };
+
+    // Row by row through the form's path, in a transaction rolled back after a look at what it wrote.
+    const rowByRow = await prisma
+      .$transaction(async (tx) => {
+        const written: Written = [];
+        for (const r of writing) written.push({ ...(await rowWriters.organizations(tx, r, context))!, row: r.row });
+        throw new Rollback(await seenOf(tx, batchId, written));
+      })
+      .catch((error: unknown) => {
+        if (error instanceof Rollback) return error.seen;
+        throw error;
+      });
+    const together = await prisma.$transaction(async (tx) =>
+      seenOf(tx, batchId, await rowWriters.organizations.chunk!(tx, writing, context)),
+    );
+
+    expect(together).toEqual(rowByRow);
+    expect(together.map((r) => [r.row.action, r.record.version, r.events.map((e) => e.action)])).toEqual([
+      ["create", 1, ["organization.create"]],
+      ["update", 2, ["organization.update"]],
+      ["create", 1, ["organization.create"]],
+      ["create", 1, ["organization.create"]],
+      ["update", 2, ["organization.update"]],
+    ]);
+    expect(together[2]!.record.slug).toBe(`${together[0]!.record.slug}-2`);
+    expect(together[1]!.sectors).toEqual([{ sectorCode: "29", isPrimary: true }]);
+    expect(together[1]!.row.beforeInput).toMatchObject({ descriptionRu: "Первое до импорта", primarySector: "28" });
+  });
+
+  it("stops at an organization edited since the preview, naming its row and writing none of the chunk", async () => {
+    const existing = row({ description: "До импорта" });
+    const seeded = await stage([existing]);
+    await commitBatch(prisma, seeded.batchId, rowWriters);
+    const fresh = row({});
+    const { batchId } = await stage([fresh, [...existing.slice(0, 5), "Из импорта"]]);
+    // An editor saves the record through its form after the preview.
+    const id = (await prisma.importBatchRecord.findFirstOrThrow({ where: { batchId: seeded.batchId } })).entityId;
+    const values = (await getOrganizationForEdit(id))!.values;
+    const data = Object.fromEntries(Object.entries(values).map(([k, v]) => [k, Array.isArray(v) ? v.join("\n") : v]));
+    await expect(updateOrganization(id, {}, form({ ...data, descriptionRu: "Правка редактора" }))).rejects.toMatchObject(redirected);
+
+    expect(await commitBatch(prisma, batchId, rowWriters)).toEqual({ status: "failed", error: "row 3: conflict" });
+    expect(await prisma.importBatchRecord.count({ where: { batchId } })).toBe(0);
+    expect(await prisma.organization.count({ where: { name: fresh[0]! } })).toBe(0);
+    expect((await prisma.organization.findUniqueOrThrow({ where: { id } })).descriptionRu).toBe("Правка редактора");
+  });
+
+  it("resumes after the last chunk of 500 written when the commit dies midway, writing no row twice", async () => {
+    const rows = Array.from({ length: 540 }, () => row({}));
+    const { batchId } = await stage(rows);
+    let chunks = 0;
+    const dying = {
+      organizations: Object.assign((...args: Parameters<(typeof rowWriters)["organizations"]>) => rowWriters.organizations(...args), {
+        chunk: async (...args: Parameters<NonNullable<(typeof rowWriters)["organizations"]["chunk"]>>) => {
+          chunks += 1;
+          const written = await rowWriters.organizations.chunk!(...args);
+          if (chunks === 2) throw new Error("connection terminated");
+          return written;
+        },
+      }),
+    };
+    await expect(commitBatch(prisma, batchId, dying)).rejects.toThrow("connection terminated");
+    expect(await prisma.importBatchRecord.count({ where: { batchId } })).toBe(500);
+    expect((await prisma.importBatch.findUniqueOrThrow({ where: { id: batchId } })).rowsDone).toBe(500);
+
+    expect(await commitBatch(prisma, batchId, rowWriters)).toEqual({ status: "committed", written: 40 });
+    const names = rows.map((r) => r[0]!);
+    expect(await prisma.organization.count({ where: { name: { in: names } } })).toBe(540);
+    expect(await prisma.auditEvent.count({ where: { importBatchId: batchId, action: "organization.create" } })).toBe(540);
+  }, 120_000);
 });

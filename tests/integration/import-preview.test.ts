@@ -134,6 +134,24 @@ describe("organizations against the registry", () => {
     expect(update.changes!.map((c) => c.field)).toEqual(["name", "descriptionRu"]);
   });
 
+  it("asks about a like name only where the numbers cannot tell the two apart: not for one with another number", async () => {
+    const words = wordPair();
+    const numbered = await organization({ name: `ООО «${words.ru} Техмаш»`, registrationNumber: freshNumber("RU") });
+    const unnumbered = await organization({ name: `ОАО «${words.ru} Техмаш»`, confirmNotDuplicate: "on" });
+    const typed = `${words.en} Tekhmash`;
+    const sheet = sheetOf(HEADERS, [
+      [typed, "завод", "Курская область", freshNumber("RU"), "28"],
+      [typed, "завод", "Курская область", "", "28"],
+    ]);
+    const { rows } = await preview("organizations", sheet);
+    // With a number of its own, the row is not the organization that has another: only the one without is asked about.
+    expect(rows[0]).toMatchObject({ status: "decide" });
+    expect(rows[0]!.candidates!.map((c) => c.id)).toEqual([unnumbered.id]);
+    // Without a number, both may be it.
+    expect(rows[1]).toMatchObject({ status: "decide" });
+    expect(rows[1]!.candidates!.map((c) => c.id).sort()).toEqual([numbered.id, unnumbered.id].sort());
+  });
+
   it("refuses the later rows with a number an earlier row of the file has, naming that row", async () => {
     const inn = freshNumber("RU");
     const names = [freshName(), freshName(), freshName()];

@@ -308,6 +308,19 @@ describe("likely duplicates", () => {
     expect(confirmed).toMatchObject({ ok: false, message: "checkFields", errors: { registrationNumber: ["registrationNumberTaken"] } });
   });
 
+  it("does not list a like name when both have registration numbers: two numbers are two organizations", async () => {
+    signInAs(getServerSession, editor);
+    const name = `ООО «${word()} ${word(7)}»`;
+    await createTestOrganization({ name, registrationNumber: freshNumber("RU") });
+    const typed = `ОАО ${name.slice(4)}`;
+    await expect(createOrganization({}, organizationForm({ name: typed, registrationNumber: freshNumber("RU") }))).rejects.toMatchObject(
+      redirected,
+    );
+    // Without a number of its own, the same name is asked about.
+    const state = await createOrganization({}, organizationForm({ name: `ЗАО ${name.slice(4)}` }));
+    expect(state).toMatchObject({ ok: false, message: "possibleDuplicates" });
+  });
+
   it("does not list archived ones, though their registration number stays taken", async () => {
     signInAs(getServerSession, editor);
     const inn = freshNumber("RU");
