@@ -59,13 +59,14 @@ test.describe("the staff workspace", () => {
   test("a pasted description longer than allowed is kept whole, counted, and refused beside the field", async ({ page }) => {
     await page.goto("/workspace/organizations/new");
     const description = page.getByLabel("Description in English");
-    await expect(page.getByText("You have 2,000 characters remaining")).toBeVisible();
+    // The count is part of the field's description, so a screen reader hears it with the field.
+    await expect(description).toHaveAccessibleDescription(/You have 2,000 characters remaining/);
     await description.fill("Harvesters. ".repeat(170));
     // 2,040 characters: nothing cut off unseen, and the count says by how much it is over.
     await expect(description).toHaveValue("Harvesters. ".repeat(170));
-    await expect(page.getByText("You have 40 characters too many")).toBeVisible();
+    await expect(description).toHaveAccessibleDescription(/You have 40 characters too many/);
     await description.fill("Harvesters.");
-    await expect(page.getByText("You have 1,989 characters remaining")).toBeVisible();
+    await expect(description).toHaveAccessibleDescription(/You have 1,989 characters remaining/);
   });
 
   test("logs a meeting, and links the venture to it with the keyboard only", async ({ page }) => {
