@@ -38,7 +38,7 @@ export function jobQueue(url: string): Promise<PgBoss> {
     // pg-boss keeps its pool on its Db, which it does not type; watched for the metrics' pool gauges.
     const { pool } = client.getDb() as unknown as { pool?: Pool };
     if (pool) watchPool("jobs", pool);
-    for (const [name, policy] of Object.entries(queues)) await client.createQueue(name, { name, ...policy });
+    for (const [name, policy] of Object.entries(queues)) await createQueueRetrying(client, name, policy);
     return client;
   })();
   globalForJobs.interregioJobs = { url, boss };
@@ -69,4 +69,21 @@ export async function stopJobQueue() {
   const current = globalForJobs.interregioJobs;
   globalForJobs.interregioJobs = undefined;
   if (current) await (await current.boss.catch(() => null))?.stop({ graceful: true, wait: true, timeout: 10_000 });
+}
+
+/**
+ * Creates a queue (pg-boss does nothing if it exists). On a fresh database every process of the cluster creates
+ * the queues at the same moment, and PostgreSQL may pick one of two creations as a deadlock's victim (40P01):
+ * that one tries again a moment later and finds the queue made, instead of leaving its worker down for 30 s.
+ */
+async function createQueueRetrying(client: PgBoss, name: string, policy: (typeof queues)[keyof typeof queues]) {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      await client.createQueue(name, { name, ...policy });
+      return;
+    } catch (error) {
+      if (attempt >= 5 || (error as { code?: string }).code !== "40P01") throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100 * attempt + Math.random() * 200));
+    }
+  }
 }
