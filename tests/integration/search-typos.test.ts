@@ -13,12 +13,11 @@ import { prisma, seedOnce } from "./setup";
  */
 const consonants = "bcdfghjklmnpqrstvwxz";
 function newWord(length: number, alphabet = consonants) {
+  // Each letter once: a word with a letter repeated (бвбвбвб) has fewer distinct trigrams, and one typo can then
+  // leave too few in common for the candidate search, which is not what these tests are about.
+  const letters = [...alphabet];
   let word = "";
-  while (word.length < length) {
-    const letter = alphabet[Math.floor(Math.random() * alphabet.length)]!;
-    // No letter twice in a row, so that every swap of neighbours changes the word.
-    if (letter !== word.at(-1)) word += letter;
-  }
+  while (word.length < length) word += letters.splice(Math.floor(Math.random() * letters.length), 1)[0]!;
   return word;
 }
 /** The word with letter i replaced by one that no word of this file holds ("y" is not a consonant above). */
@@ -99,7 +98,8 @@ describe("typos per word", () => {
   });
 
   it("forgives a typo in Cyrillic, and in one word while the others match as typed", async () => {
-    expect(slugsOf(await search(substitute(cyrillic, 3, "ы")))).toContain(slug("words"));
+    // "й" keeps the word without a vowel, so the Russian stemmer leaves it whole (a vowel would let it cut an ending).
+    expect(slugsOf(await search(substitute(cyrillic, 3, "й")))).toContain(slug("words"));
     const result = await search(`${w8} ${substitute(w5, 2)}`);
     expect(slugsOf(result)).toEqual([slug("words")]);
     expect(result.correctedQuery).toBe(`${w8} ${w5}`);
