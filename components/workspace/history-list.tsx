@@ -1,6 +1,6 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import Link from "next/link";
-import { ChangeTable } from "@/components/workspace/change-table";
+import { ChangeTable, type ChangeTableTexts } from "@/components/workspace/change-table";
 import { paths } from "@/lib/paths";
 import type { AuditEntityType } from "@/lib/audit";
 import type { HistoryEvent } from "@/lib/workspace/queries";
@@ -28,15 +28,10 @@ export async function getFieldLabeller() {
   };
 }
 
-/** One record's history: each change with who and when, and every field as before → after. */
-export async function HistoryList({ events }: { events: HistoryEvent[] }) {
-  const [t, tWorkspace, format, labelOf] = await Promise.all([
-    getTranslations("history"),
-    getTranslations("workspace"),
-    getFormatter(),
-    getFieldLabeller(),
-  ]);
-  const texts = {
+/** The change table's words (components/workspace/change-table.tsx), for the staff and the public histories. */
+export async function getChangeTableTexts(): Promise<ChangeTableTexts> {
+  const [t, tWorkspace] = await Promise.all([getTranslations("history"), getTranslations("workspace")]);
+  return {
     caption: t("changes"),
     field: tWorkspace("field"),
     before: tWorkspace("before"),
@@ -45,6 +40,16 @@ export async function HistoryList({ events }: { events: HistoryEvent[] }) {
     yes: tWorkspace("yes"),
     no: tWorkspace("no"),
   };
+}
+
+/** One record's history: each change with who and when, and every field as before → after. */
+export async function HistoryList({ events }: { events: HistoryEvent[] }) {
+  const [t, format, labelOf, texts] = await Promise.all([
+    getTranslations("history"),
+    getFormatter(),
+    getFieldLabeller(),
+    getChangeTableTexts(),
+  ]);
   if (events.length === 0) return <p>{t("empty")}</p>;
   return (
     <ol className="max-w-4xl">

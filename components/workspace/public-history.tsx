@@ -1,6 +1,6 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { ChangeTable } from "@/components/workspace/change-table";
-import { getFieldLabeller } from "@/components/workspace/history-list";
+import { getChangeTableTexts, getFieldLabeller } from "@/components/workspace/history-list";
 import type { HistoryEvent } from "@/lib/workspace/queries";
 
 /**
@@ -8,22 +8,13 @@ import type { HistoryEvent } from "@/lib/workspace/queries";
  * after. Unlike the staff history (history-list.tsx) it names no one.
  */
 export async function PublicHistory({ events, entityType }: { events: Omit<HistoryEvent, "actor" | "importBatch">[]; entityType: string }) {
-  const [t, tWorkspace, format, labelOf] = await Promise.all([
+  const [t, format, labelOf, texts] = await Promise.all([
     getTranslations("history"),
-    getTranslations("workspace"),
     getFormatter(),
     getFieldLabeller(),
+    getChangeTableTexts(),
   ]);
   if (events.length === 0) return <p className="max-w-3xl">{t("publicEmpty")}</p>;
-  const texts = {
-    caption: t("changes"),
-    field: tWorkspace("field"),
-    before: tWorkspace("before"),
-    after: tWorkspace("after"),
-    blank: tWorkspace("blank"),
-    yes: tWorkspace("yes"),
-    no: tWorkspace("no"),
-  };
   return (
     <ol className="max-w-4xl divide-y divide-line border-y border-line">
       {events.map((event) => (

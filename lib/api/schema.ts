@@ -78,12 +78,17 @@ export const CountryParamSchema = z
 /** `limit` and `cursor` of a list walked by record id. */
 export const idPageParams = { limit: LimitParamSchema, cursor: cursorParam(IdKeySchema) };
 
-const updatedSinceMessage =
-  "updatedSince must be a date-time in ISO 8601 with its offset (such as 2026-12-01T00:00:00Z), not in the future.";
-/** `?updatedSince=`: only records changed at or after this moment; a moment in the future asks for nothing real. */
-export const UpdatedSinceParamSchema = z.iso
-  .datetime({ offset: true, error: updatedSinceMessage })
-  .refine((value) => Date.parse(value) <= Date.now() + 60_000, { error: updatedSinceMessage })
+/**
+ * A moment a client last looked (`since`, `updatedSince`): an ISO 8601 date-time with its offset, not in the
+ * future (a minute of clock skew allowed), which would ask for nothing real. The error names the parameter.
+ */
+export function pastMomentSchema(name: string) {
+  const error = `${name} must be a date-time in ISO 8601 with its offset (such as 2026-12-01T00:00:00Z), not in the future.`;
+  return z.iso.datetime({ offset: true, error }).refine((value) => Date.parse(value) <= Date.now() + 60_000, { error });
+}
+
+/** `?updatedSince=`: only records changed at or after this moment. */
+export const UpdatedSinceParamSchema = pastMomentSchema("updatedSince")
   .transform((value) => new Date(value))
   .optional()
   .describe("Only records changed at or after this moment (ISO 8601 date-time with offset).");

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { cursorPageSchema, cursorParam, LimitParamSchema } from "@/lib/api/schema";
+import { cursorPageSchema, cursorParam, LimitParamSchema, pastMomentSchema } from "@/lib/api/schema";
 
 /**
  * `/api/v1/changes`: what changed in the public registry, in the order it happened, read from the audit log.
@@ -20,15 +20,10 @@ export const ChangeDtoSchema = z.object({
 export type ChangeDto = z.infer<typeof ChangeDtoSchema>;
 export const ChangeListDtoSchema = cursorPageSchema(ChangeDtoSchema);
 
-const sinceMessage = "since must be a date-time in ISO 8601 with its offset (such as 2026-12-01T00:00:00Z), not in the future.";
 const EventIdSchema = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 
 export const ChangeQuerySchema = z.strictObject({
-  since: z.iso
-    .datetime({ offset: true, error: sinceMessage })
-    .refine((value) => Date.parse(value) <= Date.now() + 60_000, { error: sinceMessage })
-    .optional()
-    .describe("Only changes at or after this moment (ISO 8601 date-time with offset)."),
+  since: pastMomentSchema("since").optional().describe("Only changes at or after this moment (ISO 8601 date-time with offset)."),
   type: z
     .enum(changeRecordTypes, { error: `type must be one of: ${changeRecordTypes.join(", ")}.` })
     .optional()

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { OrganizationStatus } from "@/lib/generated/prisma/enums";
+import { pastMomentSchema } from "@/lib/api/schema";
 import { naceCodeSchema } from "@/lib/sectors/schema";
 
 /**
@@ -34,12 +35,6 @@ export const CurrencyCodeSchema = z
   .trim()
   .toUpperCase()
   .regex(/^[A-Z]{3}$/, { error: "currency must be an ISO 4217 currency code, such as USD, RUB or BYN." });
-
-const updatedSinceError = "updatedSince must be a date-time in ISO 8601 with its offset (such as 2026-12-01T00:00:00Z), not in the future.";
-/** A moment the client last looked; a moment in the future asks for nothing real. */
-const UpdatedSinceSchema = z.iso
-  .datetime({ offset: true, error: updatedSinceError })
-  .refine((value) => Date.parse(value) <= Date.now() + 60_000, { error: updatedSinceError });
 
 const MAX_LIST = 120;
 
@@ -100,7 +95,7 @@ const filterFields = {
    */
   currency: scalar(CurrencyCodeSchema.optional()),
   /** Only ventures whose record changed at or after this moment (ISO 8601 date-time with offset). */
-  updatedSince: scalar(UpdatedSinceSchema.optional()),
+  updatedSince: scalar(pastMomentSchema("updatedSince").optional()),
   sort: scalar(oneOf(JOINT_VENTURE_SORTS, "sort").default("name")),
   dir: scalar(oneOf(SORT_DIRECTIONS, "dir").default("asc")),
 };
