@@ -1,4 +1,4 @@
-import { nameIn, word, type ExportTable } from "@/lib/export/columns";
+import { nameIn, word, type ExportColumn, type ExportTable } from "@/lib/export/columns";
 import type { TradePairRowDto, TradeYearDto } from "@/lib/trade/dto";
 
 /**
@@ -14,40 +14,73 @@ type Names = { nameEn: string; nameRu: string };
 /** One year of a pair, with both regions so that files of several pairs can be put together. */
 export type TradeYearExportRow = TradeYearDto & { region: Names; partner: Names };
 
+/**
+ * The columns a year of a pair and a ranked pair share, declared once: each takes any row with these fields.
+ * Both tables list them in this order, the overview adding countries and the year before's turnover.
+ */
+type FigureRow = Pick<
+  TradeYearExportRow,
+  "region" | "partner" | "year" | "turnoverUsd" | "exportsUsd" | "importsUsd" | "growthPercent" | "growthBasis" | "source"
+>;
+
+const figure = {
+  region: { key: "region", header: { en: "region", ru: "регион" }, type: "text", value: (r, locale) => nameIn(locale, r.region) },
+  partner: { key: "partner", header: { en: "partner", ru: "партнёр" }, type: "text", value: (r, locale) => nameIn(locale, r.partner) },
+  year: { key: "year", header: { en: "year", ru: "год" }, type: "year", value: (r) => r.year },
+  turnoverUsd: {
+    key: "turnoverUsd",
+    header: { en: "turnover (USD)", ru: "товарооборот (долл. США)" },
+    type: "number",
+    value: (r) => r.turnoverUsd,
+  },
+  exportsUsd: {
+    key: "exportsUsd",
+    header: { en: "exports of region (USD)", ru: "экспорт региона (долл. США)" },
+    type: "number",
+    value: (r) => r.exportsUsd,
+  },
+  importsUsd: {
+    key: "importsUsd",
+    header: { en: "imports of region (USD)", ru: "импорт региона (долл. США)" },
+    type: "number",
+    value: (r) => r.importsUsd,
+  },
+  growthPercent: {
+    key: "growthPercent",
+    header: { en: "growth on year before (%)", ru: "рост к предыдущему году (%)" },
+    type: "number",
+    value: (r) => growth(r.growthPercent),
+  },
+  growthBasis: {
+    key: "growthBasis",
+    header: { en: "growth basis", ru: "основа расчёта роста" },
+    type: "text",
+    value: (r, locale) => word(locale, r.growthBasis),
+  },
+  sourceTitle: { key: "sourceTitle", header: { en: "source", ru: "источник" }, type: "text", width: 40, value: (r) => r.source.title },
+  sourceUrl: {
+    key: "sourceUrl",
+    header: { en: "source url", ru: "ссылка на источник" },
+    type: "text",
+    width: 40,
+    value: (r) => r.source.url,
+  },
+} satisfies Record<string, ExportColumn<FigureRow>>;
+
 export const tradeYearTable: ExportTable<TradeYearExportRow> = {
   fileStem: "trade",
   sheetName: { en: "Trade by year", ru: "Торговля по годам" },
   columns: [
-    { key: "region", header: { en: "region", ru: "регион" }, type: "text", value: (r, locale) => nameIn(locale, r.region) },
-    { key: "partner", header: { en: "partner", ru: "партнёр" }, type: "text", value: (r, locale) => nameIn(locale, r.partner) },
-    { key: "year", header: { en: "year", ru: "год" }, type: "year", value: (r) => r.year },
-    { key: "turnoverUsd", header: { en: "turnover (USD)", ru: "товарооборот (долл. США)" }, type: "number", value: (r) => r.turnoverUsd },
-    {
-      key: "exportsUsd",
-      header: { en: "exports of region (USD)", ru: "экспорт региона (долл. США)" },
-      type: "number",
-      value: (r) => r.exportsUsd,
-    },
-    {
-      key: "importsUsd",
-      header: { en: "imports of region (USD)", ru: "импорт региона (долл. США)" },
-      type: "number",
-      value: (r) => r.importsUsd,
-    },
-    {
-      key: "growthPercent",
-      header: { en: "growth on year before (%)", ru: "рост к предыдущему году (%)" },
-      type: "number",
-      value: (r) => growth(r.growthPercent),
-    },
-    {
-      key: "growthBasis",
-      header: { en: "growth basis", ru: "основа расчёта роста" },
-      type: "text",
-      value: (r, locale) => word(locale, r.growthBasis),
-    },
-    { key: "sourceTitle", header: { en: "source", ru: "источник" }, type: "text", width: 40, value: (r) => r.source.title },
-    { key: "sourceUrl", header: { en: "source url", ru: "ссылка на источник" }, type: "text", width: 40, value: (r) => r.source.url },
+    figure.region,
+    figure.partner,
+    figure.year,
+    figure.turnoverUsd,
+    figure.exportsUsd,
+    figure.importsUsd,
+    figure.growthPercent,
+    figure.growthBasis,
+    figure.sourceTitle,
+    figure.sourceUrl,
   ],
 };
 
@@ -56,7 +89,7 @@ export const tradePairTable: ExportTable<TradePairRowDto> = {
   sheetName: { en: "Trade between regions", ru: "Торговля регионов" },
   columns: [
     { key: "rank", header: { en: "rank", ru: "место" }, type: "number", width: 8, value: (r) => r.rank },
-    { key: "region", header: { en: "region", ru: "регион" }, type: "text", value: (r, locale) => nameIn(locale, r.region) },
+    figure.region,
     {
       key: "regionCountry",
       header: { en: "region country", ru: "страна региона" },
@@ -64,7 +97,7 @@ export const tradePairTable: ExportTable<TradePairRowDto> = {
       width: 10,
       value: (r) => r.region.countryCode,
     },
-    { key: "partner", header: { en: "partner", ru: "партнёр" }, type: "text", value: (r, locale) => nameIn(locale, r.partner) },
+    figure.partner,
     {
       key: "partnerCountry",
       header: { en: "partner country", ru: "страна партнёра" },
@@ -72,40 +105,20 @@ export const tradePairTable: ExportTable<TradePairRowDto> = {
       width: 10,
       value: (r) => r.partner.countryCode,
     },
-    { key: "year", header: { en: "year", ru: "год" }, type: "year", value: (r) => r.year },
-    { key: "turnoverUsd", header: { en: "turnover (USD)", ru: "товарооборот (долл. США)" }, type: "number", value: (r) => r.turnoverUsd },
-    {
-      key: "exportsUsd",
-      header: { en: "exports of region (USD)", ru: "экспорт региона (долл. США)" },
-      type: "number",
-      value: (r) => r.exportsUsd,
-    },
-    {
-      key: "importsUsd",
-      header: { en: "imports of region (USD)", ru: "импорт региона (долл. США)" },
-      type: "number",
-      value: (r) => r.importsUsd,
-    },
+    figure.year,
+    figure.turnoverUsd,
+    figure.exportsUsd,
+    figure.importsUsd,
     {
       key: "previousTurnoverUsd",
       header: { en: "turnover of year before (USD)", ru: "товарооборот предыдущего года (долл. США)" },
       type: "number",
       value: (r) => r.previousTurnoverUsd,
     },
-    {
-      key: "growthPercent",
-      header: { en: "growth on year before (%)", ru: "рост к предыдущему году (%)" },
-      type: "number",
-      value: (r) => growth(r.growthPercent),
-    },
-    {
-      key: "growthBasis",
-      header: { en: "growth basis", ru: "основа расчёта роста" },
-      type: "text",
-      value: (r, locale) => word(locale, r.growthBasis),
-    },
-    { key: "sourceTitle", header: { en: "source", ru: "источник" }, type: "text", width: 40, value: (r) => r.source.title },
-    { key: "sourceUrl", header: { en: "source url", ru: "ссылка на источник" }, type: "text", width: 40, value: (r) => r.source.url },
+    figure.growthPercent,
+    figure.growthBasis,
+    figure.sourceTitle,
+    figure.sourceUrl,
     { key: "url", header: { en: "url", ru: "ссылка" }, type: "text", width: 40, value: (r) => r.url },
   ],
 };
