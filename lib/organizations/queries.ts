@@ -114,6 +114,31 @@ function organizationOrder(sort: OrganizationSort, locale: Locale): Prisma.Sql {
 
 export type OrganizationListOptions = OrganizationFilter & PageParams & { sort: OrganizationSort };
 
+/** The list's rows and the export's: each organization with its region and its primary sector, if any. */
+const listFrom = Prisma.sql`FROM organizations o
+      JOIN regions r ON r.id = o.region_id
+      LEFT JOIN LATERAL (
+        SELECT s.code, s.name_en, s.name_ru FROM organization_sectors os JOIN sectors s ON s.code = os.sector_code
+        WHERE os.organization_id = o.id AND os.is_primary LIMIT 1
+      ) ps ON true`;
+
+/** A row of `listFrom` shaped as the list shows it: the region and the primary sector as objects. */
+function toListRow<Raw extends RawOrganizationRow>({
+  regionSlug,
+  regionNameEn,
+  regionNameRu,
+  sectorCode,
+  sectorNameEn,
+  sectorNameRu,
+  ...row
+}: Raw) {
+  return {
+    ...row,
+    region: { slug: regionSlug, nameEn: regionNameEn, nameRu: regionNameRu },
+    primarySector: sectorCode ? { code: sectorCode, nameEn: sectorNameEn ?? "", nameRu: sectorNameRu ?? "" } : null,
+  };
+}
+
 /**
  * A page of live organizations, filtered and sorted in SQL, with the total for the pagination. Kept in the
  * read cache: counting 100,000 rows for every reader of the first page is the cost of a list, not its rows.
@@ -129,23 +154,13 @@ async function readOrganizations(options: OrganizationListOptions, locale: Local
              o.founded_year AS "foundedYear", o.is_demo AS "isDemo",
              r.slug AS "regionSlug", r.name_en AS "regionNameEn", r.name_ru AS "regionNameRu",
              ps.code AS "sectorCode", ps.name_en AS "sectorNameEn", ps.name_ru AS "sectorNameRu"
-      FROM organizations o
-      JOIN regions r ON r.id = o.region_id
-      LEFT JOIN LATERAL (
-        SELECT s.code, s.name_en, s.name_ru FROM organization_sectors os JOIN sectors s ON s.code = os.sector_code
-        WHERE os.organization_id = o.id AND os.is_primary LIMIT 1
-      ) ps ON true
+      ${listFrom}
       WHERE ${where}
       ORDER BY ${organizationOrder(options.sort, locale)}
       LIMIT ${options.perPage} OFFSET ${offset}`,
     readDb().$queryRaw<{ total: number }[]>`SELECT count(*)::int AS total FROM organizations o WHERE ${where}`,
   ]);
-  const items = rows.map(({ regionSlug, regionNameEn, regionNameRu, sectorCode, sectorNameEn, sectorNameRu, ...row }) => ({
-    ...row,
-    region: { slug: regionSlug, nameEn: regionNameEn, nameRu: regionNameRu },
-    primarySector: sectorCode ? { code: sectorCode, nameEn: sectorNameEn ?? "", nameRu: sectorNameRu ?? "" } : null,
-  }));
-  return toPage(items, counted[0]?.total ?? 0, options);
+  return toPage(rows.map(toListRow), counted[0]?.total ?? 0, options);
 }
 
 /** One organization as the list's export writes it. */
@@ -166,25 +181,17 @@ export async function openOrganizationSource(
              o.updated_at AT TIME ZONE 'UTC' AS "updatedAt",
              r.slug AS "regionSlug", r.name_en AS "regionNameEn", r.name_ru AS "regionNameRu",
              ps.code AS "sectorCode", ps.name_en AS "sectorNameEn", ps.name_ru AS "sectorNameRu"
-      FROM organizations o
-      JOIN regions r ON r.id = o.region_id
-      LEFT JOIN LATERAL (
-        SELECT s.code, s.name_en, s.name_ru FROM organization_sectors os JOIN sectors s ON s.code = os.sector_code
-        WHERE os.organization_id = o.id AND os.is_primary LIMIT 1
-      ) ps ON true
+      ${listFrom}
       WHERE ${organizationWhere(filter)}
       ORDER BY ${organizationOrder(filter.sort, locale)}`,
     { signal, pool: readSqlPool() },
   );
   return {
     read: async () =>
-      (await cursor.read()).map(({ regionSlug, regionNameEn, regionNameRu, sectorCode, sectorNameEn, sectorNameRu, ...row }) => ({
-        ...row,
-        country: row.country.trim(),
-        region: { slug: regionSlug, nameEn: regionNameEn, nameRu: regionNameRu },
-        primarySector: sectorCode ? { code: sectorCode, nameEn: sectorNameEn ?? "", nameRu: sectorNameRu ?? "" } : null,
-        url: `${origin}${paths.organization(row.slug)}`,
-      })),
+      (await cursor.read()).map((raw) => {
+        const row = toListRow(raw);
+        return { ...row, country: row.country.trim(), url: `${origin}${paths.organization(row.slug)}` };
+      }),
     close: cursor.close,
   };
 }
