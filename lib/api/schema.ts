@@ -96,6 +96,19 @@ export const UpdatedSinceParamSchema = pastMomentSchema("updatedSince")
 /** Path parameters. A value that cannot be a record's key is simply not found. */
 export const SlugPathSchema = z.object({ slug: z.string().min(1).max(160).describe("The record's slug.") });
 
+/**
+ * `?a=1&a=2&b=3` as { a: ["1", "2"], b: "3" }, the shape the list filters' schemas read (empty values kept: the
+ * page's lenient reader drops them, the exports' strict one names them).
+ */
+export function searchParamsToQuery(params: URLSearchParams): Record<string, string | string[]> {
+  const query: Record<string, string | string[]> = {};
+  for (const key of new Set(params.keys())) {
+    const values = params.getAll(key);
+    query[key] = values.length === 1 ? values[0]! : values;
+  }
+  return query;
+}
+
 // ---- Answers ----
 
 export const updatedAt = z.iso.datetime().describe("When the record last changed, in UTC (ISO 8601).");

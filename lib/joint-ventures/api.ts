@@ -1,4 +1,5 @@
 import "server-only";
+import { searchParamsToQuery } from "@/lib/api/schema";
 import { z } from "zod";
 import { ApiProblem, invalidParameters, problemResponse } from "@/lib/api/problem";
 import { exportFileName, exportOptionFields, type ExportFormat } from "@/lib/export/columns";
@@ -29,16 +30,6 @@ export async function listJointVenturesForApi(query: JointVentureQuery): Promise
     }
     throw error;
   }
-}
-
-/** `?a=1&a=2&b=3` as { a: ["1", "2"], b: "3" }, the shape the filter schema reads. */
-export function searchParamsToQuery(params: URLSearchParams): Record<string, string | string[]> {
-  const query: Record<string, string | string[]> = {};
-  for (const key of new Set(params.keys())) {
-    const values = params.getAll(key);
-    query[key] = values.length === 1 ? values[0]! : values;
-  }
-  return query;
 }
 
 /**

@@ -1,4 +1,5 @@
 import "server-only";
+import { searchParamsToQuery } from "@/lib/api/schema";
 import { invalidParameters, problemResponse } from "@/lib/api/problem";
 import { readDb } from "@/lib/db/client";
 import type { ExportFormat } from "@/lib/export/columns";
@@ -152,11 +153,7 @@ export async function getMeetingDetail(slug: string): Promise<MeetingDetailDto |
 export async function meetingsExportResponse(request: Request, format: ExportFormat): Promise<Response> {
   const url = new URL(request.url);
   const instance = instanceOf(request);
-  const query: Record<string, string | string[]> = {};
-  for (const key of new Set(url.searchParams.keys())) {
-    const values = url.searchParams.getAll(key);
-    query[key] = values.length === 1 ? values[0]! : values;
-  }
+  const query = searchParamsToQuery(url.searchParams);
   const parsed = (format === "csv" ? MeetingCsvExportQuerySchema : MeetingXlsxExportQuerySchema).safeParse(query);
   if (!parsed.success) return problemResponse(invalidParameters(parsed.error.issues).problem, {}, instance);
   try {

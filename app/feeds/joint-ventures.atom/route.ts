@@ -1,6 +1,6 @@
 import { atomResponse, FEED_SIZE, feedLanguage, feedTranslator } from "@/lib/http/atom";
 import { localized } from "@/lib/i18n/localize";
-import { searchParamsToQuery } from "@/lib/joint-ventures/api";
+import { searchParamsToQuery } from "@/lib/api/schema";
 import { listNewestJointVentures } from "@/lib/joint-ventures/queries";
 import { filterToQuery, parseJointVentureFilterLenient } from "@/lib/joint-ventures/schema";
 import { paths } from "@/lib/paths";

@@ -1,5 +1,5 @@
 import { atomResponse, FEED_SIZE, feedLanguage, feedTranslator } from "@/lib/http/atom";
-import { searchParamsToQuery } from "@/lib/joint-ventures/api";
+import { searchParamsToQuery } from "@/lib/api/schema";
 import { localized } from "@/lib/i18n/localize";
 import { listMeetings } from "@/lib/meetings/queries";
 import { MeetingListSchema, meetingListQuery } from "@/lib/meetings/schema";
