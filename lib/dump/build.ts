@@ -121,17 +121,22 @@ export async function buildDump(pool: Pool, options: { licence: string; tables?:
 
     const zip = new yazl.ZipFile();
     const { sink, result } = chunkSink(pool, dumpId);
-    const failed = new Promise<never>((_, reject) => {
-      zip.on("error", reject);
-      sink.on("error", reject);
-    });
+    let fail: (error: unknown) => void = () => undefined;
+    const failed = new Promise<never>((_, reject) => (fail = reject));
+    // Raced below; an error after the end has nothing left to fail.
+    failed.catch(() => undefined);
+    zip.on("error", fail);
+    sink.on("error", fail);
     zip.outputStream.pipe(sink);
     const entry = { mtime: built, compress: true };
     for (const table of tables) {
       // Each CSV is made when the ZIP reaches it, so that only one cursor is open on the snapshot at a time.
-      zip.addReadStreamLazy(`${table.name}.csv`, entry, (callback) =>
-        callback(null, writeCsv(table, cursorSource(client, table.query), { locale: "en", forPrograms: true, about: noAbout })),
-      );
+      zip.addReadStreamLazy(`${table.name}.csv`, entry, (callback) => {
+        const csv = writeCsv(table, cursorSource(client, table.query), { locale: "en", forPrograms: true, about: noAbout });
+        // yazl does not listen for its streams' errors: a failed statement fails the build here.
+        csv.on("error", fail);
+        callback(null, csv);
+      });
     }
     const descriptor = dataPackage(tables, { licence: options.licence, created: built, registryUpdatedAt });
     zip.addBuffer(Buffer.from(`${JSON.stringify(descriptor, null, 2)}\n`), "datapackage.json", entry);
@@ -152,8 +157,9 @@ export async function buildDump(pool: Pool, options: { licence: string; tables?:
     await pruneDumps(pool, dumpId);
     return { id: dumpId, sizeBytes: size, sha256, registryUpdatedAt };
   } catch (error) {
+    // The snapshot's connection may still be busy with a cursor: it is closed (which ends the transaction), not
+    // asked to roll back behind it.
     broken = true;
-    await client.query("ROLLBACK").catch(() => undefined);
     await pool.query("DELETE FROM data_dumps WHERE id = $1", [dumpId]).catch(() => undefined);
     throw error;
   } finally {
