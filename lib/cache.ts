@@ -34,6 +34,7 @@ type Entry = { value: unknown; tags: readonly CacheTag[] };
 type Bus = { url: string; client: pg.Client | null; listening: boolean };
 
 const globalForCache = globalThis as unknown as {
+  interregioCacheListeners?: Set<(tags: readonly string[]) => void>;
   interregioCache?: LRUCache<string, Entry>;
   interregioCacheBus?: Bus;
   interregioCacheWrites?: Map<string, number>;
@@ -104,7 +105,18 @@ export function invalidate(...tags: CacheTag[]) {
   if (bus) void announce(bus.url, tags, bus.listening ? bus.client : null);
 }
 
+/**
+ * Calls `listener` after every invalidation this process makes or hears from another (the full download's
+ * rebuild, lib/dump/worker.ts); returns a function that stops it.
+ */
+export function onInvalidation(listener: (tags: readonly string[]) => void): () => void {
+  const listeners = (globalForCache.interregioCacheListeners ??= new Set());
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
 function dropLocally(tags: readonly string[]) {
+  for (const listener of globalForCache.interregioCacheListeners ?? []) listener(tags);
   currentGeneration += 1;
   const now = Date.now();
   for (const tag of tags) lastWrites.set(tag, now);

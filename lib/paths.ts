@@ -93,6 +93,7 @@ export const paths = {
   api: {
     root: () => "/api/v1",
     openapi: () => "/api/v1/openapi.json",
+    dump: () => "/api/v1/dump.zip",
     search: (query?: Query) => withQuery("/api/v1/search", query),
     suggest: (query?: Query) => withQuery("/api/v1/search/suggest", query),
     regions: (query?: Query) => withQuery("/api/v1/regions", query),

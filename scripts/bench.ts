@@ -4,7 +4,8 @@
  * else the embedded PostgreSQL in .data/bench), builds the app when the sources changed, serves it with
  * `next start`, and measures with autocannon: the search API, the joint-venture API, an organization page,
  * list pages, the dashboard, a region-pair page, and, as the baseline in the same run, the same search SQL
- * behind a bare node:http server. Then it times the CSV export while sampling the server's memory. Prints a table and writes
+ * behind a bare node:http server. Then it times the CSV export while sampling the server's memory, the XLSX exports (joint
+ * ventures, the 100,000 organizations) and one build of the full download (lib/dump). Prints a table and writes
  * bench/results.json. Not a test: `npm test` does not run it.
  *
  *   npm run bench                      generate if needed, build if stale, measure
@@ -30,7 +31,7 @@ import { ensureDatabaseExists, migrate, openDatabase, projectRoot, withDatabaseN
 import { createPrismaClient } from "../lib/db/prisma-client.ts";
 import { seedDatabase } from "../prisma/seed.ts";
 import { appEnvironment, buildIfStale, children, startApp, startBaseline, stopChild, waitForHttp } from "./bench/app.ts";
-import { measureExport } from "./bench/export.ts";
+import { measureDumpBuild, measureExport } from "./bench/export.ts";
 import { copyRegistry, measureImport, reportImport } from "./bench/import.ts";
 import { generateRegistry, isGenerated } from "./bench/generate.ts";
 import { benchSpecs, pickTargets, runAll, type RunResult, type RunSettings, type RunSpec } from "./bench/measure.ts";
@@ -160,12 +161,17 @@ async function runBench(database: Database) {
   const targets = await pickTargets(url);
   await buildIfStale(url);
 
+  const only = options.only?.split(",").map((name) => name.trim());
+  // Before the app starts: its job worker builds the full download at start when there is none, which would run
+  // beside the measurements; built here, in a process of its own, it is measured alone and the app finds it.
+  const dumped = only && !only.includes("dump") ? undefined : await measureDumpBuild(url);
+  if (dumped) console.log(`  full download: ${dumped.bytes} bytes in ${dumped.seconds} s, peak RSS ${dumped.peakRssMb} MB`);
+
   const baseline = await startBaseline(url);
   const app = await startApp(url);
   await waitForHttp(`${baseline.origin}/search?q=ping`, baseline.server, 60);
 
   const { specs, uncachedSpecs } = benchSpecs(targets.organizationSlug);
-  const only = options.only?.split(",").map((name) => name.trim());
   const chosen = (list: RunSpec[]) => (only ? list.filter((spec) => only.includes(spec.name)) : list);
 
   const loadBefore = loadavg();
@@ -177,6 +183,14 @@ async function runBench(database: Database) {
       : await measureExport(app.origin, app.server.pid ?? 0, "xlsx");
   if (exportedXlsx)
     console.log(`  XLSX export: ${exportedXlsx.rows} rows in ${exportedXlsx.seconds} s, peak RSS ${exportedXlsx.peakRssMb} MB`);
+  const organizationsXlsx =
+    only && !only.includes("export-organizations-xlsx")
+      ? undefined
+      : await measureExport(app.origin, app.server.pid ?? 0, "xlsx", paths.api.organizationsExport("xlsx"));
+  if (organizationsXlsx)
+    console.log(
+      `  organizations XLSX export: ${organizationsXlsx.rows} rows in ${organizationsXlsx.seconds} s, peak RSS ${organizationsXlsx.peakRssMb} MB`,
+    );
   const runs: RunResult[] = [];
   await runAll(chosen(specs), { app: app.origin, baseline: baseline.origin }, runs, RUN_SETTINGS);
   if (chosen(uncachedSpecs).length > 0) {
@@ -196,7 +210,18 @@ async function runBench(database: Database) {
   const loadAfter = loadavg();
 
   reportBench(
-    { runs, specs: [...specs, ...uncachedSpecs], exported, exportedXlsx, signInLoad, loadBefore, loadAfter, targets },
+    {
+      runs,
+      specs: [...specs, ...uncachedSpecs],
+      exported,
+      exportedXlsx,
+      organizationsXlsx,
+      dumped,
+      signInLoad,
+      loadBefore,
+      loadAfter,
+      targets,
+    },
     RUN_SETTINGS,
     database.embedded,
   );

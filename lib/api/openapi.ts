@@ -123,6 +123,31 @@ function responsesOf(operation: Operation): JsonSchema {
   // A path parameter that does not decode (`%ff`) is a 400 too (lib/api/address.ts), whatever the query takes.
   const takesParameters = operation.pathParams !== undefined || (operation.query && Object.keys(operation.query.shape).length > 0);
   const badRequest = takesParameters ? { "400": ref("invalidParameters") } : {};
+  if (operation.stored) {
+    return {
+      "200": {
+        description: operation.summary,
+        headers: {
+          ETag: { $ref: "#/components/headers/ETag" },
+          "Last-Modified": { description: "When this file was built.", schema: { type: "string" } },
+          "Content-Disposition": { description: "attachment, with a file name that carries the date.", schema: { type: "string" } },
+          "Cache-Control": { $ref: "#/components/headers/CacheControl" },
+          "Access-Control-Allow-Origin": { $ref: "#/components/headers/AccessControlAllowOrigin" },
+        },
+        content: { [contentType]: { schema: { type: "string", contentMediaType: contentType } } },
+      },
+      "304": { description: "Not modified: If-None-Match named the current ETag, or If-Modified-Since is not older than the file." },
+      ...badRequest,
+      "405": ref("methodNotAllowed"),
+      "500": ref("internalError"),
+      "503": {
+        description:
+          "Service unavailable: the first build of the file has not finished, or the database cannot be reached; `Retry-After` says when to try again.",
+        headers: { "Retry-After": { schema: { type: "integer" }, description: "Seconds to wait." } },
+        content: { [problemContentType]: { schema: componentRef("Problem") } },
+      },
+    };
+  }
   if (operation.download) {
     return {
       "200": {

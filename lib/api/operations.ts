@@ -57,7 +57,7 @@ export type Operation = {
   response: z.ZodType;
   /** The name of the response schema under components/schemas. */
   responseName?: string;
-  contentType?: "application/json" | "text/csv" | typeof XLSX;
+  contentType?: "application/json" | "text/csv" | "application/zip" | typeof XLSX;
   /** Whether the operation answers 404 (single records). */
   notFound?: boolean;
   /** How long clients and shared caches may reuse an answer, in seconds. */
@@ -67,6 +67,8 @@ export type Operation = {
    * served by its own handler rather than by `apiRoute`.
    */
   download?: boolean;
+  /** A download of a stored file (the full download): ETag and Last-Modified, 304 for a client that holds it. */
+  stored?: boolean;
 };
 
 const listDescription =
@@ -362,6 +364,23 @@ export const operations = {
     contentType: XLSX,
     notFound: true,
     download: true,
+  },
+  downloadDump: {
+    operationId: "downloadDump",
+    path: "/api/v1/dump.zip",
+    summary: "Download the whole registry: a ZIP of CSV files with a Frictionless Data Package description",
+    description:
+      "Every public record type as a UTF-8 CSV (regions, sectors, organizations, joint-venture partners and shares, meetings, " +
+      "what they discussed, commitments with their parties and follow-ups, trade figures), `datapackage.json` describing each " +
+      "column (Table Schema: type, constraints, primary and foreign keys), the licence (LICENSE.txt) and `metadata.json` (licence, " +
+      "the registry's last update). Rebuilt in the background shortly after each change; `ETag` is the file's SHA-256. " +
+      "503 with `Retry-After` until the first build is done.",
+    tag: "Open data",
+    query: z.strictObject({}),
+    response: z.string(),
+    contentType: "application/zip",
+    download: true,
+    stored: true,
   },
   index: {
     operationId: "getApiIndex",

@@ -133,15 +133,18 @@ export type Dashboard = Awaited<ReturnType<typeof getDashboard>>;
  * When the registry's public records last changed: the latest `updated_at` of any of them (each table's
  * `updated_at` is set on every write, by imports and the seed too), for the footer of every page.
  */
+/** When the registry's records last changed; also read by the full download in its own snapshot (lib/dump). */
+export const registryUpdatedAtSql = Prisma.sql`
+  SELECT greatest(
+    (SELECT max(updated_at) FROM regions), (SELECT max(updated_at) FROM organizations),
+    (SELECT max(updated_at) FROM meetings), (SELECT max(updated_at) FROM commitments),
+    (SELECT max(updated_at) FROM trade_figures)) AS at`;
+
 export const getRegistryUpdatedAt = cached(
   "registry.updated-at",
   ["regions", "organizations", "meetings", "commitments", "trade"],
   async (): Promise<Date | null> => {
-    const rows = await readDb().$queryRaw<{ at: Date | null }[]>(Prisma.sql`
-      SELECT greatest(
-        (SELECT max(updated_at) FROM regions), (SELECT max(updated_at) FROM organizations),
-        (SELECT max(updated_at) FROM meetings), (SELECT max(updated_at) FROM commitments),
-        (SELECT max(updated_at) FROM trade_figures)) AS at`);
+    const rows = await readDb().$queryRaw<{ at: Date | null }[]>(registryUpdatedAtSql);
     return rows[0]?.at ?? null;
   },
 );

@@ -8,14 +8,30 @@ import type { Locale } from "@/lib/i18n/locale";
  * dates as dates) and the CSV writer formats.
  */
 
-export type CellType = "text" | "number" | "date" | "year";
-export type CellValue = string | number | Date | null;
+export type CellType = "text" | "number" | "integer" | "date" | "datetime" | "year" | "boolean";
+/** A cell's value; a date may also come as its `YYYY-MM-DD` text (read so from the database: no time zone to shift it). */
+export type CellValue = string | number | boolean | Date | null;
+
+/**
+ * What a column promises beyond its type, for the full download's Table Schema (lib/dump): Frictionless field
+ * constraints, checked by the tests against the data.
+ */
+export type FieldConstraints = {
+  required?: boolean;
+  unique?: boolean;
+  enum?: readonly string[];
+  minimum?: number;
+  maximum?: number;
+  maxLength?: number;
+  pattern?: string;
+};
 
 export type ExportColumn<Row> = {
-  /** The JSON export's key. */
+  /** The JSON export's key, and the full download's field name. */
   key: string;
   header: Record<Locale, string>;
   type: CellType;
+  constraints?: FieldConstraints;
   /** The XLSX column's width in characters; a default by type when left out. */
   width?: number;
   value: (row: Row, locale: Locale) => CellValue;
@@ -27,6 +43,9 @@ export type ExportTable<Row> = {
   fileStem: string;
   sheetName: Record<Locale, string>;
   columns: readonly ExportColumn<Row>[];
+  /** The full download's keys (lib/dump): the fields that identify a row, and those that name a row of another table. */
+  primaryKey?: readonly string[];
+  foreignKeys?: readonly { fields: readonly string[]; reference: { resource: string; fields: readonly string[] } }[];
 };
 
 export const EXPORT_FORMATS = ["csv", "xlsx"] as const;
@@ -84,7 +103,7 @@ export function nameIn(locale: Locale, names: { nameEn: string | null; nameRu: s
 }
 
 /** `joint-ventures-2026-12-07.xlsx` */
-export function exportFileName(stem: string, format: ExportFormat | "json", now: Date = new Date()): string {
+export function exportFileName(stem: string, format: ExportFormat | "json" | "zip", now: Date = new Date()): string {
   return `${stem}-${now.toISOString().slice(0, 10)}.${format}`;
 }
 
@@ -93,18 +112,21 @@ export function dateText(value: Date): string {
   return value.toISOString().slice(0, 10);
 }
 
+/** A cell as text or a number (CSV, JSON): dates as days, moments as ISO 8601 in UTC, yes/no as true/false. */
+export function plainValue(value: CellValue, type: CellType): string | number | null {
+  if (value instanceof Date) return type === "datetime" ? value.toISOString() : dateText(value);
+  if (typeof value === "boolean") return value ? "true" : "false";
+  if (typeof value === "number" && !Number.isFinite(value)) return null;
+  return value;
+}
+
 /** One record as the JSON export writes it: the columns' keys with their English values, dates as days. */
 export function jsonRecord<Row>(
   row: Row,
   columns: readonly ExportColumn<Row>[],
   locale: Locale = "en",
 ): Record<string, string | number | null> {
-  return Object.fromEntries(
-    columns.map((column) => {
-      const value = column.value(row, locale);
-      return [column.key, value instanceof Date ? dateText(value) : value];
-    }),
-  );
+  return Object.fromEntries(columns.map((column) => [column.key, plainValue(column.value(row, locale), column.type)]));
 }
 
 /** The parameters every download takes besides its filters: `lang`, and `sep` for CSV. */

@@ -2,7 +2,7 @@ import { stringify } from "csv-stringify";
 import ExcelJS from "exceljs";
 import { PassThrough, Writable, type Readable } from "node:stream";
 import type { Locale } from "@/lib/i18n/locale";
-import { dateText, type CellType, type CellValue, type ExportColumn, type ExportTable } from "./columns";
+import { plainValue, type CellType, type CellValue, type ExportColumn, type ExportTable } from "./columns";
 
 /**
  * The two file writers of the exports, CSV (csv-stringify) and XLSX (exceljs's streaming writer). Both pull rows
@@ -46,6 +46,11 @@ export type WriteOptions = {
   locale: Locale;
   /** The CSV's separator: `;` is what spreadsheet programs expect where the decimal mark is a comma. */
   separator?: "," | ";";
+  /**
+   * For programs rather than spreadsheets (the full download, lib/dump): no byte order mark, the columns' keys as
+   * the header, and text exactly as stored (no formula guard, which would change values that start with `-`).
+   */
+  forPrograms?: boolean;
   /** Rows already read (the first batch, read before the response began so that a failure could still be a 503). */
   first?: readonly unknown[];
   about: ExportAbout;
@@ -98,13 +103,6 @@ async function pump<Row>(
   }
 }
 
-/** A CSV cell: numbers as digits, dates as `YYYY-MM-DD`, text as it is (csv-stringify quotes and neutralises it). */
-function csvValue(value: CellValue): string | number | null {
-  if (value instanceof Date) return dateText(value);
-  if (typeof value === "number" && !Number.isFinite(value)) return null;
-  return value;
-}
-
 /**
  * The CSV file: UTF-8 with a byte order mark (spreadsheet programs then read Cyrillic as Cyrillic), CRLF line ends,
  * RFC 4180 quoting, and text that a spreadsheet would run as a formula (=, +, -, @, tab, carriage return first)
@@ -112,10 +110,16 @@ function csvValue(value: CellValue): string | number | null {
  */
 export function writeCsv<Row>(table: ExportTable<Row>, source: RowSource<Row>, options: WriteOptions): Readable {
   const { locale } = options;
-  const out = stringify({ bom: true, delimiter: options.separator ?? ",", record_delimiter: "\r\n", escape_formulas: true });
-  out.write(table.columns.map((column) => column.header[locale]));
+  const forPrograms = options.forPrograms ?? false;
+  const out = stringify({
+    bom: !forPrograms,
+    delimiter: options.separator ?? ",",
+    record_delimiter: "\r\n",
+    escape_formulas: !forPrograms,
+  });
+  out.write(table.columns.map((column) => (forPrograms ? column.key : column.header[locale])));
   pump(source, options.first as Row[] | undefined, out, async (rows) => {
-    for (const row of rows) out.write(table.columns.map((column) => csvValue(column.value(row, locale))));
+    for (const row of rows) out.write(table.columns.map((column) => plainValue(column.value(row, locale), column.type)));
     await drained(out);
   }).then(
     () => out.end(),
@@ -124,9 +128,9 @@ export function writeCsv<Row>(table: ExportTable<Row>, source: RowSource<Row>, o
   return out;
 }
 
-const widths: Record<CellType, number> = { text: 28, number: 16, date: 12, year: 8 };
-// Years without a thousands separator; dates as days, whatever the reader's regional settings.
-const formats: Partial<Record<CellType, string>> = { year: "0", date: "yyyy-mm-dd" };
+const widths: Record<CellType, number> = { text: 28, number: 16, integer: 10, date: 12, datetime: 20, year: 8, boolean: 8 };
+// Years and ids without a thousands separator; dates as days, whatever the reader's regional settings.
+const formats: Partial<Record<CellType, string>> = { year: "0", integer: "0", date: "yyyy-mm-dd", datetime: "yyyy-mm-dd hh:mm:ss" };
 
 /** An XLSX cell: numbers and dates keep their type; a string is always a string, never a formula. */
 function xlsxValue(value: CellValue): ExcelJS.CellValue {

@@ -14,14 +14,19 @@ import { watchPool } from "@/lib/db/pools";
 /** Every job the app runs, with its data. A name not listed here cannot be sent. */
 export type Jobs = {
   "import.commit": { batchId: number };
+  /** Rebuild the full download (lib/dump/worker.ts). */
+  "dump.build": Record<string, never>;
 };
 export type JobName = keyof Jobs;
 
 /** The queues' policies: how long a job may run before it counts as abandoned, and how often it is retried. */
-const queues: Record<JobName, { expireInSeconds: number; retryLimit: number; retryDelay: number }> = {
+const queues: Record<JobName, { expireInSeconds: number; retryLimit: number; retryDelay: number; policy?: "stately" }> = {
   // A 10,000-row import may commit for many minutes on a busy machine (bench/README.md); a job whose process
   // died is found sooner by its batch's heartbeat (lib/import/worker.ts), so the expiry is only the last resort.
   "import.commit": { expireInSeconds: 7_200, retryLimit: 5, retryDelay: 5 },
+  // At most one rebuild waiting and one running, across every instance (pg-boss's "stately" policy): the writes
+  // of a busy minute ask for one rebuild, and a write during a build asks for one more, after it.
+  "dump.build": { expireInSeconds: 3_600, retryLimit: 3, retryDelay: 60, policy: "stately" },
 };
 
 const globalForJobs = globalThis as unknown as { interregioJobs?: { url: string; boss: Promise<PgBoss> } };

@@ -1,9 +1,13 @@
 /**
- * The exports' timing in `npm run bench`: the whole export of joint ventures, as CSV and as XLSX, downloaded
- * while the app's server (with its child processes) has its resident memory sampled.
+ * The exports' timing in `npm run bench`: the whole export of joint ventures, as CSV and as XLSX, and of the
+ * 100,000 organizations as XLSX, downloaded while the app's server (with its child processes) has its resident
+ * memory sampled; and one build of the full download (lib/dump) in a process of its own, sampled the same way.
  */
+import { spawn } from "node:child_process";
 import ExcelJS from "exceljs";
 import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { projectRoot } from "../database.ts";
 import { paths } from "../../lib/paths.ts";
 import { SMALL_EXPORT } from "./app.ts";
 import { round } from "./measure.ts";
@@ -64,27 +68,25 @@ async function downloadExport(url: string, format: "csv" | "xlsx" = "csv") {
  * peak is the export's and not what earlier runs left in the heap (the XLSX runs after the CSV: its peak is
  * measured against what the CSV left).
  */
-export async function measureExport(origin: string, serverPid: number, format: "csv" | "xlsx" = "csv") {
-  const path = paths.api.jointVenturesExport(format);
+export async function measureExport(
+  origin: string,
+  serverPid: number,
+  format: "csv" | "xlsx" = "csv",
+  path: string = paths.api.jointVenturesExport(format),
+) {
   // Loads the route's code once, so that the timing is of the export and not of the first request.
   await downloadExport(origin + SMALL_EXPORT.replace("export.csv", `export.${format}`), format);
-  const before = treeMemory(serverPid);
-  let peak = before.rss;
-  let processes = before.processes;
-  const sampler = setInterval(() => {
-    const now = treeMemory(serverPid);
-    peak = Math.max(peak, now.rss);
-    processes = Math.max(processes, now.processes);
-  }, 50);
+  const sampled = sampleMemory(serverPid);
+  const before = sampled.before;
   const started = performance.now();
   let download: Awaited<ReturnType<typeof downloadExport>>;
   try {
     download = await downloadExport(origin + path, format);
   } finally {
-    clearInterval(sampler);
+    sampled.stop();
   }
   const seconds = (performance.now() - started) / 1000;
-  peak = Math.max(peak, treeMemory(serverPid).rss);
+  const { peak, processes } = sampled;
   const rows = await download.countRows();
   return {
     path,
@@ -102,3 +104,55 @@ export async function measureExport(origin: string, serverPid: number, format: "
 }
 
 export type ExportResult = Awaited<ReturnType<typeof measureExport>>;
+
+/** Samples a process tree's resident memory every 50 ms until `stop`: its size before, and its peak. */
+function sampleMemory(pid: number) {
+  const before = treeMemory(pid);
+  const state = {
+    before,
+    peak: before.rss,
+    processes: before.processes,
+    stop: () => {
+      clearInterval(timer);
+      state.peak = Math.max(state.peak, treeMemory(pid).rss);
+    },
+  };
+  const timer = setInterval(() => {
+    const now = treeMemory(pid);
+    state.peak = Math.max(state.peak, now.rss);
+    state.processes = Math.max(state.processes, now.processes);
+  }, 50);
+  return state;
+}
+
+/**
+ * One build of the full download on `url` (scripts/bench/dump-build.ts in a process of its own, as the app's
+ * job worker would run it), timed, with that process's peak resident memory: the target is under 200 MB.
+ */
+export async function measureDumpBuild(url: string) {
+  // Node itself with tsx's loader (not the tsx launcher, which would add a process of its own to the figure).
+  const child = spawn(
+    process.execPath,
+    ["--import", "tsx", "--import", "./scripts/server-modules.mjs", join(projectRoot, "scripts", "bench", "dump-build.ts")],
+    { cwd: projectRoot, stdio: ["ignore", "pipe", "inherit"], env: { ...process.env, DATABASE_URL: url } },
+  );
+  let output = "";
+  child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  const sampled = sampleMemory(child.pid ?? 0);
+  const started = performance.now();
+  const code = await new Promise<number | null>((resolve) => child.once("exit", resolve));
+  sampled.stop();
+  const wall = (performance.now() - started) / 1000;
+  const line = output.trim().split("\n").at(-1) ?? "";
+  const built = code === 0 ? (JSON.parse(line) as { seconds: number; sizeBytes: number; rssStartMb: number }) : null;
+  return {
+    ok: built !== null,
+    seconds: round(built?.seconds ?? wall, 2),
+    bytes: built?.sizeBytes ?? 0,
+    rssStartMb: round(built?.rssStartMb ?? 0),
+    peakRssMb: round(sampled.peak / 2 ** 20),
+    processes: sampled.processes,
+  };
+}
+
+export type DumpBuildResult = Awaited<ReturnType<typeof measureDumpBuild>>;

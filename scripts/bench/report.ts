@@ -7,7 +7,7 @@ import { cpus, totalmem } from "node:os";
 import { join } from "node:path";
 import { projectRoot } from "../database.ts";
 import { GENERATED_COUNTS } from "./generate.ts";
-import type { ExportResult } from "./export.ts";
+import type { DumpBuildResult, ExportResult } from "./export.ts";
 import { round, SEARCH_QUERIES, type BenchTargets, type RunResult, type RunSettings, type RunSpec } from "./measure.ts";
 import { printSignInLoad, signInLoadChecks, type SignInLoadResult } from "./sign-in-load.ts";
 
@@ -106,6 +106,10 @@ export type BenchOutcome = {
   exported: ExportResult | undefined;
   /** The same export as XLSX (exceljs's streaming writer), measured after the CSV on the same server. */
   exportedXlsx: ExportResult | undefined;
+  /** The 100,000 organizations as XLSX, after the joint ventures' exports on the same server. */
+  organizationsXlsx: ExportResult | undefined;
+  /** One build of the full download, in a process of its own; target: peak RSS under 200 MB. */
+  dumped: DumpBuildResult | undefined;
   signInLoad: SignInLoadResult | undefined;
   loadBefore: number[];
   loadAfter: number[];
@@ -114,7 +118,7 @@ export type BenchOutcome = {
 
 /** Prints the table, the export and the targets of a full run, and writes bench/results.json. */
 export function reportBench(
-  { runs, specs, exported, exportedXlsx, signInLoad, loadBefore, loadAfter, targets }: BenchOutcome,
+  { runs, specs, exported, exportedXlsx, organizationsXlsx, dumped, signInLoad, loadBefore, loadAfter, targets }: BenchOutcome,
   settings: RunSettings,
   embedded: boolean,
 ) {
@@ -132,9 +136,24 @@ export function reportBench(
       `XLSX export: ${exportedXlsx.rows} rows, ${exportedXlsx.bytes} bytes in ${exportedXlsx.seconds} s (${exportedXlsx.secondsPer100kRows ?? "n/a"} s per 100,000 rows), ` +
         `server RSS ${exportedXlsx.rssBeforeMb} MB before, ${exportedXlsx.peakRssMb} MB peak${exportedXlsx.ok ? "" : ` FAILED (HTTP ${exportedXlsx.status})`}`,
     );
+  if (organizationsXlsx)
+    console.log(
+      `Organizations XLSX export: ${organizationsXlsx.rows} rows, ${organizationsXlsx.bytes} bytes in ${organizationsXlsx.seconds} s, ` +
+        `server RSS ${organizationsXlsx.rssBeforeMb} MB before, ${organizationsXlsx.peakRssMb} MB peak${organizationsXlsx.ok ? "" : ` FAILED (HTTP ${organizationsXlsx.status})`}`,
+    );
+  if (dumped)
+    console.log(
+      `Full download build: ${dumped.bytes} bytes in ${dumped.seconds} s, process RSS ${dumped.rssStartMb} MB at start, ${dumped.peakRssMb} MB peak${dumped.ok ? "" : " FAILED"}`,
+    );
   console.log(
     `Load average (1 min) ${round(loadBefore[0] ?? 0, 2)} before the runs, ${round(loadAfter[0] ?? 0, 2)} after, on ${cpus().length} cores.`,
   );
+  if (dumped)
+    checks.push({
+      target: `full download build peak RSS < ${TARGETS.exportRssMb} MB`,
+      value: dumped.peakRssMb,
+      met: dumped.ok && dumped.peakRssMb < TARGETS.exportRssMb,
+    });
   printChecks(checks);
 
   const results = {
@@ -144,6 +163,8 @@ export function reportBench(
     exportPeakRssMb: exported?.peakRssMb ?? null,
     export: exported ?? null,
     xlsxExport: exportedXlsx ?? null,
+    organizationsXlsxExport: organizationsXlsx ?? null,
+    dumpBuild: dumped ?? null,
     signInLoad: signInLoad ?? null,
     checks,
     date: new Date().toISOString(),

@@ -109,6 +109,15 @@ describe("the OpenAPI document", () => {
     }
   });
 
+  it("describes the full download: a ZIP with its validators, 304, and 503 with Retry-After before the first build", () => {
+    const responses = pathItems["/api/v1/dump.zip"]!.get!.responses as Record<string, ResponseObject & { headers?: Json }>;
+    expect(Object.keys(responses["200"]!.content!)).toEqual(["application/zip"]);
+    expect(Object.keys(responses["200"]!.headers!)).toEqual(expect.arrayContaining(["ETag", "Last-Modified", "Content-Disposition"]));
+    expect(responses["304"]).toBeDefined();
+    expect(Object.keys(responses["503"]!.headers!)).toEqual(["Retry-After"]);
+    expect(Object.keys(responses["503"]!.content!)).toEqual(["application/problem+json"]);
+  });
+
   it("has component schemas that compile as JSON Schema draft 2020-12 and describe records with a url", () => {
     const ajv = new Ajv2020({ strict: false });
     addFormats(ajv);

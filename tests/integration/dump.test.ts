@@ -1,0 +1,180 @@
+import { createHash } from "node:crypto";
+import unzipper from "unzipper";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { GET, HEAD } from "@/app/api/v1/dump.zip/route";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { sqlPool } from "@/lib/db/pg";
+import { buildDump } from "@/lib/dump/build";
+import { latestDump } from "@/lib/dump/store";
+import { dumpTables } from "@/lib/dump/tables";
+import { startDumpWorker } from "@/lib/dump/worker";
+import { stopJobQueue } from "@/lib/jobs/queue";
+import { createRegion } from "@/lib/regions/actions";
+import { getServerSession } from "next-auth";
+import { parseTable, validateTables, type ParsedTable, type Resource } from "../support/table-schema";
+import { createStaffUser, databaseUrl, form, prisma, seedOnce, signInAs } from "./setup";
+
+// Hoisted above the imports: the staff action reads the session through next-auth and revalidates through Next.
+vi.mock("next-auth", () => ({ getServerSession: vi.fn() }));
+vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
+
+/** Issue 18: the full download, built in the background, stored in PostgreSQL, valid against its own datapackage.json. */
+
+const url = "http://registry.test/api/v1/dump.zip";
+let stopWorker: (() => void) | undefined;
+
+beforeAll(async () => {
+  await seedOnce();
+  await prisma.$executeRaw`DELETE FROM data_dumps`;
+});
+
+afterAll(async () => {
+  stopWorker?.();
+  await stopJobQueue();
+});
+
+/** The ZIP's files by name, as text. */
+async function unzip(bytes: Buffer): Promise<Map<string, string>> {
+  const directory = await unzipper.Open.buffer(bytes);
+  const files = new Map<string, string>();
+  for (const file of directory.files) {
+    const chunks: Buffer[] = [];
+    for await (const chunk of file.stream()) chunks.push(chunk as Buffer);
+    files.set(file.path, Buffer.concat(chunks).toString("utf8"));
+  }
+  return files;
+}
+
+async function download() {
+  const response = await GET(new Request(url));
+  expect(response.status).toBe(200);
+  const bytes = Buffer.from(await response.arrayBuffer());
+  return { response, bytes, files: await unzip(bytes) };
+}
+
+function tablesOf(files: Map<string, string>): ParsedTable[] {
+  const descriptor = JSON.parse(files.get("datapackage.json")!) as { resources: Resource[] };
+  return descriptor.resources.map((resource) => parseTable(resource, files.get(resource.path)!));
+}
+
+describe("the full download", () => {
+  it("answers 503 with Retry-After before the first build, and never serves a build that is not complete", async () => {
+    const response = await GET(new Request(url));
+    expect(response.status).toBe(503);
+    expect(response.headers.get("content-type")).toBe("application/problem+json");
+    expect(response.headers.get("retry-after")).toBe("60");
+    expect(((await response.json()) as { detail: string }).detail).toMatch(/being prepared/);
+
+    // A build under way (its first chunk written, not complete) is not served either.
+    const [half] = await prisma.$queryRaw<{ id: number }[]>`INSERT INTO data_dumps DEFAULT VALUES RETURNING id`;
+    await prisma.$executeRaw`INSERT INTO data_dump_chunks (dump_id, seq, bytes) VALUES (${half!.id}, 0, ${Buffer.from("PK half")})`;
+    expect((await GET(new Request(url))).status).toBe(503);
+    await prisma.$executeRaw`DELETE FROM data_dumps WHERE id = ${half!.id}`;
+  });
+
+  it("holds every public record type as CSV, each valid against datapackage.json, with the licence and the last update", async () => {
+    const built = await buildDump(sqlPool(), { licence: "CC BY 4.0" });
+    const { response, bytes, files } = await download();
+
+    expect([...files.keys()].sort()).toEqual(
+      [...dumpTables.map((table) => `${table.name}.csv`), "datapackage.json", "LICENSE.txt", "metadata.json"].sort(),
+    );
+    const tables = tablesOf(files);
+    expect(validateTables(tables)).toEqual([]);
+
+    // Everything live is there: the organizations, meetings and commitments the registry counts, in UTF-8.
+    const rowsOf = (name: string) => tables.find((table) => table.resource.name === name)!.rows;
+    const [counts] = await prisma.$queryRaw<{ organizations: bigint; meetings: bigint; commitments: bigint; partners: bigint }[]>`
+      SELECT (SELECT count(*) FROM organizations WHERE archived_at IS NULL) AS organizations,
+        (SELECT count(*) FROM meetings WHERE archived_at IS NULL) AS meetings,
+        (SELECT count(*) FROM commitments WHERE archived_at IS NULL) AS commitments,
+        (SELECT count(*) FROM joint_venture_partners WHERE archived_at IS NULL) AS partners`;
+    expect(rowsOf("organizations").length).toBe(Number(counts!.organizations));
+    expect(rowsOf("meetings").length).toBe(Number(counts!.meetings));
+    expect(rowsOf("commitments").length).toBe(Number(counts!.commitments));
+    expect(rowsOf("joint-venture-partners").length).toBe(Number(counts!.partners));
+    expect(rowsOf("regions").some((row) => row.includes("Курская область"))).toBe(true);
+
+    // The licence: named in the package and metadata, its text in the ZIP; the last update as the registry has it.
+    const descriptor = JSON.parse(files.get("datapackage.json")!) as { licenses: { name: string }[] };
+    expect(descriptor.licenses[0]!.name).toBe("CC-BY-4.0");
+    expect(files.get("LICENSE.txt")).toMatch(/^Attribution 4\.0 International/);
+    const metadata = JSON.parse(files.get("metadata.json")!) as { licence: { name: string }; registryUpdatedAt: string };
+    expect(metadata.licence.name).toBe("CC-BY-4.0");
+    const [latest] = await prisma.$queryRaw<{ at: Date }[]>`
+      SELECT greatest((SELECT max(updated_at) FROM regions), (SELECT max(updated_at) FROM organizations),
+        (SELECT max(updated_at) FROM meetings), (SELECT max(updated_at) FROM commitments),
+        (SELECT max(updated_at) FROM trade_figures)) AS at`;
+    expect(metadata.registryUpdatedAt).toBe(latest!.at.toISOString());
+
+    // The headers: the file's SHA-256 as ETag, its size, its date; a client holding it gets 304.
+    const sha256 = createHash("sha256").update(bytes).digest("hex");
+    expect(built.sha256).toBe(sha256);
+    expect(response.headers.get("etag")).toBe(`"${sha256}"`);
+    expect(response.headers.get("content-type")).toBe("application/zip");
+    expect(response.headers.get("content-length")).toBe(String(bytes.length));
+    expect(response.headers.get("content-disposition")).toMatch(/^attachment; filename="interregio-\d{4}-\d{2}-\d{2}\.zip"$/);
+    const stored = (await latestDump(sqlPool()))!;
+    expect(response.headers.get("last-modified")).toBe(stored.completedAt.toUTCString());
+    expect((await GET(new Request(url, { headers: { "If-None-Match": `"${sha256}"` } }))).status).toBe(304);
+    expect((await GET(new Request(url, { headers: { "If-Modified-Since": stored.completedAt.toUTCString() } }))).status).toBe(304);
+    const head = await HEAD(new Request(url, { method: "HEAD" }));
+    expect(head.status).toBe(200);
+    expect(head.headers.get("content-length")).toBe(String(bytes.length));
+    expect(await head.text()).toBe("");
+    expect((await GET(new Request(`${url}?format=tar`))).status).toBe(400);
+  });
+
+  it("the checks of the schema fail on a broken table, so that a pass means something", async () => {
+    const { files } = await download();
+    const tables = tablesOf(files);
+    const broken = tables.map((table) => {
+      if (table.resource.name !== "organizations") return table;
+      const [first, ...rest] = table.rows;
+      const regionId = table.header.indexOf("regionId");
+      const foundedYear = table.header.indexOf("foundedYear");
+      const dangling = [...first!];
+      dangling[regionId] = "999999";
+      dangling[foundedYear] = "nineteen";
+      return { ...table, rows: [first!, first!, dangling, ...rest] };
+    });
+    const problems = validateTables(broken).join("\n");
+    expect(problems).toMatch(/primary key .* repeats/);
+    expect(problems).toMatch(/regionId .*999999.* is not in regions\.csv/);
+    expect(problems).toMatch(/"nineteen" is not a year/);
+  });
+
+  it("a build that fails half-way leaves nothing behind, and the complete file is still served", async () => {
+    const before = (await latestDump(sqlPool()))!;
+    // A table whose statement fails after the first tables were written into the ZIP.
+    const failing = { ...dumpTables[1]!, name: "failing", query: Prisma.sql`SELECT 1 / (id - id) AS "id" FROM regions` };
+    await expect(buildDump(sqlPool(), { licence: "CC BY 4.0", tables: [dumpTables[0]!, failing] })).rejects.toThrow(/division by zero/);
+    expect(await prisma.$queryRaw<{ id: number }[]>`SELECT id FROM data_dumps WHERE id > ${before.id}`).toEqual([]);
+    const response = await GET(new Request(url));
+    expect(response.headers.get("etag")).toBe(`"${before.sha256}"`);
+    await response.body?.cancel();
+  });
+
+  it("is rebuilt by the job queue after a staff write, and the previous file is served until the new one is complete", async () => {
+    const before = (await latestDump(sqlPool()))!;
+    stopWorker = await startDumpWorker(databaseUrl, { pool: sqlPool(), licence: "CC BY 4.0", delaySeconds: 0 });
+    // A staff write through its server action, as the workspace makes it.
+    signInAs(getServerSession, await createStaffUser("editor"));
+    const nameEn = `Dumpshire ${Date.now()}`;
+    const created = createRegion(
+      {},
+      form({ nameEn, nameRu: `Дампская область ${Date.now()}`, level: "region", countryCode: "RU", isoCode: "" }),
+    );
+    await expect(created).rejects.toMatchObject({ digest: expect.stringContaining("NEXT_REDIRECT") });
+
+    // A rebuild already asked for (by an earlier write) may come first: the one after this write follows it.
+    await expect
+      .poll(async () => (await download()).files.get("regions.csv")?.includes(nameEn), { timeout: 90_000, interval: 1_000 })
+      .toBe(true);
+    const { response, files } = await download();
+    expect(response.headers.get("etag")).not.toBe(`"${before.sha256}"`);
+    expect(validateTables(tablesOf(files))).toEqual([]);
+    // The superseded build is kept for the downloads that began on it.
+    expect(await prisma.$queryRaw<{ id: number }[]>`SELECT id FROM data_dumps WHERE id = ${before.id}`).toHaveLength(1);
+  }, 120_000);
+});
