@@ -151,16 +151,17 @@ function plainInput(q: string, correct: boolean): Sql {
   ),
   ${correct ? correctionsCte : sql`corrections AS (SELECT NULL::bigint AS ord, NULL::text AS word, NULL::int AS distance WHERE false)`},
   alternatives AS (
-    SELECT t.ord, false AS corrected, a.query FROM typed t
+    -- A corrected word is expanded as a typed one: "Univeristy" finds every university by its kind words, which
+    -- hold one word of each synonym group (migration 20261207185000).
+    SELECT w.ord, w.corrected, a.query
+      FROM (SELECT ord, word, false AS corrected FROM typed UNION ALL SELECT ord, word, true FROM corrections) AS w
      CROSS JOIN LATERAL (
-       SELECT plainto_tsquery('russian', t.word) AS query
-       UNION ALL SELECT plainto_tsquery('simple', interregio_romanize(t.word))
+       SELECT plainto_tsquery('russian', w.word) AS query
+       UNION ALL SELECT plainto_tsquery('simple', interregio_romanize(w.word))
        UNION ALL SELECT plainto_tsquery('russian', e.word)
          FROM search_synonyms s JOIN search_synonyms e ON e.group_id = s.group_id
-        WHERE s.stem = interregio_stem(t.word)
+        WHERE s.stem = interregio_stem(w.word)
      ) AS a
-    UNION ALL
-    SELECT c.ord, true, plainto_tsquery('russian', c.word) || plainto_tsquery('simple', interregio_romanize(c.word)) FROM corrections c
   ),
   terms AS (
     SELECT ord, interregio_any(query) FILTER (WHERE NOT corrected) AS exact, interregio_any(query) AS term
@@ -183,7 +184,7 @@ function websearchInput(q: string): Sql {
   const latin = sql`interregio_romanize(${q}::text)`;
   return sql`
   input AS (
-    SELECT websearch_to_tsquery('russian', interregio_fold(${q}::text)) || websearch_to_tsquery('simple', ${latin}) AS query,
+    SELECT interregio_kind_rewrite(websearch_to_tsquery('russian', interregio_fold(${q}::text))) || websearch_to_tsquery('simple', ${latin}) AS query,
            NULL::tsquery AS exact, ${startsWith(latin)} AS prefix, NULL::text AS corrected
   )`;
 }
@@ -272,6 +273,10 @@ const snippetOptions = `StartSel=${HIGHLIGHT_START}, StopSel=${HIGHLIGHT_STOP}, 
 /** Marker characters in stored text would confuse the highlighting: they are removed before it. */
 const clean = (column: Sql) => sql`translate(${column}, E'\\x02\\x03', '')`;
 
+/** The results' order: the pool by rank, then the rest in the pool's cheap order. */
+const pageOrder = (poolRank: Sql, row: Sql) =>
+  sql`${poolRank} DESC NULLS LAST, ${row}.exact DESC, ${row}.prefix DESC, ${row}.type = 'region' DESC, ${row}.type, ${row}.id`;
+
 /**
  * One page of ranked results with the total (the filtered matches, counted up to MAX_COUNTED + 1: more means
  * "more than MAX_COUNTED"), the first RANKED_POOL matches ranked (see the top of this file), titles and passages
@@ -294,16 +299,14 @@ WITH ${hitsCte(params)},
   page AS (
     -- The pool comes first (no record outside it is found as typed or named so where one inside is not), ranked;
     -- the rest after it in the cheap order, their rank the cheap part alone.
-    SELECT matched.type, matched.id,
-           coalesce(ranked.rank, (CASE WHEN matched.prefix THEN 0.5 ELSE 0 END + CASE WHEN matched.exact THEN ${raw(String(EXACT_BONUS))} ELSE 0 END)::real) AS rank,
-           count(*) OVER () AS total, count(*) FILTER (WHERE matched.exact) OVER () AS exact_total,
-           row_number() OVER (ORDER BY ranked.rank DESC NULLS LAST, matched.exact DESC, matched.prefix DESC, matched.type = 'region' DESC,
-                                       matched.type, matched.id) AS position
+    SELECT matched.type, matched.id, ranked.rank AS pool_rank, matched.exact, matched.prefix,
+           coalesce(ranked.rank, (CASE WHEN matched.prefix THEN 0.5 ELSE 0 END + CASE WHEN matched.exact THEN ${raw(String(EXACT_BONUS))} ELSE 0 END)::real) AS rank
       FROM matched LEFT JOIN ranked ON ranked.type = matched.type AND ranked.id = matched.id
-     ORDER BY position
+     ORDER BY ${pageOrder(sql`ranked.rank`, sql`matched`)}
      LIMIT ${params.perPage} OFFSET ${(params.page - 1) * params.perPage}
-  )
-SELECT page.type, page.rank, page.total, page.exact_total, input.corrected,
+  ),
+  counted AS (SELECT count(*) AS total, count(*) FILTER (WHERE exact) AS exact_total FROM matched)
+SELECT page.type, page.rank, counted.total, counted.exact_total, input.corrected,
        coalesce(o.slug, r.slug, m.slug) AS slug,
        ${titleEn} AS title_en,
        ${titleRu} AS title_ru,
@@ -319,12 +322,12 @@ SELECT page.type, page.rank, page.total, page.exact_total, input.corrected,
        coalesce(o.country_code, r.country_code) AS country_code,
        orgregion.slug AS region_slug, orgregion.name_en AS region_name_en, orgregion.name_ru AS region_name_ru,
        coalesce(o.is_demo, r.is_demo, m.is_demo) AS is_demo
-  FROM page CROSS JOIN input
+  FROM page CROSS JOIN input CROSS JOIN counted
   LEFT JOIN organizations o ON page.type = 'organization' AND o.id = page.id
   LEFT JOIN regions orgregion ON orgregion.id = o.region_id
   LEFT JOIN regions r ON page.type = 'region' AND r.id = page.id
   LEFT JOIN meetings m ON page.type = 'meeting' AND m.id = page.id
- ORDER BY page.position`;
+ ORDER BY ${pageOrder(sql`page.pool_rank`, sql`page`)}`;
 }
 
 /**

@@ -62,9 +62,7 @@ async function SearchOutcome({ params }: { params: SearchParams }) {
     ([key, value]) => !["page", "perPage", "q"].includes(key) && (Array.isArray(value) ? value.length > 0 : value !== undefined),
   );
   const from = (result.page - 1) * result.perPage + 1;
-  const total = result.totalCapped
-    ? t("moreThan", { count: result.total.toLocaleString(locale) })
-    : result.total.toLocaleString(locale);
+  const total = result.totalCapped ? t("moreThan", { count: result.total.toLocaleString(locale) }) : result.total.toLocaleString(locale);
   return (
     <div className="grid gap-8 md:grid-cols-[16rem_1fr]">
       <div>{result.facets && <SearchFacets facets={result.facets} params={params} />}</div>
