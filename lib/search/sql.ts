@@ -184,7 +184,7 @@ function websearchInput(q: string): Sql {
   const latin = sql`interregio_romanize(${q}::text)`;
   return sql`
   input AS (
-    SELECT interregio_kind_rewrite(websearch_to_tsquery('russian', interregio_fold(${q}::text))) || websearch_to_tsquery('simple', ${latin}) AS query,
+    SELECT interregio_kind_rewrite(websearch_to_tsquery('russian', interregio_fold(${q}::text)) || websearch_to_tsquery('simple', ${latin})) AS query,
            NULL::tsquery AS exact, ${startsWith(latin)} AS prefix, NULL::text AS corrected
   )`;
 }

@@ -14,13 +14,15 @@ RETURN CASE kind
   WHEN 'joint_venture' THEN 'joint venture совместное предприятие сп jv'
 END;
 
--- A query with quotes, `or` or `-word` (websearch_to_tsquery, Russian configuration) with each word left out above
--- made "that word or the kind word it stands for" (the same synonym group).
+-- A query with quotes, `or` or `-word` (websearch_to_tsquery, in the Russian configuration and romanised in the
+-- simple one) with each word left out above made "that word or завод", so that "-plant" still leaves out every
+-- enterprise.
 CREATE FUNCTION interregio_kind_rewrite(query tsquery) RETURNS tsquery
 LANGUAGE sql STABLE PARALLEL SAFE STRICT
 RETURN ts_rewrite(query, $$
-  SELECT plainto_tsquery('russian', w), plainto_tsquery('russian', w) || plainto_tsquery('russian', k)
-    FROM (VALUES ('plant', 'завод'), ('factory', 'завод'), ('фабрика', 'завод')) AS v(w, k)
+  SELECT DISTINCT t.target, t.target || plainto_tsquery('russian', 'завод')
+    FROM unnest(ARRAY['plant', 'factory', 'фабрика']) AS w,
+         LATERAL (VALUES (plainto_tsquery('russian', w)), (plainto_tsquery('simple', interregio_romanize(w)))) AS t(target)
 $$);
 
 UPDATE organizations o SET search_document = o.search_vector || interregio_organization_context(o.id, o.region_id, o.kind)
