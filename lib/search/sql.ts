@@ -15,8 +15,8 @@
  * "Kursk", "завод") matches thousands of organizations through their context, and reading each one's document to
  * rank it cost most of the search at 100,000 organizations; so the matches are counted up to MAX_COUNTED, and
  * only the first RANKED_POOL of them in a cheap order (found as typed, name starting with the words, regions, then
- * type and id) are ranked by ts_rank; regions are read first, so that the count's stop never leaves one out. Below those numbers, which the demo registry and most searches never reach, every
- * match is ranked.
+ * type and id) are ranked by ts_rank; regions are read first, so that the count's stop never leaves one out.
+ * Below those numbers, which the demo registry and most searches never reach, every match is ranked.
  */
 import { Prisma } from "@/lib/generated/prisma/client";
 import { HIGHLIGHT_START, HIGHLIGHT_STOP, type SearchParams } from "@/lib/search/schema";
@@ -151,8 +151,8 @@ function plainInput(q: string, correct: boolean): Sql {
   ),
   ${correct ? correctionsCte : sql`corrections AS (SELECT NULL::bigint AS ord, NULL::text AS word, NULL::int AS distance WHERE false)`},
   alternatives AS (
-    -- A corrected word is expanded as a typed one: "Univeristy" finds every university by its kind words, which
-    -- hold one word of each synonym group (migration 20261207185000).
+    -- A corrected word is expanded as a typed one: "factroy" finds every enterprise by its kind words, which hold
+    -- завод alone of its synonym group (migration 20261207185000).
     SELECT w.ord, w.corrected, a.query
       FROM (SELECT ord, word, false AS corrected FROM typed UNION ALL SELECT ord, word, true FROM corrections) AS w
      CROSS JOIN LATERAL (
