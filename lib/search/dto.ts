@@ -60,7 +60,8 @@ export const FacetsDtoSchema = z
 
 export const SearchResultDtoSchema = z.object({
   items: z.array(SearchHitDtoSchema),
-  total: z.number().int(),
+  total: z.number().int().describe("How many records match, counted up to 1,000."),
+  totalCapped: z.boolean().describe("True when more records match than `total` (the count stops at 1,000)."),
   page: z.number().int(),
   perPage: z.number().int(),
   pageCount: z.number().int(),

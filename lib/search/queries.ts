@@ -17,7 +17,7 @@ import {
   type LookupItem,
   type LookupParams,
 } from "@/lib/search/schema";
-import { buildFacetQuery, buildLookupQuery, buildSearchQuery, buildSuggestQuery } from "@/lib/search/sql";
+import { MAX_COUNTED, buildFacetQuery, buildLookupQuery, buildSearchQuery, buildSuggestQuery } from "@/lib/search/sql";
 
 type HitRow = {
   type: SearchHit["type"];
@@ -50,17 +50,20 @@ type HitRow = {
  * with `facets`, how many results each filter value would keep.
  */
 export async function searchRegistry(params: SearchParams, options: { facets?: boolean } = {}): Promise<SearchResult> {
-  const empty = { items: [], total: 0, page: params.page, perPage: params.perPage, pageCount: 1, correctedQuery: null };
+  const empty = { items: [], total: 0, totalCapped: false, page: params.page, perPage: params.perPage, pageCount: 1, correctedQuery: null };
   if (!hasWords(params.q)) return options.facets ? { ...empty, facets: emptyFacets() } : empty;
 
   const [rows, facets] = await Promise.all([
     queryPrepared<HitRow>(buildSearchQuery(params), readSqlPool()),
     options.facets ? loadFacets(params) : Promise.resolve(undefined),
   ]);
-  const total = rows.length > 0 ? Number(rows[0]!.total) : params.page > 1 ? await countHits(params) : 0;
+  const counted = rows.length > 0 ? Number(rows[0]!.total) : params.page > 1 ? await countHits(params) : 0;
+  // The count stops past MAX_COUNTED: "more than 1,000 results".
+  const total = Math.min(counted, MAX_COUNTED);
   return {
     items: rows.map(toHit),
     total,
+    totalCapped: counted > MAX_COUNTED,
     page: params.page,
     perPage: params.perPage,
     pageCount: Math.max(1, Math.ceil(total / params.perPage)),

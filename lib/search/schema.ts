@@ -149,7 +149,10 @@ export type Facets = Record<FacetName, FacetValue[]>;
 
 export type SearchResult = {
   items: SearchHit[];
+  /** The matches, counted up to 1,000 (lib/search/sql.ts, MAX_COUNTED). */
   total: number;
+  /** More records match than `total`: the page says "more than 1,000 results". */
+  totalCapped: boolean;
   page: number;
   perPage: number;
   pageCount: number;

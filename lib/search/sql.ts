@@ -11,7 +11,12 @@
  *   - a query with quotes, `or` or `-word`: `websearch_to_tsquery`, exactly as typed;
  *   - an organization's document is its own text and its context (region, country, kind, sectors: the
  *     trigger-kept `search_document`), so "Kursk university" finds the universities of Kursk Oblast;
- * Ranking: ts_rank (names weigh more than context, context more than descriptions).
+ * Ranking: ts_rank (names weigh more than context, context more than descriptions). A broad word ("Belarus",
+ * "Kursk", "завод") matches thousands of organizations through their context, and reading each one's document to
+ * rank it cost most of the search at 100,000 organizations; so the matches are counted up to MAX_COUNTED, and
+ * only the first RANKED_POOL of them in a cheap order (found as typed, name starting with the words, regions, then
+ * type and id) are ranked by ts_rank; regions are read first, so that the count's stop never leaves one out.
+ * Below those numbers, which the demo registry and most searches never reach, every match is ranked.
  */
 import { Prisma } from "@/lib/generated/prisma/client";
 import { HIGHLIGHT_START, HIGHLIGHT_STOP, type SearchParams } from "@/lib/search/schema";
@@ -39,7 +44,16 @@ export function isPlainQuery(text: string) {
  */
 const FUZZY_CANDIDATES = sql`1000`;
 
-const hitColumns = sql`(type, id, rank, kind, status, level, founded_year, meeting_year, country_code, region_id)`;
+/** Matches are counted up to this many; past it the page says "more than 1,000 results". */
+export const MAX_COUNTED = 1000;
+
+/**
+ * How many of the matches (in the cheap order: found as typed, name starting with the words, regions, type, id)
+ * are ranked by ts_rank, which reads each one's whole document. The rest follow in the cheap order.
+ */
+export const RANKED_POOL = 100;
+
+const hitColumns = sql`(type, id, row_id, exact, prefix, kind, status, level, founded_year, meeting_year, country_code, region_id)`;
 
 /** The three record types: each table, its alias and its names, for the fragments below. */
 const tables = {
@@ -49,14 +63,14 @@ const tables = {
 } as const;
 type RecordType = keyof typeof tables;
 
-/** Each record type as rows of `hitColumns`, given the rank expression over its alias. */
-const hitRow: Record<RecordType, (rank: Sql) => Sql> = {
-  organization: (rank) =>
-    sql`'organization'::text, o.id, (${rank})::real, o.kind::text, o.status::text, NULL::text, o.founded_year, NULL::int, o.country_code::text, o.region_id`,
-  region: (rank) =>
-    sql`'region'::text, r.id, (${rank})::real, NULL::text, NULL::text, r.level::text, NULL::int, NULL::int, r.country_code::text, r.id`,
-  meeting: (rank) =>
-    sql`'meeting'::text, m.id, (${rank})::real, NULL::text, NULL::text, m.level::text, NULL::int, extract(year FROM m.date)::int, NULL::text, NULL::int`,
+/** Each record type as rows of `hitColumns`, given whether it matches as typed and whether its name starts with the words. */
+const hitRow: Record<RecordType, (exact: Sql, prefix: Sql) => Sql> = {
+  organization: (exact, prefix) =>
+    sql`'organization'::text, o.id, o.ctid, ${exact}, ${prefix}, o.kind::text, o.status::text, NULL::text, o.founded_year, NULL::int, o.country_code::text, o.region_id`,
+  region: (exact, prefix) =>
+    sql`'region'::text, r.id, r.ctid, ${exact}, ${prefix}, NULL::text, NULL::text, r.level::text, NULL::int, NULL::int, r.country_code::text, r.id`,
+  meeting: (exact, prefix) =>
+    sql`'meeting'::text, m.id, m.ctid, ${exact}, ${prefix}, NULL::text, NULL::text, m.level::text, NULL::int, extract(year FROM m.date)::int, NULL::text, NULL::int`,
 };
 
 /** The record types a search can return, given filters that only some types carry. */
@@ -70,10 +84,11 @@ function wantedTypes(params: SearchParams) {
     wanted.delete("region");
     wanted.delete("organization");
   }
-  return (["organization", "region", "meeting"] as const).filter((type) => wanted.has(type));
+  // Regions first: the count stops after MAX_COUNTED matches in this order, and the few regions are never left out.
+  return (["region", "organization", "meeting"] as const).filter((type) => wanted.has(type));
 }
 
-const noRows = sql`SELECT NULL::text, NULL::int, NULL::real, NULL::text, NULL::text, NULL::text, NULL::int, NULL::int, NULL::text, NULL::int WHERE false`;
+const noRows = sql`SELECT NULL::text, NULL::int, NULL::tid, NULL::boolean, NULL::boolean, NULL::text, NULL::text, NULL::text, NULL::int, NULL::int, NULL::text, NULL::int WHERE false`;
 
 /** The romanised text as a LIKE pattern for names that start with it (its wildcards escaped). */
 const startsWith = (latin: Sql) => sql`replace(replace(replace(${latin}, '\\', '\\\\'), '%', '\\%'), '_', '\\_') || '%'`;
@@ -136,16 +151,17 @@ function plainInput(q: string, correct: boolean): Sql {
   ),
   ${correct ? correctionsCte : sql`corrections AS (SELECT NULL::bigint AS ord, NULL::text AS word, NULL::int AS distance WHERE false)`},
   alternatives AS (
-    SELECT t.ord, false AS corrected, a.query FROM typed t
+    -- A corrected word is expanded as a typed one: "factroy" finds every enterprise by its kind words, which hold
+    -- завод alone of its synonym group (migration 20261207185000).
+    SELECT w.ord, w.corrected, a.query
+      FROM (SELECT ord, word, false AS corrected FROM typed UNION ALL SELECT ord, word, true FROM corrections) AS w
      CROSS JOIN LATERAL (
-       SELECT plainto_tsquery('russian', t.word) AS query
-       UNION ALL SELECT plainto_tsquery('simple', interregio_romanize(t.word))
+       SELECT plainto_tsquery('russian', w.word) AS query
+       UNION ALL SELECT plainto_tsquery('simple', interregio_romanize(w.word))
        UNION ALL SELECT plainto_tsquery('russian', e.word)
          FROM search_synonyms s JOIN search_synonyms e ON e.group_id = s.group_id
-        WHERE s.stem = interregio_stem(t.word)
+        WHERE s.stem = interregio_stem(w.word)
      ) AS a
-    UNION ALL
-    SELECT c.ord, true, plainto_tsquery('russian', c.word) || plainto_tsquery('simple', interregio_romanize(c.word)) FROM corrections c
   ),
   terms AS (
     SELECT ord, interregio_any(query) FILTER (WHERE NOT corrected) AS exact, interregio_any(query) AS term
@@ -168,15 +184,18 @@ function websearchInput(q: string): Sql {
   const latin = sql`interregio_romanize(${q}::text)`;
   return sql`
   input AS (
-    SELECT websearch_to_tsquery('russian', interregio_fold(${q}::text)) || websearch_to_tsquery('simple', ${latin}) AS query,
+    SELECT interregio_kind_rewrite(websearch_to_tsquery('russian', interregio_fold(${q}::text)) || websearch_to_tsquery('simple', ${latin})) AS query,
            NULL::tsquery AS exact, ${startsWith(latin)} AS prefix, NULL::text AS corrected
   )`;
 }
 
 /**
- * The matched records of all three types, with the columns the filters and facets read. There is no fallback
- * to names merely like the whole query: a typo is forgiven word by word, within the word's budget, and the
- * page says what it searched for instead.
+ * The matched records of all three types, with the columns the filters and facets read and the cheap part of
+ * the rank: whether the record matches as typed (`exact`: a record found only through a corrected word ranks
+ * below every record found as typed; its document is read for this only when a word was corrected) and whether
+ * its name starts with the words (`prefix`: "Kursk" and Kursk Oblast, before passing mentions). There is no
+ * fallback to names merely like the whole query: a typo is forgiven word by word, within the word's budget, and
+ * the page says what it searched for instead.
  */
 function hitsCte(params: SearchParams): Sql {
   const q = normalizeQuery(params.q);
@@ -187,12 +206,10 @@ function hitsCte(params: SearchParams): Sql {
         types.map((type) => {
           const { table, a } = tables[type];
           const document = documentOf[type];
-          // A name that starts with the words typed ("Kursk" and Kursk Oblast) comes before passing mentions;
-          // a record found by the words as typed before one found only through a corrected word.
-          const rank = sql`ts_rank(${RANK_WEIGHTS}, ${document}, input.query) + CASE WHEN ${a}.search_latin LIKE input.prefix THEN 0.5 ELSE 0 END
-                + CASE WHEN input.exact IS NULL OR ${document} @@ input.exact THEN ${raw(String(EXACT_BONUS))} ELSE 0 END`;
+          const exact = sql`CASE WHEN input.exact IS NULL THEN true ELSE ${document} @@ input.exact END`;
+          const prefix = sql`coalesce(${a}.search_latin LIKE input.prefix, false)`;
           return sql`
-    SELECT ${hitRow[type](rank)} FROM ${table} ${a}, input WHERE ${a}.archived_at IS NULL AND ${document} @@ input.query`;
+    SELECT ${hitRow[type](exact, prefix)} FROM ${table} ${a}, input WHERE ${a}.archived_at IS NULL AND ${document} @@ input.query`;
         }),
         "\n    UNION ALL",
       )
@@ -200,6 +217,23 @@ function hitsCte(params: SearchParams): Sql {
   return sql`${plain ? plainInput(q, !params.literal) : websearchInput(q)},
   hits${hitColumns} AS (${matches}
   )`;
+}
+
+/**
+ * The rank of the pool's records: ts_rank of the document, plus 0.5 for a name that starts with the words and
+ * EXACT_BONUS for a match as typed.
+ */
+function rankedPool(): Sql {
+  return join(
+    (["organization", "region", "meeting"] as const).map((type) => {
+      const { table, a } = tables[type];
+      return sql`
+    SELECT pool.type, ${a}.id, (ts_rank(${RANK_WEIGHTS}, ${documentOf[type]}, input.query)
+           + CASE WHEN pool.prefix THEN 0.5 ELSE 0 END + CASE WHEN pool.exact THEN ${raw(String(EXACT_BONUS))} ELSE 0 END)::real AS rank
+      FROM pool JOIN ${table} ${a} ON ${a}.ctid = pool.row_id, input WHERE pool.type = ${raw(`'${type}'`)}`;
+    }),
+    "\n    UNION ALL",
+  );
 }
 
 /** A meeting is in the regions (and their countries) that took part in it. */
@@ -239,21 +273,40 @@ const snippetOptions = `StartSel=${HIGHLIGHT_START}, StopSel=${HIGHLIGHT_STOP}, 
 /** Marker characters in stored text would confuse the highlighting: they are removed before it. */
 const clean = (column: Sql) => sql`translate(${column}, E'\\x02\\x03', '')`;
 
+/** The results' order: the pool by rank, then the rest in the pool's cheap order. */
+const pageOrder = (poolRank: Sql, row: Sql) =>
+  sql`${poolRank} DESC NULLS LAST, ${row}.exact DESC, ${row}.prefix DESC, ${row}.type = 'region' DESC, ${row}.type, ${row}.id`;
+
 /**
- * One page of ranked results with the total (a window count over the filtered matches), titles and
- * passages highlighted by ts_headline for the page's rows only: it is the slowest function here.
+ * One page of ranked results with the total (the filtered matches, counted up to MAX_COUNTED + 1: more means
+ * "more than MAX_COUNTED"), the first RANKED_POOL matches ranked (see the top of this file), titles and passages
+ * highlighted by ts_headline for the page's rows only: it is the slowest function here.
  */
 export function buildSearchQuery(params: SearchParams): Sql {
   const titleEn = sql`coalesce(o.name_en, o.name, r.name_en, m.title_en)`;
   const titleRu = sql`coalesce(o.name, r.name_ru, m.title_ru)`;
   return sql`
 WITH ${hitsCte(params)},
+  matched AS MATERIALIZED (
+    SELECT type, id, row_id, exact, prefix FROM hits ${filterClause(params)} LIMIT ${raw(String(MAX_COUNTED + 1))}
+  ),
+  pool AS MATERIALIZED (
+    SELECT type, row_id, exact, prefix FROM matched
+     ORDER BY exact DESC, prefix DESC, type = 'region' DESC, type, id LIMIT ${raw(String(RANKED_POOL))}
+  ),
+  ranked AS (${rankedPool()}
+  ),
   page AS (
-    SELECT type, id, rank, count(*) OVER () AS total, count(*) FILTER (WHERE rank >= ${raw(String(EXACT_BONUS))}) OVER () AS exact_total
-      FROM hits ${filterClause(params)}
-     ORDER BY rank DESC, type, id LIMIT ${params.perPage} OFFSET ${(params.page - 1) * params.perPage}
-  )
-SELECT page.type, page.rank, page.total, page.exact_total, input.corrected,
+    -- The pool comes first (no record outside it is found as typed or named so where one inside is not), ranked;
+    -- the rest after it in the cheap order, their rank the cheap part alone.
+    SELECT matched.type, matched.id, ranked.rank AS pool_rank, matched.exact, matched.prefix,
+           coalesce(ranked.rank, (CASE WHEN matched.prefix THEN 0.5 ELSE 0 END + CASE WHEN matched.exact THEN ${raw(String(EXACT_BONUS))} ELSE 0 END)::real) AS rank
+      FROM matched LEFT JOIN ranked ON ranked.type = matched.type AND ranked.id = matched.id
+     ORDER BY ${pageOrder(sql`ranked.rank`, sql`matched`)}
+     LIMIT ${params.perPage} OFFSET ${(params.page - 1) * params.perPage}
+  ),
+  counted AS (SELECT count(*) AS total, count(*) FILTER (WHERE exact) AS exact_total FROM matched)
+SELECT page.type, page.rank, counted.total, counted.exact_total, input.corrected,
        coalesce(o.slug, r.slug, m.slug) AS slug,
        ${titleEn} AS title_en,
        ${titleRu} AS title_ru,
@@ -269,12 +322,12 @@ SELECT page.type, page.rank, page.total, page.exact_total, input.corrected,
        coalesce(o.country_code, r.country_code) AS country_code,
        orgregion.slug AS region_slug, orgregion.name_en AS region_name_en, orgregion.name_ru AS region_name_ru,
        coalesce(o.is_demo, r.is_demo, m.is_demo) AS is_demo
-  FROM page CROSS JOIN input
+  FROM page CROSS JOIN input CROSS JOIN counted
   LEFT JOIN organizations o ON page.type = 'organization' AND o.id = page.id
   LEFT JOIN regions orgregion ON orgregion.id = o.region_id
   LEFT JOIN regions r ON page.type = 'region' AND r.id = page.id
   LEFT JOIN meetings m ON page.type = 'meeting' AND m.id = page.id
- ORDER BY page.rank DESC, page.type, page.id`;
+ ORDER BY ${pageOrder(sql`page.pool_rank`, sql`page`)}`;
 }
 
 /**

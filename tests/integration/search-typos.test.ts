@@ -155,6 +155,13 @@ describe("an organization's context: region, country, kind and sectors", () => {
     expect(slugsOf(await search(`${w8} university`))).not.toContain(slug("words"));
   });
 
+  it("is found by each word for its kind, typed, corrected, quoted or excluded (завод stands for plant, factory, фабрика)", async () => {
+    for (const q of [`${w8} plant`, `${w8} factory`, `${w8} фабрика`, `${w8} factroy`, `${w8} "factory"`, `${w8} фабрика -nothing`]) {
+      expect(slugsOf(await search(q)), q).toContain(slug("words"));
+    }
+    expect(slugsOf(await search(`${w8} -plant`))).not.toContain(slug("words"));
+  });
+
   it("follows its sectors and its region's other names when they change", async () => {
     const org = await createOrganization("context", { name: `ООО «${w9}»`, sectors: ["10"] });
     expect(slugsOf(await search(`${w9} food`))).toContain(org.slug);

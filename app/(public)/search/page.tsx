@@ -62,6 +62,7 @@ async function SearchOutcome({ params }: { params: SearchParams }) {
     ([key, value]) => !["page", "perPage", "q"].includes(key) && (Array.isArray(value) ? value.length > 0 : value !== undefined),
   );
   const from = (result.page - 1) * result.perPage + 1;
+  const total = result.totalCapped ? t("moreThan", { count: result.total.toLocaleString(locale) }) : result.total.toLocaleString(locale);
   return (
     <div className="grid gap-8 md:grid-cols-[16rem_1fr]">
       <div>{result.facets && <SearchFacets facets={result.facets} params={params} />}</div>
@@ -92,11 +93,11 @@ async function SearchOutcome({ params }: { params: SearchParams }) {
             )}
             <p role="status" className="mb-2 text-lg">
               {result.items.length === 0
-                ? t("pastTheEnd", { total: result.total.toLocaleString(locale) })
+                ? t("pastTheEnd", { total })
                 : t("showing", {
                     from: from.toLocaleString(locale),
                     to: (from + result.items.length - 1).toLocaleString(locale),
-                    total: result.total.toLocaleString(locale),
+                    total,
                     query: result.correctedQuery ?? params.q,
                   })}
             </p>
