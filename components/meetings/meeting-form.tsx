@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { SelectField, TextAreaField, TextField } from "@/components/form/field";
+import { DateField, SelectField, TextAreaField, TextField } from "@/components/form/field";
 import { RecordPicker } from "@/components/form/record-picker";
 import { RepeatingRows } from "@/components/form/repeating-rows";
 import { RecordForm, useFormLabels, type StaffFormProps } from "@/components/form/staff-form";
@@ -27,7 +27,7 @@ export function MeetingForm(props: StaffFormProps) {
     <RecordForm {...props} schema={schema} labels={labels}>
       <TextField {...field("titleEn")} />
       <TextField {...field("titleRu")} />
-      <TextField {...field("date")} type="date" width={12} />
+      <DateField {...field("date")} />
       <SelectField
         {...field("level")}
         placeholder={t("choose")}
