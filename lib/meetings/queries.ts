@@ -11,7 +11,7 @@ import type { MeetingLevel } from "@/lib/generated/prisma/enums";
 import { localized } from "@/lib/i18n/localize";
 import type { Locale } from "@/lib/i18n/locale";
 import { TIMELINE_LIMIT } from "@/lib/meetings/timeline";
-import type { MeetingFilter, MeetingSort } from "@/lib/meetings/schema";
+import { MEETING_DISCUSSED_MAX, type MeetingFilter, type MeetingSort } from "@/lib/meetings/schema";
 import { toPage, type Page, type PageParams } from "@/lib/pagination";
 import { paths } from "@/lib/paths";
 import { regionRefSelect } from "@/lib/regions/queries";
@@ -306,7 +306,24 @@ export const snapshotMeeting: SnapshotReader = async (tx, id) => {
  * no such id. Once per request: the edit page and its title share it.
  */
 export const getMeetingForEdit = cache(async (id: number, locale: Locale) => {
-  const meeting = await db().meeting.findUnique({ where: { id }, select: editSelect });
+  const meeting = await db().meeting.findUnique({
+    where: { id },
+    select: {
+      ...editSelect,
+      discussionLinks: {
+        where: { archivedAt: null },
+        orderBy: { id: "asc" },
+        take: MEETING_DISCUSSED_MAX,
+        select: {
+          id: true,
+          version: true,
+          note: true,
+          organization: { select: { id: true, name: true, nameEn: true } },
+          region: { select: { id: true, nameEn: true, nameRu: true } },
+        },
+      },
+    },
+  });
   if (!meeting) return null;
   const regionName = (region: { nameEn: string; nameRu: string }) => localized(locale, region.nameEn, region.nameRu);
   const values: FormValues = {
@@ -340,6 +357,18 @@ export const getMeetingForEdit = cache(async (id: number, locale: Locale) => {
     values[`statements.${i}.textEn`] = s.textEn;
     values[`statements.${i}.textRu`] = s.textRu;
   });
+  // What was discussed: the live links, oldest first, as many as the form takes (more stay, linked from the meeting's page).
+  meeting.discussionLinks.forEach((link, i) => {
+    values[`discussed.${i}.linkId`] = String(link.id);
+    values[`discussed.${i}.organizationId`] = link.organization ? String(link.organization.id) : "";
+    values[`discussed.${i}.organizationId__label`] = link.organization
+      ? localized(locale, link.organization.nameEn, link.organization.name)
+      : "";
+    values[`discussed.${i}.regionId`] = link.region ? String(link.region.id) : "";
+    values[`discussed.${i}.regionId__label`] = link.region ? regionName(link.region) : "";
+    values[`discussed.${i}.note`] = link.note;
+  });
+  values["discussedShown[]"] = meeting.discussionLinks.map((link) => `${link.id}:${link.version}`);
   return {
     id: meeting.id,
     slug: meeting.slug,
