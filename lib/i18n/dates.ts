@@ -99,17 +99,18 @@ function check(year: number, month: number, day: number, yearDigits: number): Da
 
 // Each pattern is anchored and linear (no nested repetition), and runs on at most DAY_INPUT_MAX characters.
 const isoPattern = /^(\d{1,4})-(\d{1,2})-(\d{1,2})$/;
-const dottedPattern = /^(\d{1,2})\s?[./]\s?(\d{1,2})\s?[./]\s?(\d{1,4})$/;
+const dottedPattern = /^(\d{1,2})\s?\.\s?(\d{1,2})\s?\.\s?(\d{1,4})$/;
 const dayMonthYear = /^(\d{1,2})\.?\s+(\p{L}{3,10})\.?,?\s+(\d{1,4})$/u;
 const monthDayYear = /^(\p{L}{3,10})\.?\s+(\d{1,2}),?\s+(\d{1,4})$/u;
 /** A trailing "г." or "года" after a Russian year. */
 const yearWord = /\s*(?:г\.?|года)$/u;
 
 /**
- * A day as typed: `10.03.2015` or `10/03/2015` (day first, as in Russia and Britain), `10 March 2015`,
- * `10 марта 2015 г.`, `March 10, 2015`, or ISO `2015-03-10`; one-digit days and months are fine (`1.3.2015`). The
- * year has four digits (a two-digit year would have its century guessed) and lies from 1900 to 2100. An
- * impossible day says what to fix: 31.02.2015 is `day` with February 2015's 28 days.
+ * A day as typed: `10.03.2015` (day first, as in Russia), `10 March 2015`, `10 марта 2015 г.`, `March 10, 2015`,
+ * or ISO `2015-03-10`; one-digit days and months are fine (`1.3.2015`). Slashes are refused, not guessed:
+ * 03/10/2015 is 3 October in Russia and 10 March in the United States. The year has four digits (a two-digit
+ * year would have its century guessed) and lies from 1900 to 2100. An impossible day says what to fix:
+ * 31.02.2015 is `day` with February 2015's 28 days. The spreadsheet import reads its dates with this too.
  */
 export function parseDay(text: string): DayParse {
   if (text.length > DAY_INPUT_MAX * 2) return { ok: false, problem: "format" };
