@@ -195,7 +195,7 @@ async function onDiscussedRow<T>(field: string, write: () => Promise<T>): Promis
 export const linkEntityToMeeting = staffAction(
   { roles: ["editor"], schema: LinkEntityFormSchema, bound: RecordId },
   async ({ entity, note }, { user, bound: meetingId }) => {
-    const field = entity.type === "organization" ? "organizationId" : "regionId";
+    const field = entityField(entity);
     const changed = await inTransaction(
       (tx) => createLink(tx, { meetingId, entity, note, user }, { meeting: field, entity: field }),
       field,

@@ -134,7 +134,6 @@ const discussedShown = z
 export const MeetingUpdateSchema = z
   .object({ ...meetingFields, discussedShown, version: Version })
   .refine(hasSourceTitle, sourceTitleNeeded);
-export type MeetingUpdateInput = z.output<typeof MeetingUpdateSchema>;
 
 /** The organization or region a link is about: `organization` or `region`, and its id. */
 export const EntityRefSchema = z.object({ type: z.enum(["organization", "region"], { error: "invalid" }), id: RecordId });
