@@ -306,24 +306,7 @@ export const snapshotMeeting: SnapshotReader = async (tx, id) => {
  * no such id. Once per request: the edit page and its title share it.
  */
 export const getMeetingForEdit = cache(async (id: number, locale: Locale) => {
-  const meeting = await db().meeting.findUnique({
-    where: { id },
-    select: {
-      ...editSelect,
-      discussionLinks: {
-        where: { archivedAt: null },
-        orderBy: { id: "asc" },
-        take: MEETING_DISCUSSED_MAX,
-        select: {
-          id: true,
-          version: true,
-          note: true,
-          organization: { select: { id: true, name: true, nameEn: true } },
-          region: { select: { id: true, nameEn: true, nameRu: true } },
-        },
-      },
-    },
-  });
+  const meeting = await db().meeting.findUnique({ where: { id }, select: editSelect });
   if (!meeting) return null;
   const regionName = (region: { nameEn: string; nameRu: string }) => localized(locale, region.nameEn, region.nameRu);
   const values: FormValues = {
@@ -357,18 +340,6 @@ export const getMeetingForEdit = cache(async (id: number, locale: Locale) => {
     values[`statements.${i}.textEn`] = s.textEn;
     values[`statements.${i}.textRu`] = s.textRu;
   });
-  // What was discussed: the live links, oldest first, as many as the form takes (more stay, linked from the meeting's page).
-  meeting.discussionLinks.forEach((link, i) => {
-    values[`discussed.${i}.linkId`] = String(link.id);
-    values[`discussed.${i}.organizationId`] = link.organization ? String(link.organization.id) : "";
-    values[`discussed.${i}.organizationId__label`] = link.organization
-      ? localized(locale, link.organization.nameEn, link.organization.name)
-      : "";
-    values[`discussed.${i}.regionId`] = link.region ? String(link.region.id) : "";
-    values[`discussed.${i}.regionId__label`] = link.region ? regionName(link.region) : "";
-    values[`discussed.${i}.note`] = link.note;
-  });
-  values["discussedShown[]"] = meeting.discussionLinks.map((link) => `${link.id}:${link.version}`);
   return {
     id: meeting.id,
     slug: meeting.slug,
@@ -377,6 +348,41 @@ export const getMeetingForEdit = cache(async (id: number, locale: Locale) => {
     version: meeting.version,
     values,
   };
+});
+
+/**
+ * A meeting for its edit page: `getMeetingForEdit`, and its live links as the form's "Discussed" rows, oldest
+ * first, as many as the form takes (more stay, linked from the meeting's page), with the links shown and their
+ * versions (`discussedShown[]`, see `MeetingUpdateSchema`). The import reads `getMeetingForEdit` alone: a
+ * meeting's row in a spreadsheet writes no links.
+ */
+export const getMeetingFormForEdit = cache(async (id: number, locale: Locale) => {
+  const meeting = await getMeetingForEdit(id, locale);
+  if (!meeting) return null;
+  const links = await db().discussionLink.findMany({
+    where: { meetingId: id, archivedAt: null },
+    orderBy: { id: "asc" },
+    take: MEETING_DISCUSSED_MAX,
+    select: {
+      id: true,
+      version: true,
+      note: true,
+      organization: { select: { id: true, name: true, nameEn: true } },
+      region: { select: { id: true, nameEn: true, nameRu: true } },
+    },
+  });
+  const values: FormValues = { ...meeting.values, "discussedShown[]": links.map((link) => `${link.id}:${link.version}`) };
+  links.forEach((link, i) => {
+    values[`discussed.${i}.linkId`] = String(link.id);
+    values[`discussed.${i}.organizationId`] = link.organization ? String(link.organization.id) : "";
+    values[`discussed.${i}.organizationId__label`] = link.organization
+      ? localized(locale, link.organization.nameEn, link.organization.name)
+      : "";
+    values[`discussed.${i}.regionId`] = link.region ? String(link.region.id) : "";
+    values[`discussed.${i}.regionId__label`] = link.region ? localized(locale, link.region.nameEn, link.region.nameRu) : "";
+    values[`discussed.${i}.note`] = link.note;
+  });
+  return { ...meeting, values };
 });
 
 /** A discussion link as its history keeps it: the meeting and the entity by name. */

@@ -6,7 +6,7 @@ vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 const { getServerSession } = await import("next-auth");
 const { archiveMeeting, createMeeting, linkEntityToMeeting, restoreMeeting, unlinkEntityFromMeeting, updateMeeting } =
   await import("@/lib/meetings/actions");
-const { getMeetingPage } = await import("@/lib/meetings/queries");
+const { getMeetingFormForEdit, getMeetingPage } = await import("@/lib/meetings/queries");
 const { createStaffUser, form, prisma, seedOnce, signInAs } = await import("./setup");
 
 const redirected = { digest: expect.stringContaining("NEXT_REDIRECT") };
@@ -452,6 +452,15 @@ describe("what was discussed, in the meeting form", () => {
     const title = titleOf();
     const id = await create(title, discussedRows());
     const [orgLink, regionLink] = await liveLinks(id);
+    // The edit page shows each link as a row, and the links it showed with their versions.
+    const shown = await getMeetingFormForEdit(id, "ru");
+    expect(shown?.values).toMatchObject({
+      "discussed.0.linkId": String(orgLink!.id),
+      "discussed.0.note": "Agreed to supply 200 seeders.",
+      "discussed.1.regionId": String(kursk),
+      "discussed.1.regionId__label": "Курская область",
+      "discussedShown[]": [`${orgLink!.id}:1`, `${regionLink!.id}:1`],
+    });
     // Another editor links the second organization from the meeting's page while this form is open.
     expect(
       await linkEntityToMeeting(id, {}, form({ organizationId: String(organizations[1]!.id), regionId: "", note: "Theirs." })),
