@@ -1,5 +1,16 @@
 import { z } from "zod";
-import { choice, dateField, optionalText, optionalUrl, pickedId, RecordId, requiredText, rows, Version } from "@/lib/actions/fields";
+import {
+  choice,
+  dateField,
+  filledRows,
+  optionalText,
+  optionalUrl,
+  pickedId,
+  RecordId,
+  requiredText,
+  rows,
+  Version,
+} from "@/lib/actions/fields";
 import { MeetingLevel } from "@/lib/generated/prisma/enums";
 import { SlugSchema } from "@/lib/organizations/schema";
 import { listQuery, PageParamsSchema } from "@/lib/pagination";
@@ -83,12 +94,29 @@ const DiscussedRow = z
   .superRefine(oneEntity)
   .transform(({ linkId, ...link }) => ({ linkId, ...toLink(link) }));
 
-/** One row per organization or region: a second one is refused on its picker. */
-function discussedOnce(list: readonly { index: number; entity: EntityRef }[], context: z.RefinementCtx) {
+/** A picked id of a row, read with care: the rule below also runs when a row failed, and sees it as sent. */
+const idOf = (value: unknown) => (typeof value === "number" ? value : null);
+
+/** The organization or region a "Discussed" row names, parsed or not; null when it names neither or both. */
+function rowEntity(row: Record<string, unknown>): EntityRef | null {
+  if ("entity" in row) return row.entity as EntityRef;
+  const organizationId = idOf(row.organizationId);
+  const regionId = idOf(row.regionId);
+  if ((organizationId === null) === (regionId === null)) return null;
+  return organizationId !== null ? { type: "organization", id: organizationId } : { type: "region", id: regionId! };
+}
+
+/**
+ * One row per organization or region: a second one is refused on its picker. A rule on the whole form, so that
+ * it speaks even while another row has its own error (a note left out).
+ */
+function discussedOnce(data: { discussed: readonly object[] }, context: z.RefinementCtx) {
   const seen = new Set<string>();
-  for (const row of list) {
-    const key = `${row.entity.type}:${row.entity.id}`;
-    if (seen.has(key)) context.addIssue({ code: "custom", path: [row.index, entityField(row.entity)], message: "discussedTwice" });
+  for (const row of filledRows(data.discussed as readonly (Record<string, unknown> | undefined)[])) {
+    const entity = rowEntity(row);
+    if (!entity) continue;
+    const key = `${entity.type}:${entity.id}`;
+    if (seen.has(key)) context.addIssue({ code: "custom", path: ["discussed", row.index, entityField(entity)], message: "discussedTwice" });
     seen.add(key);
   }
 }
@@ -109,7 +137,7 @@ const meetingFields = {
     .refine((list) => new Set(list.map((r) => r.regionId)).size === list.length, { error: "regionTwice" }),
   participants: rows(ParticipantRow, MEETING_PARTICIPANTS_MAX),
   statements: rows(StatementRow, MEETING_STATEMENTS_MAX),
-  discussed: rows(DiscussedRow, MEETING_DISCUSSED_MAX).superRefine(discussedOnce),
+  discussed: rows(DiscussedRow, MEETING_DISCUSSED_MAX),
 };
 
 /** The public page shows the source by its title; an address alone would not show. */
@@ -117,7 +145,7 @@ const hasSourceTitle = (data: { sourceUrl: string | null; sourceTitle: string | 
   data.sourceUrl === null || data.sourceTitle !== null;
 const sourceTitleNeeded = { error: "sourceTitleNeeded", path: ["sourceTitle"] };
 
-export const MeetingFormSchema = z.object(meetingFields).refine(hasSourceTitle, sourceTitleNeeded);
+export const MeetingFormSchema = z.object(meetingFields).refine(hasSourceTitle, sourceTitleNeeded).superRefine(discussedOnce);
 export type MeetingFormInput = z.output<typeof MeetingFormSchema>;
 
 /**
@@ -133,7 +161,8 @@ const discussedShown = z
 /** The edit form: the same fields, the links it was shown and the version the editor started from. */
 export const MeetingUpdateSchema = z
   .object({ ...meetingFields, discussedShown, version: Version })
-  .refine(hasSourceTitle, sourceTitleNeeded);
+  .refine(hasSourceTitle, sourceTitleNeeded)
+  .superRefine(discussedOnce);
 
 /** The organization or region a link is about: `organization` or `region`, and its id. */
 export const EntityRefSchema = z.object({ type: z.enum(["organization", "region"], { error: "invalid" }), id: RecordId });

@@ -525,6 +525,19 @@ describe("what was discussed, in the meeting form", () => {
     expect(await meetingsTitled(title)).toBe(0);
   });
 
+  it("names the second row's organization as given twice while another row also has its own error", async () => {
+    const state = await createMeeting(
+      {},
+      meetingForm(titleOf(), {
+        ...discussedRows(),
+        "discussed.0.note": "",
+        "discussed.1.organizationId": String(organizations[0]!.id),
+        "discussed.1.regionId": "",
+      }),
+    );
+    expect(state.errors).toMatchObject({ "discussed.0.note": ["noteRequired"], "discussed.1.organizationId": ["discussedTwice"] });
+  });
+
   it("refuses an organization already linked by someone else meanwhile, on the row's picker, and rolls the edit back", async () => {
     const title = titleOf();
     const id = await create(title);
