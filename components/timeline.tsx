@@ -6,6 +6,7 @@ import { Section } from "@/components/ui/section";
 import { localized } from "@/lib/i18n/localize";
 import { paths } from "@/lib/paths";
 import type { TimelineEntry } from "@/lib/meetings/timeline";
+import { formatDay } from "@/lib/i18n/dates";
 
 /**
  * An entity's latest meetings, newest first, each with the note of what was said about it. The page shows a
@@ -41,9 +42,7 @@ export async function MeetingTimeline({
               <li key={entry.id} className="relative pb-6 pl-6">
                 <span aria-hidden className="absolute top-2 -left-[10px] h-4 w-4 rounded-full bg-brand" />
                 <p className="text-muted">
-                  <time dateTime={entry.meeting.date.toISOString().slice(0, 10)}>
-                    {format.dateTime(entry.meeting.date, { dateStyle: "long" })}
-                  </time>
+                  <time dateTime={entry.meeting.date.toISOString().slice(0, 10)}>{formatDay(locale, entry.meeting.date)}</time>
                   {" · "}
                   {tm(`levels.${entry.meeting.level}`)}
                 </p>

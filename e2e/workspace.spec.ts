@@ -103,6 +103,51 @@ test.describe("the staff workspace", () => {
     await expect(discussed.getByRole("link", { name: venture })).toBeVisible();
   });
 
+  test("an editor logs a meeting in Russian, typing the date as 10.03.2015, with two entries discussed", async ({ browser }) => {
+    const context = await browser.newContext({ locale: "ru-RU", storageState: staffLogin.editor });
+    const page = await context.newPage();
+    const title = `Рабочая встреча по сеялкам ${run}`;
+    await page.goto("/workspace/meetings/new");
+    await page.getByLabel("Название по-английски").fill(`Working meeting on seeders ${run}`);
+    await page.getByLabel("Название по-русски").fill(title);
+    const date = page.getByLabel("Дата", { exact: true });
+    await expect(date).toHaveAccessibleDescription(/Например, 10\.03\.2015/);
+    // A day that does not exist is refused as it is typed, saying what to fix.
+    await date.fill("31.02.2015");
+    await expect(page.getByText("В этом месяце дней: 28. Проверьте день и месяц.")).toBeVisible();
+    await date.fill("10.03.2015");
+    await page.getByLabel("Уровень").selectOption("regional");
+    await pick(page, "Регион 1", "Курск", "Курская область");
+
+    // What was discussed, in the same form: an organization and a region, each with a note.
+    const addRow = page.getByRole("button", { name: "Добавить ещё" });
+    const notes = page.getByLabel("О чём говорили");
+    await addRow.last().click();
+    await pick(page, "Организация", "Тускарь", "ООО «Тускарь Агромаш»");
+    await notes.nth(0).fill("Договорились о поставке 200 сеялок.");
+    await addRow.last().click();
+    const regionPicker = page.getByRole("combobox", { name: "Регион", exact: true }).nth(1);
+    await regionPicker.fill("Гомель");
+    await page.getByRole("option").filter({ hasText: "Гомельская область" }).first().click();
+    await expect(regionPicker).toHaveValue("Гомельская область");
+    await notes.nth(1).fill("Область предложила кредитную линию.");
+    await page.getByRole("button", { name: "Сохранить", exact: true }).click();
+    await expect(page.getByRole("status")).toContainText("Запись сохранена.");
+    // The edit form shows the day as the reader writes it, and the entries it was saved with.
+    await expect(page.getByLabel("Дата", { exact: true })).toHaveValue("10.03.2015");
+    await expect(page.getByLabel("О чём говорили")).toHaveCount(2);
+
+    await page.getByRole("link", { name: "Открыть публичную страницу" }).click();
+    await expect(page.getByRole("heading", { name: title, level: 1 })).toBeVisible();
+    await expect(page.getByText("10.03.2015", { exact: true })).toBeVisible();
+    const discussed = page.locator("section", { has: page.getByRole("heading", { name: "Что обсуждалось" }) });
+    await expect(discussed.getByRole("link", { name: "ООО «Тускарь Агромаш»" })).toBeVisible();
+    await expect(discussed.getByRole("link", { name: "Гомельская область" })).toBeVisible();
+    await expect(discussed).toContainText("Договорились о поставке 200 сеялок.");
+    await expect(discussed).toContainText("Область предложила кредитную линию.");
+    await context.close();
+  });
+
   test("a second editor's save meets a conflict, sees what changed, keeps their input and merges", async ({ page, browser }) => {
     await page.goto(`/workspace?type=meetings&q=${encodeURIComponent(meetingTitle)}`);
     // The finder's result comes first; the same name may also head the recent changes below it.

@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { PartyRow } from "@/components/commitments/party-row";
-import { SelectField, TextAreaField, TextField } from "@/components/form/field";
+import { DateField, SelectField, TextAreaField } from "@/components/form/field";
 import { RecordPicker } from "@/components/form/record-picker";
 import { RepeatingRows } from "@/components/form/repeating-rows";
 import { RecordForm, useFormLabels, type StaffFormProps } from "@/components/form/staff-form";
@@ -24,7 +24,7 @@ export function CommitmentForm(props: StaffFormProps) {
       <RepeatingRows group="parties" legend={labels.parties} hint={field("parties").hint} max={MAX_PARTIES}>
         {(index) => <PartyRow index={index} />}
       </RepeatingRows>
-      <TextField {...field("dueDate")} type="date" width={12} />
+      <DateField {...field("dueDate")} />
       <SelectField
         {...field("status")}
         placeholder={t("choose")}

@@ -1,8 +1,9 @@
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { CommitmentDue, CommitmentStatusTag } from "@/components/commitments/commitment-status";
 import type { CommitmentParty, CommitmentSummary } from "@/lib/commitments/tracker";
 import { paths } from "@/lib/paths";
+import { formatDay } from "@/lib/i18n/dates";
 
 /** A party's name, linked to its page. */
 export function PartyLinks({ parties }: { parties: CommitmentParty[] }) {
@@ -21,9 +22,9 @@ export function PartyLinks({ parties }: { parties: CommitmentParty[] }) {
  * under the page's own headings.
  */
 export async function CommitmentList({ items, headingLevel = 2 }: { items: CommitmentSummary[]; headingLevel?: 2 | 3 | 4 }) {
-  const [t, format] = await Promise.all([getTranslations("tracker"), getFormatter()]);
+  const [t, locale] = await Promise.all([getTranslations("tracker"), getLocale()]);
   const Heading = `h${headingLevel}` as const;
-  const day = (date: Date) => format.dateTime(date, { dateStyle: "long" });
+  const day = (date: Date) => formatDay(locale, date);
   return (
     <ul className="max-w-4xl divide-y divide-line border-y border-line" aria-label={t("title")}>
       {items.map((c) => (

@@ -1,6 +1,7 @@
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { Tag } from "@/components/ui/tag";
 import type { CommitmentStatus } from "@/lib/commitments/schema";
+import { formatDay } from "@/lib/i18n/dates";
 
 const tones: Record<CommitmentStatus, "grey" | "blue" | "green" | "yellow"> = {
   proposed: "grey",
@@ -18,8 +19,8 @@ export async function CommitmentStatusTag({ status }: { status: CommitmentStatus
 
 /** The due date in words, "Overdue: was due …" when it has passed and the commitment is still open. */
 export async function CommitmentDue({ dueDate, overdue }: { dueDate: Date | null; overdue: boolean }) {
-  const [t, format] = await Promise.all([getTranslations("tracker"), getFormatter()]);
+  const [t, locale] = await Promise.all([getTranslations("tracker"), getLocale()]);
   if (!dueDate) return <span className="text-muted">{t("noDue")}</span>;
-  const date = format.dateTime(dueDate, { dateStyle: "long" });
+  const date = formatDay(locale, dueDate);
   return overdue ? <strong className="text-danger">{t("overdue", { date })}</strong> : <span>{t("due", { date })}</span>;
 }

@@ -1,7 +1,8 @@
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { Muted } from "@/components/ui/notice";
 import { Table } from "@/components/ui/table";
 import type { StatusChange } from "@/lib/commitments/tracker";
+import { formatMoment } from "@/lib/i18n/dates";
 
 type Props = {
   history: StatusChange[];
@@ -14,7 +15,7 @@ type Props = {
  * and for staff who made it (the staff member's name, never an email).
  */
 export async function StatusHistory({ history, authors }: Props) {
-  const [t, format] = await Promise.all([getTranslations("tracker"), getFormatter()]);
+  const [t, locale] = await Promise.all([getTranslations("tracker"), getLocale()]);
   if (history.length === 0) return <Muted>{t("noHistory")}</Muted>;
   const status = (s: StatusChange["to"]) => t(`statuses.${s}`);
   return (
@@ -29,7 +30,7 @@ export async function StatusHistory({ history, authors }: Props) {
       ]}
       rows={history.map((change) => [
         <time key="at" dateTime={change.at.toISOString()} className="tabular whitespace-nowrap">
-          {format.dateTime(change.at, { dateStyle: "medium", timeStyle: "short" })}
+          {formatMoment(locale, change.at)}
         </time>,
         change.from ? t("changed", { from: status(change.from), to: status(change.to) }) : t("recorded", { status: status(change.to) }),
         ...(authors ? [authors[change.eventId] ?? t("staff")] : []),

@@ -2,8 +2,8 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { RegionSelectFilter } from "@/components/regions/region-select-filter";
 import { ChoiceFilter } from "@/components/ui/choice-filter";
+import { DayFilter } from "@/components/ui/day-filter";
 import { FilterForm } from "@/components/ui/filter-form";
-import { InputFilter } from "@/components/ui/input-filter";
 import { commitmentStatuses, trackerQuery, type TrackerParams } from "@/lib/commitments/schema";
 import { paths } from "@/lib/paths";
 
@@ -65,8 +65,8 @@ export async function TrackerFilters({
             <RegionSelectFilter id="tracker-partner" label={t("filters.partner")} value={params.region?.[1]} anyLabel={t("filters.any")} />
           </div>
         </fieldset>
-        <InputFilter type="date" name="dueFrom" label={t("filters.dueFrom")} value={params.dueFrom} className="tabular" />
-        <InputFilter type="date" name="dueTo" label={t("filters.dueTo")} value={params.dueTo} className="tabular" />
+        <DayFilter name="dueFrom" label={t("filters.dueFrom")} value={params.dueFrom} />
+        <DayFilter name="dueTo" label={t("filters.dueTo")} value={params.dueTo} />
         <div className="flex flex-col gap-2">
           <label className="flex items-center gap-2">
             <input type="checkbox" name="overdue" value="1" defaultChecked={params.overdue} className="size-5" />

@@ -1,8 +1,9 @@
 "use client";
 
 import { useState, type ReactNode } from "react";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { fieldId, useErrorText, useStaffForm } from "@/components/form/staff-form";
+import { dayExample, showTypedDay } from "@/lib/i18n/dates";
 
 type ControlProps = {
   id: string;
@@ -102,7 +103,7 @@ export function TextField({
   name: string;
   label: ReactNode;
   hint?: ReactNode;
-  type?: "text" | "url" | "date" | "email";
+  type?: "text" | "url" | "email";
   /** Narrow inputs for short values (years, codes, amounts), in characters. */
   width?: number;
   autoComplete?: string;
@@ -122,6 +123,49 @@ export function TextField({
           style={width ? { maxWidth: `${width + 3}ch` } : undefined}
         />
       )}
+    </Field>
+  );
+}
+
+/**
+ * A calendar day in one text input, typed as the reader writes it (10.03.2015, 10 March 2015; see `parseDay`),
+ * with the form shown in the hint, rather than `<input type="date">`, whose mm/dd/yyyy follows the browser and
+ * not the page's language. The record's day shows in the reader's form; after a failed save, what was typed.
+ */
+export function DateField({ name, label, hint }: { name: string; label: ReactNode; hint?: ReactNode }) {
+  const locale = useLocale();
+  const t = useTranslations("errors");
+  const { state } = useStaffForm();
+  const example = t("dateHint", { example: dayExample(locale) });
+  return (
+    <Field
+      name={name}
+      label={label}
+      hint={
+        hint ? (
+          <>
+            {hint} {example}
+          </>
+        ) : (
+          example
+        )
+      }
+    >
+      {(props, value) => {
+        const text = state.values ? asText(value) : showTypedDay(locale, asText(value));
+        return (
+          <input
+            {...props}
+            key={text}
+            type="text"
+            defaultValue={text}
+            autoComplete="off"
+            spellCheck={false}
+            className={`${props.className} tabular`}
+            style={{ maxWidth: "20ch" }}
+          />
+        );
+      }}
     </Field>
   );
 }

@@ -9,6 +9,7 @@ import { localized } from "@/lib/i18n/localize";
 import type { listLatestMeetings } from "@/lib/meetings/queries";
 import type { Page } from "@/lib/pagination";
 import { paths } from "@/lib/paths";
+import { formatDay } from "@/lib/i18n/dates";
 
 type LatestMeeting = Awaited<ReturnType<typeof listLatestMeetings>>[number] & { commitments: Page<CommitmentSummary> };
 
@@ -24,7 +25,7 @@ export async function LatestMeetings({ meetings }: { meetings: LatestMeeting[] }
           return (
             <li key={meeting.slug} className="border-b border-line py-4">
               <p className="text-muted">
-                {format.dateTime(meeting.date, { dateStyle: "long" })} · {tm(`levels.${meeting.level}`)}
+                {formatDay(locale, meeting.date)} · {tm(`levels.${meeting.level}`)}
               </p>
               <h3 className="text-xl font-bold">
                 <Link href={paths.meeting(meeting.slug)}>{title}</Link> {meeting.isDemo && <DemoTag />}

@@ -1,20 +1,20 @@
 import Link from "next/link";
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { LinkMeetingForm, RemoveLinkButton } from "@/components/link-forms";
 import { localized } from "@/lib/i18n/localize";
 import { listEntityLinks } from "@/lib/meetings/queries";
 import type { EntityRef } from "@/lib/meetings/schema";
 import { paths } from "@/lib/paths";
+import { formatDay } from "@/lib/i18n/dates";
 
 /**
  * What a signed-in editor sees on an organization's or region's page: a link to edit the record, its linked
  * meetings (the timeline's entries) with a Remove button each, and the form to link it to another meeting.
  */
 export async function EntityLinkEditor({ entity, name, editHref }: { entity: EntityRef; name: string; editHref: string }) {
-  const [t, tLinks, format, locale, links] = await Promise.all([
+  const [t, tLinks, locale, links] = await Promise.all([
     getTranslations("workspace"),
     getTranslations("links"),
-    getFormatter(),
     getLocale(),
     listEntityLinks(entity.type === "organization" ? { organizationId: entity.id } : { regionId: entity.id }),
   ]);
@@ -37,7 +37,7 @@ export async function EntityLinkEditor({ entity, name, editHref }: { entity: Ent
                 <li key={link.id} className="flex flex-wrap items-center justify-between gap-2 border-b border-line py-3">
                   <span>
                     <time dateTime={link.meeting.date.toISOString().slice(0, 10)} className="text-muted">
-                      {format.dateTime(link.meeting.date, { dateStyle: "medium" })}
+                      {formatDay(locale, link.meeting.date)}
                     </time>{" "}
                     <Link href={paths.meeting(link.meeting.slug)}>{title}</Link>
                   </span>

@@ -1,15 +1,16 @@
 import Link from "next/link";
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { Muted } from "@/components/ui/notice";
 import { Section } from "@/components/ui/section";
 import { Tag } from "@/components/ui/tag";
 import { localized } from "@/lib/i18n/localize";
 import type { MeetingPage } from "@/lib/meetings/queries";
 import { paths } from "@/lib/paths";
+import { formatDay } from "@/lib/i18n/dates";
 
 /** Commitments of earlier meetings that this one followed up. */
 export async function MeetingFollowsUp({ meeting }: { meeting: MeetingPage }) {
-  const [t, format, locale] = await Promise.all([getTranslations("meetings"), getFormatter(), getLocale()]);
+  const [t, locale] = await Promise.all([getTranslations("meetings"), getLocale()]);
   return (
     <>
       {meeting.followedUp.length > 0 && (
@@ -24,7 +25,7 @@ export async function MeetingFollowsUp({ meeting }: { meeting: MeetingPage }) {
                     {localized(locale, commitment.meeting.titleEn, commitment.meeting.titleRu)}
                   </Link>
                   {", "}
-                  {format.dateTime(commitment.meeting.date, { dateStyle: "long" })}
+                  {formatDay(locale, commitment.meeting.date)}
                 </span>
               </li>
             ))}
@@ -40,7 +41,7 @@ export async function MeetingFollowsUp({ meeting }: { meeting: MeetingPage }) {
  * links to its own page on the tracker, where its status history is.
  */
 export async function MeetingCommitments({ meeting }: { meeting: MeetingPage }) {
-  const [t, format, locale] = await Promise.all([getTranslations("meetings"), getFormatter(), getLocale()]);
+  const [t, locale] = await Promise.all([getTranslations("meetings"), getLocale()]);
   const name = (r: { nameEn: string; nameRu: string }) => localized(locale, r.nameEn, r.nameRu);
   return (
     <>
@@ -53,9 +54,7 @@ export async function MeetingCommitments({ meeting }: { meeting: MeetingPage }) 
               <li key={c.id}>
                 <Link href={paths.commitment(c.id)}>{localized(locale, c.textEn, c.textRu)}</Link>{" "}
                 <Tag tone="blue">{t(`commitmentStatuses.${c.status}`)}</Tag>
-                {c.dueDate && (
-                  <span className="block text-muted">{t("due", { date: format.dateTime(c.dueDate, { dateStyle: "long" }) })}</span>
-                )}
+                {c.dueDate && <span className="block text-muted">{t("due", { date: formatDay(locale, c.dueDate) })}</span>}
                 {c.followUps.length > 0 && (
                   <span className="block text-muted">
                     {t("followedUpAt")}:{" "}

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { RemoveLinkButton } from "@/components/link-forms";
 import { DemoTag } from "@/components/ui/demo-tag";
 import { Muted } from "@/components/ui/notice";
@@ -9,6 +9,7 @@ import { Pagination } from "@/components/ui/pagination";
 import { localized } from "@/lib/i18n/localize";
 import type { MeetingPage } from "@/lib/meetings/queries";
 import { paths } from "@/lib/paths";
+import { formatDay } from "@/lib/i18n/dates";
 
 type Props = {
   meeting: MeetingPage;
@@ -19,7 +20,7 @@ type Props = {
 
 /** What was discussed at a meeting, a page at a time, with the editor's remove buttons and who made each link. */
 export async function MeetingDiscussed({ meeting, canEdit, authors }: Props) {
-  const [t, tb, format, locale] = await Promise.all([getTranslations("meetings"), getTranslations("browse"), getFormatter(), getLocale()]);
+  const [t, tb, locale] = await Promise.all([getTranslations("meetings"), getTranslations("browse"), getLocale()]);
   const { discussed } = meeting;
   return (
     <Section title={t("discussed")} id="discussed">
@@ -47,7 +48,7 @@ export async function MeetingDiscussed({ meeting, canEdit, authors }: Props) {
                   ? paths.region(link.region.slug)
                   : undefined;
               const author = authors?.[link.id];
-              const date = format.dateTime(link.createdAt, { dateStyle: "medium" });
+              const date = formatDay(locale, link.createdAt);
               return (
                 <li key={link.id} className="border-b border-line py-4">
                   <p className="text-xl font-bold">

@@ -1,11 +1,12 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { SelectField, TextAreaField, TextField } from "@/components/form/field";
+import { DateField, SelectField, TextAreaField, TextField } from "@/components/form/field";
 import { RecordPicker } from "@/components/form/record-picker";
 import { RepeatingRows } from "@/components/form/repeating-rows";
-import { RecordForm, useFormLabels, type StaffFormProps } from "@/components/form/staff-form";
+import { RecordForm, useFormLabels, useStaffForm, type StaffFormProps } from "@/components/form/staff-form";
 import {
+  MEETING_DISCUSSED_MAX,
   MEETING_PARTICIPANTS_MAX,
   MEETING_REGIONS_MAX,
   MEETING_STATEMENTS_MAX,
@@ -15,8 +16,9 @@ import {
 } from "@/lib/meetings/schema";
 
 /**
- * Logs or edits a meeting with its regions, participants and statements; the same zod schema checks it here
- * as the editor types and on the server. Child rows are saved with the meeting, under its version.
+ * Logs or edits a meeting with its regions, participants, statements and what was discussed; the same zod
+ * schema checks it here as the editor types and on the server. Child rows and links are saved with the
+ * meeting, in one transaction.
  */
 export function MeetingForm(props: StaffFormProps) {
   const t = useTranslations("editMeeting");
@@ -27,7 +29,7 @@ export function MeetingForm(props: StaffFormProps) {
     <RecordForm {...props} schema={schema} labels={labels}>
       <TextField {...field("titleEn")} />
       <TextField {...field("titleRu")} />
-      <TextField {...field("date")} type="date" width={12} />
+      <DateField {...field("date")} />
       <SelectField
         {...field("level")}
         placeholder={t("choose")}
@@ -83,6 +85,28 @@ export function MeetingForm(props: StaffFormProps) {
           </>
         )}
       </RepeatingRows>
+
+      <RepeatingRows group="discussed" legend={labels.discussed} hint={field("discussed").hint} emptyRows={0} max={MEETING_DISCUSSED_MAX}>
+        {(index, number) => (
+          <>
+            <p className="mb-2 font-bold">{t("discussedEntry", { number })}</p>
+            <HiddenValue name={`discussed.${index}.linkId`} />
+            <RecordPicker {...field(`discussed.${index}.organizationId`)} type="organization" />
+            <RecordPicker {...field(`discussed.${index}.regionId`)} type="region" />
+            <TextAreaField {...field(`discussed.${index}.note`)} rows={3} />
+          </>
+        )}
+      </RepeatingRows>
+      <HiddenValue name="discussedShown[]" />
     </RecordForm>
   );
+}
+
+/**
+ * What the form carries back unseen: the link a "Discussed" row was shown from, and the links the form was
+ * shown with their versions (see `MeetingUpdateSchema`); echoed after a failed save as the rest of the form.
+ */
+function HiddenValue({ name }: { name: string }) {
+  const { valueOf } = useStaffForm();
+  return [valueOf(name) ?? []].flat().map((value) => <input key={value} type="hidden" name={name} value={value} />);
 }

@@ -5,6 +5,7 @@ import { Table } from "@/components/ui/table";
 import { localized } from "@/lib/i18n/localize";
 import type { MeetingRow } from "@/lib/meetings/queries";
 import { paths } from "@/lib/paths";
+import { formatDay } from "@/lib/i18n/dates";
 
 /** The rows of the meetings list: date, title, level, place and how many entities were discussed. */
 export async function MeetingTable({ rows }: { rows: MeetingRow[] }) {
@@ -22,7 +23,7 @@ export async function MeetingTable({ rows }: { rows: MeetingRow[] }) {
       ]}
       rows={rows.map((m) => [
         <time key="d" dateTime={m.date.toISOString().slice(0, 10)} className="tabular whitespace-nowrap">
-          {format.dateTime(m.date, { dateStyle: "medium" })}
+          {formatDay(locale, m.date)}
         </time>,
         <span key="t">
           <Link href={paths.meeting(m.slug)}>{localized(locale, m.titleEn, m.titleRu)}</Link> {m.isDemo && <DemoTag />}

@@ -6,6 +6,7 @@ import { Section } from "@/components/ui/section";
 import { localized } from "@/lib/i18n/localize";
 import { paths } from "@/lib/paths";
 import type { Bounded, PairMeeting, PairRegion } from "@/lib/regions/pair";
+import { formatDay } from "@/lib/i18n/dates";
 
 /** The meetings the two regions held together, newest first, as a timeline; the meetings list has the rest. */
 export async function PairMeetings({
@@ -38,7 +39,7 @@ export async function PairMeetings({
               <li key={meeting.id} className="relative pb-6 pl-6">
                 <span aria-hidden className="absolute top-2 -left-[10px] h-4 w-4 rounded-full bg-brand" />
                 <p className="text-muted">
-                  <time dateTime={meeting.date.toISOString().slice(0, 10)}>{format.dateTime(meeting.date, { dateStyle: "long" })}</time>
+                  <time dateTime={meeting.date.toISOString().slice(0, 10)}>{formatDay(locale, meeting.date)}</time>
                   {" · "}
                   {tm(`levels.${meeting.level}`)}
                   {meeting.placeEn || meeting.placeRu ? ` · ${localized(locale, meeting.placeEn, meeting.placeRu)}` : ""}

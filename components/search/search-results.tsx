@@ -1,11 +1,12 @@
 import Link from "next/link";
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { Highlight } from "@/components/search/highlight";
 import { DemoTag } from "@/components/ui/demo-tag";
 import { Tag } from "@/components/ui/tag";
 import { localized } from "@/lib/i18n/localize";
 import { paths } from "@/lib/paths";
 import type { SearchHit } from "@/lib/search/schema";
+import { formatDay } from "@/lib/i18n/dates";
 
 function hitPath(hit: SearchHit) {
   if (hit.type === "organization") return paths.organization(hit.slug);
@@ -15,12 +16,11 @@ function hitPath(hit: SearchHit) {
 
 /** One page of results: title with the matches marked, what the record is, and a passage where it matched. */
 export async function SearchResults({ hits, startAt }: { hits: SearchHit[]; startAt: number }) {
-  const [tSearch, tOrganizations, tMeetings, tRegions, format, locale] = await Promise.all([
+  const [tSearch, tOrganizations, tMeetings, tRegions, locale] = await Promise.all([
     getTranslations("search"),
     getTranslations("organizations"),
     getTranslations("meetings"),
     getTranslations("regions"),
-    getFormatter(),
     getLocale(),
   ]);
   return (
@@ -35,7 +35,7 @@ export async function SearchResults({ hits, startAt }: { hits: SearchHit[]; star
           if (hit.status) context.push(tOrganizations(`statuses.${hit.status}`));
           if (hit.foundedYear) context.push(tSearch("founded", { year: hit.foundedYear }));
         } else if (hit.type === "meeting") {
-          if (hit.date) context.push(format.dateTime(new Date(hit.date), { dateStyle: "long" }));
+          if (hit.date) context.push(formatDay(locale, new Date(hit.date)));
           if (hit.level) context.push(tMeetings(`levels.${hit.level}`));
         } else if (hit.level) {
           context.push(tRegions(`levels.${hit.level}`));

@@ -1,9 +1,10 @@
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { ChangeTable, type ChangeTableTexts } from "@/components/workspace/change-table";
 import { paths } from "@/lib/paths";
 import type { AuditEntityType } from "@/lib/audit";
 import type { HistoryEvent } from "@/lib/workspace/queries";
+import { formatMoment } from "@/lib/i18n/dates";
 
 /** The catalogue namespace that names each record type's fields (its edit form's labels). */
 const fieldNamespaces: Partial<Record<AuditEntityType, string>> = {
@@ -44,9 +45,9 @@ export async function getChangeTableTexts(): Promise<ChangeTableTexts> {
 
 /** One record's history: each change with who and when, and every field as before → after. */
 export async function HistoryList({ events }: { events: HistoryEvent[] }) {
-  const [t, format, labelOf, texts] = await Promise.all([
+  const [t, locale, labelOf, texts] = await Promise.all([
     getTranslations("history"),
-    getFormatter(),
+    getLocale(),
     getFieldLabeller(),
     getChangeTableTexts(),
   ]);
@@ -59,7 +60,7 @@ export async function HistoryList({ events }: { events: HistoryEvent[] }) {
             {t("by", { verb: t(`verbs.${event.verb}` as never), person: event.actor ?? t("unknownPerson") })}
           </h2>
           <p className="text-muted">
-            <time dateTime={event.at.toISOString()}>{format.dateTime(event.at, { dateStyle: "long", timeStyle: "short" })}</time>
+            <time dateTime={event.at.toISOString()}>{formatMoment(locale, event.at)}</time>
           </p>
           <ImportedFrom event={event} label={(file) => t("importedFrom", { file })} />
           {event.changes.length === 0 ? (

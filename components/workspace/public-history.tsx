@@ -1,16 +1,17 @@
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { ChangeTable } from "@/components/workspace/change-table";
 import { getChangeTableTexts, getFieldLabeller } from "@/components/workspace/history-list";
 import type { HistoryEvent } from "@/lib/workspace/queries";
+import { formatDay } from "@/lib/i18n/dates";
 
 /**
  * A record's history for the public: each change with its day, what happened and its public fields before →
  * after. Unlike the staff history (history-list.tsx) it names no one.
  */
 export async function PublicHistory({ events, entityType }: { events: Omit<HistoryEvent, "actor" | "importBatch">[]; entityType: string }) {
-  const [t, format, labelOf, texts] = await Promise.all([
+  const [t, locale, labelOf, texts] = await Promise.all([
     getTranslations("history"),
-    getFormatter(),
+    getLocale(),
     getFieldLabeller(),
     getChangeTableTexts(),
   ]);
@@ -22,7 +23,7 @@ export async function PublicHistory({ events, entityType }: { events: Omit<Histo
           <h2 className="text-xl font-bold">
             {t(`verbs.${event.verb}` as never)},{" "}
             <time dateTime={event.at.toISOString()} className="whitespace-nowrap">
-              {format.dateTime(event.at, { dateStyle: "long" })}
+              {formatDay(locale, event.at)}
             </time>
           </h2>
           {event.verb === "update" && event.changes.length > 0 && (

@@ -1,16 +1,17 @@
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { Table } from "@/components/ui/table";
 import { getFieldLabeller, ImportedFrom } from "@/components/workspace/history-list";
 import { paths } from "@/lib/paths";
 import { staffTypeOf, type HistoryEvent } from "@/lib/workspace/queries";
+import { formatMoment } from "@/lib/i18n/dates";
 
 /** A table of changes across records: when, who, which record, and which fields (the activity log and the front page). */
 export async function RecentChanges({ events }: { events: HistoryEvent[] }) {
-  const [t, tWorkspace, format, labelOf] = await Promise.all([
+  const [t, tWorkspace, locale, labelOf] = await Promise.all([
     getTranslations("history"),
     getTranslations("workspace"),
-    getFormatter(),
+    getLocale(),
     getFieldLabeller(),
   ]);
   if (events.length === 0) return <p>{tWorkspace("noRecent")}</p>;
@@ -27,7 +28,7 @@ export async function RecentChanges({ events }: { events: HistoryEvent[] }) {
         const fields = event.importBatch && !staffType ? [] : event.changes.map((change) => labelOf(event.entityType, change.field));
         return [
           <time key="at" dateTime={event.at.toISOString()}>
-            {format.dateTime(event.at, { dateStyle: "medium", timeStyle: "short" })}
+            {formatMoment(locale, event.at)}
           </time>,
           event.actor ?? t("unknownPerson"),
           <>

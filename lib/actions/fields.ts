@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DAY_INPUT_MAX, parseDay, type DayProblem } from "@/lib/i18n/dates";
 
 /**
  * The field types of every staff form, client-safe: the form validates as the editor types with the same
@@ -166,25 +167,57 @@ export function decimalText({ max, scale = 2, required = false }: DecimalOptions
   );
 }
 
-/** A calendar date, yyyy-mm-dd as `<input type="date">` sends it; returned as a UTC midnight Date, or null when blank and not required. */
+/** The message key of a day the parser refused, with the part to fix (`dateNoSuchDay|28`: that month has 28 days). */
+export function dayProblemMessage(problem: DayProblem): string {
+  switch (problem.problem) {
+    case "day":
+      return `dateNoSuchDay|${problem.daysInMonth}`;
+    case "month":
+      return "dateMonth";
+    case "year":
+      return "dateYear";
+    case "twoDigitYear":
+      return "dateTwoDigitYear";
+    default:
+      return "dateFormat";
+  }
+}
+
+/**
+ * A calendar day as the reader types it (`10.03.2015`, `10 March 2015`, `10 марта 2015`) or ISO `2015-03-10`
+ * (see `parseDay`); returned as a UTC midnight Date, or null when blank and not required. An impossible day
+ * (31.02.2015) says which part to fix.
+ */
 export function dateField(options: { required: true }): Field<Date>;
 export function dateField(options: { required: false }): Field<Date | null>;
 export function dateField({ required }: { required: boolean }): Field<Date | null> {
-  const date = z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "invalidDate" })
-    // "2015-02-30" parses as 2 March: only a date that prints back as typed is real.
-    .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), {
-      error: "invalidDate",
-    })
-    .refine((value) => value >= "1900-01-01" && value <= "2100-12-31", { error: "invalidDate" })
-    .transform((value) => new Date(`${value}T00:00:00Z`));
+  const date = z.string().transform((value, context) => {
+    const parsed = parseDay(value);
+    if (parsed.ok) return new Date(`${parsed.iso}T00:00:00Z`);
+    context.addIssue({ code: "custom", message: dayProblemMessage(parsed) });
+    return z.NEVER;
+  });
   const typed = z
     .string({ error: required ? "required" : "invalid" })
     .optional()
     .transform((value) => value?.trim() ?? "");
-  return required ? typed.pipe(z.string().min(1, { error: "required" }).pipe(date)) : typed.pipe(orBlank(date));
+  const field = required ? typed.pipe(z.string().min(1, { error: "required" }).pipe(date)) : typed.pipe(orBlank(date));
+  return withMaxLength(field, DAY_INPUT_MAX);
 }
+
+/**
+ * A day in a list's URL (`?dueFrom=`), as the filter's text input sends it: typed as `dateField` takes it, read
+ * as ISO yyyy-mm-dd. A list drops a value that fails (`.catch(undefined)`).
+ */
+export const dayParam = z
+  .string()
+  .max(DAY_INPUT_MAX * 2)
+  .transform((value, context) => {
+    const parsed = parseDay(value);
+    if (parsed.ok) return parsed.iso;
+    context.addIssue({ code: "custom", message: dayProblemMessage(parsed) });
+    return z.NEVER;
+  });
 
 /** One value of an enum, from a select or radios. */
 export function choice<const T extends readonly [string, ...string[]]>(values: T) {
@@ -251,7 +284,7 @@ export function rowValues<Row extends object>(list: readonly Numbered<Row>[]) {
 /**
  * The `maxLength` of a form's text input, read off the schema the form is checked with: the bound its field
  * type registered (`requiredText(300)` gives 300). `name` is the form name; row numbers are looked through
- * (`participants.3.personEn`). Undefined for a field without one (a choice, a date, a picker).
+ * (`participants.3.personEn`). Undefined for a field without one (a choice, a picker).
  */
 export function maxLengthOf(schema: z.ZodType, name: string): number | undefined {
   let field: z.ZodType | undefined = schema;

@@ -7,6 +7,7 @@ import type { Briefing } from "@/lib/briefing/queries";
 import { BRIEFING_RANKED_MEETINGS } from "@/lib/briefing/schema";
 import type { TradeYear } from "@/lib/trade/series";
 import { summarizeTrade } from "@/lib/trade/summary";
+import { formatDay, formatMoment } from "@/lib/i18n/dates";
 
 /**
  * The dossier in words, in one language: the sections, their tables and their numbered sources. The page and
@@ -114,7 +115,6 @@ function writerFor(data: BriefingData, locale: Locale): Writer {
   const name = (record: { nameEn: string | null; nameRu: string | null }) => localized(locale, record.nameEn, record.nameRu);
   const currency = new Intl.NumberFormat(locale, { style: "currency", currency: "USD", maximumFractionDigits: 0 });
   const percent = new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 1, signDisplay: "exceptZero" });
-  const date = new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: "UTC" });
   const regionName = name(data.region);
   const partnerName = data.partner ? name(data.partner) : null;
   return {
@@ -129,7 +129,7 @@ function writerFor(data: BriefingData, locale: Locale): Writer {
     number: new Intl.NumberFormat(locale),
     usd: (value) => (value === null ? t("briefing.notReported") : currency.format(value)),
     growth: (value) => (value === null ? t("briefing.notRecorded") : percent.format(value / 100)),
-    longDate: (value) => date.format(value),
+    longDate: (value) => formatDay(locale, value),
   };
 }
 
@@ -141,7 +141,7 @@ export function buildBriefingView(data: BriefingData, locale: Locale, now: Date 
     title: partnerName ? t("briefing.titlePair", who) : t("briefing.titleRegion", who),
     scope: partnerName ? t("briefing.scopePair", who) : t("briefing.scopeRegion", who),
     prepared: t("briefing.prepared", {
-      date: new Intl.DateTimeFormat(locale, { dateStyle: "long", timeStyle: "short", timeZone: "UTC" }).format(now),
+      date: formatMoment(locale, now),
     }),
     demoLabel: t("site.demo"),
     labels: {

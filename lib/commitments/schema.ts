@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { choice, dateField, optionalText, pickedId, requiredText, rows, Version } from "@/lib/actions/fields";
+import { choice, dateField, dayParam, optionalText, pickedId, requiredText, rows, Version } from "@/lib/actions/fields";
 import { SlugSchema } from "@/lib/organizations/schema";
 import { DEFAULT_PAGE_SIZE, PageParamsSchema } from "@/lib/pagination";
 
@@ -126,15 +126,6 @@ export type CommitmentStatus = (typeof commitmentStatuses)[number];
 /** Two regions at most: one region, or a pair (both concerned). */
 export const TRACKER_MAX_REGIONS = 2;
 
-const isoDay = z
-  .string()
-  .trim()
-  .regex(/^\d{4}-\d{2}-\d{2}$/)
-  // A real calendar day: "2015-02-30" is refused rather than read as 2 March.
-  .refine((value) => {
-    const date = new Date(`${value}T00:00:00Z`);
-    return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
-  });
 const flag = z.enum(["1", "true", "yes"]).transform(() => true);
 const listOf = <T extends z.ZodType>(item: T, max: number) =>
   z.preprocess(
@@ -153,8 +144,8 @@ const trackerFields = {
   region: listOf(slug, TRACKER_MAX_REGIONS).transform((list) => [...new Set(list)]),
   party: slug,
   meeting: slug,
-  dueFrom: isoDay,
-  dueTo: isoDay,
+  dueFrom: dayParam,
+  dueTo: dayParam,
   overdue: flag,
   open: flag,
   page: PageParamsSchema.shape.page,
@@ -168,8 +159,8 @@ export const TrackerParamsSchema = z.object({
   region: trackerFields.region.optional().catch(undefined),
   party: slug.optional().catch(undefined),
   meeting: slug.optional().catch(undefined),
-  dueFrom: isoDay.optional().catch(undefined),
-  dueTo: isoDay.optional().catch(undefined),
+  dueFrom: dayParam.optional().catch(undefined),
+  dueTo: dayParam.optional().catch(undefined),
   overdue: flag.optional().catch(undefined),
   open: flag.optional().catch(undefined),
   page: trackerFields.page,

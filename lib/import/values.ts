@@ -1,5 +1,6 @@
 import { naceDivisions, naceSections } from "@/prisma/nace";
 import type { CommitmentStatus, MeetingLevel, OrganizationKind, OrganizationStatus } from "@/lib/generated/prisma/enums";
+import { parseDay } from "@/lib/i18n/dates";
 import { importMessage, type ImportMessage, type ImportMessageKey, type ValueMessageKey } from "./messages";
 
 /**
@@ -226,37 +227,24 @@ export function excelSerialToIsoDate(serial: number): string | null {
   return new Date(Date.UTC(1899, 11, 31) + sinceLastDayOf1899 * DAY_MS).toISOString().slice(0, 10);
 }
 
-/** yyyy-mm-dd of a real day from 1900 to 2100, the forms' range (`dateField`). */
-function realDate(year: number, month: number, day: number): ParseResult<string> {
-  const date = new Date(Date.UTC(year, month - 1, day));
-  if (year < 1900 || year > 2100 || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return fail("dateNotReal");
-  return ok(date.toISOString().slice(0, 10));
-}
-
 /**
- * A date as officials write it: `10.03.2015` (or `10.03.2015 0:00`, `10.03.2015 г.`), ISO `2015-03-10`, or an
- * Excel serial number (`42073`, what a date cell without a date format shows). Two-digit years are refused, not
- * guessed: Excel reads "31.12.30" as 1930, and a due date of 2030 would be imported a century early. Slashes are
- * refused too, since 03/10/2015 is 3 October in Russia and 10 March in the United States.
+ * A date as officials write it, read as the forms read it (`parseDay`: `10.03.2015`, `10.03.2015 г.`,
+ * `10 марта 2015`, ISO `2015-03-10`), with a time of day after it (`10.03.2015 0:00`), or an Excel serial number
+ * (`42073`, what a date cell without a date format shows). Two-digit years are refused, not guessed: Excel reads
+ * "31.12.30" as 1930, and a due date of 2030 would be imported a century early. Slashes are refused too, since
+ * 03/10/2015 is 3 October in Russia and 10 March in the United States.
  */
 export function parseDate(text: string): ParseResult<string> {
   if (text.trim().length > MAX_LENGTH.date) return fail("dateFormat");
-  const value = text
-    .trim()
-    .replace(/\s*(?:г\.?|года)$/u, "")
-    .replace(/(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)$/, "");
+  const value = text.trim().replace(/(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)$/, "");
   if (value === "") return ok(null);
-  const dotted = /^(\d{1,2})\.(\d{1,2})\.(\d{2}|\d{4})$/.exec(value);
-  if (dotted) {
-    if (dotted[3]!.length === 2) return fail("dateTwoDigitYear");
-    return realDate(Number(dotted[3]), Number(dotted[2]), Number(dotted[1]));
-  }
-  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(value);
-  if (iso) return realDate(Number(iso[1]), Number(iso[2]), Number(iso[3]));
+  const day = parseDay(value);
+  if (day.ok) return ok(day.iso);
   // A serial has five digits for any day since 1927: four digits or fewer are likelier a year or a slip.
   const serial = /^(\d{5})(?:[.,]\d+)?$/.exec(value);
   if (serial && Number(serial[1]) <= LAST_SERIAL) return ok(excelSerialToIsoDate(Number(serial[1])));
-  return fail("dateFormat");
+  if (day.problem === "twoDigitYear") return fail("dateTwoDigitYear");
+  return fail(day.problem === "format" ? "dateFormat" : "dateNotReal");
 }
 
 // ---- Numbers ----

@@ -11,7 +11,7 @@ import type { MeetingLevel } from "@/lib/generated/prisma/enums";
 import { localized } from "@/lib/i18n/localize";
 import type { Locale } from "@/lib/i18n/locale";
 import { TIMELINE_LIMIT } from "@/lib/meetings/timeline";
-import type { MeetingFilter, MeetingSort } from "@/lib/meetings/schema";
+import { MEETING_DISCUSSED_MAX, type MeetingFilter, type MeetingSort } from "@/lib/meetings/schema";
 import { toPage, type Page, type PageParams } from "@/lib/pagination";
 import { paths } from "@/lib/paths";
 import { regionRefSelect } from "@/lib/regions/queries";
@@ -348,6 +348,41 @@ export const getMeetingForEdit = cache(async (id: number, locale: Locale) => {
     version: meeting.version,
     values,
   };
+});
+
+/**
+ * A meeting for its edit page: `getMeetingForEdit`, and its live links as the form's "Discussed" rows, oldest
+ * first, as many as the form takes (more stay, linked from the meeting's page), with the links shown and their
+ * versions (`discussedShown[]`, see `MeetingUpdateSchema`). The import reads `getMeetingForEdit` alone: a
+ * meeting's row in a spreadsheet writes no links.
+ */
+export const getMeetingFormForEdit = cache(async (id: number, locale: Locale) => {
+  const meeting = await getMeetingForEdit(id, locale);
+  if (!meeting) return null;
+  const links = await db().discussionLink.findMany({
+    where: { meetingId: id, archivedAt: null },
+    orderBy: { id: "asc" },
+    take: MEETING_DISCUSSED_MAX,
+    select: {
+      id: true,
+      version: true,
+      note: true,
+      organization: { select: { id: true, name: true, nameEn: true } },
+      region: { select: { id: true, nameEn: true, nameRu: true } },
+    },
+  });
+  const values: FormValues = { ...meeting.values, "discussedShown[]": links.map((link) => `${link.id}:${link.version}`) };
+  links.forEach((link, i) => {
+    values[`discussed.${i}.linkId`] = String(link.id);
+    values[`discussed.${i}.organizationId`] = link.organization ? String(link.organization.id) : "";
+    values[`discussed.${i}.organizationId__label`] = link.organization
+      ? localized(locale, link.organization.nameEn, link.organization.name)
+      : "";
+    values[`discussed.${i}.regionId`] = link.region ? String(link.region.id) : "";
+    values[`discussed.${i}.regionId__label`] = link.region ? localized(locale, link.region.nameEn, link.region.nameRu) : "";
+    values[`discussed.${i}.note`] = link.note;
+  });
+  return { ...meeting, values };
 });
 
 /** A discussion link as its history keeps it: the meeting and the entity by name. */

@@ -1,5 +1,16 @@
 import { z } from "zod";
-import { choice, dateField, optionalText, optionalUrl, pickedId, RecordId, requiredText, rows, Version } from "@/lib/actions/fields";
+import {
+  choice,
+  dateField,
+  filledRows,
+  optionalText,
+  optionalUrl,
+  pickedId,
+  RecordId,
+  requiredText,
+  rows,
+  Version,
+} from "@/lib/actions/fields";
 import { MeetingLevel } from "@/lib/generated/prisma/enums";
 import { SlugSchema } from "@/lib/organizations/schema";
 import { listQuery, PageParamsSchema } from "@/lib/pagination";
@@ -20,6 +31,8 @@ export const meetingLevels = [
 export const MEETING_REGIONS_MAX = 20;
 export const MEETING_PARTICIPANTS_MAX = 50;
 export const MEETING_STATEMENTS_MAX = 50;
+/** The most organizations and regions the form lists as discussed; more are linked from the meeting's page. */
+export const MEETING_DISCUSSED_MAX = 30;
 
 const RegionRow = z.object({ regionId: pickedId({ required: true }) });
 
@@ -38,6 +51,76 @@ const StatementRow = z.object({
   textRu: requiredText(2000),
 });
 
+/** The note of what was said: `requiredText(2000)` with messages that name the note. */
+const note = z
+  .string({ error: "noteRequired" })
+  .refine((value) => !value.includes("\u0000"), { error: "containsNul", abort: true })
+  .transform((value) => value.trim())
+  .pipe(z.string().min(1, { error: "noteRequired" }).max(2000, { error: "noteTooLong" }));
+
+/** What a link says: an organization picker and a region picker, exactly one of them chosen, and the note. */
+const entityAndNote = { organizationId: pickedId({ required: false }), regionId: pickedId({ required: false }), note };
+type EntityAndNote = { organizationId: number | null; regionId: number | null; note: string };
+
+function oneEntity(data: EntityAndNote, context: z.RefinementCtx) {
+  if (data.organizationId === null && data.regionId === null) {
+    context.addIssue({ code: "custom", path: ["organizationId"], message: "chooseEntity" });
+  } else if (data.organizationId !== null && data.regionId !== null) {
+    context.addIssue({ code: "custom", path: ["organizationId"], message: "chooseOneEntity" });
+  }
+}
+
+// Runs only when `oneEntity` passed, so one of the two is chosen.
+const toLink = ({ organizationId, regionId, note }: EntityAndNote): { entity: EntityRef; note: string } => {
+  if (organizationId !== null) return { entity: { type: "organization", id: organizationId }, note };
+  return regionId !== null ? { entity: { type: "region", id: regionId }, note } : z.NEVER;
+};
+
+/**
+ * Linking from a meeting's page: one picker for organizations and one for regions; exactly one of them is
+ * chosen. The meeting is the action's bound id.
+ */
+export const LinkEntityFormSchema = z.object(entityAndNote).superRefine(oneEntity).transform(toLink);
+
+/** The form field of a link's picker: where a message about its organization or region goes. */
+export const entityField = (entity: EntityRef) => (entity.type === "organization" ? "organizationId" : "regionId");
+
+/**
+ * A row of "Discussed" in the meeting form: a link as the meeting page's form takes it, and the id of the link
+ * the row was shown from (none for a new row).
+ */
+const DiscussedRow = z
+  .object({ ...entityAndNote, linkId: pickedId({ required: false }) })
+  .superRefine(oneEntity)
+  .transform(({ linkId, ...link }) => ({ linkId, ...toLink(link) }));
+
+/** A picked id of a row, read with care: the rule below also runs when a row failed, and sees it as sent. */
+const idOf = (value: unknown) => (typeof value === "number" ? value : null);
+
+/** The organization or region a "Discussed" row names, parsed or not; null when it names neither or both. */
+function rowEntity(row: Record<string, unknown>): EntityRef | null {
+  if ("entity" in row) return row.entity as EntityRef;
+  const organizationId = idOf(row.organizationId);
+  const regionId = idOf(row.regionId);
+  if ((organizationId === null) === (regionId === null)) return null;
+  return organizationId !== null ? { type: "organization", id: organizationId } : { type: "region", id: regionId! };
+}
+
+/**
+ * One row per organization or region: a second one is refused on its picker. A rule on the whole form, so that
+ * it speaks even while another row has its own error (a note left out).
+ */
+function discussedOnce(data: { discussed: readonly object[] }, context: z.RefinementCtx) {
+  const seen = new Set<string>();
+  for (const row of filledRows(data.discussed as readonly (Record<string, unknown> | undefined)[])) {
+    const entity = rowEntity(row);
+    if (!entity) continue;
+    const key = `${entity.type}:${entity.id}`;
+    if (seen.has(key)) context.addIssue({ code: "custom", path: ["discussed", row.index, entityField(entity)], message: "discussedTwice" });
+    seen.add(key);
+  }
+}
+
 const meetingFields = {
   titleEn: requiredText(300),
   titleRu: requiredText(300),
@@ -54,6 +137,7 @@ const meetingFields = {
     .refine((list) => new Set(list.map((r) => r.regionId)).size === list.length, { error: "regionTwice" }),
   participants: rows(ParticipantRow, MEETING_PARTICIPANTS_MAX),
   statements: rows(StatementRow, MEETING_STATEMENTS_MAX),
+  discussed: rows(DiscussedRow, MEETING_DISCUSSED_MAX),
 };
 
 /** The public page shows the source by its title; an address alone would not show. */
@@ -61,41 +145,28 @@ const hasSourceTitle = (data: { sourceUrl: string | null; sourceTitle: string | 
   data.sourceUrl === null || data.sourceTitle !== null;
 const sourceTitleNeeded = { error: "sourceTitleNeeded", path: ["sourceTitle"] };
 
-export const MeetingFormSchema = z.object(meetingFields).refine(hasSourceTitle, sourceTitleNeeded);
+export const MeetingFormSchema = z.object(meetingFields).refine(hasSourceTitle, sourceTitleNeeded).superRefine(discussedOnce);
 export type MeetingFormInput = z.output<typeof MeetingFormSchema>;
 
-/** The edit form: the same fields and the version the editor started from. */
-export const MeetingUpdateSchema = z.object({ ...meetingFields, version: Version }).refine(hasSourceTitle, sourceTitleNeeded);
+/**
+ * The links the edit form was shown, as `id:version` (hidden `discussedShown[]`): a shown link missing from the
+ * rows was removed by the editor, and is archived from that version; a link someone added meanwhile is kept.
+ */
+const discussedShown = z
+  .array(z.string().regex(/^[1-9][0-9]{0,8}:[1-9][0-9]{0,8}$/, { error: "invalid" }), { error: "invalid" })
+  .max(MEETING_DISCUSSED_MAX, { error: "invalid" })
+  .optional()
+  .transform((list) => new Map((list ?? []).map((pair) => pair.split(":").map(Number) as [number, number])));
+
+/** The edit form: the same fields, the links it was shown and the version the editor started from. */
+export const MeetingUpdateSchema = z
+  .object({ ...meetingFields, discussedShown, version: Version })
+  .refine(hasSourceTitle, sourceTitleNeeded)
+  .superRefine(discussedOnce);
 
 /** The organization or region a link is about: `organization` or `region`, and its id. */
 export const EntityRefSchema = z.object({ type: z.enum(["organization", "region"], { error: "invalid" }), id: RecordId });
 export type EntityRef = z.output<typeof EntityRefSchema>;
-
-/** The note of what was said: `requiredText(2000)` with messages that name the note. */
-const note = z
-  .string({ error: "noteRequired" })
-  .refine((value) => !value.includes("\u0000"), { error: "containsNul", abort: true })
-  .transform((value) => value.trim())
-  .pipe(z.string().min(1, { error: "noteRequired" }).max(2000, { error: "noteTooLong" }));
-
-/**
- * Linking from a meeting's page: one picker for organizations and one for regions; exactly one of them is
- * chosen. The meeting is the action's bound id.
- */
-export const LinkEntityFormSchema = z
-  .object({ organizationId: pickedId({ required: false }), regionId: pickedId({ required: false }), note })
-  .superRefine((data, context) => {
-    if (data.organizationId === null && data.regionId === null) {
-      context.addIssue({ code: "custom", path: ["organizationId"], message: "chooseEntity" });
-    } else if (data.organizationId !== null && data.regionId !== null) {
-      context.addIssue({ code: "custom", path: ["organizationId"], message: "chooseOneEntity" });
-    }
-  })
-  // Runs only when the check above passed, so one of the two is chosen.
-  .transform(({ organizationId, regionId, note }): { entity: EntityRef; note: string } => {
-    if (organizationId !== null) return { entity: { type: "organization", id: organizationId }, note };
-    return regionId !== null ? { entity: { type: "region", id: regionId }, note } : z.NEVER;
-  });
 
 /** Linking from an organization's or region's page: the meeting is picked; the entity is the bound argument. */
 export const LinkMeetingFormSchema = z.object({ meetingId: pickedId({ required: true }), note });

@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { accountVerbs, auditEntityTypes, auditVerbs, diffSnapshots, type AuditEntityType, type FieldChange } from "@/lib/audit";
+import { dayParam } from "@/lib/actions/fields";
 import { db, readDb } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { PageParamsSchema, pageArgs, toPage, type Page } from "@/lib/pagination";
@@ -120,11 +121,6 @@ export async function listHistory(
   return toPage(rows.map(toEvent), total, params);
 }
 
-const day = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/)
-  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)));
-
 /** The activity log's filters, from its URL; a value it cannot use is dropped rather than an error. */
 export const ActivityParamsSchema = PageParamsSchema.extend({
   person: z.coerce.number().int().min(1).max(2_147_483_647).optional().catch(undefined),
@@ -133,8 +129,8 @@ export const ActivityParamsSchema = PageParamsSchema.extend({
     .enum([...auditVerbs, ...accountVerbs])
     .optional()
     .catch(undefined),
-  from: day.optional().catch(undefined),
-  to: day.optional().catch(undefined),
+  from: dayParam.optional().catch(undefined),
+  to: dayParam.optional().catch(undefined),
 });
 export type ActivityParams = z.infer<typeof ActivityParamsSchema>;
 

@@ -313,7 +313,7 @@ describe("the briefing of a region pair of the file's own", () => {
     expect(sectionOf(view, "commitments").lead).toBe("2 commitments are still open (neither fulfilled nor lapsed); 1 is overdue.");
     const rows = tableOf(view, "commitments").rows;
     expect(rows.map((row) => [row[0]!.text, row[1]!.text, row[2]!.text])).toEqual([
-      [`Overdue ${run}`, "Agreed · Overdue", "January 1, 2021"],
+      [`Overdue ${run}`, "Agreed · Overdue", "1 January 2021"],
       [`Undated ${run}`, "Agreed", "No due date"],
     ]);
     expect(rows[0]![3]!.href).toBe(`/meetings/${slug("m6")}`);

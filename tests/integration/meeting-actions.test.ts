@@ -4,8 +4,9 @@ vi.mock("next-auth", () => ({ getServerSession: vi.fn() }));
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 
 const { getServerSession } = await import("next-auth");
-const { archiveMeeting, createMeeting, restoreMeeting, updateMeeting } = await import("@/lib/meetings/actions");
-const { getMeetingPage } = await import("@/lib/meetings/queries");
+const { archiveMeeting, createMeeting, linkEntityToMeeting, restoreMeeting, unlinkEntityFromMeeting, updateMeeting } =
+  await import("@/lib/meetings/actions");
+const { getMeetingFormForEdit, getMeetingPage } = await import("@/lib/meetings/queries");
 const { createStaffUser, form, prisma, seedOnce, signInAs } = await import("./setup");
 
 const redirected = { digest: expect.stringContaining("NEXT_REDIRECT") };
@@ -157,9 +158,10 @@ describe("createMeeting", () => {
     ["a missing English title", { titleEn: "" }, { titleEn: ["required"] }],
     ["a title of spaces", { titleRu: "   " }, { titleRu: ["required"] }],
     ["a title too long", { titleEn: "x".repeat(301) }, { titleEn: ["tooLong|300"] }],
-    ["a date in another format", { date: "10.03.2015" }, { date: ["invalidDate"] }],
+    ["a date in a form no reader writes", { date: "March 2015" }, { date: ["dateFormat"] }],
+    ["a date that does not exist", { date: "31.02.2015" }, { date: ["dateNoSuchDay|28"] }],
     ["a missing date", { date: "" }, { date: ["required"] }],
-    ["a date out of range", { date: "1812-06-24" }, { date: ["invalidDate"] }],
+    ["a date out of range", { date: "1812-06-24" }, { date: ["dateYear"] }],
     ["an unknown level", { level: "summit" }, { level: ["chooseOne"] }],
     ["an address that is not a web address", { sourceUrl: "javascript:alert(1)" }, { sourceUrl: ["invalidUrl"] }],
     ["an address without the source's title", { sourceTitle: "" }, { sourceTitle: ["sourceTitleNeeded"] }],
@@ -382,5 +384,208 @@ describe("archiveMeeting and restoreMeeting", () => {
       ok: false,
       message: "invalid",
     });
+  });
+});
+
+describe("what was discussed, in the meeting form", () => {
+  let organizations: { id: number; nameEn: string | null; name: string }[];
+  beforeAll(async () => {
+    organizations = await prisma.organization.findMany({
+      where: { archivedAt: null },
+      orderBy: { id: "asc" },
+      take: 2,
+      select: { id: true, name: true, nameEn: true },
+    });
+    expect(organizations).toHaveLength(2);
+  });
+
+  const liveLinks = (meetingId: number) =>
+    prisma.discussionLink.findMany({
+      where: { meetingId, archivedAt: null },
+      orderBy: { id: "asc" },
+      select: { id: true, organizationId: true, regionId: true, note: true, version: true },
+    });
+  const linkEvents = (ids: number[]) =>
+    prisma.auditEvent.findMany({
+      where: { entityType: "discussion_link", entityId: { in: ids.map(String) } },
+      orderBy: { id: "asc" },
+      select: { action: true, entityId: true, actorId: true },
+    });
+  /** Two discussed rows (an organization and a region) and a date typed as a Russian official writes it. */
+  const discussedRows = () => ({
+    date: "10.03.2015",
+    "discussed.0.organizationId": String(organizations[0]!.id),
+    "discussed.0.organizationId__label": organizations[0]!.name,
+    "discussed.0.regionId": "",
+    "discussed.0.note": "Agreed to supply 200 seeders.",
+    "discussed.1.organizationId": "",
+    "discussed.1.regionId": String(kursk),
+    "discussed.1.regionId__label": "Kursk Oblast",
+    "discussed.1.note": "Trade with the oblast grew.",
+  });
+  /** The edit form as the page shows it: each row with its link, and the links shown with their versions. */
+  function editForm(title: string, links: { id: number; version: number }[], changes: Record<string, string>) {
+    const data = meetingForm(title, { version: "1", ...changes });
+    for (const link of links) data.append("discussedShown[]", `${link.id}:${link.version}`);
+    return data;
+  }
+
+  it("logs the meeting and its links in one save, each link audited, with the date typed as 10.03.2015", async () => {
+    const id = await create(titleOf(), discussedRows());
+    const meeting = await prisma.meeting.findUniqueOrThrow({ where: { id } });
+    expect(meeting.date.toISOString()).toBe("2015-03-10T00:00:00.000Z");
+    const links = await liveLinks(id);
+    expect(links.map((l) => [l.organizationId, l.regionId, l.note])).toEqual([
+      [organizations[0]!.id, null, "Agreed to supply 200 seeders."],
+      [null, kursk, "Trade with the oblast grew."],
+    ]);
+    const events = await linkEvents(links.map((l) => l.id));
+    expect(events.map((e) => [e.action, e.actorId])).toEqual([
+      ["discussion_link.create", editor.id],
+      ["discussion_link.create", editor.id],
+    ]);
+    const page = await getMeetingPage(meeting.slug);
+    expect(page).not.toBeNull();
+  });
+
+  it("on edit, changes a note, removes a link and adds one, leaving a link someone else added meanwhile", async () => {
+    const title = titleOf();
+    const id = await create(title, discussedRows());
+    const [orgLink, regionLink] = await liveLinks(id);
+    // The edit page shows each link as a row, and the links it showed with their versions.
+    const shown = await getMeetingFormForEdit(id, "ru");
+    expect(shown?.values).toMatchObject({
+      "discussed.0.linkId": String(orgLink!.id),
+      "discussed.0.note": "Agreed to supply 200 seeders.",
+      "discussed.1.regionId": String(kursk),
+      "discussed.1.regionId__label": "Курская область",
+      "discussedShown[]": [`${orgLink!.id}:1`, `${regionLink!.id}:1`],
+    });
+    // Another editor links the second organization from the meeting's page while this form is open.
+    expect(
+      await linkEntityToMeeting(id, {}, form({ organizationId: String(organizations[1]!.id), regionId: "", note: "Theirs." })),
+    ).toMatchObject({
+      ok: true,
+    });
+
+    const edit = editForm(title, [orgLink!, regionLink!], {
+      "discussed.0.linkId": String(orgLink!.id),
+      "discussed.0.organizationId": String(organizations[0]!.id),
+      "discussed.0.note": "Agreed to supply 300 seeders.",
+      // Row 1 (the region) was removed; row 2 is new: Belarus.
+      "discussed.2.organizationId": "",
+      "discussed.2.regionId": String(belarus),
+      "discussed.2.note": "Belarus offered a credit line.",
+    });
+    await expect(updateMeeting(id, {}, edit)).rejects.toMatchObject({ digest: expect.stringContaining("saved=updated") });
+
+    const links = await liveLinks(id);
+    expect(links.map((l) => [l.organizationId, l.regionId, l.note])).toEqual([
+      [organizations[0]!.id, null, "Agreed to supply 300 seeders."],
+      [organizations[1]!.id, null, "Theirs."],
+      [null, belarus, "Belarus offered a credit line."],
+    ]);
+    expect(await prisma.discussionLink.findUniqueOrThrow({ where: { id: regionLink!.id } })).toMatchObject({
+      archivedAt: expect.any(Date),
+    });
+    const events = await linkEvents([orgLink!.id, regionLink!.id]);
+    expect(events.map((e) => [e.entityId, e.action])).toEqual([
+      [String(orgLink!.id), "discussion_link.create"],
+      [String(regionLink!.id), "discussion_link.create"],
+      [String(regionLink!.id), "discussion_link.archive"],
+      [String(orgLink!.id), "discussion_link.update"],
+    ]);
+    expect((await prisma.meeting.findUniqueOrThrow({ where: { id } })).version).toBe(2);
+  });
+
+  it.each([
+    ["both an organization and a region", { "discussed.1.organizationId": "7" }, { "discussed.1.organizationId": ["chooseOneEntity"] }],
+    ["neither", { "discussed.1.regionId": "", "discussed.1.regionId__label": "" }, { "discussed.1.organizationId": ["chooseEntity"] }],
+    ["no note", { "discussed.1.note": " " }, { "discussed.1.note": ["noteRequired"] }],
+  ])("refuses a row with %s on its field and writes nothing", async (_case, changes, errors) => {
+    const title = titleOf();
+    const state = await createMeeting({}, meetingForm(title, { ...discussedRows(), ...changes }));
+    expect(state).toMatchObject({ ok: false, errors });
+    // What was typed comes back, the date as typed.
+    expect(state.values).toMatchObject({ date: "10.03.2015", "discussed.0.note": "Agreed to supply 200 seeders." });
+    expect(await meetingsTitled(title)).toBe(0);
+  });
+
+  it("refuses the same organization twice, on the second row's picker", async () => {
+    const title = titleOf();
+    const state = await createMeeting(
+      {},
+      meetingForm(title, {
+        ...discussedRows(),
+        "discussed.1.organizationId": String(organizations[0]!.id),
+        "discussed.1.regionId": "",
+      }),
+    );
+    expect(state).toMatchObject({ ok: false, errors: { "discussed.1.organizationId": ["discussedTwice"] } });
+    expect(await meetingsTitled(title)).toBe(0);
+  });
+
+  it("names the second row's organization as given twice while another row also has its own error", async () => {
+    const state = await createMeeting(
+      {},
+      meetingForm(titleOf(), {
+        ...discussedRows(),
+        "discussed.0.note": "",
+        "discussed.1.organizationId": String(organizations[0]!.id),
+        "discussed.1.regionId": "",
+      }),
+    );
+    expect(state.errors).toMatchObject({ "discussed.0.note": ["noteRequired"], "discussed.1.organizationId": ["discussedTwice"] });
+  });
+
+  it("refuses an organization already linked by someone else meanwhile, on the row's picker, and rolls the edit back", async () => {
+    const title = titleOf();
+    const id = await create(title);
+    await linkEntityToMeeting(id, {}, form({ organizationId: String(organizations[0]!.id), regionId: "", note: "Theirs." }));
+    const state = await updateMeeting(id, {}, editForm(title, [], { ...discussedRows(), placeEn: "Kursk" }));
+    expect(state).toMatchObject({ ok: false, errors: { "discussed.0.organizationId": ["alreadyLinked"] } });
+    expect(await prisma.meeting.findUniqueOrThrow({ where: { id } })).toMatchObject({ version: 1, placeEn: "Minsk" });
+    expect(await liveLinks(id)).toHaveLength(1);
+  });
+
+  it("refuses to change a note of a link someone else removed meanwhile, and writes nothing", async () => {
+    const title = titleOf();
+    const id = await create(title, discussedRows());
+    const [orgLink, regionLink] = await liveLinks(id);
+    expect(await unlinkEntityFromMeeting({}, form({ linkId: String(orgLink!.id), version: String(orgLink!.version) }))).toMatchObject({
+      ok: true,
+    });
+    const state = await updateMeeting(
+      id,
+      {},
+      editForm(title, [orgLink!, regionLink!], {
+        ...discussedRows(),
+        "discussed.0.linkId": String(orgLink!.id),
+        "discussed.0.note": "Mine.",
+        "discussed.1.linkId": String(regionLink!.id),
+        placeEn: "Kursk",
+      }),
+    );
+    expect(state).toMatchObject({ ok: false, errors: { "discussed.0.organizationId": ["discussedChanged"] } });
+    expect(await prisma.meeting.findUniqueOrThrow({ where: { id } })).toMatchObject({ version: 1, placeEn: "Minsk" });
+    expect((await liveLinks(id)).map((l) => l.id)).toEqual([regionLink!.id]);
+  });
+
+  it("does not remove another meeting's link named in a tampered form", async () => {
+    const other = await create(titleOf(), discussedRows());
+    const [foreign] = await liveLinks(other);
+    const title = titleOf();
+    const id = await create(title);
+    await expect(updateMeeting(id, {}, editForm(title, [foreign!], {}))).rejects.toMatchObject(redirected);
+    expect((await liveLinks(other)).map((l) => l.id)).toContain(foreign!.id);
+  });
+
+  it("refuses the public and a date that does not exist, saying which part to fix", async () => {
+    const title = titleOf();
+    const state = await createMeeting({}, meetingForm(title, { ...discussedRows(), date: "31.02.2015" }));
+    expect(state).toMatchObject({ ok: false, errors: { date: ["dateNoSuchDay|28"] }, values: { date: "31.02.2015" } });
+    signInAs(getServerSession, null);
+    expect(await createMeeting({}, meetingForm(title, discussedRows()))).toMatchObject({ ok: false, message: "signedOut" });
+    expect(await meetingsTitled(title)).toBe(0);
   });
 });

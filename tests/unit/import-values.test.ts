@@ -191,6 +191,9 @@ describe("dates", () => {
     ["42073", "2015-03-10"],
     ["42073.75", "2015-03-10"],
     ["29.02.2016", "2016-02-29"],
+    // As the forms take it (lib/i18n/dates.ts).
+    ["10 марта 2015", "2015-03-10"],
+    ["10 March 2015", "2015-03-10"],
   ])("reads %s", (typed, iso) => {
     expect(parseDate(typed)).toEqual({ ok: true, value: iso });
   });
@@ -202,7 +205,7 @@ describe("dates", () => {
     ["10.03.1850", "dateNotReal"],
     ["03/10/2015", "dateFormat"],
     ["2015", "dateFormat"],
-    ["10 марта 2015", "dateFormat"],
+    ["10 мартобря 2015", "dateNotReal"],
     ["99999", "dateFormat"],
   ])("refuses %s (%s)", (typed, key) => {
     expect(value(parseDate(typed))).toBe(`refused: ${key}`);

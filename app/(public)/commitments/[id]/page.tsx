@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { PartyLinks } from "@/components/commitments/commitment-list";
 import { CommitmentDue, CommitmentStatusTag } from "@/components/commitments/commitment-status";
 import { StatusHistory } from "@/components/commitments/status-history";
@@ -14,6 +14,7 @@ import { getCommitment, listStatusChangeAuthors } from "@/lib/commitments/tracke
 import { toLocale } from "@/lib/i18n/locale";
 import { paths } from "@/lib/paths";
 import { getCurrentUser } from "@/lib/auth/session";
+import { formatDay } from "@/lib/i18n/dates";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -31,11 +32,11 @@ export async function generateMetadata({ params }: Props) {
 
 /** One commitment: its status and due date, where it was made, its parties, every follow-up and its status history. */
 export default async function CommitmentPage({ params }: Props) {
-  const [commitment, user, t, format] = await Promise.all([
+  const [commitment, user, t, locale] = await Promise.all([
     commitmentOf(params),
     getCurrentUser(),
     getTranslations("tracker"),
-    getFormatter(),
+    getLocale(),
   ]);
   if (!commitment) notFound();
   // Who changed the status is for staff: the public page's HTML and RSC payload never carry a staff name.
@@ -45,7 +46,7 @@ export default async function CommitmentPage({ params }: Props) {
         commitment.history.map((change) => change.eventId),
       )
     : undefined;
-  const day = (date: Date) => <time dateTime={date.toISOString().slice(0, 10)}>{format.dateTime(date, { dateStyle: "long" })}</time>;
+  const day = (date: Date) => <time dateTime={date.toISOString().slice(0, 10)}>{formatDay(locale, date)}</time>;
   const rows: [ReactNode, ReactNode][] = [
     [t("status"), <CommitmentStatusTag key="s" status={commitment.status} />],
     [t("dueDate"), <CommitmentDue key="d" dueDate={commitment.dueDate} overdue={commitment.overdue} />],

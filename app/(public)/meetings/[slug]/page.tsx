@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { MeetingCommitments, MeetingFollowsUp } from "@/components/meetings/meeting-commitments";
 import { MeetingDiscussed } from "@/components/meetings/meeting-discussed";
 import { MeetingLinkEditor } from "@/components/meetings/meeting-link-editor";
@@ -16,6 +16,7 @@ import { MeetingPageParamsSchema } from "@/lib/meetings/schema";
 import { SlugSchema } from "@/lib/organizations/schema";
 import { paths } from "@/lib/paths";
 import { getCurrentUser } from "@/lib/auth/session";
+import { formatDay } from "@/lib/i18n/dates";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -35,11 +36,10 @@ export default async function MeetingPage({ params, searchParams }: Props) {
   ]);
   if (!slugParam.success) notFound();
   const slug = slugParam.data;
-  const [meeting, user, t, format, locale] = await Promise.all([
+  const [meeting, user, t, locale] = await Promise.all([
     getMeetingPage(slug, page),
     getCurrentUser(),
     getTranslations("meetings"),
-    getFormatter(),
     getLocale(),
   ]);
   if (!meeting) notFound();
@@ -51,7 +51,7 @@ export default async function MeetingPage({ params, searchParams }: Props) {
     [
       t("date"),
       <time key="d" dateTime={meeting.date.toISOString().slice(0, 10)}>
-        {format.dateTime(meeting.date, { dateStyle: "long" })}
+        {formatDay(locale, meeting.date)}
       </time>,
     ],
     [t("level"), t(`levels.${meeting.level}`)],

@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import { DayFilter } from "@/components/ui/day-filter";
 import { FilterForm, SelectFilter } from "@/components/ui/filter-form";
 import { Pagination } from "@/components/ui/pagination";
 import { Muted, Notice } from "@/components/ui/notice";
@@ -60,14 +61,8 @@ export default async function ActivityPage({ searchParams }: { searchParams: Pro
           anyLabel={t("any")}
           options={[...auditVerbs, ...accountVerbs].map((verb) => ({ value: verb, label: t(`verbs.${verb}`) }))}
         />
-        {(["from", "to"] as const).map((name) => (
-          <div key={name} className="flex flex-col">
-            <label htmlFor={`filter-${name}`} className="font-bold">
-              {t(name)}
-            </label>
-            <input id={`filter-${name}`} name={name} type="date" defaultValue={params[name]} className="input" />
-          </div>
-        ))}
+        <DayFilter name="from" label={t("from")} value={params.from} />
+        <DayFilter name="to" label={t("to")} value={params.to} />
       </FilterForm>
       {activity.total === 0 ? <Muted>{t("activityEmpty")}</Muted> : <RecentChanges events={activity.items} />}
       <Pagination page={activity} href={(page) => paths.staff.activity({ ...filters, page })} />

@@ -14,6 +14,7 @@ import { uploadMessageKeys } from "@/lib/import/messages";
 import { READ_LIMITS } from "@/lib/import/read";
 import { listBatches } from "@/lib/import/workspace";
 import { paths } from "@/lib/paths";
+import { formatMoment } from "@/lib/i18n/dates";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("importPage"))("title") };
@@ -139,9 +140,7 @@ export default async function ImportPage({ searchParams }: { searchParams: Promi
               <>
                 {batch.author.name}
                 <span className="block text-base text-muted">
-                  <time dateTime={batch.createdAt.toISOString()}>
-                    {format.dateTime(batch.createdAt, { dateStyle: "medium", timeStyle: "short" })}
-                  </time>
+                  <time dateTime={batch.createdAt.toISOString()}>{formatMoment(locale, batch.createdAt)}</time>
                 </span>
               </>,
               <span key="rows" className="tabular">

@@ -26,6 +26,7 @@ import {
   type BatchSummary,
 } from "@/lib/import/workspace";
 import { paths } from "@/lib/paths";
+import { formatMoment } from "@/lib/i18n/dates";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -74,7 +75,7 @@ export default async function ImportBatchPage({ params }: Props) {
             t("uploaded"),
             t("uploadedBy", {
               person: batch.author.name,
-              when: format.dateTime(batch.createdAt, { dateStyle: "long", timeStyle: "short" }),
+              when: formatMoment(locale, batch.createdAt),
             }),
           ],
           [
@@ -247,10 +248,10 @@ async function Running({ batch }: { batch: BatchSummary }) {
 
 /** How the import ended, what it wrote, and its undo (or what the undo did). */
 async function Outcome({ batch, canUndo }: { batch: BatchSummary; canUndo: boolean }) {
-  const [t, tErrors, format, { records, total }, leftAlone] = await Promise.all([
+  const [t, tErrors, locale, { records, total }, leftAlone] = await Promise.all([
     getTranslations("importPage"),
     getTranslations("errors"),
-    getFormatter(),
+    getLocale(),
     writtenRecords(batch.id, 50),
     batch.status === "undone" ? undoLeftAlone(batch.id) : Promise.resolve([]),
   ]);
@@ -281,7 +282,7 @@ async function Outcome({ batch, canUndo }: { batch: BatchSummary; canUndo: boole
           <p className="font-bold">
             {t("undone", {
               person: batch.undoneBy?.name ?? "",
-              when: batch.undoneAt ? format.dateTime(batch.undoneAt, { dateStyle: "long", timeStyle: "short" }) : "",
+              when: batch.undoneAt ? formatMoment(locale, batch.undoneAt) : "",
             })}
           </p>
           {leftAlone.length > 0 && <p>{t("leftAlone", { rows: leftAlone.join(", ") })}</p>}

@@ -2,13 +2,13 @@ import { editRecordPage } from "@/components/form/record-pages";
 import { MeetingForm } from "@/components/meetings/meeting-form";
 import { localized } from "@/lib/i18n/localize";
 import { archiveMeeting, restoreMeeting, updateMeeting } from "@/lib/meetings/actions";
-import { getMeetingForEdit } from "@/lib/meetings/queries";
+import { getMeetingFormForEdit } from "@/lib/meetings/queries";
 import { paths } from "@/lib/paths";
 
 /** Edit a meeting: its fields and child rows, archive or restore, and links to its history and public page. */
 const page = editRecordPage({
   type: "meetings",
-  read: getMeetingForEdit,
+  read: getMeetingFormForEdit,
   title: (meeting, locale) => localized(locale, meeting.title.en, meeting.title.ru),
   publicPath: (meeting) => paths.meeting(meeting.slug),
   archive: archiveMeeting,

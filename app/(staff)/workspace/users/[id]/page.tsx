@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { Notice } from "@/components/ui/notice";
 import { PageHeading } from "@/components/ui/page-heading";
 import { Section } from "@/components/ui/section";
@@ -13,6 +13,7 @@ import { paths } from "@/lib/paths";
 import { requireAdminPage } from "@/lib/auth/session";
 import { changeUserRole, disableUser, enableUser, resetUserPassword } from "@/lib/users/actions";
 import { getUserForAdmin } from "@/lib/users/queries";
+import { formatMoment } from "@/lib/i18n/dates";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ saved?: string }> };
 
@@ -29,15 +30,10 @@ export default async function UserPage({ params, searchParams }: Props) {
   const admin = await requireAdminPage();
   const id = RecordId.safeParse((await params).id);
   if (!id.success) notFound();
-  const [user, { saved }, t, format] = await Promise.all([
-    getUserForAdmin(id.data),
-    searchParams,
-    getTranslations("users"),
-    getFormatter(),
-  ]);
+  const [user, { saved }, t, locale] = await Promise.all([getUserForAdmin(id.data), searchParams, getTranslations("users"), getLocale()]);
   if (!user) notFound();
   const notice = savedNotices.find((key) => key === saved);
-  const date = (value: Date | null) => (value ? format.dateTime(value, { dateStyle: "long", timeStyle: "short" }) : t("never"));
+  const date = (value: Date | null) => (value ? formatMoment(locale, value) : t("never"));
   return (
     <>
       <p className="mb-4">
