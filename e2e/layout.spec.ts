@@ -87,6 +87,8 @@ for (const width of [390, 1280]) {
     test.use({ viewport: { width, height: 900 } });
 
     test("no public page is wider than the screen, in English and Russian", async ({ page }) => {
+      // Some forty page loads in one test: a loaded machine needs more than the usual minute for them.
+      test.setTimeout(240_000);
       for (const path of publicPages) await expectFits(page, path);
       await page.getByRole("button", { name: "Переключить на русский язык" }).click();
       await expect(page.locator("html")).toHaveAttribute("lang", "ru");
@@ -115,6 +117,7 @@ for (const width of [390, 1280]) {
     test.use({ viewport: { width, height: 900 }, storageState: staffLogin.admin });
 
     test("no staff page is wider than the screen", async ({ page }) => {
+      test.setTimeout(240_000);
       for (const path of staffPages) await expectFits(page, path);
       // Editing pages of existing records, reached as an official would: from the record's public page.
       await page.goto("/organizations?kind=joint_venture");
