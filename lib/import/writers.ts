@@ -6,10 +6,12 @@ import {
   bumpVersions,
   lockVersions,
   recordCreated,
-  setArchived,
+  setArchivedMany,
+  snapshotsOneByOne,
   updateVersioned,
   versionConflict,
   type SnapshotReader,
+  type SnapshotsReader,
 } from "@/lib/actions/versioned";
 import { recordAuditEvents, type AuditEntityType, type AuditEntry } from "@/lib/audit";
 import { getCommitmentForEdit, snapshotCommitment } from "@/lib/commitments/queries";
@@ -62,6 +64,8 @@ const withoutLabels = (values: FormValues) => Object.fromEntries(Object.entries(
 type FormWrite<Create extends z.ZodType, Update extends z.ZodType<{ version: number }>> = {
   type: AuditEntityType;
   snapshot: SnapshotReader;
+  /** Many snapshots in one query, where the record type has one (an undo archives hundreds at a time). */
+  snapshots?: SnapshotsReader;
   create: Create;
   update: Update;
   insert: (tx: Tx, data: z.output<Create>, user: WriteContext["user"]) => Promise<number>;
@@ -107,12 +111,13 @@ function formWriter<Create extends z.ZodType, Update extends z.ZodType<{ version
       beforeInput: beforeInput ?? undefined,
     };
   };
+  const snapshots = record.snapshots ?? snapshotsOneByOne(record.snapshot);
   const undo: RowUndoer = {
-    archive: async (tx, id, version, { user, importBatchId }) => {
-      await setArchived(tx, { type: record.type, id, version, user, snapshot: record.snapshot, archived: true, importBatchId });
+    archive: async (tx, records, { user, importBatchId }) => {
+      await setArchivedMany(tx, { type: record.type, records, user, snapshots, archived: true, importBatchId });
     },
-    restore: async (tx, id, version, input, context) => {
-      await update(tx, id, { ...input, version: String(version) }, context);
+    restore: async (tx, records, context) => {
+      for (const { id, version, input } of records) await update(tx, id, { ...input, version: String(version) }, context);
     },
   };
   return { write, undo };
@@ -121,6 +126,7 @@ function formWriter<Create extends z.ZodType, Update extends z.ZodType<{ version
 const organizations = formWriter({
   type: "organization",
   snapshot: snapshotOrganization,
+  snapshots: snapshotOrganizations,
   create: OrganizationFormSchema,
   update: OrganizationUpdateSchema,
   // The preview asked about likely duplicates already: a row still "create" was decided to be a new one.
@@ -323,9 +329,24 @@ export const rowWriters: Record<RecordType, RowWriter> = {
   commitments: commitments.write,
 };
 
+/**
+ * Organizations updated by an import are saved back a chunk at a time (undoBatch gives `setChunkRows`) as the commit
+ * wrote them: each restore is an update of the record, from the version the import left, to its form values before.
+ */
+const restoreOrganizations: RowUndoer["restore"] = async (tx, records, context) => {
+  const rows = records.map(({ row, id, version, input }) => ({
+    row,
+    action: "update" as const,
+    input: { ...input, version: String(version) },
+    targetId: id,
+    version,
+  }));
+  await writeOrganizationChunk(tx, rows, { ...context, at: () => undefined });
+};
+
 /** How an undo takes back each kind of record the writers wrote (a partner's row wrote its venture, an organization). */
 export const rowUndoers: Record<Exclude<AuditEntityType, "region" | "user">, RowUndoer> = {
-  organization: organizations.undo,
+  organization: { ...organizations.undo, restore: restoreOrganizations },
   meeting: meetings.undo,
   discussion_link: links.undo,
   trade_figure: trade.undo,
