@@ -7,7 +7,8 @@ import type { Instrumentation } from "next";
  * itself: Next builds a web Request for the proxy, which cannot carry TRACE, so without this such a request
  * gets a 500 and a stack trace in the log. Unless JOB_WORKER=off, it also starts this process's background
  * worker (lib/import/worker.ts): imports queued by any instance are committed here, and those a stopped
- * process left half-done are queued again to resume. It joins the cache bus, so that every process's reads see
+ * process left half-done are queued again to resume. (A cluster of several processes sets JOB_WORKER=off on
+ * its page servers and runs the worker in a process of its own: scripts/serve.ts.) It joins the cache bus, so that every process's reads see
  * every process's writes.
  */
 export async function register() {
@@ -16,21 +17,7 @@ export async function register() {
   await refuseTrace();
   // The processes and instances tell each other what their writes changed (lib/cache.ts).
   if (process.env.INTERREGIO_CACHE !== "off") void (await import("@/lib/cache")).connectCacheBus(config.DATABASE_URL);
-  if (config.JOB_WORKER === "on") void startWorker(config.DATABASE_URL);
-}
-
-/** Starts the job worker without holding up the server; a database not yet up is tried again every 30 s. */
-async function startWorker(url: string) {
-  const [{ startImportWorker }, { db }] = await Promise.all([import("@/lib/import/worker"), import("@/lib/db/client")]);
-  for (;;) {
-    try {
-      await startImportWorker(db(), url);
-      return;
-    } catch (error) {
-      (await import("@/lib/log")).logger().error({ err: error }, "the import worker could not start; trying again in 30 s");
-      await new Promise((resolve) => setTimeout(resolve, 30_000));
-    }
-  }
+  if (config.JOB_WORKER === "on") void (await import("@/lib/import/worker")).startImportWorkerRetrying(config.DATABASE_URL);
 }
 
 /**

@@ -42,3 +42,17 @@ export async function startImportWorker(prisma: Db, url: string) {
   await requeue();
   setInterval(() => void requeue().catch((error) => console.error("Could not queue stalled imports again:", error)), 60_000).unref();
 }
+
+/** Starts the import worker on `url` (the app's client); a database not yet up is tried again every 30 s. */
+export async function startImportWorkerRetrying(url: string) {
+  const [{ db }, { logger }] = await Promise.all([import("@/lib/db/client"), import("@/lib/log")]);
+  for (;;) {
+    try {
+      await startImportWorker(db(), url);
+      return;
+    } catch (error) {
+      logger().error({ err: error }, "the import worker could not start; trying again in 30 s");
+      await new Promise((resolve) => setTimeout(resolve, 30_000));
+    }
+  }
+}
