@@ -137,8 +137,15 @@ function supervise() {
   const deaths: number[] = [];
   // The page servers leave the queue to the job worker's process; each process that dies is replaced by its like.
   const jobProcess = process.env.JOB_WORKER !== "off";
-  const roles = new Map<number, Record<string, string>>();
-  const fork = (env: Record<string, string>) => roles.set(cluster.fork(env).id, env);
+  type Role = { env: Record<string, string>; execArgv: string[] };
+  const roles = new Map<number, Role>();
+  const fork = (role: Role) => {
+    cluster.setupPrimary({ execArgv: role.execArgv });
+    roles.set(cluster.fork(role.env).id, role);
+  };
+  const pages: Role = { env: jobProcess ? { JOB_WORKER: "off" } : {}, execArgv: process.execArgv };
+  // The job worker collects each chunk's garbage before the next (lib/import/batch.ts): its heap stays a chunk's size.
+  const jobs: Role = { env: { [ROLE]: "jobs" }, execArgv: [...process.execArgv, "--expose-gc"] };
   cluster.on("exit", (worker, code, signal) => {
     if (stopping) {
       if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
@@ -152,9 +159,9 @@ function supervise() {
       process.exit(1);
     }
     console.error(`Server process ${worker.process.pid} stopped (${signal ?? `exit ${code}`}); starting another.`);
-    const env = roles.get(worker.id) ?? {};
+    const role = roles.get(worker.id) ?? pages;
     roles.delete(worker.id);
-    fork(env);
+    fork(role);
   });
   const stop = () => {
     stopping = true;
@@ -164,8 +171,8 @@ function supervise() {
   };
   process.on("SIGTERM", stop);
   process.on("SIGINT", stop);
-  for (let i = 0; i < processes; i += 1) fork(jobProcess ? { JOB_WORKER: "off" } : {});
-  if (jobProcess) fork({ [ROLE]: "jobs" });
+  for (let i = 0; i < processes; i += 1) fork(pages);
+  if (jobProcess) fork(jobs);
 }
 
 /** The job worker's process: the app's server modules outside Next, which resolves "server-only" for its own. */

@@ -46,6 +46,21 @@ beforeAll(async () => {
 
 afterAll(() => prisma.$disconnect());
 
+/** What `write` leaves, seen inside its transaction, which is then rolled back: row by row, to compare with a chunk. */
+async function seenRolledBack<T>(write: (tx: Tx) => Promise<T>): Promise<T> {
+  class Rollback {
+    constructor(readonly seen: T) {}
+  }
+  return prisma
+    .$transaction(async (tx) => {
+      throw new Rollback(await write(tx));
+    })
+    .catch((error: unknown) => {
+      if (error instanceof Rollback) return error.seen;
+      throw error;
+    });
+}
+
 describe("committing an import", () => {
   it("creates and updates through the audited write path, and a second import of the file writes nothing", async () => {
     const existing = row({ description: "Старое описание" });
@@ -208,19 +223,11 @@ describe("importing trade statistics", () => {
             return { row, figure: { ...figure, updatedAt: updatedAt >= createdAt }, events };
           }),
       );
-    class Rollback {
-      constructor(readonly seen: unknown) {}
-    }
-    const rowByRow = await prisma
-      .$transaction(async (tx) => {
-        const written: (WrittenRow & { row: number })[] = [];
-        for (const r of stored) written.push({ ...(await rowWriters.trade(tx, r, context))!, row: r.row });
-        throw new Rollback(await seenOf(tx, written));
-      })
-      .catch((error: unknown) => {
-        if (error instanceof Rollback) return error.seen;
-        throw error;
-      });
+    const rowByRow = await seenRolledBack(async (tx) => {
+      const written: (WrittenRow & { row: number })[] = [];
+      for (const r of stored) written.push({ ...(await rowWriters.trade(tx, r, context))!, row: r.row });
+      return seenOf(tx, written);
+    });
     const together = await prisma.$transaction(async (tx) => seenOf(tx, await rowWriters.trade.chunk!(tx, stored, context)));
 
     expect(together).toEqual(rowByRow);
@@ -272,10 +279,6 @@ describe("undoing an import", () => {
 
 describe("writing a chunk of organizations together", () => {
   type Written = (WrittenRow & { row: number })[];
-  class Rollback {
-    constructor(readonly seen: unknown) {}
-  }
-
   /** What a commit leaves of each written row: the record, its sectors, its audit events and the batch's note of it, ids left out. */
   const seenOf = async (tx: Tx, batchId: number, written: Written) =>
     Promise.all(
@@ -317,16 +320,11 @@ describe("writing a chunk of organizations together", () => {
     const context = { user: { id: editor.id }, importBatchId: batchId, at: () => undefined };
 
     // Row by row through the form's path, in a transaction rolled back after a look at what it wrote.
-    const rowByRow = await prisma
-      .$transaction(async (tx) => {
-        const written: Written = [];
-        for (const r of writing) written.push({ ...(await rowWriters.organizations(tx, r, context))!, row: r.row });
-        throw new Rollback(await seenOf(tx, batchId, written));
-      })
-      .catch((error: unknown) => {
-        if (error instanceof Rollback) return error.seen;
-        throw error;
-      });
+    const rowByRow = await seenRolledBack(async (tx) => {
+      const written: Written = [];
+      for (const r of writing) written.push({ ...(await rowWriters.organizations(tx, r, context))!, row: r.row });
+      return seenOf(tx, batchId, written);
+    });
     const together = await prisma.$transaction(async (tx) =>
       seenOf(tx, batchId, await rowWriters.organizations.chunk!(tx, writing, context)),
     );
@@ -384,5 +382,10 @@ describe("writing a chunk of organizations together", () => {
     const names = rows.map((r) => r[0]!);
     expect(await prisma.organization.count({ where: { name: { in: names } } })).toBe(540);
     expect(await prisma.auditEvent.count({ where: { importBatchId: batchId, action: "organization.create" } })).toBe(540);
+
+    // Its undo takes back both chunks' records, each archived and audited.
+    expect(await undoBatch(prisma, batchId, editor, rowUndoers)).toEqual({ undone: 540, editedSince: [] });
+    expect(await prisma.organization.count({ where: { name: { in: names }, archivedAt: null } })).toBe(0);
+    expect(await prisma.auditEvent.count({ where: { importBatchId: batchId, action: "organization.archive" } })).toBe(540);
   }, 120_000);
 });
