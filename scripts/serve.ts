@@ -26,11 +26,11 @@
  * (scripts/docker-entry.ts) runs it there.
  */
 import cluster from "node:cluster";
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { createServer } from "node:http";
 import { availableParallelism } from "node:os";
 import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import next from "next";
 import { closePools } from "../lib/db/pools.ts";
 import { prepareIncoming, trustedProxyHops } from "../lib/http/incoming.ts";
@@ -47,6 +47,12 @@ const hostname = process.env.HOST ?? "0.0.0.0";
 const processes = dev ? 1 : Math.min(64, Math.max(1, Number(process.env.WEB_CONCURRENCY) || availableParallelism()));
 /** What a process of the cluster is, from its environment: the job worker's is set by the first process. */
 const ROLE = "INTERREGIO_PROCESS";
+/**
+ * The job worker's module, loaded from the sources by tsx. The standalone bundle (scripts/build.ts) has no sources
+ * (bundled in, the worker's modules would import Next's own, which the bundle cannot resolve): there each page server
+ * works the queue itself, as a single process does.
+ */
+const jobModule = join(projectRoot, "lib", "jobs", "worker-process.ts");
 
 /** How long requests in flight may take to finish after SIGTERM, and then the queue and pools to close. */
 const drainMs = 10_000;
@@ -136,7 +142,7 @@ function supervise() {
   let stopping = false;
   const deaths: number[] = [];
   // The page servers leave the queue to the job worker's process; each process that dies is replaced by its like.
-  const jobProcess = process.env.JOB_WORKER !== "off";
+  const jobProcess = process.env.JOB_WORKER !== "off" && existsSync(jobModule);
   type Role = { env: Record<string, string>; execArgv: string[] };
   const roles = new Map<number, Role>();
   const fork = (role: Role) => {
@@ -178,7 +184,7 @@ function supervise() {
 /** The job worker's process: the app's server modules outside Next, which resolves "server-only" for its own. */
 async function runJobs() {
   await import("./server-modules.mjs");
-  const { runJobProcess } = await import("../lib/jobs/worker-process.ts");
+  const { runJobProcess } = (await import(pathToFileURL(jobModule).href)) as typeof import("../lib/jobs/worker-process.ts");
   await runJobProcess();
 }
 
