@@ -6,8 +6,10 @@ import type { Instrumentation } from "next";
  * missing NEXTAUTH_SECRET or DATABASE_URL throws here, and the server does not come up), and answers TRACE
  * itself: Next builds a web Request for the proxy, which cannot carry TRACE, so without this such a request
  * gets a 500 and a stack trace in the log. Unless JOB_WORKER=off, it also starts this process's background
- * workers: imports queued by any instance are committed here, and those a stopped process left half-done are
- * queued again to resume (lib/import/worker.ts); the full download is rebuilt after writes (lib/dump/worker.ts). It joins the cache bus, so that every process's reads see
+ * workers (lib/jobs/worker-process.ts): imports queued by any instance are committed here, and those a stopped
+ * process left half-done are queued again to resume; the full download is rebuilt after writes. (A cluster of
+ * several processes sets JOB_WORKER=off on its page servers and runs the workers in a process of their own:
+ * scripts/serve.ts.) It joins the cache bus, so that every process's reads see
  * every process's writes.
  */
 export async function register() {
@@ -16,35 +18,7 @@ export async function register() {
   await refuseTrace();
   // The processes and instances tell each other what their writes changed (lib/cache.ts).
   if (process.env.INTERREGIO_CACHE !== "off") void (await import("@/lib/cache")).connectCacheBus(config.DATABASE_URL);
-  if (config.JOB_WORKER === "on") void startWorker(config.DATABASE_URL);
-}
-
-/** Starts the job workers without holding up the server; a database not yet up is tried again every 30 s. */
-async function startWorker(url: string) {
-  const [{ startImportWorker }, { startDumpWorker }, { db }, { sqlPool }, { env }] = await Promise.all([
-    import("@/lib/import/worker"),
-    import("@/lib/dump/worker"),
-    import("@/lib/db/client"),
-    import("@/lib/db/pg"),
-    import("@/lib/env"),
-  ]);
-  await Promise.all([
-    keepTrying("import", () => startImportWorker(db(), url)),
-    // The full download (/api/v1/dump.zip): rebuilt after writes, and built now if there is none.
-    keepTrying("full download", () => startDumpWorker(url, { pool: sqlPool(), licence: env().DATA_LICENCE })),
-  ]);
-}
-
-async function keepTrying(worker: string, start: () => Promise<unknown>) {
-  for (;;) {
-    try {
-      await start();
-      return;
-    } catch (error) {
-      (await import("@/lib/log")).logger().error({ err: error }, `the ${worker} worker could not start; trying again in 30 s`);
-      await new Promise((resolve) => setTimeout(resolve, 30_000));
-    }
-  }
+  if (config.JOB_WORKER === "on") void (await import("@/lib/jobs/worker-process")).startJobWorkers(config.DATABASE_URL);
 }
 
 /**

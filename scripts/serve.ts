@@ -13,7 +13,9 @@
  * It runs one server process per core (WEB_CONCURRENCY sets how many) on one port, through Node's cluster: a
  * process that dies is replaced, and SIGTERM is passed to every process, each finishing what it serves. The
  * processes share the build (its server-actions key and deployment id) and agree on the read cache through
- * PostgreSQL (lib/cache.ts), so any of them, or of another instance, can answer any request.
+ * PostgreSQL (lib/cache.ts), so any of them, or of another instance, can answer any request. Unless JOB_WORKER=off,
+ * a cluster also runs the job worker (the imports' commits) in a process of its own, without Next
+ * (lib/jobs/worker-process.ts), and its page servers run with JOB_WORKER=off; a single process works the queue itself.
  *
  *   PORT=3000 HOST=0.0.0.0 npm run serve          the production build
  *   WEB_CONCURRENCY=4 npm run serve               four processes
@@ -24,11 +26,11 @@
  * (scripts/docker-entry.ts) runs it there.
  */
 import cluster from "node:cluster";
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { createServer } from "node:http";
 import { availableParallelism } from "node:os";
 import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import next from "next";
 import { closePools } from "../lib/db/pools.ts";
 import { prepareIncoming, trustedProxyHops } from "../lib/http/incoming.ts";
@@ -43,6 +45,14 @@ const port = Number(process.env.PORT ?? 3000);
 const hostname = process.env.HOST ?? "0.0.0.0";
 /** How many server processes: WEB_CONCURRENCY, else one per core; one in development. */
 const processes = dev ? 1 : Math.min(64, Math.max(1, Number(process.env.WEB_CONCURRENCY) || availableParallelism()));
+/** What a process of the cluster is, from its environment: the job worker's is set by the first process. */
+const ROLE = "INTERREGIO_PROCESS";
+/**
+ * The job worker's module, loaded from the sources by tsx. The standalone bundle (scripts/build.ts) has no sources
+ * (bundled in, the worker's modules would import Next's own, which the bundle cannot resolve): there each page server
+ * works the queue itself, as a single process does.
+ */
+const jobModule = join(projectRoot, "lib", "jobs", "worker-process.ts");
 
 /** How long requests in flight may take to finish after SIGTERM, and then the queue and pools to close. */
 const drainMs = 10_000;
@@ -131,6 +141,17 @@ const delay = (ms: number) => new Promise((done) => setTimeout(done, ms).unref()
 function supervise() {
   let stopping = false;
   const deaths: number[] = [];
+  // The page servers leave the queue to the job worker's process; each process that dies is replaced by its like.
+  const jobProcess = process.env.JOB_WORKER !== "off" && existsSync(jobModule);
+  type Role = { env: Record<string, string>; execArgv: string[] };
+  const roles = new Map<number, Role>();
+  const fork = (role: Role) => {
+    cluster.setupPrimary({ execArgv: role.execArgv });
+    roles.set(cluster.fork(role.env).id, role);
+  };
+  const pages: Role = { env: jobProcess ? { JOB_WORKER: "off" } : {}, execArgv: process.execArgv };
+  // The job worker collects each chunk's garbage before the next (lib/import/batch.ts): its heap stays a chunk's size.
+  const jobs: Role = { env: { [ROLE]: "jobs" }, execArgv: [...process.execArgv, "--expose-gc"] };
   cluster.on("exit", (worker, code, signal) => {
     if (stopping) {
       if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
@@ -144,7 +165,9 @@ function supervise() {
       process.exit(1);
     }
     console.error(`Server process ${worker.process.pid} stopped (${signal ?? `exit ${code}`}); starting another.`);
-    cluster.fork();
+    const role = roles.get(worker.id) ?? pages;
+    roles.delete(worker.id);
+    fork(role);
   });
   const stop = () => {
     stopping = true;
@@ -154,11 +177,24 @@ function supervise() {
   };
   process.on("SIGTERM", stop);
   process.on("SIGINT", stop);
-  for (let i = 0; i < processes; i += 1) cluster.fork();
+  for (let i = 0; i < processes; i += 1) fork(pages);
+  if (jobProcess) fork(jobs);
+}
+
+/** The job worker's process: the app's server modules outside Next, which resolves "server-only" for its own. */
+async function runJobs() {
+  await import("./server-modules.mjs");
+  const { runJobProcess } = (await import(pathToFileURL(jobModule).href)) as typeof import("../lib/jobs/worker-process.ts");
+  await runJobProcess();
 }
 
 if (cluster.isPrimary && processes > 1) {
   supervise();
+} else if (process.env[ROLE] === "jobs") {
+  runJobs().catch((error) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  });
 } else {
   main().catch((error) => {
     console.error(error instanceof Error ? error.message : error);

@@ -3,7 +3,7 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { RecordId, Version } from "@/lib/actions/fields";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { changesSince, recordAuditEvent, type AuditEntityType, type Snapshot } from "@/lib/audit";
+import { changesSince, recordAuditEvent, recordAuditEvents, type AuditEntityType, type Snapshot } from "@/lib/audit";
 import { db, type Tx } from "@/lib/db/client";
 import { ActionRefusal, staffAction, VersionConflict } from "@/lib/actions/staff-action";
 import { paths, type StaffRecordType } from "@/lib/paths";
@@ -28,6 +28,21 @@ const tables: Record<AuditEntityType, string> = {
 
 /** Reads a record as the audit log keeps it; must include `version` and `archived`. */
 export type SnapshotReader = (tx: Tx, id: number) => Promise<(Snapshot & { version: number; archived: boolean }) | null>;
+
+/** `SnapshotReader` of many records at once; a missing id is left out. */
+export type SnapshotsReader = (tx: Tx, ids: readonly number[]) => Promise<Map<number, Snapshot & { version: number; archived: boolean }>>;
+
+/** Many snapshots read one by one, for a record type without a query for many. */
+export const snapshotsOneByOne =
+  (snapshot: SnapshotReader): SnapshotsReader =>
+  async (tx, ids) => {
+    const found = new Map<number, Snapshot & { version: number; archived: boolean }>();
+    for (const id of ids) {
+      const one = await snapshot(tx, id);
+      if (one) found.set(id, one);
+    }
+    return found;
+  };
 
 type Change = {
   type: AuditEntityType;
@@ -61,13 +76,16 @@ export async function lockVersions(tx: Tx, type: AuditEntityType, ids: readonly 
 }
 
 /** `bumpVersion` of many records of one type in one statement. */
-export async function bumpVersions(tx: Tx, type: AuditEntityType, ids: readonly number[], userId: number) {
+export async function bumpVersions(tx: Tx, type: AuditEntityType, ids: readonly number[], userId: number, archived?: boolean) {
   if (ids.length === 0) return;
   await tx.$executeRaw(
-    Prisma.sql`UPDATE ${Prisma.raw(tables[type])} SET version = version + 1, updated_at = now(), updated_by_id = ${userId}
+    Prisma.sql`UPDATE ${Prisma.raw(tables[type])} SET version = version + 1, updated_at = now(), updated_by_id = ${userId}${archiving(archived)}
                 WHERE id = ANY(${[...ids]}::int[])`,
   );
 }
+
+const archiving = (archived: boolean | undefined) =>
+  archived === undefined ? Prisma.empty : archived ? Prisma.sql`, archived_at = now()` : Prisma.sql`, archived_at = NULL`;
 
 /** The conflict a save from `change.version` meets when the record is at `version`: with what the winner changed. */
 export async function versionConflict(tx: Tx, change: Pick<Change, "type" | "id" | "version" | "snapshot">, version: number) {
@@ -76,9 +94,8 @@ export async function versionConflict(tx: Tx, change: Pick<Change, "type" | "id"
 }
 
 async function bumpVersion(tx: Tx, type: AuditEntityType, id: number, userId: number, archived?: boolean) {
-  const archive = archived === undefined ? Prisma.empty : archived ? Prisma.sql`, archived_at = now()` : Prisma.sql`, archived_at = NULL`;
   await tx.$executeRaw(
-    Prisma.sql`UPDATE ${Prisma.raw(tables[type])} SET version = version + 1, updated_at = now(), updated_by_id = ${userId}${archive} WHERE id = ${id}`,
+    Prisma.sql`UPDATE ${Prisma.raw(tables[type])} SET version = version + 1, updated_at = now(), updated_by_id = ${userId}${archiving(archived)} WHERE id = ${id}`,
   );
 }
 
@@ -125,6 +142,44 @@ export async function setArchived(tx: Tx, change: Change & { archived: boolean }
     importBatchId: change.importBatchId,
   });
   return after!;
+}
+
+/**
+ * `setArchived` of many records of one type (an import's undo), set-based: the same checks (the first record that
+ * fails one is refused, as one by one), versions and audit events, in a few statements for all of them.
+ */
+export async function setArchivedMany(
+  tx: Tx,
+  change: Omit<Change, "id" | "version" | "snapshot"> & {
+    records: readonly { id: number; version: number }[];
+    snapshots: SnapshotsReader;
+    archived: boolean;
+  },
+) {
+  const { type, records, user, snapshots, archived } = change;
+  const ids = records.map((record) => record.id);
+  const locked = await lockVersions(tx, type, ids);
+  for (const { id, version } of records) {
+    const row = locked.get(id);
+    if (!row) throw new ActionRefusal({ message: "recordMissing" });
+    const snapshot: SnapshotReader = async (tx, id) => (await snapshots(tx, [id])).get(id) ?? null;
+    if (row.version !== version) throw await versionConflict(tx, { type, id, version, snapshot }, row.version);
+    if (row.archived === archived) throw new ActionRefusal({ message: archived ? "recordArchived" : "recordLive" });
+  }
+  const before = await snapshots(tx, ids);
+  await bumpVersions(tx, type, ids, user.id, archived);
+  const after = await snapshots(tx, ids);
+  await recordAuditEvents(
+    tx,
+    ids.map((id) => ({
+      actorId: user.id,
+      action: `${type}.${archived ? "archive" : "restore"}` as const,
+      entityId: id,
+      before: before.get(id),
+      after: after.get(id),
+      importBatchId: change.importBatchId,
+    })),
+  );
 }
 
 /** Records the creation of a record that `create` wrote, with its first snapshot. */

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { auditEntityTypes, recordAuditEvent, type AuditEntityType } from "@/lib/audit";
 import { ActionRefusal, VersionConflict } from "@/lib/actions/staff-action";
-import { lockVersion } from "@/lib/actions/versioned";
+import { lockVersions } from "@/lib/actions/versioned";
 import type { Db, Tx } from "@/lib/db/prisma-client";
 import type { RecordType } from "@/lib/import/fields";
 import type { PreviewRow } from "@/lib/import/preview";
@@ -151,7 +151,7 @@ export type CommitOutcome = { status: "committed" | "cancelled"; written: number
 export async function commitBatch(prisma: Db, batchId: number, writers: Partial<Record<RecordType, RowWriter>>): Promise<CommitOutcome> {
   const batch = await prisma.importBatch.findUnique({
     where: { id: batchId },
-    select: { recordType: true, status: true, rows: true, authorId: true, rowsTotal: true },
+    select: { recordType: true, status: true, authorId: true },
   });
   if (!batch || batch.status === "committed" || batch.status === "undone") return { status: "committed", written: 0 };
   if (batch.status === "cancelled") return { status: "cancelled", written: 0 };
@@ -162,7 +162,6 @@ export async function commitBatch(prisma: Db, batchId: number, writers: Partial<
     data: { status: "committing", startedAt: new Date(), heartbeatAt: new Date() },
   });
 
-  const rows = batch.rows as StoredRow[];
   const size = writer.chunk ? setChunkRows : chunkRows;
   const context = { user: { id: batch.authorId }, importBatchId: batchId };
   let written = 0;
@@ -175,7 +174,7 @@ export async function commitBatch(prisma: Db, batchId: number, writers: Partial<
           const [current] = await tx.$queryRaw<{ status: string; rows_done: number }[]>`
         SELECT status, rows_done FROM import_batches WHERE id = ${batchId} FOR UPDATE`;
           if (!current || current.status !== "committing") return { done: true, cancelled: current?.status === "cancelled" };
-          const chunk = rows.slice(current.rows_done, current.rows_done + size);
+          const chunk = await chunkOf(tx, batchId, current.rows_done, size);
           if (chunk.length === 0) return { done: true, cancelled: false };
           const writing = chunk.filter((row) => row.action === "create" || row.action === "update");
           const results: (WrittenRow & { row: number })[] = [];
@@ -228,6 +227,7 @@ export async function commitBatch(prisma: Db, batchId: number, writers: Partial<
       break;
     }
     written += step.count ?? 0;
+    collectGarbage();
   }
   await prisma.$transaction(async (tx) => {
     const counts = await tx.importBatchRecord.groupBy({ by: ["action"], where: { batchId }, _count: true });
@@ -252,6 +252,26 @@ export async function commitBatch(prisma: Db, batchId: number, writers: Partial<
     });
   });
   return { status: "committed", written };
+}
+
+/**
+ * Collects the chunk's garbage before the next chunk, where the process allows it: the job worker's process runs
+ * with --expose-gc (scripts/serve.ts). A chunk's statements carry its rows as JSON strings (the records, the audit
+ * events' snapshots), which Prisma copies again; strings that large live in V8's old generation, so they piled up
+ * until its limit, 200 MB more in a 10,000-row commit, before one collection took them all. Elsewhere (the tests,
+ * the command line, the bench's --commit-here) there is no `gc` and this does nothing.
+ */
+const collectGarbage = () => (globalThis as { gc?: () => void }).gc?.();
+
+/**
+ * The batch's stored rows from `from` on, `size` of them: each chunk reads only its own rows, so that the process
+ * committing holds one chunk's rows at a time, not the batch's (10,000 rows with their previews).
+ */
+async function chunkOf(tx: Tx, batchId: number, from: number, size: number): Promise<StoredRow[]> {
+  const [found] = await tx.$queryRaw<{ rows: StoredRow[] | null }[]>`
+    SELECT jsonb_path_query_array(rows, '$[$from to $to]', jsonb_build_object('from', ${from}::int, 'to', ${from + size - 1}::int)) AS rows
+      FROM import_batches WHERE id = ${batchId}`;
+  return found?.rows ?? [];
 }
 
 async function fail(prisma: Db, batchId: number, error: string): Promise<CommitOutcome> {
@@ -288,11 +308,17 @@ export async function stalledBatches(prisma: Db, staleMs = 60_000) {
   return rows.map((row) => row.id);
 }
 
-/** How a record type takes back what an import wrote: archive what it created, save back what it updated. */
+/**
+ * How a record type takes back what an import wrote, many records at a time: archive what it created, save back
+ * what it updated (each record at the version the import left it).
+ */
 export type RowUndoer = {
-  archive: (tx: Tx, entityId: number, version: number, context: WriteContext) => Promise<void>;
-  restore: (tx: Tx, entityId: number, version: number, input: object, context: WriteContext) => Promise<void>;
+  archive: (tx: Tx, records: UndoRecord[], context: WriteContext) => Promise<void>;
+  restore: (tx: Tx, records: (UndoRecord & { input: object })[], context: WriteContext) => Promise<void>;
 };
+
+/** A record to take back: the batch row that wrote it last, and the version that row left. */
+export type UndoRecord = { row: number; id: number; version: number };
 
 export type UndoOutcome = { undone: number; editedSince: { row: number; entityType: string; entityId: number }[] };
 
@@ -303,7 +329,9 @@ export type UndoOutcome = { undone: number; editedSince: { row: number; entityTy
  *
  * A record several rows wrote (a venture, one row a partner) is taken back once, the latest row's version
  * checked and the earliest row's before saved back: row by row, each restore would move the version the next
- * one expects.
+ * one expects. The records are locked and checked a type at a time, then taken back `setChunkRows` at a time
+ * (what was updated first, then what was created), so that 10,000 rows cost statements by the chunk, not by
+ * the row, and a chunk's snapshots are garbage before the next is read.
  */
 export async function undoBatch(
   prisma: Db,
@@ -315,27 +343,49 @@ export async function undoBatch(
     async (tx) => {
       const [batch] = await tx.$queryRaw<{ status: string }[]>`SELECT status FROM import_batches WHERE id = ${batchId} FOR UPDATE`;
       if (!batch || !["committed", "cancelled", "failed"].includes(batch.status)) return null;
-      const records = await tx.importBatchRecord.findMany({ where: { batchId }, orderBy: { row: "desc" } });
+      const records = await tx.importBatchRecord.findMany({
+        where: { batchId },
+        orderBy: { row: "desc" },
+        select: { row: true, entityType: true, entityId: true, action: true, versionAfter: true, beforeInput: true },
+      });
+      // Each record's rows, latest first.
       const byRecord = new Map<string, typeof records>();
       for (const record of records) {
         const key = `${record.entityType}:${record.entityId}`;
-        byRecord.set(key, [...(byRecord.get(key) ?? []), record]);
+        const rows = byRecord.get(key);
+        if (rows) rows.push(record);
+        else byRecord.set(key, [record]);
+      }
+      const locked = new Map<string, Map<number, { version: number }>>();
+      for (const type of new Set(records.map((record) => record.entityType))) {
+        const ids = records.filter((record) => record.entityType === type).map((record) => record.entityId);
+        locked.set(type, isAuditEntityType(type) ? await lockVersions(tx, type, [...new Set(ids)]) : new Map());
       }
       const context = { user, importBatchId: batchId };
       const outcome: UndoOutcome = { undone: 0, editedSince: [] };
+      const archives = new Map<string, UndoRecord[]>();
+      const restores = new Map<string, (UndoRecord & { input: object })[]>();
+      const add = <T>(lists: Map<string, T[]>, type: string, item: T) => {
+        const list = lists.get(type);
+        if (list) list.push(item);
+        else lists.set(type, [item]);
+      };
       for (const written of byRecord.values()) {
         const [latest, earliest] = [written[0]!, written.at(-1)!];
-        const undoer = undoers[latest.entityType];
-        const current = isAuditEntityType(latest.entityType) ? await lockVersion(tx, latest.entityType, latest.entityId) : null;
-        if (!undoer || !current || current.version !== latest.versionAfter) {
+        const current = locked.get(latest.entityType)?.get(latest.entityId);
+        if (!undoers[latest.entityType] || !current || current.version !== latest.versionAfter) {
           outcome.editedSince.push(...written.map((r) => ({ row: r.row, entityType: r.entityType, entityId: r.entityId })));
           continue;
         }
-        if (earliest.action === "create") await undoer.archive(tx, latest.entityId, latest.versionAfter, context);
-        else if (earliest.beforeInput)
-          await undoer.restore(tx, latest.entityId, latest.versionAfter, earliest.beforeInput as object, context);
+        const record = { row: latest.row, id: latest.entityId, version: latest.versionAfter };
+        if (earliest.action === "create") add(archives, latest.entityType, record);
+        else if (earliest.beforeInput) add(restores, latest.entityType, { ...record, input: earliest.beforeInput as object });
         outcome.undone += written.length;
       }
+      for (const [type, list] of restores)
+        for (let at = 0; at < list.length; at += setChunkRows) await undoers[type]!.restore(tx, list.slice(at, at + setChunkRows), context);
+      for (const [type, list] of archives)
+        for (let at = 0; at < list.length; at += setChunkRows) await undoers[type]!.archive(tx, list.slice(at, at + setChunkRows), context);
       await tx.importBatch.update({ where: { id: batchId }, data: { status: "undone", undoneAt: new Date(), undoneById: user.id } });
       await recordAuditEvent(tx, {
         actorId: user.id,

@@ -6,10 +6,12 @@ import {
   bumpVersions,
   lockVersions,
   recordCreated,
-  setArchived,
+  setArchivedMany,
+  snapshotsOneByOne,
   updateVersioned,
   versionConflict,
   type SnapshotReader,
+  type SnapshotsReader,
 } from "@/lib/actions/versioned";
 import { recordAuditEvents, type AuditEntityType, type AuditEntry } from "@/lib/audit";
 import { getCommitmentForEdit, snapshotCommitment } from "@/lib/commitments/queries";
@@ -31,9 +33,9 @@ import {
   organizationEdit,
   updateOrganizations,
 } from "@/lib/organizations/write";
-import { getTradeFigureForEdit, snapshotTradeFigure } from "@/lib/trade/queries";
-import { TradeFormSchema, TradeUpdateSchema } from "@/lib/trade/schema";
-import { insertTradeFigure, tradeFigureEdit } from "@/lib/trade/write";
+import { getTradeFigureForEdit, getTradeFiguresForEdit, snapshotTradeFigure, snapshotTradeFigures } from "@/lib/trade/queries";
+import { TradeFormSchema, TradeUpdateSchema, type TradeFormInput } from "@/lib/trade/schema";
+import { checkFigures, insertTradeFigure, insertTradeFigures, readCurrents, tradeFigureEdit, updateTradeFigures } from "@/lib/trade/write";
 
 /**
  * How the commit job writes a previewed row, per record type: the row's form values go through the form's
@@ -62,6 +64,8 @@ const withoutLabels = (values: FormValues) => Object.fromEntries(Object.entries(
 type FormWrite<Create extends z.ZodType, Update extends z.ZodType<{ version: number }>> = {
   type: AuditEntityType;
   snapshot: SnapshotReader;
+  /** Many snapshots in one query, where the record type has one (an undo archives hundreds at a time). */
+  snapshots?: SnapshotsReader;
   create: Create;
   update: Update;
   insert: (tx: Tx, data: z.output<Create>, user: WriteContext["user"]) => Promise<number>;
@@ -107,12 +111,13 @@ function formWriter<Create extends z.ZodType, Update extends z.ZodType<{ version
       beforeInput: beforeInput ?? undefined,
     };
   };
+  const snapshots = record.snapshots ?? snapshotsOneByOne(record.snapshot);
   const undo: RowUndoer = {
-    archive: async (tx, id, version, { user, importBatchId }) => {
-      await setArchived(tx, { type: record.type, id, version, user, snapshot: record.snapshot, archived: true, importBatchId });
+    archive: async (tx, records, { user, importBatchId }) => {
+      await setArchivedMany(tx, { type: record.type, records, user, snapshots, archived: true, importBatchId });
     },
-    restore: async (tx, id, version, input, context) => {
-      await update(tx, id, { ...input, version: String(version) }, context);
+    restore: async (tx, records, context) => {
+      for (const { id, version, input } of records) await update(tx, id, { ...input, version: String(version) }, context);
     },
   };
   return { write, undo };
@@ -121,6 +126,7 @@ function formWriter<Create extends z.ZodType, Update extends z.ZodType<{ version
 const organizations = formWriter({
   type: "organization",
   snapshot: snapshotOrganization,
+  snapshots: snapshotOrganizations,
   create: OrganizationFormSchema,
   update: OrganizationUpdateSchema,
   // The preview asked about likely duplicates already: a row still "create" was decided to be a new one.
@@ -131,6 +137,85 @@ const organizations = formWriter({
   edit: organizationEdit,
   formValues: (id) => getOrganizationForEdit(id),
 });
+
+/** Why a chunk's update of a record is refused at its lock, as `updateVersioned` refuses it: missing, edited since, archived. */
+function versionRefusal(
+  tx: Tx,
+  type: AuditEntityType,
+  snapshot: SnapshotReader,
+  lock: { version: number; archived: boolean } | undefined,
+  current: { id: number; version: number },
+): (() => Promise<Error>) | undefined {
+  if (!lock) return async () => new ActionRefusal({ message: "recordMissing" });
+  if (lock.version !== current.version)
+    return () => versionConflict(tx, { type, id: current.id, version: current.version, snapshot }, lock.version);
+  if (lock.archived) return async () => new ActionRefusal({ message: "recordArchived" });
+}
+
+/** A chunk's row, checked: new, or an update of `current` from its version. */
+type CheckedRow<Data> = { row: StoredRow; data: Data; current?: { id: number; version: number } };
+
+/** How a record type writes a chunk's checked rows set-based; the versions, snapshots and audit events are shared. */
+type SetWrites<Data> = {
+  type: AuditEntityType;
+  snapshots: SnapshotsReader;
+  /** Writes the new records; their ids in order. */
+  insert: (tx: Tx, rows: CheckedRow<Data>[], user: WriteContext["user"]) => Promise<number[]>;
+  update: (tx: Tx, rows: (CheckedRow<Data> & { current: { id: number } })[]) => Promise<void>;
+  /** The edit form's values before the change, what an undo saves back. */
+  formValues: (ids: number[]) => Promise<Map<number, { values: FormValues }>>;
+};
+
+/**
+ * Writes a chunk's checked rows as the form writes each (`recordCreated`, `updateVersioned`): the records, a version
+ * bump of each update, the snapshots before and after and an audit event a record naming the batch, in file order.
+ */
+async function writeCheckedRows<Data>(
+  tx: Tx,
+  rows: CheckedRow<Data>[],
+  { user, importBatchId }: WriteContext,
+  writes: SetWrites<Data>,
+): Promise<(WrittenRow & { row: number })[]> {
+  const creates = rows.filter((p) => !p.current);
+  const updates = rows.filter((p): p is CheckedRow<Data> & { current: { id: number; version: number } } => p.current !== undefined);
+  const createdIds = await writes.insert(tx, creates, user);
+  const updatedIds = updates.map((p) => p.current.id);
+  const beforeInputs = await writes.formValues(updatedIds);
+  const before = await writes.snapshots(tx, updatedIds);
+  await writes.update(tx, updates);
+  await bumpVersions(tx, writes.type, updatedIds, user.id);
+  const after = await writes.snapshots(tx, [...createdIds, ...updatedIds]);
+
+  const idOf = new Map([
+    ...creates.map((p, i) => [p.row.row, createdIds[i]!] as const),
+    ...updates.map((p) => [p.row.row, p.current.id] as const),
+  ]);
+  const events: AuditEntry[] = [];
+  const results: (WrittenRow & { row: number })[] = [];
+  for (const { row, current } of [...rows].sort((a, b) => a.row.row - b.row.row)) {
+    const id = idOf.get(row.row)!;
+    const snapshot = after.get(id)!;
+    events.push({
+      actorId: user.id,
+      action: `${writes.type}.${current ? "update" : "create"}`,
+      entityId: id,
+      before: current ? before.get(id) : undefined,
+      after: snapshot,
+      importBatchId,
+    });
+    const found = current && beforeInputs.get(id);
+    results.push({
+      row: row.row,
+      entityType: writes.type,
+      entityId: id,
+      action: current ? "update" : "create",
+      versionAfter: snapshot.version,
+      beforeInput: found ? withoutLabels(found.values) : undefined,
+    });
+  }
+  await recordAuditEvents(tx, events);
+  return results;
+}
 
 /**
  * A chunk of organizations' rows written together: the same parsing (the forms' schemas), checks, versions,
@@ -179,19 +264,8 @@ const writeOrganizationChunk: ChunkWriter = async (tx, rows, context) => {
     const check = checked[i]!;
     if ("refusal" in check) return refusals.set(row.row, async () => check.refusal);
     countries.set(row.row, check.countryCode);
-    if (!current) return;
-    const lock = locked.get(current.id);
-    if (!lock) return refusals.set(row.row, async () => new ActionRefusal({ message: "recordMissing" }));
-    if (lock.version !== current.version) {
-      return refusals.set(row.row, () =>
-        versionConflict(
-          tx,
-          { type: "organization", id: current.id, version: current.version, snapshot: snapshotOrganization },
-          lock.version,
-        ),
-      );
-    }
-    if (lock.archived) refusals.set(row.row, async () => new ActionRefusal({ message: "recordArchived" }));
+    const refusal = current && versionRefusal(tx, "organization", snapshotOrganization, locked.get(current.id), current);
+    if (refusal) refusals.set(row.row, refusal);
   });
 
   const firstRefused = Math.min(...refusals.keys());
@@ -207,52 +281,24 @@ const writeOrganizationChunk: ChunkWriter = async (tx, rows, context) => {
     throw await refusals.get(firstRefused)!();
   }
 
-  const creates = plain.filter((p) => !p.current);
-  const updates = plain.filter((p) => p.current);
-  const { user, importBatchId } = context;
-  const createdIds = await insertOrganizations(
-    tx,
-    creates.map((p) => ({ data: p.data, countryCode: countries.get(p.row.row)! })),
-    user,
+  results.push(
+    ...(await writeCheckedRows(tx, plain, context, {
+      type: "organization",
+      snapshots: snapshotOrganizations,
+      insert: (tx, creates, user) =>
+        insertOrganizations(
+          tx,
+          creates.map((p) => ({ data: p.data, countryCode: countries.get(p.row.row)! })),
+          user,
+        ),
+      update: (tx, updates) =>
+        updateOrganizations(
+          tx,
+          updates.map((p) => ({ id: p.current.id, data: p.data, countryCode: countries.get(p.row.row)! })),
+        ),
+      formValues: (ids) => getOrganizationsForEdit(ids),
+    })),
   );
-  const updatedIds = updates.map((p) => p.current!.id);
-  // What an undo saves back: the edit form's values before the change, as `organizations.write` reads them.
-  const beforeInputs = await getOrganizationsForEdit(updatedIds);
-  const before = await snapshotOrganizations(tx, updatedIds);
-  await updateOrganizations(
-    tx,
-    updates.map((p) => ({ id: p.current!.id, data: p.data, countryCode: countries.get(p.row.row)! })),
-  );
-  await bumpVersions(tx, "organization", updatedIds, user.id);
-  const after = await snapshotOrganizations(tx, [...createdIds, ...updatedIds]);
-
-  const idOf = new Map([
-    ...creates.map((p, i) => [p.row.row, createdIds[i]!] as const),
-    ...updates.map((p) => [p.row.row, p.current!.id] as const),
-  ]);
-  const events: AuditEntry[] = [];
-  for (const { row, current } of plain.sort((a, b) => a.row.row - b.row.row)) {
-    const id = idOf.get(row.row)!;
-    const snapshot = after.get(id)!;
-    events.push({
-      actorId: user.id,
-      action: current ? "organization.update" : "organization.create",
-      entityId: id,
-      before: current ? before.get(id) : undefined,
-      after: snapshot,
-      importBatchId,
-    });
-    const found = current && beforeInputs.get(id);
-    results.push({
-      row: row.row,
-      entityType: "organization",
-      entityId: id,
-      action: current ? "update" : "create",
-      versionAfter: snapshot.version,
-      beforeInput: found ? withoutLabels(found.values) : undefined,
-    });
-  }
-  await recordAuditEvents(tx, events);
   for (const row of alone) {
     if (results.some((r) => r.row === row.row)) continue;
     context.at(row.row);
@@ -265,12 +311,72 @@ const writeOrganizationChunk: ChunkWriter = async (tx, rows, context) => {
 const trade = formWriter({
   type: "trade_figure",
   snapshot: snapshotTradeFigure,
+  snapshots: snapshotTradeFigures,
   create: TradeFormSchema,
   update: TradeUpdateSchema,
   insert: insertTradeFigure,
   edit: tradeFigureEdit,
   formValues: (id) => getTradeFigureForEdit(id, "en"),
 });
+
+/**
+ * A chunk of trade figures' rows written together (ten years of a region's trade is thousands of rows): the forms'
+ * schemas, checks (`checkFigures`: the regions live, no figure filed the other way round, the pairs locked), versions,
+ * records and audit events, as `trade.write` gives each row, in a few statements for the whole chunk.
+ */
+const writeTradeChunk: ChunkWriter = async (tx, rows, context) => {
+  const targetIds = rows.flatMap((row) => (row.action === "update" && row.targetId !== undefined ? [row.targetId] : []));
+  const currents = await readCurrents(tx, targetIds);
+  const locked = await lockVersions(tx, "trade_figure", targetIds);
+  const refusals = new Map<number, () => Promise<Error>>();
+  const plain: CheckedRow<TradeFormInput>[] = [];
+  for (const row of rows) {
+    try {
+      if (row.action === "create") {
+        plain.push({ row, data: parseRow(TradeFormSchema, row.input) });
+        continue;
+      }
+      const data = parseRow(TradeUpdateSchema, row.input);
+      if (row.targetId === undefined || !currents.has(row.targetId)) throw new ActionRefusal({ message: "recordMissing" });
+      plain.push({ row, data, current: { id: row.targetId, version: data.version } });
+    } catch (error) {
+      if (!(error instanceof ActionRefusal)) throw error;
+      refusals.set(row.row, async () => error);
+    }
+  }
+  const checked = await checkFigures(
+    tx,
+    plain.map(({ data, current }) => ({ data, id: current?.id, current: current && currents.get(current.id) })),
+  );
+  plain.forEach(({ row, current }, i) => {
+    const check = checked[i]!;
+    if ("refusal" in check) return refusals.set(row.row, async () => check.refusal);
+    const refusal = current && versionRefusal(tx, "trade_figure", snapshotTradeFigure, locked.get(current.id), current);
+    if (refusal) refusals.set(row.row, refusal);
+  });
+  if (refusals.size > 0) {
+    const first = Math.min(...refusals.keys());
+    context.at(first);
+    throw await refusals.get(first)!();
+  }
+  const written = await writeCheckedRows(tx, plain, context, {
+    type: "trade_figure",
+    snapshots: snapshotTradeFigures,
+    insert: (tx, creates, user) =>
+      insertTradeFigures(
+        tx,
+        creates.map((p) => p.data),
+        user,
+      ),
+    update: (tx, updates) =>
+      updateTradeFigures(
+        tx,
+        updates.map((p) => ({ id: p.current.id, data: p.data })),
+      ),
+    formValues: (ids) => getTradeFiguresForEdit(ids),
+  });
+  return written.sort((a, b) => a.row - b.row);
+};
 
 const meetings = formWriter({
   type: "meeting",
@@ -319,13 +425,30 @@ export const rowWriters: Record<RecordType, RowWriter> = {
   partners,
   meetings: meetings.write,
   links: links.write,
-  trade: trade.write,
+  trade: Object.assign<RowWriter, Pick<RowWriter, "chunk">>((tx, row, context) => trade.write(tx, row, context), {
+    chunk: writeTradeChunk,
+  }),
   commitments: commitments.write,
+};
+
+/**
+ * Organizations updated by an import are saved back a chunk at a time (undoBatch gives `setChunkRows`) as the commit
+ * wrote them: each restore is an update of the record, from the version the import left, to its form values before.
+ */
+const restoreOrganizations: RowUndoer["restore"] = async (tx, records, context) => {
+  const rows = records.map(({ row, id, version, input }) => ({
+    row,
+    action: "update" as const,
+    input: { ...input, version: String(version) },
+    targetId: id,
+    version,
+  }));
+  await writeOrganizationChunk(tx, rows, { ...context, at: () => undefined });
 };
 
 /** How an undo takes back each kind of record the writers wrote (a partner's row wrote its venture, an organization). */
 export const rowUndoers: Record<Exclude<AuditEntityType, "region" | "user">, RowUndoer> = {
-  organization: organizations.undo,
+  organization: { ...organizations.undo, restore: restoreOrganizations },
   meeting: meetings.undo,
   discussion_link: links.undo,
   trade_figure: trade.undo,

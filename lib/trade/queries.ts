@@ -3,7 +3,7 @@ import { cache } from "react";
 import type { FormValues } from "@/lib/actions/form-state";
 import type { SnapshotReader } from "@/lib/actions/versioned";
 import { cached } from "@/lib/cache";
-import { db } from "@/lib/db/client";
+import { db, type Tx } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { localized } from "@/lib/i18n/localize";
 
@@ -27,22 +27,29 @@ const editSelect = {
 const amount = (value: Prisma.Decimal | null) => (value === null ? null : value.toFixed(2));
 
 /** A trade figure as its history keeps it: the regions by name, the amounts as exact strings. */
-export const snapshotTradeFigure: SnapshotReader = async (tx, id) => {
-  const figure = await tx.tradeFigure.findUnique({ where: { id }, select: editSelect });
-  if (!figure) return null;
-  return {
-    region: figure.region.nameEn,
-    partnerRegion: figure.partnerRegion.nameEn,
-    year: figure.year,
-    turnoverUsd: amount(figure.turnoverUsd),
-    exportsUsd: amount(figure.exportsUsd),
-    importsUsd: amount(figure.importsUsd),
-    sourceTitle: figure.sourceTitle,
-    sourceUrl: figure.sourceUrl,
-    version: figure.version,
-    archived: figure.archivedAt !== null,
-  };
-};
+export const snapshotTradeFigure: SnapshotReader = async (tx, id) => (await snapshotTradeFigures(tx, [id])).get(id) ?? null;
+
+/** `snapshotTradeFigure` of many in one query (an import's chunk); a missing id is left out. */
+export async function snapshotTradeFigures(tx: Tx, ids: readonly number[]) {
+  const figures = await tx.tradeFigure.findMany({ where: { id: { in: [...ids] } }, select: editSelect });
+  return new Map(
+    figures.map((figure) => [
+      figure.id,
+      {
+        region: figure.region.nameEn,
+        partnerRegion: figure.partnerRegion.nameEn,
+        year: figure.year,
+        turnoverUsd: amount(figure.turnoverUsd),
+        exportsUsd: amount(figure.exportsUsd),
+        importsUsd: amount(figure.importsUsd),
+        sourceTitle: figure.sourceTitle,
+        sourceUrl: figure.sourceUrl,
+        version: figure.version,
+        archived: figure.archivedAt !== null,
+      },
+    ]),
+  );
+}
 
 /**
  * A trade figure for its edit form, archived or not, with labels in the reader's language; null when there is no
@@ -50,7 +57,16 @@ export const snapshotTradeFigure: SnapshotReader = async (tx, id) => {
  */
 export const getTradeFigureForEdit = cache(async (id: number, locale: string) => {
   const figure = await db().tradeFigure.findUnique({ where: { id }, select: editSelect });
-  if (!figure) return null;
+  return figure ? editFormOf(figure, locale) : null;
+});
+
+/** `getTradeFigureForEdit` of many in one query (what an import's chunk saves for an undo); a missing id is left out. */
+export async function getTradeFiguresForEdit(ids: readonly number[], locale = "en") {
+  const figures = await db().tradeFigure.findMany({ where: { id: { in: [...ids] } }, select: editSelect });
+  return new Map(figures.map((figure) => [figure.id, editFormOf(figure, locale)]));
+}
+
+function editFormOf(figure: Prisma.TradeFigureGetPayload<{ select: typeof editSelect }>, locale: string) {
   const name = (region: { nameEn: string; nameRu: string }) => localized(locale, region.nameEn, region.nameRu);
   return {
     id: figure.id,
@@ -73,7 +89,7 @@ export const getTradeFigureForEdit = cache(async (id: number, locale: string) =>
       version: String(figure.version),
     } satisfies FormValues,
   };
-});
+}
 
 /** The latest year with live trade figures, its total turnover (each pair's figure once) and its number of pairs. */
 export const readLatestTrade = cached("trade-latest", ["trade"], async () => {

@@ -12,27 +12,27 @@ import { paths } from "../../lib/paths.ts";
 import { SMALL_EXPORT } from "./app.ts";
 import { round } from "./measure.ts";
 
-/** The resident memory (bytes) and number of a process and all its descendants (Linux /proc). */
-export function treeMemory(pid: number): { rss: number; processes: number } {
-  let rss = 0;
-  let processes = 0;
+/** The resident memory (bytes) of a process and each of its descendants (Linux /proc), one entry a process. */
+export function treeProcesses(pid: number): { pid: number; name: string; rss: number }[] {
   try {
     const status = readFileSync(`/proc/${pid}/status`, "utf8");
     const kb = /VmRSS:\s+(\d+)/.exec(status)?.[1];
-    rss += kb ? Number(kb) * 1024 : 0;
-    processes += 1;
-    for (const task of readdirSync(`/proc/${pid}/task`)) {
-      const children = readFileSync(`/proc/${pid}/task/${task}/children`, "utf8").trim();
-      for (const child of children ? children.split(/\s+/) : []) {
-        const sub = treeMemory(Number(child));
-        rss += sub.rss;
-        processes += sub.processes;
-      }
-    }
+    const own = { pid, name: /Name:\s+(\S+)/.exec(status)?.[1] ?? "?", rss: kb ? Number(kb) * 1024 : 0 };
+    const children = readdirSync(`/proc/${pid}/task`).flatMap((task) => {
+      const listed = readFileSync(`/proc/${pid}/task/${task}/children`, "utf8").trim();
+      return listed ? listed.split(/\s+/).map(Number) : [];
+    });
+    return [own, ...children.flatMap(treeProcesses)];
   } catch {
     // The process ended between two reads.
+    return [];
   }
-  return { rss, processes };
+}
+
+/** The resident memory (bytes) and number of a process and all its descendants. */
+export function treeMemory(pid: number): { rss: number; processes: number } {
+  const processes = treeProcesses(pid);
+  return { rss: processes.reduce((sum, p) => sum + p.rss, 0), processes: processes.length };
 }
 
 /**

@@ -19,7 +19,7 @@ import { importFields } from "../../lib/import/fields.ts";
 import { checkRegistrationNumber } from "../../lib/organizations/registration-number.ts";
 import { paths } from "../../lib/paths.ts";
 import { projectRoot, withDatabaseName } from "../database.ts";
-import { treeMemory } from "./export.ts";
+import { treeProcesses } from "./export.ts";
 import { createRandom, type Random } from "./generate-organizations.ts";
 import { percentile, round } from "./measure.ts";
 
@@ -232,10 +232,53 @@ function readPage(url: string, options: ImportOptions): PageReaders {
 
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
-/** The resident memory of the process that commits (the app's server and its children, or this process). */
-function committerMemory(serverPid: number | null) {
-  return serverPid === null ? process.memoryUsage().rss : treeMemory(serverPid).rss;
+/** Reads the page until every connection is answered twice within two seconds, for at most two minutes. */
+async function warmPage(url: string, options: ImportOptions) {
+  const deadline = Date.now() + 120_000;
+  while (Date.now() < deadline) {
+    const readers = readPage(url, options);
+    await sleep(2000);
+    const { requests, non2xx } = await readers.stop();
+    if (requests >= options.pageConnections * 2 && non2xx === 0) return;
+  }
+  throw new Error(`The page ${url} did not answer steadily within two minutes`);
 }
+
+/**
+ * The resident memory of the processes that commit: the app's server and every process under it (the cluster's
+ * primary, the page servers, the job worker), or this process; one entry a process, and their sum.
+ */
+function committerMemory(serverPid: number | null) {
+  const processes = serverPid === null ? [{ pid: process.pid, name: "bench", rss: process.memoryUsage().rss }] : treeProcesses(serverPid);
+  return { rss: processes.reduce((sum, p) => sum + p.rss, 0), processes };
+}
+
+/** Samples a memory reading every 100 ms until stopped: the reading at the start and the one at the peak. */
+function sampleMemory<Reading extends { rss: number }>(read: () => Reading) {
+  const idle = read();
+  let peak = idle;
+  const timer = setInterval(() => {
+    const now = read();
+    if (now.rss > peak.rss) peak = now;
+  }, 100);
+  return {
+    stop: () => {
+      clearInterval(timer);
+      const now = read();
+      if (now.rss > peak.rss) peak = now;
+      return { idle, peak };
+    },
+  };
+}
+
+const mb = (bytes: number) => round(bytes / 2 ** 20);
+
+/** Each process's growth from idle to the sum's peak, for the report: where the memory went. */
+const byProcess = (idle: ReturnType<typeof committerMemory>, peak: ReturnType<typeof committerMemory>) =>
+  peak.processes.map((p) => {
+    const before = idle.processes.find((q) => q.pid === p.pid)?.rss ?? 0;
+    return { pid: p.pid, name: p.name, idleMb: mb(before), peakMb: mb(p.rss), growthMb: mb(p.rss - before) };
+  });
 
 // ---- The run ----
 
@@ -253,20 +296,23 @@ export async function measureImport(
   // The app's modules read their configuration from the environment, as in `npm run import`.
   process.env.DATABASE_URL = url;
   process.env.NEXTAUTH_SECRET ??= "bench-import-signs-no-session-000000000000";
-  const [{ readSpreadsheet }, { matchHeaders }, { previewImport }, batch, { queueBatch }, { rowWriters }, { db }] = await Promise.all([
-    import("../../lib/import/read.ts"),
-    import("../../lib/import/headers.ts"),
-    import("../../lib/import/preview.ts"),
-    import("../../lib/import/batch.ts"),
-    import("../../lib/import/worker.ts"),
-    import("../../lib/import/writers.ts"),
-    import("../../lib/db/client.ts"),
-  ]);
+  const [{ readSpreadsheet }, { matchHeaders }, { previewImport }, batch, { queueBatch }, { rowWriters, rowUndoers }, { db }] =
+    await Promise.all([
+      import("../../lib/import/read.ts"),
+      import("../../lib/import/headers.ts"),
+      import("../../lib/import/preview.ts"),
+      import("../../lib/import/batch.ts"),
+      import("../../lib/import/worker.ts"),
+      import("../../lib/import/writers.ts"),
+      import("../../lib/db/client.ts"),
+    ]);
   const prisma = db();
 
   console.log(`  import: writing an XLSX of ${ROWS} organizations ...`);
   const bytes = await writeImportWorkbook(url);
 
+  // The preview runs in this process, as the upload screen's action runs it in the server's: its memory is this process's.
+  const previewMemory = sampleMemory(() => process.memoryUsage());
   const readStarted = performance.now();
   const read = await readSpreadsheet({ bytes, name: "bench-organizations.xlsx" });
   if (!read.ok) throw new Error(`The bench's XLSX was not read: ${JSON.stringify(read.error)}`);
@@ -276,6 +322,7 @@ export async function measureImport(
   const previewStarted = performance.now();
   const preview = await previewImport({ type: "organizations", sheet, columns, locale: "ru" });
   const previewSeconds = (performance.now() - previewStarted) / 1000;
+  const previewRss = previewMemory.stop();
   console.log(`  import: read ${round(readSeconds, 2)} s, preview ${round(previewSeconds, 2)} s: ${JSON.stringify(preview.counts)}`);
 
   const author = await prisma.user.findUniqueOrThrow({ where: { email: authorEmail }, select: { id: true } });
@@ -292,17 +339,18 @@ export async function measureImport(
   const storeSeconds = (performance.now() - storeStarted) / 1000;
 
   const pageUrl = app.origin + paths.organization(organizationSlug);
-  // Warms the page (and the pool), then reads it alone.
-  await readPage(pageUrl, options).stop();
+  // Warms the page (its route loaded in every server process, the pool, the cache), then reads it alone: a cold
+  // route at a high load takes longer than the idle window, which then measured nothing and took the warming up
+  // for memory growth during the commit.
+  await warmPage(pageUrl, options);
   await sleep(2000);
   const idleReaders = readPage(pageUrl, options);
   await sleep(options.idleSeconds * 1000);
   const idle = await idleReaders.stop();
 
   const serverPid = options.commitHere ? null : app.pid;
-  const rssIdle = committerMemory(serverPid);
-  let rssPeak = rssIdle;
-  const sampler = setInterval(() => (rssPeak = Math.max(rssPeak, committerMemory(serverPid))), 100);
+  const sampler = sampleMemory(() => committerMemory(serverPid));
+  let commitMemory: ReturnType<typeof sampler.stop> | undefined;
   const duringReaders = readPage(pageUrl, options);
   const commitStarted = performance.now();
   let outcome: string;
@@ -316,11 +364,20 @@ export async function measureImport(
       outcome = await waitForBatch(prisma, batchId);
     }
   } finally {
-    clearInterval(sampler);
+    commitMemory = sampler.stop();
   }
   const commitSeconds = (performance.now() - commitStarted) / 1000;
   const during = await duringReaders.stop();
   const written = await prisma.importBatchRecord.groupBy({ by: ["action"], where: { batchId }, _count: true });
+
+  // The undo of the whole import, as the batch page's button runs it (undoBatch in one transaction), here in this
+  // process: its memory is this process's, the server's sampled beside it.
+  const undoMemory = sampleMemory(() => process.memoryUsage());
+  const undoServerMemory = sampleMemory(() => committerMemory(app.pid));
+  const undoStarted = performance.now();
+  const undone = await batch.undoBatch(prisma, batchId, author, rowUndoers);
+  const undoSeconds = (performance.now() - undoStarted) / 1000;
+  const [undoRss, undoServerRss] = [undoMemory.stop(), undoServerMemory.stop()];
   const { stopJobQueue } = await import("../../lib/jobs/queue.ts");
   await stopJobQueue();
   await prisma.$disconnect();
@@ -336,9 +393,18 @@ export async function measureImport(
     outcome,
     written: Object.fromEntries(written.map((w) => [w.action, w._count])),
     commitSeconds: round(commitSeconds, 2),
-    rssIdleMb: round(rssIdle / 2 ** 20),
-    rssPeakMb: round(rssPeak / 2 ** 20),
-    rssGrowthMb: round((rssPeak - rssIdle) / 2 ** 20),
+    rssIdleMb: mb(commitMemory.idle.rss),
+    rssPeakMb: mb(commitMemory.peak.rss),
+    rssGrowthMb: mb(commitMemory.peak.rss - commitMemory.idle.rss),
+    rssByProcess: byProcess(commitMemory.idle, commitMemory.peak),
+    previewRssGrowthMb: mb(previewRss.peak.rss - previewRss.idle.rss),
+    undo: {
+      seconds: round(undoSeconds, 2),
+      undone: undone?.undone ?? null,
+      editedSince: undone?.editedSince.length ?? null,
+      rssGrowthMb: mb(undoRss.peak.rss - undoRss.idle.rss),
+      serverRssGrowthMb: mb(undoServerRss.peak.rss - undoServerRss.idle.rss),
+    },
     page: paths.organization(organizationSlug),
     idle,
     during,
@@ -417,6 +483,13 @@ export function reportImport(result: ImportResult, loadBefore: number[], loadAft
     `  load average (1 min): ${round(loadBefore[0] ?? 0, 2)} before, ${round(loadAfter[0] ?? 0, 2)} after, on a machine shared with other work: figures are noisy`,
   );
   for (const check of checks) console.log(`  ${verdict(check.met)}  ${check.target}: ${check.value}`);
+  console.log(
+    `  memory by process (MB idle → peak): ${result.rssByProcess.map((p) => `${p.name} ${p.pid} ${p.idleMb} → ${p.peakMb}`).join("; ")}`,
+  );
+  console.log(`  the preview's memory (this process, as the upload screen's action): ${result.previewRssGrowthMb} MB above before`);
+  console.log(
+    `  undo of the import (undoBatch, this process): ${result.undo.seconds} s, ${result.undo.undone} rows undone, ${result.undo.editedSince} left alone; memory ${result.undo.rssGrowthMb} MB above before here, the server's ${result.undo.serverRssGrowthMb} MB`,
+  );
   const file = join(projectRoot, "bench", "import.json");
   mkdirSync(join(projectRoot, "bench"), { recursive: true });
   writeFileSync(file, `${JSON.stringify({ ...result, checks, loadBefore, loadAfter, measuredAt: new Date().toISOString() }, null, 2)}\n`);

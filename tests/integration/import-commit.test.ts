@@ -46,6 +46,21 @@ beforeAll(async () => {
 
 afterAll(() => prisma.$disconnect());
 
+/** What `write` leaves, seen inside its transaction, which is then rolled back: row by row, to compare with a chunk. */
+async function seenRolledBack<T>(write: (tx: Tx) => Promise<T>): Promise<T> {
+  class Rollback {
+    constructor(readonly seen: T) {}
+  }
+  return prisma
+    .$transaction(async (tx) => {
+      throw new Rollback(await write(tx));
+    })
+    .catch((error: unknown) => {
+      if (error instanceof Rollback) return error.seen;
+      throw error;
+    });
+}
+
 describe("committing an import", () => {
   it("creates and updates through the audited write path, and a second import of the file writes nothing", async () => {
     const existing = row({ description: "Старое описание" });
@@ -177,6 +192,52 @@ describe("importing trade statistics", () => {
     ]);
     expect(restored.archivedAt).toBeNull();
   });
+
+  it("writes a chunk of figures exactly as row by row: figures, versions, audit events and undo notes", async () => {
+    const pair = await prisma.region.findMany({ where: { slug: { in: ["kursk-oblast", "gomel-region"] } }, select: { id: true } });
+    const taken = await prisma.tradeFigure.findMany({
+      where: { regionId: { in: pair.map((r) => r.id) }, partnerRegionId: { in: pair.map((r) => r.id) } },
+      select: { year: true },
+    });
+    const [y0, y1, y2] = [...Array(40).keys()].map((i) => String(1991 + i)).filter((y) => !taken.some((t) => String(t.year) === y));
+    const seeded = await tradeBatch([["Курская область", "Гомельская обл.", y0!, "2 000", "900", "1 100", "Belstat"]]);
+    await commitBatch(prisma, seeded.batchId, rowWriters);
+    const { batchId, preview } = await tradeBatch([
+      ["Курская область", "Гомельская обл.", y1!, "1 000", "400", "600", "Belstat"],
+      ["BY-HO", "RU-KRS", y0!, "2 500", "1 200", "1 300", "Belstat"],
+      ["Курская область", "Гомельская обл.", y2!, "3 000", "", "", "Росстат"],
+    ]);
+    expect(preview.counts).toMatchObject({ create: 2, update: 1 });
+    const stored = (await prisma.importBatch.findUniqueOrThrow({ where: { id: batchId } })).rows as StoredRow[];
+    const context = { user: { id: editor.id }, importBatchId: batchId, at: () => undefined };
+    const seenOf = async (tx: Tx, written: (WrittenRow & { row: number })[]) =>
+      Promise.all(
+        [...written]
+          .sort((a, b) => a.row - b.row)
+          .map(async ({ entityId, ...row }) => {
+            const { id, createdAt, updatedAt, ...figure } = await tx.tradeFigure.findUniqueOrThrow({ where: { id: entityId } });
+            const events = await tx.auditEvent.findMany({
+              where: { entityType: "trade_figure", entityId: String(id), importBatchId: batchId },
+              select: { action: true, actorId: true, before: true, after: true, importBatchId: true },
+            });
+            return { row, figure: { ...figure, updatedAt: updatedAt >= createdAt }, events };
+          }),
+      );
+    const rowByRow = await seenRolledBack(async (tx) => {
+      const written: (WrittenRow & { row: number })[] = [];
+      for (const r of stored) written.push({ ...(await rowWriters.trade(tx, r, context))!, row: r.row });
+      return seenOf(tx, written);
+    });
+    const together = await prisma.$transaction(async (tx) => seenOf(tx, await rowWriters.trade.chunk!(tx, stored, context)));
+
+    expect(together).toEqual(rowByRow);
+    expect(together.map((r) => [r.row.action, r.figure.version, r.events.map((e) => e.action)])).toEqual([
+      ["create", 1, ["trade_figure.create"]],
+      ["update", 2, ["trade_figure.update"]],
+      ["create", 1, ["trade_figure.create"]],
+    ]);
+    expect(together[1]!.row.beforeInput).toMatchObject({ year: y0, turnoverUsd: "2000000.00" });
+  });
 });
 
 describe("undoing an import", () => {
@@ -218,10 +279,6 @@ describe("undoing an import", () => {
 
 describe("writing a chunk of organizations together", () => {
   type Written = (WrittenRow & { row: number })[];
-  class Rollback {
-    constructor(readonly seen: unknown) {}
-  }
-
   /** What a commit leaves of each written row: the record, its sectors, its audit events and the batch's note of it, ids left out. */
   const seenOf = async (tx: Tx, batchId: number, written: Written) =>
     Promise.all(
@@ -263,16 +320,11 @@ describe("writing a chunk of organizations together", () => {
     const context = { user: { id: editor.id }, importBatchId: batchId, at: () => undefined };
 
     // Row by row through the form's path, in a transaction rolled back after a look at what it wrote.
-    const rowByRow = await prisma
-      .$transaction(async (tx) => {
-        const written: Written = [];
-        for (const r of writing) written.push({ ...(await rowWriters.organizations(tx, r, context))!, row: r.row });
-        throw new Rollback(await seenOf(tx, batchId, written));
-      })
-      .catch((error: unknown) => {
-        if (error instanceof Rollback) return error.seen;
-        throw error;
-      });
+    const rowByRow = await seenRolledBack(async (tx) => {
+      const written: Written = [];
+      for (const r of writing) written.push({ ...(await rowWriters.organizations(tx, r, context))!, row: r.row });
+      return seenOf(tx, batchId, written);
+    });
     const together = await prisma.$transaction(async (tx) =>
       seenOf(tx, batchId, await rowWriters.organizations.chunk!(tx, writing, context)),
     );
@@ -330,5 +382,10 @@ describe("writing a chunk of organizations together", () => {
     const names = rows.map((r) => r[0]!);
     expect(await prisma.organization.count({ where: { name: { in: names } } })).toBe(540);
     expect(await prisma.auditEvent.count({ where: { importBatchId: batchId, action: "organization.create" } })).toBe(540);
+
+    // Its undo takes back both chunks' records, each archived and audited.
+    expect(await undoBatch(prisma, batchId, editor, rowUndoers)).toEqual({ undone: 540, editedSince: [] });
+    expect(await prisma.organization.count({ where: { name: { in: names }, archivedAt: null } })).toBe(0);
+    expect(await prisma.auditEvent.count({ where: { importBatchId: batchId, action: "organization.archive" } })).toBe(540);
   }, 120_000);
 });
