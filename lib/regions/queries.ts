@@ -100,6 +100,7 @@ export type RawTradeRow = {
   importsUsd: Prisma.Decimal | null;
   previousTurnoverUsd: Prisma.Decimal | null;
   sourceTitle: string;
+  sourceTitleRu?: string | null;
   sourceUrl: string | null;
   partnerSlug: string;
   partnerNameEn: string;
@@ -114,6 +115,8 @@ export type RegionTradeRow = {
   importsUsd: number | null;
   growthPercent: number | null;
   sourceTitle: string;
+  /** The source's Russian title, where the read asks for it and the figure has one. */
+  sourceTitleRu?: string | null;
   sourceUrl: string | null;
 };
 
@@ -149,6 +152,7 @@ export function toRegionTradeRow(row: RawTradeRow, regionId: number): RegionTrad
     importsUsd: numberOrNull(ours ? row.importsUsd : row.exportsUsd),
     growthPercent: growthPercent(turnover, numberOrNull(row.previousTurnoverUsd)),
     sourceTitle: row.sourceTitle,
+    ...(row.sourceTitleRu ? { sourceTitleRu: row.sourceTitleRu } : {}),
     sourceUrl: row.sourceUrl,
   };
 }
