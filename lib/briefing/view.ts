@@ -114,8 +114,6 @@ type Writer = {
   usd: (value: number | null) => string;
   growth: (value: number | null) => string;
   longDate: (date: Date) => string;
-  /** A source's title in the pack's language: the Russian one where the record has it, else the title as filed. */
-  sourceTitle: (title: string, titleRu: string | null | undefined) => string;
 };
 
 /** Whether a side is a whole country (Belarus) or a region: the Russian sentences name each as what it is. */
@@ -144,7 +142,6 @@ function writerFor(data: BriefingData, locale: Locale): Writer {
     usd: (value) => (value === null ? t("briefing.notReported") : currency.format(value)),
     growth: (value) => (value === null ? t("briefing.notRecorded") : percent.format(value / 100)),
     longDate: (value) => date.format(value),
-    sourceTitle: (title, titleRu) => (locale === "ru" && titleRu ? titleRu : title),
   };
 }
 
@@ -246,7 +243,7 @@ function pairTrade(writer: Writer, years: TradeYear[], refs: References): [strin
       .reverse()
       .slice(0, BRIEFING_TRADE_YEARS)
       .map((row) => [
-        { text: String(row.year), refs: [refs.add(writer.sourceTitle(row.source.title, row.source.titleRu), row.source.url)] },
+        { text: String(row.year), refs: [refs.add(localized(writer.locale, row.source.title, row.source.titleRu), row.source.url)] },
         { text: usd(row.turnoverUsd) },
         { text: usd(row.exportsUsd), muted: row.exportsUsd === null },
         { text: usd(row.importsUsd), muted: row.importsUsd === null },
@@ -281,7 +278,7 @@ function regionTrade(writer: Writer, rows: NonNullable<Briefing["regionTrade"]>,
       {
         text: name(row.partner),
         href: paths.tradePair(writer.data.region.slug, row.partner.slug),
-        refs: [refs.add(writer.sourceTitle(row.sourceTitle, row.sourceTitleRu), row.sourceUrl)],
+        refs: [refs.add(localized(writer.locale, row.sourceTitle, row.sourceTitleRu), row.sourceUrl)],
       },
       { text: String(row.year) },
       { text: usd(row.turnoverUsd) },
@@ -392,7 +389,7 @@ function meetingBlock(writer: Writer, meeting: Briefing["meetings"]["items"][num
   const title = localized(locale, meeting.titleEn, meeting.titleRu);
   const place = localized(locale, meeting.placeEn, meeting.placeRu);
   const meetingRefs = [];
-  if (meeting.sourceTitle) meetingRefs.push(refs.add(writer.sourceTitle(meeting.sourceTitle, meeting.sourceTitleRu), meeting.sourceUrl));
+  if (meeting.sourceTitle) meetingRefs.push(refs.add(localized(locale, meeting.sourceTitle, meeting.sourceTitleRu), meeting.sourceUrl));
   meetingRefs.push(registryPage(writer, refs, title, paths.meeting(meeting.slug)));
   return {
     kind: "meeting",

@@ -63,6 +63,7 @@ const fields = (data: TradeFormInput) => ({
   exportsUsd: data.exportsUsd,
   importsUsd: data.importsUsd,
   sourceTitle: data.sourceTitle,
+  sourceTitleRu: data.sourceTitleRu,
   sourceUrl: data.sourceUrl,
 });
 

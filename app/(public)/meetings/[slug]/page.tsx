@@ -2,6 +2,7 @@ import type { ReactNode } from "react";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { DataSource } from "@/components/data-source";
 import { MeetingCommitments, MeetingFollowsUp } from "@/components/meetings/meeting-commitments";
 import { MeetingDiscussed } from "@/components/meetings/meeting-discussed";
 import { MeetingLinkEditor } from "@/components/meetings/meeting-link-editor";
@@ -133,6 +134,9 @@ export default async function MeetingPage({ params, searchParams }: Props) {
       <MeetingDiscussed meeting={meeting} canEdit={user !== null} authors={authors} />
       <MeetingCommitments meeting={meeting} />
       {user && <MeetingLinkEditor meeting={meeting} />}
+      <DataSource
+        sources={meeting.sourceTitle ? [{ title: meeting.sourceTitle, titleRu: meeting.sourceTitleRu, url: meeting.sourceUrl }] : []}
+      />
     </>
   );
 }

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
+import { DataSource } from "@/components/data-source";
 import { EntityLinkEditor } from "@/components/meetings/entity-link-editor";
 import { OrganizationPartners } from "@/components/organizations/organization-partners";
 import { OrganizationSummary } from "@/components/organizations/organization-summary";
@@ -61,6 +62,7 @@ export default async function OrganizationPage({ params }: Props) {
           editHref={paths.staff.edit("organizations", org.id)}
         />
       )}
+      <DataSource />
     </>
   );
 }
