@@ -30,7 +30,7 @@ export async function DataSource({ sources = [], origin = "registry" }: { source
   ];
   const shown = documents.slice(0, SHOWN_SOURCES);
   return (
-    <div className="mt-12 max-w-3xl border-t border-line pt-4 text-base text-muted" data-testid="data-source">
+    <div className="mt-12 max-w-3xl border-t border-line pt-4 text-base text-muted">
       {shown.length > 0 ? (
         <p>
           {t("sources", { count: shown.length })}{" "}

@@ -55,6 +55,38 @@ test.describe("public pages", () => {
     await expect(page.getByRole("main")).toContainText("/api/v1/changes");
   });
 
+  test("each list and record page says where its data comes from and when the registry was last updated, in both languages", async ({
+    page,
+  }) => {
+    const pages: [string, string][] = [
+      ["/joint-ventures", "Source: the Interregio registry, kept by the ministry's staff"],
+      ["/organizations/sozh-tuskar-harvesters", "Source: the Interregio registry, kept by the ministry's staff"],
+      ["/sectors", "Source: NACE Rev. 2, the statistical classification of economic activities (Eurostat)"],
+      ["/trade", "Source: official trade statistics"],
+      [meeting, "Source: Report of the meeting of the President of Belarus with the Governor of Kursk Oblast, 10 March 2015."],
+      [
+        "/trade/kursk-oblast/belarus",
+        "Source: Report of the meeting of the President of Belarus with the Governor of Kursk Oblast, 10 March 2015.",
+      ],
+    ];
+    for (const [path, source] of pages) {
+      await page.goto(path);
+      const main = page.getByRole("main");
+      await expect(main.getByText(source), path).toBeVisible();
+      await expect(main.getByText(/^Registry last updated on \w+ \d{1,2}, \d{4}\.$/), path).toBeVisible();
+    }
+    await page.context().addCookies([{ name: "interregio-locale", value: "ru", url: new URL(page.url()).origin }]);
+    for (const [path, source] of [
+      ["/meetings", "Источник: реестр «Интеррегио»"],
+      [meeting, "Источник: Сообщение о встрече Президента Беларуси с губернатором Курской области, 10 марта 2015 года."],
+    ]) {
+      await page.goto(path);
+      const main = page.getByRole("main");
+      await expect(main.getByText(source), path).toBeVisible();
+      await expect(main.getByText(/^Реестр последний раз обновлён \d{1,2} \S+ \d{4} г\.$/), path).toBeVisible();
+    }
+  });
+
   test("pages forbid framing and content sniffing", async ({ page }) => {
     const response = await page.goto("/");
     expect(response?.headers()["x-frame-options"]).toBe("DENY");

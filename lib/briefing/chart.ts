@@ -78,5 +78,5 @@ export function tradeChartSvg(years: readonly TradeYear[], locale: string, text:
     out.push(`<text x="${r(centre)}" y="${height - 8}" text-anchor="middle" font-size="9" fill="${ink}">${year}</text>`);
   });
   out.push(`<line x1="${PLOT.left}" x2="${WIDTH - PLOT.right}" y1="${r(y(0))}" y2="${r(y(0))}" stroke="${ink}" stroke-width="1"/>`);
-  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${WIDTH} ${height}" width="${WIDTH}" height="${height}" font-family="Roboto">${[...legend, ...out].join("")}</svg>`;
+  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${WIDTH} ${height}" width="${WIDTH}" height="${height}" font-family="Roboto, Arial, sans-serif">${[...legend, ...out].join("")}</svg>`;
 }

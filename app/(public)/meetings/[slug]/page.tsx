@@ -71,15 +71,16 @@ export default async function MeetingPage({ params, searchParams }: Props) {
   ]);
   const summary = localized(locale, meeting.summaryEn, meeting.summaryRu);
   if (summary) rows.push([t("summary"), summary]);
-  if (meeting.sourceTitle)
+  const sourceTitle = localized(locale, meeting.sourceTitle, meeting.sourceTitleRu);
+  if (sourceTitle)
     rows.push([
       t("source"),
       meeting.sourceUrl ? (
         <a key="s" href={meeting.sourceUrl}>
-          {meeting.sourceTitle}
+          {sourceTitle}
         </a>
       ) : (
-        meeting.sourceTitle
+        sourceTitle
       ),
     ]);
 
