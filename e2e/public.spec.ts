@@ -76,10 +76,11 @@ test.describe("public pages", () => {
       await expect(main.getByText(/^Registry last updated on \w+ \d{1,2}, \d{4}\.$/), path).toBeVisible();
     }
     await page.context().addCookies([{ name: "interregio-locale", value: "ru", url: new URL(page.url()).origin }]);
-    for (const [path, source] of [
+    const russian: [string, string][] = [
       ["/meetings", "Источник: реестр «Интеррегио»"],
       [meeting, "Источник: Сообщение о встрече Президента Беларуси с губернатором Курской области, 10 марта 2015 года."],
-    ]) {
+    ];
+    for (const [path, source] of russian) {
       await page.goto(path);
       const main = page.getByRole("main");
       await expect(main.getByText(source), path).toBeVisible();
