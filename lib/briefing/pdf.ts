@@ -27,16 +27,21 @@ const MEETING = 2;
 
 /**
  * Sections follow each other on the page; a heading moves to the next page when too little of what it heads
- * would stay with it (fewer than this many laid-out nodes after it on its page: the lead, a caption, the first
- * row). pdfmake asks for each node and lays the document out again after every break it adds.
+ * would stay with it (fewer than this many laid-out nodes below it on its page: the lead, a caption, the table). pdfmake asks for each node and lays the document out again after every break it adds.
  */
 const KEEP_WITH_HEADING: Record<number, number> = { [SECTION]: 4, [MEETING]: 3 };
 
 export function keepHeadingWithNext(node: Node, queries: NodeQueries): boolean {
   const keep = node.headlineLevel ? KEEP_WITH_HEADING[node.headlineLevel] : undefined;
   if (!keep || node.pageNumbers.length > 1) return false;
-  // Only where the document goes on past this page: a short last section at the end stays where it is.
-  return queries.getFollowingNodesOnPage().length < keep && queries.getNodesOnNextPage().length > 0;
+  // What follows it in the text of its page: below it, and not the page's header or footer (outside the margins).
+  const below = queries.getFollowingNodesOnPage().filter(({ startPosition: at }) => {
+    return at.pageNumber === node.startPosition.pageNumber && at.top > node.startPosition.top && at.verticalRatio <= 1;
+  });
+  // A heading already at the top of its page stays (moving it would leave an empty page), and so does one at
+  // the end of the document (a short last section).
+  const above = queries.getPreviousNodesOnPage().some(({ startPosition: at }) => at.verticalRatio >= 0 && at.top < node.startPosition.top);
+  return below.length < keep && above && queries.getNodesOnNextPage().length > 0;
 }
 
 /** Renders the dossier; `origin` turns the registry's own paths into addresses a reader of the file can open. */
@@ -94,6 +99,8 @@ export async function renderBriefingPdf(view: BriefingView, origin: string): Pro
   });
 
   const meeting = (block: MeetingBlock): Content => {
+    // A short meeting is kept whole on one page; a long one may break, but never right after its title.
+    const unbreakable = block.statements.length + block.notes.length <= 8;
     const stack: Content[] = [
       {
         text: [
@@ -102,7 +109,8 @@ export async function renderBriefingPdf(view: BriefingView, origin: string): Pro
           { text: ` [${block.refs.join(", ")}]`, sup: true, color: brand },
         ],
         style: "h3",
-        headlineLevel: MEETING,
+        // Inside a block kept whole, a break before the title would leave the page it moved to empty.
+        headlineLevel: unbreakable ? undefined : MEETING,
       },
       { text: block.facts, color: muted, margin: [0, 0, 0, 4] },
     ];
@@ -124,7 +132,7 @@ export async function renderBriefingPdf(view: BriefingView, origin: string): Pro
         })),
       });
     }
-    return { stack, margin: [0, 0, 0, 12], unbreakable: block.statements.length + block.notes.length <= 8 };
+    return { stack, margin: [0, 0, 0, 12], unbreakable };
   };
 
   // The chart as drawn on the server, at the text's width (A4 less the margins), with its title above it.

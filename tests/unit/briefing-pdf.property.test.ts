@@ -78,21 +78,29 @@ describe("the briefing's trade chart", () => {
 });
 
 describe("a heading in the PDF", () => {
-  const queries = (following: number, next: number) => ({
-    getFollowingNodesOnPage: () => Array.from({ length: following }, () => ({}) as never),
-    getNodesOnNextPage: () => Array.from({ length: next }, () => ({}) as never),
-    getPreviousNodesOnPage: () => [],
+  /** A laid-out node on page 2 at `top` points from the page's top; the margins take 60 above and 56 below. */
+  const at = (top: number, page = 2) => ({ pageNumber: page, top, verticalRatio: (top - 60) / 726 });
+  const laidOut = (top: number, page = 2) => ({ startPosition: at(top, page), pageNumbers: [page] }) as never;
+  // The page's header (above the margin) and footer (below it) are nodes of the page too.
+  const header = 24;
+  const footer = 810;
+  const heading = (headlineLevel: number | undefined, top = 700) => ({ headlineLevel, ...(laidOut(top) as object) }) as never;
+  const queries = (following: number[], next = 10, previous = [header, 80, 200]) => ({
+    getFollowingNodesOnPage: () => following.map((top) => laidOut(top)),
+    getNodesOnNextPage: () => Array.from({ length: next }, () => laidOut(100, 3)),
+    getPreviousNodesOnPage: () => previous.map((top) => laidOut(top)),
   });
-  const heading = (headlineLevel: number | undefined, pageNumbers = [2]) => ({ headlineLevel, pageNumbers }) as never;
 
-  it("moves to the next page when too little of what it heads would stay with it", () => {
-    expect(keepHeadingWithNext(heading(1), queries(1, 10))).toBe(true);
-    expect(keepHeadingWithNext(heading(2), queries(2, 10))).toBe(true);
+  it("moves to the next page when too little of what it heads would stay with it, header and footer not counted", () => {
+    expect(keepHeadingWithNext(heading(1), queries([header, header, 720, footer, footer, footer]))).toBe(true);
+    expect(keepHeadingWithNext(heading(2), queries([720, 740, footer]))).toBe(true);
   });
 
   it("stays where it is with enough after it, at the end of the document, and when it is not a heading", () => {
-    expect(keepHeadingWithNext(heading(1), queries(8, 10))).toBe(false);
-    expect(keepHeadingWithNext(heading(1), queries(1, 0))).toBe(false);
-    expect(keepHeadingWithNext(heading(undefined), queries(0, 10))).toBe(false);
+    expect(keepHeadingWithNext(heading(1, 300), queries([320, 340, 360, 380, 400, footer]))).toBe(false);
+    expect(keepHeadingWithNext(heading(1), queries([720], 0))).toBe(false);
+    expect(keepHeadingWithNext(heading(undefined), queries([]))).toBe(false);
+    // At the top of its page (only the header above it): moving it would leave the page empty.
+    expect(keepHeadingWithNext(heading(1, 62), queries([720], 10, [header]))).toBe(false);
   });
 });
