@@ -7,6 +7,7 @@ import { clientNamespaces, pickNamespaces, staffClientNamespaces } from "@/lib/i
 import { getCurrentUser } from "@/lib/auth/session";
 import { getRegistryUpdatedAt } from "@/lib/dashboard/queries";
 import { env } from "@/lib/env";
+import { formatDay } from "@/lib/i18n/dates";
 import { paths } from "@/lib/paths";
 import "./globals.css";
 
@@ -45,7 +46,8 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             <p>{t("footer")}</p>
             <p>
               {t("licence", { licence })}
-              {updatedAt && <> {t("updatedAt", { date: updatedAt })}</>} <a href={paths.openData()}>{t("openDataLink")}</a>
+              {updatedAt && <> {t("updatedAt", { date: formatDay(locale, updatedAt) })}</>}{" "}
+              <a href={paths.openData()}>{t("openDataLink")}</a>
             </p>
           </div>
         </footer>

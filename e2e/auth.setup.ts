@@ -9,7 +9,8 @@ for (const [role, file] of Object.entries(staffLogin)) {
     await page.getByLabel("Email address").fill(process.env[`${prefix}_EMAIL`] ?? "");
     await page.getByLabel("Password").fill(process.env[`${prefix}_PASSWORD`] ?? "");
     await page.getByRole("button", { name: "Sign in" }).click();
-    await expect(page.getByRole("heading", { name: "Staff workspace", level: 1 })).toBeVisible();
+    // The first sign-in on a cold server hashes and compiles under load: it may take longer than the default 5 s.
+    await expect(page.getByRole("heading", { name: "Staff workspace", level: 1 })).toBeVisible({ timeout: 30_000 });
     await page.context().storageState({ path: file });
   });
 }

@@ -109,18 +109,31 @@ test.describe("the map of partner regions", () => {
     const links = await mapLinks(map);
     const pairs = links.filter((link) => link.href.startsWith("/regions/kursk-oblast/with/"));
     expect(pairs.length).toBeGreaterThan(0);
-    // The partners' table lists the same pairs, Belarus (a country, listed under the map) too.
-    const partnerLinks = await page
-      .getByRole("table", { name: /Partner regions of Kursk Oblast|partners/i })
-      .locator("a")
-      .evaluateAll((as) => as.map((a) => a.getAttribute("href")));
+    // The partners' table lists the same pairs, and every pair it lists is on the map: Belarus (a country) too.
+    const partnersTable = page.getByRole("table", { name: /Partner regions of Kursk Oblast|partners/i });
+    const partnerLinks = await partnersTable.locator("a").evaluateAll((as) => as.map((a) => a.getAttribute("href")));
     for (const pair of pairs) expect(partnerLinks).toContain(pair.href);
-    // Belarus as a whole is not drawn: it is listed under the map, its pair one click away.
+    // A partner the map cannot show is listed under it, with the same pair link: none is left out.
     const mapSection = page.locator("section", { has: page.getByRole("heading", { name: "Kursk Oblast and its partners on the map" }) });
-    await expect(mapSection.getByRole("link", { name: "Kursk Oblast and Belarus" })).toHaveAttribute(
-      "href",
-      "/regions/kursk-oblast/with/belarus",
-    );
+    const listed = await mapSection.locator("ul a").evaluateAll((as) => as.map((a) => a.getAttribute("href")));
+    for (const href of partnerLinks) expect([...pairs.map((pair) => pair.href), ...listed]).toContain(href);
+    // Belarus as a whole is marked amid its regions, named beside the mark; the mark opens the pair, and its
+    // figure is the table's.
+    const belarus = pairs.find((link) => link.href === "/regions/kursk-oblast/with/belarus")!;
+    expect(belarus.title).toMatch(/^Kursk Oblast and Belarus: \d+ joint ventures?$/);
+    const ventures = belarus.title.match(/: (\d+) joint/)![1]!;
+    await expect(
+      partnersTable
+        .getByRole("row", { name: /Belarus/ })
+        .getByRole("cell")
+        .nth(1),
+    ).toHaveText(ventures);
+    await expect(map.locator("text", { hasText: "Belarus" })).toBeVisible();
+    expect(listed).not.toContain(belarus.href);
+    await expect(mapSection.getByText("A circle marks a whole country as a partner")).toBeVisible();
+    await map.locator(`a[href="${belarus.href}"]`).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Kursk Oblast and Belarus");
+    await page.goBack();
 
     const gomel = pairs.find((link) => link.href.endsWith("/gomel-region"))!;
     expect(gomel.title).toMatch(/^Kursk Oblast and Gomel Region: \d+ joint ventures?$/);

@@ -48,7 +48,7 @@ test.describe("public pages", () => {
       await page.goto(path);
       const footer = page.getByRole("contentinfo");
       await expect(footer).toContainText("may be reused under CC BY 4.0");
-      await expect(footer).toContainText(/Last updated \w+ \d{1,2}, \d{4}\./);
+      await expect(footer).toContainText(/Last updated \d{1,2} [A-Z][a-z]+ \d{4}\./);
     }
     await page.getByRole("contentinfo").getByRole("link", { name: "Open data" }).click();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Open data");
@@ -67,7 +67,7 @@ test.describe("public pages", () => {
       });
     }).toPass({ timeout: 90_000, intervals: [2_000] });
     const dump = page.getByRole("region", { name: "Full download" });
-    await expect(dump).toContainText(/This file was built on \w+ \d{1,2}, \d{4} at \d{1,2}:\d{2}\s?[AP]M UTC\./);
+    await expect(dump).toContainText(/This file was built on \d{1,2} [A-Z][a-z]+ \d{4}, \d{2}:\d{2} UTC\./);
     const link = dump.getByRole("link");
     const kilobytes = Number(/ZIP, ([\d.,]+) kB/.exec((await link.textContent()) ?? "")?.[1]?.replace(",", "") ?? Number.NaN);
     const response = await request.get((await link.getAttribute("href"))!);
@@ -82,8 +82,41 @@ test.describe("public pages", () => {
     await page.getByRole("button", { name: "Переключить на русский язык" }).click();
     const russian = page.getByRole("region", { name: "Полная выгрузка" });
     await expect(russian.getByRole("link", { name: /^Скачать весь реестр \(ZIP, [\d\s,]+ кБ\)$/ })).toBeVisible();
-    await expect(russian).toContainText(/Файл собран \d{1,2} \S+ \d{4} г\. в \d{1,2}:\d{2} UTC\./);
+    await expect(russian).toContainText(/Файл собран \d{2}\.\d{2}\.\d{4}, \d{2}:\d{2} UTC\./);
     await expectNoSeriousA11yViolations(page);
+  });
+
+  test("each list and record page says where its data comes from and when the registry was last updated, in both languages", async ({
+    page,
+  }) => {
+    const pages: [string, string][] = [
+      ["/joint-ventures", "Source: the Interregio registry, kept by the ministry's staff"],
+      ["/organizations/sozh-tuskar-harvesters", "Source: the Interregio registry, kept by the ministry's staff"],
+      ["/sectors", "Source: NACE Rev. 2, the statistical classification of economic activities (Eurostat)"],
+      ["/trade", "Source: official trade statistics"],
+      [meeting, "Source: Report of the meeting of the President of Belarus with the Governor of Kursk Oblast, 10 March 2015."],
+      [
+        "/trade/kursk-oblast/belarus",
+        "Source: Report of the meeting of the President of Belarus with the Governor of Kursk Oblast, 10 March 2015.",
+      ],
+    ];
+    for (const [path, source] of pages) {
+      await page.goto(path);
+      const main = page.getByRole("main");
+      await expect(main.getByText(source), path).toBeVisible();
+      await expect(main.getByText(/^Registry last updated on \d{1,2} [A-Z][a-z]+ \d{4}\.$/), path).toBeVisible();
+    }
+    await page.context().addCookies([{ name: "interregio-locale", value: "ru", url: new URL(page.url()).origin }]);
+    const russian: [string, string][] = [
+      ["/meetings", "Источник: реестр «Интеррегио»"],
+      [meeting, "Источник: Сообщение о встрече Президента Беларуси с губернатором Курской области, 10 марта 2015 года."],
+    ];
+    for (const [path, source] of russian) {
+      await page.goto(path);
+      const main = page.getByRole("main");
+      await expect(main.getByText(source), path).toBeVisible();
+      await expect(main.getByText(/^Реестр последний раз обновлён \d{2}\.\d{2}\.\d{4}\.$/), path).toBeVisible();
+    }
   });
 
   test("pages forbid framing and content sniffing", async ({ page }) => {

@@ -20,6 +20,7 @@ export const demoMeeting = {
     "Президент Беларуси Александр Лукашенко встретился с губернатором Курской области Александром Михайловым. Обсуждались " +
     "рост товарооборота между Беларусью и Курской областью, совместные предприятия и более тесная кооперация предприятий.",
   sourceTitle: "Report of the meeting of the President of Belarus with the Governor of Kursk Oblast, 10 March 2015",
+  sourceTitleRu: "Сообщение о встрече Президента Беларуси с губернатором Курской области, 10 марта 2015 года",
 } satisfies Omit<Prisma.MeetingCreateInput, "regions">;
 
 /** Who met, each on the side of a region (by slug). */

@@ -178,7 +178,14 @@ async function seedDemoTrade(tx: Tx, regionId: IdOf) {
   const [kursk, belarus] = [regionId("kursk-oblast"), regionId("belarus")];
   await tx.tradeFigure.upsert({
     where: { regionId_partnerRegionId_year: { regionId: kursk, partnerRegionId: belarus, year: 2014 } },
-    create: { regionId: kursk, partnerRegionId: belarus, year: 2014, turnoverUsd: "250000000.00", sourceTitle: demoMeeting.sourceTitle },
+    create: {
+      regionId: kursk,
+      partnerRegionId: belarus,
+      year: 2014,
+      turnoverUsd: "250000000.00",
+      sourceTitle: demoMeeting.sourceTitle,
+      sourceTitleRu: demoMeeting.sourceTitleRu,
+    },
     update: {},
   });
 }

@@ -3,11 +3,11 @@ import Link from "next/link";
 import { DemoTag } from "@/components/ui/demo-tag";
 import { Muted } from "@/components/ui/notice";
 import { Table } from "@/components/ui/table";
-import type { Block, BriefingView, Cell, MeetingBlock, Reference, SectionView } from "@/lib/briefing/view";
+import type { Block, BriefingView, Cell, ChartBlock, MeetingBlock, Reference, SectionView } from "@/lib/briefing/view";
 
 /**
  * The dossier as a page: the sections of `buildBriefingView`, each ending with its numbered sources. The print
- * stylesheet (app/(staff)/workspace/briefing/briefing.css) starts each section on a new page.
+ * stylesheet (app/(staff)/workspace/briefing/briefing.css) keeps each heading with what follows it.
  */
 export function BriefingDossier({ view }: { view: BriefingView }) {
   return (
@@ -54,6 +54,7 @@ function BriefingSection({ section, view }: { section: SectionView; view: Briefi
 function BlockView({ block, section, view }: { block: Block; section: SectionView; view: BriefingView }) {
   if (block.kind === "paragraph") return <Muted>{block.text}</Muted>;
   if (block.kind === "meeting") return <MeetingView meeting={block} section={section} view={view} />;
+  if (block.kind === "chart") return <ChartView chart={block} />;
   return (
     <Table
       caption={block.caption}
@@ -151,6 +152,24 @@ function MeetingView({ meeting, section, view }: { meeting: MeetingBlock; sectio
         </>
       )}
     </div>
+  );
+}
+
+/**
+ * The chart the PDF draws, inline: an SVG document the server made from the figures (lib/briefing/chart.ts escapes
+ * every text in it), named by its title and described by the section's lead; the table after it has the figures.
+ */
+function ChartView({ chart }: { chart: ChartBlock }) {
+  return (
+    <figure className="mb-6 max-w-2xl">
+      <figcaption className="mb-2 font-bold text-muted">{chart.title}</figcaption>
+      <div
+        role="img"
+        aria-label={`${chart.title}. ${chart.description}`}
+        className="[&_svg]:h-auto [&_svg]:w-full"
+        dangerouslySetInnerHTML={{ __html: chart.svg }}
+      />
+    </figure>
   );
 }
 

@@ -13,6 +13,9 @@ export type MapArea = {
   fill: string;
 };
 
+/** A whole country as a partner: a round mark amid its regions, a link with a title like an area's. */
+export type MapMarker = { slug: string; at: [number, number]; title: string; href: string; fill: string; label: string };
+
 /** The region a region page is about: orange, apart from the blues of the figures. */
 export const FOCUS_FILL = "#f47738";
 
@@ -27,7 +30,7 @@ function arc([x1, y1]: [number, number], [x2, y2]: [number, number]) {
 /**
  * The map, drawn on the server as SVG: grey land for context, each registry region a link with a title (its
  * name and figure; a keyboard reaches each, and a focused region turns yellow), and on a region page the lines
- * to its partners. The SVG scales to its column; the same figures are in the table beside it.
+ * to its partners (a partner country, marked amid its regions, is a link too). The SVG scales to its column; the same figures are in the table beside it.
  */
 export function MapSvg({
   label,
@@ -35,12 +38,14 @@ export function MapSvg({
   areas,
   context,
   lines = [],
+  markers = [],
 }: {
   label: string;
   height: number;
   areas: MapArea[];
   context: { land: string[]; border: string };
   lines?: { from: [number, number]; to: [number, number] }[];
+  markers?: MapMarker[];
 }) {
   return (
     <svg viewBox={`0 0 ${MAP_WIDTH} ${height}`} role="group" aria-label={label} className="block h-auto w-full bg-[#f8fbfd]">
@@ -91,6 +96,35 @@ export function MapSvg({
           <circle cx={lines[0]!.from[0]} cy={lines[0]!.from[1]} r={6} fill="#ffffff" strokeWidth={3} />
         </g>
       )}
+      {markers.map((marker) => (
+        <a key={marker.slug} href={marker.href} className="group outline-none">
+          <title>{marker.title}</title>
+          <circle
+            cx={marker.at[0]}
+            cy={marker.at[1]}
+            r={14}
+            fill={marker.fill}
+            stroke="#0b0c0c"
+            strokeWidth={3}
+            vectorEffect="non-scaling-stroke"
+            className="group-hover:stroke-[5px] group-focus-visible:fill-focus group-focus-visible:stroke-[5px]"
+          />
+          {/* The country's name beside its mark, haloed in white to read over the shading; the title names the link. */}
+          <text
+            x={marker.at[0] + 20}
+            y={marker.at[1] + 6}
+            aria-hidden="true"
+            fontSize={18}
+            fontWeight="bold"
+            fill="#0b0c0c"
+            stroke="#ffffff"
+            strokeWidth={4}
+            paintOrder="stroke"
+          >
+            {marker.label}
+          </text>
+        </a>
+      ))}
     </svg>
   );
 }

@@ -4,7 +4,7 @@ import { baseLegend, FOCUS_FILL, MapLegend, MapSvg } from "@/components/map/map-
 import { MeasureChoice } from "@/components/map/measure-choice";
 import { Section } from "@/components/ui/section";
 import { localized } from "@/lib/i18n/localize";
-import { layoutMap } from "@/lib/map/layout";
+import { centreOf, layoutMap, placePartners } from "@/lib/map/layout";
 import { readMapRegions } from "@/lib/map/queries";
 import { classFills, classLabel, fillOf, shadeClasses, type MapMeasure } from "@/lib/map/shading";
 import { paths } from "@/lib/paths";
@@ -50,15 +50,21 @@ export async function PartnerMap({
   const ownShape = (slug: string) => slug === region.slug || (region.level === "country" && focusSlugs.has(slug));
   const layout = layoutMap(regions, new Set([...focusSlugs, ...bySlug.keys()]));
   const focusAreas = layout.areas.filter((area) => ownShape(area.slug));
-  // The legend's classes are those of the partners drawn; the others are listed under the map with their figures.
-  const classes = shadeClasses(layout.areas.filter((area) => bySlug.has(area.slug)).map((area) => pairValue(area.slug)));
+  // Partner regions by their shape, partner countries (Belarus for Kursk Oblast) by a mark amid their regions.
+  const placed = placePartners(
+    layout,
+    partners.items.map((partner) => partner.slug),
+    ownShape,
+  );
+  // The legend's classes are those of the partners shown; the others are listed under the map with their figures.
+  const classes = shadeClasses([...placed.drawn, ...placed.marked].map((place) => pairValue(place.slug)));
   const fills = classFills(classes.length);
   const measureName = t(`partnerMeasureLong.${measure}`);
-  const from = focusAreas.length === 1 ? focusAreas[0]!.centroid : centreOf(focusAreas.map((area) => area.centroid));
-  const lines = from
-    ? layout.areas.filter((area) => bySlug.has(area.slug) && !ownShape(area.slug)).map((area) => ({ from, to: area.centroid }))
-    : [];
-  const offMap = partners.items.filter((partner) => !layout.areas.some((area) => area.slug === partner.slug));
+  const from = centreOf(focusAreas.map((area) => area.centroid));
+  const lines = from ? [...placed.drawn, ...placed.marked].map((place) => ({ from, to: place.centroid })) : [];
+  const offMap = placed.offMap.map((slug) => bySlug.get(slug)!);
+  const partnerTitle = (slug: string) =>
+    t("partnerAreaTitle", { region: name(region), partner: name(bySlug.get(slug)!), figure: pairFigure(slug) });
 
   return (
     <Section title={t("partnersTitle", { region: name(region) })} id="map">
@@ -75,6 +81,14 @@ export async function PartnerMap({
           height={layout.height}
           context={layout.context}
           lines={lines}
+          markers={placed.marked.map((country) => ({
+            slug: country.slug,
+            at: country.centroid,
+            href: paths.regionPair(region.slug, country.slug),
+            fill: fillOf(pairValue(country.slug), classes),
+            title: partnerTitle(country.slug),
+            label: name(country),
+          }))}
           areas={layout.areas.map((area) => {
             if (ownShape(area.slug)) return { ...area, href: null, fill: FOCUS_FILL, title: t("focusTitle", { region: name(area) }) };
             if (bySlug.has(area.slug))
@@ -82,7 +96,7 @@ export async function PartnerMap({
                 ...area,
                 href: paths.regionPair(region.slug, area.slug),
                 fill: fillOf(pairValue(area.slug), classes),
-                title: t("partnerAreaTitle", { region: name(region), partner: name(area), figure: pairFigure(area.slug) }),
+                title: partnerTitle(area.slug),
               };
             return {
               ...area,
@@ -104,6 +118,7 @@ export async function PartnerMap({
               ...baseLegend(t("legendNone"), t("legendContext")),
             ]}
           />
+          {placed.marked.length > 0 && <p className="mt-2 text-base">{t("countryMarker")}</p>}
           <p className="mt-2 text-base text-muted">{t("source")}</p>
           {focusAreas.length === 0 && <p className="mt-4 max-w-3xl">{t("noShape", { region: name(region) })}</p>}
           {offMap.length > 0 && (
@@ -125,11 +140,4 @@ export async function PartnerMap({
       </div>
     </Section>
   );
-}
-
-/** The middle of several centres (a country drawn as its regions); null for none. */
-function centreOf(points: [number, number][]): [number, number] | null {
-  if (points.length === 0) return null;
-  const sum = points.reduce(([x, y], [px, py]) => [x + px, y + py], [0, 0]);
-  return [Math.round((sum[0] / points.length) * 10) / 10, Math.round((sum[1] / points.length) * 10) / 10];
 }

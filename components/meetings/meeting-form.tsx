@@ -40,6 +40,7 @@ export function MeetingForm(props: StaffFormProps) {
       <TextAreaField {...field("summaryEn")} rows={5} />
       <TextAreaField {...field("summaryRu")} rows={5} />
       <TextField {...field("sourceTitle")} />
+      <TextField {...field("sourceTitleRu")} />
       <TextField {...field("sourceUrl")} type="url" inputMode="url" />
 
       <RepeatingRows group="regions" legend={labels.regions} hint={field("regions").hint} max={MEETING_REGIONS_MAX}>

@@ -1,6 +1,7 @@
 "use client";
 
 import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from "recharts";
+import { TRADE_COLOURS } from "@/lib/trade/series";
 
 /** One year of the chart; a year with no figure has null amounts and shows as a gap. */
 export type TradeChartPoint = {
@@ -25,9 +26,6 @@ export type TradeChartProps = {
   ticks: number[];
   tickLabels: string[];
 };
-
-// GOV.UK colours, each at least 3:1 against white.
-const colours = { turnover: "#1d70b8", exports: "#00703c", imports: "#4c2c92" } as const;
 
 /**
  * Trade by year as bars. Every text and number arrives formatted from the server (the reader's locale, the
@@ -79,7 +77,7 @@ export function TradeChart({ title, description, data, series, showParts, ticks,
         />
         {showParts && <Legend itemSorter={null} wrapperStyle={{ color: "#0b0c0c" }} />}
         {keys.map((key) => (
-          <Bar key={key} dataKey={key} name={series[key]} fill={colours[key]} maxBarSize={72} isAnimationActive={false} />
+          <Bar key={key} dataKey={key} name={series[key]} fill={TRADE_COLOURS[key]} maxBarSize={72} isAnimationActive={false} />
         ))}
       </BarChart>
     </div>

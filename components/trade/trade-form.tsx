@@ -18,6 +18,7 @@ export function TradeForm(props: StaffFormProps) {
       <TextField {...field("exportsUsd")} inputMode="decimal" width={20} />
       <TextField {...field("importsUsd")} inputMode="decimal" width={20} />
       <TextField {...field("sourceTitle")} />
+      <TextField {...field("sourceTitleRu")} />
       <TextField {...field("sourceUrl")} type="url" />
     </RecordForm>
   );

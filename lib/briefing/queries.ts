@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
+import type { RegionLevel } from "@/lib/generated/prisma/enums";
 import { BRIEFING_RANKED_MEETINGS } from "@/lib/briefing/schema";
 import type { BriefingData } from "@/lib/briefing/view";
 import { listCommitments } from "@/lib/commitments/tracker";
@@ -32,14 +33,14 @@ export const BRIEFING_VENTURE_PARTNERS = 8;
 /** Partners in a region's own trade table (one latest figure each). */
 export const BRIEFING_TRADE_PARTNERS = 30;
 
-export type BriefingRegion = { id: number; slug: string; nameEn: string; nameRu: string };
+export type BriefingRegion = { id: number; slug: string; nameEn: string; nameRu: string; level: RegionLevel };
 
 /** Live regions by slug; null when the region (or the partner, when one is given) does not exist. */
 export async function findBriefingRegions(regionSlug: string, partnerSlug?: string) {
   const slugs = partnerSlug ? [regionSlug, partnerSlug] : [regionSlug];
   const rows = await db().region.findMany({
     where: { slug: { in: slugs }, archivedAt: null },
-    select: { id: true, slug: true, nameEn: true, nameRu: true },
+    select: { id: true, slug: true, nameEn: true, nameRu: true, level: true },
     take: 2,
   });
   const region = rows.find((row) => row.slug === regionSlug);
@@ -61,6 +62,7 @@ function meetingIdsSql(sideA: number[], sideB: number[] | null): Prisma.Sql {
 
 export type BriefingMeeting = PairMeeting & {
   sourceTitle: string | null;
+  sourceTitleRu: string | null;
   sourceUrl: string | null;
   statements: { speakerEn: string | null; speakerRu: string | null; textEn: string; textRu: string }[];
   notes: { entity: { kind: "organization" | "region"; slug: string; nameEn: string; nameRu: string }; note: string }[];
@@ -72,7 +74,7 @@ async function readMeetings(sideA: number[], sideB: number[] | null) {
     db().$queryRaw<Omit<BriefingMeeting, "statements" | "notes">[]>`
       SELECT m.id, m.slug, m.title_en AS "titleEn", m.title_ru AS "titleRu", m.date, m.level::text AS level,
              m.place_en AS "placeEn", m.place_ru AS "placeRu", m.source_title AS "sourceTitle",
-             m.source_url AS "sourceUrl", m.is_demo AS "isDemo"
+             m.source_title_ru AS "sourceTitleRu", m.source_url AS "sourceUrl", m.is_demo AS "isDemo"
       FROM meetings m
       WHERE m.archived_at IS NULL AND m.id IN ${ids}
       ORDER BY m.date DESC, m.id DESC
@@ -255,7 +257,7 @@ async function readRegionTrade(regionId: number): Promise<RegionTradeRow[]> {
   const rows = await db().$queryRaw<RawTradeRow[]>`
     SELECT t.year, t.region_id AS "regionId", t.turnover_usd AS "turnoverUsd", t.exports_usd AS "exportsUsd",
            t.imports_usd AS "importsUsd", prev.turnover_usd AS "previousTurnoverUsd",
-           t.source_title AS "sourceTitle", t.source_url AS "sourceUrl",
+           t.source_title AS "sourceTitle", t.source_title_ru AS "sourceTitleRu", t.source_url AS "sourceUrl",
            p.slug AS "partnerSlug", p.name_en AS "partnerNameEn", p.name_ru AS "partnerNameRu"
     FROM (
       SELECT DISTINCT ON (f.partner) f.* FROM (

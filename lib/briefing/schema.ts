@@ -17,6 +17,21 @@ const blankToUndefined = (value: unknown) => {
 /** The latest meetings whose discussion links the "discussed most" ranking counts (the page says so past it). */
 export const BRIEFING_RANKED_MEETINGS = 1000;
 
+/** The classification marks the form offers, printed as each language writes them ("Для служебного пользования"). */
+export const briefingMarks = ["official-use", "internal"] as const;
+export type BriefingMark = (typeof briefingMarks)[number];
+
+/** The ministry's name on every page of the PDF: one line, as long as a ministry's full name. */
+export const BRIEFING_MINISTRY_MAX = 150;
+
+const ministryField = z
+  .string()
+  .trim()
+  .max(BRIEFING_MINISTRY_MAX, { error: `ministry must be at most ${BRIEFING_MINISTRY_MAX} characters.` })
+  // One printable line: no control characters (a line break would break the header).
+  .regex(/^[^\p{Cc}]*$/u, { error: "ministry must be one line of text." });
+const markField = z.enum(briefingMarks, { error: `mark must be one of ${briefingMarks.join(", ")}.` });
+
 export const BriefingLanguageSchema = z.enum(locales);
 export type BriefingLanguage = z.infer<typeof BriefingLanguageSchema>;
 
@@ -25,6 +40,8 @@ export const BriefingPageParamsSchema = z.object({
   region: z.preprocess(blankToUndefined, SlugSchema.optional()).catch(undefined),
   partner: z.preprocess(blankToUndefined, SlugSchema.optional()).catch(undefined),
   lang: z.preprocess(blankToUndefined, BriefingLanguageSchema.optional()).catch(undefined),
+  ministry: z.preprocess(blankToUndefined, ministryField.optional()).catch(undefined),
+  mark: z.preprocess(blankToUndefined, markField.optional()).catch(undefined),
 });
 export type BriefingPageParams = z.infer<typeof BriefingPageParamsSchema>;
 
@@ -43,6 +60,8 @@ export const BriefingPdfParamsSchema = z
     region: z.preprocess(one, slugOf("region", "kursk-oblast")),
     partner: z.preprocess(blankToUndefined, slugOf("partner", "belarus").optional()),
     lang: z.preprocess(blankToUndefined, z.enum(locales, { error: "lang must be en or ru." }).optional()),
+    ministry: z.preprocess(blankToUndefined, ministryField.optional()),
+    mark: z.preprocess(blankToUndefined, markField.optional()),
   })
   .refine((params) => params.partner === undefined || params.partner !== params.region, {
     path: ["partner"],

@@ -4,7 +4,8 @@ import type { Locale } from "@/lib/i18n/locale";
 import { localized } from "@/lib/i18n/localize";
 import { paths } from "@/lib/paths";
 import type { Briefing } from "@/lib/briefing/queries";
-import { BRIEFING_RANKED_MEETINGS } from "@/lib/briefing/schema";
+import { tradeChartSvg } from "@/lib/briefing/chart";
+import { BRIEFING_RANKED_MEETINGS, type BriefingMark } from "@/lib/briefing/schema";
 import type { TradeYear } from "@/lib/trade/series";
 import { summarizeTrade } from "@/lib/trade/summary";
 import { formatDay, formatMoment } from "@/lib/i18n/dates";
@@ -34,7 +35,9 @@ export type MeetingBlock = {
   statements: { text: string; speaker: string | null }[];
   notes: { entity: string; href: string; text: string }[];
 };
-export type Block = TableBlock | MeetingBlock | { kind: "paragraph"; text: string };
+/** A chart drawn on the server as an SVG document (lib/briefing/chart.ts), named by `title`, described by `description`. */
+export type ChartBlock = { kind: "chart"; title: string; description: string; svg: string };
+export type Block = TableBlock | MeetingBlock | ChartBlock | { kind: "paragraph"; text: string };
 export type SectionView = {
   id: "trade" | "commitments" | "joint-ventures" | "meetings" | "organizations";
   title: string;
@@ -50,6 +53,8 @@ export type BriefingView = {
   scope: string;
   prepared: string;
   demoLabel: string;
+  /** The header line on every page of the PDF: the ministry's name and a classification mark, where chosen. */
+  letterhead: { ministry: string | null; mark: string | null } | null;
   labels: { sources: string; source: string; said: string; discussed: string; contents: string; page: string };
   sections: SectionView[];
 };
@@ -72,6 +77,9 @@ export type BriefingCommitments = {
 export type BriefingTrade = { kind: "pair"; years: TradeYear[] } | { kind: "region"; rows: NonNullable<Briefing["regionTrade"]> };
 
 export type BriefingData = Briefing & { trade: BriefingTrade; commitments: BriefingCommitments };
+
+/** What the staff member chose to head every page with: the ministry's name and a classification mark. */
+export type BriefingLetterhead = { ministry?: string; mark?: BriefingMark };
 
 /** Years of a pair's trade shown, newest first. */
 export const BRIEFING_TRADE_YEARS = 5;
@@ -100,7 +108,7 @@ type Writer = {
   t: Translate;
   regionName: string;
   partnerName: string | null;
-  who: { region: string; partner: string };
+  who: { region: string; partner: string; regionKind: PlaceKind; partnerKind: PlaceKind };
   name: (record: { nameEn: string | null; nameRu: string | null }) => string;
   orgName: (record: { name: string; nameEn: string | null }) => string;
   number: Intl.NumberFormat;
@@ -108,6 +116,10 @@ type Writer = {
   growth: (value: number | null) => string;
   longDate: (date: Date) => string;
 };
+
+/** Whether a side is a whole country (Belarus) or a region: the Russian sentences name each as what it is. */
+type PlaceKind = "country" | "region";
+const kindOf = (place: { level: string } | null): PlaceKind => (place?.level === "country" ? "country" : "region");
 
 function writerFor(data: BriefingData, locale: Locale): Writer {
   // The catalogue is merged from parts at run time, so its keys are not known to the type checker.
@@ -123,7 +135,7 @@ function writerFor(data: BriefingData, locale: Locale): Writer {
     t,
     regionName,
     partnerName,
-    who: { region: regionName, partner: partnerName ?? "" },
+    who: { region: regionName, partner: partnerName ?? "", regionKind: kindOf(data.region), partnerKind: kindOf(data.partner) },
     name,
     orgName: (record) => localized(locale, record.nameEn, record.name),
     number: new Intl.NumberFormat(locale),
@@ -133,9 +145,16 @@ function writerFor(data: BriefingData, locale: Locale): Writer {
   };
 }
 
-export function buildBriefingView(data: BriefingData, locale: Locale, now: Date = new Date()): BriefingView {
+export function buildBriefingView(
+  data: BriefingData,
+  locale: Locale,
+  now: Date = new Date(),
+  letterhead: BriefingLetterhead = {},
+): BriefingView {
   const writer = writerFor(data, locale);
   const { t, who, partnerName } = writer;
+  const ministry = letterhead.ministry?.trim() || null;
+  const mark = letterhead.mark ? t(`briefing.marks.${letterhead.mark}`) : null;
   return {
     locale,
     title: partnerName ? t("briefing.titlePair", who) : t("briefing.titleRegion", who),
@@ -144,6 +163,7 @@ export function buildBriefingView(data: BriefingData, locale: Locale, now: Date 
       date: formatMoment(locale, now),
     }),
     demoLabel: t("site.demo"),
+    letterhead: ministry || mark ? { ministry, mark } : null,
     labels: {
       sources: t("briefing.sources"),
       source: t("briefing.source"),
@@ -223,14 +243,21 @@ function pairTrade(writer: Writer, years: TradeYear[], refs: References): [strin
       .reverse()
       .slice(0, BRIEFING_TRADE_YEARS)
       .map((row) => [
-        { text: String(row.year), refs: [refs.add(row.source.title, row.source.url)] },
+        { text: String(row.year), refs: [refs.add(localized(writer.locale, row.source.title, row.source.titleRu), row.source.url)] },
         { text: usd(row.turnoverUsd) },
         { text: usd(row.exportsUsd), muted: row.exportsUsd === null },
         { text: usd(row.importsUsd), muted: row.importsUsd === null },
         { text: growth(row.growthPercent), muted: row.growthPercent === null },
       ]),
   });
-  return [lead, table];
+  const svg = tradeChartSvg(years, writer.locale, {
+    turnover: t("briefing.trade.turnover"),
+    exports: t("briefing.trade.exportsOf", who),
+    imports: t("briefing.trade.importsOf", who),
+    noFigure: t("briefing.trade.noFigure"),
+  });
+  const chart: Block[] = svg ? [{ kind: "chart", title: t("briefing.trade.chartTitle", who), description: lead, svg }] : [];
+  return [lead, [...chart, ...table]];
 }
 
 /** One region's latest figure with each partner, the largest first. */
@@ -251,7 +278,7 @@ function regionTrade(writer: Writer, rows: NonNullable<Briefing["regionTrade"]>,
       {
         text: name(row.partner),
         href: paths.tradePair(writer.data.region.slug, row.partner.slug),
-        refs: [refs.add(row.sourceTitle, row.sourceUrl)],
+        refs: [refs.add(localized(writer.locale, row.sourceTitle, row.sourceTitleRu), row.sourceUrl)],
       },
       { text: String(row.year) },
       { text: usd(row.turnoverUsd) },
@@ -362,7 +389,7 @@ function meetingBlock(writer: Writer, meeting: Briefing["meetings"]["items"][num
   const title = localized(locale, meeting.titleEn, meeting.titleRu);
   const place = localized(locale, meeting.placeEn, meeting.placeRu);
   const meetingRefs = [];
-  if (meeting.sourceTitle) meetingRefs.push(refs.add(meeting.sourceTitle, meeting.sourceUrl));
+  if (meeting.sourceTitle) meetingRefs.push(refs.add(localized(locale, meeting.sourceTitle, meeting.sourceTitleRu), meeting.sourceUrl));
   meetingRefs.push(registryPage(writer, refs, title, paths.meeting(meeting.slug)));
   return {
     kind: "meeting",

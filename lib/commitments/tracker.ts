@@ -260,7 +260,11 @@ export type StatusChange = {
   note: string | null;
 };
 
-export type CommitmentDetail = CommitmentSummary & { history: StatusChange[] };
+/** A commitment's page: its status history and the source document of the meeting it was made at, where recorded. */
+export type CommitmentDetail = CommitmentSummary & {
+  history: StatusChange[];
+  source: { title: string; titleRu: string | null; url: string | null } | null;
+};
 
 /** The most status changes the page shows: a commitment moves through five statuses, rarely more than a few times. */
 const MAX_HISTORY = 100;
@@ -271,7 +275,7 @@ const readDetail = cached(
   async (id: number, locale: Locale, today: string): Promise<CommitmentDetail | null> => {
     const row = await readDb().commitment.findFirst({
       where: { id, archivedAt: null, meeting: { archivedAt: null } },
-      select: summarySelect,
+      select: { ...summarySelect, meeting: { select: { ...meetingSelect, sourceTitle: true, sourceTitleRu: true, sourceUrl: true } } },
     });
     if (!row) return null;
     // Status changes only: the creation, and each update whose status before and after differ.
@@ -297,7 +301,9 @@ const readDetail = cached(
         note: e.note,
       }))
       .reverse();
-    return { ...toSummary(row, locale, today), history };
+    const { sourceTitle, sourceTitleRu, sourceUrl } = row.meeting;
+    const source = sourceTitle ? { title: sourceTitle, titleRu: sourceTitleRu, url: sourceUrl } : null;
+    return { ...toSummary(row, locale, today), history, source };
   },
 );
 

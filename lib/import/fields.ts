@@ -100,6 +100,7 @@ const definitions: Record<RecordType, readonly FieldDefinition[]> = {
     field("summaryEn", "Summary", "Итоги (англ.)"),
     field("regions", "Regions", "Регионы", { value: "regions", required: true }),
     field("sourceTitle", "Source", "Источник"),
+    field("sourceTitleRu", "Source in Russian", "Источник (рус.)"),
     field("sourceUrl", "Source address", "Ссылка на источник", { value: "website" }),
   ],
   links: [
@@ -117,6 +118,7 @@ const definitions: Record<RecordType, readonly FieldDefinition[]> = {
     field("exportsUsd", "Exports, USD", "Экспорт, долл. США", { value: "amount", usd: true }),
     field("importsUsd", "Imports, USD", "Импорт, долл. США", { value: "amount", usd: true }),
     field("sourceTitle", "Source", "Источник", { required: true }),
+    field("sourceTitleRu", "Source in Russian", "Источник (рус.)"),
     field("sourceUrl", "Source address", "Ссылка на источник", { value: "website" }),
   ],
   commitments: [
@@ -133,6 +135,7 @@ const definitions: Record<RecordType, readonly FieldDefinition[]> = {
 const MEETING = "встреча|мероприятие|название встречи|meeting|meeting title|event";
 const MEETING_DATE = "дата|дата встречи|дата проведения|date|meeting date";
 const SOURCE_URL = "ссылка|url|адрес источника|source url|link|source link";
+const SOURCE_TITLE_RU = "источник на русском|название источника на русском|source title ru|source in russian";
 
 /** Titles officials give each column besides its labels, separated by "|"; compared as normalized words. */
 const aliases: Record<RecordType, Record<string, string>> = {
@@ -181,6 +184,7 @@ const aliases: Record<RecordType, Record<string, string>> = {
     summaryEn: "outcome|outcomes|description|summary en",
     regions: "регионы участники|участвующие регионы|регион|стороны|participating regions|region",
     sourceTitle: "документ|source title|source document",
+    sourceTitleRu: SOURCE_TITLE_RU,
     sourceUrl: SOURCE_URL,
   },
   links: {
@@ -198,6 +202,7 @@ const aliases: Record<RecordType, Record<string, string>> = {
     exportsUsd: "экспорт|объем экспорта|export|exports",
     importsUsd: "импорт|объем импорта|import|imports",
     sourceTitle: "источник данных|data source",
+    sourceTitleRu: SOURCE_TITLE_RU,
     sourceUrl: SOURCE_URL,
   },
   commitments: {

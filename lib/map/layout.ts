@@ -55,3 +55,44 @@ export function layoutMap<P extends MapPlace>(places: readonly P[], fitTo?: Read
   const codes = new Set(shaped.map(({ shape }) => shape.properties.iso));
   return { height, areas, outside, unmatched, context: contextPaths(projection, codes) };
 }
+
+/** The middle of several centres (a country drawn as its regions); null for none. */
+export function centreOf(points: readonly [number, number][]): [number, number] | null {
+  if (points.length === 0) return null;
+  const sum = points.reduce(([x, y], [px, py]) => [x + px, y + py], [0, 0]);
+  return [Math.round((sum[0] / points.length) * 10) / 10, Math.round((sum[1] / points.length) * 10) / 10];
+}
+
+/** A whole country marked on the map: at the middle of its regions drawn in this frame. */
+export type MarkedCountry<P extends MapPlace> = P & { centroid: [number, number] };
+
+export type PartnerPlacement<P extends MapPlace> = {
+  /** Partner regions drawn by their own shape. */
+  drawn: PlacedArea<P>[];
+  /** Partner countries (Belarus as a partner of Kursk Oblast), marked at the middle of their regions drawn. */
+  marked: MarkedCountry<P>[];
+  /** Partners the map cannot show (no shape, outside the frame, a country with none of its regions in the frame). */
+  offMap: string[];
+};
+
+/**
+ * Where a region page's map shows each partner (by slug, in the partners' table's order): its own shape, or for a
+ * whole country a mark at the middle of its regions in the frame, or nowhere (then listed under the map). Every
+ * partner is in exactly one of the three, so that the map and the table beside it name the same partners. `isOwn`
+ * is the region the map is about (a country: its regions too), never a partner's shape.
+ */
+export function placePartners<P extends MapPlace & { countryCode: string }>(
+  layout: MapLayout<P>,
+  partners: readonly string[],
+  isOwn: (slug: string) => boolean,
+): PartnerPlacement<P> {
+  const wanted = new Set(partners.filter((slug) => !isOwn(slug)));
+  const drawn = layout.areas.filter((area) => wanted.has(area.slug));
+  const marked = layout.unmatched.flatMap((place) => {
+    if (place.level !== "country" || !wanted.has(place.slug)) return [];
+    const centroid = centreOf(layout.areas.filter((area) => area.countryCode === place.countryCode).map((area) => area.centroid));
+    return centroid ? [{ ...place, centroid }] : [];
+  });
+  const shown = new Set([...drawn, ...marked].map((place) => place.slug));
+  return { drawn, marked, offMap: partners.filter((slug) => wanted.has(slug) && !shown.has(slug)) };
+}

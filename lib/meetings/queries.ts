@@ -39,6 +39,7 @@ export const meetingDetailsSelect = {
   summaryEn: true,
   summaryRu: true,
   sourceTitle: true,
+  sourceTitleRu: true,
   sourceUrl: true,
 } as const satisfies Prisma.MeetingSelect;
 
@@ -319,6 +320,7 @@ export const getMeetingForEdit = cache(async (id: number, locale: Locale) => {
     summaryEn: meeting.summaryEn ?? "",
     summaryRu: meeting.summaryRu ?? "",
     sourceTitle: meeting.sourceTitle ?? "",
+    sourceTitleRu: meeting.sourceTitleRu ?? "",
     sourceUrl: meeting.sourceUrl ?? "",
     version: String(meeting.version),
   };

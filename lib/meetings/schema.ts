@@ -131,6 +131,7 @@ const meetingFields = {
   summaryEn: optionalText(4000),
   summaryRu: optionalText(4000),
   sourceTitle: optionalText(300),
+  sourceTitleRu: optionalText(300),
   sourceUrl: optionalUrl(500),
   regions: rows(RegionRow, MEETING_REGIONS_MAX)
     .refine((list) => list.length > 0, { error: "regionRequired", abort: true })

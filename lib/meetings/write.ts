@@ -25,6 +25,7 @@ const fields = (data: MeetingFormInput) => ({
   summaryEn: data.summaryEn,
   summaryRu: data.summaryRu,
   sourceTitle: data.sourceTitle,
+  sourceTitleRu: data.sourceTitleRu,
   sourceUrl: data.sourceUrl,
 });
 

@@ -100,6 +100,7 @@ export type RawTradeRow = {
   importsUsd: Prisma.Decimal | null;
   previousTurnoverUsd: Prisma.Decimal | null;
   sourceTitle: string;
+  sourceTitleRu?: string | null;
   sourceUrl: string | null;
   partnerSlug: string;
   partnerNameEn: string;
@@ -114,6 +115,8 @@ export type RegionTradeRow = {
   importsUsd: number | null;
   growthPercent: number | null;
   sourceTitle: string;
+  /** The source's Russian title, where the read asks for it and the figure has one. */
+  sourceTitleRu?: string | null;
   sourceUrl: string | null;
 };
 
@@ -122,7 +125,7 @@ async function listTrade(regionId: number) {
   const rows = await readDb().$queryRaw<RawTradeRow[]>`
     SELECT t.year, t.region_id AS "regionId", t.turnover_usd AS "turnoverUsd", t.exports_usd AS "exportsUsd",
            t.imports_usd AS "importsUsd", prev.turnover_usd AS "previousTurnoverUsd",
-           t.source_title AS "sourceTitle", t.source_url AS "sourceUrl",
+           t.source_title AS "sourceTitle", t.source_title_ru AS "sourceTitleRu", t.source_url AS "sourceUrl",
            p.slug AS "partnerSlug", p.name_en AS "partnerNameEn", p.name_ru AS "partnerNameRu"
     FROM trade_figures t
     JOIN regions p ON p.id = CASE WHEN t.region_id = ${regionId} THEN t.partner_region_id ELSE t.region_id END
@@ -149,6 +152,7 @@ export function toRegionTradeRow(row: RawTradeRow, regionId: number): RegionTrad
     importsUsd: numberOrNull(ours ? row.importsUsd : row.exportsUsd),
     growthPercent: growthPercent(turnover, numberOrNull(row.previousTurnoverUsd)),
     sourceTitle: row.sourceTitle,
+    ...(row.sourceTitleRu ? { sourceTitleRu: row.sourceTitleRu } : {}),
     sourceUrl: row.sourceUrl,
   };
 }

@@ -33,7 +33,7 @@ export const readPairTrade = cached("trade-pair", ["trade", "regions"], async (r
   const rows = await readDb().$queryRaw<RawFigure[]>`
     SELECT t.year, t.region_id AS "regionId", t.turnover_usd::float8 AS "turnoverUsd",
            t.exports_usd::float8 AS "exportsUsd", t.imports_usd::float8 AS "importsUsd",
-           t.source_title AS "sourceTitle", t.source_url AS "sourceUrl"
+           t.source_title AS "sourceTitle", t.source_title_ru AS "sourceTitleRu", t.source_url AS "sourceUrl"
     FROM trade_figures t
     WHERE LEAST(t.region_id, t.partner_region_id) = ${low} AND GREATEST(t.region_id, t.partner_region_id) = ${high}
       AND t.archived_at IS NULL

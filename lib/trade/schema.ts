@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { decimalText, optionalUrl, pickedId, requiredText, Version, wholeNumber } from "@/lib/actions/fields";
+import { decimalText, optionalText, optionalUrl, pickedId, requiredText, Version, wholeNumber } from "@/lib/actions/fields";
 import { listQuery, PageParamsSchema } from "@/lib/pagination";
 
 /**
@@ -39,6 +39,7 @@ const fields = {
   exportsUsd: decimalText({ max: MAX_AMOUNT_USD }),
   importsUsd: decimalText({ max: MAX_AMOUNT_USD }),
   sourceTitle: requiredText(300),
+  sourceTitleRu: optionalText(300),
   sourceUrl: optionalUrl(500),
 };
 

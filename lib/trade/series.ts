@@ -14,8 +14,12 @@ export type TradeYear = {
   importsUsd: number | null;
   /** Change of turnover on the year before, in percent; null when that year is not recorded or its turnover was zero. */
   growthPercent: number | null;
-  source: { title: string; url: string | null };
+  /** The source as filed, and its Russian title where the figure has one (the Russian briefing cites that). */
+  source: { title: string; url: string | null; titleRu?: string | null };
 };
+
+/** The chart's colours (GOV.UK's, each at least 3:1 against white): the page's chart and the briefing's draw with them. */
+export const TRADE_COLOURS = { turnover: "#1d70b8", exports: "#00703c", imports: "#4c2c92" } as const;
 
 /** Why a year has or lacks a growth figure: the page and the API say which. */
 export type GrowthBasis = "recorded" | "previousMissing" | "previousZero";
@@ -37,6 +41,7 @@ export type StoredTradeFigure = {
   exportsUsd: number | null;
   importsUsd: number | null;
   sourceTitle: string;
+  sourceTitleRu?: string | null;
   sourceUrl: string | null;
 };
 
@@ -56,7 +61,7 @@ export function buildTradeSeries(figures: readonly StoredTradeFigure[], viewerId
       exportsUsd: ours ? figure.exportsUsd : figure.importsUsd,
       importsUsd: ours ? figure.importsUsd : figure.exportsUsd,
       growthPercent: growthPercent(figure.turnoverUsd, turnoverByYear.get(figure.year - 1)),
-      source: { title: figure.sourceTitle, url: figure.sourceUrl },
+      source: { title: figure.sourceTitle, url: figure.sourceUrl, ...(figure.sourceTitleRu ? { titleRu: figure.sourceTitleRu } : {}) },
     };
   });
 }

@@ -108,6 +108,7 @@ const fields = (data: TradeFormInput) => ({
   exportsUsd: data.exportsUsd,
   importsUsd: data.importsUsd,
   sourceTitle: data.sourceTitle,
+  sourceTitleRu: data.sourceTitleRu,
   sourceUrl: data.sourceUrl,
 });
 
@@ -130,6 +131,7 @@ const columnsOf = (data: TradeFormInput) => ({
   exports_usd: data.exportsUsd,
   imports_usd: data.importsUsd,
   source_title: data.sourceTitle,
+  source_title_ru: data.sourceTitleRu ?? null,
   source_url: data.sourceUrl,
 });
 
@@ -141,9 +143,10 @@ export async function insertTradeFigures(tx: Tx, figures: readonly TradeFormInpu
   if (figures.length === 0) return [];
   const rows = figures.map((data) => ({ ...columnsOf(data), created_by_id: user.id, updated_by_id: user.id }));
   const created = await tx.$queryRaw<{ id: number; key: string }[]>`
-    INSERT INTO trade_figures (region_id, partner_region_id, year, turnover_usd, exports_usd, imports_usd, source_title, source_url,
-                               created_by_id, updated_by_id)
-    SELECT region_id, partner_region_id, year, turnover_usd, exports_usd, imports_usd, source_title, source_url, created_by_id, updated_by_id
+    INSERT INTO trade_figures (region_id, partner_region_id, year, turnover_usd, exports_usd, imports_usd, source_title, source_title_ru,
+                               source_url, created_by_id, updated_by_id)
+    SELECT region_id, partner_region_id, year, turnover_usd, exports_usd, imports_usd, source_title, source_title_ru, source_url,
+           created_by_id, updated_by_id
       FROM jsonb_populate_recordset(NULL::trade_figures, ${JSON.stringify(rows)}::jsonb)
     RETURNING id, concat_ws(':', region_id, partner_region_id, year) AS key`;
   const idOf = new Map(created.map((row) => [row.key, row.id]));
@@ -157,7 +160,8 @@ export async function updateTradeFigures(tx: Tx, figures: readonly { id: number;
   await tx.$executeRaw`
     UPDATE trade_figures t
        SET region_id = v.region_id, partner_region_id = v.partner_region_id, year = v.year, turnover_usd = v.turnover_usd,
-           exports_usd = v.exports_usd, imports_usd = v.imports_usd, source_title = v.source_title, source_url = v.source_url
+           exports_usd = v.exports_usd, imports_usd = v.imports_usd, source_title = v.source_title, source_title_ru = v.source_title_ru,
+           source_url = v.source_url
       FROM jsonb_populate_recordset(NULL::trade_figures, ${JSON.stringify(rows)}::jsonb) AS v
      WHERE t.id = v.id`;
 }

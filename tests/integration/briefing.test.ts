@@ -503,6 +503,11 @@ describe("GET the briefing PDF", () => {
     const document = await getDocumentProxy(new Uint8Array(await response.arrayBuffer()));
     return (await extractText(document, { mergePages: true })).text.replace(/\s+/g, " ");
   };
+  /** Each page's text, as a reader turning the pages sees it. */
+  const pagesOf = async (response: Response) => {
+    const document = await getDocumentProxy(new Uint8Array(await response.arrayBuffer()));
+    return (await extractText(document, { mergePages: false })).text.map((page) => plain(page.replace(/\s+/g, " ")));
+  };
 
   it("refuses the public: 401 to a program, to sign in and back to the briefing for a browser", async () => {
     signInAs(getServerSession, null);
@@ -578,6 +583,59 @@ describe("GET the briefing PDF", () => {
     expect(text).not.toContain("Open commitments");
   });
 
+  it("heads every page with the ministry and the mark, cites sources in Russian, names Belarus a country and draws the chart", async () => {
+    signInAs(getServerSession, await createStaffUser("editor"));
+    const ministry = "Министерство иностранных дел Республики Беларусь";
+    const response = await pdf(
+      `region=kursk-oblast&partner=belarus&lang=ru&ministry=${encodeURIComponent(` ${ministry} `)}&mark=official-use`,
+    );
+    expect(response.status).toBe(200);
+    const pages = await pagesOf(response);
+    // Sections follow each other: some section begins part-way down a page (each began a new page before).
+    const titles = ["Невыполненные обязательства", "Совместные предприятия", "Последние встречи", "Чаще всего обсуждаемые организации"];
+    const bodies = pages.slice(1).map((page) => page.replace(ministry, "").replace("Для служебного пользования", "").trim());
+    expect(bodies.some((body) => titles.some((title) => body.indexOf(title) > 0))).toBe(true);
+    for (const [i, page] of pages.entries()) {
+      expect(page, `page ${i + 1}`).toContain(ministry);
+      expect(page, `page ${i + 1}`).toContain("Для служебного пользования");
+    }
+    const text = pages.join(" ");
+    // The demo source's Russian title (the meeting and the trade figure both cite it), never the English one.
+    expect(text).toContain("Сообщение о встрече Президента Беларуси с губернатором Курской области, 10 марта 2015 года");
+    expect(text).not.toContain("Report of the meeting");
+    // Belarus is a country in every sentence that names it; Kursk Oblast a region.
+    expect(text).toContain("для региона «Курская область» и страны «Беларусь»");
+    expect(text).toContain("Товарооборот региона «Курская область» со страной «Беларусь» по годам, долл. США (сначала последние)");
+    expect(text).not.toMatch(/регион\S* «Беларусь»/);
+    // The chart: its title, its legend and the value axis up to the year's $250 million, drawn as text in the PDF.
+    expect(text).toContain("Товарооборот региона «Курская область» со страной «Беларусь» по годам, долл. США Товарооборот");
+    const axis = new Intl.NumberFormat("ru", { style: "currency", currency: "USD", notation: "compact", maximumFractionDigits: 1 });
+    expect(text).toContain(plain(axis.format(250_000_000)));
+    expect(text).toContain(plain(axis.format(0)));
+  });
+
+  it("prints only what was chosen: the mark alone in English, and no header line when nothing is", async () => {
+    signInAs(getServerSession, await createStaffUser("editor"));
+    const marked = await pagesOf(await pdf("region=kursk-oblast&partner=belarus&lang=en&mark=internal&ministry=%20"));
+    for (const page of marked) expect(page).toContain("For internal use");
+    expect(marked.join(" ")).toContain(
+      "Report of the meeting of the President of Belarus with the Governor of Kursk Oblast, 10 March 2015",
+    );
+    const bare = await pagesOf(await pdf("region=kursk-oblast&partner=belarus&lang=en"));
+    for (const page of bare) expect(page).not.toContain("For internal use");
+  });
+
+  it("takes fewer pages than one per section for this file's own pair, whose every row it made", async () => {
+    signInAs(getServerSession, await createStaffUser("editor"));
+    const pages = await pagesOf(await pdf(`region=${slug("a")}&partner=${slug("b")}&lang=en`));
+    // Five sections, each on a page of its own, took five pages at the least.
+    expect(pages.length).toBeLessThan(5);
+    const text = pages.join(" ");
+    for (const title of ["Open commitments", "Joint ventures", "Latest meetings", "Organizations discussed most"]) {
+      expect(text).toContain(title);
+    }
+  });
+
   it("takes the reader's language when none is asked, and makes a region's own briefing", async () => {
     signInAs(getServerSession, await createStaffUser("editor"));
     const response = await pdf("region=kursk-oblast", { "accept-language": "ru-RU,ru;q=0.9" });
@@ -592,6 +650,9 @@ describe("GET the briefing PDF", () => {
     ["region=kursk-oblast&partner=%00", "partner", "partner must be a region's slug, such as belarus."],
     ["region=kursk-oblast&partner=kursk-oblast", "partner", "partner must be another region than region."],
     ["region=kursk-oblast&lang=de", "lang", "lang must be en or ru."],
+    [`region=kursk-oblast&ministry=${"М".repeat(151)}`, "ministry", "ministry must be at most 150 characters."],
+    ["region=kursk-oblast&ministry=Ministry%0Aof%20Foreign%20Affairs", "ministry", "ministry must be one line of text."],
+    ["region=kursk-oblast&mark=secret", "mark", "mark must be one of official-use, internal."],
   ])("answers 400 with a clear message for %j", async (query, field, message) => {
     signInAs(getServerSession, await createStaffUser("editor"));
     const response = await pdf(query);

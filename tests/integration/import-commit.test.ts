@@ -202,11 +202,16 @@ describe("importing trade statistics", () => {
     const [y0, y1, y2] = [...Array(40).keys()].map((i) => String(1991 + i)).filter((y) => !taken.some((t) => String(t.year) === y));
     const seeded = await tradeBatch([["Курская область", "Гомельская обл.", y0!, "2 000", "900", "1 100", "Belstat"]]);
     await commitBatch(prisma, seeded.batchId, rowWriters);
-    const { batchId, preview } = await tradeBatch([
-      ["Курская область", "Гомельская обл.", y1!, "1 000", "400", "600", "Belstat"],
-      ["BY-HO", "RU-KRS", y0!, "2 500", "1 200", "1 300", "Belstat"],
-      ["Курская область", "Гомельская обл.", y2!, "3 000", "", "", "Росстат"],
-    ]);
+    // With the source's Russian title, which the chunk writes in its own statement.
+    const { batchId, preview } = await stageAs(
+      "trade",
+      [...headers, "Источник (рус.)"],
+      [
+        ["Курская область", "Гомельская обл.", y1!, "1 000", "400", "600", "Belstat", "Белстат"],
+        ["BY-HO", "RU-KRS", y0!, "2 500", "1 200", "1 300", "Belstat", "Белстат"],
+        ["Курская область", "Гомельская обл.", y2!, "3 000", "", "", "Rosstat", ""],
+      ],
+    );
     expect(preview.counts).toMatchObject({ create: 2, update: 1 });
     const stored = (await prisma.importBatch.findUniqueOrThrow({ where: { id: batchId } })).rows as StoredRow[];
     const context = { user: { id: editor.id }, importBatchId: batchId, at: () => undefined };
@@ -231,6 +236,7 @@ describe("importing trade statistics", () => {
     const together = await prisma.$transaction(async (tx) => seenOf(tx, await rowWriters.trade.chunk!(tx, stored, context)));
 
     expect(together).toEqual(rowByRow);
+    expect(together.map((r) => r.figure.sourceTitleRu)).toEqual(["Белстат", "Белстат", null]);
     expect(together.map((r) => [r.row.action, r.figure.version, r.events.map((e) => e.action)])).toEqual([
       ["create", 1, ["trade_figure.create"]],
       ["update", 2, ["trade_figure.update"]],

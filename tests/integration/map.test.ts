@@ -1,6 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 
 const { readMapRegions } = await import("@/lib/map/queries");
+const { layoutMap, placePartners } = await import("@/lib/map/layout");
+const { listRegionPartners } = await import("@/lib/regions/pair");
 const { listActivePairs } = await import("@/lib/regions/queries");
 const { getRegionPair } = await import("@/lib/regions/pair");
 const { readLatestTrade } = await import("@/lib/trade/queries");
@@ -89,6 +91,54 @@ describe("the map's figures", () => {
     const { invalidate } = await import("@/lib/cache");
     invalidate("meetings");
     expect((await readMapRegions()).find((region) => region.slug === "bryansk-oblast")!.meetings).toBe(before);
+  });
+});
+
+describe("a region page's map of its partners", () => {
+  async function kurskMap() {
+    const regions = await readMapRegions();
+    const kursk = await prisma.region.findUniqueOrThrow({ where: { slug: "kursk-oblast" }, select: { id: true } });
+    // The partners as the table beside the map lists them.
+    const slugs = (await listRegionPartners(kursk.id)).items.map((partner) => partner.slug);
+    const layout = layoutMap(regions, new Set(["kursk-oblast", ...slugs]));
+    return { regions, slugs, layout, placed: placePartners(layout, slugs, (slug) => slug === "kursk-oblast") };
+  }
+
+  it("shows each partner of Kursk Oblast once: a region by its shape, Belarus as a mark amid its regions, none left out", async () => {
+    const { slugs, layout, placed } = await kurskMap();
+    expect(slugs).toContain("belarus");
+    const shown = [...placed.drawn.map((area) => area.slug), ...placed.marked.map((country) => country.slug), ...placed.offMap];
+    expect([...shown].sort()).toEqual([...slugs].sort());
+    expect(placed.drawn.map((area) => area.slug)).toContain("gomel-region");
+    expect(placed.offMap).not.toContain("belarus");
+
+    // Belarus is marked at the middle of its regions drawn in the frame, inside the span of their centres.
+    const belarus = placed.marked.find((country) => country.slug === "belarus")!;
+    expect(belarus).toBeDefined();
+    const centres = layout.areas.filter((area) => area.countryCode === "BY").map((area) => area.centroid);
+    expect(centres.length).toBeGreaterThan(1);
+    const mean = (values: number[]) => values.reduce((sum, value) => sum + value, 0) / values.length;
+    expect(belarus.centroid[0]).toBeCloseTo(mean(centres.map(([x]) => x)), 0);
+    expect(belarus.centroid[1]).toBeCloseTo(mean(centres.map(([, y]) => y)), 0);
+    expect(belarus.centroid[0]).toBeGreaterThan(Math.min(...centres.map(([x]) => x)));
+    expect(belarus.centroid[0]).toBeLessThan(Math.max(...centres.map(([x]) => x)));
+  });
+
+  it("lists under the map a partner country with none of its regions in the frame, and never the region itself", async () => {
+    const { regions } = await kurskMap();
+    const elsewhere = {
+      slug: "atlantis",
+      nameEn: "Atlantis",
+      nameRu: "Атлантида",
+      isoCode: null,
+      level: "country" as const,
+      countryCode: "AQ",
+    };
+    const layout = layoutMap([...regions, { ...regions[0]!, ...elsewhere }], new Set(["kursk-oblast", "gomel-region"]));
+    const placed = placePartners(layout, ["atlantis", "gomel-region", "kursk-oblast"], (slug) => slug === "kursk-oblast");
+    expect(placed.offMap).toEqual(["atlantis"]);
+    expect(placed.marked).toEqual([]);
+    expect(placed.drawn.map((area) => area.slug)).toEqual(["gomel-region"]);
   });
 });
 

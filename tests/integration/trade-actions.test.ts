@@ -129,6 +129,7 @@ describe("createTradeFigure", () => {
       exportsUsd: "150000000.00",
       importsUsd: "100000000.50",
       sourceTitle: values().sourceTitle,
+      sourceTitleRu: null,
       sourceUrl: null,
       version: 1,
       archived: false,

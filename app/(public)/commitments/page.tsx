@@ -1,4 +1,5 @@
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { DataSource } from "@/components/data-source";
 import { CommitmentList } from "@/components/commitments/commitment-list";
 import { TrackerCounts } from "@/components/commitments/tracker-counts";
 import { TrackerFilters } from "@/components/commitments/tracker-filters";
@@ -61,6 +62,7 @@ export default async function CommitmentsPage({ searchParams }: Props) {
           <Pagination page={result} href={(page) => paths.commitments({ ...query, page })} />
         </>
       )}
+      <DataSource />
     </>
   );
 }

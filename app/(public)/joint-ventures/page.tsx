@@ -1,5 +1,6 @@
 import { redirect } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
+import { DataSource } from "@/components/data-source";
 import { ActiveFilters } from "@/components/joint-ventures/active-filters";
 import { JointVentureDownloads } from "@/components/joint-ventures/downloads";
 import { JointVentureFilterForm } from "@/components/joint-ventures/filter-form";
@@ -68,6 +69,7 @@ export default async function JointVenturesPage({ searchParams }: Props) {
           <Pagination page={page} href={(n) => paths.jointVentures({ ...listQuery, page: n })} />
         </>
       )}
+      <DataSource />
     </>
   );
 }

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { DataSource } from "@/components/data-source";
 import { MeetingEmptyResults } from "@/components/meetings/meeting-empty";
 import { MeetingFilters } from "@/components/meetings/meeting-filters";
 import { MeetingTable } from "@/components/meetings/meeting-table";
@@ -71,6 +72,7 @@ export default async function MeetingsPage({ searchParams }: Props) {
           />
         </>
       )}
+      <DataSource />
     </>
   );
 }

@@ -1,4 +1,4 @@
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { PageHeading } from "@/components/ui/page-heading";
 import { Section } from "@/components/ui/section";
 import { Table } from "@/components/ui/table";
@@ -7,6 +7,7 @@ import { getRegistryUpdatedAt } from "@/lib/dashboard/queries";
 import { readSqlPool } from "@/lib/db/pg";
 import { latestDump } from "@/lib/dump/store";
 import { env } from "@/lib/env";
+import { formatDay, formatMoment } from "@/lib/i18n/dates";
 import { paths } from "@/lib/paths";
 
 export async function generateMetadata() {
@@ -15,8 +16,9 @@ export async function generateMetadata() {
 
 /** Under what licence the registry's data may be reused, when it last changed, and every way to take it out. */
 export default async function OpenDataPage() {
-  const [t, format, updatedAt, dump] = await Promise.all([
+  const [t, locale, format, updatedAt, dump] = await Promise.all([
     getTranslations("openData"),
+    getLocale(),
     getFormatter(),
     getRegistryUpdatedAt(),
     // Not cached: a rebuild completes without a write, and this is one row by its index.
@@ -38,7 +40,7 @@ export default async function OpenDataPage() {
       <Section title={t("licenceTitle")} id="licence">
         <p className="max-w-3xl">{t("licenceText", { licence })}</p>
         <p className="mt-2 max-w-3xl">{t("attribution")}</p>
-        {updatedAt && <p className="mt-2 max-w-3xl">{t("updatedAt", { date: updatedAt })}</p>}
+        {updatedAt && <p className="mt-2 max-w-3xl">{t("updatedAt", { date: formatDay(locale, updatedAt) })}</p>}
       </Section>
       <Section title={t("changesTitle")} id="changes">
         <p className="max-w-3xl">{t("changesText")}</p>
@@ -55,7 +57,7 @@ export default async function OpenDataPage() {
                 {t("dumpLink", { size: size(dump.sizeBytes) })}
               </a>
             </p>
-            <p className="mt-2 max-w-3xl">{t("dumpBuilt", { date: dump.completedAt })}</p>
+            <p className="mt-2 max-w-3xl">{t("dumpBuilt", { moment: formatMoment(locale, dump.completedAt) })}</p>
           </>
         ) : (
           <p className="mt-4 max-w-3xl">{t("dumpPending")}</p>

@@ -1,4 +1,5 @@
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { DataSource } from "@/components/data-source";
 import { OrganizationEmptyResults } from "@/components/organizations/organization-empty";
 import { OrganizationFilters } from "@/components/organizations/organization-filters";
 import { OrganizationTable } from "@/components/organizations/organization-table";
@@ -58,6 +59,7 @@ export default async function OrganizationsPage({ searchParams }: Props) {
           />
         </>
       )}
+      <DataSource />
     </>
   );
 }

@@ -1,4 +1,5 @@
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { DataSource } from "@/components/data-source";
 import { RegionTable } from "@/components/regions/region-table";
 import { PageHeading } from "@/components/ui/page-heading";
 import { EmptyResults } from "@/components/ui/empty-results";
@@ -71,6 +72,7 @@ export default async function RegionsPage({ searchParams }: Props) {
           <Pagination page={result} href={(page) => paths.regions({ ...query, page })} />
         </>
       )}
+      <DataSource />
     </>
   );
 }

@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import { DataSource } from "@/components/data-source";
 import { SectorTable } from "@/components/sectors/sector-table";
 import { PageHeading } from "@/components/ui/page-heading";
 import { listSectorsWithCounts } from "@/lib/sectors/queries";
@@ -19,6 +20,7 @@ export default async function SectorsPage() {
         caption={t("caption")}
         labels={{ code: t("code"), sector: t("sector"), organizations: t("organizationsCount") }}
       />
+      <DataSource origin="sectors" />
     </>
   );
 }

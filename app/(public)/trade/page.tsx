@@ -1,5 +1,6 @@
 import { redirect } from "next/navigation";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { DataSource } from "@/components/data-source";
 import { TradeFilters } from "@/components/trade/trade-filters";
 import { TradePairsTable } from "@/components/trade/trade-pairs-table";
 import { PageHeading } from "@/components/ui/page-heading";
@@ -83,6 +84,7 @@ export default async function TradePage({ searchParams }: Props) {
           <Pagination page={page} href={(n) => paths.trade({ ...query, page: n })} />
         </>
       )}
+      <DataSource origin="trade" />
     </>
   );
 }

@@ -2,6 +2,7 @@ import type { ReactNode } from "react";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
+import { DataSource } from "@/components/data-source";
 import { PartyLinks } from "@/components/commitments/commitment-list";
 import { CommitmentDue, CommitmentStatusTag } from "@/components/commitments/commitment-status";
 import { StatusHistory } from "@/components/commitments/status-history";
@@ -99,6 +100,7 @@ export default async function CommitmentPage({ params }: Props) {
           </li>
         </ul>
       </Section>
+      <DataSource sources={commitment.source ? [commitment.source] : []} />
     </>
   );
 }

@@ -2,6 +2,7 @@ import type { ReactNode } from "react";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
+import { DataSource } from "@/components/data-source";
 import { MeetingCommitments, MeetingFollowsUp } from "@/components/meetings/meeting-commitments";
 import { MeetingDiscussed } from "@/components/meetings/meeting-discussed";
 import { MeetingLinkEditor } from "@/components/meetings/meeting-link-editor";
@@ -70,15 +71,16 @@ export default async function MeetingPage({ params, searchParams }: Props) {
   ]);
   const summary = localized(locale, meeting.summaryEn, meeting.summaryRu);
   if (summary) rows.push([t("summary"), summary]);
-  if (meeting.sourceTitle)
+  const sourceTitle = localized(locale, meeting.sourceTitle, meeting.sourceTitleRu);
+  if (sourceTitle)
     rows.push([
       t("source"),
       meeting.sourceUrl ? (
         <a key="s" href={meeting.sourceUrl}>
-          {meeting.sourceTitle}
+          {sourceTitle}
         </a>
       ) : (
-        meeting.sourceTitle
+        sourceTitle
       ),
     ]);
 
@@ -133,6 +135,9 @@ export default async function MeetingPage({ params, searchParams }: Props) {
       <MeetingDiscussed meeting={meeting} canEdit={user !== null} authors={authors} />
       <MeetingCommitments meeting={meeting} />
       {user && <MeetingLinkEditor meeting={meeting} />}
+      <DataSource
+        sources={meeting.sourceTitle ? [{ title: meeting.sourceTitle, titleRu: meeting.sourceTitleRu, url: meeting.sourceUrl }] : []}
+      />
     </>
   );
 }

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
+import { DataSource } from "@/components/data-source";
 import { EntityLinkEditor } from "@/components/meetings/entity-link-editor";
 import { OrganizationPartners } from "@/components/organizations/organization-partners";
 import { OrganizationSummary } from "@/components/organizations/organization-summary";
@@ -10,6 +11,7 @@ import { PageHeading } from "@/components/ui/page-heading";
 import { localized } from "@/lib/i18n/localize";
 import { getOrganizationPage } from "@/lib/organizations/queries";
 import { SlugSchema } from "@/lib/organizations/schema";
+import { formatDay } from "@/lib/i18n/dates";
 import { paths } from "@/lib/paths";
 import { getCurrentUser } from "@/lib/auth/session";
 
@@ -52,7 +54,7 @@ export default async function OrganizationPage({ params }: Props) {
       <MeetingTimeline entries={org.timeline} total={org.timelineTotal} allHref={paths.meetings({ organization: org.slug })} />
       <p className="mt-8 text-base">
         <Link href={paths.organizationHistory(org.slug)}>{tHistory("publicLink")}</Link>
-        {org.updatedAt && <> {tHistory("lastChanged", { date: org.updatedAt })}</>}
+        {org.updatedAt && <> {tHistory("lastChanged", { date: formatDay(locale, org.updatedAt) })}</>}
       </p>
       {user && (
         <EntityLinkEditor
@@ -61,6 +63,7 @@ export default async function OrganizationPage({ params }: Props) {
           editHref={paths.staff.edit("organizations", org.id)}
         />
       )}
+      <DataSource />
     </>
   );
 }

@@ -2,6 +2,7 @@ import type { ReactNode } from "react";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { DataSource } from "@/components/data-source";
 import { EntityLinkEditor } from "@/components/meetings/entity-link-editor";
 import { OrganizationTable } from "@/components/organizations/organization-table";
 import { PartnerMap } from "@/components/map/partner-map";
@@ -114,6 +115,7 @@ export default async function RegionPage({ params, searchParams }: Props) {
           editHref={paths.staff.edit("regions", region.id)}
         />
       )}
+      <DataSource sources={region.trade.map((row) => ({ title: row.sourceTitle, titleRu: row.sourceTitleRu, url: row.sourceUrl }))} />
     </>
   );
 }

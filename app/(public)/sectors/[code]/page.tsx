@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { DataSource } from "@/components/data-source";
 import { OrganizationTable } from "@/components/organizations/organization-table";
 import { SectorTable } from "@/components/sectors/sector-table";
 import { Muted } from "@/components/ui/notice";
@@ -85,6 +86,7 @@ export default async function SectorPage({ params, searchParams }: Props) {
           </>
         )}
       </Section>
+      <DataSource origin="sectors" />
     </>
   );
 }

@@ -46,7 +46,13 @@ export default async function BriefingPage({ searchParams }: Props) {
       </div>
       {data && view && (
         <>
-          <BriefingDownload region={data.region.slug} partner={data.partner?.slug} language={params.lang ?? locale} />
+          <BriefingDownload
+            region={data.region.slug}
+            partner={data.partner?.slug}
+            language={params.lang ?? locale}
+            ministry={params.ministry}
+            mark={params.mark}
+          />
           <BriefingDossier view={view} />
         </>
       )}

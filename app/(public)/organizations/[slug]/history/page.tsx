@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
+import { DataSource } from "@/components/data-source";
 import { Pagination } from "@/components/ui/pagination";
 import { PageHeading } from "@/components/ui/page-heading";
 import { PublicHistory } from "@/components/workspace/public-history";
@@ -37,6 +38,7 @@ export default async function OrganizationHistoryPage({ params, searchParams }: 
       </PageHeading>
       <PublicHistory events={history.items} entityType="organization" />
       <Pagination page={history} href={(n) => paths.organizationHistory(org.slug, { page: n })} />
+      <DataSource />
     </>
   );
 }

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
+import { DataSource } from "@/components/data-source";
 import { TradeFigures } from "@/components/trade/trade-figures";
 import { PageHeading } from "@/components/ui/page-heading";
 import { fileParams } from "@/lib/export/columns";
@@ -77,6 +78,7 @@ export default async function TradePairPage({ params }: Props) {
           <Link href={paths.region(pair.partner.slug)}>{t("regionPage", { region: partnerName })}</Link>
         </li>
       </ul>
+      <DataSource sources={pair.years.map((year) => year.source)} />
     </>
   );
 }

@@ -10,7 +10,8 @@ import { getCurrentUser } from "@/lib/auth/session";
 
 /**
  * The briefing pack as a PDF (staff only, checked here against the database: the (staff) layout does not run
- * for a route). The language is the `lang` asked for, else the reader's. Never cached: it answers one user.
+ * for a route). The language is the `lang` asked for, else the reader's; `ministry` and `mark` head every page.
+ * Never cached: it answers one user.
  */
 export async function GET(request: NextRequest) {
   try {
@@ -33,13 +34,13 @@ export async function GET(request: NextRequest) {
       const detail = Object.values(errors).flat().join(" ");
       return problem(400, "Invalid parameters", detail, errors);
     }
-    const { region, partner } = parsed.data;
+    const { region, partner, ministry, mark } = parsed.data;
     const lang = parsed.data.lang ?? detectLocale(request.cookies.get(localeCookie)?.value, request.headers.get("accept-language"));
     const data = await getBriefingData(region, partner, lang);
     if (!data) return problem(404, "Not found", "There is no such region in the registry: check region and partner.");
 
     const now = new Date();
-    const pdf = await renderBriefingPdf(buildBriefingView(data, lang, now), publicOrigin(request));
+    const pdf = await renderBriefingPdf(buildBriefingView(data, lang, now, { ministry, mark }), publicOrigin(request));
     const filename = ["interregio-briefing", region, partner, lang, now.toISOString().slice(0, 10)].filter(Boolean).join("-");
     return new Response(new Uint8Array(pdf), {
       headers: {
@@ -64,8 +65,8 @@ function queryOf(request: NextRequest): Record<string, string> {
 
 /** The briefing page for the same choice, where signing in comes back to. */
 function briefingPageOf(request: NextRequest): string {
-  const { region, partner, lang } = queryOf(request);
-  const parsed = BriefingPdfParamsSchema.safeParse({ region, partner, lang });
+  const { region, partner, lang, ministry, mark } = queryOf(request);
+  const parsed = BriefingPdfParamsSchema.safeParse({ region, partner, lang, ministry, mark });
   return parsed.success ? paths.staff.briefing(parsed.data) : paths.staff.briefing();
 }
 

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { DataSource } from "@/components/data-source";
 import { PairCommitments } from "@/components/regions/pair-commitments";
 import { PairMeetings } from "@/components/regions/pair-meetings";
 import { PairOrganizations } from "@/components/regions/pair-organizations";
@@ -11,6 +12,7 @@ import { Section } from "@/components/ui/section";
 import { SummaryList } from "@/components/ui/summary-list";
 import { localized } from "@/lib/i18n/localize";
 import { SlugSchema } from "@/lib/organizations/schema";
+import { readPairTrade } from "@/lib/trade/analysis";
 import { paths } from "@/lib/paths";
 import { getRegionPair } from "@/lib/regions/pair";
 
@@ -51,6 +53,8 @@ export default async function RegionPairPage({ params }: Props) {
   const name = (r: { nameEn: string; nameRu: string }) => localized(locale, r.nameEn, r.nameRu);
   const names = { region: name(region), partner: name(partner) };
   const organizationsTotal = pair.organizations.region.total + pair.organizations.partner.total;
+  // The pair's trade figures, for their sources (the cached read PairTrade shows them from).
+  const years = await readPairTrade(region.id, partner.id);
 
   return (
     <>
@@ -94,6 +98,7 @@ export default async function RegionPairPage({ params }: Props) {
       </Section>
       <PairTrade region={region} partner={partner} />
       <PairCommitments region={region} partner={partner} />
+      <DataSource sources={years.map((year) => year.source)} />
     </>
   );
 }
