@@ -2,6 +2,14 @@ import { z } from "zod";
 import { SlugPathSchema } from "@/lib/api/schema";
 import { ChangeListDtoSchema, ChangeQuerySchema } from "@/lib/changes/dto";
 import {
+  CommitmentCsvExportQuerySchema,
+  CommitmentDetailDtoSchema,
+  CommitmentListDtoSchema,
+  CommitmentPathSchema,
+  CommitmentQuerySchema,
+  CommitmentXlsxExportQuerySchema,
+} from "@/lib/commitments/dto";
+import {
   JointVentureExportDtoSchema,
   JointVentureCsvExportQuerySchema,
   JointVentureExportQuerySchema,
@@ -241,6 +249,53 @@ export const operations = {
     pathParams: SlugPathSchema,
     response: MeetingDetailDtoSchema,
     responseName: "MeetingDetail",
+    notFound: true,
+  },
+  listCommitments: {
+    operationId: "listCommitments",
+    path: "/api/v1/commitments",
+    summary: "List commitments",
+    description:
+      "Commitments made at meetings, with the commitments page's filters (status, region, party, meeting, dueFrom, dueTo, overdue, open), " +
+      `oldest record first. Public fields only: never who recorded or changed them. ${listDescription}`,
+    tag: "Commitments",
+    query: CommitmentQuerySchema,
+    response: CommitmentListDtoSchema,
+    responseName: "CommitmentList",
+  },
+  exportCommitmentsXlsx: {
+    operationId: "exportCommitmentsXlsx",
+    path: "/api/v1/commitments/export.xlsx",
+    summary: "Download the commitments as an Excel workbook (XLSX)",
+    description:
+      "Every commitment of the commitments page's filters in its order (soonest due first, undated last), with dates as dates and a second sheet on the data. `lang=ru` for Russian headers, statuses and texts.",
+    tag: "Commitments",
+    query: CommitmentXlsxExportQuerySchema,
+    response: z.string(),
+    contentType: XLSX,
+    download: true,
+  },
+  exportCommitmentsCsv: {
+    operationId: "exportCommitmentsCsv",
+    path: "/api/v1/commitments/export.csv",
+    summary: "Download the commitments as CSV",
+    description:
+      "The same commitments and columns as the XLSX export, as UTF-8 CSV with a byte order mark; `sep=;` for spreadsheet programs set up for Russian.",
+    tag: "Commitments",
+    query: CommitmentCsvExportQuerySchema,
+    response: z.string(),
+    contentType: "text/csv",
+    download: true,
+  },
+  getCommitment: {
+    operationId: "getCommitment",
+    path: "/api/v1/commitments/{id}",
+    summary: "One commitment",
+    description: "With its parties, the meetings that followed it up and its status history (when and why, never who).",
+    tag: "Commitments",
+    pathParams: CommitmentPathSchema,
+    response: CommitmentDetailDtoSchema,
+    responseName: "CommitmentDetail",
     notFound: true,
   },
   listSectors: {

@@ -51,6 +51,11 @@ const words = {
     regional: "regional",
     agency: "agency",
     business_forum: "business forum",
+    proposed: "proposed",
+    agreed: "agreed",
+    in_progress: "in progress",
+    fulfilled: "fulfilled",
+    lapsed: "lapsed",
   },
   ru: {
     planned: "планируется",
@@ -69,6 +74,11 @@ const words = {
     regional: "региональный",
     agency: "ведомство",
     business_forum: "деловой форум",
+    proposed: "предложено",
+    agreed: "согласовано",
+    in_progress: "выполняется",
+    fulfilled: "выполнено",
+    lapsed: "не выполнено",
   },
 } as const satisfies Record<Locale, Record<string, string>>;
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { cursorMessage, cursorPageSchema, describeFields, IdKeySchema, LimitParamSchema, several } from "@/lib/api/schema";
-import { exportOptionFields } from "@/lib/export/columns";
+import { exportOptionFields, LangParamSchema } from "@/lib/export/columns";
 import { jointVentureTable } from "@/lib/joint-ventures/export";
 import { JointVentureDtoSchema, JointVentureFilterSchema } from "@/lib/joint-ventures/schema";
 import { decodeCursor } from "@/lib/pagination";
@@ -56,5 +56,8 @@ export const JointVentureQuerySchema = z.strictObject({
 export const JointVentureExportQuerySchema = z.strictObject(jointVentureFields);
 export const JointVentureCsvExportQuerySchema = z.strictObject({ ...jointVentureFields, ...exportOptionFields("csv") });
 export const JointVentureXlsxExportQuerySchema = z.strictObject({ ...jointVentureFields, ...exportOptionFields("xlsx") });
+
+/** The feed takes the table's filters (its order is the newest first) and the feed's language. */
+export const JointVentureFeedQuerySchema = z.strictObject({ ...jointVentureFilterFields, lang: LangParamSchema });
 
 export type JointVentureQuery = z.output<typeof JointVentureQuerySchema>;

@@ -12,7 +12,7 @@ import {
   updatedAt,
   url,
 } from "@/lib/api/schema";
-import { exportOptionFields } from "@/lib/export/columns";
+import { exportOptionFields, LangParamSchema } from "@/lib/export/columns";
 import { FOUNDED_YEAR_MAX, FOUNDED_YEAR_MIN, organizationSorts } from "@/lib/organizations/schema";
 import { naceCodeSchema } from "@/lib/sectors/schema";
 
@@ -72,8 +72,8 @@ export const OrganizationQuerySchema = z.strictObject({
   ...idPageParams,
 });
 
-/** The exports take the list page's filters and order (not its paging), and the file's language (and separator). */
-const organizationExportFields = {
+/** The list page's filters, strict: the exports and the feed take them. */
+const organizationFilterFields = {
   kind: oneOf(OrganizationKind, "kind").optional(),
   status: oneOf(OrganizationStatus, "status").optional(),
   country: CountryParamSchema.optional(),
@@ -86,6 +86,10 @@ const organizationExportFields = {
     .max(FOUNDED_YEAR_MAX, { error: `founded must be a year from ${FOUNDED_YEAR_MIN} to ${FOUNDED_YEAR_MAX}.` })
     .optional()
     .describe("Founded in this year."),
+};
+/** The exports take the list page's filters and order (not its paging), and the file's language (and separator). */
+const organizationExportFields = {
+  ...organizationFilterFields,
   sort: z
     .enum(organizationSorts, { error: `sort must be one of: ${organizationSorts.join(", ")}.` })
     .default("name-asc")
@@ -93,6 +97,8 @@ const organizationExportFields = {
 };
 export const OrganizationCsvExportQuerySchema = z.strictObject({ ...organizationExportFields, ...exportOptionFields("csv") });
 export const OrganizationXlsxExportQuerySchema = z.strictObject({ ...organizationExportFields, ...exportOptionFields("xlsx") });
+
+export const OrganizationFeedQuerySchema = z.strictObject({ ...organizationFilterFields, lang: LangParamSchema });
 
 export type OrganizationDto = z.infer<typeof OrganizationDtoSchema>;
 export type OrganizationDetailDto = z.infer<typeof OrganizationDetailDtoSchema>;

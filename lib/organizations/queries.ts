@@ -163,6 +163,24 @@ async function readOrganizations(options: OrganizationListOptions, locale: Local
   return toPage(rows.map(toListRow), counted[0]?.total ?? 0, options);
 }
 
+/** The newest live organizations of the list's filters (its feed), newest record first. */
+export const listNewestOrganizations = cached(
+  "organizations-newest",
+  ["organizations", "regions", "sectors"],
+  async (filter: OrganizationFilter, limit: number): Promise<(OrganizationRow & { updatedAt: Date })[]> => {
+    const rows = await readDb().$queryRaw<(RawOrganizationRow & { updatedAt: Date })[]>`
+      SELECT o.id, o.slug, o.name, o.name_en AS "nameEn", o.kind::text AS kind, o.status::text AS status,
+             o.founded_year AS "foundedYear", o.is_demo AS "isDemo", o.updated_at AS "updatedAt",
+             r.slug AS "regionSlug", r.name_en AS "regionNameEn", r.name_ru AS "regionNameRu",
+             ps.code AS "sectorCode", ps.name_en AS "sectorNameEn", ps.name_ru AS "sectorNameRu"
+      ${listFrom}
+      WHERE ${organizationWhere(filter)}
+      ORDER BY o.id DESC
+      LIMIT ${limit}`;
+    return rows.map(toListRow);
+  },
+);
+
 /** One organization as the list's export writes it. */
 export type OrganizationExportRow = OrganizationRow & { country: string; url: string; updatedAt: Date };
 

@@ -15,6 +15,7 @@ import { getMeetingPage, listLinkAuthors } from "@/lib/meetings/queries";
 import { MeetingPageParamsSchema } from "@/lib/meetings/schema";
 import { SlugSchema } from "@/lib/organizations/schema";
 import { paths } from "@/lib/paths";
+import { PublicHistoryLink } from "@/components/workspace/public-history";
 import { getCurrentUser } from "@/lib/auth/session";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -132,6 +133,7 @@ export default async function MeetingPage({ params, searchParams }: Props) {
       <MeetingFollowsUp meeting={meeting} />
       <MeetingDiscussed meeting={meeting} canEdit={user !== null} authors={authors} />
       <MeetingCommitments meeting={meeting} />
+      <PublicHistoryLink href={paths.meetingHistory(meeting.slug)} updatedAt={meeting.updatedAt} />
       {user && <MeetingLinkEditor meeting={meeting} />}
     </>
   );

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { EntityLinkEditor } from "@/components/meetings/entity-link-editor";
@@ -6,6 +5,7 @@ import { OrganizationPartners } from "@/components/organizations/organization-pa
 import { OrganizationSummary } from "@/components/organizations/organization-summary";
 import { MeetingTimeline } from "@/components/timeline";
 import { DemoTag } from "@/components/ui/demo-tag";
+import { PublicHistoryLink } from "@/components/workspace/public-history";
 import { PageHeading } from "@/components/ui/page-heading";
 import { localized } from "@/lib/i18n/localize";
 import { getOrganizationPage } from "@/lib/organizations/queries";
@@ -27,11 +27,10 @@ export default async function OrganizationPage({ params }: Props) {
   const slugParam = SlugSchema.safeParse((await params).slug);
   if (!slugParam.success) notFound();
   const slug = slugParam.data;
-  const [org, user, t, tHistory, locale] = await Promise.all([
+  const [org, user, t, locale] = await Promise.all([
     getOrganizationPage(slug),
     getCurrentUser(),
     getTranslations("organizations"),
-    getTranslations("history"),
     getLocale(),
   ]);
   if (!org) notFound();
@@ -50,10 +49,7 @@ export default async function OrganizationPage({ params }: Props) {
       <OrganizationSummary org={org} />
       <OrganizationPartners org={org} />
       <MeetingTimeline entries={org.timeline} total={org.timelineTotal} allHref={paths.meetings({ organization: org.slug })} />
-      <p className="mt-8 text-base">
-        <Link href={paths.organizationHistory(org.slug)}>{tHistory("publicLink")}</Link>
-        {org.updatedAt && <> {tHistory("lastChanged", { date: org.updatedAt })}</>}
-      </p>
+      <PublicHistoryLink href={paths.organizationHistory(org.slug)} updatedAt={org.updatedAt} />
       {user && (
         <EntityLinkEditor
           entity={{ type: "organization", id: org.id }}
