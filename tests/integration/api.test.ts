@@ -1,8 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { Ajv2020 } from "ajv/dist/2020.js";
-import addFormats from "ajv-formats";
 import { createPrismaClient } from "@/lib/db/prisma-client";
-import { openApiDocument } from "@/lib/api/openapi";
 import * as regionsRoute from "@/app/api/v1/regions/route";
 import * as regionRoute from "@/app/api/v1/regions/[slug]/route";
 import * as organizationsRoute from "@/app/api/v1/organizations/route";
@@ -16,6 +13,8 @@ import * as indexRoute from "@/app/api/v1/route";
 import * as searchRoute from "@/app/api/v1/search/route";
 import * as jointVenturesRoute from "@/app/api/v1/joint-ventures/route";
 import * as suggestRoute from "@/app/api/v1/search/suggest/route";
+import * as commitmentsRoute from "@/app/api/v1/commitments/route";
+import { ajv, document, expectMatchesDocument, expectProblem } from "@/tests/support/openapi";
 import { prisma, seedOnce } from "./setup";
 
 type Route = {
@@ -35,43 +34,6 @@ function get(route: Route, path: string, params: Record<string, string> = {}, he
 
 async function json(response: Response) {
   return (await response.json()) as Record<string, unknown> & { items: Record<string, unknown>[]; nextCursor: string | null };
-}
-
-// The response schemas come from the generated document itself, compiled as JSON Schema draft 2020-12.
-const document = openApiDocument();
-const ajv = new Ajv2020({ strict: false, allErrors: true });
-addFormats(ajv);
-ajv.addSchema({ ...document, $id: "https://interregio.test/openapi.json" });
-
-function expectMatchesDocument(path: string, body: unknown) {
-  const operation = (
-    document.paths as Record<string, { get: { responses: Record<string, { content: Record<string, { schema: { $ref?: string } }> }> } }>
-  )[path];
-  expect(operation, `${path} is in the OpenAPI document`).toBeDefined();
-  const schema = operation!.get.responses["200"]!.content["application/json"]!.schema;
-  const validate = schema.$ref ? ajv.getSchema(`https://interregio.test/openapi.json${schema.$ref}`) : ajv.compile(schema);
-  expect(validate).toBeDefined();
-  const valid = validate!(body);
-  expect(valid ? [] : validate!.errors).toEqual([]);
-}
-
-async function expectProblem(response: Response, status: number) {
-  expect(response.status).toBe(status);
-  expect(response.headers.get("content-type")).toBe("application/problem+json");
-  expect(response.headers.get("access-control-allow-origin")).toBe("*");
-  const problem = (await response.json()) as {
-    type: string;
-    title: string;
-    status: number;
-    detail: string;
-    errors?: Record<string, string[]>;
-  };
-  expect(problem.status).toBe(status);
-  expect(problem.title).toBeTruthy();
-  expect(problem.type).toContain("/api/v1/openapi.json#/components/responses/");
-  expect(problem.detail).toBeTruthy();
-  expect(JSON.stringify(problem)).not.toMatch(/prisma|select |stack|at .*\.ts/i);
-  return problem;
 }
 
 let testRegion: { id: number; slug: string };
@@ -122,6 +84,10 @@ describe("the OpenAPI document", () => {
       "/api/v1/joint-ventures/export.json",
       "/api/v1/search",
       "/api/v1/search/suggest",
+      "/api/v1/commitments",
+      "/api/v1/commitments/{id}",
+      "/api/v1/commitments/export.csv",
+      "/api/v1/commitments/export.xlsx",
     ]) {
       expect(Object.keys(served.paths)).toContain(path);
     }
@@ -510,6 +476,7 @@ describe("hostile values", () => {
     "/api/v1/sectors": sectorsRoute,
     "/api/v1/search": searchRoute,
     "/api/v1/search/suggest": suggestRoute,
+    "/api/v1/commitments": commitmentsRoute,
   };
   it.each(Object.keys(routes))("%s answers 200 or 400 for any value of any parameter, never a 500", async (path) => {
     const parameters = (document.paths as Record<string, { get: { parameters?: { name: string }[] } }>)[path]!.get.parameters ?? [];
