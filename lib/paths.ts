@@ -103,6 +103,7 @@ export const paths = {
     suggest: (query?: Query) => withQuery("/api/v1/search/suggest", query),
     regions: (query?: Query) => withQuery("/api/v1/regions", query),
     region: (slug: string) => `/api/v1/regions/${segment(slug)}`,
+    regionsExport: (format: "csv" | "xlsx", query?: Query) => withQuery(`/api/v1/regions/export.${format}`, query),
     organizations: (query?: Query) => withQuery("/api/v1/organizations", query),
     organizationsExport: (format: "csv" | "xlsx", query?: Query) => withQuery(`/api/v1/organizations/export.${format}`, query),
     organization: (slug: string) => `/api/v1/organizations/${segment(slug)}`,

@@ -31,7 +31,13 @@ import {
   OrganizationQuerySchema,
   OrganizationXlsxExportQuerySchema,
 } from "@/lib/organizations/dto";
-import { RegionDetailDtoSchema, RegionListDtoSchema, RegionQuerySchema } from "@/lib/regions/dto";
+import {
+  RegionCsvExportQuerySchema,
+  RegionDetailDtoSchema,
+  RegionListDtoSchema,
+  RegionQuerySchema,
+  RegionXlsxExportQuerySchema,
+} from "@/lib/regions/dto";
 import { SearchQuerySchema, SearchResultDtoSchema, SuggestionListDtoSchema, SuggestQuerySchema } from "@/lib/search/dto";
 import { SectorCodePathSchema, SectorDetailDtoSchema, SectorListDtoSchema, SectorQuerySchema } from "@/lib/sectors/dto";
 import {
@@ -105,6 +111,29 @@ export const operations = {
     query: RegionQuerySchema,
     response: RegionListDtoSchema,
     responseName: "RegionList",
+  },
+  exportRegionsXlsx: {
+    operationId: "exportRegionsXlsx",
+    path: "/api/v1/regions/export.xlsx",
+    summary: "Download the regions list as an Excel workbook (XLSX)",
+    description:
+      "Every region of the list page's filters (country, level) in its order (country, level, then name in the file's language), with its number of organizations and a second sheet on the data.",
+    tag: "Regions",
+    query: RegionXlsxExportQuerySchema,
+    response: z.string(),
+    contentType: XLSX,
+    download: true,
+  },
+  exportRegionsCsv: {
+    operationId: "exportRegionsCsv",
+    path: "/api/v1/regions/export.csv",
+    summary: "Download the regions list as CSV",
+    description: "The same regions and columns as the XLSX export, as UTF-8 CSV with a byte order mark.",
+    tag: "Regions",
+    query: RegionCsvExportQuerySchema,
+    response: z.string(),
+    contentType: "text/csv",
+    download: true,
   },
   getRegion: {
     operationId: "getRegion",
@@ -234,7 +263,7 @@ export const operations = {
     operationId: "listMeetings",
     path: "/api/v1/meetings",
     summary: "List meetings",
-    description: `Newest first (by date, then by record). ${listDescription}`,
+    description: `Newest first (by date, then by record), or oldest first with sort=date-asc, as on the meetings page. ${listDescription}`,
     tag: "Meetings",
     query: MeetingQuerySchema,
     response: MeetingListDtoSchema,

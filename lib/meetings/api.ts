@@ -47,19 +47,22 @@ function toMeeting(m: MeetingRow): MeetingDto {
 }
 
 /**
- * Newest first. After a cursor (date d, id i): rows with date < d, or date = d and id < i. The extra
- * `date <= d` bound lets PostgreSQL start the walk of meetings_live_date_idx at d instead of filtering from
- * the top.
+ * Newest first (or oldest first with date-asc). After a cursor (date d, id i), newest first: rows with date < d,
+ * or date = d and id < i. The extra `date <= d` bound lets PostgreSQL start the walk of meetings_live_date_idx
+ * at d instead of filtering from the top.
  */
-function meetingKeysetWhere(cursor: MeetingQuery["cursor"]): Prisma.MeetingWhereInput {
+function meetingKeysetWhere(cursor: MeetingQuery["cursor"], ascending: boolean): Prisma.MeetingWhereInput {
   if (!cursor) return {};
   const date = new Date(`${cursor[0]}T00:00:00Z`);
+  if (ascending) return { date: { gte: date }, OR: [{ date: { gt: date } }, { id: { gt: cursor[1] } }] };
   return { date: { lte: date }, OR: [{ date: { lt: date } }, { id: { lt: cursor[1] } }] };
 }
 
-/** GET /api/v1/meetings: a keyset page on (date, id), newest first. */
+/** GET /api/v1/meetings: a keyset page on (date, id), newest first unless `sort=date-asc`, as the list page. */
 export async function listMeetingsPage(query: MeetingQuery): Promise<CursorPage<MeetingDto>> {
   const year = query.year;
+  const ascending = query.sort === "date-asc";
+  const direction = ascending ? "asc" : "desc";
   const rows = await readDb().meeting.findMany({
     where: {
       AND: [
@@ -70,10 +73,10 @@ export async function listMeetingsPage(query: MeetingQuery): Promise<CursorPage<
           ...(year ? { date: { gte: new Date(Date.UTC(year, 0, 1)), lt: new Date(Date.UTC(year + 1, 0, 1)) } } : {}),
           ...(query.region ? { regions: { some: { region: { slug: query.region } } } } : {}),
         },
-        meetingKeysetWhere(query.cursor),
+        meetingKeysetWhere(query.cursor, ascending),
       ],
     },
-    orderBy: [{ date: "desc" }, { id: "desc" }],
+    orderBy: [{ date: direction }, { id: direction }],
     take: query.limit + 1,
     select: meetingSelect,
   });

@@ -68,6 +68,12 @@ export const MeetingDetailDtoSchema = MeetingDtoSchema.extend({
 export const MeetingListDtoSchema = cursorPageSchema(MeetingDtoSchema);
 
 const yearMessage = "year must be a year from 1990 to 2100.";
+/** The list page's order: the API's list, walked by cursor in that order, and the exports take it. */
+const meetingSortParam = z
+  .enum(meetingSorts, { error: `sort must be one of: ${meetingSorts.join(", ")}.` })
+  .default("date-desc")
+  .describe("date-desc (newest first, the default) or date-asc.");
+
 /** The list page's filters, strict: the exports and the feed take them. */
 const meetingFilterFields = {
   year: z.coerce
@@ -84,10 +90,7 @@ const meetingFilterFields = {
 /** The exports take the list page's filters and order (not its paging), and the file's language (and separator). */
 const meetingExportFields = {
   ...meetingFilterFields,
-  sort: z
-    .enum(meetingSorts, { error: `sort must be one of: ${meetingSorts.join(", ")}.` })
-    .default("date-desc")
-    .describe("date-desc (newest first, the default) or date-asc."),
+  sort: meetingSortParam,
 };
 export const MeetingCsvExportQuerySchema = z.strictObject({ ...meetingExportFields, ...exportOptionFields("csv") });
 export const MeetingXlsxExportQuerySchema = z.strictObject({ ...meetingExportFields, ...exportOptionFields("xlsx") });
@@ -103,6 +106,7 @@ export const MeetingQuerySchema = z.strictObject({
     .describe("Meetings held in this year."),
   level: oneOf(MeetingLevel, "level").optional(),
   region: slugParam("region").optional().describe("The slug of a region that took part."),
+  sort: meetingSortParam,
   updatedSince: UpdatedSinceParamSchema,
   limit: LimitParamSchema,
   cursor: cursorParam(z.tuple([z.iso.date(), RecordIdSchema])),

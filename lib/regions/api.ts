@@ -1,10 +1,21 @@
 import "server-only";
+import { invalidParameters, problemResponse } from "@/lib/api/problem";
+import { searchParamsToQuery } from "@/lib/api/schema";
 import { readDb } from "@/lib/db/client";
+import type { ExportFormat } from "@/lib/export/columns";
+import { exportFailure, exportResponse, instanceOf } from "@/lib/export/response";
 import { toCountry, toRegionRef } from "@/lib/api/refs";
 import { idKey, idKeyset, mapCursorPage, type CursorPage } from "@/lib/pagination";
 import { paths } from "@/lib/paths";
-import type { RegionDetailDto, RegionDto, RegionQuery } from "@/lib/regions/dto";
-import { findRegion, listChildRegions, regionSelect } from "@/lib/regions/queries";
+import {
+  RegionCsvExportQuerySchema,
+  RegionXlsxExportQuerySchema,
+  type RegionDetailDto,
+  type RegionDto,
+  type RegionQuery,
+} from "@/lib/regions/dto";
+import { regionTable } from "@/lib/regions/export";
+import { findRegion, listChildRegions, openRegionSource, regionSelect } from "@/lib/regions/queries";
 
 /**
  * The regions endpoints' reads. Lists are keyset pages on the id, so a client walking the whole set while records
@@ -59,4 +70,23 @@ export async function getRegionDetail(slug: string): Promise<RegionDetailDto | n
     readDb().organization.count({ where: { regionId: region.id, archivedAt: null } }),
   ]);
   return { ...toRegion(region), children: children.map(toRegionRef), organizationCount };
+}
+
+/**
+ * GET /api/v1/regions/export.{csv,xlsx}: every region of the list page's filters, in its order (names in the
+ * file's language), streamed. Bad parameters are a 400 naming them before any row is read.
+ */
+export async function regionsExportResponse(request: Request, format: ExportFormat): Promise<Response> {
+  const url = new URL(request.url);
+  const instance = instanceOf(request);
+  const parsed = (format === "csv" ? RegionCsvExportQuerySchema : RegionXlsxExportQuerySchema).safeParse(
+    searchParamsToQuery(url.searchParams),
+  );
+  if (!parsed.success) return problemResponse(invalidParameters(parsed.error.issues).problem, {}, instance);
+  try {
+    const source = await openRegionSource(parsed.data, { origin: url.origin, signal: request.signal, locale: parsed.data.lang });
+    return await exportResponse({ request, format, table: regionTable, source, options: parsed.data });
+  } catch (error) {
+    return exportFailure(error, instance);
+  }
 }

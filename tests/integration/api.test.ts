@@ -449,6 +449,27 @@ describe("bad parameters answer 400 problem+json naming the parameter", () => {
   });
 });
 
+describe("the meetings list's order", () => {
+  it("walks oldest first with sort=date-asc, as the meetings page sorts, and newest first by default", async () => {
+    const walk = async (sort: string) => {
+      const dates: string[] = [];
+      let cursor: string | null = null;
+      do {
+        const page = await json(await get(meetingsRoute, `/api/v1/meetings?limit=2${sort}${cursor ? `&cursor=${cursor}` : ""}`));
+        dates.push(...page.items.map((item) => String(item.date)));
+        cursor = page.nextCursor;
+      } while (cursor);
+      return dates;
+    };
+    const newest = await walk("");
+    const oldest = await walk("&sort=date-asc");
+    expect(newest.length).toBeGreaterThan(2);
+    expect(oldest).toEqual([...newest].reverse());
+    expect(oldest).toEqual([...oldest].sort());
+    expect((await expectProblem(await get(meetingsRoute, "/api/v1/meetings?sort=title"), 400)).errors).toHaveProperty("sort");
+  });
+});
+
 describe("hostile values", () => {
   const hostile = [
     "",
