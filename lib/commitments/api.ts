@@ -1,7 +1,5 @@
 import "server-only";
-import { invalidParameters, problemResponse } from "@/lib/api/problem";
 import { isoDate, toMeetingRef, toParty } from "@/lib/api/refs";
-import { searchParamsToQuery } from "@/lib/api/schema";
 import {
   CommitmentCsvExportQuerySchema,
   CommitmentXlsxExportQuerySchema,
@@ -15,7 +13,7 @@ import { commitmentWhere, isOverdue, readStatusHistory, trackerToday } from "@/l
 import { readDb } from "@/lib/db/client";
 import { openQueryCursor, readSqlPool } from "@/lib/db/pg";
 import type { ExportFormat } from "@/lib/export/columns";
-import { exportFailure, exportResponse, instanceOf } from "@/lib/export/response";
+import { listExportResponse } from "@/lib/export/response";
 import type { RowSource } from "@/lib/export/write";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { meetingRefSelect } from "@/lib/meetings/queries";
@@ -155,19 +153,12 @@ export async function openCommitmentSource(
  * GET /api/v1/commitments/export.{csv,xlsx}: every commitment of the tracker's filters, streamed. Bad parameters
  * are a 400 naming them before any row is read.
  */
-export async function commitmentsExportResponse(request: Request, format: ExportFormat): Promise<Response> {
-  const url = new URL(request.url);
-  const instance = instanceOf(request);
-  const parsed = (format === "csv" ? CommitmentCsvExportQuerySchema : CommitmentXlsxExportQuerySchema).safeParse(
-    searchParamsToQuery(url.searchParams),
-  );
-  if (!parsed.success) return problemResponse(invalidParameters(parsed.error.issues).problem, {}, instance);
-  try {
-    const source = await openCommitmentSource(parsed.data, { origin: url.origin, signal: request.signal });
-    return await exportResponse({ request, format, table: commitmentTable, source, options: parsed.data });
-  } catch (error) {
-    return exportFailure(error, instance);
-  }
+export function commitmentsExportResponse(request: Request, format: ExportFormat): Promise<Response> {
+  return listExportResponse(request, format, {
+    schemas: { csv: CommitmentCsvExportQuerySchema, xlsx: CommitmentXlsxExportQuerySchema },
+    table: commitmentTable,
+    open: openCommitmentSource,
+  });
 }
 
 /** The newest commitments of the tracker's filters (its feed), newest record first. */

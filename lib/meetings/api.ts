@@ -1,9 +1,7 @@
 import "server-only";
-import { searchParamsToQuery } from "@/lib/api/schema";
-import { invalidParameters, problemResponse } from "@/lib/api/problem";
 import { readDb } from "@/lib/db/client";
 import type { ExportFormat } from "@/lib/export/columns";
-import { exportFailure, exportResponse, instanceOf } from "@/lib/export/response";
+import { listExportResponse } from "@/lib/export/response";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { isoDate, toMeetingRef, toParty, toRegionRef } from "@/lib/api/refs";
 import {
@@ -153,16 +151,10 @@ export async function getMeetingDetail(slug: string): Promise<MeetingDetailDto |
  * GET /api/v1/meetings/export.{csv,xlsx}: every meeting of the list page's filters, in its order, streamed from a
  * database cursor. Bad parameters are a 400 before any row is read.
  */
-export async function meetingsExportResponse(request: Request, format: ExportFormat): Promise<Response> {
-  const url = new URL(request.url);
-  const instance = instanceOf(request);
-  const query = searchParamsToQuery(url.searchParams);
-  const parsed = (format === "csv" ? MeetingCsvExportQuerySchema : MeetingXlsxExportQuerySchema).safeParse(query);
-  if (!parsed.success) return problemResponse(invalidParameters(parsed.error.issues).problem, {}, instance);
-  try {
-    const source = await openMeetingSource(parsed.data, { origin: url.origin, signal: request.signal });
-    return await exportResponse({ request, format, table: meetingTable, source, options: parsed.data });
-  } catch (error) {
-    return exportFailure(error, instance);
-  }
+export function meetingsExportResponse(request: Request, format: ExportFormat): Promise<Response> {
+  return listExportResponse(request, format, {
+    schemas: { csv: MeetingCsvExportQuerySchema, xlsx: MeetingXlsxExportQuerySchema },
+    table: meetingTable,
+    open: openMeetingSource,
+  });
 }

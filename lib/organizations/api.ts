@@ -1,9 +1,7 @@
 import "server-only";
-import { searchParamsToQuery } from "@/lib/api/schema";
-import { invalidParameters, problemResponse } from "@/lib/api/problem";
 import { readDb } from "@/lib/db/client";
 import type { ExportFormat } from "@/lib/export/columns";
-import { exportFailure, exportResponse, instanceOf } from "@/lib/export/response";
+import { listExportResponse } from "@/lib/export/response";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { toMeetingRef, toNumber, toOrganizationRef, toParty, toRegionRef, toSectorRef } from "@/lib/api/refs";
 import { meetingRefSelect } from "@/lib/meetings/queries";
@@ -143,16 +141,10 @@ export async function getOrganizationDetail(slug: string): Promise<OrganizationD
  * GET /api/v1/organizations/export.{csv,xlsx}: every organization of the list page's filters, in its order,
  * streamed from a database cursor. Bad parameters are a 400 before any row is read.
  */
-export async function organizationsExportResponse(request: Request, format: ExportFormat): Promise<Response> {
-  const url = new URL(request.url);
-  const instance = instanceOf(request);
-  const query = searchParamsToQuery(url.searchParams);
-  const parsed = (format === "csv" ? OrganizationCsvExportQuerySchema : OrganizationXlsxExportQuerySchema).safeParse(query);
-  if (!parsed.success) return problemResponse(invalidParameters(parsed.error.issues).problem, {}, instance);
-  try {
-    const source = await openOrganizationSource(parsed.data, { origin: url.origin, signal: request.signal, locale: parsed.data.lang });
-    return await exportResponse({ request, format, table: organizationTable, source, options: parsed.data });
-  } catch (error) {
-    return exportFailure(error, instance);
-  }
+export function organizationsExportResponse(request: Request, format: ExportFormat): Promise<Response> {
+  return listExportResponse(request, format, {
+    schemas: { csv: OrganizationCsvExportQuerySchema, xlsx: OrganizationXlsxExportQuerySchema },
+    table: organizationTable,
+    open: openOrganizationSource,
+  });
 }

@@ -1,9 +1,7 @@
 import "server-only";
-import { invalidParameters, problemResponse } from "@/lib/api/problem";
-import { searchParamsToQuery } from "@/lib/api/schema";
 import { readDb } from "@/lib/db/client";
 import type { ExportFormat } from "@/lib/export/columns";
-import { exportFailure, exportResponse, instanceOf } from "@/lib/export/response";
+import { listExportResponse } from "@/lib/export/response";
 import { toCountry, toRegionRef } from "@/lib/api/refs";
 import { idKey, idKeyset, mapCursorPage, type CursorPage } from "@/lib/pagination";
 import { paths } from "@/lib/paths";
@@ -76,17 +74,10 @@ export async function getRegionDetail(slug: string): Promise<RegionDetailDto | n
  * GET /api/v1/regions/export.{csv,xlsx}: every region of the list page's filters, in its order (names in the
  * file's language), streamed. Bad parameters are a 400 naming them before any row is read.
  */
-export async function regionsExportResponse(request: Request, format: ExportFormat): Promise<Response> {
-  const url = new URL(request.url);
-  const instance = instanceOf(request);
-  const parsed = (format === "csv" ? RegionCsvExportQuerySchema : RegionXlsxExportQuerySchema).safeParse(
-    searchParamsToQuery(url.searchParams),
-  );
-  if (!parsed.success) return problemResponse(invalidParameters(parsed.error.issues).problem, {}, instance);
-  try {
-    const source = await openRegionSource(parsed.data, { origin: url.origin, signal: request.signal, locale: parsed.data.lang });
-    return await exportResponse({ request, format, table: regionTable, source, options: parsed.data });
-  } catch (error) {
-    return exportFailure(error, instance);
-  }
+export function regionsExportResponse(request: Request, format: ExportFormat): Promise<Response> {
+  return listExportResponse(request, format, {
+    schemas: { csv: RegionCsvExportQuerySchema, xlsx: RegionXlsxExportQuerySchema },
+    table: regionTable,
+    open: openRegionSource,
+  });
 }
