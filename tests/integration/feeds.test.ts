@@ -1,4 +1,6 @@
+import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { GET as commitmentsFeed } from "@/app/feeds/commitments.atom/route";
 import { GET as jointVenturesFeed } from "@/app/feeds/joint-ventures.atom/route";
 import { GET as meetingsFeed } from "@/app/feeds/meetings.atom/route";
 import { GET as organizationsFeed } from "@/app/feeds/organizations.atom/route";
@@ -98,5 +100,30 @@ describe("Atom feeds", () => {
     );
     const updated = feed.entries.map((entry) => Date.parse(entry.updated));
     expect(updated).toEqual([...updated].sort((a, b) => b - a));
+  });
+
+  it("answers any query string with a valid Atom feed or a 400 problem+json, never anything else", async () => {
+    const feeds = [jointVenturesFeed, meetingsFeed, organizationsFeed, searchFeed, commitmentsFeed];
+    const name = fc.constantFrom("sector", "region", "regionMatch", "status", "year", "level", "kind", "q", "type", "lang", "page", "sort");
+    const value = fc.oneof(
+      fc.string({ maxLength: 12 }),
+      fc.constantFrom("28", "C", "kursk-oblast", "ru", "all", "1", "2015-02-30", "\u0000", "-1", "Kursk", "agreed,lapsed"),
+    );
+    await fc.assert(
+      fc.asyncProperty(
+        fc.integer({ min: 0, max: feeds.length - 1 }),
+        fc.array(fc.tuple(name, value), { maxLength: 4 }),
+        async (index, pairs) => {
+          const response = await feeds[index]!(request(`/feeds/any.atom?${new URLSearchParams(pairs)}`));
+          if (response.status === 200) parseAtom(await response.text());
+          else {
+            expect(response.status).toBe(400);
+            expect(response.headers.get("content-type")).toBe("application/problem+json");
+            expect(Object.keys((await response.json()).errors).length).toBeGreaterThan(0);
+          }
+        },
+      ),
+      { numRuns: 80 },
+    );
   });
 });
