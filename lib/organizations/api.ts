@@ -1,5 +1,7 @@
 import "server-only";
+import { ApiProblem } from "@/lib/api/problem";
 import { readDb } from "@/lib/db/client";
+import type { OrganizationSort } from "@/lib/organizations/schema";
 import type { ExportFormat } from "@/lib/export/columns";
 import { listExportResponse } from "@/lib/export/response";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -14,6 +16,8 @@ import {
 } from "@/lib/organizations/dto";
 import { organizationTable } from "@/lib/organizations/export";
 import {
+  listOrganizationIdsInOrder,
+  type OrganizationSortKey,
   organizationDetailsSelect,
   organizationRefSelect,
   organizationSectorsSelect,
@@ -67,9 +71,35 @@ function toOrganization(organization: OrganizationRow): OrganizationDto {
   };
 }
 
-/** GET /api/v1/organizations: a keyset page on the id. */
+const cursorMismatch = () =>
+  new ApiProblem("invalidParameters", "Check the parameter cursor: it belongs to another order; start again without it.", {
+    errors: { cursor: ["cursor belongs to another sort: start again without it."] },
+  });
+
+/**
+ * GET /api/v1/organizations with `sort`: a keyset page in the list page's order, on (the sort's value, id). The
+ * cursor must come from the same order: a name is no year.
+ */
+async function listOrganizationsInOrder(query: OrganizationQuery & { sort: OrganizationSort }): Promise<CursorPage<OrganizationDto>> {
+  const after = query.cursor;
+  if (after && (after.length !== 2 || typeof after[0] !== (query.sort.startsWith("founded") ? "number" : "string"))) throw cursorMismatch();
+  const keys = await listOrganizationIdsInOrder(query, query.sort, after as OrganizationSortKey | undefined, query.limit + 1);
+  const rows = keys.length
+    ? await readDb().organization.findMany({ where: { id: { in: keys.map((k) => k.id) } }, select: organizationSelect })
+    : [];
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  const ordered = keys.flatMap((k) => {
+    const row = byId.get(k.id);
+    return row ? [{ ...row, sortKey: k.key }] : [];
+  });
+  return mapCursorPage(ordered, query.limit, (row) => [row.sortKey, row.id], toOrganization);
+}
+
+/** GET /api/v1/organizations: a keyset page on the id, or in the list page's order with `sort`. */
 export async function listOrganizationsPage(query: OrganizationQuery): Promise<CursorPage<OrganizationDto>> {
-  const page = idKeyset(query);
+  if (query.sort) return listOrganizationsInOrder({ ...query, sort: query.sort });
+  if (query.cursor && query.cursor.length !== 1) throw cursorMismatch();
+  const page = idKeyset({ limit: query.limit, cursor: query.cursor as readonly [number] | undefined });
   const rows = await readDb().organization.findMany({
     ...page,
     where: {

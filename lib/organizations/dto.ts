@@ -4,7 +4,10 @@ import { MeetingRefDtoSchema, OrganizationRefDtoSchema, PartyDtoSchema, RegionRe
 import {
   CountryParamSchema,
   cursorPageSchema,
-  idPageParams,
+  cursorParam,
+  IdKeySchema,
+  LimitParamSchema,
+  RecordIdSchema,
   nullableText,
   oneOf,
   slugParam,
@@ -62,6 +65,9 @@ export const SectorParamSchema = naceCodeSchema(
   "sector must be a NACE Rev. 2 section letter (A-U) or a division code, such as C, 28, C28 or 28.30 (read as its division 28).",
 ).describe("NACE Rev. 2 section letter (A-U, including its divisions) or division, as analysts write it: C, 28, C28 or 28.30.");
 
+/** The list page's order, for the API's list and the exports. */
+const organizationSortParam = z.enum(organizationSorts, { error: `sort must be one of: ${organizationSorts.join(", ")}.` });
+
 export const OrganizationQuerySchema = z.strictObject({
   kind: oneOf(OrganizationKind, "kind").optional(),
   status: oneOf(OrganizationStatus, "status").optional(),
@@ -69,7 +75,14 @@ export const OrganizationQuerySchema = z.strictObject({
   region: slugParam("region").optional().describe("The slug of the region the organization is registered in."),
   sector: SectorParamSchema.optional(),
   updatedSince: UpdatedSinceParamSchema,
-  ...idPageParams,
+  sort: organizationSortParam
+    .optional()
+    .describe(
+      "The list page's order: name-asc, name-desc (by the English name, else the registered one), founded-asc or founded-desc (undated last). Without it, oldest record first.",
+    ),
+  limit: LimitParamSchema,
+  // [id] without a sort; [the sort's value, id] with one.
+  cursor: cursorParam(z.union([IdKeySchema, z.tuple([z.union([z.string().max(400), z.number().int()]), RecordIdSchema])])),
 });
 
 /** The list page's filters, strict: the exports and the feed take them. */
@@ -90,8 +103,7 @@ const organizationFilterFields = {
 /** The exports take the list page's filters and order (not its paging), and the file's language (and separator). */
 const organizationExportFields = {
   ...organizationFilterFields,
-  sort: z
-    .enum(organizationSorts, { error: `sort must be one of: ${organizationSorts.join(", ")}.` })
+  sort: organizationSortParam
     .default("name-asc")
     .describe("The list's order: name-asc (the default), name-desc, founded-asc or founded-desc."),
 };

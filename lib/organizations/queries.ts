@@ -181,6 +181,38 @@ export const listNewestOrganizations = cached(
   },
 );
 
+/** The key of a keyset walk in the list's order: the sort's value (names as the English page sorts them) and the id. */
+export type OrganizationSortKey = readonly [string | number, number];
+
+/**
+ * The ids of a keyset page of live organizations in the list's order (the API's list with `sort`), after the
+ * cursor's key, with each one's key. Undated organizations come last either way, as on the page: their year
+ * reads as a bound past every real one.
+ */
+export async function listOrganizationIdsInOrder(
+  filter: OrganizationFilter & { updatedSince?: Date },
+  sort: OrganizationSort,
+  after: OrganizationSortKey | undefined,
+  limit: number,
+): Promise<{ id: number; key: string | number }[]> {
+  const descending = sort.endsWith("-desc");
+  const key = sort.startsWith("founded")
+    ? Prisma.sql`coalesce(o.founded_year, ${descending ? -1 : 100000}::int)`
+    : Prisma.sql`coalesce(o.name_en, o.name)`;
+  const direction = descending ? Prisma.sql`DESC` : Prisma.sql`ASC`;
+  const conditions = [organizationWhere(filter)];
+  if (filter.updatedSince) conditions.push(Prisma.sql`o.updated_at >= ${filter.updatedSince}`);
+  if (after)
+    conditions.push(
+      descending ? Prisma.sql`(${key}, o.id) < (${after[0]}, ${after[1]})` : Prisma.sql`(${key}, o.id) > (${after[0]}, ${after[1]})`,
+    );
+  return readDb().$queryRaw<{ id: number; key: string | number }[]>`
+    SELECT o.id, ${key} AS key FROM organizations o
+    WHERE ${Prisma.join(conditions, " AND ")}
+    ORDER BY ${key} ${direction}, o.id ${direction}
+    LIMIT ${limit}`;
+}
+
 /** One organization as the list's export writes it. */
 export type OrganizationExportRow = OrganizationRow & { country: string; url: string; updatedAt: Date };
 

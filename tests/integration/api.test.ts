@@ -15,6 +15,8 @@ import * as jointVenturesRoute from "@/app/api/v1/joint-ventures/route";
 import * as suggestRoute from "@/app/api/v1/search/suggest/route";
 import * as commitmentsRoute from "@/app/api/v1/commitments/route";
 import { ajv, document, expectMatchesDocument, expectProblem } from "@/tests/support/openapi";
+import { listOrganizations } from "@/lib/organizations/queries";
+import { OrganizationListSchema } from "@/lib/organizations/schema";
 import { prisma, seedOnce } from "./setup";
 
 type Route = {
@@ -467,6 +469,39 @@ describe("the meetings list's order", () => {
     expect(oldest).toEqual([...newest].reverse());
     expect(oldest).toEqual([...oldest].sort());
     expect((await expectProblem(await get(meetingsRoute, "/api/v1/meetings?sort=title"), 400)).errors).toHaveProperty("sort");
+  });
+});
+
+describe("the organizations list in the page's order", () => {
+  const walk = async (query: string) => {
+    const slugs: string[] = [];
+    const cursors: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page = await json(await get(organizationsRoute, `/api/v1/organizations?${query}&limit=7${cursor ? `&cursor=${cursor}` : ""}`));
+      slugs.push(...page.items.map((item) => String(item.slug)));
+      cursor = page.nextCursor;
+      if (cursor) cursors.push(cursor);
+    } while (cursor);
+    return { slugs, cursors };
+  };
+
+  it.each(["name-asc", "name-desc", "founded-asc", "founded-desc"] as const)(
+    "walks every organization of a filter in the order the English list page shows with sort=%s",
+    async (sort) => {
+      const list = await listOrganizations(OrganizationListSchema.parse({ region: "kursk-oblast", sort, perPage: 100 }), "en");
+      expect(list.total).toBeGreaterThan(7);
+      const { slugs } = await walk(`region=kursk-oblast&sort=${sort}`);
+      expect(slugs).toEqual(list.items.map((item) => item.slug));
+    },
+  );
+
+  it("refuses a cursor of another order with a 400 naming the cursor", async () => {
+    const { cursors } = await walk("region=kursk-oblast&sort=name-asc");
+    expect(cursors.length).toBeGreaterThan(0);
+    for (const query of [`sort=founded-asc&cursor=${cursors[0]}`, `cursor=${cursors[0]}`]) {
+      expect((await expectProblem(await get(organizationsRoute, `/api/v1/organizations?${query}`), 400)).errors).toHaveProperty("cursor");
+    }
   });
 });
 
