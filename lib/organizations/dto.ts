@@ -68,22 +68,32 @@ export const SectorParamSchema = naceCodeSchema(
 /** The list page's order, for the API's list and the exports. */
 const organizationSortParam = z.enum(organizationSorts, { error: `sort must be one of: ${organizationSorts.join(", ")}.` });
 
-export const OrganizationQuerySchema = z.strictObject({
-  kind: oneOf(OrganizationKind, "kind").optional(),
-  status: oneOf(OrganizationStatus, "status").optional(),
-  country: CountryParamSchema.optional(),
-  region: slugParam("region").optional().describe("The slug of the region the organization is registered in."),
-  sector: SectorParamSchema.optional(),
-  updatedSince: UpdatedSinceParamSchema,
-  sort: organizationSortParam
-    .optional()
-    .describe(
-      "The list page's order: name-asc, name-desc (by the English name, else the registered one), founded-asc or founded-desc (undated last). Without it, oldest record first.",
-    ),
-  limit: LimitParamSchema,
-  // [id] without a sort; [the sort's value, id] with one.
-  cursor: cursorParam(z.union([IdKeySchema, z.tuple([z.union([z.string().max(400), z.number().int()]), RecordIdSchema])])),
-});
+export const OrganizationQuerySchema = z
+  .strictObject({
+    kind: oneOf(OrganizationKind, "kind").optional(),
+    status: oneOf(OrganizationStatus, "status").optional(),
+    country: CountryParamSchema.optional(),
+    region: slugParam("region").optional().describe("The slug of the region the organization is registered in."),
+    sector: SectorParamSchema.optional(),
+    updatedSince: UpdatedSinceParamSchema,
+    sort: organizationSortParam
+      .optional()
+      .describe(
+        "The list page's order: name-asc, name-desc (by the English name, else the registered one), founded-asc or founded-desc (undated last). Without it, oldest record first.",
+      ),
+    limit: LimitParamSchema,
+    // [id] without a sort; [the sort's value, id] with one.
+    cursor: cursorParam(z.union([IdKeySchema, z.tuple([z.union([z.string().max(400), z.number().int()]), RecordIdSchema])])),
+  })
+  // A cursor holds the key of its own order: [id] without a sort, [a name, id] or [a year, id] with one.
+  .refine(
+    (query) =>
+      !query.cursor ||
+      (query.sort
+        ? query.cursor.length === 2 && typeof query.cursor[0] === (query.sort.startsWith("founded") ? "number" : "string")
+        : query.cursor.length === 1),
+    { path: ["cursor"], error: "cursor belongs to another list or order: start again without it." },
+  );
 
 /** The list page's filters, strict: the exports and the feed take them. */
 const organizationFilterFields = {
