@@ -82,15 +82,18 @@ export const OrganizationQuerySchema = z
         "The list page's order: name-asc, name-desc (by the English name, else the registered one), founded-asc or founded-desc (undated last). Without it, oldest record first.",
       ),
     limit: LimitParamSchema,
-    // [id] without a sort; [the sort's value, id] with one.
-    cursor: cursorParam(z.union([IdKeySchema, z.tuple([z.union([z.string().max(400), z.number().int()]), RecordIdSchema])])),
+    // [id] without a sort; [the sort's value (null for no year), id] with one.
+    cursor: cursorParam(z.union([IdKeySchema, z.tuple([z.union([z.string().max(400), z.number().int(), z.null()]), RecordIdSchema])])),
   })
   // A cursor holds the key of its own order: [id] without a sort, [a name, id] or [a year, id] with one.
   .refine(
     (query) =>
       !query.cursor ||
       (query.sort
-        ? query.cursor.length === 2 && typeof query.cursor[0] === (query.sort.startsWith("founded") ? "number" : "string")
+        ? query.cursor.length === 2 &&
+          (query.sort.startsWith("founded")
+            ? query.cursor[0] === null || typeof query.cursor[0] === "number"
+            : typeof query.cursor[0] === "string")
         : query.cursor.length === 1),
     { path: ["cursor"], error: "cursor belongs to another list or order: start again without it." },
   );
