@@ -17,6 +17,8 @@ import * as commitmentsRoute from "@/app/api/v1/commitments/route";
 import { ajv, document, expectMatchesDocument, expectProblem } from "@/tests/support/openapi";
 import { listOrganizations } from "@/lib/organizations/queries";
 import { OrganizationListSchema } from "@/lib/organizations/schema";
+import { listJointVentures } from "@/lib/joint-ventures/queries";
+import { JointVentureFilterSchema } from "@/lib/joint-ventures/schema";
 import { prisma, seedOnce } from "./setup";
 
 type Route = {
@@ -263,7 +265,7 @@ describe("joint ventures", () => {
     ["/api/v1/joint-ventures?limit=0", "limit"],
     ["/api/v1/joint-ventures?cursor=garbage", "cursor"],
     [`/api/v1/joint-ventures?cursor=${Buffer.from("[1000000000000]").toString("base64url")}`, "cursor"],
-    ["/api/v1/joint-ventures?sort=capital", "sort"],
+    ["/api/v1/joint-ventures?sort=colour&dir=up", "sort"],
   ])("refuses %s (%s)", async (path, field) => {
     const problem = await expectProblem(await get(jointVenturesRoute, path), 400);
     expect(Object.keys(problem.errors ?? {})).toContain(field);
@@ -501,6 +503,41 @@ describe("the organizations list in the page's order", () => {
     expect(cursors.length).toBeGreaterThan(0);
     for (const query of [`sort=founded-asc&cursor=${cursors[0]}`, `cursor=${cursors[0]}`]) {
       expect((await expectProblem(await get(organizationsRoute, `/api/v1/organizations?${query}`), 400)).errors).toHaveProperty("cursor");
+    }
+  });
+});
+
+describe("the joint ventures list in the table's order", () => {
+  it.each([
+    ["name", "asc"],
+    ["name", "desc"],
+    ["region", "desc"],
+    ["status", "asc"],
+    ["founded", "desc"],
+    ["capital", "asc"],
+    ["capital", "desc"],
+    ["sector", "asc"],
+  ])("walks every venture in the English table's order with sort=%s&dir=%s, a cursor page at a time", async (sort, dir) => {
+    const table = await listJointVentures(JointVentureFilterSchema.parse({ sort, dir }), { page: 1, perPage: 100 }, "en");
+    expect(table.total).toBeGreaterThan(3);
+    const slugs: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page = await json(
+        await get(jointVenturesRoute, `/api/v1/joint-ventures?sort=${sort}&dir=${dir}&limit=3${cursor ? `&cursor=${cursor}` : ""}`),
+      );
+      expectMatchesDocument("/api/v1/joint-ventures", page);
+      slugs.push(...page.items.map((item) => String(item.slug)));
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(slugs).toEqual(table.items.map((item) => item.slug));
+  });
+
+  it("refuses a cursor of another order", async () => {
+    const first = await json(await get(jointVenturesRoute, "/api/v1/joint-ventures?sort=capital&limit=1"));
+    expect(first.nextCursor).not.toBeNull();
+    for (const query of [`sort=name&cursor=${first.nextCursor}`, `cursor=${first.nextCursor}`]) {
+      expect((await expectProblem(await get(jointVenturesRoute, `/api/v1/joint-ventures?${query}`), 400)).errors).toHaveProperty("cursor");
     }
   });
 });
