@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { expect, test } from "@playwright/test";
 import ExcelJS from "exceljs";
+import { parseAtom } from "../tests/support/atom";
 import { expectNoSeriousA11yViolations } from "./a11y";
 
 test.describe("joint ventures for analysts", () => {
@@ -97,15 +98,14 @@ test.describe("joint ventures for analysts", () => {
     await expect(page).toHaveURL(/sector=28/);
     await expect(page.getByRole("heading", { name: "1 joint venture" })).toBeVisible();
     await expect(page.getByRole("table").getByRole("row").nth(1)).toContainText("SozhTuskar Harvesters JLLC");
-    const feedLink = page.getByRole("link", { name: "Follow new records with a feed reader (Atom)" });
+    const feedLink = page.getByRole("link", { name: "Follow this list (Atom)" });
     const href = await feedLink.getAttribute("href");
     expect(href).toMatch(/^\/feeds\/joint-ventures\.atom\?/);
     await expect(page.locator('link[rel="alternate"][type="application/atom+xml"]')).toHaveAttribute("href", href!);
     const feed = await page.request.get(href!);
     expect(feed.headers()["content-type"]).toBe("application/atom+xml; charset=utf-8");
-    const xml = await feed.text();
-    expect(xml).toContain("SozhTuskar Harvesters JLLC");
-    expect(xml).not.toContain("Seym-Ptich Agrotech LLC");
+    const entries = parseAtom(await feed.text()).entries;
+    expect(entries.map((entry) => entry.title)).toEqual(["SozhTuskar Harvesters JLLC"]);
   });
 
   test("an impossible filter says so and offers to clear the filters", async ({ page }) => {
@@ -127,6 +127,35 @@ test.describe("joint ventures for analysts", () => {
 
 test.describe("joint ventures for a Russian reader", () => {
   test.use({ locale: "ru-RU" });
+
+  test("an analyst asks for C28 ventures with partners in Gomel and Kursk both, downloads them in Russian and follows that list's feed", async ({
+    page,
+  }) => {
+    await page.goto("/joint-ventures?sector=C28&region=gomel-region&region=kursk-oblast&regionMatch=all");
+    await expect(page).toHaveURL(/sector=28/);
+    const rows = page.getByRole("table").getByRole("row");
+    await expect(rows).toHaveCount(2);
+    const venturePath = await rows.nth(1).getByRole("link").first().getAttribute("href");
+
+    const downloading = page.waitForEvent("download");
+    await page.getByRole("link", { name: "Скачать в Excel (XLSX)" }).click();
+    const download = await downloading;
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await readFile((await download.path())!)) as unknown as ArrayBuffer);
+    const sheet = workbook.worksheets[0]!;
+    expect((sheet.getRow(1).values as unknown[]).slice(1, 3)).toEqual(["код", "название"]);
+    expect(sheet.rowCount).toBe(2);
+    expect(`/organizations/${String(sheet.getRow(2).getCell(1).value)}`).toBe(venturePath);
+
+    const feedLink = page.getByRole("link", { name: "Следить за этим списком (Atom)" });
+    const href = (await feedLink.getAttribute("href"))!;
+    expect(href).toMatch(/regionMatch=all/);
+    expect(href).toMatch(/lang=ru/);
+    await expect(page.locator('link[rel="alternate"][type="application/atom+xml"]')).toHaveAttribute("href", href);
+    const feed = parseAtom(await (await page.request.get(href)).text());
+    expect(feed.title).toBe("Интеррегио: новые совместные предприятия");
+    expect(feed.entries.map((entry) => new URL(entry.link).pathname)).toEqual([venturePath]);
+  });
 
   test("downloads the filtered table as an Excel workbook that opens with Russian headers", async ({ page }) => {
     await page.goto("/joint-ventures?sector=28");

@@ -167,6 +167,20 @@ test.describe("public pages", () => {
     });
   }
 
+  test("each record's page links its public history, which names no one and passes axe", async ({ page }) => {
+    await page.goto("/commitments");
+    const commitment = await page.getByRole("list", { name: "Commitments" }).getByRole("link").first().getAttribute("href");
+    for (const path of [meeting, "/regions/kursk-oblast", commitment!]) {
+      await page.goto(path);
+      const title = await page.getByRole("heading", { level: 1 }).textContent();
+      await page.getByRole("link", { name: "History of this record" }).click();
+      await expect(page).toHaveURL(new RegExp(`${path}/history$`));
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText("History of this record");
+      await expect(page.getByRole("main").getByRole("link", { name: title!.trim(), exact: true }).first()).toBeVisible();
+      await expectNoSeriousA11yViolations(page);
+    }
+  });
+
   test("axe finds no serious problems on an organization page, in Russian too", async ({ page }) => {
     await page.goto("/organizations?kind=joint_venture");
     await page.getByRole("table").getByRole("link").first().click();

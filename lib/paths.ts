@@ -37,6 +37,9 @@ export const paths = {
   organization: (slug: string, query?: Query) => withQuery(`/organizations/${segment(slug)}`, query),
   /** What changed in the record and when: public fields only. */
   organizationHistory: (slug: string, query?: Query) => withQuery(`/organizations/${segment(slug)}/history`, query),
+  regionHistory: (slug: string, query?: Query) => withQuery(`/regions/${segment(slug)}/history`, query),
+  meetingHistory: (slug: string, query?: Query) => withQuery(`/meetings/${segment(slug)}/history`, query),
+  commitmentHistory: (id: number, query?: Query) => withQuery(`/commitments/${id}/history`, query),
   jointVentures: (query?: Query) => withQuery("/joint-ventures", query),
   meetings: (query?: Query) => withQuery("/meetings", query),
   meeting: (slug: string, query?: Query) => withQuery(`/meetings/${segment(slug)}`, query),
@@ -57,6 +60,9 @@ export const paths = {
   feeds: {
     meetings: (query?: Query) => withQuery("/feeds/meetings.atom", query),
     jointVentures: (query?: Query) => withQuery("/feeds/joint-ventures.atom", query),
+    organizations: (query?: Query) => withQuery("/feeds/organizations.atom", query),
+    commitments: (query?: Query) => withQuery("/feeds/commitments.atom", query),
+    search: (query?: Query) => withQuery("/feeds/search.atom", query),
   },
   /** The licence, the API, the downloads and the change feed. */
   openData: () => "/open-data",
@@ -98,6 +104,7 @@ export const paths = {
     suggest: (query?: Query) => withQuery("/api/v1/search/suggest", query),
     regions: (query?: Query) => withQuery("/api/v1/regions", query),
     region: (slug: string) => `/api/v1/regions/${segment(slug)}`,
+    regionsExport: (format: "csv" | "xlsx", query?: Query) => withQuery(`/api/v1/regions/export.${format}`, query),
     organizations: (query?: Query) => withQuery("/api/v1/organizations", query),
     organizationsExport: (format: "csv" | "xlsx", query?: Query) => withQuery(`/api/v1/organizations/export.${format}`, query),
     organization: (slug: string) => `/api/v1/organizations/${segment(slug)}`,
@@ -106,6 +113,9 @@ export const paths = {
     meetings: (query?: Query) => withQuery("/api/v1/meetings", query),
     meetingsExport: (format: "csv" | "xlsx", query?: Query) => withQuery(`/api/v1/meetings/export.${format}`, query),
     meeting: (slug: string) => `/api/v1/meetings/${segment(slug)}`,
+    commitments: (query?: Query) => withQuery("/api/v1/commitments", query),
+    commitmentsExport: (format: "csv" | "xlsx", query?: Query) => withQuery(`/api/v1/commitments/export.${format}`, query),
+    commitment: (id: number) => `/api/v1/commitments/${id}`,
     sectors: (query?: Query) => withQuery("/api/v1/sectors", query),
     trade: (query?: Query) => withQuery("/api/v1/trade", query),
     tradeExport: (query?: Query, format: "csv" | "xlsx" = "csv") => withQuery(`/api/v1/trade/export.${format}`, query),

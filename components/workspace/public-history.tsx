@@ -1,8 +1,12 @@
+import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
+import { DataSource } from "@/components/data-source";
+import { PageHeading } from "@/components/ui/page-heading";
+import { Pagination } from "@/components/ui/pagination";
 import { ChangeTable } from "@/components/workspace/change-table";
 import { getChangeTableTexts, getFieldLabeller } from "@/components/workspace/history-list";
-import type { HistoryEvent } from "@/lib/workspace/queries";
 import { formatDay } from "@/lib/i18n/dates";
+import { HistoryParamsSchema, listPublicHistory, type HistoryEvent, type PublicHistoryType } from "@/lib/workspace/queries";
 
 /**
  * A record's history for the public: each change with its day, what happened and its public fields before →
@@ -32,5 +36,51 @@ export async function PublicHistory({ events, entityType }: { events: Omit<Histo
         </li>
       ))}
     </ol>
+  );
+}
+
+/**
+ * The public history page of one record (organizations, regions, meetings, commitments): its name linking back to
+ * its page, then its changes a page at a time. Public fields only, no one named (lib/workspace/queries.ts).
+ */
+export async function PublicHistoryPage({
+  type,
+  id,
+  name,
+  recordHref,
+  pageHref,
+  searchParams,
+}: {
+  type: PublicHistoryType;
+  id: number;
+  name: string;
+  recordHref: string;
+  pageHref: (page: number) => string;
+  searchParams: Record<string, string | string[] | undefined>;
+}) {
+  const [t, history] = await Promise.all([
+    getTranslations("history"),
+    listPublicHistory(type, id, HistoryParamsSchema.parse(searchParams)),
+  ]);
+  return (
+    <>
+      <PageHeading caption={<Link href={recordHref}>{name}</Link>} lead={t("publicLead")}>
+        {t("publicTitle")}
+      </PageHeading>
+      <PublicHistory events={history.items} entityType={type} />
+      <Pagination page={history} href={pageHref} />
+      <DataSource />
+    </>
+  );
+}
+
+/** The link from a record's page to its public history, with the day it last changed. */
+export async function PublicHistoryLink({ href, updatedAt }: { href: string; updatedAt?: Date | null }) {
+  const [t, locale] = await Promise.all([getTranslations("history"), getLocale()]);
+  return (
+    <p className="mt-8 text-base">
+      <Link href={href}>{t("publicLink")}</Link>
+      {updatedAt && <> {t("lastChanged", { date: formatDay(locale, updatedAt) })}</>}
+    </p>
   );
 }

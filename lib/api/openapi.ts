@@ -7,6 +7,7 @@ import {
   RegionRefDtoSchema,
   SectorRefDtoSchema,
 } from "@/lib/api/refs";
+import { CommitmentDtoSchema } from "@/lib/commitments/dto";
 import { JointVentureDtoSchema } from "@/lib/joint-ventures/schema";
 import { MeetingDetailDtoSchema, MeetingDtoSchema } from "@/lib/meetings/dto";
 import { OrganizationDetailDtoSchema, OrganizationDtoSchema, OrganizationSectorDtoSchema } from "@/lib/organizations/dto";
@@ -44,6 +45,7 @@ const sharedSchemas: Record<string, z.ZodType> = {
   Meeting: MeetingDtoSchema,
   MeetingDetail: MeetingDetailDtoSchema,
   JointVenture: JointVentureDtoSchema,
+  Commitment: CommitmentDtoSchema,
   SearchHit: SearchHitDtoSchema,
   Suggestion: SuggestionDtoSchema,
 };
@@ -204,7 +206,7 @@ function buildDocument(operations: readonly Operation[]) {
       version: "1.0.0",
       summary: "The public registry of interregional cooperation, read-only, as JSON.",
       description:
-        "Regions, organizations (enterprises, universities, joint ventures), meetings, NACE sectors and search. " +
+        "Regions, organizations (enterprises, universities, joint ventures), meetings, commitments, trade, NACE sectors and search. " +
         "No key is needed. Lists are cursor pages (`?limit=`, `?cursor=`); answers carry an ETag and may be cached " +
         "for a minute; errors are RFC 9457 problem details (`application/problem+json`).",
       license: { name: "Open data", identifier: "CC-BY-4.0" },

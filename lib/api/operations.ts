@@ -2,6 +2,14 @@ import { z } from "zod";
 import { SlugPathSchema } from "@/lib/api/schema";
 import { ChangeListDtoSchema, ChangeQuerySchema } from "@/lib/changes/dto";
 import {
+  CommitmentCsvExportQuerySchema,
+  CommitmentDetailDtoSchema,
+  CommitmentListDtoSchema,
+  CommitmentPathSchema,
+  CommitmentQuerySchema,
+  CommitmentXlsxExportQuerySchema,
+} from "@/lib/commitments/dto";
+import {
   JointVentureExportDtoSchema,
   JointVentureCsvExportQuerySchema,
   JointVentureExportQuerySchema,
@@ -23,7 +31,13 @@ import {
   OrganizationQuerySchema,
   OrganizationXlsxExportQuerySchema,
 } from "@/lib/organizations/dto";
-import { RegionDetailDtoSchema, RegionListDtoSchema, RegionQuerySchema } from "@/lib/regions/dto";
+import {
+  RegionCsvExportQuerySchema,
+  RegionDetailDtoSchema,
+  RegionListDtoSchema,
+  RegionQuerySchema,
+  RegionXlsxExportQuerySchema,
+} from "@/lib/regions/dto";
 import { SearchQuerySchema, SearchResultDtoSchema, SuggestionListDtoSchema, SuggestQuerySchema } from "@/lib/search/dto";
 import { SectorCodePathSchema, SectorDetailDtoSchema, SectorListDtoSchema, SectorQuerySchema } from "@/lib/sectors/dto";
 import {
@@ -99,6 +113,29 @@ export const operations = {
     query: RegionQuerySchema,
     response: RegionListDtoSchema,
     responseName: "RegionList",
+  },
+  exportRegionsXlsx: {
+    operationId: "exportRegionsXlsx",
+    path: "/api/v1/regions/export.xlsx",
+    summary: "Download the regions list as an Excel workbook (XLSX)",
+    description:
+      "Every region of the list page's filters (country, level) in its order (country, level, then name in the file's language), with its number of organizations and a second sheet on the data.",
+    tag: "Regions",
+    query: RegionXlsxExportQuerySchema,
+    response: z.string(),
+    contentType: XLSX,
+    download: true,
+  },
+  exportRegionsCsv: {
+    operationId: "exportRegionsCsv",
+    path: "/api/v1/regions/export.csv",
+    summary: "Download the regions list as CSV",
+    description: "The same regions and columns as the XLSX export, as UTF-8 CSV with a byte order mark.",
+    tag: "Regions",
+    query: RegionCsvExportQuerySchema,
+    response: z.string(),
+    contentType: "text/csv",
+    download: true,
   },
   getRegion: {
     operationId: "getRegion",
@@ -228,7 +265,7 @@ export const operations = {
     operationId: "listMeetings",
     path: "/api/v1/meetings",
     summary: "List meetings",
-    description: `Newest first (by date, then by record). ${listDescription}`,
+    description: `Newest first (by date, then by record), or oldest first with sort=date-asc, as on the meetings page. ${listDescription}`,
     tag: "Meetings",
     query: MeetingQuerySchema,
     response: MeetingListDtoSchema,
@@ -243,6 +280,53 @@ export const operations = {
     pathParams: SlugPathSchema,
     response: MeetingDetailDtoSchema,
     responseName: "MeetingDetail",
+    notFound: true,
+  },
+  listCommitments: {
+    operationId: "listCommitments",
+    path: "/api/v1/commitments",
+    summary: "List commitments",
+    description:
+      "Commitments made at meetings, with the commitments page's filters (status, region, party, meeting, dueFrom, dueTo, overdue, open), " +
+      `oldest record first. Public fields only: never who recorded or changed them. ${listDescription}`,
+    tag: "Commitments",
+    query: CommitmentQuerySchema,
+    response: CommitmentListDtoSchema,
+    responseName: "CommitmentList",
+  },
+  exportCommitmentsXlsx: {
+    operationId: "exportCommitmentsXlsx",
+    path: "/api/v1/commitments/export.xlsx",
+    summary: "Download the commitments as an Excel workbook (XLSX)",
+    description:
+      "Every commitment of the commitments page's filters in its order (soonest due first, undated last), with dates as dates and a second sheet on the data. `lang=ru` for Russian headers, statuses and texts.",
+    tag: "Commitments",
+    query: CommitmentXlsxExportQuerySchema,
+    response: z.string(),
+    contentType: XLSX,
+    download: true,
+  },
+  exportCommitmentsCsv: {
+    operationId: "exportCommitmentsCsv",
+    path: "/api/v1/commitments/export.csv",
+    summary: "Download the commitments as CSV",
+    description:
+      "The same commitments and columns as the XLSX export, as UTF-8 CSV with a byte order mark; `sep=;` for spreadsheet programs set up for Russian.",
+    tag: "Commitments",
+    query: CommitmentCsvExportQuerySchema,
+    response: z.string(),
+    contentType: "text/csv",
+    download: true,
+  },
+  getCommitment: {
+    operationId: "getCommitment",
+    path: "/api/v1/commitments/{id}",
+    summary: "One commitment",
+    description: "With its parties, the meetings that followed it up and its status history (when and why, never who).",
+    tag: "Commitments",
+    pathParams: CommitmentPathSchema,
+    response: CommitmentDetailDtoSchema,
+    responseName: "CommitmentDetail",
     notFound: true,
   },
   listSectors: {

@@ -129,8 +129,11 @@ export const TRACKER_MAX_REGIONS = 2;
 const flag = z.enum(["1", "true", "yes"]).transform(() => true);
 const listOf = <T extends z.ZodType>(item: T, max: number) =>
   z.preprocess(
-    // A blank choice of the filter form ("any") is no value, not a wrong one.
-    (value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]).filter((v) => v !== ""),
+    // A blank choice of the filter form ("any") is no value, not a wrong one; the API also takes `a,b`.
+    (value) =>
+      (value === undefined ? [] : Array.isArray(value) ? value : [value])
+        .flatMap((v) => (typeof v === "string" ? v.split(",") : [v]))
+        .filter((v) => v !== ""),
     z.array(item).min(1).max(max),
   );
 const slug = SlugSchema;
@@ -139,7 +142,7 @@ const slug = SlugSchema;
  * Each parameter of the tracker's URL on its own, so that one value that does not parse is left out (and named
  * on the page) while the rest still filter: a shared link with a typo still shows a list.
  */
-const trackerFields = {
+export const trackerFields = {
   status: listOf(z.enum(commitmentStatuses), commitmentStatuses.length).transform((list) => [...new Set(list)]),
   region: listOf(slug, TRACKER_MAX_REGIONS).transform((list) => [...new Set(list)]),
   party: slug,

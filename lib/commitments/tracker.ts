@@ -96,6 +96,14 @@ async function resolve(filters: CommitmentFilters): Promise<Resolved> {
   };
 }
 
+/**
+ * The tracker's filters as a WHERE clause over `commitments c JOIN meetings m` (slugs resolved first), for the
+ * API, the export and the feed, so that they select exactly what the page lists.
+ */
+export async function commitmentWhere(filters: CommitmentFilters, today = trackerToday()): Promise<Prisma.Sql> {
+  return whereOf(filters, await resolve(filters), today, true);
+}
+
 const statusList = (statuses: readonly string[]) => Prisma.sql`ARRAY[${Prisma.join(statuses)}]::"CommitmentStatus"[]`;
 
 /**
@@ -278,34 +286,39 @@ const readDetail = cached(
       select: { ...summarySelect, meeting: { select: { ...meetingSelect, sourceTitle: true, sourceTitleRu: true, sourceUrl: true } } },
     });
     if (!row) return null;
-    // Status changes only: the creation, and each update whose status before and after differ.
-    // Not who made each change: this read is the public page's, and staff names are not public.
-    const events = await readDb().$queryRaw<
-      { eventId: string; at: Date; from: string | null; to: string | null; note: string | null }[]
-    >(Prisma.sql`
+    const { sourceTitle, sourceTitleRu, sourceUrl } = row.meeting;
+    const source = sourceTitle ? { title: sourceTitle, titleRu: sourceTitleRu, url: sourceUrl } : null;
+    return { ...toSummary(row, locale, today), history: await readStatusHistory(id), source };
+  },
+);
+
+/**
+ * A commitment's status changes, oldest first: the creation, and each update whose status before and after
+ * differ. Not who made each change: this read serves the public page and the API, and staff names are not public.
+ */
+export async function readStatusHistory(id: number): Promise<StatusChange[]> {
+  const events = await readDb().$queryRaw<{ eventId: string; at: Date; from: string | null; to: string | null; note: string | null }[]>(
+    Prisma.sql`
       SELECT e.id::text AS "eventId", e.at, e.before->>'status' AS "from", e.after->>'status' AS "to", e.note
       FROM audit_events e
       WHERE e.entity_type = 'commitment' AND e.entity_id = ${String(id)}
         AND (e.action = 'commitment.create'
           OR (e.action = 'commitment.update' AND e.before->>'status' IS DISTINCT FROM e.after->>'status'))
       ORDER BY e.at DESC, e.id DESC
-      LIMIT ${MAX_HISTORY}`);
-    const known = (value: string | null) => (commitmentStatuses as readonly string[]).includes(value ?? "");
-    const history = events
-      .filter((e) => known(e.to))
-      .map((e) => ({
-        eventId: e.eventId,
-        at: e.at,
-        from: known(e.from) ? (e.from as CommitmentStatus) : null,
-        to: e.to as CommitmentStatus,
-        note: e.note,
-      }))
-      .reverse();
-    const { sourceTitle, sourceTitleRu, sourceUrl } = row.meeting;
-    const source = sourceTitle ? { title: sourceTitle, titleRu: sourceTitleRu, url: sourceUrl } : null;
-    return { ...toSummary(row, locale, today), history, source };
-  },
-);
+      LIMIT ${MAX_HISTORY}`,
+  );
+  const known = (value: string | null) => (commitmentStatuses as readonly string[]).includes(value ?? "");
+  return events
+    .filter((e) => known(e.to))
+    .map((e) => ({
+      eventId: e.eventId,
+      at: e.at,
+      from: known(e.from) ? (e.from as CommitmentStatus) : null,
+      to: e.to as CommitmentStatus,
+      note: e.note,
+    }))
+    .reverse();
+}
 
 /** A live commitment of a live meeting for its public page, with its status history (oldest first); null otherwise. */
 export async function getCommitment(id: number, locale: Locale): Promise<CommitmentDetail | null> {

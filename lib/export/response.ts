@@ -1,6 +1,8 @@
 import "server-only";
 import { Readable } from "node:stream";
-import { ApiProblem, apiUnavailableResponse, problemResponse } from "@/lib/api/problem";
+import type { z } from "zod";
+import { ApiProblem, apiUnavailableResponse, invalidParameters, problemResponse } from "@/lib/api/problem";
+import { searchParamsToQuery } from "@/lib/api/schema";
 import { getRegistryUpdatedAt } from "@/lib/dashboard/queries";
 import { env } from "@/lib/env";
 import type { Locale } from "@/lib/i18n/locale";
@@ -89,4 +91,34 @@ export function exportFailure(error: unknown, instance: string, headers: Record<
     headers,
     instance,
   );
+}
+
+/**
+ * A list's download (`/api/v1/<list>/export.{csv,xlsx}`): the query parsed by the format's strict schema (a 400
+ * naming each bad parameter before any row is read), then every row the list's source reads, streamed in the
+ * file's language.
+ */
+export async function listExportResponse<Query extends ExportOptions, Row>(
+  request: Request,
+  format: ExportFormat,
+  {
+    schemas,
+    table,
+    open,
+  }: {
+    schemas: Record<ExportFormat, z.ZodType<Query>>;
+    table: ExportTable<Row>;
+    open: (query: Query, context: { origin: string; signal: AbortSignal; locale: Locale }) => Promise<RowSource<Row>>;
+  },
+): Promise<Response> {
+  const url = new URL(request.url);
+  const instance = instanceOf(request);
+  const parsed = schemas[format].safeParse(searchParamsToQuery(url.searchParams));
+  if (!parsed.success) return problemResponse(invalidParameters(parsed.error.issues).problem, {}, instance);
+  try {
+    const source = await open(parsed.data, { origin: url.origin, signal: request.signal, locale: parsed.data.lang });
+    return await exportResponse({ request, format, table, source, options: parsed.data });
+  } catch (error) {
+    return exportFailure(error, instance);
+  }
 }

@@ -1,6 +1,8 @@
 import "server-only";
 import { Feed } from "feed";
 import { createTranslator } from "next-intl";
+import type { z } from "zod";
+import { errorResponse, parseQuery } from "@/lib/api/http";
 import { env } from "@/lib/env";
 import { loadMessages } from "@/lib/i18n/catalogue";
 
@@ -45,11 +47,6 @@ export function atomResponse(
   });
 }
 
-/** A feed's language: `?lang=ru` or English (a feed reader sends no cookie). */
-export function feedLanguage(params: URLSearchParams): "en" | "ru" {
-  return params.get("lang") === "ru" ? "ru" : "en";
-}
-
 /**
  * A feed's texts in its own language, read from the catalogue itself: a feed reader sends no cookie, so the
  * request's language (next-intl's) is not the feed's.
@@ -59,4 +56,35 @@ export function feedTranslator(language: "en" | "ru", namespace: string): (key: 
     key: string,
     values?: Record<string, string>,
   ) => string;
+}
+
+/** A feed: its title, the list page it follows (with the same filters) and its newest entries. */
+export type FeedContent = { title: string; pagePath: string; entries: AtomEntry[] };
+
+/**
+ * What a list page's address holds besides its filters: a feed always shows the newest records, so the page's
+ * paging and order are left aside rather than refused, and a page's own query string makes a valid feed.
+ */
+const viewParams = ["page", "perPage", "sort", "dir"];
+
+/**
+ * The GET handler of a list's feed: the page's query string parsed by `schema` (the list's strict filter
+ * schema and `lang`), a 400 problem+json naming each bad parameter, then the newest `FEED_SIZE` records that
+ * `read` finds with the page's own query code.
+ */
+export function feedRoute<S extends z.ZodObject>(
+  schema: S,
+  read: (query: z.output<S>, language: "en" | "ru") => Promise<FeedContent>,
+): (request: Request) => Promise<Response> {
+  return async (request) => {
+    try {
+      const params = new URLSearchParams(new URL(request.url).searchParams);
+      for (const name of viewParams) params.delete(name);
+      const query = parseQuery(schema, params);
+      const language = query.lang === "ru" ? "ru" : "en";
+      return atomResponse(request, { ...(await read(query, language)), language });
+    } catch (error) {
+      return errorResponse(error, request);
+    }
+  };
 }

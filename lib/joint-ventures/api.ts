@@ -21,7 +21,7 @@ export async function listJointVenturesForApi(query: JointVentureQuery): Promise
   const filter = JointVentureFilterSchema.safeParse(fields);
   if (!filter.success) throw invalidParameters(filter.error.issues);
   try {
-    return await listJointVenturesByCursor(filter.data, { cursor, limit });
+    return await listJointVenturesByCursor(filter.data, { cursor, limit, sorted: query.sort !== undefined || query.dir !== undefined });
   } catch (error) {
     if (error instanceof InvalidCursorError) {
       throw new ApiProblem("invalidParameters", "Check the parameter cursor: it is not one this API gave out; start again without it.", {

@@ -1,9 +1,8 @@
 import { z } from "zod";
-import { cursorMessage, cursorPageSchema, describeFields, IdKeySchema, LimitParamSchema, several } from "@/lib/api/schema";
-import { exportOptionFields } from "@/lib/export/columns";
+import { cursorMessage, cursorPageSchema, describeFields, LimitParamSchema, several } from "@/lib/api/schema";
+import { exportOptionFields, LangParamSchema } from "@/lib/export/columns";
 import { jointVentureTable } from "@/lib/joint-ventures/export";
-import { JointVentureDtoSchema, JointVentureFilterSchema } from "@/lib/joint-ventures/schema";
-import { decodeCursor } from "@/lib/pagination";
+import { isJointVentureCursor, JointVentureDtoSchema, JointVentureFilterSchema } from "@/lib/joint-ventures/schema";
 
 /** The joint-venture endpoints of the JSON API (lib/api/operations.ts): their parameters and answers. */
 
@@ -42,12 +41,19 @@ void _dir;
 
 export const JointVentureQuerySchema = z.strictObject({
   ...jointVentureFilterFields,
+  // Optional here: without them the walk is by record (oldest first), as before.
+  sort: JointVentureFilterSchema.shape.sort
+    .optional()
+    .describe(
+      "The table's order: name, region, status, founded, capital (by currency first) or sector; missing values last. Without it, oldest record first.",
+    ),
+  dir: JointVentureFilterSchema.shape.dir.optional().describe("With sort: asc (the default) or desc."),
   limit: LimitParamSchema,
   // Passed on as it came (listJointVenturesByCursor decodes it), once it is known to hold a record id.
   cursor: z
     .string()
     .max(500, { error: cursorMessage })
-    .refine((value) => decodeCursor(value, IdKeySchema) !== null, { error: cursorMessage })
+    .refine(isJointVentureCursor, { error: cursorMessage })
     .optional()
     .describe("The nextCursor of the previous page; leave out for the first page."),
 });
@@ -56,5 +62,8 @@ export const JointVentureQuerySchema = z.strictObject({
 export const JointVentureExportQuerySchema = z.strictObject(jointVentureFields);
 export const JointVentureCsvExportQuerySchema = z.strictObject({ ...jointVentureFields, ...exportOptionFields("csv") });
 export const JointVentureXlsxExportQuerySchema = z.strictObject({ ...jointVentureFields, ...exportOptionFields("xlsx") });
+
+/** The feed takes the table's filters (its order is the newest first) and the feed's language. */
+export const JointVentureFeedQuerySchema = z.strictObject({ ...jointVentureFilterFields, lang: LangParamSchema });
 
 export type JointVentureQuery = z.output<typeof JointVentureQuerySchema>;

@@ -4,8 +4,7 @@ import type { RowSource } from "@/lib/export/write";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { decodeCursor, idKey, mapCursorPage, toPage, type CursorPage, type Page, type PageParams } from "@/lib/pagination";
 import { paths } from "@/lib/paths";
-import { z } from "zod";
-import type { JointVentureDto, JointVentureFilter, JointVentureSort } from "./schema";
+import { CursorKeySchema, SortedCursorKeySchema, type JointVentureDto, type JointVentureFilter, type JointVentureSort } from "./schema";
 
 /**
  * Reads of the joint-venture table, in hand-written SQL: the filters need EXISTS over partners and sectors, and
@@ -97,12 +96,36 @@ function sortExpression(sort: JointVentureSort, locale: Locale): Sql {
   }
 }
 
-function orderBy(filter: JointVentureFilter, locale: Locale): Sql {
-  const direction = filter.dir === "desc" ? sql`DESC` : sql`ASC`;
+/** The table's order as columns, each with missing values last, before the id (ascending) that breaks ties. */
+function orderColumns(filter: JointVentureFilter, locale: Locale): { expression: Sql; descending: boolean }[] {
   // Amounts in different currencies are not comparable (RUB 10 million is less than USD 7.5 million): capital
   // sorts within each currency, currencies in alphabetical order, unless one currency is chosen.
-  const currencyFirst = filter.sort === "capital" && !filter.currency ? sql`o.capital_currency ASC NULLS LAST, ` : empty;
-  return sql`${currencyFirst}${sortExpression(filter.sort, locale)} ${direction} NULLS LAST, o.id ASC`;
+  const currencyFirst = filter.sort === "capital" && !filter.currency ? [{ expression: sql`o.capital_currency`, descending: false }] : [];
+  return [...currencyFirst, { expression: sortExpression(filter.sort, locale), descending: filter.dir === "desc" }];
+}
+
+function orderBy(filter: JointVentureFilter, locale: Locale): Sql {
+  const columns = orderColumns(filter, locale).map(
+    ({ expression, descending }) => sql`${expression} ${descending ? sql`DESC` : sql`ASC`} NULLS LAST`,
+  );
+  return sql`${join(columns, ", ")}, o.id ASC`;
+}
+
+/**
+ * The rows after a cursor in the table's order (missing values last): later in the first column, or equal there
+ * and later in the next, and so on down to the id. The cursor's values are text, which PostgreSQL reads as the
+ * column's type.
+ */
+function afterInOrder(columns: { expression: Sql; descending: boolean }[], values: readonly (string | null)[], id: number): Sql {
+  let condition = sql`o.id > ${id}::int`;
+  for (let k = columns.length - 1; k >= 0; k -= 1) {
+    const { expression, descending } = columns[k]!;
+    const value = values[k] ?? null;
+    const beyond = value === null ? sql`FALSE` : sql`(${expression} ${descending ? sql`<` : sql`>`} ${value} OR ${expression} IS NULL)`;
+    const equal = value === null ? sql`${expression} IS NULL` : sql`${expression} = ${value}`;
+    condition = sql`(${beyond} OR (${equal} AND ${condition}))`;
+  }
+  return condition;
 }
 
 /**
@@ -267,17 +290,15 @@ export const listNewestJointVentures = cached(
   },
 );
 
-// Ids are PostgreSQL integers: a larger number in a crafted cursor is refused here, not by the database.
-const CursorKeySchema = z.tuple([z.number().int().min(0).max(2_147_483_647)]);
-
 /**
  * The API's walk through all matching ventures, by id: keyset pagination, so ventures added while a client walks
  * are served once (those with a higher id, later) and none is skipped. The filter's sort is not used here.
  */
 export async function listJointVenturesByCursor(
   filter: JointVentureFilter,
-  { cursor, limit, origin = "" }: { cursor?: string | null; limit: number; origin?: string },
+  { cursor, limit, origin = "", sorted = false }: { cursor?: string | null; limit: number; origin?: string; sorted?: boolean },
 ): Promise<CursorPage<JointVentureDto>> {
+  if (sorted) return listJointVenturesInOrder(filter, { cursor, limit, origin });
   const after = cursor ? decodeCursor(cursor, CursorKeySchema) : null;
   if (cursor && !after) throw new InvalidCursorError();
   const [rows, sectorNames] = await Promise.all([
@@ -288,6 +309,37 @@ export async function listJointVenturesByCursor(
     getSectorNames(),
   ]);
   return mapCursorPage(rows, limit, idKey, (row) => toJointVentureDto(row, sectorNames, origin));
+}
+
+/**
+ * The API's walk in the table's order (`sort`, `dir`, names as on the English page): a keyset on the order's
+ * values and the id, so a walk stays stable while ventures are added. A cursor of another order is refused.
+ */
+async function listJointVenturesInOrder(
+  filter: JointVentureFilter,
+  { cursor, limit, origin }: { cursor?: string | null; limit: number; origin: string },
+): Promise<CursorPage<JointVentureDto>> {
+  const columns = orderColumns(filter, "en");
+  const after = cursor ? decodeCursor(cursor, SortedCursorKeySchema) : null;
+  if (cursor && (!after || after.length !== columns.length + 1)) throw new InvalidCursorError();
+  const afterValues = after ? (after.slice(0, -1) as (string | null)[]) : [];
+  const afterId = after ? (after.at(-1) as number) : 0;
+  const keys = columns.map(({ expression }, k) => sql`${expression}::text AS ${Prisma.raw(`sort_key_${k}`)}`);
+  const [rows, sectorNames] = await Promise.all([
+    queryRows<JointVentureRow & Record<string, string | null>>(
+      sql`SELECT ${rowColumns}, ${join(keys, ", ")} ${fromClause(filter)} ${sectorsJoin}
+          WHERE ${whereClause(filter)} ${after ? sql`AND ${afterInOrder(columns, afterValues, afterId)}` : empty}
+          ORDER BY ${orderBy(filter, "en")} LIMIT ${limit + 1}::int`,
+      readSqlPool(),
+    ),
+    getSectorNames(),
+  ]);
+  return mapCursorPage(
+    rows,
+    limit,
+    (row) => [...columns.map((_, k) => row[`sort_key_${k}`] ?? null), row.id],
+    (row) => toJointVentureDto(row, sectorNames, origin),
+  );
 }
 
 /** A cursor that is not one of ours (tampered with, or from another list): the API answers 400. */

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { OrganizationStatus } from "@/lib/generated/prisma/enums";
 import { pastMomentSchema } from "@/lib/api/schema";
+import { decodeCursor } from "@/lib/pagination";
 import { naceCodeSchema } from "@/lib/sectors/schema";
 
 /**
@@ -112,6 +113,18 @@ export const JointVentureFilterSchema = z
     error: "capitalMax must not be below capitalMin.",
   });
 export type JointVentureFilter = z.output<typeof JointVentureFilterSchema>;
+
+// Ids are PostgreSQL integers: a larger number in a crafted cursor is refused here, not by the database.
+const CursorId = z.number().int().min(0).max(2_147_483_647);
+export const CursorKeySchema = z.tuple([CursorId]);
+/** In the table's order: the order's one or two values (as text, null where missing), then the id. */
+const CursorValue = z.string().max(400).nullable();
+export const SortedCursorKeySchema = z.union([z.tuple([CursorValue, CursorId]), z.tuple([CursorValue, CursorValue, CursorId])]);
+
+/** Whether a cursor is one this list gives out, by id or in an order. */
+export function isJointVentureCursor(cursor: string): boolean {
+  return decodeCursor(cursor, CursorKeySchema) !== null || decodeCursor(cursor, SortedCursorKeySchema) !== null;
+}
 
 /** The filter keys, for links that keep the filters and drop the page (or the sort). */
 export const JOINT_VENTURE_FILTER_KEYS = Object.keys(filterFields) as (keyof typeof filterFields)[];

@@ -1,9 +1,7 @@
 import "server-only";
-import { searchParamsToQuery } from "@/lib/api/schema";
-import { invalidParameters, problemResponse } from "@/lib/api/problem";
 import { readDb } from "@/lib/db/client";
 import type { ExportFormat } from "@/lib/export/columns";
-import { exportFailure, exportResponse, instanceOf } from "@/lib/export/response";
+import { listExportResponse } from "@/lib/export/response";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { isoDate, toMeetingRef, toParty, toRegionRef } from "@/lib/api/refs";
 import {
@@ -47,19 +45,22 @@ function toMeeting(m: MeetingRow): MeetingDto {
 }
 
 /**
- * Newest first. After a cursor (date d, id i): rows with date < d, or date = d and id < i. The extra
- * `date <= d` bound lets PostgreSQL start the walk of meetings_live_date_idx at d instead of filtering from
- * the top.
+ * Newest first (or oldest first with date-asc). After a cursor (date d, id i), newest first: rows with date < d,
+ * or date = d and id < i. The extra `date <= d` bound lets PostgreSQL start the walk of meetings_live_date_idx
+ * at d instead of filtering from the top.
  */
-function meetingKeysetWhere(cursor: MeetingQuery["cursor"]): Prisma.MeetingWhereInput {
+function meetingKeysetWhere(cursor: MeetingQuery["cursor"], ascending: boolean): Prisma.MeetingWhereInput {
   if (!cursor) return {};
   const date = new Date(`${cursor[0]}T00:00:00Z`);
+  if (ascending) return { date: { gte: date }, OR: [{ date: { gt: date } }, { id: { gt: cursor[1] } }] };
   return { date: { lte: date }, OR: [{ date: { lt: date } }, { id: { lt: cursor[1] } }] };
 }
 
-/** GET /api/v1/meetings: a keyset page on (date, id), newest first. */
+/** GET /api/v1/meetings: a keyset page on (date, id), newest first unless `sort=date-asc`, as the list page. */
 export async function listMeetingsPage(query: MeetingQuery): Promise<CursorPage<MeetingDto>> {
   const year = query.year;
+  const ascending = query.sort === "date-asc";
+  const direction = ascending ? "asc" : "desc";
   const rows = await readDb().meeting.findMany({
     where: {
       AND: [
@@ -70,10 +71,10 @@ export async function listMeetingsPage(query: MeetingQuery): Promise<CursorPage<
           ...(year ? { date: { gte: new Date(Date.UTC(year, 0, 1)), lt: new Date(Date.UTC(year + 1, 0, 1)) } } : {}),
           ...(query.region ? { regions: { some: { region: { slug: query.region } } } } : {}),
         },
-        meetingKeysetWhere(query.cursor),
+        meetingKeysetWhere(query.cursor, ascending),
       ],
     },
-    orderBy: [{ date: "desc" }, { id: "desc" }],
+    orderBy: [{ date: direction }, { id: direction }],
     take: query.limit + 1,
     select: meetingSelect,
   });
@@ -150,16 +151,10 @@ export async function getMeetingDetail(slug: string): Promise<MeetingDetailDto |
  * GET /api/v1/meetings/export.{csv,xlsx}: every meeting of the list page's filters, in its order, streamed from a
  * database cursor. Bad parameters are a 400 before any row is read.
  */
-export async function meetingsExportResponse(request: Request, format: ExportFormat): Promise<Response> {
-  const url = new URL(request.url);
-  const instance = instanceOf(request);
-  const query = searchParamsToQuery(url.searchParams);
-  const parsed = (format === "csv" ? MeetingCsvExportQuerySchema : MeetingXlsxExportQuerySchema).safeParse(query);
-  if (!parsed.success) return problemResponse(invalidParameters(parsed.error.issues).problem, {}, instance);
-  try {
-    const source = await openMeetingSource(parsed.data, { origin: url.origin, signal: request.signal });
-    return await exportResponse({ request, format, table: meetingTable, source, options: parsed.data });
-  } catch (error) {
-    return exportFailure(error, instance);
-  }
+export function meetingsExportResponse(request: Request, format: ExportFormat): Promise<Response> {
+  return listExportResponse(request, format, {
+    schemas: { csv: MeetingCsvExportQuerySchema, xlsx: MeetingXlsxExportQuerySchema },
+    table: meetingTable,
+    open: openMeetingSource,
+  });
 }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { exportOptionFields } from "@/lib/export/columns";
+import { exportOptionFields, LangParamSchema } from "@/lib/export/columns";
 import { meetingSorts } from "@/lib/meetings/schema";
 import { CommitmentStatus, MeetingLevel } from "@/lib/generated/prisma/enums";
 import { MeetingRefDtoSchema, PartyDtoSchema, RegionRefDtoSchema } from "@/lib/api/refs";
@@ -68,8 +68,14 @@ export const MeetingDetailDtoSchema = MeetingDtoSchema.extend({
 export const MeetingListDtoSchema = cursorPageSchema(MeetingDtoSchema);
 
 const yearMessage = "year must be a year from 1990 to 2100.";
-/** The exports take the list page's filters and order (not its paging), and the file's language (and separator). */
-const meetingExportFields = {
+/** The list page's order: the API's list, walked by cursor in that order, and the exports take it. */
+const meetingSortParam = z
+  .enum(meetingSorts, { error: `sort must be one of: ${meetingSorts.join(", ")}.` })
+  .default("date-desc")
+  .describe("date-desc (newest first, the default) or date-asc.");
+
+/** The list page's filters, strict: the exports and the feed take them. */
+const meetingFilterFields = {
   year: z.coerce
     .number({ error: yearMessage })
     .int({ error: yearMessage })
@@ -80,13 +86,15 @@ const meetingExportFields = {
   level: oneOf(MeetingLevel, "level").optional(),
   region: slugParam("region").optional().describe("The slug of a region that took part, or that was discussed."),
   organization: slugParam("organization").optional().describe("The slug of an organization discussed there."),
-  sort: z
-    .enum(meetingSorts, { error: `sort must be one of: ${meetingSorts.join(", ")}.` })
-    .default("date-desc")
-    .describe("date-desc (newest first, the default) or date-asc."),
+};
+/** The exports take the list page's filters and order (not its paging), and the file's language (and separator). */
+const meetingExportFields = {
+  ...meetingFilterFields,
+  sort: meetingSortParam,
 };
 export const MeetingCsvExportQuerySchema = z.strictObject({ ...meetingExportFields, ...exportOptionFields("csv") });
 export const MeetingXlsxExportQuerySchema = z.strictObject({ ...meetingExportFields, ...exportOptionFields("xlsx") });
+export const MeetingFeedQuerySchema = z.strictObject({ ...meetingFilterFields, lang: LangParamSchema });
 
 export const MeetingQuerySchema = z.strictObject({
   year: z.coerce
@@ -98,6 +106,7 @@ export const MeetingQuerySchema = z.strictObject({
     .describe("Meetings held in this year."),
   level: oneOf(MeetingLevel, "level").optional(),
   region: slugParam("region").optional().describe("The slug of a region that took part."),
+  sort: meetingSortParam,
   updatedSince: UpdatedSinceParamSchema,
   limit: LimitParamSchema,
   cursor: cursorParam(z.tuple([z.iso.date(), RecordIdSchema])),

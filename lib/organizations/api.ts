@@ -1,9 +1,8 @@
 import "server-only";
-import { searchParamsToQuery } from "@/lib/api/schema";
-import { invalidParameters, problemResponse } from "@/lib/api/problem";
 import { readDb } from "@/lib/db/client";
+import type { OrganizationSort } from "@/lib/organizations/schema";
 import type { ExportFormat } from "@/lib/export/columns";
-import { exportFailure, exportResponse, instanceOf } from "@/lib/export/response";
+import { listExportResponse } from "@/lib/export/response";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { toMeetingRef, toNumber, toOrganizationRef, toParty, toRegionRef, toSectorRef } from "@/lib/api/refs";
 import { meetingRefSelect } from "@/lib/meetings/queries";
@@ -16,6 +15,8 @@ import {
 } from "@/lib/organizations/dto";
 import { organizationTable } from "@/lib/organizations/export";
 import {
+  listOrganizationIdsInOrder,
+  type OrganizationSortKey,
   organizationDetailsSelect,
   organizationRefSelect,
   organizationSectorsSelect,
@@ -69,9 +70,27 @@ function toOrganization(organization: OrganizationRow): OrganizationDto {
   };
 }
 
-/** GET /api/v1/organizations: a keyset page on the id. */
+/**
+ * GET /api/v1/organizations with `sort`: a keyset page in the list page's order, on (the sort's value, id). The
+ * query's schema has checked that the cursor comes from the same order.
+ */
+async function listOrganizationsInOrder(query: OrganizationQuery & { sort: OrganizationSort }): Promise<CursorPage<OrganizationDto>> {
+  const keys = await listOrganizationIdsInOrder(query, query.sort, query.cursor as OrganizationSortKey | undefined, query.limit + 1);
+  const rows = keys.length
+    ? await readDb().organization.findMany({ where: { id: { in: keys.map((k) => k.id) } }, select: organizationSelect })
+    : [];
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  const ordered = keys.flatMap((k) => {
+    const row = byId.get(k.id);
+    return row ? [{ ...row, sortKey: k.key }] : [];
+  });
+  return mapCursorPage(ordered, query.limit, (row) => [row.sortKey, row.id], toOrganization);
+}
+
+/** GET /api/v1/organizations: a keyset page on the id, or in the list page's order with `sort`. */
 export async function listOrganizationsPage(query: OrganizationQuery): Promise<CursorPage<OrganizationDto>> {
-  const page = idKeyset(query);
+  if (query.sort) return listOrganizationsInOrder({ ...query, sort: query.sort });
+  const page = idKeyset({ limit: query.limit, cursor: query.cursor as readonly [number] | undefined });
   const rows = await readDb().organization.findMany({
     ...page,
     where: {
@@ -143,16 +162,10 @@ export async function getOrganizationDetail(slug: string): Promise<OrganizationD
  * GET /api/v1/organizations/export.{csv,xlsx}: every organization of the list page's filters, in its order,
  * streamed from a database cursor. Bad parameters are a 400 before any row is read.
  */
-export async function organizationsExportResponse(request: Request, format: ExportFormat): Promise<Response> {
-  const url = new URL(request.url);
-  const instance = instanceOf(request);
-  const query = searchParamsToQuery(url.searchParams);
-  const parsed = (format === "csv" ? OrganizationCsvExportQuerySchema : OrganizationXlsxExportQuerySchema).safeParse(query);
-  if (!parsed.success) return problemResponse(invalidParameters(parsed.error.issues).problem, {}, instance);
-  try {
-    const source = await openOrganizationSource(parsed.data, { origin: url.origin, signal: request.signal, locale: parsed.data.lang });
-    return await exportResponse({ request, format, table: organizationTable, source, options: parsed.data });
-  } catch (error) {
-    return exportFailure(error, instance);
-  }
+export function organizationsExportResponse(request: Request, format: ExportFormat): Promise<Response> {
+  return listExportResponse(request, format, {
+    schemas: { csv: OrganizationCsvExportQuerySchema, xlsx: OrganizationXlsxExportQuerySchema },
+    table: organizationTable,
+    open: openOrganizationSource,
+  });
 }

@@ -163,6 +163,78 @@ async function readOrganizations(options: OrganizationListOptions, locale: Local
   return toPage(rows.map(toListRow), counted[0]?.total ?? 0, options);
 }
 
+/** The newest live organizations of the list's filters (its feed), newest record first. */
+export const listNewestOrganizations = cached(
+  "organizations-newest",
+  ["organizations", "regions", "sectors"],
+  async (filter: OrganizationFilter, limit: number): Promise<(OrganizationRow & { updatedAt: Date })[]> => {
+    const rows = await readDb().$queryRaw<(RawOrganizationRow & { updatedAt: Date })[]>`
+      SELECT o.id, o.slug, o.name, o.name_en AS "nameEn", o.kind::text AS kind, o.status::text AS status,
+             o.founded_year AS "foundedYear", o.is_demo AS "isDemo", o.updated_at AS "updatedAt",
+             r.slug AS "regionSlug", r.name_en AS "regionNameEn", r.name_ru AS "regionNameRu",
+             ps.code AS "sectorCode", ps.name_en AS "sectorNameEn", ps.name_ru AS "sectorNameRu"
+      ${listFrom}
+      WHERE ${organizationWhere(filter)}
+      ORDER BY o.id DESC
+      LIMIT ${limit}`;
+    return rows.map(toListRow);
+  },
+);
+
+/** The key of a keyset walk in the list's order: the sort's value (names as the English page sorts them, null for no year) and the id. */
+export type OrganizationSortKey = readonly [string | number | null, number];
+
+/**
+ * The ids of a keyset page of live organizations in the list's order (the API's list with `sort`), after the
+ * cursor's key, with each one's key. Undated organizations come last either way, as on the page, so a year's
+ * walk reads the dated ones and then the undated ones, each in the order of the index the page's sort uses.
+ */
+export async function listOrganizationIdsInOrder(
+  filter: OrganizationFilter & { updatedSince?: Date },
+  sort: OrganizationSort,
+  after: OrganizationSortKey | undefined,
+  limit: number,
+): Promise<{ id: number; key: string | number | null }[]> {
+  const descending = sort.endsWith("-desc");
+  const direction = descending ? Prisma.sql`DESC` : Prisma.sql`ASC`;
+  const beyond = (key: Prisma.Sql, value: string | number) =>
+    descending ? Prisma.sql`(${key}, o.id) < (${value}, ${after![1]})` : Prisma.sql`(${key}, o.id) > (${value}, ${after![1]})`;
+  const conditions = [organizationWhere(filter)];
+  if (filter.updatedSince) conditions.push(Prisma.sql`o.updated_at >= ${filter.updatedSince}`);
+  const where = (...more: Prisma.Sql[]) => Prisma.join([...conditions, ...more], " AND ");
+  if (sort.startsWith("name")) {
+    const name = Prisma.sql`coalesce(o.name_en, o.name)`;
+    return readDb().$queryRaw`
+      SELECT o.id, ${name} AS key FROM organizations o
+      WHERE ${where(...(after ? [beyond(name, after[0] as string)] : []))}
+      ORDER BY ${name} ${direction}, o.id ${direction}
+      LIMIT ${limit}`;
+  }
+  const year = Prisma.sql`o.founded_year`;
+  const afterYear = after?.[0];
+  const dated =
+    afterYear === null
+      ? null
+      : where(Prisma.sql`${year} IS NOT NULL`, ...(afterYear !== undefined ? [beyond(year, afterYear as number)] : []));
+  const undated = where(
+    Prisma.sql`${year} IS NULL`,
+    ...(afterYear === null ? [descending ? Prisma.sql`o.id < ${after![1]}` : Prisma.sql`o.id > ${after![1]}`] : []),
+  );
+  return readDb().$queryRaw`
+    SELECT id, key FROM (
+      ${
+        dated
+          ? Prisma.sql`(SELECT 0 AS part, o.id, ${year} AS key FROM organizations o WHERE ${dated}
+        ORDER BY ${year} ${direction}, o.id ${direction} LIMIT ${limit})
+      UNION ALL`
+          : Prisma.empty
+      }
+      (SELECT 1 AS part, o.id, NULL::int AS key FROM organizations o WHERE ${undated} ORDER BY o.id ${direction} LIMIT ${limit})
+    ) page
+    ORDER BY part, key ${direction}, id ${direction}
+    LIMIT ${limit}`;
+}
+
 /** One organization as the list's export writes it. */
 export type OrganizationExportRow = OrganizationRow & { country: string; url: string; updatedAt: Date };
 

@@ -1,10 +1,19 @@
 import "server-only";
 import { readDb } from "@/lib/db/client";
+import type { ExportFormat } from "@/lib/export/columns";
+import { listExportResponse } from "@/lib/export/response";
 import { toCountry, toRegionRef } from "@/lib/api/refs";
 import { idKey, idKeyset, mapCursorPage, type CursorPage } from "@/lib/pagination";
 import { paths } from "@/lib/paths";
-import type { RegionDetailDto, RegionDto, RegionQuery } from "@/lib/regions/dto";
-import { findRegion, listChildRegions, regionSelect } from "@/lib/regions/queries";
+import {
+  RegionCsvExportQuerySchema,
+  RegionXlsxExportQuerySchema,
+  type RegionDetailDto,
+  type RegionDto,
+  type RegionQuery,
+} from "@/lib/regions/dto";
+import { regionTable } from "@/lib/regions/export";
+import { findRegion, listChildRegions, openRegionSource, regionSelect } from "@/lib/regions/queries";
 
 /**
  * The regions endpoints' reads. Lists are keyset pages on the id, so a client walking the whole set while records
@@ -59,4 +68,16 @@ export async function getRegionDetail(slug: string): Promise<RegionDetailDto | n
     readDb().organization.count({ where: { regionId: region.id, archivedAt: null } }),
   ]);
   return { ...toRegion(region), children: children.map(toRegionRef), organizationCount };
+}
+
+/**
+ * GET /api/v1/regions/export.{csv,xlsx}: every region of the list page's filters, in its order (names in the
+ * file's language), streamed. Bad parameters are a 400 naming them before any row is read.
+ */
+export function regionsExportResponse(request: Request, format: ExportFormat): Promise<Response> {
+  return listExportResponse(request, format, {
+    schemas: { csv: RegionCsvExportQuerySchema, xlsx: RegionXlsxExportQuerySchema },
+    table: regionTable,
+    open: openRegionSource,
+  });
 }

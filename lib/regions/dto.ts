@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { exportOptionFields } from "@/lib/export/columns";
 import { RegionLevel } from "@/lib/generated/prisma/enums";
 import { CountryDtoSchema, RegionRefDtoSchema } from "@/lib/api/refs";
 import {
@@ -35,9 +36,16 @@ export const RegionDetailDtoSchema = RegionDtoSchema.extend({
 
 export const RegionListDtoSchema = cursorPageSchema(RegionDtoSchema);
 
-export const RegionQuerySchema = z.strictObject({
+/** The list page's filters, strict: the API's list and the exports take them. */
+const regionFilterFields = {
   country: CountryParamSchema.optional(),
   level: oneOf(RegionLevel, "level").optional(),
+};
+export const RegionCsvExportQuerySchema = z.strictObject({ ...regionFilterFields, ...exportOptionFields("csv") });
+export const RegionXlsxExportQuerySchema = z.strictObject({ ...regionFilterFields, ...exportOptionFields("xlsx") });
+
+export const RegionQuerySchema = z.strictObject({
+  ...regionFilterFields,
   updatedSince: UpdatedSinceParamSchema,
   ...idPageParams,
 });

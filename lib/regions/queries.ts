@@ -11,7 +11,10 @@ import { listTimeline } from "@/lib/meetings/timeline";
 import { toPage, type Page } from "@/lib/pagination";
 import { SIDE_DEPTH } from "@/lib/regions/sides";
 import { growthPercent } from "@/lib/trade/series";
-import type { RegionListParams } from "@/lib/regions/schema";
+import type { RegionFilter, RegionListParams } from "@/lib/regions/schema";
+import { openQueryCursor, readSqlPool } from "@/lib/db/pg";
+import type { RowSource } from "@/lib/export/write";
+import { paths } from "@/lib/paths";
 
 /** A link to a region: what every page needs to name it and point to it. */
 export const regionRefSelect = { slug: true, nameEn: true, nameRu: true } as const;
@@ -36,6 +39,31 @@ export type RegionRow = {
 
 type RawRegionRow = Omit<RegionRow, "country"> & { countryCode: string; countryNameEn: string; countryNameRu: string };
 
+/** The list's filters as a WHERE clause over `regions r`. */
+function regionWhere(filter: RegionFilter): Prisma.Sql {
+  const conditions: Prisma.Sql[] = [Prisma.sql`r.archived_at IS NULL`];
+  if (filter.country) conditions.push(Prisma.sql`r.country_code = ${filter.country}`);
+  if (filter.level) conditions.push(Prisma.sql`r.level = ${filter.level}::"RegionLevel"`);
+  return Prisma.join(conditions, " AND ");
+}
+
+/** The list's rows and the export's, in the list's order (names in the reader's language). */
+function regionRowsSql(filter: RegionFilter, locale: Locale): Prisma.Sql {
+  const name = locale === "ru" ? Prisma.sql`r.name_ru` : Prisma.sql`r.name_en`;
+  return Prisma.sql`
+      SELECT r.slug, r.name_en AS "nameEn", r.name_ru AS "nameRu", r.iso_code AS "isoCode", r.level::text AS level,
+             c.code AS "countryCode", c.name_en AS "countryNameEn", c.name_ru AS "countryNameRu",
+             (SELECT count(*)::int FROM organizations o WHERE o.region_id = r.id AND o.archived_at IS NULL) AS organizations
+      FROM regions r JOIN countries c ON c.code = r.country_code
+      WHERE ${regionWhere(filter)}
+      ORDER BY r.country_code, r.level, ${name}, r.id`;
+}
+
+const toRegionRow = ({ countryCode, countryNameEn, countryNameRu, ...row }: RawRegionRow): RegionRow => ({
+  ...row,
+  country: { code: countryCode, nameEn: countryNameEn, nameRu: countryNameRu },
+});
+
 /**
  * A page of live regions by country, level and name in the reader's language, each with its number of live
  * organizations: counted for the rows of the page only, each an index-only count on organizations(region_id).
@@ -43,27 +71,30 @@ type RawRegionRow = Omit<RegionRow, "country"> & { countryCode: string; countryN
 export const listRegions = cached("regions-list", ["regions", "organizations"], readRegions);
 
 async function readRegions(params: RegionListParams, locale: Locale): Promise<Page<RegionRow>> {
-  const conditions: Prisma.Sql[] = [Prisma.sql`r.archived_at IS NULL`];
-  if (params.country) conditions.push(Prisma.sql`r.country_code = ${params.country}`);
-  if (params.level) conditions.push(Prisma.sql`r.level = ${params.level}::"RegionLevel"`);
-  const where = Prisma.join(conditions, " AND ");
-  const name = locale === "ru" ? Prisma.sql`r.name_ru` : Prisma.sql`r.name_en`;
   const [rows, counted] = await Promise.all([
-    readDb().$queryRaw<RawRegionRow[]>`
-      SELECT r.slug, r.name_en AS "nameEn", r.name_ru AS "nameRu", r.iso_code AS "isoCode", r.level::text AS level,
-             c.code AS "countryCode", c.name_en AS "countryNameEn", c.name_ru AS "countryNameRu",
-             (SELECT count(*)::int FROM organizations o WHERE o.region_id = r.id AND o.archived_at IS NULL) AS organizations
-      FROM regions r JOIN countries c ON c.code = r.country_code
-      WHERE ${where}
-      ORDER BY r.country_code, r.level, ${name}, r.id
+    readDb().$queryRaw<RawRegionRow[]>`${regionRowsSql(params, locale)}
       LIMIT ${params.perPage} OFFSET ${(params.page - 1) * params.perPage}`,
-    readDb().$queryRaw<{ total: number }[]>`SELECT count(*)::int AS total FROM regions r WHERE ${where}`,
+    readDb().$queryRaw<{ total: number }[]>`SELECT count(*)::int AS total FROM regions r WHERE ${regionWhere(params)}`,
   ]);
-  const items = rows.map(({ countryCode, countryNameEn, countryNameRu, ...row }) => ({
-    ...row,
-    country: { code: countryCode, nameEn: countryNameEn, nameRu: countryNameRu },
-  }));
-  return toPage(items, counted[0]?.total ?? 0, params);
+  return toPage(rows.map(toRegionRow), counted[0]?.total ?? 0, params);
+}
+
+/** One region as the list's export writes it. */
+export type RegionExportRow = RegionRow & { url: string };
+
+/**
+ * Every region of the list's filters, in the list's order, as a row source for the CSV and XLSX writers
+ * (lib/export/write.ts): one database cursor, one snapshot, read a batch at a time.
+ */
+export async function openRegionSource(
+  filter: RegionFilter,
+  { origin = "", signal, locale = "en" }: { origin?: string; signal?: AbortSignal; locale?: Locale } = {},
+): Promise<RowSource<RegionExportRow>> {
+  const cursor = await openQueryCursor<RawRegionRow>(regionRowsSql(filter, locale), { signal, pool: readSqlPool() });
+  return {
+    read: async () => (await cursor.read()).map((raw) => ({ ...toRegionRow(raw), url: `${origin}${paths.region(raw.slug)}` })),
+    close: cursor.close,
+  };
 }
 
 /** Every live region for a filter's select, in the reader's alphabet. */

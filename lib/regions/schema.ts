@@ -10,6 +10,7 @@ export const RegionListSchema = PageParamsSchema.extend({
   level: z.enum(RegionLevel).optional().catch(undefined),
 });
 export type RegionListParams = z.infer<typeof RegionListSchema>;
+export type RegionFilter = Pick<RegionListParams, "country" | "level">;
 
 export function regionListQuery(params: Partial<RegionListParams>) {
   return listQuery(params, ["country", "level"]);

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { OrganizationKind, OrganizationStatus } from "@/lib/generated/prisma/enums";
 import { RegionRefDtoSchema } from "@/lib/api/refs";
 import { date, describeFields, several, url } from "@/lib/api/schema";
+import { LangParamSchema } from "@/lib/export/columns";
 import { MAX_PAGE_SIZE } from "@/lib/pagination";
 import { MIN_SUGGEST_LENGTH, SearchParamsSchema } from "@/lib/search/schema";
 
@@ -139,6 +140,9 @@ export const SuggestQuerySchema = z.strictObject({
     .max(20, { error: suggestLimitMessage })
     .default(8),
 });
+
+/** The feed of a search: the search page's words and filters (a feed shows the best results, not a page of them) and its language. */
+export const SearchFeedQuerySchema = SearchQuerySchema.omit({ page: true, perPage: true, facets: true }).extend({ lang: LangParamSchema });
 
 export type SearchQuery = z.output<typeof SearchQuerySchema>;
 export type SuggestQuery = z.output<typeof SuggestQuerySchema>;

@@ -75,12 +75,15 @@ export const HistoryParamsSchema = PageParamsSchema;
 /** What a record's public history leaves out: bookkeeping, not the record's own data. */
 const unpublishedFields = new Set(["version", "archived"]);
 
+/** The record types with a public history page. */
+export type PublicHistoryType = Extract<AuditEntityType, "organization" | "region" | "meeting" | "commitment">;
+
 /**
  * A live record's history as the public may read it: when it was created, changed, archived or restored and which
  * public fields changed, before → after; never who made the change or which import did. Newest first.
  */
 export async function listPublicHistory(
-  type: Extract<AuditEntityType, "organization" | "meeting">,
+  type: PublicHistoryType,
   id: number,
   params: z.infer<typeof HistoryParamsSchema>,
 ): Promise<Page<Omit<HistoryEvent, "actor" | "importBatch">>> {

@@ -1,8 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { Ajv2020 } from "ajv/dist/2020.js";
-import addFormats from "ajv-formats";
 import { createPrismaClient } from "@/lib/db/prisma-client";
-import { openApiDocument } from "@/lib/api/openapi";
 import * as regionsRoute from "@/app/api/v1/regions/route";
 import * as regionRoute from "@/app/api/v1/regions/[slug]/route";
 import * as organizationsRoute from "@/app/api/v1/organizations/route";
@@ -16,6 +13,12 @@ import * as indexRoute from "@/app/api/v1/route";
 import * as searchRoute from "@/app/api/v1/search/route";
 import * as jointVenturesRoute from "@/app/api/v1/joint-ventures/route";
 import * as suggestRoute from "@/app/api/v1/search/suggest/route";
+import * as commitmentsRoute from "@/app/api/v1/commitments/route";
+import { ajv, document, expectMatchesDocument, expectProblem } from "@/tests/support/openapi";
+import { listOrganizations } from "@/lib/organizations/queries";
+import { OrganizationListSchema } from "@/lib/organizations/schema";
+import { listJointVentures } from "@/lib/joint-ventures/queries";
+import { JointVentureFilterSchema } from "@/lib/joint-ventures/schema";
 import { prisma, seedOnce } from "./setup";
 
 type Route = {
@@ -35,43 +38,6 @@ function get(route: Route, path: string, params: Record<string, string> = {}, he
 
 async function json(response: Response) {
   return (await response.json()) as Record<string, unknown> & { items: Record<string, unknown>[]; nextCursor: string | null };
-}
-
-// The response schemas come from the generated document itself, compiled as JSON Schema draft 2020-12.
-const document = openApiDocument();
-const ajv = new Ajv2020({ strict: false, allErrors: true });
-addFormats(ajv);
-ajv.addSchema({ ...document, $id: "https://interregio.test/openapi.json" });
-
-function expectMatchesDocument(path: string, body: unknown) {
-  const operation = (
-    document.paths as Record<string, { get: { responses: Record<string, { content: Record<string, { schema: { $ref?: string } }> }> } }>
-  )[path];
-  expect(operation, `${path} is in the OpenAPI document`).toBeDefined();
-  const schema = operation!.get.responses["200"]!.content["application/json"]!.schema;
-  const validate = schema.$ref ? ajv.getSchema(`https://interregio.test/openapi.json${schema.$ref}`) : ajv.compile(schema);
-  expect(validate).toBeDefined();
-  const valid = validate!(body);
-  expect(valid ? [] : validate!.errors).toEqual([]);
-}
-
-async function expectProblem(response: Response, status: number) {
-  expect(response.status).toBe(status);
-  expect(response.headers.get("content-type")).toBe("application/problem+json");
-  expect(response.headers.get("access-control-allow-origin")).toBe("*");
-  const problem = (await response.json()) as {
-    type: string;
-    title: string;
-    status: number;
-    detail: string;
-    errors?: Record<string, string[]>;
-  };
-  expect(problem.status).toBe(status);
-  expect(problem.title).toBeTruthy();
-  expect(problem.type).toContain("/api/v1/openapi.json#/components/responses/");
-  expect(problem.detail).toBeTruthy();
-  expect(JSON.stringify(problem)).not.toMatch(/prisma|select |stack|at .*\.ts/i);
-  return problem;
 }
 
 let testRegion: { id: number; slug: string };
@@ -122,6 +88,10 @@ describe("the OpenAPI document", () => {
       "/api/v1/joint-ventures/export.json",
       "/api/v1/search",
       "/api/v1/search/suggest",
+      "/api/v1/commitments",
+      "/api/v1/commitments/{id}",
+      "/api/v1/commitments/export.csv",
+      "/api/v1/commitments/export.xlsx",
     ]) {
       expect(Object.keys(served.paths)).toContain(path);
     }
@@ -295,7 +265,7 @@ describe("joint ventures", () => {
     ["/api/v1/joint-ventures?limit=0", "limit"],
     ["/api/v1/joint-ventures?cursor=garbage", "cursor"],
     [`/api/v1/joint-ventures?cursor=${Buffer.from("[1000000000000]").toString("base64url")}`, "cursor"],
-    ["/api/v1/joint-ventures?sort=capital", "sort"],
+    ["/api/v1/joint-ventures?sort=colour&dir=up", "sort"],
   ])("refuses %s (%s)", async (path, field) => {
     const problem = await expectProblem(await get(jointVenturesRoute, path), 400);
     expect(Object.keys(problem.errors ?? {})).toContain(field);
@@ -483,6 +453,95 @@ describe("bad parameters answer 400 problem+json naming the parameter", () => {
   });
 });
 
+describe("the meetings list's order", () => {
+  it("walks oldest first with sort=date-asc, as the meetings page sorts, and newest first by default", async () => {
+    const walk = async (sort: string) => {
+      const dates: string[] = [];
+      let cursor: string | null = null;
+      do {
+        const page = await json(await get(meetingsRoute, `/api/v1/meetings?limit=2${sort}${cursor ? `&cursor=${cursor}` : ""}`));
+        dates.push(...page.items.map((item) => String(item.date)));
+        cursor = page.nextCursor;
+      } while (cursor);
+      return dates;
+    };
+    const newest = await walk("");
+    const oldest = await walk("&sort=date-asc");
+    expect(newest.length).toBeGreaterThan(2);
+    expect(oldest).toEqual([...newest].reverse());
+    expect(oldest).toEqual([...oldest].sort());
+    expect((await expectProblem(await get(meetingsRoute, "/api/v1/meetings?sort=title"), 400)).errors).toHaveProperty("sort");
+  });
+});
+
+describe("the organizations list in the page's order", () => {
+  const walk = async (query: string) => {
+    const slugs: string[] = [];
+    const cursors: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page = await json(await get(organizationsRoute, `/api/v1/organizations?${query}&limit=7${cursor ? `&cursor=${cursor}` : ""}`));
+      slugs.push(...page.items.map((item) => String(item.slug)));
+      cursor = page.nextCursor;
+      if (cursor) cursors.push(cursor);
+    } while (cursor);
+    return { slugs, cursors };
+  };
+
+  it.each(["name-asc", "name-desc", "founded-asc", "founded-desc"] as const)(
+    "walks every organization of a filter in the order the English list page shows with sort=%s",
+    async (sort) => {
+      const list = await listOrganizations(OrganizationListSchema.parse({ region: "kursk-oblast", sort, perPage: 100 }), "en");
+      expect(list.total).toBeGreaterThan(7);
+      const { slugs } = await walk(`region=kursk-oblast&sort=${sort}`);
+      expect(slugs).toEqual(list.items.map((item) => item.slug));
+    },
+  );
+
+  it("refuses a cursor of another order with a 400 naming the cursor", async () => {
+    const { cursors } = await walk("region=kursk-oblast&sort=name-asc");
+    expect(cursors.length).toBeGreaterThan(0);
+    for (const query of [`sort=founded-asc&cursor=${cursors[0]}`, `cursor=${cursors[0]}`]) {
+      expect((await expectProblem(await get(organizationsRoute, `/api/v1/organizations?${query}`), 400)).errors).toHaveProperty("cursor");
+    }
+  });
+});
+
+describe("the joint ventures list in the table's order", () => {
+  it.each([
+    ["name", "asc"],
+    ["name", "desc"],
+    ["region", "desc"],
+    ["status", "asc"],
+    ["founded", "desc"],
+    ["capital", "asc"],
+    ["capital", "desc"],
+    ["sector", "asc"],
+  ])("walks every venture in the English table's order with sort=%s&dir=%s, a cursor page at a time", async (sort, dir) => {
+    const table = await listJointVentures(JointVentureFilterSchema.parse({ sort, dir }), { page: 1, perPage: 100 }, "en");
+    expect(table.total).toBeGreaterThan(3);
+    const slugs: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page = await json(
+        await get(jointVenturesRoute, `/api/v1/joint-ventures?sort=${sort}&dir=${dir}&limit=3${cursor ? `&cursor=${cursor}` : ""}`),
+      );
+      expectMatchesDocument("/api/v1/joint-ventures", page);
+      slugs.push(...page.items.map((item) => String(item.slug)));
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(slugs).toEqual(table.items.map((item) => item.slug));
+  });
+
+  it("refuses a cursor of another order", async () => {
+    const first = await json(await get(jointVenturesRoute, "/api/v1/joint-ventures?sort=capital&limit=1"));
+    expect(first.nextCursor).not.toBeNull();
+    for (const query of [`sort=name&cursor=${first.nextCursor}`, `cursor=${first.nextCursor}`]) {
+      expect((await expectProblem(await get(jointVenturesRoute, `/api/v1/joint-ventures?${query}`), 400)).errors).toHaveProperty("cursor");
+    }
+  });
+});
+
 describe("hostile values", () => {
   const hostile = [
     "",
@@ -510,6 +569,7 @@ describe("hostile values", () => {
     "/api/v1/sectors": sectorsRoute,
     "/api/v1/search": searchRoute,
     "/api/v1/search/suggest": suggestRoute,
+    "/api/v1/commitments": commitmentsRoute,
   };
   it.each(Object.keys(routes))("%s answers 200 or 400 for any value of any parameter, never a 500", async (path) => {
     const parameters = (document.paths as Record<string, { get: { parameters?: { name: string }[] } }>)[path]!.get.parameters ?? [];

@@ -2,6 +2,11 @@ import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as exportCsv } from "@/app/api/v1/organizations/export.csv/route";
 import { GET as exportXlsx } from "@/app/api/v1/organizations/export.xlsx/route";
+import { GET as exportRegionsCsv } from "@/app/api/v1/regions/export.csv/route";
+import { GET as exportRegionsXlsx } from "@/app/api/v1/regions/export.xlsx/route";
+import { regionTable } from "@/lib/regions/export";
+import { listRegions } from "@/lib/regions/queries";
+import { RegionListSchema } from "@/lib/regions/schema";
 import { GET as exportMeetingsCsv } from "@/app/api/v1/meetings/export.csv/route";
 import { GET as exportMeetingsXlsx } from "@/app/api/v1/meetings/export.xlsx/route";
 import { meetingTable } from "@/lib/meetings/export";
@@ -126,5 +131,40 @@ describe("the meetings exports", () => {
     );
     expect(typeof newest.getCell(column("discussed")).value).toBe("number");
     expect((await exportMeetingsXlsx(meetingsRequest("xlsx", "year=1800"))).status).toBe(400);
+  });
+});
+
+describe("the regions exports", () => {
+  const regionsRequest = (format: "csv" | "xlsx", query: string) =>
+    new Request(`http://registry.test/api/v1/regions/export.${format}?${query}`);
+
+  it("CSV: the list's regions for its filters, in its order", async () => {
+    const response = await exportRegionsCsv(regionsRequest("csv", "country=BY"));
+    expect(response.status).toBe(200);
+    const lines = (await response.text())
+      .replace(/^\uFEFF/, "")
+      .split("\r\n")
+      .filter((line) => line !== "");
+    expect(lines[0]).toBe(regionTable.columns.map((column) => column.header.en).join(","));
+    const list = await listRegions(RegionListSchema.parse({ country: "BY", perPage: 100 }), "en");
+    expect(list.total).toBeGreaterThan(1);
+    expect(lines.slice(1).map((line) => line.split(",")[0])).toEqual(list.items.map((region) => region.slug));
+  });
+
+  it("XLSX in Russian: Russian headers, names and levels, in the Russian list's order, counts as numbers", async () => {
+    const response = await exportRegionsXlsx(regionsRequest("xlsx", "lang=ru&level=region"));
+    expect(response.status).toBe(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await response.arrayBuffer());
+    const sheet = workbook.worksheets[0]!;
+    expect(sheet.name).toBe("Регионы");
+    expect((sheet.getRow(1).values as unknown[]).slice(1, 4)).toEqual(["код", "название", "уровень"]);
+    const list = await listRegions(RegionListSchema.parse({ level: "region", perPage: 100 }), "ru");
+    expect(sheet.rowCount - 1).toBe(list.total);
+    expect(sheet.getRow(2).getCell(2).value).toBe(list.items[0]!.nameRu);
+    expect(sheet.getRow(2).getCell(3).value).toBe("регион");
+    expect(typeof sheet.getRow(2).getCell(6).value).toBe("number");
+    const problem = await (await exportRegionsXlsx(regionsRequest("xlsx", "level=planet&sep=;"))).json();
+    expect(Object.keys(problem.errors).sort()).toEqual(["level", "sep"]);
   });
 });

@@ -5,6 +5,7 @@ import { ActiveFilters } from "@/components/joint-ventures/active-filters";
 import { JointVentureDownloads } from "@/components/joint-ventures/downloads";
 import { JointVentureFilterForm } from "@/components/joint-ventures/filter-form";
 import { JointVentureTable } from "@/components/joint-ventures/results-table";
+import { FeedLink } from "@/components/ui/feed-link";
 import { PageHeading } from "@/components/ui/page-heading";
 import { EmptyResults } from "@/components/ui/empty-results";
 import { Pagination } from "@/components/ui/pagination";
@@ -48,9 +49,7 @@ export default async function JointVenturesPage({ searchParams }: Props) {
     <>
       <PageHeading lead={t("lead")}>{t("title")}</PageHeading>
       <JointVentureFilterForm filter={filter} options={options} locale={locale} />
-      <p className="mb-4 text-base">
-        <a href={paths.feeds.jointVentures({ ...filterQuery, lang: locale })}>{tFeeds("subscribe")}</a>
-      </p>
+      <FeedLink href={paths.feeds.jointVentures({ ...filterQuery, lang: locale })} label={tFeeds("subscribe")} />
 
       <h2 className="mb-2 text-2xl font-bold">{t("count", { count: page.total })}</h2>
       <ActiveFilters filter={filter} options={options} locale={locale} />

@@ -5,6 +5,7 @@ import { MeetingEmptyResults } from "@/components/meetings/meeting-empty";
 import { MeetingFilters } from "@/components/meetings/meeting-filters";
 import { MeetingTable } from "@/components/meetings/meeting-table";
 import { ExportLinks } from "@/components/ui/export-links";
+import { FeedLink } from "@/components/ui/feed-link";
 import { PageHeading } from "@/components/ui/page-heading";
 import { Pagination } from "@/components/ui/pagination";
 import { fileParams } from "@/lib/export/columns";
@@ -47,9 +48,7 @@ export default async function MeetingsPage({ searchParams }: Props) {
         </p>
       )}
       <MeetingFilters params={params} />
-      <p className="mb-4 text-base">
-        <a href={paths.feeds.meetings({ ...query, page: undefined, lang: locale })}>{tFeeds("subscribe")}</a>
-      </p>
+      <FeedLink href={paths.feeds.meetings({ ...query, page: undefined, lang: locale })} label={tFeeds("subscribe")} />
       <p className="tabular mb-4 text-xl font-bold" aria-live="polite">
         {t("count", { count: result.total, formatted: format.number(result.total) })}
       </p>

@@ -1,11 +1,13 @@
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { DataSource } from "@/components/data-source";
 import { RegionTable } from "@/components/regions/region-table";
+import { ExportLinks } from "@/components/ui/export-links";
 import { PageHeading } from "@/components/ui/page-heading";
 import { EmptyResults } from "@/components/ui/empty-results";
 import { FilterForm, SelectFilter } from "@/components/ui/filter-form";
 import { Pagination } from "@/components/ui/pagination";
 import { RegionLevel } from "@/lib/generated/prisma/enums";
+import { fileParams } from "@/lib/export/columns";
 import { localized } from "@/lib/i18n/localize";
 import { toLocale } from "@/lib/i18n/locale";
 import { paths } from "@/lib/paths";
@@ -70,6 +72,12 @@ export default async function RegionsPage({ searchParams }: Props) {
         <>
           <RegionTable rows={result.items} />
           <Pagination page={result} href={(page) => paths.regions({ ...query, page })} />
+          <ExportLinks
+            links={(["xlsx", "csv"] as const).map((file) => ({
+              href: paths.api.regionsExport(file, { ...query, page: undefined, perPage: undefined, ...fileParams(locale, file) }),
+              label: t(file === "xlsx" ? "downloadXlsx" : "downloadCsv"),
+            }))}
+          />
         </>
       )}
       <DataSource />

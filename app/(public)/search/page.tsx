@@ -3,6 +3,7 @@ import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { SearchFacets, SelectedFilters } from "@/components/search/facets";
 import { SearchResults } from "@/components/search/search-results";
+import { FeedLink } from "@/components/ui/feed-link";
 import { Notice } from "@/components/ui/notice";
 import { PageHeading } from "@/components/ui/page-heading";
 import { Pagination } from "@/components/ui/pagination";
@@ -13,9 +14,16 @@ import { searchParamsFromUrl, searchQuery, type SearchParams } from "@/lib/searc
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export async function generateMetadata({ searchParams }: Props) {
-  const [t, params] = await Promise.all([getTranslations("search"), searchParams]);
-  const { q } = searchParamsFromUrl(params);
-  return { title: q ? t("titleFor", { query: q.slice(0, 80) }) : t("title") };
+  const [t, locale, raw] = await Promise.all([getTranslations("search"), getLocale(), searchParams]);
+  const params = searchParamsFromUrl(raw);
+  const { q } = params;
+  if (!hasWords(q)) return { title: q ? t("titleFor", { query: q.slice(0, 80) }) : t("title") };
+  return { title: t("titleFor", { query: q.slice(0, 80) }), alternates: { types: { "application/atom+xml": feedPath(params, locale) } } };
+}
+
+/** The search's feed: its words and filters, not its page. */
+function feedPath(params: SearchParams, locale: string) {
+  return paths.feeds.search({ ...searchQuery(params), page: undefined, perPage: undefined, lang: locale });
 }
 
 export default async function SearchPage({ searchParams }: Props) {
@@ -54,7 +62,7 @@ export default async function SearchPage({ searchParams }: Props) {
 }
 
 async function SearchOutcome({ params }: { params: SearchParams }) {
-  const [t, locale] = await Promise.all([getTranslations("search"), getLocale()]);
+  const [t, tFeeds, locale] = await Promise.all([getTranslations("search"), getTranslations("feeds"), getLocale()]);
   if (!hasWords(params.q)) return <SyntaxHelp />;
   const result = await searchRegistry(params, { facets: true });
   const filtered = searchQuery({ ...params, q: "" });
@@ -68,6 +76,7 @@ async function SearchOutcome({ params }: { params: SearchParams }) {
       <div>{result.facets && <SearchFacets facets={result.facets} params={params} />}</div>
       <div>
         <SelectedFilters params={params} facets={result.facets} />
+        <FeedLink href={feedPath(params, locale)} label={tFeeds("subscribeSearch")} />
         {result.total === 0 ? (
           <Notice>
             <p className="font-bold">{t("noResults", { query: params.q })}</p>

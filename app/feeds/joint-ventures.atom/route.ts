@@ -1,23 +1,25 @@
-import { atomResponse, FEED_SIZE, feedLanguage, feedTranslator } from "@/lib/http/atom";
+import { invalidParameters } from "@/lib/api/problem";
+import { FEED_SIZE, feedRoute, feedTranslator } from "@/lib/http/atom";
 import { localized } from "@/lib/i18n/localize";
-import { searchParamsToQuery } from "@/lib/api/schema";
+import { JointVentureFeedQuerySchema } from "@/lib/joint-ventures/dto";
 import { listNewestJointVentures } from "@/lib/joint-ventures/queries";
-import { filterToQuery, parseJointVentureFilterLenient } from "@/lib/joint-ventures/schema";
+import { filterToQuery, JointVentureFilterSchema } from "@/lib/joint-ventures/schema";
 import { paths } from "@/lib/paths";
 
 export const dynamic = "force-dynamic";
 
 /** New joint ventures, newest record first, with the joint-venture table's filters. */
-export async function GET(request: Request) {
-  const url = new URL(request.url);
-  const language = feedLanguage(url.searchParams);
-  const filter = parseJointVentureFilterLenient(searchParamsToQuery(url.searchParams));
+export const GET = feedRoute(JointVentureFeedQuerySchema, async ({ lang: _lang, ...fields }, language) => {
+  void _lang;
+  // The table's checks across fields (a range's ends in order), as the API runs them.
+  const parsed = JointVentureFilterSchema.safeParse(fields);
+  if (!parsed.success) throw invalidParameters(parsed.error.issues);
+  const filter = parsed.data;
   const t = feedTranslator(language, "feeds");
   const ventures = await listNewestJointVentures(filter, FEED_SIZE);
-  return atomResponse(request, {
+  return {
     title: t("jointVentures"),
     pagePath: paths.jointVentures(filterToQuery(filter)),
-    language,
     entries: ventures.map((venture) => {
       const primary = venture.sectors.find((sector) => sector.primary);
       const partners = venture.partners.map((partner) => localized(language, partner.nameEn, partner.name)).join(", ");
@@ -34,5 +36,5 @@ export async function GET(request: Request) {
         updated: new Date(venture.updatedAt),
       };
     }),
-  });
-}
+  };
+});

@@ -1,29 +1,26 @@
-import { atomResponse, FEED_SIZE, feedLanguage, feedTranslator } from "@/lib/http/atom";
-import { searchParamsToQuery } from "@/lib/api/schema";
+import { FEED_SIZE, feedRoute, feedTranslator } from "@/lib/http/atom";
 import { localized } from "@/lib/i18n/localize";
+import { MeetingFeedQuerySchema } from "@/lib/meetings/dto";
 import { listMeetings } from "@/lib/meetings/queries";
-import { MeetingListSchema, meetingListQuery } from "@/lib/meetings/schema";
+import { meetingListQuery } from "@/lib/meetings/schema";
 import { paths } from "@/lib/paths";
 
 export const dynamic = "force-dynamic";
 
 /** New meetings, newest first, with the meetings list's filters (year, level, region, organization). */
-export async function GET(request: Request) {
-  const url = new URL(request.url);
-  const language = feedLanguage(url.searchParams);
-  const params = MeetingListSchema.parse(searchParamsToQuery(url.searchParams));
+export const GET = feedRoute(MeetingFeedQuerySchema, async ({ lang: _lang, ...filter }, language) => {
+  void _lang;
   const t = feedTranslator(language, "feeds");
   const tLevels = feedTranslator(language, "meetings");
-  const meetings = await listMeetings({ ...params, page: 1, perPage: FEED_SIZE, sort: "date-desc" });
-  return atomResponse(request, {
+  const meetings = await listMeetings({ ...filter, page: 1, perPage: FEED_SIZE, sort: "date-desc" });
+  return {
     title: t("meetings"),
-    pagePath: paths.meetings(meetingListQuery(params)),
-    language,
+    pagePath: paths.meetings(meetingListQuery(filter)),
     entries: meetings.items.map((meeting) => ({
       path: paths.meeting(meeting.slug),
       title: localized(language, meeting.titleEn, meeting.titleRu),
       summary: [tLevels(`levels.${meeting.level}`), localized(language, meeting.placeEn, meeting.placeRu)].filter(Boolean).join(", "),
       updated: meeting.date,
     })),
-  });
-}
+  };
+});

@@ -10,6 +10,7 @@ import { Muted } from "@/components/ui/notice";
 import { PageHeading } from "@/components/ui/page-heading";
 import { Section } from "@/components/ui/section";
 import { SummaryList } from "@/components/ui/summary-list";
+import { PublicHistoryLink } from "@/components/workspace/public-history";
 import { RecordId } from "@/lib/actions/fields";
 import { getCommitment, listStatusChangeAuthors } from "@/lib/commitments/tracker";
 import { toLocale } from "@/lib/i18n/locale";
@@ -88,6 +89,7 @@ export default async function CommitmentPage({ params }: Props) {
       <Section title={t("history")} id="history">
         <StatusHistory history={commitment.history} authors={authors} />
       </Section>
+      <PublicHistoryLink href={paths.commitmentHistory(commitment.id)} />
       <Section title={t("more")} id="more">
         <ul className="list-disc space-y-1 pl-6">
           {commitment.parties.map((party) => (

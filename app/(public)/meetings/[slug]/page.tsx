@@ -16,6 +16,7 @@ import { getMeetingPage, listLinkAuthors } from "@/lib/meetings/queries";
 import { MeetingPageParamsSchema } from "@/lib/meetings/schema";
 import { SlugSchema } from "@/lib/organizations/schema";
 import { paths } from "@/lib/paths";
+import { PublicHistoryLink } from "@/components/workspace/public-history";
 import { getCurrentUser } from "@/lib/auth/session";
 import { formatDay } from "@/lib/i18n/dates";
 
@@ -134,6 +135,7 @@ export default async function MeetingPage({ params, searchParams }: Props) {
       <MeetingFollowsUp meeting={meeting} />
       <MeetingDiscussed meeting={meeting} canEdit={user !== null} authors={authors} />
       <MeetingCommitments meeting={meeting} />
+      <PublicHistoryLink href={paths.meetingHistory(meeting.slug)} updatedAt={meeting.updatedAt} />
       {user && <MeetingLinkEditor meeting={meeting} />}
       <DataSource
         sources={meeting.sourceTitle ? [{ title: meeting.sourceTitle, titleRu: meeting.sourceTitleRu, url: meeting.sourceUrl }] : []}

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { DataSource } from "@/components/data-source";
@@ -7,11 +6,11 @@ import { OrganizationPartners } from "@/components/organizations/organization-pa
 import { OrganizationSummary } from "@/components/organizations/organization-summary";
 import { MeetingTimeline } from "@/components/timeline";
 import { DemoTag } from "@/components/ui/demo-tag";
+import { PublicHistoryLink } from "@/components/workspace/public-history";
 import { PageHeading } from "@/components/ui/page-heading";
 import { localized } from "@/lib/i18n/localize";
 import { getOrganizationPage } from "@/lib/organizations/queries";
 import { SlugSchema } from "@/lib/organizations/schema";
-import { formatDay } from "@/lib/i18n/dates";
 import { paths } from "@/lib/paths";
 import { getCurrentUser } from "@/lib/auth/session";
 
@@ -29,11 +28,10 @@ export default async function OrganizationPage({ params }: Props) {
   const slugParam = SlugSchema.safeParse((await params).slug);
   if (!slugParam.success) notFound();
   const slug = slugParam.data;
-  const [org, user, t, tHistory, locale] = await Promise.all([
+  const [org, user, t, locale] = await Promise.all([
     getOrganizationPage(slug),
     getCurrentUser(),
     getTranslations("organizations"),
-    getTranslations("history"),
     getLocale(),
   ]);
   if (!org) notFound();
@@ -52,10 +50,7 @@ export default async function OrganizationPage({ params }: Props) {
       <OrganizationSummary org={org} />
       <OrganizationPartners org={org} />
       <MeetingTimeline entries={org.timeline} total={org.timelineTotal} allHref={paths.meetings({ organization: org.slug })} />
-      <p className="mt-8 text-base">
-        <Link href={paths.organizationHistory(org.slug)}>{tHistory("publicLink")}</Link>
-        {org.updatedAt && <> {tHistory("lastChanged", { date: formatDay(locale, org.updatedAt) })}</>}
-      </p>
+      <PublicHistoryLink href={paths.organizationHistory(org.slug)} updatedAt={org.updatedAt} />
       {user && (
         <EntityLinkEditor
           entity={{ type: "organization", id: org.id }}

@@ -13,6 +13,7 @@ import { Muted } from "@/components/ui/notice";
 import { PageHeading } from "@/components/ui/page-heading";
 import { Section } from "@/components/ui/section";
 import { SummaryList } from "@/components/ui/summary-list";
+import { PublicHistoryLink } from "@/components/workspace/public-history";
 import { localized } from "@/lib/i18n/localize";
 import { toLocale } from "@/lib/i18n/locale";
 import { toMeasure } from "@/lib/map/shading";
@@ -108,6 +109,7 @@ export default async function RegionPage({ params, searchParams }: Props) {
           </>
         )}
       </Section>
+      <PublicHistoryLink href={paths.regionHistory(region.slug)} />
       {user && (
         <EntityLinkEditor
           entity={{ type: "region", id: region.id }}
