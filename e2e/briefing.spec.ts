@@ -14,7 +14,7 @@ test("an editor prepares the briefing for Kursk Oblast and Belarus, prints it an
   await expect(page.getByRole("heading", { name: "Briefing pack", level: 1 })).toBeVisible();
   const choice = page.getByRole("form", { name: "Choose the regions of the briefing" });
   await choice.getByLabel("Region", { exact: true }).selectOption({ label: "Kursk Oblast" });
-  await choice.getByLabel("Partner region").selectOption({ label: "Belarus" });
+  await choice.getByLabel("Partner region or country").selectOption({ label: "Belarus" });
   await choice.getByRole("button", { name: "Show the briefing" }).click();
 
   // The choice is in the address, so the briefing can be bookmarked.

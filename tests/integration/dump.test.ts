@@ -73,6 +73,24 @@ describe("the full download", () => {
   });
 
   it("holds every public record type as CSV, each valid against datapackage.json, with the licence and the last update", async () => {
+    // Other test files write beside this one: what was live both before and after the build must be in it, and
+    // nothing that was live at neither moment. Live as the download has it: a record whose region, meeting or
+    // venture is archived is left out with it.
+    const liveIds = async () => {
+      const [ids] = await prisma.$queryRaw<Record<"organizations" | "meetings" | "commitments" | "partners", string[]>[]>`
+        WITH live_organizations AS (
+          SELECT o.id FROM organizations o JOIN regions r ON r.id = o.region_id AND r.archived_at IS NULL WHERE o.archived_at IS NULL)
+        SELECT ARRAY(SELECT id::text FROM live_organizations) AS organizations,
+          ARRAY(SELECT id::text FROM meetings WHERE archived_at IS NULL) AS meetings,
+          ARRAY(SELECT c.id::text FROM commitments c JOIN meetings m ON m.id = c.meeting_id AND m.archived_at IS NULL
+                 WHERE c.archived_at IS NULL) AS commitments,
+          ARRAY(SELECT p.id::text FROM joint_venture_partners p WHERE p.archived_at IS NULL
+                   AND p.venture_id IN (SELECT id FROM live_organizations)
+                   AND (p.partner_organization_id IN (SELECT id FROM live_organizations)
+                     OR p.partner_region_id IN (SELECT id FROM regions WHERE archived_at IS NULL))) AS partners`;
+      return ids!;
+    };
+    const before = await liveIds();
     const built = await buildDump(sqlPool(), { licence: "CC BY 4.0" });
     const { response, bytes, files } = await download();
 
@@ -82,17 +100,29 @@ describe("the full download", () => {
     const tables = tablesOf(files);
     expect(validateTables(tables)).toEqual([]);
 
-    // Everything live is there: the organizations, meetings and commitments the registry counts, in UTF-8.
+    // Everything live is there: the organizations, meetings, commitments and partners the registry holds, in UTF-8.
     const rowsOf = (name: string) => tables.find((table) => table.resource.name === name)!.rows;
-    const [counts] = await prisma.$queryRaw<{ organizations: bigint; meetings: bigint; commitments: bigint; partners: bigint }[]>`
-      SELECT (SELECT count(*) FROM organizations WHERE archived_at IS NULL) AS organizations,
-        (SELECT count(*) FROM meetings WHERE archived_at IS NULL) AS meetings,
-        (SELECT count(*) FROM commitments WHERE archived_at IS NULL) AS commitments,
-        (SELECT count(*) FROM joint_venture_partners WHERE archived_at IS NULL) AS partners`;
-    expect(rowsOf("organizations").length).toBe(Number(counts!.organizations));
-    expect(rowsOf("meetings").length).toBe(Number(counts!.meetings));
-    expect(rowsOf("commitments").length).toBe(Number(counts!.commitments));
-    expect(rowsOf("joint-venture-partners").length).toBe(Number(counts!.partners));
+    const after = await liveIds();
+    const tableOf = {
+      organizations: "organizations",
+      meetings: "meetings",
+      commitments: "commitments",
+      partners: "joint-venture-partners",
+    };
+    for (const [key, name] of Object.entries(tableOf) as [keyof typeof tableOf, string][]) {
+      const idColumn = tables.find((table) => table.resource.name === name)!.header.indexOf("id");
+      const dumped = new Set(rowsOf(name).map((row) => row[idColumn]!));
+      const stable = before[key].filter((id) => after[key].includes(id));
+      expect(
+        stable.filter((id) => !dumped.has(id)),
+        `${name} live throughout but missing`,
+      ).toEqual([]);
+      expect(
+        [...dumped].filter((id) => !before[key].includes(id) && !after[key].includes(id)),
+        `${name} never live but dumped`,
+      ).toEqual([]);
+      expect(dumped.size).toBeGreaterThan(0);
+    }
     expect(rowsOf("regions").some((row) => row.includes("Курская область"))).toBe(true);
 
     // The licence: named in the package and metadata, its text in the ZIP; the last update as the registry has it.
