@@ -455,7 +455,7 @@ export const operations = {
     summary: "Download the whole registry: a ZIP of CSV files with a Frictionless Data Package description",
     description:
       "Every public record type as a UTF-8 CSV (regions, sectors, organizations, joint-venture partners and shares, meetings, " +
-      "what they discussed, commitments with their parties and follow-ups, trade figures), `datapackage.json` describing each " +
+      "their participants, what was said and what they discussed, commitments with their parties and follow-ups, trade figures), `datapackage.json` describing each " +
       "column (Table Schema: type, constraints, primary and foreign keys), the licence (LICENSE.txt) and `metadata.json` (licence, " +
       "the registry's last update). Rebuilt in the background shortly after each change; `ETag` is the file's SHA-256. " +
       "503 with `Retry-After` until the first build is done.",

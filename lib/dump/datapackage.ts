@@ -58,8 +58,9 @@ export function dataPackage(tables: readonly DumpTable[], options: { licence: st
     name: "interregio",
     title: "Interregio: a registry of interregional cooperation",
     description:
-      "Regions, organizations, joint ventures and their partners, meetings and what they discussed, commitments and their " +
-      "follow-ups, and trade figures, as the registry held them at `created`. Archived records are left out.",
+      "Regions, organizations, joint ventures and their partners, meetings with their participants, what was said and what they " +
+      "discussed, commitments and their follow-ups, and trade figures, as the registry held them at `created`. Archived records " +
+      "are left out.",
     created: options.created.toISOString(),
     ...(options.registryUpdatedAt ? { registryUpdatedAt: options.registryUpdatedAt.toISOString() } : {}),
     licenses: [licenceOf(options.licence)],

@@ -218,6 +218,7 @@ const meetings: DumpTable = {
     field("summaryEn", "text", "summary in English", "итоги на английском"),
     field("summaryRu", "text", "summary in Russian", "итоги на русском"),
     field("sourceTitle", "text", "source", "источник"),
+    field("sourceTitleRu", "text", "source in Russian", "источник на русском"),
     field("sourceUrl", "text", "source's address", "адрес источника"),
     isDemo,
     updatedAt,
@@ -226,7 +227,8 @@ const meetings: DumpTable = {
   query: Prisma.sql`
     SELECT m.id AS "id", m.slug AS "slug", ${day(Prisma.sql`m.date`)} AS "date", m.title_en AS "titleEn", m.title_ru AS "titleRu",
       m.level::text AS "level", m.place_en AS "placeEn", m.place_ru AS "placeRu", m.summary_en AS "summaryEn",
-      m.summary_ru AS "summaryRu", m.source_title AS "sourceTitle", m.source_url AS "sourceUrl", m.is_demo AS "isDemo",
+      m.summary_ru AS "summaryRu", m.source_title AS "sourceTitle",
+      m.source_title_ru AS "sourceTitleRu", m.source_url AS "sourceUrl", m.is_demo AS "isDemo",
       ${utc(Prisma.sql`m.updated_at`)} AS "updatedAt"
     FROM meetings m WHERE m.archived_at IS NULL ORDER BY m.id`,
 };
@@ -246,6 +248,60 @@ const meetingRegions: DumpTable = {
     SELECT mr.meeting_id AS "meetingId", mr.region_id AS "regionId" FROM meeting_regions mr
     WHERE ${liveMeeting(Prisma.sql`mr.meeting_id`)} AND ${liveRegion(Prisma.sql`mr.region_id`)}
     ORDER BY mr.meeting_id, mr.region_id`,
+};
+
+/** A participant's side: null where that region is archived, since the regions table leaves it out (the participant stays). */
+const liveRegionOrNull = (column: Prisma.Sql) => Prisma.sql`(SELECT r.id FROM regions r WHERE r.id = ${column} AND r.archived_at IS NULL)`;
+
+const meetingParticipants: DumpTable = {
+  name: "meeting-participants",
+  fileStem: "meeting-participants",
+  sheetName: { en: "Meeting participants", ru: "Участники встреч" },
+  description: "Who took part in each meeting, in the meeting page's order, with their role and the region whose side they spoke for.",
+  columns: [
+    id(),
+    ref("meetingId", "meeting", "встреча", true),
+    field("position", "integer", "order on the meeting's page", "порядок на странице встречи", required),
+    field("personEn", "text", "person in English", "участник на английском", required),
+    field("personRu", "text", "person in Russian", "участник на русском", required),
+    field("roleEn", "text", "role in English", "должность на английском"),
+    field("roleRu", "text", "role in Russian", "должность на русском"),
+    ref("sideRegionId", "the region whose side they spoke for", "регион, сторону которого представлял"),
+  ],
+  primaryKey: ["id"],
+  foreignKeys: [
+    { fields: ["meetingId"], reference: to("meetings") },
+    { fields: ["sideRegionId"], reference: to("regions") },
+  ],
+  query: Prisma.sql`
+    SELECT p.id AS "id", p.meeting_id AS "meetingId", p.sort_order AS "position", p.person_en AS "personEn",
+      p.person_ru AS "personRu", p.role_en AS "roleEn", p.role_ru AS "roleRu",
+      ${liveRegionOrNull(Prisma.sql`p.side_region_id`)} AS "sideRegionId"
+    FROM meeting_participants p WHERE ${liveMeeting(Prisma.sql`p.meeting_id`)}
+    ORDER BY p.meeting_id, p.sort_order, p.id`,
+};
+
+const meetingStatements: DumpTable = {
+  name: "meeting-statements",
+  fileStem: "meeting-statements",
+  sheetName: { en: "Said at meetings", ru: "Сказано на встречах" },
+  description: "What was said at each meeting, in the meeting page's order, with who said it where the record names them.",
+  columns: [
+    id(),
+    ref("meetingId", "meeting", "встреча", true),
+    field("position", "integer", "order on the meeting's page", "порядок на странице встречи", required),
+    field("speakerEn", "text", "speaker in English", "кто сказал, на английском"),
+    field("speakerRu", "text", "speaker in Russian", "кто сказал, на русском"),
+    field("textEn", "text", "text in English", "текст на английском", required),
+    field("textRu", "text", "text in Russian", "текст на русском", required),
+  ],
+  primaryKey: ["id"],
+  foreignKeys: [{ fields: ["meetingId"], reference: to("meetings") }],
+  query: Prisma.sql`
+    SELECT s.id AS "id", s.meeting_id AS "meetingId", s.sort_order AS "position", s.speaker_en AS "speakerEn",
+      s.speaker_ru AS "speakerRu", s.text_en AS "textEn", s.text_ru AS "textRu"
+    FROM meeting_statements s WHERE ${liveMeeting(Prisma.sql`s.meeting_id`)}
+    ORDER BY s.meeting_id, s.sort_order, s.id`,
 };
 
 const meetingLinks: DumpTable = {
@@ -361,6 +417,7 @@ const tradeFigures: DumpTable = {
     field("exportsUsd", "number", "the region's exports, USD", "экспорт региона, долл. США", { minimum: 0 }),
     field("importsUsd", "number", "the region's imports, USD", "импорт региона, долл. США", { minimum: 0 }),
     field("sourceTitle", "text", "source", "источник", required),
+    field("sourceTitleRu", "text", "source in Russian", "источник на русском"),
     field("sourceUrl", "text", "source's address", "адрес источника"),
     updatedAt,
   ],
@@ -372,7 +429,7 @@ const tradeFigures: DumpTable = {
   query: Prisma.sql`
     SELECT t.id AS "id", t.region_id AS "regionId", t.partner_region_id AS "partnerRegionId", t.year AS "year",
       t.turnover_usd::text AS "turnoverUsd", t.exports_usd::text AS "exportsUsd", t.imports_usd::text AS "importsUsd",
-      t.source_title AS "sourceTitle", t.source_url AS "sourceUrl", ${utc(Prisma.sql`t.updated_at`)} AS "updatedAt"
+      t.source_title AS "sourceTitle", t.source_title_ru AS "sourceTitleRu", t.source_url AS "sourceUrl", ${utc(Prisma.sql`t.updated_at`)} AS "updatedAt"
     FROM trade_figures t
     WHERE t.archived_at IS NULL AND ${liveRegion(Prisma.sql`t.region_id`)} AND ${liveRegion(Prisma.sql`t.partner_region_id`)}
     ORDER BY t.id`,
@@ -388,6 +445,8 @@ export const dumpTables: readonly DumpTable[] = [
   jointVenturePartners,
   meetings,
   meetingRegions,
+  meetingParticipants,
+  meetingStatements,
   meetingLinks,
   commitments,
   commitmentParties,

@@ -11,6 +11,7 @@ import { startDumpWorker } from "@/lib/dump/worker";
 import { stopJobQueue } from "@/lib/jobs/queue";
 import { createRegion } from "@/lib/regions/actions";
 import { getServerSession } from "next-auth";
+import { demoMeeting } from "@/prisma/demo-meetings";
 import { parseTable, validateTables, type ParsedTable, type Resource } from "../support/table-schema";
 import { createStaffUser, databaseUrl, form, prisma, seedOnce, signInAs } from "./setup";
 
@@ -21,16 +22,58 @@ vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 /** Issue 18: the full download, built in the background, stored in PostgreSQL, valid against its own datapackage.json. */
 
 const url = "http://registry.test/api/v1/dump.zip";
+const run = `${process.pid}-${Date.now()}`;
 let stopWorker: (() => void) | undefined;
+/** A live meeting and an archived one, each with participants and statements; a participant speaks for an archived region. */
+let fixture: { live: number; archived: number; archivedRegion: number };
 
 beforeAll(async () => {
   await seedOnce();
   await prisma.$executeRaw`DELETE FROM data_dumps`;
+  const kursk = await prisma.region.findFirstOrThrow({ where: { slug: "kursk-oblast" }, select: { id: true } });
+  const archivedRegion = await prisma.region.create({
+    data: { slug: `dump-gone-${run}`, nameEn: `Dumpgone ${run}`, nameRu: `Дампгон ${run}`, level: "region", countryCode: "RU" },
+    select: { id: true },
+  });
+  const meeting = (slug: string) => ({
+    slug: `dump-${slug}-${run}`,
+    titleEn: `Dumptest ${slug} ${run}`,
+    titleRu: `Дамптест ${slug} ${run}`,
+    date: new Date("2020-02-03"),
+    level: "regional" as const,
+    sourceTitle: "Dumptest source",
+    sourceTitleRu: "Источник дамптеста",
+    participants: {
+      create: [
+        { position: 1, personEn: "Anna Test", personRu: "Анна Тест", roleEn: "Governor", roleRu: "Губернатор", sideRegionId: kursk.id },
+        { position: 2, personEn: "Boris Test", personRu: "Борис Тест", sideRegionId: archivedRegion.id },
+      ],
+    },
+    statements: {
+      create: [
+        {
+          position: 1,
+          speakerEn: "Anna Test",
+          speakerRu: "Анна Тест",
+          textEn: 'We agreed, "firmly", on two things',
+          textRu: "Договорились о двух вещах",
+        },
+        { position: 2, textEn: "Said by no one named", textRu: "Без имени" },
+      ],
+    },
+  });
+  const live = await prisma.meeting.create({ data: meeting("live"), select: { id: true } });
+  const archived = await prisma.meeting.create({ data: meeting("archived"), select: { id: true } });
+  await prisma.meeting.update({ where: { id: archived.id }, data: { archivedAt: new Date() } });
+  await prisma.region.update({ where: { id: archivedRegion.id }, data: { archivedAt: new Date() } });
+  fixture = { live: live.id, archived: archived.id, archivedRegion: archivedRegion.id };
 });
 
 afterAll(async () => {
   stopWorker?.();
   await stopJobQueue();
+  await prisma.meeting.deleteMany({ where: { id: { in: [fixture.live, fixture.archived] } } });
+  await prisma.region.delete({ where: { id: fixture.archivedRegion } });
 });
 
 /** The ZIP's files by name, as text. */
@@ -57,6 +100,15 @@ function tablesOf(files: Map<string, string>): ParsedTable[] {
   return descriptor.resources.map((resource) => parseTable(resource, files.get(resource.path)!));
 }
 
+/** A table's rows as objects by field name, every value as its CSV text. */
+function recordsOf(tables: readonly ParsedTable[], name: string): Record<string, string>[] {
+  const table = tables.find((candidate) => candidate.resource.name === name)!;
+  return table.rows.map((row) => Object.fromEntries(table.header.map((field, index) => [field, row[index]!])));
+}
+
+/** A database value as the CSV writes it: empty for null. */
+const cell = (value: string | number | null) => (value === null ? "" : String(value));
+
 describe("the full download", () => {
   it("answers 503 with Retry-After before the first build, and never serves a build that is not complete", async () => {
     const response = await GET(new Request(url));
@@ -77,11 +129,17 @@ describe("the full download", () => {
     // nothing that was live at neither moment. Live as the download has it: a record whose region, meeting or
     // venture is archived is left out with it.
     const liveIds = async () => {
-      const [ids] = await prisma.$queryRaw<Record<"organizations" | "meetings" | "commitments" | "partners", string[]>[]>`
+      const [ids] = await prisma.$queryRaw<
+        Record<"organizations" | "meetings" | "participants" | "statements" | "commitments" | "partners", string[]>[]
+      >`
         WITH live_organizations AS (
           SELECT o.id FROM organizations o JOIN regions r ON r.id = o.region_id AND r.archived_at IS NULL WHERE o.archived_at IS NULL)
         SELECT ARRAY(SELECT id::text FROM live_organizations) AS organizations,
           ARRAY(SELECT id::text FROM meetings WHERE archived_at IS NULL) AS meetings,
+          ARRAY(SELECT p.id::text FROM meeting_participants p JOIN meetings m ON m.id = p.meeting_id AND m.archived_at IS NULL)
+            AS participants,
+          ARRAY(SELECT s.id::text FROM meeting_statements s JOIN meetings m ON m.id = s.meeting_id AND m.archived_at IS NULL)
+            AS statements,
           ARRAY(SELECT c.id::text FROM commitments c JOIN meetings m ON m.id = c.meeting_id AND m.archived_at IS NULL
                  WHERE c.archived_at IS NULL) AS commitments,
           ARRAY(SELECT p.id::text FROM joint_venture_partners p WHERE p.archived_at IS NULL
@@ -106,6 +164,8 @@ describe("the full download", () => {
     const tableOf = {
       organizations: "organizations",
       meetings: "meetings",
+      participants: "meeting-participants",
+      statements: "meeting-statements",
       commitments: "commitments",
       partners: "joint-venture-partners",
     };
@@ -153,6 +213,66 @@ describe("the full download", () => {
     expect(head.headers.get("content-length")).toBe(String(bytes.length));
     expect(await head.text()).toBe("");
     expect((await GET(new Request(`${url}?format=tar`))).status).toBe(400);
+  });
+
+  it("holds each live meeting's participants and statements as the database has them, and no archived meeting's", async () => {
+    const tables = tablesOf((await download()).files);
+    const [participants, statements] = await Promise.all([
+      prisma.meetingParticipant.findMany({ where: { meetingId: fixture.live }, orderBy: { position: "asc" } }),
+      prisma.meetingStatement.findMany({ where: { meetingId: fixture.live }, orderBy: { position: "asc" } }),
+    ]);
+    expect(participants).toHaveLength(2);
+    expect(recordsOf(tables, "meeting-participants").filter((row) => row.meetingId === String(fixture.live))).toEqual(
+      participants.map((p) => ({
+        id: cell(p.id),
+        meetingId: cell(p.meetingId),
+        position: cell(p.position),
+        personEn: p.personEn,
+        personRu: p.personRu,
+        roleEn: cell(p.roleEn),
+        roleRu: cell(p.roleRu),
+        // A side whose region is archived is left empty: the regions table holds live regions only.
+        sideRegionId: p.sideRegionId === fixture.archivedRegion ? "" : cell(p.sideRegionId),
+      })),
+    );
+    expect(participants[1]!.sideRegionId).toBe(fixture.archivedRegion);
+    expect(recordsOf(tables, "meeting-statements").filter((row) => row.meetingId === String(fixture.live))).toEqual(
+      statements.map((s) => ({
+        id: cell(s.id),
+        meetingId: cell(s.meetingId),
+        position: cell(s.position),
+        speakerEn: cell(s.speakerEn),
+        speakerRu: cell(s.speakerRu),
+        textEn: s.textEn,
+        textRu: s.textRu,
+      })),
+    );
+    // The archived meeting takes its participants and statements out with it.
+    for (const name of ["meeting-participants", "meeting-statements"]) {
+      expect(recordsOf(tables, name).filter((row) => row.meetingId === String(fixture.archived))).toEqual([]);
+    }
+    // The demo meeting's participants, in the meeting page's order.
+    const demo = await prisma.meeting.findFirstOrThrow({ where: { slug: demoMeeting.slug }, select: { id: true } });
+    expect(
+      recordsOf(tables, "meeting-participants")
+        .filter((row) => row.meetingId === String(demo.id))
+        .map((row) => row.personEn),
+    ).toEqual(["Aleksandr Lukashenko", "Alexander Mikhailov"]);
+  });
+
+  it("gives the sources' Russian titles beside the titles as filed, for meetings and trade figures", async () => {
+    const tables = tablesOf((await download()).files);
+    const meeting = recordsOf(tables, "meetings").find((row) => row.id === String(fixture.live))!;
+    expect(meeting).toMatchObject({ sourceTitle: "Dumptest source", sourceTitleRu: "Источник дамптеста" });
+    const [figure] = await prisma.$queryRaw<{ id: number; sourceTitle: string; sourceTitleRu: string | null }[]>`
+      SELECT t.id, t.source_title AS "sourceTitle", t.source_title_ru AS "sourceTitleRu" FROM trade_figures t
+      JOIN regions r ON r.id = t.region_id JOIN regions p ON p.id = t.partner_region_id
+      WHERE r.slug = 'kursk-oblast' AND p.slug = 'belarus' AND t.year = 2014`;
+    expect(figure!.sourceTitleRu).toBe(demoMeeting.sourceTitleRu);
+    expect(recordsOf(tables, "trade-figures").find((row) => row.id === String(figure!.id))).toMatchObject({
+      sourceTitle: figure!.sourceTitle,
+      sourceTitleRu: figure!.sourceTitleRu,
+    });
   });
 
   it("the checks of the schema fail on a broken table, so that a pass means something", async () => {
