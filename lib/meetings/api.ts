@@ -126,6 +126,7 @@ export async function getMeetingDetail(slug: string): Promise<MeetingDetailDto |
     summaryEn: m.summaryEn,
     summaryRu: m.summaryRu,
     sourceTitle: m.sourceTitle,
+    sourceTitleRu: m.sourceTitleRu,
     sourceUrl: m.sourceUrl,
     participants: m.participants.map((p) => ({
       personEn: p.personEn,

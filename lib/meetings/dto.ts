@@ -37,6 +37,7 @@ export const MeetingDetailDtoSchema = MeetingDtoSchema.extend({
   summaryEn: nullableText,
   summaryRu: nullableText,
   sourceTitle: nullableText,
+  sourceTitleRu: z.string().nullable().describe("The source's title in Russian, where the meeting has one."),
   sourceUrl: nullableText,
   participants: z.array(
     z.object({

@@ -81,12 +81,13 @@ export type TradePairRow = {
   /** The stored turnover of the year before; null when that year is not recorded. */
   previousTurnoverUsd: number | null;
   growthPercent: number | null;
-  source: { title: string; url: string | null };
+  source: { title: string; titleRu: string | null; url: string | null };
 };
 
 /** A ranked row as the SQL gives it: the figures, then the source and both regions flat. */
 type RawPairRow = Omit<TradePairRow, "region" | "partner" | "source"> & {
   sourceTitle: string;
+  sourceTitleRu: string | null;
   sourceUrl: string | null;
   regionSlug: string;
   regionNameEn: string;
@@ -162,7 +163,7 @@ function rankedRowsQuery(filter: TradeFilter, locale: Locale, page?: PageParams)
            (CASE WHEN o.swapped THEN t.imports_usd ELSE t.exports_usd END)::float8 AS "exportsUsd",
            (CASE WHEN o.swapped THEN t.exports_usd ELSE t.imports_usd END)::float8 AS "importsUsd",
            o.previous_turnover::float8 AS "previousTurnoverUsd", o.growth AS "growthPercent",
-           t.source_title AS "sourceTitle", t.source_url AS "sourceUrl",
+           t.source_title AS "sourceTitle", t.source_title_ru AS "sourceTitleRu", t.source_url AS "sourceUrl",
            a.slug AS "regionSlug", a.name_en AS "regionNameEn", a.name_ru AS "regionNameRu", a.country_code AS "regionCountry",
            b.slug AS "partnerSlug", b.name_en AS "partnerNameEn", b.name_ru AS "partnerNameRu", b.country_code AS "partnerCountry"
     FROM ordered o
@@ -182,7 +183,7 @@ export function toTradePairRow(row: RawPairRow): TradePairRow {
     importsUsd: row.importsUsd,
     previousTurnoverUsd: row.previousTurnoverUsd,
     growthPercent: row.growthPercent,
-    source: { title: row.sourceTitle, url: row.sourceUrl },
+    source: { title: row.sourceTitle, titleRu: row.sourceTitleRu, url: row.sourceUrl },
   };
 }
 

@@ -19,7 +19,13 @@ const regionRef = z.object({
 });
 
 const amount = (what: string) => z.number().nullable().describe(`${what}, in US dollars; null where the source does not say.`);
-const source = z.object({ title: z.string(), url: z.string().nullable() }).describe("Where the figure comes from.");
+const source = z
+  .object({
+    title: z.string().describe("The source's title as filed."),
+    titleRu: z.string().nullable().describe("The source's title in Russian, where the figure has one."),
+    url: z.string().nullable(),
+  })
+  .describe("Where the figure comes from.");
 const growthPercent = z
   .number()
   .nullable()

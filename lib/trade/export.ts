@@ -58,6 +58,13 @@ const figure = {
     value: (r, locale) => word(locale, r.growthBasis),
   },
   sourceTitle: { key: "sourceTitle", header: { en: "source", ru: "источник" }, type: "text", width: 40, value: (r) => r.source.title },
+  sourceTitleRu: {
+    key: "sourceTitleRu",
+    header: { en: "source in Russian", ru: "источник на русском" },
+    type: "text",
+    width: 40,
+    value: (r) => r.source.titleRu,
+  },
   sourceUrl: {
     key: "sourceUrl",
     header: { en: "source url", ru: "ссылка на источник" },
@@ -80,6 +87,7 @@ export const tradeYearTable: ExportTable<TradeYearExportRow> = {
     figure.growthPercent,
     figure.growthBasis,
     figure.sourceTitle,
+    figure.sourceTitleRu,
     figure.sourceUrl,
   ],
 };
@@ -118,6 +126,7 @@ export const tradePairTable: ExportTable<TradePairRowDto> = {
     figure.growthPercent,
     figure.growthBasis,
     figure.sourceTitle,
+    figure.sourceTitleRu,
     figure.sourceUrl,
     { key: "url", header: { en: "url", ru: "ссылка" }, type: "text", width: 40, value: (r) => r.url },
   ],

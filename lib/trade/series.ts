@@ -15,7 +15,7 @@ export type TradeYear = {
   /** Change of turnover on the year before, in percent; null when that year is not recorded or its turnover was zero. */
   growthPercent: number | null;
   /** The source as filed, and its Russian title where the figure has one (the Russian briefing cites that). */
-  source: { title: string; url: string | null; titleRu?: string | null };
+  source: { title: string; titleRu: string | null; url: string | null };
 };
 
 /** The chart's colours (GOV.UK's, each at least 3:1 against white): the page's chart and the briefing's draw with them. */
@@ -61,7 +61,7 @@ export function buildTradeSeries(figures: readonly StoredTradeFigure[], viewerId
       exportsUsd: ours ? figure.exportsUsd : figure.importsUsd,
       importsUsd: ours ? figure.importsUsd : figure.exportsUsd,
       growthPercent: growthPercent(figure.turnoverUsd, turnoverByYear.get(figure.year - 1)),
-      source: { title: figure.sourceTitle, url: figure.sourceUrl, ...(figure.sourceTitleRu ? { titleRu: figure.sourceTitleRu } : {}) },
+      source: { title: figure.sourceTitle, titleRu: figure.sourceTitleRu ?? null, url: figure.sourceUrl },
     };
   });
 }

@@ -171,6 +171,14 @@ describe("lists and records answer 200 with bodies that match the OpenAPI docume
     const meeting = await record.json();
     expectMatchesDocument("/api/v1/meetings/{slug}", meeting);
     expect(meeting).toMatchObject({ slug: meetingSlug, date: "2015-03-10", url: `/meetings/${meetingSlug}` });
+    // The source as filed and its Russian title, as the database holds them.
+    const stored = await prisma.meeting.findUniqueOrThrow({
+      where: { slug: meetingSlug },
+      select: { sourceTitle: true, sourceTitleRu: true },
+    });
+    expect(stored.sourceTitleRu).not.toBeNull();
+    expect(meeting).toMatchObject({ sourceTitle: stored.sourceTitle, sourceTitleRu: stored.sourceTitleRu });
+    expect((document.components.schemas.MeetingDetail as { required: string[] }).required).toContain("sourceTitleRu");
     expect(meeting.discussed.length).toBeGreaterThan(0);
   });
 

@@ -39,7 +39,7 @@ async function region(label: string, countryCode: "XA" | "XB", nameEn = label): 
   });
 }
 
-type Figure = { year: number; turnover: string; exports?: string; imports?: string; url?: string };
+type Figure = { year: number; turnover: string; exports?: string; imports?: string; url?: string; titleRu?: string };
 
 async function file(from: Region, to: Region, figure: Figure) {
   return prisma.tradeFigure.create({
@@ -51,6 +51,7 @@ async function file(from: Region, to: Region, figure: Figure) {
       exportsUsd: figure.exports ?? null,
       importsUsd: figure.imports ?? null,
       sourceTitle: `Source ${figure.year}`,
+      sourceTitleRu: figure.titleRu ?? null,
       sourceUrl: figure.url ?? null,
     },
     select: { id: true },
@@ -81,7 +82,14 @@ beforeAll(async () => {
   f = await region("Zeta", "XB");
   g = await region("Eta", "XA");
   h = await region("Theta", "XB");
-  await file(a, b, { year: 2013, turnover: "150000000", exports: "100000000", imports: "50000000", url: "https://example.org/2013" });
+  await file(a, b, {
+    year: 2013,
+    turnover: "150000000",
+    exports: "100000000",
+    imports: "50000000",
+    url: "https://example.org/2013",
+    titleRu: "Источник 2013",
+  });
   await file(b, a, { year: 2014, turnover: "165000000", exports: "90000000", imports: "75000000" });
   await file(a, b, { year: 2016, turnover: "120000000" });
   await file(c, d, { year: 2013, turnover: "0" });
@@ -105,7 +113,7 @@ describe("a pair's series", () => {
         exportsUsd: 100_000_000,
         importsUsd: 50_000_000,
         growthPercent: null,
-        source: { title: "Source 2013", url: "https://example.org/2013" },
+        source: { title: "Source 2013", titleRu: "Источник 2013", url: "https://example.org/2013" },
       },
       // Filed by B: B's exports are A's imports.
       {
@@ -114,7 +122,7 @@ describe("a pair's series", () => {
         exportsUsd: 75_000_000,
         importsUsd: 90_000_000,
         growthPercent: expect.closeTo(10, 10),
-        source: { title: "Source 2014", url: null },
+        source: { title: "Source 2014", titleRu: null, url: null },
       },
       // 2015 is missing: no growth for 2016.
       {
@@ -123,7 +131,7 @@ describe("a pair's series", () => {
         exportsUsd: null,
         importsUsd: null,
         growthPercent: null,
-        source: { title: "Source 2016", url: null },
+        source: { title: "Source 2016", titleRu: null, url: null },
       },
     ]);
     expect(growthBasis(fromA, 2013)).toBe("previousMissing");
@@ -339,6 +347,12 @@ describe("GET /api/v1/trade/{slug}/{partner}", () => {
       [2014, 90_000_000, "recorded"],
       [2016, null, "previousMissing"],
     ]);
+    expect(body.years.map((y: { source: unknown }) => y.source)).toEqual([
+      { title: "Source 2013", titleRu: "Источник 2013", url: "https://example.org/2013" },
+      { title: "Source 2014", titleRu: null, url: null },
+      { title: "Source 2016", titleRu: null, url: null },
+    ]);
+    expect(JSON.stringify(document.components.schemas.TradePairDetail)).toContain('"titleRu"');
     expect(body.summaryEn).toBe(`Trade between ${b.nameEn} and ${a.nameEn}: $120 million in 2016; growth on 2015 not recorded.`);
     expect(body.summaryRu).toMatch(/: 120\sмлн долл\. США в 2016 году; рост к 2015 году не записан\.$/);
   });
@@ -387,6 +401,7 @@ describe("the CSV downloads", () => {
       "growth on year before (%)",
       "growth basis",
       "source",
+      "source in Russian",
       "source url",
     ]);
     expect(rows.slice(1)).toEqual([
@@ -400,10 +415,11 @@ describe("the CSV downloads", () => {
         "",
         "no figure for the year before",
         "Source 2013",
+        "Источник 2013",
         "https://example.org/2013",
       ],
-      [b.nameEn, a.nameEn, "2014", "165000000", "90000000", "75000000", "10", "recorded", "Source 2014", ""],
-      [b.nameEn, a.nameEn, "2016", "120000000", "", "", "", "no figure for the year before", "Source 2016", ""],
+      [b.nameEn, a.nameEn, "2014", "165000000", "90000000", "75000000", "10", "recorded", "Source 2014", "", ""],
+      [b.nameEn, a.nameEn, "2016", "120000000", "", "", "", "no figure for the year before", "Source 2016", "", ""],
     ]);
   });
 
@@ -413,10 +429,10 @@ describe("the CSV downloads", () => {
     expect(csv.status).toBe(200);
     const [header, first] = new TextDecoder().decode(await csv.arrayBuffer()).split("\r\n");
     expect(header).toBe(
-      "регион;партнёр;год;товарооборот (долл. США);экспорт региона (долл. США);импорт региона (долл. США);рост к предыдущему году (%);основа расчёта роста;источник;ссылка на источник",
+      "регион;партнёр;год;товарооборот (долл. США);экспорт региона (долл. США);импорт региона (долл. США);рост к предыдущему году (%);основа расчёта роста;источник;источник на русском;ссылка на источник",
     );
     expect(first).toBe(
-      `${b.nameRu};${a.nameRu};2013;150000000;50000000;100000000;;нет данных за предыдущий год;Source 2013;https://example.org/2013`,
+      `${b.nameRu};${a.nameRu};2013;150000000;50000000;100000000;;нет данных за предыдущий год;Source 2013;Источник 2013;https://example.org/2013`,
     );
 
     const xlsx = await call(tradePairXlsxRoute.GET, paths.api.tradePairExport(b.slug, a.slug, "xlsx", { lang: "ru" }), params);
@@ -452,7 +468,10 @@ describe("the CSV downloads", () => {
     const x = await region("Kappa", "XA");
     const y = await region("Lambda", "XB");
     const figure = await file(x, y, { year: 1995, turnover: "1000" });
-    await prisma.tradeFigure.update({ where: { id: figure.id }, data: { sourceTitle: '=HYPERLINK("http://evil.example","Click")' } });
+    await prisma.tradeFigure.update({
+      where: { id: figure.id },
+      data: { sourceTitle: '=HYPERLINK("http://evil.example","Click")', sourceTitleRu: "Таможенная статистика" },
+    });
     const response = await call(tradeExportRoute.GET, paths.api.tradeExport({ country: "XA", year: 1995 }));
     expect(response.status).toBe(200);
     expect(response.headers.get("cache-control")).toBe("no-store");
@@ -461,6 +480,13 @@ describe("the CSV downloads", () => {
     expect(rows).toHaveLength(2);
     expect(rows[1]!.slice(0, 7)).toEqual(["1", x.nameEn, "XA", y.nameEn, "XB", "1995", "1000"]);
     expect(rows[1]![12]).toBe(`"'=HYPERLINK(""http://evil.example"",""Click"")"`);
+    expect([rows[0]![13], rows[1]![13]]).toEqual(["source in Russian", "Таможенная статистика"]);
+    const ranked = await (await call(tradeRoute.GET, paths.api.trade({ country: "XA", year: 1995 }))).json();
+    expect(ranked.items[0].source).toEqual({
+      title: '=HYPERLINK("http://evil.example","Click")',
+      titleRu: "Таможенная статистика",
+      url: null,
+    });
 
     const whole = await parseCsv(await call(tradeExportRoute.GET, paths.api.tradeExport({ country: "XA" })));
     const api = await (await call(tradeRoute.GET, paths.api.trade({ country: "XA", perPage: 99 }))).json();

@@ -37,7 +37,7 @@ describe("the briefing's trade chart", () => {
     exportsUsd,
     importsUsd: null,
     growthPercent: null,
-    source: { title: "s", url: null },
+    source: { title: "s", titleRu: null, url: null },
   });
 
   it("writes every text escaped, so that no label can add markup", () => {

@@ -37,9 +37,16 @@ describe("growthPercent", () => {
 
 describe("buildTradeSeries", () => {
   it("joins a pair filed from both sides, 2013 by Kursk and 2014 by Belarus, into one series seen from either side", () => {
-    const figures = [figure(2014, BELARUS, 275, 200, 75), figure(2013, KURSK, 250, 100, 150)];
+    const figures = [figure(2014, BELARUS, 275, 200, 75), { ...figure(2013, KURSK, 250, 100, 150), sourceTitleRu: "Источник 2013" }];
     expect(buildTradeSeries(figures, KURSK)).toEqual([
-      { year: 2013, turnoverUsd: 250, exportsUsd: 100, importsUsd: 150, growthPercent: null, source: { title: "Source 2013", url: null } },
+      {
+        year: 2013,
+        turnoverUsd: 250,
+        exportsUsd: 100,
+        importsUsd: 150,
+        growthPercent: null,
+        source: { title: "Source 2013", titleRu: "Источник 2013", url: null },
+      },
       // Belarus filed 2014: its exports (200) are Kursk's imports.
       {
         year: 2014,
@@ -47,7 +54,7 @@ describe("buildTradeSeries", () => {
         exportsUsd: 75,
         importsUsd: 200,
         growthPercent: expect.closeTo(10, 10),
-        source: { title: "Source 2014", url: null },
+        source: { title: "Source 2014", titleRu: null, url: null },
       },
     ]);
     expect(buildTradeSeries(figures, BELARUS).map((y) => [y.year, y.exportsUsd, y.importsUsd])).toEqual([
@@ -145,21 +152,23 @@ describe("the trade CSV", () => {
       importsUsd: null,
       growthPercent: -10.123456,
       growthBasis: "recorded",
-      source: { title: "@SUM(1+1)", url: "https://example.org/a?b=1" },
+      source: { title: "@SUM(1+1)", titleRu: "+источник", url: "https://example.org/a?b=1" },
     };
     const about = { licence: "CC BY 4.0", registryUpdatedAt: null, sourceUrl: "", filters: [] };
     const csv = async (locale: "en" | "ru", separator: "," | ";") =>
       Buffer.concat(await writeCsv(tradeYearTable, arraySource([row]), { locale, separator, about }).toArray()).toString("utf8");
     const [head, line, end] = (await csv("en", ",")).split("\r\n");
     expect(head).toBe(
-      "\uFEFFregion,partner,year,turnover (USD),exports of region (USD),imports of region (USD),growth on year before (%),growth basis,source,source url",
+      "\uFEFFregion,partner,year,turnover (USD),exports of region (USD),imports of region (USD),growth on year before (%),growth basis,source,source in Russian,source url",
     );
     // A negative growth is a number, not a formula; the texts that could run are quoted.
-    expect(line).toBe(`'=cmd|' /C calc'!A0,"Belarus, Republic of",2014,250000000,,,-10.12,recorded,'@SUM(1+1),https://example.org/a?b=1`);
+    expect(line).toBe(
+      `'=cmd|' /C calc'!A0,"Belarus, Republic of",2014,250000000,,,-10.12,recorded,'@SUM(1+1),'+источник,https://example.org/a?b=1`,
+    );
     expect(end).toBe("");
     const [headRu, lineRu] = (await csv("ru", ";")).split("\r\n");
     expect(headRu).toContain("\uFEFFрегион;партнёр;год;товарооборот (долл. США);");
-    expect(lineRu).toBe(`'=cmd;Республика Беларусь;2014;250000000;;;-10.12;рассчитан;'@SUM(1+1);https://example.org/a?b=1`);
+    expect(lineRu).toBe(`'=cmd;Республика Беларусь;2014;250000000;;;-10.12;рассчитан;'@SUM(1+1);'+источник;https://example.org/a?b=1`);
     for (const table of [tradePairTable, tradeYearTable])
       expect(new Set(table.columns.map((column) => column.key)).size).toBe(table.columns.length);
   });
