@@ -117,6 +117,7 @@ export const paths = {
     commitmentsExport: (format: "csv" | "xlsx", query?: Query) => withQuery(`/api/v1/commitments/export.${format}`, query),
     commitment: (id: number) => `/api/v1/commitments/${id}`,
     sectors: (query?: Query) => withQuery("/api/v1/sectors", query),
+    sectorsExport: (format: "csv" | "xlsx", query?: Query) => withQuery(`/api/v1/sectors/export.${format}`, query),
     trade: (query?: Query) => withQuery("/api/v1/trade", query),
     tradeExport: (query?: Query, format: "csv" | "xlsx" = "csv") => withQuery(`/api/v1/trade/export.${format}`, query),
     tradePair: (slug: string, partnerSlug: string) => `/api/v1/trade/${segment(slug)}/${segment(partnerSlug)}`,

@@ -39,7 +39,14 @@ import {
   RegionXlsxExportQuerySchema,
 } from "@/lib/regions/dto";
 import { SearchQuerySchema, SearchResultDtoSchema, SuggestionListDtoSchema, SuggestQuerySchema } from "@/lib/search/dto";
-import { SectorCodePathSchema, SectorDetailDtoSchema, SectorListDtoSchema, SectorQuerySchema } from "@/lib/sectors/dto";
+import {
+  SectorCodePathSchema,
+  SectorCsvExportQuerySchema,
+  SectorDetailDtoSchema,
+  SectorListDtoSchema,
+  SectorQuerySchema,
+  SectorXlsxExportQuerySchema,
+} from "@/lib/sectors/dto";
 import {
   TradeExportQuerySchema,
   TradePairDetailDtoSchema,
@@ -339,6 +346,30 @@ export const operations = {
     response: SectorListDtoSchema,
     responseName: "SectorList",
     maxAge: 3600,
+  },
+  exportSectorsXlsx: {
+    operationId: "exportSectorsXlsx",
+    path: "/api/v1/sectors/export.xlsx",
+    summary: "Download the sectors list as an Excel workbook (XLSX)",
+    description:
+      "Every NACE Rev. 2 section followed by its divisions, as the sectors page lists them, with the number of live organizations in each, counts as numbers and a second sheet on the data. `lang=ru` for Russian headers, levels and names.",
+    tag: "Sectors",
+    query: SectorXlsxExportQuerySchema,
+    response: z.string(),
+    contentType: XLSX,
+    download: true,
+  },
+  exportSectorsCsv: {
+    operationId: "exportSectorsCsv",
+    path: "/api/v1/sectors/export.csv",
+    summary: "Download the sectors list as CSV",
+    description:
+      "The same sectors and columns as the XLSX export, as UTF-8 CSV with a byte order mark; `sep=;` for spreadsheet programs set up for Russian.",
+    tag: "Sectors",
+    query: SectorCsvExportQuerySchema,
+    response: z.string(),
+    contentType: "text/csv",
+    download: true,
   },
   getSector: {
     operationId: "getSector",

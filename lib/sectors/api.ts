@@ -1,11 +1,21 @@
 import "server-only";
 import { readDb } from "@/lib/db/client";
+import type { ExportFormat } from "@/lib/export/columns";
+import { listExportResponse } from "@/lib/export/response";
+import { arraySource, type RowSource } from "@/lib/export/write";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { toSectorRef } from "@/lib/api/refs";
 import { mapCursorPage, type CursorPage } from "@/lib/pagination";
 import { paths } from "@/lib/paths";
-import type { SectorDetailDto, SectorDto, SectorQuery } from "@/lib/sectors/dto";
-import { findSector, listSectorsWithCounts, sectorRowSelect } from "@/lib/sectors/queries";
+import {
+  SectorCsvExportQuerySchema,
+  SectorXlsxExportQuerySchema,
+  type SectorDetailDto,
+  type SectorDto,
+  type SectorQuery,
+} from "@/lib/sectors/dto";
+import { sectorTable, type SectorExportRow } from "@/lib/sectors/export";
+import { findSector, listSectorsWithCounts, sectorRowSelect, type SectorCount } from "@/lib/sectors/queries";
 
 /** The sectors endpoints' reads: NACE Rev. 2 sections and divisions with how many live organizations each holds. */
 
@@ -65,4 +75,33 @@ export async function getSectorDetail(code: string): Promise<SectorDetailDto | n
   const [sector, counts] = await Promise.all([findSector(code.toUpperCase()), organizationCountsBySector()]);
   if (!sector) return null;
   return { ...toSector(sector, counts), divisions: sector.divisions.map(toSectorRef) };
+}
+
+/**
+ * The sectors page's rows, in its order and with its counts, as a row source for the CSV and XLSX writers
+ * (lib/export/write.ts). NACE has 109 sectors: they are read at once, from the read cache the page uses.
+ */
+async function openSectorSource(_query: unknown, { origin }: { origin: string }): Promise<RowSource<SectorExportRow>> {
+  const row = (sector: SectorCount, sectionCode: string | null): SectorExportRow => ({
+    ...sector,
+    level: sectionCode === null ? "section" : "division",
+    sectionCode,
+    url: `${origin}${paths.sector(sector.code)}`,
+  });
+  const sections = await listSectorsWithCounts();
+  return arraySource(
+    sections.flatMap(({ divisions, ...section }) => [row(section, null), ...divisions.map((division) => row(division, section.code))]),
+  );
+}
+
+/**
+ * GET /api/v1/sectors/export.{csv,xlsx}: every section and division as the sectors page lists them, with their
+ * counts, names in the file's language. Bad parameters are a 400 naming them.
+ */
+export function sectorsExportResponse(request: Request, format: ExportFormat): Promise<Response> {
+  return listExportResponse(request, format, {
+    schemas: { csv: SectorCsvExportQuerySchema, xlsx: SectorXlsxExportQuerySchema },
+    table: sectorTable,
+    open: openSectorSource,
+  });
 }

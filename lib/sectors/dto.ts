@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { exportOptionFields } from "@/lib/export/columns";
 import { SectorLevel } from "@/lib/generated/prisma/enums";
 import { SectorRefDtoSchema } from "@/lib/api/refs";
 import { LimitParamSchema, cursorPageSchema, cursorParam, oneOf, url } from "@/lib/api/schema";
@@ -35,6 +36,10 @@ export const SectorQuerySchema = z.strictObject({
   limit: LimitParamSchema,
   cursor: cursorParam(z.tuple([z.string().max(2)])),
 });
+
+/** The sectors page has no filters: its exports take only the file's language (and separator). */
+export const SectorCsvExportQuerySchema = z.strictObject(exportOptionFields("csv"));
+export const SectorXlsxExportQuerySchema = z.strictObject(exportOptionFields("xlsx"));
 
 export const SectorCodePathSchema = z.object({
   code: z.string().min(1).max(2).describe("NACE Rev. 2 section letter or two-digit division."),

@@ -83,6 +83,8 @@ describe("the OpenAPI document", () => {
       "/api/v1/meetings/{slug}",
       "/api/v1/sectors",
       "/api/v1/sectors/{code}",
+      "/api/v1/sectors/export.csv",
+      "/api/v1/sectors/export.xlsx",
       "/api/v1/joint-ventures",
       "/api/v1/joint-ventures/export.csv",
       "/api/v1/joint-ventures/export.json",

@@ -1,3 +1,4 @@
+import { parse } from "csv-parse/sync";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as exportCsv } from "@/app/api/v1/organizations/export.csv/route";
@@ -12,13 +13,17 @@ import { GET as exportMeetingsXlsx } from "@/app/api/v1/meetings/export.xlsx/rou
 import { meetingTable } from "@/lib/meetings/export";
 import { listMeetings } from "@/lib/meetings/queries";
 import { MeetingListSchema } from "@/lib/meetings/schema";
+import { GET as exportSectorsCsv } from "@/app/api/v1/sectors/export.csv/route";
+import { GET as exportSectorsXlsx } from "@/app/api/v1/sectors/export.xlsx/route";
+import { sectorTable } from "@/lib/sectors/export";
+import { listSectorsWithCounts } from "@/lib/sectors/queries";
 import { env } from "@/lib/env";
 import { organizationTable } from "@/lib/organizations/export";
 import { listOrganizations } from "@/lib/organizations/queries";
 import { OrganizationListSchema } from "@/lib/organizations/schema";
 import { prisma, seedOnce } from "./setup";
 
-/** The organizations and meetings lists' exports against the lists themselves: the same filters give the same records, in order. */
+/** The organizations, meetings, regions and sectors lists' exports against the lists themselves: the same filters give the same records, in order. */
 
 const run = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
 const hostileSlug = `org-export-${run}`;
@@ -166,5 +171,75 @@ describe("the regions exports", () => {
     expect(typeof sheet.getRow(2).getCell(6).value).toBe("number");
     const problem = await (await exportRegionsXlsx(regionsRequest("xlsx", "level=planet&sep=;"))).json();
     expect(Object.keys(problem.errors).sort()).toEqual(["level", "sep"]);
+  });
+});
+
+describe("the sectors exports", () => {
+  const sectorsRequest = (format: "csv" | "xlsx", query: string) =>
+    new Request(`http://registry.test/api/v1/sectors/export.${format}?${query}`);
+  /** The page's rows: each section, then its divisions, with their counts. */
+  const pageRows = async () =>
+    (await listSectorsWithCounts()).flatMap(({ divisions, ...section }) => [
+      { ...section, section: null as string | null },
+      ...divisions.map((division) => ({ ...division, section: section.code })),
+    ]);
+
+  it("CSV in Russian with semicolons: Russian headers, levels and names, every sector in the page's order with its count", async () => {
+    const response = await exportSectorsCsv(sectorsRequest("csv", "lang=ru&sep=;"));
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-disposition")).toMatch(/^attachment; filename="sectors-\d{4}-\d{2}-\d{2}\.csv"$/);
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    // TextDecoder drops the byte order mark checked above.
+    const text = new TextDecoder().decode(bytes);
+    expect(text.slice(0, text.indexOf("\r\n"))).toBe("код NACE;уровень;секция;название;организаций;ссылка");
+    const [header, ...lines] = parse(text, { bom: true, delimiter: ";" }) as string[][];
+    expect(header).toEqual(sectorTable.columns.map((column) => column.header.ru));
+    const rows = await pageRows();
+    expect(rows).toHaveLength(21 + 88);
+    // Russian names that hold a semicolon ("Торговля оптовая и розничная; ремонт ...") are quoted, and read back whole.
+    expect(text).toContain(';"Торговля оптовая и розничная; ремонт автотранспортных средств и мотоциклов";');
+    expect(lines).toEqual(
+      rows.map((sector) => [
+        sector.code,
+        sector.section === null ? "секция" : "раздел",
+        sector.section ?? "",
+        sector.nameRu,
+        String(sector.organizations),
+        `http://registry.test/sectors/${sector.code}`,
+      ]),
+    );
+    expect(rows.some((sector) => sector.organizations > 0)).toBe(true);
+  });
+
+  it("XLSX in English: English headers and names, counts as numbers, the licence on the About sheet", async () => {
+    const response = await exportSectorsXlsx(sectorsRequest("xlsx", ""));
+    expect(response.status).toBe(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await response.arrayBuffer());
+    const sheet = workbook.worksheets[0]!;
+    expect(sheet.name).toBe("Sectors");
+    expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual(["NACE code", "level", "section", "name", "organizations", "url"]);
+    const rows = await pageRows();
+    expect(sheet.rowCount - 1).toBe(rows.length);
+    rows.forEach((sector, index) => {
+      const row = sheet.getRow(index + 2);
+      expect([
+        row.getCell(1).value,
+        row.getCell(2).value,
+        row.getCell(3).value ?? null,
+        row.getCell(4).value,
+        row.getCell(5).value,
+      ]).toEqual([sector.code, sector.section === null ? "section" : "division", sector.section, sector.nameEn, sector.organizations]);
+    });
+    expect(workbook.getWorksheet("About")!.getRow(1).getCell(2).value).toBe(env().DATA_LICENCE);
+  });
+
+  it("takes no filters: an unknown parameter, a bad language and a separator on XLSX are a 400 naming each", async () => {
+    const csv = await (await exportSectorsCsv(sectorsRequest("csv", "level=section&lang=de"))).json();
+    expect(Object.keys(csv.errors).sort()).toEqual(["lang", "level"]);
+    const xlsx = await exportSectorsXlsx(sectorsRequest("xlsx", "sep=;"));
+    expect(xlsx.status).toBe(400);
+    expect(Object.keys((await xlsx.json()).errors)).toEqual(["sep"]);
   });
 });
