@@ -1,4 +1,6 @@
+import { readFile } from "node:fs/promises";
 import { expect, test, type Page } from "@playwright/test";
+import ExcelJS from "exceljs";
 import { expectNoSeriousA11yViolations } from "./a11y";
 
 const filters = (page: Page) => page.getByRole("form", { name: "Filter the list" });
@@ -154,5 +156,43 @@ test.describe("browsing the registry", () => {
     const item = page.locator("#discussed").locator("..").getByRole("listitem").filter({ hasText: note });
     await item.getByRole("button", { name: "Remove the link to Nightingale Code LLC" }).click();
     await expect(page.getByText(note)).toHaveCount(0);
+  });
+});
+
+test.describe("the sectors list for a Russian reader", () => {
+  test.use({ locale: "ru-RU" });
+
+  test("offers the list as Excel first, then CSV with semicolons, and the workbook holds every sector in Russian", async ({ page }) => {
+    await page.goto("/sectors");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Отрасли");
+    const links = page.getByRole("link", { name: /^Скачать/ });
+    await expect(links).toHaveText(["Скачать в Excel (XLSX)", "Скачать CSV"]);
+    await expect(links.nth(0)).toHaveAttribute("href", "/api/v1/sectors/export.xlsx?lang=ru");
+    await expect(links.nth(1)).toHaveAttribute("href", /^\/api\/v1\/sectors\/export\.csv\?lang=ru&sep=(%3B|;)$/);
+
+    const downloading = page.waitForEvent("download");
+    await links.nth(0).click();
+    const download = await downloading;
+    expect(download.suggestedFilename()).toMatch(/^sectors-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await readFile((await download.path())!)) as unknown as ArrayBuffer);
+    const sheet = workbook.worksheets[0]!;
+    expect(sheet.name).toBe("Отрасли");
+    expect((sheet.getRow(1).values as unknown[]).slice(1, 6)).toEqual(["код NACE", "уровень", "секция", "название", "организаций"]);
+    expect(sheet.rowCount).toBe(1 + 21 + 88);
+    // Manufacturing, with the count the page shows.
+    const shown = await page
+      .getByRole("row", { name: /^C Обрабатывающие производства/ })
+      .locator("td, th")
+      .nth(2)
+      .textContent();
+    const manufacturing = sheet.getRow(sheet.getColumn(1).values.indexOf("C"));
+    expect([1, 2, 3, 4, 5].map((cell) => manufacturing.getCell(cell).value ?? null)).toEqual([
+      "C",
+      "секция",
+      null,
+      "Обрабатывающие производства",
+      Number(shown!.replace(/\s/g, "")),
+    ]);
   });
 });
