@@ -233,12 +233,21 @@ const meetings: DumpTable = {
     FROM meetings m WHERE m.archived_at IS NULL ORDER BY m.id`,
 };
 
+/** A text in English and in Russian: `textEn` "text in English", `textRu` "text in Russian". */
+const inBothLanguages = (key: string, en: string, ru: string, constraints?: FieldConstraints) => [
+  field(`${key}En`, "text", `${en} in English`, `${ru} на английском`, constraints),
+  field(`${key}Ru`, "text", `${en} in Russian`, `${ru} на русском`, constraints),
+];
+/** The meeting a row of a meeting's table belongs to, and its order on the meeting's page. */
+const meetingId = ref("meetingId", "meeting", "встреча", true);
+const position = field("position", "integer", "order on the meeting's page", "порядок на странице встречи", required);
+
 const meetingRegions: DumpTable = {
   name: "meeting-regions",
   fileStem: "meeting-regions",
   sheetName: { en: "Meeting regions", ru: "Регионы встреч" },
   description: "The regions that took part in each meeting.",
-  columns: [ref("meetingId", "meeting", "встреча", true), ref("regionId", "region", "регион", true)],
+  columns: [meetingId, ref("regionId", "region", "регион", true)],
   primaryKey: ["meetingId", "regionId"],
   foreignKeys: [
     { fields: ["meetingId"], reference: to("meetings") },
@@ -260,12 +269,10 @@ const meetingParticipants: DumpTable = {
   description: "Who took part in each meeting, in the meeting page's order, with their role and the region whose side they spoke for.",
   columns: [
     id(),
-    ref("meetingId", "meeting", "встреча", true),
-    field("position", "integer", "order on the meeting's page", "порядок на странице встречи", required),
-    field("personEn", "text", "person in English", "участник на английском", required),
-    field("personRu", "text", "person in Russian", "участник на русском", required),
-    field("roleEn", "text", "role in English", "должность на английском"),
-    field("roleRu", "text", "role in Russian", "должность на русском"),
+    meetingId,
+    position,
+    ...inBothLanguages("person", "person", "участник", required),
+    ...inBothLanguages("role", "role", "должность"),
     ref("sideRegionId", "the region whose side they spoke for", "регион, сторону которого представлял"),
   ],
   primaryKey: ["id"],
@@ -288,12 +295,10 @@ const meetingStatements: DumpTable = {
   description: "What was said at each meeting, in the meeting page's order, with who said it where the record names them.",
   columns: [
     id(),
-    ref("meetingId", "meeting", "встреча", true),
-    field("position", "integer", "order on the meeting's page", "порядок на странице встречи", required),
-    field("speakerEn", "text", "speaker in English", "кто сказал, на английском"),
-    field("speakerRu", "text", "speaker in Russian", "кто сказал, на русском"),
-    field("textEn", "text", "text in English", "текст на английском", required),
-    field("textRu", "text", "text in Russian", "текст на русском", required),
+    meetingId,
+    position,
+    ...inBothLanguages("speaker", "speaker", "выступающий"),
+    ...inBothLanguages("text", "text", "текст", required),
   ],
   primaryKey: ["id"],
   foreignKeys: [{ fields: ["meetingId"], reference: to("meetings") }],
@@ -311,7 +316,7 @@ const meetingLinks: DumpTable = {
   description: "What each meeting discussed: an organization or a region, with a note.",
   columns: [
     id(),
-    ref("meetingId", "meeting", "встреча", true),
+    meetingId,
     ref("organizationId", "organization", "организация"),
     ref("regionId", "region", "регион"),
     field("note", "text", "note", "примечание", required),

@@ -122,6 +122,17 @@ export function nameIn(locale: Locale, names: { nameEn: string | null; nameRu: s
   return (locale === "ru" ? names.nameRu || names.nameEn : names.nameEn || names.nameRu) ?? "";
 }
 
+/** How many live organizations a row holds, as its list counts them: the regions' and the sectors' exports. */
+export function organizationCountColumn<Row extends { organizations: number }>(): ExportColumn<Row> {
+  return {
+    key: "organizations",
+    header: { en: "organizations", ru: "организаций" },
+    type: "number",
+    width: 12,
+    value: (row) => row.organizations,
+  };
+}
+
 /** `joint-ventures-2026-12-07.xlsx` */
 export function exportFileName(stem: string, format: ExportFormat | "json" | "zip", now: Date = new Date()): string {
   return `${stem}-${now.toISOString().slice(0, 10)}.${format}`;

@@ -1,4 +1,4 @@
-import { nameIn, word, type ExportTable } from "@/lib/export/columns";
+import { nameIn, organizationCountColumn, word, type ExportTable } from "@/lib/export/columns";
 import type { RegionExportRow } from "./queries";
 
 /** The regions list's export columns, declared once (lib/export writes them as CSV and XLSX). */
@@ -11,13 +11,7 @@ export const regionTable: ExportTable<RegionExportRow> = {
     { key: "level", header: { en: "level", ru: "уровень" }, type: "text", width: 12, value: (r, locale) => word(locale, r.level) },
     { key: "isoCode", header: { en: "ISO code", ru: "код ISO" }, type: "text", width: 10, value: (r) => r.isoCode },
     { key: "country", header: { en: "country", ru: "страна" }, type: "text", width: 16, value: (r, locale) => nameIn(locale, r.country) },
-    {
-      key: "organizations",
-      header: { en: "organizations", ru: "организаций" },
-      type: "number",
-      width: 12,
-      value: (r) => r.organizations,
-    },
+    organizationCountColumn(),
     { key: "url", header: { en: "url", ru: "ссылка" }, type: "text", width: 40, value: (r) => r.url },
   ],
 };

@@ -1,4 +1,4 @@
-import { nameIn, word, type ExportTable } from "@/lib/export/columns";
+import { nameIn, organizationCountColumn, word, type ExportTable } from "@/lib/export/columns";
 import type { SectorCount } from "./queries";
 
 /** One sector as the list's export writes it: a section, then each of its divisions, as the page lists them. */
@@ -13,13 +13,7 @@ export const sectorTable: ExportTable<SectorExportRow> = {
     { key: "level", header: { en: "level", ru: "уровень" }, type: "text", width: 10, value: (s, locale) => word(locale, s.level) },
     { key: "section", header: { en: "section", ru: "секция" }, type: "text", width: 8, value: (s) => s.sectionCode },
     { key: "name", header: { en: "name", ru: "название" }, type: "text", width: 60, value: (s, locale) => nameIn(locale, s) },
-    {
-      key: "organizations",
-      header: { en: "organizations", ru: "организаций" },
-      type: "number",
-      width: 12,
-      value: (s) => s.organizations,
-    },
+    organizationCountColumn(),
     { key: "url", header: { en: "url", ru: "ссылка" }, type: "text", width: 40, value: (s) => s.url },
   ],
 };

@@ -23,6 +23,15 @@ type FigureRow = Pick<
   "region" | "partner" | "year" | "turnoverUsd" | "exportsUsd" | "importsUsd" | "growthPercent" | "growthBasis" | "source"
 >;
 
+/** A column of the figure's source: its title as filed, its Russian title, its address. */
+const sourceColumn = (key: string, en: string, ru: string, value: (r: FigureRow) => string | null): ExportColumn<FigureRow> => ({
+  key,
+  header: { en, ru },
+  type: "text",
+  width: 40,
+  value,
+});
+
 const figure = {
   region: { key: "region", header: { en: "region", ru: "регион" }, type: "text", value: (r, locale) => nameIn(locale, r.region) },
   partner: { key: "partner", header: { en: "partner", ru: "партнёр" }, type: "text", value: (r, locale) => nameIn(locale, r.partner) },
@@ -57,21 +66,9 @@ const figure = {
     type: "text",
     value: (r, locale) => word(locale, r.growthBasis),
   },
-  sourceTitle: { key: "sourceTitle", header: { en: "source", ru: "источник" }, type: "text", width: 40, value: (r) => r.source.title },
-  sourceTitleRu: {
-    key: "sourceTitleRu",
-    header: { en: "source in Russian", ru: "источник на русском" },
-    type: "text",
-    width: 40,
-    value: (r) => r.source.titleRu,
-  },
-  sourceUrl: {
-    key: "sourceUrl",
-    header: { en: "source url", ru: "ссылка на источник" },
-    type: "text",
-    width: 40,
-    value: (r) => r.source.url,
-  },
+  sourceTitle: sourceColumn("sourceTitle", "source", "источник", (r) => r.source.title),
+  sourceTitleRu: sourceColumn("sourceTitleRu", "source in Russian", "источник на русском", (r) => r.source.titleRu),
+  sourceUrl: sourceColumn("sourceUrl", "source url", "ссылка на источник", (r) => r.source.url),
 } satisfies Record<string, ExportColumn<FigureRow>>;
 
 export const tradeYearTable: ExportTable<TradeYearExportRow> = {

@@ -49,18 +49,29 @@ afterAll(async () => {
   await prisma.organization.deleteMany({ where: { slug: hostileSlug } });
 });
 
+/** The downloaded workbook, once the answer is known to be a 200. */
+async function workbookOf(response: Response) {
+  expect(response.status).toBe(200);
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(await response.arrayBuffer());
+  return workbook;
+}
+
+/** A 200's CSV file named `<stem>-<day>.csv`, with its byte order mark, as text (TextDecoder drops the mark). */
+async function csvTextOf(response: Response, stem: string) {
+  expect(response.status).toBe(200);
+  expect(response.headers.get("content-disposition")).toMatch(new RegExp(`^attachment; filename="${stem}-\\d{4}-\\d{2}-\\d{2}\\.csv"$`));
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  return new TextDecoder().decode(bytes);
+}
+
 const request = (format: "csv" | "xlsx", query: string) =>
   new Request(`http://registry.test/api/v1/organizations/export.${format}?${query}`);
 
 describe("the organizations exports", () => {
   it("CSV in Russian with semicolons: Russian headers, as many lines as the list counts, in the list's order", async () => {
-    const response = await exportCsv(request("csv", "region=kursk-oblast&lang=ru&sep=;"));
-    expect(response.status).toBe(200);
-    expect(response.headers.get("content-disposition")).toMatch(/^attachment; filename="organizations-\d{4}-\d{2}-\d{2}\.csv"$/);
-    const bytes = new Uint8Array(await response.arrayBuffer());
-    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    const lines = new TextDecoder()
-      .decode(bytes)
+    const lines = (await csvTextOf(await exportCsv(request("csv", "region=kursk-oblast&lang=ru&sep=;")), "organizations"))
       .split("\r\n")
       .filter((line) => line !== "");
     expect(lines[0]).toBe(organizationTable.columns.map((column) => column.header.ru).join(";"));
@@ -72,10 +83,7 @@ describe("the organizations exports", () => {
   });
 
   it("XLSX: typed cells, the formula-like name as text, a frozen header and the licence on the About sheet", async () => {
-    const response = await exportXlsx(request("xlsx", "kind=enterprise&founded=1999&lang=ru"));
-    expect(response.status).toBe(200);
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(await response.arrayBuffer());
+    const workbook = await workbookOf(await exportXlsx(request("xlsx", "kind=enterprise&founded=1999&lang=ru")));
     const sheet = workbook.worksheets[0]!;
     expect(sheet.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
     const list = await listOrganizations(OrganizationListSchema.parse({ kind: "enterprise", founded: "1999" }), "ru");
@@ -119,10 +127,7 @@ describe("the meetings exports", () => {
   });
 
   it("XLSX in Russian: dates as dates, levels in Russian, the count as a number", async () => {
-    const response = await exportMeetingsXlsx(meetingsRequest("xlsx", "lang=ru"));
-    expect(response.status).toBe(200);
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(await response.arrayBuffer());
+    const workbook = await workbookOf(await exportMeetingsXlsx(meetingsRequest("xlsx", "lang=ru")));
     const sheet = workbook.worksheets[0]!;
     expect(sheet.name).toBe("Встречи");
     const list = await listMeetings(MeetingListSchema.parse({}));
@@ -157,10 +162,7 @@ describe("the regions exports", () => {
   });
 
   it("XLSX in Russian: Russian headers, names and levels, in the Russian list's order, counts as numbers", async () => {
-    const response = await exportRegionsXlsx(regionsRequest("xlsx", "lang=ru&level=region"));
-    expect(response.status).toBe(200);
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(await response.arrayBuffer());
+    const workbook = await workbookOf(await exportRegionsXlsx(regionsRequest("xlsx", "lang=ru&level=region")));
     const sheet = workbook.worksheets[0]!;
     expect(sheet.name).toBe("Регионы");
     expect((sheet.getRow(1).values as unknown[]).slice(1, 4)).toEqual(["код", "название", "уровень"]);
@@ -185,15 +187,9 @@ describe("the sectors exports", () => {
     ]);
 
   it("CSV in Russian with semicolons: Russian headers, levels and names, every sector in the page's order with its count", async () => {
-    const response = await exportSectorsCsv(sectorsRequest("csv", "lang=ru&sep=;"));
-    expect(response.status).toBe(200);
-    expect(response.headers.get("content-disposition")).toMatch(/^attachment; filename="sectors-\d{4}-\d{2}-\d{2}\.csv"$/);
-    const bytes = new Uint8Array(await response.arrayBuffer());
-    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    // TextDecoder drops the byte order mark checked above.
-    const text = new TextDecoder().decode(bytes);
+    const text = await csvTextOf(await exportSectorsCsv(sectorsRequest("csv", "lang=ru&sep=;")), "sectors");
     expect(text.slice(0, text.indexOf("\r\n"))).toBe("код NACE;уровень;секция;название;организаций;ссылка");
-    const [header, ...lines] = parse(text, { bom: true, delimiter: ";" }) as string[][];
+    const [header, ...lines] = parse(text, { delimiter: ";" }) as string[][];
     expect(header).toEqual(sectorTable.columns.map((column) => column.header.ru));
     const rows = await pageRows();
     expect(rows).toHaveLength(21 + 88);
@@ -213,10 +209,7 @@ describe("the sectors exports", () => {
   });
 
   it("XLSX in English: English headers and names, counts as numbers, the licence on the About sheet", async () => {
-    const response = await exportSectorsXlsx(sectorsRequest("xlsx", ""));
-    expect(response.status).toBe(200);
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(await response.arrayBuffer());
+    const workbook = await workbookOf(await exportSectorsXlsx(sectorsRequest("xlsx", "")));
     const sheet = workbook.worksheets[0]!;
     expect(sheet.name).toBe("Sectors");
     expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual(["NACE code", "level", "section", "name", "organizations", "url"]);
