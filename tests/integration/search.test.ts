@@ -120,6 +120,15 @@ describe("relevance", () => {
     expect(slugs).not.toContain(`tractor-repair-${run}`);
   });
 
+  it("reads 'working' as itself, not as a word for a plant", async () => {
+    // "works" was once a synonym of завод, found by its stem "work": "working" then matched every enterprise.
+    const slugs = slugsOf(await search({ q: "Kvartsevy working" }));
+    expect(slugs).not.toContain(`tractor-repair-${run}`);
+    expect(slugsOf(await search({ q: "Kvartsevy завод" }))).toEqual(
+      expect.arrayContaining([`tractor-works-${run}`, `tractor-repair-${run}`]),
+    );
+  });
+
   it("finds either word with or", async () => {
     const slugs = slugsOf(await search({ q: "Gomselmash or Zarechny" }));
     expect(slugs).toEqual(expect.arrayContaining([`gomselmash-${run}`, `zarechny-latin-${run}`]));
