@@ -18,7 +18,8 @@ export const SEARCH_QUERIES = [
 ];
 
 export type Target = "app" | "baseline";
-export type RunSpec = { name: string; target: Target; paths: string[]; list?: boolean };
+/** `connections`: this run's own number of connections, instead of the bench's (`--connections`). */
+export type RunSpec = { name: string; target: Target; paths: string[]; list?: boolean; connections?: number };
 export type RunResult = {
   name: string;
   p50Ms: number;
@@ -90,10 +91,11 @@ function cannon(
 
 async function measure(spec: RunSpec, origin: string, settings: RunSettings): Promise<RunResult> {
   const bodies = await measureBodies(origin, spec.paths);
-  await cannon(origin, spec.paths, settings.warmupSeconds, settings.connections);
+  const connections = spec.connections ?? settings.connections;
+  await cannon(origin, spec.paths, settings.warmupSeconds, connections);
   const latencies: number[] = [];
   const statusCodes: Record<string, number> = {};
-  const result = await cannon(origin, spec.paths, settings.durationSeconds, settings.connections, (status, ms) => {
+  const result = await cannon(origin, spec.paths, settings.durationSeconds, connections, (status, ms) => {
     latencies.push(ms);
     statusCodes[status] = (statusCodes[status] ?? 0) + 1;
   });
@@ -155,10 +157,19 @@ export type BenchTargets = Awaited<ReturnType<typeof pickTargets>>;
 
 /** The runs on the app's cache (`specs`) and the same pages with the read cache off (`uncachedSpecs`). */
 export function benchSpecs(organizationSlug: string) {
+  const searchPaths = {
+    app: SEARCH_QUERIES.map((q) => paths.api.search({ q })),
+    baseline: SEARCH_QUERIES.map((q) => `/search?${new URLSearchParams({ q })}`),
+  };
   const organizationPage = paths.organization(organizationSlug);
   const specs: RunSpec[] = [
-    { name: "search-api", target: "app", paths: SEARCH_QUERIES.map((q) => paths.api.search({ q })) },
-    { name: "search-baseline", target: "baseline", paths: SEARCH_QUERIES.map((q) => `/search?${new URLSearchParams({ q })}`) },
+    // A reader's wait: one search at a time, so that the latency is the search's own and not the queue's (with 8
+    // connections on 2 cores shared with PostgreSQL and the load generator, p95 is mostly waiting for a core).
+    { name: "search-api-one-reader", target: "app", paths: searchPaths.app, connections: 1 },
+    { name: "search-baseline-one-reader", target: "baseline", paths: searchPaths.baseline, connections: 1 },
+    // Throughput under load (--connections, default 8): the app against the bare server on the same SQL.
+    { name: "search-api", target: "app", paths: searchPaths.app },
+    { name: "search-baseline", target: "baseline", paths: searchPaths.baseline },
     { name: "joint-ventures-api", target: "app", paths: [paths.api.jointVentures({ sector: "C", country: "BY" })] },
     { name: "organization-page", target: "app", paths: [organizationPage] },
     { name: "organizations-list", target: "app", paths: [paths.organizations({ page: 2 })], list: true },
