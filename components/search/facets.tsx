@@ -54,14 +54,16 @@ async function facetValueNamer(facets?: Facets) {
 
 /**
  * The facets beside the results: each value with how many results it keeps. Links, not a form: each click is
- * a URL that the back button and a shared link restore.
+ * a URL that the back button and a shared link restore. Past 1,000 results (`capped`) the values are those of
+ * the first thousand (lib/search/sql.ts, buildFacetQuery), shown without counts, and the panel says so.
  */
-export async function SearchFacets({ facets, params }: { facets: Facets; params: SearchParams }) {
+export async function SearchFacets({ facets, params, capped }: { facets: Facets; params: SearchParams; capped: boolean }) {
   const [tSearch, locale, nameOf] = await Promise.all([getTranslations("search"), getLocale(), facetValueNamer(facets)]);
   const shown = facetNames.filter((facet) => facets[facet].length > 0);
   if (shown.length === 0) return null;
   return (
     <nav aria-label={tSearch("facetsLabel")} className="space-y-6">
+      {capped && <p className="text-muted">{tSearch("facetsCapped")}</p>}
       {shown.map((facet) => (
         <section key={facet} aria-labelledby={`facet-${facet}`}>
           <h3 id={`facet-${facet}`} className="mb-2 border-b-2 border-ink font-bold">
@@ -81,7 +83,7 @@ export async function SearchFacets({ facets, params }: { facets: Facets; params:
                     {nameOf(facet, item.value)}
                     {selected && <span className="sr-only"> ({tSearch("selectedRemove")})</span>}
                   </Link>
-                  <span className="tabular text-muted">{item.count.toLocaleString(locale)}</span>
+                  {!capped && <span className="tabular text-muted">{item.count.toLocaleString(locale)}</span>}
                 </li>
               );
             })}

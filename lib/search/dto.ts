@@ -72,7 +72,9 @@ export const SearchResultDtoSchema = z.object({
     .describe(
       'What was searched for instead when the words as typed matched nothing and typos were corrected ("Showing results for kursk"); null otherwise. Send literal=1 to search for the words as typed.',
     ),
-  facets: FacetsDtoSchema.optional().describe("With ?facets=true."),
+  facets: FacetsDtoSchema.optional().describe(
+    "With ?facets=true: how many results each filter value keeps, over the first 1,000 matches. Exact when `totalCapped` is false; otherwise each count is a lower bound, and a value found only past the first 1,000 is missing.",
+  ),
 });
 
 export const SuggestionDtoSchema = z.object({

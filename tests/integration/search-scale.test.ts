@@ -72,11 +72,19 @@ describe("a search matching more than a thousand records", () => {
     expect(result.items[0]).toMatchObject({ type: "region", slug: "bryansk-oblast" });
   });
 
-  it("counts exactly again when a filter keeps fewer, and the facets count every match", async () => {
-    const universities = await search(word, { kind: "university" });
+  it("counts exactly again when a filter keeps fewer, and so do the facets", async () => {
+    const universities = await search(word, { kind: "university" }, true);
     expect(universities.total).toBe(5);
     expect(universities.totalCapped).toBe(false);
+    expect(universities.facets?.type).toEqual([{ value: "organization", count: 5, labelEn: null, labelRu: null }]);
+    expect(universities.facets?.kind).toEqual([{ value: "university", count: 5, labelEn: null, labelRu: null }]);
+  });
+
+  it("takes the facets from the first 1,000 matches when there are more, so that a broad search stays fast", async () => {
     const withFacets = await search(word, {}, true);
-    expect(withFacets.facets?.type).toEqual([{ value: "organization", count: many, labelEn: null, labelRu: null }]);
+    expect(withFacets.totalCapped).toBe(true);
+    expect(withFacets.facets?.type).toEqual([{ value: "organization", count: MAX_COUNTED, labelEn: null, labelRu: null }]);
+    // The thousand found first hold both kinds: filters for each are offered.
+    expect(withFacets.facets?.kind.map((k) => k.value).sort()).toEqual(["enterprise", "university"]);
   });
 });

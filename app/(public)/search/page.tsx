@@ -73,7 +73,7 @@ async function SearchOutcome({ params }: { params: SearchParams }) {
   const total = result.totalCapped ? t("moreThan", { count: result.total.toLocaleString(locale) }) : result.total.toLocaleString(locale);
   return (
     <div className="grid gap-8 md:grid-cols-[16rem_1fr]">
-      <div>{result.facets && <SearchFacets facets={result.facets} params={params} />}</div>
+      <div>{result.facets && <SearchFacets facets={result.facets} params={params} capped={result.totalCapped} />}</div>
       <div>
         <SelectedFilters params={params} facets={result.facets} />
         <FeedLink href={feedPath(params, locale)} label={tFeeds("subscribeSearch")} />
