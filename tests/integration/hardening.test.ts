@@ -263,8 +263,13 @@ describe("public pages check their address before any query", () => {
 });
 
 describe("the server's start (instrumentation.ts)", () => {
-  /** Runs register() as `next start` would, with these variables changed. */
-  async function startWith(changes: Record<string, string | undefined>) {
+  /**
+   * Runs register() as `next start` would, with these variables changed. Without the job workers: started, they
+   * would go on loading their modules in the background after this file ends (vitest then fails the run with
+   * "Cannot load ... after the environment was torn down"), and lib/jobs has tests of its own.
+   */
+  async function startWith(variables: Record<string, string | undefined>) {
+    const changes = { JOB_WORKER: "off", ...variables };
     const saved = Object.fromEntries(Object.keys({ ...changes, NEXT_RUNTIME: "" }).map((key) => [key, process.env[key]]));
     const apply = (values: Record<string, string | undefined>) => {
       for (const [key, value] of Object.entries(values)) {
