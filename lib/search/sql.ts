@@ -331,13 +331,10 @@ SELECT page.type, page.rank, counted.total, counted.exact_total, input.corrected
 }
 
 /**
- * How many of the filtered matches carry each value of each facet: the counts the facet links promise.
- * Sectors and meetings' regions are joined once for the whole set, not looked up row by row.
- */
-/**
  * How many results each filter value keeps, over the same first MAX_COUNTED matches the count reads: exact when
  * the search has no more, and otherwise each a lower bound (a search for "Belarus" matches 50,000 organizations,
- * and counting all of them took 0.8 s). The page shows counts only when they are exact.
+ * and counting all of them took 0.8 s). The page shows counts only when they are exact. Sectors and meetings'
+ * regions are joined once for the whole set, not looked up row by row.
  */
 export function buildFacetQuery(params: SearchParams): Sql {
   return sql`
