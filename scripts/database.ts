@@ -68,8 +68,9 @@ async function warnOfOldLocale(url: string, databaseDir: string) {
   const client = new pg.Client({ connectionString: url });
   try {
     await client.connect();
-    const { rows } = await client.query<{ lc_ctype: string }>("SHOW lc_ctype");
-    if (rows[0]?.lc_ctype === "C")
+    // PostgreSQL 16 and later have no lc_ctype setting to SHOW: the database's own row holds it.
+    const { rows } = await client.query<{ ctype: string }>("SELECT datctype AS ctype FROM pg_database WHERE datname = current_database()");
+    if (rows[0]?.ctype === "C")
       console.warn(
         `  (the embedded PostgreSQL in ${databaseDir} was created with LC_CTYPE=C: typos in Cyrillic words are not forgiven.` +
           ` To remake it: npm run backup, delete ${databaseDir}, start again, npm run restore)`,
@@ -112,8 +113,9 @@ export async function startEmbeddedPostgres(
       onError: (error) => log.push(String(error)),
     });
   let server = serverWith(CTYPE);
+  const created = !existsSync(join(databaseDir, "PG_VERSION"));
   try {
-    if (!existsSync(join(databaseDir, "PG_VERSION"))) {
+    if (created) {
       if (!options.quiet) console.log(`Creating the embedded PostgreSQL in ${databaseDir}`);
       try {
         await server.initialise();
@@ -133,7 +135,8 @@ export async function startEmbeddedPostgres(
     throw new Error(`The embedded PostgreSQL did not start.\n${log.join("").slice(-4000)}\n${String(error ?? "")}`);
   }
   const url = `postgresql://postgres:${password}@127.0.0.1:${port}/postgres`;
-  if (!options.quiet) await warnOfOldLocale(url, databaseDir);
+  // Only a cluster made by an earlier version can have the old locale: one made just now needs no second look.
+  if (!created && !options.quiet) await warnOfOldLocale(url, databaseDir);
   return {
     url,
     embedded: true,
